@@ -1,0 +1,45 @@
+using RelationshipGrains.Errors;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Customers;
+
+/// <summary>
+/// A request to add an interaction (or a case, opportunity or marketing touch) to a customer's timeline.
+/// <see cref="InteractionId"/> is chosen by the caller and makes the call idempotent.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("rg.RecordInteraction")]
+public sealed record RecordInteraction(
+    [property: Id(0)] string InteractionId,
+    [property: Id(1)] Channel? Channel,
+    [property: Id(2)] Direction? Direction,
+    [property: Id(3)] Author? Author,
+    [property: Id(4)] string Text,
+    [property: Id(5)] TimelineEntryKind? Kind = null,
+    [property: Id(6)] string? Topic = null,
+    [property: Id(7)] string? CorrelationId = null,
+    [property: Id(8)] string? Status = null,
+    [property: Id(9)] DateTimeOffset? OccurredAt = null)
+{
+    /// <summary>The kinds a caller may record directly; the others are written by the grain itself.</summary>
+    public static IReadOnlyList<TimelineEntryKind> RecordableKinds { get; } =
+        [TimelineEntryKind.Interaction, TimelineEntryKind.ServiceCase, TimelineEntryKind.SalesOpportunity, TimelineEntryKind.MarketingTouch];
+
+    /// <summary>Checks every field and returns the kind and starting status to record.</summary>
+    public (TimelineEntryKind Kind, string? Status) Validate()
+    {
+        Check.RequestId(InteractionId, "interactionId");
+        Check.Defined(Channel, "channel");
+        Check.Defined(Direction, "direction");
+        (Author ?? throw new RelationshipValidationException("author", "author is required.")).Validated("author");
+        Check.Text(Text, "text", Limits.InteractionText);
+        Check.OptionalText(Topic, "topic", Limits.ShortText);
+        Check.OptionalText(CorrelationId, "correlationId", Limits.ShortText);
+        var kind = Kind ?? TimelineEntryKind.Interaction;
+        if (!RecordableKinds.Contains(kind))
+        {
+            throw new RelationshipValidationException("kind", $"kind must be one of: {string.Join(", ", RecordableKinds)}.");
+        }
+
+        return (kind, EntryStatuses.Validate(kind, Status, "status"));
+    }
+}

@@ -1,0 +1,11 @@
+namespace RelationshipGrains.Errors;
+
+/// <summary>The request contradicts the current state (for example an id reused for different content); nothing was changed.</summary>
+[GenerateSerializer, Alias("rg.RelationshipConflictException")]
+public sealed class RelationshipConflictException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public RelationshipConflictException(string message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using RelationshipGrains.Errors;
+
+namespace RelationshipGrains.Validation;
+
+/// <summary>Input checks shared by grains and the HTTP API; each failure names its field.</summary>
+public static partial class Check
+{
+    /// <summary>An id of a customer, partner, staff member, category or tag: 1-64 chars of a-z, 0-9, '.', '_' or '-'.</summary>
+    public static string Id(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new RelationshipValidationException(field, $"{field} is required.");
+        }
+
+        if (value.Length > Limits.IdLength || !IdPattern().IsMatch(value))
+        {
+            throw new RelationshipValidationException(field,
+                $"{field} must be 1-{Limits.IdLength} characters of lower-case letters, digits, '.', '_' or '-'.");
+        }
+
+        return value;
+    }
+
+    /// <summary>A client-supplied request id: 1-128 chars of letters, digits, '.', '_', ':' or '-'.</summary>
+    public static string RequestId(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new RelationshipValidationException(field, $"{field} is required.");
+        }
+
+        if (value.Length > Limits.RequestIdLength || !RequestIdPattern().IsMatch(value))
+        {
+            throw new RelationshipValidationException(field,
+                $"{field} must be 1-{Limits.RequestIdLength} characters of letters, digits, '.', '_', ':' or '-'.");
+        }
+
+        return value;
+    }
+
+    /// <summary>Required free text without control characters other than line breaks and tabs.</summary>
+    public static string Text(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new RelationshipValidationException(field, $"{field} is required.");
+        }
+
+        return OptionalText(value, field, maxLength)!;
+    }
+
+    /// <summary>Optional free text: null is allowed, anything else is checked as <see cref="Text"/>.</summary>
+    public static string? OptionalText(string? value, string field, int maxLength)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            throw new RelationshipValidationException(field, $"{field} must be at most {maxLength} characters (it has {value.Length}).");
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                throw new RelationshipValidationException(field, $"{field} must not contain control characters.");
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>A value that must be present.</summary>
+    public static T Required<T>(T? value, string field) where T : struct =>
+        value ?? throw new RelationshipValidationException(field, $"{field} is required.");
+
+    /// <summary>An enum value that must be one of the named members.</summary>
+    public static T Defined<T>(T? value, string field) where T : struct, Enum
+    {
+        var present = Required(value, field);
+        if (!Enum.IsDefined(present))
+        {
+            throw new RelationshipValidationException(field, $"{field} must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+        }
+
+        return present;
+    }
+
+    /// <summary>A list no longer than <paramref name="max"/>; null reads as empty.</summary>
+    public static IReadOnlyList<T> List<T>(IReadOnlyList<T>? value, string field, int max)
+    {
+        var list = value ?? [];
+        if (list.Count > max)
+        {
+            throw new RelationshipValidationException(field, $"{field} may hold at most {max} items (it has {list.Count}).");
+        }
+
+        return list;
+    }
+
+    [GeneratedRegex("^[a-z0-9._-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RequestIdPattern();
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+
+namespace RelationshipGrains.Api.Auth;
+
+/// <summary>Refuses to start with an unusable key list, naming the setting at fault.</summary>
+public sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
+    {
+        if (options.Keys.Count == 0)
+        {
+            return ValidateOptionsResult.Fail("Auth:Keys is empty: configure at least one API key (Name, Role and Key or Sha256).");
+        }
+
+        List<string> failures = [];
+        for (var i = 0; i < options.Keys.Count; i++)
+        {
+            var key = options.Keys[i];
+            var at = $"Auth:Keys:{i}";
+            if (string.IsNullOrWhiteSpace(key.Name))
+            {
+                failures.Add($"{at}:Name is required.");
+            }
+
+            if (!ApiRoles.All.Contains(key.Role))
+            {
+                failures.Add($"{at}:Role must be one of: {string.Join(", ", ApiRoles.All)}.");
+            }
+
+            if (string.IsNullOrEmpty(key.Key) == string.IsNullOrEmpty(key.Sha256))
+            {
+                failures.Add($"{at}: give exactly one of Key or Sha256.");
+            }
+            else if (key.Key is { Length: < 16 })
+            {
+                failures.Add($"{at}:Key must be at least 16 characters.");
+            }
+            else if (key.Sha256 is not null && !ApiKeyHash.IsHex(key.Sha256))
+            {
+                failures.Add($"{at}:Sha256 must be 64 hexadecimal characters.");
+            }
+
+            if (key.Role == ApiRoles.Partner && string.IsNullOrEmpty(key.PartnerId))
+            {
+                failures.Add($"{at}:PartnerId is required for a partner key.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,17 @@
+namespace RelationshipGrains.Api.Auth;
+
+/// <summary>The roles an API key carries, and the policies built on them.</summary>
+public static class ApiRoles
+{
+    public const string Channel = "channel";
+    public const string Partner = "partner";
+    public const string Operator = "operator";
+
+    public static IReadOnlyList<string> All { get; } = [Channel, Partner, Operator];
+
+    /// <summary>Channel apps and operators read and write customer conversations.</summary>
+    public const string ChannelPolicy = "channel-or-operator";
+
+    /// <summary>Only operators run the cluster and register partners.</summary>
+    public const string OperatorPolicy = "operator";
+}

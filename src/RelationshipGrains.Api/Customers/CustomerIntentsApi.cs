@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Api.Customers;
+
+/// <summary>What the customer wants: express, list, withdraw.</summary>
+internal static class CustomerIntentsApi
+{
+    public static RouteGroupBuilder MapCustomerIntentsApi(this RouteGroupBuilder customer)
+    {
+        customer.MapGet("intents", List);
+        customer.MapPost("intents", Express);
+        customer.MapPost("intents/{intentId}/withdraw", Withdraw);
+        return customer;
+    }
+
+    private static async Task<Ok<IReadOnlyList<Intent>>> List(string id, bool? includeWithdrawn, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(id).ListIntentsAsync(includeWithdrawn ?? false));
+
+    private static async Task<Created<Intent>> Express(string id, ExpressIntent body, IGrainFactory grains)
+    {
+        var intent = await grains.Customer(id).ExpressIntentAsync(body);
+        return TypedResults.Created($"/api/v1/customers/{id}/intents", intent);
+    }
+
+    private static async Task<Ok<Intent>> Withdraw(string id, string intentId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(id).WithdrawIntentAsync(intentId));
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using RelationshipGrains.Errors;
+
+namespace RelationshipGrains.Api.Errors;
+
+/// <summary>Turns input, not-found and conflict errors into RFC 9457 problem details that name the field at fault.</summary>
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            RelationshipValidationException e => Invalid(e.Field, e.Message),
+            RelationshipNotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
+            RelationshipConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message },
+            BadHttpRequestException e => FromBadRequest(e),
+            _ => null,
+        };
+        if (problem is null)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails Invalid(string? field, string message)
+    {
+        var problem = new ProblemDetails { Status = StatusCodes.Status400BadRequest, Title = "Invalid input", Detail = message };
+        if (field is not null)
+        {
+            problem.Extensions["field"] = field;
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [message] };
+        }
+
+        return problem;
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return new ProblemDetails { Status = e.StatusCode, Title = "Request body too large", Detail = e.Message };
+        }
+
+        if (e.InnerException is JsonException json)
+        {
+            var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+            return Invalid(field ?? "body", UnmappedMember().Match(json.Message) is { Success: true } m
+                ? $"Unknown field '{m.Groups[1].Value}'."
+                : field is null ? "The request body is not valid JSON." : $"'{field}' has the wrong type or a value that is not allowed.");
+        }
+
+        var parameter = BoundParameter().Match(e.Message);
+        return Invalid(parameter.Success ? parameter.Groups[1].Value : null, e.Message);
+    }
+
+    [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
+    private static partial Regex UnmappedMember();
+
+    [GeneratedRegex("parameter \"[^\"]* (\\w+)\"")]
+    private static partial Regex BoundParameter();
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Customers;
+using RelationshipGrains.Api.Http;
+
+namespace RelationshipGrains.Api.Hosting;
+
+public static class ApiEndpointExtensions
+{
+    /// <summary>The middleware and every route of the HTTP API; health is the only thing open without a key.</summary>
+    public static WebApplication MapRelationshipGrainsApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+
+        var openApi = app.MapOpenApi("/openapi/{documentName}.json");
+        if (!app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.AnonymousOpenApi)
+        {
+            openApi.RequireAuthorization();
+        }
+
+        app.MapCustomersApi();
+        return app;
+    }
+}

@@ -1,0 +1,65 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Customers;
+
+public sealed partial class CustomerGrain
+{
+    public async Task<ConsentGrant> GrantConsentAsync(GrantConsent grant)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(grant);
+        var now = time.GetUtcNow();
+        var scopes = grant.Validate(now);
+        if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count >= Limits.ConsentGrants)
+        {
+            throw new RelationshipValidationException("partnerId", $"A customer may grant consent to at most {Limits.ConsentGrants} partners.");
+        }
+
+        var created = new ConsentGrant(grant.PartnerId, scopes, now, grant.ExpiresAt);
+        State.Consents[grant.PartnerId] = created;
+        Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentGranted, now, now, Author.Customer,
+            Text: string.Join(", ", scopes), Subject: grant.PartnerId), now);
+        await PersistAsync();
+        return created;
+    }
+
+    public async Task<bool> RevokeConsentAsync(string partnerId)
+    {
+        _ = CustomerId;
+        Check.Id(partnerId, "partnerId");
+        if (!State.Consents.Remove(partnerId))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow();
+        Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentRevoked, now, now, Author.Customer,
+            Subject: partnerId), now);
+        await PersistAsync();
+        return true;
+    }
+
+    public Task<IReadOnlyList<ConsentGrant>> ListConsentsAsync()
+    {
+        _ = CustomerId;
+        var now = time.GetUtcNow();
+        IReadOnlyList<ConsentGrant> live = [.. State.Consents.Values
+            .Where(g => g.ExpiresAt is null || g.ExpiresAt > now)
+            .OrderBy(g => g.PartnerId, StringComparer.Ordinal)];
+        return Task.FromResult(live);
+    }
+
+    public Task<bool> HasConsentAsync(string partnerId, ConsentScope scope)
+    {
+        _ = CustomerId;
+        Check.Id(partnerId, "partnerId");
+        if (!Enum.IsDefined(scope))
+        {
+            throw new RelationshipValidationException("scope", "scope must be one of: Profile, Conversation, Intents.");
+        }
+
+        return Task.FromResult(State.Consents.TryGetValue(partnerId, out var grant) && grant.Allows(scope, time.GetUtcNow()));
+    }
+}

@@ -1,0 +1,68 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Customers;
+
+public sealed partial class CustomerGrain
+{
+    public async Task<Intent> ExpressIntentAsync(ExpressIntent intent)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(intent);
+        var now = time.GetUtcNow();
+        intent.Validate(now);
+        if (State.Intents.TryGetValue(intent.IntentId, out var existing))
+        {
+            return existing.Text == intent.Text && existing.Category == intent.Category
+                ? existing
+                : throw new RelationshipConflictException($"Intent id '{intent.IntentId}' was already used for a different intent.");
+        }
+
+        if (State.Intents.Values.Count(i => i.Status == IntentStatus.Open) >= Limits.OpenIntents)
+        {
+            throw new RelationshipValidationException("intentId", $"A customer may hold at most {Limits.OpenIntents} open intents; withdraw one first.");
+        }
+
+        var created = new Intent(intent.IntentId, intent.Text, intent.Category, intent.Budget, intent.Deadline,
+            [.. intent.Constraints ?? []], IntentStatus.Open, now);
+        State.Intents[intent.IntentId] = created;
+        Append(seq => new TimelineEntry(seq, $"intent:{intent.IntentId}:expressed", TimelineEntryKind.IntentExpressed, now, now,
+            Author.Customer, Text: intent.Text, Topic: intent.Category, Subject: intent.IntentId), now);
+        await PersistAsync();
+        return created;
+    }
+
+    public async Task<Intent> WithdrawIntentAsync(string intentId)
+    {
+        _ = CustomerId;
+        Check.RequestId(intentId, "intentId");
+        if (!State.Intents.TryGetValue(intentId, out var intent))
+        {
+            throw new RelationshipNotFoundException($"Intent '{intentId}' does not exist.");
+        }
+
+        if (intent.Status == IntentStatus.Withdrawn)
+        {
+            return intent;
+        }
+
+        var now = time.GetUtcNow();
+        var withdrawn = intent with { Status = IntentStatus.Withdrawn, WithdrawnAt = now };
+        State.Intents[intentId] = withdrawn;
+        Append(seq => new TimelineEntry(seq, $"intent:{intentId}:withdrawn", TimelineEntryKind.IntentWithdrawn, now, now,
+            Author.Customer, Topic: intent.Category, Subject: intentId), now);
+        await PersistAsync();
+        return withdrawn;
+    }
+
+    public Task<IReadOnlyList<Intent>> ListIntentsAsync(bool includeWithdrawn = false)
+    {
+        _ = CustomerId;
+        IReadOnlyList<Intent> intents = [.. State.Intents.Values
+            .Where(i => includeWithdrawn || i.Status == IntentStatus.Open)
+            .OrderBy(i => i.Status)
+            .ThenBy(i => i.ExpressedAt)];
+        return Task.FromResult(intents);
+    }
+}

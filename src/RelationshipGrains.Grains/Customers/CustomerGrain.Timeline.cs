@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+
+namespace RelationshipGrains.Grains.Customers;
+
+public sealed partial class CustomerGrain
+{
+    public async Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(interaction);
+        var (kind, status) = interaction.Validate();
+        if (TryFindRetry(interaction.InteractionId) is { } earlier)
+        {
+            return SameInteraction(earlier, interaction, kind)
+                ? new RecordResult(earlier, Created: false)
+                : throw new RelationshipConflictException(
+                    $"Interaction id '{interaction.InteractionId}' was already used for a different interaction (sequence {earlier.Sequence}).");
+        }
+
+        var now = time.GetUtcNow();
+        var entry = Append(seq => new TimelineEntry(
+            seq, interaction.InteractionId, kind, now, interaction.OccurredAt ?? now, interaction.Author!,
+            interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
+        State.EntryIds[interaction.InteractionId] = entry.Sequence;
+        await PersistAsync();
+        return new RecordResult(entry, Created: true);
+    }
+
+    public async Task<RecordResult> ChangeEntryStatusAsync(ChangeEntryStatus change)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(change);
+        change.Validate();
+        if (TryFindRetry(change.RequestId) is { } earlier)
+        {
+            return earlier.Kind == TimelineEntryKind.StatusChanged && earlier.RelatesTo == change.Sequence && earlier.Status == change.Status
+                ? new RecordResult(earlier, Created: false)
+                : throw new RelationshipConflictException($"Request id '{change.RequestId}' was already used for a different change.");
+        }
+
+        var target = EntryAt(change.Sequence)
+            ?? throw new RelationshipNotFoundException($"Timeline entry {change.Sequence} does not exist.");
+        if (!EntryStatuses.IsTracked(target.Kind))
+        {
+            throw new RelationshipValidationException("sequence", $"Entry {change.Sequence} is a {target.Kind}, which has no status.");
+        }
+
+        var status = EntryStatuses.Validate(target.Kind, change.Status, "status");
+        var now = time.GetUtcNow();
+        ReplaceEntry(target with { Status = status });
+        var entry = Append(seq => new TimelineEntry(
+            seq, change.RequestId, TimelineEntryKind.StatusChanged, now, now, change.Author!,
+            target.Channel, Text: change.Note, Topic: target.Topic, CorrelationId: target.CorrelationId, Status: status,
+            RelatesTo: target.Sequence), now);
+        State.EntryIds[change.RequestId] = entry.Sequence;
+        await PersistAsync();
+        return new RecordResult(entry, Created: true);
+    }
+
+    public Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(query);
+        var limit = query.Validate();
+        var timeline = State.Timeline;
+        var first = timeline.Count == 0 ? 1 : timeline[0].Sequence;
+        var last = State.LastSequence;
+        var upper = Math.Min(query.Before is { } before ? before - 1 : last, last);
+        List<TimelineEntry> page = [];
+        bool hasMore;
+        if (query.After is { } after)
+        {
+            var from = Math.Max(after + 1, first);
+            for (var seq = from; seq <= upper && page.Count < limit; seq++)
+            {
+                page.Add(timeline[(int)(seq - first)]);
+            }
+
+            hasMore = from + page.Count <= upper;
+        }
+        else
+        {
+            for (var seq = upper; seq >= first && page.Count < limit; seq--)
+            {
+                page.Add(timeline[(int)(seq - first)]);
+            }
+
+            hasMore = upper - page.Count >= first;
+        }
+
+        return Task.FromResult(new TimelinePage(page, last, hasMore));
+    }
+
+    public async IAsyncEnumerable<TimelineEntry> WatchTimelineAsync(
+        long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        _ = CustomerId;
+        if (afterSequence < 0)
+        {
+            throw new RelationshipValidationException("afterSequence", "afterSequence must be 0 or more.");
+        }
+
+        var next = afterSequence + 1;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var changed = _signal.Next;
+            while (next <= State.LastSequence)
+            {
+                // Entries are only appended after a successful write, so whatever is here is durable.
+                yield return EntryAt(next)!;
+                next++;
+            }
+
+            await changed.WaitAsync(cancellationToken)
+                .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private TimelineEntry? TryFindRetry(string entryId) =>
+        State.EntryIds.TryGetValue(entryId, out var seq) ? EntryAt(seq) : null;
+
+    private static bool SameInteraction(TimelineEntry earlier, RecordInteraction again, TimelineEntryKind kind) =>
+        earlier.Kind == kind && earlier.Channel == again.Channel && earlier.Direction == again.Direction
+        && earlier.Author == again.Author && earlier.Text == again.Text && earlier.Topic == again.Topic
+        && earlier.CorrelationId == again.CorrelationId;
+
+    private TimelineEntry? EntryAt(long sequence)
+    {
+        var timeline = State.Timeline;
+        if (timeline.Count == 0)
+        {
+            return null;
+        }
+
+        var index = sequence - timeline[0].Sequence;
+        return index >= 0 && index < timeline.Count ? timeline[(int)index] : null;
+    }
+
+    private void ReplaceEntry(TimelineEntry entry) =>
+        State.Timeline[(int)(entry.Sequence - State.Timeline[0].Sequence)] = entry;
+
+    private TimelineEntry Append(Func<long, TimelineEntry> create, DateTimeOffset now)
+    {
+        var entry = create(State.LastSequence + 1);
+        State.Timeline.Add(entry);
+        State.LastSequence = entry.Sequence;
+        Touch(now);
+        return entry;
+    }
+}

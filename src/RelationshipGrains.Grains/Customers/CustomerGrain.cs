@@ -1,0 +1,99 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Customers;
+
+/// <summary>
+/// One customer's relationship. Every change validates first, then changes state, writes it once, then wakes
+/// live subscribers. Split over partial files by concern: profile here, timeline, intents and consents beside it.
+/// </summary>
+public sealed partial class CustomerGrain(
+    [PersistentState("customer", StorageNames.Relationships)] IPersistentState<CustomerState> state,
+    TimeProvider time) : Grain, ICustomerGrain
+{
+    private readonly TimelineSignal _signal = new();
+    private string? _customerId;
+
+    private CustomerState State => state.State;
+
+    private string CustomerId => _customerId ??= Check.Id(this.GetPrimaryKeyString(), "customerId");
+
+    public Task<CustomerProfile?> GetProfileAsync()
+    {
+        _ = CustomerId;
+        return Task.FromResult(State.CreatedAt is null ? null : ToProfile());
+    }
+
+    public async Task<CustomerProfile> UpdateProfileAsync(UpdateProfile update)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(update);
+        update.Validate();
+        var now = time.GetUtcNow();
+        State.DisplayName = update.DisplayName;
+        State.ContactPoints = [.. update.ContactPoints ?? []];
+        State.Language = update.Language;
+        State.Tags = [.. (update.Tags ?? []).Distinct()];
+        Append(seq => new TimelineEntry(seq, $"profile:{seq}", TimelineEntryKind.ProfileUpdated, now, now, Author.Customer), now);
+        await PersistAsync();
+        return ToProfile();
+    }
+
+    public Task<ValuesProfile> GetValuesAsync()
+    {
+        _ = CustomerId;
+        return Task.FromResult(new ValuesProfile(new SortedDictionary<string, double>(State.Values)));
+    }
+
+    public async Task<ValuesProfile> SetValuesAsync(ValuesProfile values)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(values);
+        values.Validate();
+        var now = time.GetUtcNow();
+        State.Values = new Dictionary<string, double>(values.Weights!);
+        Touch(now);
+        await PersistAsync();
+        return await GetValuesAsync();
+    }
+
+    private CustomerProfile ToProfile() => new(
+        CustomerId, State.DisplayName, State.ContactPoints, State.Language, State.Tags,
+        State.CreatedAt ?? State.UpdatedAt, State.UpdatedAt);
+
+    private void Touch(DateTimeOffset now)
+    {
+        State.CreatedAt ??= now;
+        State.UpdatedAt = now;
+    }
+
+    /// <summary>Writes the state; on failure reloads what storage holds so memory never runs ahead of it.</summary>
+    private async Task PersistAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            await RestoreAfterFailedWriteAsync();
+            throw;
+        }
+
+        _signal.Notify();
+    }
+
+    private async Task RestoreAfterFailedWriteAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch
+        {
+            // Storage is unreachable: let a fresh activation read it later rather than serve unwritten changes.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Grains.Customers;
+
+/// <summary>Everything a customer grain persists, written in one storage write per change.</summary>
+[GenerateSerializer, Alias("rg.CustomerState")]
+public sealed class CustomerState
+{
+    /// <summary>When the customer was first seen; null until the first change.</summary>
+    [Id(0)] public DateTimeOffset? CreatedAt { get; set; }
+    [Id(1)] public DateTimeOffset UpdatedAt { get; set; }
+    [Id(2)] public string? DisplayName { get; set; }
+    [Id(3)] public List<ContactPoint> ContactPoints { get; set; } = [];
+    [Id(4)] public string? Language { get; set; }
+    [Id(5)] public List<string> Tags { get; set; } = [];
+
+    /// <summary>The timeline in sequence order; sequences have no gaps.</summary>
+    [Id(6)] public List<TimelineEntry> Timeline { get; set; } = [];
+    [Id(7)] public long LastSequence { get; set; }
+
+    /// <summary>Caller-supplied entry ids (interaction ids, status request ids) to the sequence they produced.</summary>
+    [Id(8)] public Dictionary<string, long> EntryIds { get; set; } = [];
+    [Id(9)] public Dictionary<string, Intent> Intents { get; set; } = [];
+    [Id(10)] public Dictionary<string, ConsentGrant> Consents { get; set; } = [];
+    [Id(11)] public Dictionary<string, double> Values { get; set; } = [];
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace RelationshipGrains.Silo.Hosting;
+
+/// <summary>Tells a newcomer where the API is, which development key to use, and one request to try.</summary>
+internal sealed partial class EmbeddedBanner(IServer server, IHostApplicationLifetime lifetime, ILogger<EmbeddedBanner> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var url = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5080";
+            var curl = $"curl -H 'Authorization: Bearer {EmbeddedProfile.DevelopmentChannelKey}' -H 'Content-Type: application/json' "
+                + $"-d '{{\"interactionId\":\"hello-1\",\"channel\":\"web\",\"direction\":\"inbound\",\"author\":{{\"kind\":\"customer\"}},\"text\":\"Hello!\"}}' "
+                + $"{url}/api/v1/customers/ada/interactions";
+            LogReady(logger, url, EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, curl);
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = """
+        RelationshipGrains is running (embedded profile: one silo, memory storage; data is lost when it stops).
+          HTTP API:  {Url}/api/v1   OpenAPI: {Url}/openapi/v1.json   health: {Url}/health/ready
+          Development keys (embedded profile only, never for production):
+            operator: {OperatorKey}
+            channel:  {ChannelKey}
+          Try:  {Curl}
+          Then: curl -H 'Authorization: Bearer {ChannelKey}' {Url}/api/v1/customers/ada/timeline
+        """)]
+    private static partial void LogReady(ILogger logger, string url, string operatorKey, string channelKey, string curl);
+}

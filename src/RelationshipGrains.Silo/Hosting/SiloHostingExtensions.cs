@@ -1,0 +1,31 @@
+using Orleans.Configuration;
+using RelationshipGrains.Grains.Hosting;
+
+namespace RelationshipGrains.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>Co-hosts an Orleans silo in the web application, configured by the selected profile.</summary>
+    public static WebApplicationBuilder AddRelationshipGrainsSilo(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        if (!string.Equals(options.Profile, EmbeddedProfile.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Silo:Profile '{options.Profile}' is not known. The profiles available are: {EmbeddedProfile.Name}.");
+        }
+
+        EmbeddedProfile.Configure(builder, options);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(c =>
+            {
+                c.ClusterId = options.ClusterId;
+                c.ServiceId = options.ServiceId;
+            });
+            silo.AddRelationshipGrains();
+            EmbeddedProfile.ConfigureSilo(silo, options);
+        });
+        return builder;
+    }
+}

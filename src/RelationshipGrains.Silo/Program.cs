@@ -1,0 +1,13 @@
+using RelationshipGrains.Api.Hosting;
+using RelationshipGrains.Silo.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRelationshipGrainsSilo();
+builder.Services.AddRelationshipGrainsApi(builder.Configuration);
+
+var app = builder.Build();
+app.MapRelationshipGrainsApi();
+app.Run();
+
+/// <summary>Visible to tests so they can host the whole silo with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
