@@ -1,0 +1,55 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+
+namespace RelationshipGrains.Client;
+
+public static class RelationshipGrainsClientExtensions
+{
+    /// <summary>
+    /// Connects an Orleans client to the RelationshipGrains cluster named in <c>RelationshipGrains:Client</c>
+    /// and registers <see cref="IRelationshipGrains"/> and <see cref="IClusterClient"/>.
+    /// </summary>
+    public static IServiceCollection AddRelationshipGrainsClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(RelationshipGrainsClientOptions.Section).Get<RelationshipGrainsClientOptions>()
+            ?? new RelationshipGrainsClientOptions();
+        var gateways = options.Gateways.Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray();
+        if (gateways.Length == 0)
+        {
+            throw new InvalidOperationException($"{RelationshipGrainsClientOptions.Section}:Gateways is empty: name at least one silo gateway as host:port.");
+        }
+
+        services.AddOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(c =>
+            {
+                c.ClusterId = options.ClusterId;
+                c.ServiceId = options.ServiceId;
+            });
+            client.UseStaticClustering(gateways);
+        });
+        services.AddSingleton<IRelationshipGrains, RelationshipGrainsAccessor>();
+        return services;
+    }
+
+    private static IPEndPoint ParseGateway(string value, string setting)
+    {
+        if (IPEndPoint.TryParse(value, out var endpoint) && endpoint.Port != 0)
+        {
+            return endpoint;
+        }
+
+        var colon = value.LastIndexOf(':');
+        if (colon > 0 && int.TryParse(value[(colon + 1)..], out var port) && port is > 0 and < 65536)
+        {
+            var address = Dns.GetHostAddresses(value[..colon]).FirstOrDefault()
+                ?? throw new InvalidOperationException($"{setting}: host '{value[..colon]}' has no address.");
+            return new IPEndPoint(address, port);
+        }
+
+        throw new InvalidOperationException($"{setting} must be host:port (for example 127.0.0.1:30000), not '{value}'.");
+    }
+}

@@ -1,0 +1,142 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Customers;
+
+[Collection(ClusterCollection.Name)]
+public sealed class Intents_consents_and_values(ClusterFixture fixture)
+{
+    private ICustomerGrain NewCustomer() => fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+
+    private ExpressIntent Bike(string id = "bike") => new(id, "A cargo bike for two children", "bikes",
+        new Money(3_000m, "EUR"), fixture.Time.GetUtcNow().AddDays(30), ["electric", "rain cover"]);
+
+    [Fact]
+    public async Task An_expressed_intent_is_listed_until_withdrawn()
+    {
+        var customer = NewCustomer();
+
+        var intent = await customer.ExpressIntentAsync(Bike());
+        var open = await customer.ListIntentsAsync();
+        var withdrawn = await customer.WithdrawIntentAsync("bike");
+        var afterwards = await customer.ListIntentsAsync();
+        var all = await customer.ListIntentsAsync(includeWithdrawn: true);
+
+        Assert.Equal(IntentStatus.Open, intent.Status);
+        Assert.Equal(["electric", "rain cover"], intent.Constraints);
+        Assert.Equal("bike", Assert.Single(open).IntentId);
+        Assert.Equal(IntentStatus.Withdrawn, withdrawn.Status);
+        Assert.Empty(afterwards);
+        Assert.Equal(IntentStatus.Withdrawn, Assert.Single(all).Status);
+    }
+
+    [Fact]
+    public async Task Expressing_the_same_intent_again_returns_it_and_adds_no_entry()
+    {
+        var customer = NewCustomer();
+        var first = await customer.ExpressIntentAsync(Bike());
+
+        var again = await customer.ExpressIntentAsync(Bike());
+
+        Assert.Equivalent(first, again, strict: true);
+        Assert.Equal(1, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+    }
+
+    [Fact]
+    public async Task Invalid_intents_name_the_field_and_change_nothing()
+    {
+        var customer = NewCustomer();
+
+        var budget = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.ExpressIntentAsync(Bike() with { Budget = new Money(-1, "EUR") }));
+        var currency = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.ExpressIntentAsync(Bike() with { Budget = new Money(10, "euro") }));
+        var deadline = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.ExpressIntentAsync(Bike() with { Deadline = fixture.Time.GetUtcNow().AddDays(-1) }));
+        var category = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.ExpressIntentAsync(Bike() with { Category = "Bikes!" }));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => customer.WithdrawIntentAsync("never-expressed"));
+
+        Assert.Equal(["budget.amount", "budget.currency", "deadline", "category"], [budget.Field, currency.Field, deadline.Field, category.Field]);
+        Assert.Empty(await customer.ListIntentsAsync(includeWithdrawn: true));
+        Assert.Null(await customer.GetProfileAsync());
+    }
+
+    [Fact]
+    public async Task A_consent_grant_covers_its_scopes_until_revoked()
+    {
+        var customer = NewCustomer();
+
+        var grant = await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Intents, ConsentScope.Profile, ConsentScope.Intents]));
+        var coversIntents = await customer.HasConsentAsync("velo-works", ConsentScope.Intents);
+        var coversConversation = await customer.HasConsentAsync("velo-works", ConsentScope.Conversation);
+        var otherPartner = await customer.HasConsentAsync("someone-else", ConsentScope.Intents);
+        var revoked = await customer.RevokeConsentAsync("velo-works");
+        var revokedAgain = await customer.RevokeConsentAsync("velo-works");
+
+        Assert.Equal([ConsentScope.Profile, ConsentScope.Intents], grant.Scopes);
+        Assert.True(coversIntents);
+        Assert.False(coversConversation);
+        Assert.False(otherPartner);
+        Assert.True(revoked);
+        Assert.False(revokedAgain);
+        Assert.False(await customer.HasConsentAsync("velo-works", ConsentScope.Intents));
+        Assert.Empty(await customer.ListConsentsAsync());
+    }
+
+    [Fact]
+    public async Task A_consent_grant_lapses_at_its_expiry()
+    {
+        var customer = NewCustomer();
+        await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Profile], fixture.Time.GetUtcNow().AddHours(1)));
+
+        var before = await customer.HasConsentAsync("velo-works", ConsentScope.Profile);
+        fixture.Time.Advance(TimeSpan.FromHours(2));
+
+        Assert.True(before);
+        Assert.False(await customer.HasConsentAsync("velo-works", ConsentScope.Profile));
+        Assert.Empty(await customer.ListConsentsAsync());
+    }
+
+    [Fact]
+    public async Task A_grant_without_scopes_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            NewCustomer().GrantConsentAsync(new GrantConsent("velo-works", [])));
+
+        Assert.Equal("scopes", error.Field);
+    }
+
+    [Fact]
+    public async Task The_values_profile_keeps_weights_between_zero_and_one()
+    {
+        var customer = NewCustomer();
+
+        var saved = await customer.SetValuesAsync(new ValuesProfile(new Dictionary<string, double> { ["sustainability"] = 0.9, ["price"] = 0.2 }));
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.SetValuesAsync(new ValuesProfile(new Dictionary<string, double> { ["price"] = 1.5 })));
+
+        Assert.Equal("weights.price", error.Field);
+        Assert.Equal(0.9, saved.Weights!["sustainability"]);
+        Assert.Equal(saved.Weights, (await customer.GetValuesAsync()).Weights);
+    }
+
+    [Fact]
+    public async Task The_profile_is_absent_until_set_and_then_replaced_whole()
+    {
+        var customer = NewCustomer();
+        var absent = await customer.GetProfileAsync();
+
+        await customer.UpdateProfileAsync(new UpdateProfile("Ada", [new ContactPoint(Channel.Email, "ada@example.org")], "en-GB", ["vip"]));
+        var replaced = await customer.UpdateProfileAsync(new UpdateProfile("Ada Lovelace"));
+        var invalid = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.UpdateProfileAsync(new UpdateProfile("Ada", Language: "not a language")));
+
+        Assert.Null(absent);
+        Assert.Equal("Ada Lovelace", replaced.DisplayName);
+        Assert.Empty(replaced.ContactPoints);
+        Assert.Equal("language", invalid.Field);
+        Assert.Equal("Ada Lovelace", (await customer.GetProfileAsync())!.DisplayName);
+    }
+}

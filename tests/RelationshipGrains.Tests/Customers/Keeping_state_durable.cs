@@ -1,0 +1,49 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Customers;
+
+[Collection(ClusterCollection.Name)]
+public sealed class Keeping_state_durable(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task The_timeline_and_retry_memory_survive_deactivation()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        await customer.RecordInteractionAsync(Requests.Interaction("d-1"));
+        await customer.RecordInteractionAsync(Requests.Interaction("d-2"));
+        await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Profile]));
+
+        await fixture.Cluster.DeactivateAsync(customer);
+        var retry = await customer.RecordInteractionAsync(Requests.Interaction("d-2"));
+        var page = await customer.GetTimelineAsync(new TimelineQuery(After: 0));
+
+        Assert.False(retry.Created);
+        Assert.Equal([1L, 2L, 3L], page.Entries.Select(e => e.Sequence));
+        Assert.True(await customer.HasConsentAsync("velo-works", ConsentScope.Profile));
+    }
+
+    [Fact]
+    public async Task A_failed_storage_write_is_not_acknowledged_and_leaves_nothing_behind()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        await customer.RecordInteractionAsync(Requests.Interaction("ok-1"));
+
+        fixture.Storage.FailWrites = true;
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => customer.RecordInteractionAsync(Requests.Interaction("lost-1")));
+        }
+        finally
+        {
+            fixture.Storage.FailWrites = false;
+        }
+
+        var before = await customer.GetTimelineAsync(new TimelineQuery());
+        var recorded = await customer.RecordInteractionAsync(Requests.Interaction("lost-1"));
+
+        Assert.Equal(1, before.LatestSequence);
+        Assert.True(recorded.Created);
+        Assert.Equal(2, recorded.Entry.Sequence);
+    }
+}

@@ -1,0 +1,159 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Customers;
+
+[Collection(ClusterCollection.Name)]
+public sealed class Recording_interactions(ClusterFixture fixture)
+{
+    private ICustomerGrain NewCustomer() => fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+
+    [Fact]
+    public async Task The_first_interaction_gets_sequence_one_and_is_created()
+    {
+        var customer = NewCustomer();
+
+        var result = await customer.RecordInteractionAsync(Requests.Interaction("i-1", "Where is my parcel?"));
+
+        Assert.True(result.Created);
+        Assert.Equal(1, result.Entry.Sequence);
+        Assert.Equal("Where is my parcel?", result.Entry.Text);
+        Assert.Equal(TimelineEntryKind.Interaction, result.Entry.Kind);
+        Assert.Equal(fixture.Time.GetUtcNow(), result.Entry.RecordedAt);
+    }
+
+    [Fact]
+    public async Task A_retry_with_the_same_interaction_id_returns_the_first_result_and_adds_nothing()
+    {
+        var customer = NewCustomer();
+        var first = await customer.RecordInteractionAsync(Requests.Interaction("retry-1"));
+        fixture.Time.Advance(TimeSpan.FromSeconds(5));
+
+        var again = await customer.RecordInteractionAsync(Requests.Interaction("retry-1"));
+
+        Assert.False(again.Created);
+        Assert.Equal(first.Entry, again.Entry);
+        var page = await customer.GetTimelineAsync(new TimelineQuery());
+        Assert.Single(page.Entries);
+    }
+
+    [Fact]
+    public async Task Reusing_an_interaction_id_for_different_content_is_a_conflict_and_changes_nothing()
+    {
+        var customer = NewCustomer();
+        await customer.RecordInteractionAsync(Requests.Interaction("dup", "first text"));
+
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.RecordInteractionAsync(Requests.Interaction("dup", "other text")));
+
+        var page = await customer.GetTimelineAsync(new TimelineQuery());
+        Assert.Equal("first text", Assert.Single(page.Entries).Text);
+    }
+
+    [Fact]
+    public async Task Fifty_concurrent_writers_get_gap_free_increasing_sequences()
+    {
+        var customer = NewCustomer();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 50)
+            .Select(i => customer.RecordInteractionAsync(Requests.Interaction($"w-{i}", $"message {i}"))));
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), results.Select(r => r.Entry.Sequence).Order());
+        var page = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), page.Entries.Select(e => e.Sequence));
+        Assert.Equal(50, page.Entries.Select(e => e.EntryId).Distinct().Count());
+    }
+
+    public static TheoryData<string, RecordInteraction> InvalidInteractions => new()
+    {
+        { "interactionId", Requests.Interaction() with { InteractionId = "" } },
+        { "interactionId", Requests.Interaction() with { InteractionId = "has space" } },
+        { "channel", Requests.Interaction() with { Channel = null } },
+        { "channel", Requests.Interaction() with { Channel = (Channel)42 } },
+        { "direction", Requests.Interaction() with { Direction = null } },
+        { "author", Requests.Interaction() with { Author = null } },
+        { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Staff) } },
+        { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Customer, "someone") } },
+        { "text", Requests.Interaction() with { Text = " " } },
+        { "text", Requests.Interaction() with { Text = new string('x', 8_001) } },
+        { "text", Requests.Interaction() with { Text = "bell\u0007" } },
+        { "topic", Requests.Interaction() with { Topic = new string('t', 201) } },
+        { "kind", Requests.Interaction() with { Kind = TimelineEntryKind.ConsentGranted } },
+        { "status", Requests.Interaction() with { Status = "open" } },
+        { "status", Requests.Interaction() with { Kind = TimelineEntryKind.ServiceCase, Status = "won" } },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidInteractions))]
+    public async Task Invalid_input_names_the_field_and_changes_nothing(string field, RecordInteraction interaction)
+    {
+        var customer = NewCustomer();
+        await customer.RecordInteractionAsync(Requests.Interaction("before"));
+
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.RecordInteractionAsync(interaction));
+
+        Assert.Equal(field, error.Field);
+        var page = await customer.GetTimelineAsync(new TimelineQuery());
+        Assert.Equal(1, page.LatestSequence);
+    }
+
+    [Fact]
+    public async Task Text_of_exactly_the_limit_is_accepted()
+    {
+        var result = await NewCustomer().RecordInteractionAsync(Requests.Interaction(text: new string('x', 8_000)));
+
+        Assert.Equal(8_000, result.Entry.Text!.Length);
+    }
+
+    [Theory]
+    [InlineData("has space")]
+    [InlineData("UPPER")]
+    [InlineData("a/b")]
+    [InlineData("x12345678901234567890123456789012345678901234567890123456789012345")]
+    public async Task A_malformed_customer_id_is_refused(string id)
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.RecordInteractionAsync(Requests.Interaction()));
+
+        Assert.Equal("customerId", error.Field);
+    }
+
+    [Fact]
+    public async Task A_service_case_starts_open_and_its_status_changes_are_timeline_entries()
+    {
+        var customer = NewCustomer();
+        var opened = await customer.RecordInteractionAsync(Requests.Interaction("case-1") with { Kind = TimelineEntryKind.ServiceCase });
+
+        var change = new ChangeEntryStatus("case-1-resolved", opened.Entry.Sequence, "resolved", new Author(AuthorKind.Staff, "agent-7"), "Refund issued");
+        var changed = await customer.ChangeEntryStatusAsync(change);
+        var retried = await customer.ChangeEntryStatusAsync(change);
+
+        Assert.Equal("open", opened.Entry.Status);
+        Assert.Equal(TimelineEntryKind.StatusChanged, changed.Entry.Kind);
+        Assert.Equal(opened.Entry.Sequence, changed.Entry.RelatesTo);
+        Assert.False(retried.Created);
+        var page = await customer.GetTimelineAsync(new TimelineQuery(After: 0));
+        Assert.Equal(["resolved", "resolved"], page.Entries.Select(e => e.Status));
+        Assert.Equal(2, page.LatestSequence);
+    }
+
+    [Fact]
+    public async Task A_status_that_does_not_belong_to_the_entry_kind_is_refused()
+    {
+        var customer = NewCustomer();
+        var deal = await customer.RecordInteractionAsync(Requests.Interaction() with { Kind = TimelineEntryKind.SalesOpportunity });
+        var chat = await customer.RecordInteractionAsync(Requests.Interaction());
+
+        var wrongStatus = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.ChangeEntryStatusAsync(new ChangeEntryStatus("r1", deal.Entry.Sequence, "resolved", Author.System)));
+        var noStatus = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.ChangeEntryStatusAsync(new ChangeEntryStatus("r2", chat.Entry.Sequence, "open", Author.System)));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() =>
+            customer.ChangeEntryStatusAsync(new ChangeEntryStatus("r3", 99, "open", Author.System)));
+
+        Assert.Equal("status", wrongStatus.Field);
+        Assert.Equal("sequence", noStatus.Field);
+        Assert.Equal(2, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+    }
+}

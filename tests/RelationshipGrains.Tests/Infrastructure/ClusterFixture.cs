@@ -1,0 +1,49 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Storage;
+using Orleans.TestingHost;
+using RelationshipGrains.Grains;
+using RelationshipGrains.Grains.Hosting;
+
+namespace RelationshipGrains.Tests.Infrastructure;
+
+/// <summary>An in-process cluster of real silos running the real grains, with shared storage and a fake clock.</summary>
+public class ClusterFixture : IAsyncLifetime
+{
+    private readonly short _silos;
+
+    public ClusterFixture() : this(1)
+    {
+    }
+
+    protected ClusterFixture(short silos) => _silos = silos;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public SharedTestGrainStorage Storage { get; } = new();
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(_silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.AddRelationshipGrains();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, Storage);
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

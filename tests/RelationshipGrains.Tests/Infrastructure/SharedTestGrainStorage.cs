@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.Storage;
+using RelationshipGrains.Grains.Customers;
+
+namespace RelationshipGrains.Tests.Infrastructure;
+
+/// <summary>
+/// Grain storage shared by every silo of an in-process cluster, so state outlives a killed silo. It stores
+/// serialised copies with ETags (like a real store) and can be told to fail writes.
+/// </summary>
+public sealed class SharedTestGrainStorage : IGrainStorage
+{
+    private readonly ConcurrentDictionary<(string Name, GrainId Grain), (byte[] Data, string ETag)> _records = new();
+    private readonly Serializer _serializer = new ServiceCollection()
+        .AddSerializer(s => s.AddAssembly(typeof(CustomerState).Assembly))
+        .BuildServiceProvider()
+        .GetRequiredService<Serializer>();
+
+    private volatile bool _failWrites;
+
+    public bool FailWrites
+    {
+        get => _failWrites;
+        set => _failWrites = value;
+    }
+
+    public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (_records.TryGetValue((stateName, grainId), out var record))
+        {
+            grainState.State = _serializer.Deserialize<T>(record.Data);
+            grainState.ETag = record.ETag;
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (FailWrites)
+        {
+            throw new IOException("Test storage is refusing writes.");
+        }
+
+        var key = (stateName, grainId);
+        var etag = Guid.NewGuid().ToString("N");
+        var data = _serializer.SerializeToArray(grainState.State);
+        lock (_records)
+        {
+            var current = _records.TryGetValue(key, out var record) ? record.ETag : null;
+            if (current != grainState.ETag)
+            {
+                throw new InconsistentStateException($"ETag mismatch for {grainId}", current, grainState.ETag);
+            }
+
+            _records[key] = (data, etag);
+        }
+
+        grainState.ETag = etag;
+        grainState.RecordExists = true;
+        return Task.CompletedTask;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        _records.TryRemove((stateName, grainId), out _);
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+}
