@@ -16,11 +16,8 @@ public static class RelationshipGrainsClientExtensions
     {
         var options = configuration.GetSection(RelationshipGrainsClientOptions.Section).Get<RelationshipGrainsClientOptions>()
             ?? new RelationshipGrainsClientOptions();
-        var gateways = options.Gateways.Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray();
-        if (gateways.Length == 0)
-        {
-            throw new InvalidOperationException($"{RelationshipGrainsClientOptions.Section}:Gateways is empty: name at least one silo gateway as host:port.");
-        }
+        var configured = options.Gateways.Count > 0 ? options.Gateways : [RelationshipGrainsClientOptions.DefaultGateway];
+        var gateways = configured.Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray();
 
         services.AddOrleansClient(client =>
         {

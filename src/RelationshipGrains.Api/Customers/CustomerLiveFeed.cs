@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 
@@ -18,11 +17,11 @@ internal static class CustomerLiveFeed
 
     private static readonly TimeSpan _resubscribeDelay = TimeSpan.FromMilliseconds(200);
 
-    public static ServerSentEventsResult<TimelineEntry> Stream(string id, long? after, HttpRequest request, IGrainFactory grains)
+    public static IResult Stream(string id, long? after, HttpRequest request, IGrainFactory grains)
     {
         var customer = grains.Customer(id);
         var from = ResumePoint(request.Headers["Last-Event-ID"].ToString(), after);
-        return TypedResults.ServerSentEvents(Follow(customer, from, request.HttpContext.RequestAborted));
+        return new LiveFeedResult<TimelineEntry>(Follow(customer, from, request.HttpContext.RequestAborted));
     }
 
     private static long ResumePoint(string lastEventId, long? after)

@@ -20,7 +20,7 @@ public static class CustomersApi
         api.MapPost("interactions", RecordInteraction);
         api.MapPost("timeline/{sequence:long}/status", ChangeStatus);
         api.MapGet("timeline", GetTimeline);
-        api.MapGet("live", CustomerLiveFeed.Stream);
+        api.MapGet("live", CustomerLiveFeed.Stream).Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream");
         api.MapCustomerIntentsApi();
         api.MapCustomerConsentsApi();
         return api;

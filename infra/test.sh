@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test in the solution and ends with one plain line: "N passed, N failed".
+# Services the tests need are started by infra/services/*.sh before the run (none yet for the unit suite).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+results="${TEST_RESULTS_DIR:-artifacts/test-results}"
+rm -rf "$results"
+mkdir -p "$results"
+
+for service in infra/services/*.sh; do
+  [ -e "$service" ] || continue
+  echo "Starting service: $service"
+  bash "$service" || { echo "Could not start $service"; echo "0 passed, 1 failed"; exit 1; }
+done
+
+dotnet test RelationshipGrains.sln --nologo --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  for attr in passed failed error timeout aborted; do
+    value=$(echo "$counters" | grep -o " $attr=\"[0-9]*\"" | grep -o '[0-9]*' || true)
+    value=${value:-0}
+    if [ "$attr" = passed ]; then passed=$((passed + value)); else failed=$((failed + value)); fi
+  done
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or the test host failed before any result was written.
+  failed=1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using RelationshipGrains.Client;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Client;
+
+[Collection(ApiCollection.Name)]
+public sealed class Connecting_a_channel_app(ApiFixture api)
+{
+    [Fact]
+    public async Task A_separate_client_host_records_and_reads_a_conversation_through_the_silo_gateway()
+    {
+        _ = api.Server; // starts the silo
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{api.GatewayPort}",
+            ["RelationshipGrains:Client:ClusterId"] = api.ClusterId,
+            ["RelationshipGrains:Client:ServiceId"] = api.ClusterId,
+        });
+        builder.Services.AddRelationshipGrainsClient(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IRelationshipGrains>();
+        var customer = Keys.Customer();
+
+        await grains.Customer(customer).RecordInteractionAsync(Requests.Interaction("from-client", "Sent from a channel app"));
+        var page = await grains.Customer(customer).GetTimelineAsync(new TimelineQuery());
+        var malformed = Assert.Throws<RelationshipValidationException>(() => grains.Customer("Not Valid"));
+
+        Assert.Equal("Sent from a channel app", Assert.Single(page.Entries).Text);
+        Assert.Equal("customerId", malformed.Field);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void A_malformed_gateway_setting_is_refused_naming_the_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RelationshipGrains:Client:Gateways:0"] = "nowhere",
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddRelationshipGrainsClient(configuration));
+
+        Assert.Contains("RelationshipGrains:Client:Gateways:0", error.Message);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Http;
+
+[Collection(ApiCollection.Name)]
+public sealed class Following_the_live_feed_over_sse(ApiFixture api)
+{
+    private readonly HttpClient _http = api.ClientWithKey(ApiFixture.ChannelKey);
+
+    private Task<HttpResponseMessage> Record(string customer, string id) => _http.PostAsync($"/api/v1/customers/{customer}/interactions",
+        new StringContent($$"""{"interactionId":"{{id}}","channel":"web","direction":"inbound","author":{"kind":"customer"},"text":"{{id}}"}""",
+            Encoding.UTF8, "application/json"));
+
+    private async Task<(HttpResponseMessage Response, StreamReader Reader)> Open(string customer, string? lastEventId, CancellationToken token)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/customers/{customer}/live");
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token);
+        return (response, new StreamReader(await response.Content.ReadAsStreamAsync(token)));
+    }
+
+    /// <summary>Reads one server-sent event: its id, type and the entry in its data.</summary>
+    private static async Task<(string Id, string Type, TimelineEntry Entry)> NextEvent(StreamReader reader, CancellationToken token)
+    {
+        string? id = null, type = null, data = null;
+        while (await reader.ReadLineAsync(token) is { } line)
+        {
+            if (line.Length == 0 && data is not null)
+            {
+                return (id!, type!, JsonSerializer.Deserialize<TimelineEntry>(data, HttpJson.Options)!);
+            }
+
+            if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
+            if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
+            if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
+        }
+
+        throw new EndOfStreamException("The live feed ended.");
+    }
+
+    [Fact]
+    public async Task New_entries_arrive_as_events_whose_ids_are_their_sequences()
+    {
+        var customer = Keys.Customer();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (response, reader) = await Open(customer, null, cts.Token);
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+            await Record(customer, "first");
+            await Record(customer, "second");
+
+            var one = await NextEvent(reader, cts.Token);
+            var two = await NextEvent(reader, cts.Token);
+
+            Assert.Equal(("1", "timeline-entry", "first"), (one.Id, one.Type, one.Entry.EntryId));
+            Assert.Equal(("2", "second"), (two.Id, two.Entry.EntryId));
+        }
+    }
+
+    [Fact]
+    public async Task Reconnecting_with_last_event_id_resumes_with_the_next_entry()
+    {
+        var customer = Keys.Customer();
+        for (var i = 1; i <= 3; i++)
+        {
+            await Record(customer, $"r-{i}");
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var (response, reader) = await Open(customer, "1", cts.Token);
+        using (response)
+        {
+            var next = await NextEvent(reader, cts.Token);
+            var after = await NextEvent(reader, cts.Token);
+
+            Assert.Equal(["2", "3"], [next.Id, after.Id]);
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_last_event_id_is_400()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/customers/{Keys.Customer()}/live");
+        request.Headers.Add("Last-Event-ID", "yesterday");
+
+        var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Last-Event-ID", (await response.ProblemAsync()).GetProperty("field").GetString());
+    }
+}

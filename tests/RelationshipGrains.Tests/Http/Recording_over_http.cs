@@ -1,0 +1,138 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Http;
+
+[Collection(ApiCollection.Name)]
+public sealed class Recording_over_http(ApiFixture api)
+{
+    private readonly HttpClient _http = api.ClientWithKey(ApiFixture.ChannelKey);
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private const string Hello = """{"interactionId":"h-1","channel":"chat","direction":"inbound","author":{"kind":"customer"},"text":"Hello"}""";
+
+    private async Task<long> LatestSequence(string customer) =>
+        (await (await _http.GetAsync($"/api/v1/customers/{customer}/timeline")).ReadAsync<TimelinePage>())!.LatestSequence;
+
+    [Fact]
+    public async Task The_first_post_is_201_and_a_retry_is_200_with_the_same_body()
+    {
+        var customer = Keys.Customer();
+
+        var first = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello));
+        var retry = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.NotNull(first.Headers.Location);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await retry.Content.ReadAsStringAsync());
+        Assert.Equal(1, await LatestSequence(customer));
+    }
+
+    [Theory]
+    [InlineData("""{"interactionId":"x","channel":"chat","direction":"inbound","author":{"kind":"customer"},"text":"Hi","mood":"happy"}""", "mood")]
+    [InlineData("""{"interactionId":"x","channel":"fax","direction":"inbound","author":{"kind":"customer"},"text":"Hi"}""", "channel")]
+    [InlineData("""{"interactionId":"x","channel":"chat","direction":"inbound","author":{"kind":"customer"}}""", "text")]
+    [InlineData("""{"interactionId":"x","channel":"chat","direction":"inbound","author":{"kind":"staff"},"text":"Hi"}""", "author.id")]
+    [InlineData("""{"interactionId":"x","channel":1,"direction":"inbound","author":{"kind":"customer"},"text":"Hi"}""", "channel")]
+    [InlineData("""{"interactionId":"x",""", "body")]
+    public async Task Bad_input_is_400_problem_details_naming_the_field_and_records_nothing(string body, string field)
+    {
+        var customer = Keys.Customer();
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(field, (await response.ProblemAsync()).GetProperty("field").GetString());
+        Assert.Equal(0, await LatestSequence(customer));
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_413_and_records_nothing()
+    {
+        var customer = Keys.Customer();
+        var body = Hello.Replace("\"Hello\"", $"\"{new string('x', 70_000)}\"");
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(0, await LatestSequence(customer));
+    }
+
+    [Theory]
+    [InlineData("/api/v1/customers/Not%20Valid/timeline", "customerId")]
+    [InlineData("/api/v1/customers/ok/timeline?limit=500", "limit")]
+    [InlineData("/api/v1/customers/ok/timeline?limit=many", "limit")]
+    [InlineData("/api/v1/customers/ok/timeline?before=0", "before")]
+    public async Task Bad_query_or_route_values_are_400_naming_the_field(string path, string field)
+    {
+        var response = await _http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await response.ProblemAsync()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Reusing_an_interaction_id_for_other_content_is_409()
+    {
+        var customer = Keys.Customer();
+        await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello));
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello.Replace("Hello", "Goodbye")));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_timeline_pages_newest_first_with_before_and_oldest_first_with_after()
+    {
+        var customer = Keys.Customer();
+        for (var i = 1; i <= 3; i++)
+        {
+            await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello.Replace("h-1", $"h-{i}")));
+        }
+
+        var newest = await (await _http.GetAsync($"/api/v1/customers/{customer}/timeline?limit=2")).ReadAsync<TimelinePage>();
+        var older = await (await _http.GetAsync($"/api/v1/customers/{customer}/timeline?before=2")).ReadAsync<TimelinePage>();
+        var after = await (await _http.GetAsync($"/api/v1/customers/{customer}/timeline?after=1")).ReadAsync<TimelinePage>();
+
+        Assert.Equal([3L, 2L], newest!.Entries.Select(e => e.Sequence));
+        Assert.True(newest.HasMore);
+        Assert.Equal([1L], older!.Entries.Select(e => e.Sequence));
+        Assert.Equal([2L, 3L], after!.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_case_status_change_is_posted_against_its_sequence()
+    {
+        var customer = Keys.Customer();
+        await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello.Replace("\"text\"", "\"kind\":\"service-case\",\"text\"")));
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/timeline/1/status",
+            Json("""{"requestId":"s-1","status":"resolved","author":{"kind":"staff","id":"agent-7"}}"""));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var entry = await response.ReadAsync<TimelineEntry>();
+        Assert.Equal((TimelineEntryKind.StatusChanged, "resolved", 1L), (entry!.Kind, entry.Status, entry.RelatesTo));
+    }
+
+    [Fact]
+    public async Task The_profile_is_404_until_put_and_then_read_back()
+    {
+        var customer = Keys.Customer();
+
+        var missing = await _http.GetAsync($"/api/v1/customers/{customer}");
+        var put = await _http.PutAsJsonAsync($"/api/v1/customers/{customer}",
+            new UpdateProfile("Ada", [new ContactPoint(Channel.Email, "ada@example.org")], "en", ["vip"]), HttpJson.Options);
+        var read = await (await _http.GetAsync($"/api/v1/customers/{customer}")).ReadAsync<CustomerProfile>();
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(("Ada", "en", Channel.Email), (read!.DisplayName, read.Language, read.ContactPoints[0].Channel));
+    }
+}

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace RelationshipGrains.Tests.Infrastructure;
+
+/// <summary>The whole silo executable (embedded profile) in-process, on free ports, with test API keys.</summary>
+public sealed class ApiFixture : WebApplicationFactory<Program>
+{
+    public const string ChannelKey = "test-channel-key-0123456789";
+    public const string OperatorKey = "test-operator-key-0123456789";
+    public const string PartnerKey = "test-partner-key-0123456789";
+
+    public int SiloPort { get; } = FreePort();
+
+    public int GatewayPort { get; } = FreePort();
+
+    public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
+
+    public HttpClient ClientWithKey(string? key)
+    {
+        var client = CreateClient();
+        if (key is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Silo:SiloPort", SiloPort.ToString());
+        builder.UseSetting("Silo:GatewayPort", GatewayPort.ToString());
+        builder.UseSetting("Silo:ClusterId", ClusterId);
+        builder.UseSetting("Silo:ServiceId", ClusterId);
+        string[][] keys = [["channel", ChannelKey], ["operator", OperatorKey], ["partner", PartnerKey]];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            builder.UseSetting($"Auth:Keys:{i}:Name", $"test {keys[i][0]}");
+            builder.UseSetting($"Auth:Keys:{i}:Role", keys[i][0]);
+            builder.UseSetting($"Auth:Keys:{i}:Key", keys[i][1]);
+        }
+
+        builder.UseSetting("Auth:Keys:2:PartnerId", "velo-works");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiFixture>
+{
+    public const string Name = "api";
+}
