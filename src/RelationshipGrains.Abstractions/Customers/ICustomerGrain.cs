@@ -38,6 +38,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("WatchTimeline")]
     IAsyncEnumerable<TimelineEntry> WatchTimelineAsync(long afterSequence, CancellationToken cancellationToken = default);
 
+    /// <summary>Everything held about the customer except the timeline (see <see cref="ExportTimelineAsync"/>).</summary>
+    [Alias("Export")]
+    Task<CustomerExport> ExportAsync();
+
+    /// <summary>The whole timeline, oldest first, including archived pages, up to the latest entry when called.</summary>
+    [Alias("ExportTimeline")]
+    IAsyncEnumerable<TimelineEntry> ExportTimelineAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Records an intent; the same id again returns the intent as first recorded.</summary>
     [Alias("ExpressIntent")]
     Task<Intent> ExpressIntentAsync(ExpressIntent intent);

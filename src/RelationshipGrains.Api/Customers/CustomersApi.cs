@@ -23,6 +23,7 @@ public static class CustomersApi
         api.MapGet("live", CustomerLiveFeed.Stream).Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream");
         api.MapCustomerIntentsApi();
         api.MapCustomerConsentsApi();
+        api.MapCustomerExportApi();
         return api;
     }
 

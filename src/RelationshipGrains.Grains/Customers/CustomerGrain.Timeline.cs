@@ -11,7 +11,7 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(interaction);
         var (kind, status) = interaction.Validate();
-        if (TryFindRetry(interaction.InteractionId) is { } earlier)
+        if (await TryFindRetryAsync(interaction.InteractionId) is { } earlier)
         {
             return SameInteraction(earlier, interaction, kind)
                 ? new RecordResult(earlier, Created: false)
@@ -25,6 +25,7 @@ public sealed partial class CustomerGrain
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
         State.EntryIds[interaction.InteractionId] = entry.Sequence;
         await PersistAsync();
+        await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
     }
 
@@ -33,15 +34,19 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(change);
         change.Validate();
-        if (TryFindRetry(change.RequestId) is { } earlier)
+        if (await TryFindRetryAsync(change.RequestId) is { } earlier)
         {
             return earlier.Kind == TimelineEntryKind.StatusChanged && earlier.RelatesTo == change.Sequence && earlier.Status == change.Status
                 ? new RecordResult(earlier, Created: false)
                 : throw new RelationshipConflictException($"Request id '{change.RequestId}' was already used for a different change.");
         }
 
-        var target = EntryAt(change.Sequence)
-            ?? throw new RelationshipNotFoundException($"Timeline entry {change.Sequence} does not exist.");
+        var target = change.Sequence <= State.LastSequence ? await EntryAtAsync(change.Sequence) : null;
+        if (target is null)
+        {
+            throw new RelationshipNotFoundException($"Timeline entry {change.Sequence} does not exist.");
+        }
+
         if (!EntryStatuses.IsTracked(target.Kind))
         {
             throw new RelationshipValidationException("sequence", $"Entry {change.Sequence} is a {target.Kind}, which has no status.");
@@ -49,48 +54,53 @@ public sealed partial class CustomerGrain
 
         var status = EntryStatuses.Validate(target.Kind, change.Status, "status");
         var now = time.GetUtcNow();
-        ReplaceEntry(target with { Status = status });
+        if (target.Sequence >= WindowStart)
+        {
+            // Archived entries keep the status they were archived with; the StatusChanged entry tells the rest.
+            State.Timeline[(int)(target.Sequence - WindowStart)] = target with { Status = status };
+        }
+
         var entry = Append(seq => new TimelineEntry(
             seq, change.RequestId, TimelineEntryKind.StatusChanged, now, now, change.Author!,
             target.Channel, Text: change.Note, Topic: target.Topic, CorrelationId: target.CorrelationId, Status: status,
             RelatesTo: target.Sequence), now);
         State.EntryIds[change.RequestId] = entry.Sequence;
         await PersistAsync();
+        await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
     }
 
-    public Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
+    public async Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(query);
         var limit = query.Validate();
-        var timeline = State.Timeline;
-        var first = timeline.Count == 0 ? 1 : timeline[0].Sequence;
         var last = State.LastSequence;
         var upper = Math.Min(query.Before is { } before ? before - 1 : last, last);
+        var reader = new TimelineReader(this);
         List<TimelineEntry> page = [];
         bool hasMore;
         if (query.After is { } after)
         {
-            var from = Math.Max(after + 1, first);
+            var from = after + 1;
             for (var seq = from; seq <= upper && page.Count < limit; seq++)
             {
-                page.Add(timeline[(int)(seq - first)]);
+                page.Add(await reader.AtAsync(seq));
             }
 
             hasMore = from + page.Count <= upper;
         }
         else
         {
-            for (var seq = upper; seq >= first && page.Count < limit; seq--)
+            for (var seq = upper; seq >= 1 && page.Count < limit; seq--)
             {
-                page.Add(timeline[(int)(seq - first)]);
+                page.Add(await reader.AtAsync(seq));
             }
 
-            hasMore = upper - page.Count >= first;
+            hasMore = upper - page.Count >= 1;
         }
 
-        return Task.FromResult(new TimelinePage(page, last, hasMore));
+        return new TimelinePage(page, last, hasMore);
     }
 
     public async IAsyncEnumerable<TimelineEntry> WatchTimelineAsync(
@@ -103,13 +113,13 @@ public sealed partial class CustomerGrain
         }
 
         var next = afterSequence + 1;
+        var reader = new TimelineReader(this);
         while (!cancellationToken.IsCancellationRequested)
         {
             var changed = _signal.Next;
-            while (next <= State.LastSequence)
+            while (next <= _durableThrough)
             {
-                // Entries are only appended after a successful write, so whatever is here is durable.
-                yield return EntryAt(next)!;
+                yield return await reader.AtAsync(next);
                 next++;
             }
 
@@ -118,28 +128,18 @@ public sealed partial class CustomerGrain
         }
     }
 
-    private TimelineEntry? TryFindRetry(string entryId) =>
-        State.EntryIds.TryGetValue(entryId, out var seq) ? EntryAt(seq) : null;
+    /// <summary>The first sequence held in the grain's own state; everything before it is archived.</summary>
+    private long WindowStart => State.Timeline.Count > 0 ? State.Timeline[0].Sequence : State.LastSequence + 1;
+
+    private async Task<TimelineEntry?> TryFindRetryAsync(string entryId) =>
+        State.EntryIds.TryGetValue(entryId, out var seq) ? await EntryAtAsync(seq) : null;
 
     private static bool SameInteraction(TimelineEntry earlier, RecordInteraction again, TimelineEntryKind kind) =>
         earlier.Kind == kind && earlier.Channel == again.Channel && earlier.Direction == again.Direction
         && earlier.Author == again.Author && earlier.Text == again.Text && earlier.Topic == again.Topic
         && earlier.CorrelationId == again.CorrelationId;
 
-    private TimelineEntry? EntryAt(long sequence)
-    {
-        var timeline = State.Timeline;
-        if (timeline.Count == 0)
-        {
-            return null;
-        }
-
-        var index = sequence - timeline[0].Sequence;
-        return index >= 0 && index < timeline.Count ? timeline[(int)index] : null;
-    }
-
-    private void ReplaceEntry(TimelineEntry entry) =>
-        State.Timeline[(int)(entry.Sequence - State.Timeline[0].Sequence)] = entry;
+    private Task<TimelineEntry> EntryAtAsync(long sequence) => new TimelineReader(this).AtAsync(sequence);
 
     private TimelineEntry Append(Func<long, TimelineEntry> create, DateTimeOffset now)
     {

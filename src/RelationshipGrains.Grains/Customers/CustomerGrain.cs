@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
 
@@ -9,14 +11,26 @@ namespace RelationshipGrains.Grains.Customers;
 /// </summary>
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Relationships)] IPersistentState<CustomerState> state,
-    TimeProvider time) : Grain, ICustomerGrain
+    TimeProvider time,
+    IOptions<TimelineOptions> timelineOptions,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private readonly TimelineSignal _signal = new();
+    private readonly TimelineOptions _options = timelineOptions.Value;
     private string? _customerId;
+
+    /// <summary>The last sequence known to be written; live feeds never run ahead of it.</summary>
+    private long _durableThrough;
 
     private CustomerState State => state.State;
 
     private string CustomerId => _customerId ??= Check.Id(this.GetPrimaryKeyString(), "customerId");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _durableThrough = State.LastSequence;
+        return Task.CompletedTask;
+    }
 
     public Task<CustomerProfile?> GetProfileAsync()
     {
@@ -80,6 +94,7 @@ public sealed partial class CustomerGrain(
             throw;
         }
 
+        _durableThrough = State.LastSequence;
         _signal.Notify();
     }
 

@@ -14,7 +14,7 @@ public sealed class CustomerState
     [Id(4)] public string? Language { get; set; }
     [Id(5)] public List<string> Tags { get; set; } = [];
 
-    /// <summary>The timeline in sequence order; sequences have no gaps.</summary>
+    /// <summary>The recent window of the timeline in sequence order; older entries are in archive pages.</summary>
     [Id(6)] public List<TimelineEntry> Timeline { get; set; } = [];
     [Id(7)] public long LastSequence { get; set; }
 
@@ -23,4 +23,7 @@ public sealed class CustomerState
     [Id(9)] public Dictionary<string, Intent> Intents { get; set; } = [];
     [Id(10)] public Dictionary<string, ConsentGrant> Consents { get; set; } = [];
     [Id(11)] public Dictionary<string, double> Values { get; set; } = [];
+
+    /// <summary>Entries per archive page, fixed at the first archiving (0 until then).</summary>
+    [Id(12)] public int ArchivePageSize { get; set; }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelationshipGrains.Grains.Customers;
 
 namespace RelationshipGrains.Grains.Hosting;
 
@@ -8,6 +10,11 @@ public static class RelationshipGrainsSiloExtensions
     public static ISiloBuilder AddRelationshipGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<TimelineOptions>()
+            .Validate(o => o.PageSize is >= 10 and <= 1_000, "Timeline:PageSize must be between 10 and 1000.")
+            .Validate(o => o.WindowSize >= o.PageSize, "Timeline:WindowSize must be at least Timeline:PageSize.")
+            .Validate(o => o.IdempotencyWindow >= o.WindowSize, "Timeline:IdempotencyWindow must be at least Timeline:WindowSize.")
+            .ValidateOnStart();
         return silo;
     }
 }

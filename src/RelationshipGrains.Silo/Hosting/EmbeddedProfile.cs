@@ -1,11 +1,10 @@
 using RelationshipGrains.Api.Hosting;
-using RelationshipGrains.Grains;
 
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>
-/// One silo on loopback with memory storage and reminders: runs anywhere with nothing installed.
-/// State lives only as long as the process; production profiles choose durable storage.
+/// One silo on loopback with in-memory reminders: runs anywhere with nothing installed. Storage is memory unless
+/// <c>Storage:Provider</c> says otherwise, so a single silo can still keep its state in Azure Blob Storage.
 /// </summary>
 public static class EmbeddedProfile
 {
@@ -37,7 +36,6 @@ public static class EmbeddedProfile
     public static void ConfigureSilo(ISiloBuilder silo, SiloOptions options)
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        silo.AddMemoryGrainStorage(StorageNames.Relationships);
         silo.UseInMemoryReminderService();
     }
 }

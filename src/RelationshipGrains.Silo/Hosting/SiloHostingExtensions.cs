@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 
 namespace RelationshipGrains.Silo.Hosting;
@@ -24,6 +25,8 @@ public static class SiloHostingExtensions
                 c.ServiceId = options.ServiceId;
             });
             silo.AddRelationshipGrains();
+            silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
+            silo.AddConfiguredGrainStorage(builder.Configuration);
             EmbeddedProfile.ConfigureSilo(silo, options);
         });
         return builder;

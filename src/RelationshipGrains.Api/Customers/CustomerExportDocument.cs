@@ -1,0 +1,14 @@
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Api.Customers;
+
+/// <summary>The export as JSON; <see cref="Timeline"/> is written as it streams from the grain, never held whole.</summary>
+public sealed record CustomerExportDocument(
+    string CustomerId,
+    DateTimeOffset ExportedAt,
+    CustomerProfile? Profile,
+    IReadOnlyList<Intent> Intents,
+    IReadOnlyList<ConsentGrant> Consents,
+    ValuesProfile Values,
+    long LatestSequence,
+    IAsyncEnumerable<TimelineEntry> Timeline);

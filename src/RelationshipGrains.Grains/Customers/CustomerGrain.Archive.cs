@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Logging;
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Grains.Customers;
+
+public sealed partial class CustomerGrain
+{
+    /// <summary>
+    /// Moves whole pages out of the window once it has a page to spare. The page is stored before the window is
+    /// trimmed, and storing a page twice is harmless, so a crash between the two steps loses and duplicates nothing.
+    /// The change that triggered it is already durable, so a failure here is logged and retried on the next write.
+    /// </summary>
+    private async Task ArchiveIfFullAsync()
+    {
+        try
+        {
+            if (State.ArchivePageSize == 0)
+            {
+                State.ArchivePageSize = _options.PageSize;
+            }
+
+            var pageSize = State.ArchivePageSize;
+            while (State.Timeline.Count >= _options.WindowSize + pageSize)
+            {
+                var page = State.Timeline.GetRange(0, pageSize);
+                await ArchivePage((page[0].Sequence - 1) / pageSize).StoreAsync(page);
+                State.Timeline.RemoveRange(0, pageSize);
+                ForgetOldEntryIds();
+                await PersistAsync();
+            }
+        }
+        catch (Exception e)
+        {
+            LogArchiveFailed(logger, e, CustomerId);
+        }
+    }
+
+    private void ForgetOldEntryIds()
+    {
+        var oldest = State.LastSequence - _options.IdempotencyWindow;
+        foreach (var (id, seq) in State.EntryIds)
+        {
+            if (seq <= oldest)
+            {
+                State.EntryIds.Remove(id);
+            }
+        }
+    }
+
+    private ITimelineArchivePageGrain ArchivePage(long pageNumber) =>
+        GrainFactory.GetGrain<ITimelineArchivePageGrain>($"{CustomerId}/{pageNumber}");
+
+    /// <summary>Reads entries by sequence from the window or, for older ones, from archive pages (each fetched once).</summary>
+    private sealed class TimelineReader(CustomerGrain grain)
+    {
+        private readonly Dictionary<long, IReadOnlyList<TimelineEntry>> _pages = [];
+
+        public async Task<TimelineEntry> AtAsync(long sequence)
+        {
+            var state = grain.State;
+            var windowStart = grain.WindowStart;
+            if (sequence >= windowStart)
+            {
+                return state.Timeline[(int)(sequence - windowStart)];
+            }
+
+            var pageNumber = (sequence - 1) / state.ArchivePageSize;
+            if (!_pages.TryGetValue(pageNumber, out var page))
+            {
+                page = _pages[pageNumber] = await grain.ArchivePage(pageNumber).GetAsync();
+            }
+
+            var index = (int)((sequence - 1) % state.ArchivePageSize);
+            return index < page.Count
+                ? page[index]
+                : throw new InvalidOperationException($"Archive page {pageNumber} of customer {grain.CustomerId} is missing entry {sequence}.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving the timeline of customer {CustomerId} failed; it will be retried on the next change.")]
+    private static partial void LogArchiveFailed(ILogger logger, Exception exception, string customerId);
+}

@@ -1,0 +1,22 @@
+namespace RelationshipGrains.Grains.Customers;
+
+/// <summary>
+/// How much of a conversation a customer grain keeps in its own state (configuration section <c>Timeline</c>).
+/// Older entries move to archive pages; the timeline API reads across both.
+/// </summary>
+public sealed class TimelineOptions
+{
+    public const string Section = "Timeline";
+
+    /// <summary>Entries kept in the grain's state; the rest is archived.</summary>
+    public int WindowSize { get; set; } = 500;
+
+    /// <summary>Entries per archive page. Fixed per customer at its first archiving, so pages never misalign.</summary>
+    public int PageSize { get; set; } = 100;
+
+    /// <summary>
+    /// How many of the latest sequences keep their caller-supplied id for retry detection. A retry of an
+    /// interaction older than this is recorded again; clients retry within seconds, so the default is generous.
+    /// </summary>
+    public int IdempotencyWindow { get; set; } = 2_000;
+}

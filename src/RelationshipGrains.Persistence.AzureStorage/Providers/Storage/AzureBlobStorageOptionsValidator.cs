@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace RelationshipGrains.Persistence.AzureStorage;
+
+/// <summary>Checks the options at silo start, naming the setting at fault.</summary>
+public sealed partial class AzureBlobStorageOptionsValidator : IValidateOptions<AzureBlobStorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AzureBlobStorageOptions options)
+    {
+        var prefix = $"Azure Blob grain storage '{name}'";
+        List<string> failures = [];
+        if (options.ContainerName is null || !ContainerNameRule().IsMatch(options.ContainerName) || options.ContainerName.Contains("--", StringComparison.Ordinal))
+        {
+            failures.Add($"{prefix}: ContainerName '{options.ContainerName}' is not a valid container name "
+                + "(3-63 characters of lower-case letters, digits and single hyphens, starting and ending with a letter or digit).");
+        }
+
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        var hasUri = options.ServiceUri is not null;
+        if (hasConnectionString == hasUri)
+        {
+            failures.Add($"{prefix}: set either ConnectionString, or ServiceUri with Credential (not both, not neither).");
+        }
+        else if (hasUri && options.Credential is null)
+        {
+            failures.Add($"{prefix}: ServiceUri is set, so Credential is required.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerNameRule();
+}
