@@ -6,7 +6,7 @@ namespace RelationshipGrains.Grains.Customers;
 public sealed partial class CustomerGrain
 {
     /// <summary>
-    /// Moves whole pages out of the window once it has a page to spare. The page is stored before the window is
+    /// Moves whole pages out of the window whenever it holds more than the window size, so state never holds more. The page is stored before the window is
     /// trimmed, and storing a page twice is harmless, so a crash between the two steps loses and duplicates nothing.
     /// The change that triggered it is already durable, so a failure here is logged and retried on the next write.
     /// </summary>
@@ -20,7 +20,7 @@ public sealed partial class CustomerGrain
             }
 
             var pageSize = State.ArchivePageSize;
-            while (State.Timeline.Count >= _options.WindowSize + pageSize)
+            while (State.Timeline.Count > _options.WindowSize)
             {
                 var page = State.Timeline.GetRange(0, pageSize);
                 await ArchivePage((page[0].Sequence - 1) / pageSize).StoreAsync(page);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using RelationshipGrains.Grains;
+using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 
 namespace RelationshipGrains.Tests.Infrastructure;
@@ -24,6 +25,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    public const int WindowSize = 20;
+    public const int PageSize = 10;
+
     public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync()
@@ -33,6 +37,13 @@ public class ClusterFixture : IAsyncLifetime
         {
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.AddRelationshipGrains();
+            silo.Services.Configure<TimelineOptions>(o =>
+            {
+                // Small enough that ordinary tests cross from window to archive pages.
+                o.WindowSize = WindowSize;
+                o.PageSize = PageSize;
+                o.IdempotencyWindow = 100;
+            });
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, Storage);
         });
         Cluster = builder.Build();

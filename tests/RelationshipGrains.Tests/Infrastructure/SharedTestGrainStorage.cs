@@ -26,6 +26,10 @@ public sealed class SharedTestGrainStorage : IGrainStorage
         set => _failWrites = value;
     }
 
+    /// <summary>What storage holds for a grain, as a test would find it after a crash.</summary>
+    public T? Peek<T>(string stateName, GrainId grainId) =>
+        _records.TryGetValue((stateName, grainId), out var record) ? _serializer.Deserialize<T>(record.Data) : default;
+
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         if (_records.TryGetValue((stateName, grainId), out var record))

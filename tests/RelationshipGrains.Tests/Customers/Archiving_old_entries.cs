@@ -1,0 +1,120 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Customers;
+
+/// <summary>The cluster fixture keeps a window of 20 entries and archives pages of 10.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class Archiving_old_entries(ClusterFixture fixture)
+{
+    private async Task<ICustomerGrain> CustomerWithEntries(int count)
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        for (var i = 1; i <= count; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"a-{i}", $"message {i}"));
+        }
+
+        return customer;
+    }
+
+    private CustomerState Stored(ICustomerGrain customer) => fixture.Storage.Peek<CustomerState>("customer", customer.GetGrainId())!;
+
+    [Fact]
+    public async Task Grain_state_never_holds_more_than_the_window()
+    {
+        var customer = await CustomerWithEntries(95);
+
+        var state = Stored(customer);
+
+        Assert.InRange(state.Timeline.Count, 1, ClusterFixture.WindowSize);
+        Assert.Equal(95, state.LastSequence);
+        Assert.Equal(95, state.Timeline[^1].Sequence);
+    }
+
+    [Fact]
+    public async Task The_whole_timeline_pages_across_window_and_archive_both_ways()
+    {
+        var customer = await CustomerWithEntries(95);
+
+        List<long> backwards = [];
+        long? before = null;
+        TimelinePage page;
+        do
+        {
+            page = await customer.GetTimelineAsync(new TimelineQuery(Before: before, Limit: 7));
+            backwards.AddRange(page.Entries.Select(e => e.Sequence));
+            before = page.Entries.Count > 0 ? page.Entries[^1].Sequence : null;
+        }
+        while (page.HasMore);
+
+        var forwards = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+
+        Assert.Equal(Enumerable.Range(1, 95).Reverse().Select(i => (long)i), backwards);
+        Assert.Equal(Enumerable.Range(1, 95).Select(i => $"message {i}"), forwards.Entries.Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task A_retry_of_an_archived_interaction_is_still_recognised()
+    {
+        var customer = await CustomerWithEntries(60);
+
+        var retry = await customer.RecordInteractionAsync(Requests.Interaction("a-3", "message 3"));
+
+        Assert.False(retry.Created);
+        Assert.Equal(3, retry.Entry.Sequence);
+    }
+
+    [Fact]
+    public async Task A_live_feed_resumed_from_an_archived_sequence_misses_nothing()
+    {
+        var customer = await CustomerWithEntries(45);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        List<long> received = [];
+        await foreach (var entry in customer.WatchTimelineAsync(5, cts.Token).WithCancellation(cts.Token))
+        {
+            received.Add(entry.Sequence);
+            if (entry.Sequence == 45)
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(6, 40).Select(i => (long)i), received);
+    }
+
+    [Fact]
+    public async Task A_page_stored_before_a_crash_is_not_archived_twice()
+    {
+        var customer = await CustomerWithEntries(ClusterFixture.WindowSize);
+        var firstPage = (await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: ClusterFixture.PageSize))).Entries;
+        // As if the silo died after storing the page but before trimming the window.
+        await fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/0").StoreAsync(firstPage);
+
+        await customer.RecordInteractionAsync(Requests.Interaction("after-crash"));
+        var all = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.WindowSize + 1).Select(i => (long)i), all.Entries.Select(e => e.Sequence));
+        Assert.Equal(11, Stored(customer).Timeline[0].Sequence);
+    }
+
+    [Fact]
+    public async Task Export_streams_every_entry_including_archived_ones()
+    {
+        var customer = await CustomerWithEntries(33);
+        await customer.UpdateProfileAsync(new UpdateProfile("Grace"));
+
+        var export = await customer.ExportAsync();
+        List<long> timeline = [];
+        await foreach (var entry in customer.ExportTimelineAsync())
+        {
+            timeline.Add(entry.Sequence);
+        }
+
+        Assert.Equal("Grace", export.Profile!.DisplayName);
+        Assert.Equal(34, export.LatestSequence);
+        Assert.Equal(Enumerable.Range(1, 34).Select(i => (long)i), timeline);
+    }
+}
