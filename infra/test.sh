@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
 # Runs every test in the solution and ends with one plain line: "N passed, N failed".
-# Services the tests need are started by infra/services/*.sh before the run (none yet for the unit suite).
+# The services the integration tests need (Azurite, ...) are started by infra/services/*.sh first.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 results="${TEST_RESULTS_DIR:-artifacts/test-results}"
 rm -rf "$results"
 mkdir -p "$results"
+
+# Services started here are stopped when the tests end; ones already running are left alone.
+export RG_SERVICES_DIR="$PWD/artifacts/services"
+mkdir -p "$RG_SERVICES_DIR"
+stop_services() {
+  for pidfile in "$RG_SERVICES_DIR"/*.pid; do
+    [ -e "$pidfile" ] || continue
+    kill "$(cat "$pidfile")" 2> /dev/null || true
+    rm -f "$pidfile"
+  done
+}
+trap stop_services EXIT
 
 for service in infra/services/*.sh; do
   [ -e "$service" ] || continue

@@ -17,6 +17,7 @@ public sealed class TimelineOptions
     /// <summary>
     /// How many of the latest sequences keep their caller-supplied id for retry detection. A retry of an
     /// interaction older than this is recorded again; clients retry within seconds, so the default is generous.
+    /// Ids are forgotten a page at a time, so the index holds at most this plus <see cref="PageSize"/> ids.
     /// </summary>
     public int IdempotencyWindow { get; set; } = 2_000;
 }

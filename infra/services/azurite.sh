@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Starts Azurite (the Azure Storage emulator pinned in infra/azurite) on 127.0.0.1: blob 10000, queue 10001,
+# table 10002, in memory. Leaves an Azurite that is already listening alone. Writes the pid of what it started
+# to $RG_SERVICES_DIR/azurite.pid so the test script can stop it.
+set -euo pipefail
+infra="$(cd "$(dirname "$0")/.." && pwd)"
+state="${RG_SERVICES_DIR:-$infra/../artifacts/services}"
+mkdir -p "$state"
+
+listening() { (echo > /dev/tcp/127.0.0.1/10000) 2>/dev/null; }
+
+if listening; then
+  echo "Azurite: already listening on 127.0.0.1:10000"
+  exit 0
+fi
+
+if ! command -v npm > /dev/null; then
+  echo "Azurite: installing Node.js and npm from Debian's packages"
+  apt-get update -qq && apt-get install -y -qq nodejs npm > /dev/null
+fi
+
+cd "$infra/azurite"
+if [ ! -x node_modules/.bin/azurite ]; then
+  echo "Azurite: installing (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# --skipApiVersionCheck: Azure.Storage.Blobs 12.30 sends a newer API version than Azurite 3.37 knows.
+nohup node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck \
+  --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > "$state/azurite.log" 2>&1 &
+echo $! > "$state/azurite.pid"
+
+for _ in $(seq 1 60); do
+  if listening; then
+    echo "Azurite: started on 127.0.0.1:10000"
+    exit 0
+  fi
+  sleep 1
+done
+echo "Azurite did not start within 60 s; see $state/azurite.log"
+exit 1

@@ -1,0 +1,26 @@
+using Orleans.TestingHost;
+using RelationshipGrains.Grains;
+using RelationshipGrains.Grains.Hosting;
+
+namespace RelationshipGrains.IntegrationTests.Infrastructure;
+
+/// <summary>An in-process cluster whose grain state lives in one Azurite container; several clusters may share it.</summary>
+public static class AzureCluster
+{
+    public static async Task<InProcessTestCluster> StartAsync(string container, short silos = 1)
+    {
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddRelationshipGrains();
+            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
+            {
+                o.ConnectionString = AzuriteFixture.ConnectionString;
+                o.ContainerName = container;
+            });
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}

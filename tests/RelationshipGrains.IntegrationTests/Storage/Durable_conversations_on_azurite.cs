@@ -1,0 +1,90 @@
+using Orleans.Storage;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.IntegrationTests.Infrastructure;
+
+namespace RelationshipGrains.IntegrationTests.Storage;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class Durable_conversations_on_azurite(AzuriteFixture azurite)
+{
+    private readonly string _container = AzuriteFixture.NewContainerName();
+
+    private static RecordInteraction Interaction(string id) => new(id, Channel.Email, Direction.Inbound, Author.Customer, $"text of {id}");
+
+    private static string NewCustomer() => $"c-{Guid.NewGuid():N}";
+
+    [Fact]
+    public async Task Restarting_the_cluster_keeps_every_acknowledged_interaction()
+    {
+        var id = NewCustomer();
+        var before = await AzureCluster.StartAsync(_container);
+        var acknowledged = await Task.WhenAll(Enumerable.Range(1, 50)
+            .Select(i => before.Client.GetGrain<ICustomerGrain>(id).RecordInteractionAsync(Interaction($"r-{i}"))));
+        await before.StopAllSilosAsync();
+        await before.DisposeAsync();
+
+        await using var after = await AzureCluster.StartAsync(_container);
+        var customer = after.Client.GetGrain<ICustomerGrain>(id);
+        var page = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+        var retry = await customer.RecordInteractionAsync(Interaction("r-7"));
+
+        Assert.Equal(acknowledged.Select(r => r.Entry.EntryId).Order(), page.Entries.Select(e => e.EntryId).Order());
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), page.Entries.Select(e => e.Sequence));
+        Assert.False(retry.Created);
+    }
+
+    [Fact]
+    public async Task Two_activations_of_one_customer_cannot_both_win_a_write()
+    {
+        var id = NewCustomer();
+        await using var east = await AzureCluster.StartAsync(_container);
+        await using var west = await AzureCluster.StartAsync(_container);
+        var inEast = east.Client.GetGrain<ICustomerGrain>(id);
+        var inWest = west.Client.GetGrain<ICustomerGrain>(id);
+        await inEast.GetProfileAsync();
+        await inWest.GetProfileAsync();
+
+        var eastWrite = await inEast.RecordInteractionAsync(Interaction("east-1"));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => inWest.RecordInteractionAsync(Interaction("west-1")));
+        var westRetry = await inWest.RecordInteractionAsync(Interaction("west-1"));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => inEast.RecordInteractionAsync(Interaction("east-2")));
+        var eastRetry = await inEast.RecordInteractionAsync(Interaction("east-2"));
+
+        Assert.Equal([1L, 2L, 3L], [eastWrite.Entry.Sequence, westRetry.Entry.Sequence, eastRetry.Entry.Sequence]);
+        var page = await inWest.GetTimelineAsync(new TimelineQuery(After: 0));
+        Assert.Equal(["east-1", "west-1"], page.Entries.Select(e => e.EntryId));
+    }
+
+    [Fact]
+    public async Task Ten_thousand_interactions_page_whole_while_grain_state_holds_only_the_window()
+    {
+        var id = NewCustomer();
+        await using var cluster = await AzureCluster.StartAsync(_container);
+        var customer = cluster.Client.GetGrain<ICustomerGrain>(id);
+        for (var batch = 0; batch < 100; batch++)
+        {
+            // Concurrent callers; the grain still writes one entry at a time.
+            await Task.WhenAll(Enumerable.Range(batch * 100 + 1, 100).Select(i => customer.RecordInteractionAsync(Interaction($"m-{i}"))));
+        }
+
+        List<long> sequences = [];
+        long? before = null;
+        TimelinePage page;
+        do
+        {
+            page = await customer.GetTimelineAsync(new TimelineQuery(Before: before, Limit: 200));
+            sequences.AddRange(page.Entries.Select(e => e.Sequence));
+            before = page.Entries[^1].Sequence;
+        }
+        while (page.HasMore);
+
+        var stored = new GrainState<CustomerState>(new CustomerState());
+        await azurite.Storage(_container).ReadStateAsync("customer", customer.GetGrainId(), stored);
+        Assert.Equal(Enumerable.Range(1, 10_000).Reverse().Select(i => (long)i), sequences);
+        Assert.Equal(10_000, stored.State!.LastSequence);
+        var options = new TimelineOptions();
+        Assert.InRange(stored.State.Timeline.Count, 1, options.WindowSize);
+        Assert.InRange(stored.State.EntryIds.Count, 1, options.IdempotencyWindow + options.PageSize);
+    }
+}

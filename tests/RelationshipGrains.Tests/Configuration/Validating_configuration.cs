@@ -1,0 +1,66 @@
+using Azure.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Persistence.AzureStorage;
+
+namespace RelationshipGrains.Tests.Configuration;
+
+public sealed class Validating_configuration
+{
+    private static string? Failure(AzureBlobStorageOptions options) =>
+        new AzureBlobStorageOptionsValidator().Validate("relationships", options).FailureMessage;
+
+    [Theory]
+    [InlineData("Bad_Name")]
+    [InlineData("ab")]
+    [InlineData("double--hyphen")]
+    [InlineData("-leading")]
+    public void A_container_name_that_azure_refuses_is_named(string container)
+    {
+        var failure = Failure(new AzureBlobStorageOptions { ContainerName = container, ConnectionString = "UseDevelopmentStorage=true" });
+
+        Assert.Contains("ContainerName", failure);
+    }
+
+    [Fact]
+    public void Storage_needs_a_connection_string_or_a_service_uri_with_a_credential()
+    {
+        var neither = Failure(new AzureBlobStorageOptions());
+        var both = Failure(new AzureBlobStorageOptions { ConnectionString = "UseDevelopmentStorage=true", ServiceUri = new Uri("https://x.blob.core.windows.net") });
+        var uriWithoutCredential = Failure(new AzureBlobStorageOptions { ServiceUri = new Uri("https://x.blob.core.windows.net") });
+        var valid = Failure(new AzureBlobStorageOptions { ServiceUri = new Uri("https://x.blob.core.windows.net"), Credential = new DefaultAzureCredential() });
+
+        Assert.Contains("ConnectionString", neither);
+        Assert.Contains("ConnectionString", both);
+        Assert.Contains("Credential", uriWithoutCredential);
+        Assert.Null(valid);
+    }
+
+    [Fact]
+    public void Api_keys_must_be_present_and_well_formed()
+    {
+        var validator = new ApiKeyOptionsValidator();
+
+        var none = validator.Validate(null, new ApiKeyOptions()).FailureMessage;
+        var bad = validator.Validate(null, new ApiKeyOptions
+        {
+            Keys = [new ApiKeyEntry { Name = "x", Role = "admin", Key = "short" }, new ApiKeyEntry { Name = "p", Role = "partner", Sha256 = new string('a', 64) }],
+        }).FailureMessage;
+
+        Assert.Contains("Auth:Keys", none);
+        Assert.Contains("Auth:Keys:0:Role", bad);
+        Assert.Contains("Auth:Keys:0:Key", bad);
+        Assert.Contains("Auth:Keys:1:PartnerId", bad);
+    }
+
+    [Fact]
+    public void An_unknown_storage_provider_stops_the_silo_naming_the_setting()
+    {
+        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:Provider", "Floppy"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.Server);
+
+        Assert.Contains("Storage:Provider", error.Message);
+    }
+}
