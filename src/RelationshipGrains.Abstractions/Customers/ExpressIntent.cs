@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Validation;
 
@@ -6,7 +5,7 @@ namespace RelationshipGrains.Customers;
 
 /// <summary>What the customer wants: text, category, budget, deadline and constraints. The id makes it idempotent.</summary>
 [GenerateSerializer, Immutable, Alias("rg.ExpressIntent")]
-public sealed partial record ExpressIntent(
+public sealed record ExpressIntent(
     [property: Id(0)] string IntentId,
     [property: Id(1)] string Text,
     [property: Id(2)] string Category,
@@ -22,15 +21,7 @@ public sealed partial record ExpressIntent(
         Check.Id(Category, "category");
         if (Budget is not null)
         {
-            if (Budget.Amount <= 0)
-            {
-                throw new RelationshipValidationException("budget.amount", "budget.amount must be more than zero.");
-            }
-
-            if (Budget.Currency is null || !CurrencyCode().IsMatch(Budget.Currency))
-            {
-                throw new RelationshipValidationException("budget.currency", "budget.currency must be a three-letter ISO 4217 code such as 'EUR'.");
-            }
+            CheckValues.Money(Budget, "budget");
         }
 
         if (Deadline is { } deadline && deadline <= now)
@@ -44,7 +35,4 @@ public sealed partial record ExpressIntent(
             Check.Text(constraints[i], $"constraints[{i}]", Limits.ShortText);
         }
     }
-
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
-    private static partial Regex CurrencyCode();
 }

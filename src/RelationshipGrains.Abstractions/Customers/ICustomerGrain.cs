@@ -1,3 +1,5 @@
+using RelationshipGrains.Partners;
+
 namespace RelationshipGrains.Customers;
 
 /// <summary>
@@ -73,6 +75,37 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Whether <paramref name="partnerId"/> holds a live grant covering <paramref name="scope"/>.</summary>
     [Alias("HasConsent")]
     Task<bool> HasConsentAsync(string partnerId, ConsentScope scope);
+
+    /// <summary>
+    /// An intent as <paramref name="partnerId"/> may see it, or null when the intent was not cast to that partner.
+    /// Consent is checked on every call, so a revocation takes effect at once.
+    /// </summary>
+    [Alias("GetIntentForPartner")]
+    Task<PartnerIntentView?> GetIntentForPartnerAsync(string partnerId, IntentCast cast);
+
+    /// <summary>A partner the intent was cast to answers it with an offer (replacing its earlier one).</summary>
+    [Alias("ReceiveIntentOffer")]
+    Task<IntentOffer> ReceiveIntentOfferAsync(string partnerId, string intentId, OfferTerms offer);
+
+    /// <summary>The offer <paramref name="partnerId"/> made on an intent; not found when there is none.</summary>
+    [Alias("GetIntentOffer")]
+    Task<IntentOffer> GetIntentOfferAsync(string intentId, string partnerId);
+
+    /// <summary>The profile if <paramref name="partnerId"/> holds Profile consent, else null.</summary>
+    [Alias("GetProfileForPartner")]
+    Task<CustomerProfile?> GetProfileForPartnerAsync(string partnerId);
+
+    /// <summary>A timeline page if <paramref name="partnerId"/> holds Conversation consent, else null.</summary>
+    [Alias("GetTimelineForPartner")]
+    Task<TimelinePage?> GetTimelineForPartnerAsync(string partnerId, TimelineQuery query);
+
+    /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
+    [Alias("RecordValueChainStep")]
+    Task RecordValueChainStepAsync(ValueChainStep step);
+
+    /// <summary>The ids of the value chains this customer owns.</summary>
+    [Alias("ListValueChains")]
+    Task<IReadOnlyList<string>> ListValueChainsAsync();
 
     /// <summary>The customer's values profile (empty when never set).</summary>
     [Alias("GetValues")]

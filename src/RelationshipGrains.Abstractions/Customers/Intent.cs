@@ -11,4 +11,6 @@ public sealed record Intent(
     [property: Id(5)] IReadOnlyList<string> Constraints,
     [property: Id(6)] IntentStatus Status,
     [property: Id(7)] DateTimeOffset ExpressedAt,
-    [property: Id(8)] DateTimeOffset? WithdrawnAt = null);
+    [property: Id(8)] DateTimeOffset? WithdrawnAt = null,
+    [property: Id(9)] IReadOnlyList<IntentMatch>? Matches = null,
+    [property: Id(10)] IReadOnlyList<IntentOffer>? Offers = null);

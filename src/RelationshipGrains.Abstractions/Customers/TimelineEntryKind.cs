@@ -24,4 +24,8 @@ public enum TimelineEntryKind
     ConsentGranted,
     /// <summary>The customer revoked a partner's consent.</summary>
     ConsentRevoked,
+    /// <summary>A partner answered one of the customer's intents with an offer.</summary>
+    IntentOfferReceived,
+    /// <summary>One of the customer's value chains moved on (created, offer, acceptance, swap, commit, fulfilment, cancel).</summary>
+    ValueChainStep,
 }

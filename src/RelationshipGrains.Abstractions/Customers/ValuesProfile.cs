@@ -1,4 +1,3 @@
-using RelationshipGrains.Errors;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Customers;
@@ -14,21 +13,5 @@ public sealed record ValuesProfile([property: Id(0)] IReadOnlyDictionary<string,
     public static ValuesProfile Empty { get; } = new(new Dictionary<string, double>());
 
     /// <summary>Checks the names and the 0..1 range.</summary>
-    public void Validate()
-    {
-        var weights = Weights ?? throw new RelationshipValidationException("weights", "weights is required.");
-        if (weights.Count > Limits.ValueWeights)
-        {
-            throw new RelationshipValidationException("weights", $"weights may hold at most {Limits.ValueWeights} names (it has {weights.Count}).");
-        }
-
-        foreach (var (name, weight) in weights)
-        {
-            Check.Id(name, "weights");
-            if (double.IsNaN(weight) || weight is < 0 or > 1)
-            {
-                throw new RelationshipValidationException($"weights.{name}", $"weights.{name} must be between 0 and 1.");
-            }
-        }
-    }
+    public void Validate() => CheckValues.Weights(Weights, "weights");
 }

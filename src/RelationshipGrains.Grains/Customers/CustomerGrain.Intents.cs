@@ -1,11 +1,16 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Partners;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Customers;
 
 public sealed partial class CustomerGrain
 {
+    /// <summary>Most partners one intent is cast to.</summary>
+    public const int MaxMatches = 20;
+
     public async Task<Intent> ExpressIntentAsync(ExpressIntent intent)
     {
         _ = CustomerId;
@@ -14,9 +19,14 @@ public sealed partial class CustomerGrain
         intent.Validate(now);
         if (State.Intents.TryGetValue(intent.IntentId, out var existing))
         {
-            return existing.Text == intent.Text && existing.Category == intent.Category
-                ? existing
-                : throw new RelationshipConflictException($"Intent id '{intent.IntentId}' was already used for a different intent.");
+            if (existing.Text != intent.Text || existing.Category != intent.Category)
+            {
+                throw new RelationshipConflictException($"Intent id '{intent.IntentId}' was already used for a different intent.");
+            }
+
+            // A retry may follow a crash between the write and the casting: cast again (partners de-duplicate).
+            await CastAsync(existing);
+            return existing;
         }
 
         if (State.Intents.Values.Count(i => i.Status == IntentStatus.Open) >= Limits.OpenIntents)
@@ -24,12 +34,17 @@ public sealed partial class CustomerGrain
             throw new RelationshipValidationException("intentId", $"A customer may hold at most {Limits.OpenIntents} open intents; withdraw one first.");
         }
 
+        var matches = await GrainFactory.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key)
+            .MatchAsync(intent.Category, State.Values, MaxMatches);
         var created = new Intent(intent.IntentId, intent.Text, intent.Category, intent.Budget, intent.Deadline,
-            [.. intent.Constraints ?? []], IntentStatus.Open, now);
+            [.. intent.Constraints ?? []], IntentStatus.Open, now, Matches: matches, Offers: []);
         State.Intents[intent.IntentId] = created;
         Append(seq => new TimelineEntry(seq, $"intent:{intent.IntentId}:expressed", TimelineEntryKind.IntentExpressed, now, now,
             Author.Customer, Text: intent.Text, Topic: intent.Category, Subject: intent.IntentId), now);
         await PersistAsync();
+        await CastAsync(created);
+        await PublishAsync(new IntentExpressed(CustomerId, created.IntentId, created.Category, created.Budget?.Amount,
+            created.Budget?.Currency, created.Deadline, [.. matches.Select(m => m.PartnerId)], now), $"intent-expressed/{CustomerId}/{created.IntentId}");
         return created;
     }
 

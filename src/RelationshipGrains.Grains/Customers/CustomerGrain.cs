@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Customers;
@@ -13,6 +15,8 @@ public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Relationships)] IPersistentState<CustomerState> state,
     TimeProvider time,
     IOptions<TimelineOptions> timelineOptions,
+    Pseudonyms pseudonyms,
+    IIntegrationEventPublisher events,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private readonly TimelineSignal _signal = new();

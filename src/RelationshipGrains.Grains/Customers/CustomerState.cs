@@ -26,4 +26,7 @@ public sealed class CustomerState
 
     /// <summary>Entries per archive page, fixed at the first archiving (0 until then).</summary>
     [Id(12)] public int ArchivePageSize { get; set; }
+
+    /// <summary>The value chains this customer owns.</summary>
+    [Id(13)] public List<string> ValueChains { get; set; } = [];
 }

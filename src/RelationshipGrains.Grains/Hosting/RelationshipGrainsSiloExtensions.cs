@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Grains.Privacy;
 
 namespace RelationshipGrains.Grains.Hosting;
 
@@ -10,6 +12,9 @@ public static class RelationshipGrainsSiloExtensions
     public static ISiloBuilder AddRelationshipGrains(this ISiloBuilder silo)
     {
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<IIntegrationEventPublisher, LoggingIntegrationEventPublisher>();
+        silo.Services.TryAddSingleton<Pseudonyms>();
+        silo.Services.AddOptions<PrivacyOptions>();
         silo.Services.AddOptions<TimelineOptions>()
             .Validate(o => o.PageSize is >= 10 and <= 1_000, "Timeline:PageSize must be between 10 and 1000.")
             .Validate(o => o.WindowSize >= o.PageSize, "Timeline:WindowSize must be at least Timeline:PageSize.")

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Logging;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Partners;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Customers;
+
+/// <summary>
+/// What partners may see and do with this customer. Consent is read on every call, so revoking it takes effect at
+/// once. This grain calls partner grains but never the reverse, so the two can never wait on each other.
+/// </summary>
+public sealed partial class CustomerGrain
+{
+    public Task<PartnerIntentView?> GetIntentForPartnerAsync(string partnerId, IntentCast cast)
+    {
+        _ = CustomerId;
+        Check.Id(partnerId, "partnerId");
+        ArgumentNullException.ThrowIfNull(cast);
+        if (cast.CustomerId != CustomerId || CastIntent(partnerId, cast.IntentId) is not { } intent)
+        {
+            return Task.FromResult<PartnerIntentView?>(null);
+        }
+
+        var identified = Consents(partnerId, ConsentScope.Intents);
+        return Task.FromResult<PartnerIntentView?>(new PartnerIntentView(
+            cast.CastId, pseudonyms.For(CustomerId, partnerId), identified ? CustomerId : null, intent.Text, intent.Category,
+            intent.Budget, intent.Deadline, identified ? intent.Constraints : [], cast.Score, intent.Status,
+            intent.Offers?.FirstOrDefault(o => o.PartnerId == partnerId)));
+    }
+
+    public async Task<IntentOffer> ReceiveIntentOfferAsync(string partnerId, string intentId, OfferTerms offer)
+    {
+        _ = CustomerId;
+        Check.Id(partnerId, "partnerId");
+        ArgumentNullException.ThrowIfNull(offer);
+        offer.Validate();
+        var intent = CastIntent(partnerId, intentId) ?? throw new RelationshipNotFoundException("The intent does not exist.");
+        if (intent.Status != IntentStatus.Open)
+        {
+            throw new RelationshipConflictException("The customer has withdrawn this intent; it takes no more offers.");
+        }
+
+        var now = time.GetUtcNow();
+        var made = new IntentOffer(partnerId, offer.Price!, offer.LeadTimeDays!.Value, offer.Terms, now);
+        State.Intents[intentId] = intent with { Offers = [.. (intent.Offers ?? []).Where(o => o.PartnerId != partnerId), made] };
+        Append(seq => new TimelineEntry(seq, $"offer:{seq}", TimelineEntryKind.IntentOfferReceived, now, now, new Author(AuthorKind.Partner, partnerId),
+            Channel.Partner, Text: $"Offer of {made.Price.Amount} {made.Price.Currency}, ready in {made.LeadTimeDays} days. {made.Terms}".TrimEnd(),
+            Topic: intent.Category, Subject: intentId), now);
+        await PersistAsync();
+        return made;
+    }
+
+    public Task<IntentOffer> GetIntentOfferAsync(string intentId, string partnerId)
+    {
+        _ = CustomerId;
+        var offer = State.Intents.TryGetValue(intentId ?? "", out var intent) ? intent.Offers?.FirstOrDefault(o => o.PartnerId == partnerId) : null;
+        return Task.FromResult(offer ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' has made no offer on intent '{intentId}'."));
+    }
+
+    public Task<CustomerProfile?> GetProfileForPartnerAsync(string partnerId)
+    {
+        _ = CustomerId;
+        Check.Id(partnerId, "partnerId");
+        return Task.FromResult(Consents(partnerId, ConsentScope.Profile) && State.CreatedAt is not null ? ToProfile() : null);
+    }
+
+    public async Task<TimelinePage?> GetTimelineForPartnerAsync(string partnerId, TimelineQuery query)
+    {
+        _ = CustomerId;
+        Check.Id(partnerId, "partnerId");
+        return Consents(partnerId, ConsentScope.Conversation) ? await GetTimelineAsync(query) : null;
+    }
+
+    public async Task RecordValueChainStepAsync(ValueChainStep step)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(step);
+        var entryId = $"vc:{step.StepId}";
+        if (State.EntryIds.ContainsKey(entryId))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var author = step.PartnerId is null ? Author.Customer : new Author(AuthorKind.Partner, step.PartnerId);
+        var entry = Append(seq => new TimelineEntry(seq, entryId, TimelineEntryKind.ValueChainStep, now, now, author,
+            Text: step.Text, Status: step.Status, Subject: step.ValueChainId), now);
+        State.EntryIds[entryId] = entry.Sequence;
+        if (!State.ValueChains.Contains(step.ValueChainId))
+        {
+            State.ValueChains.Add(step.ValueChainId);
+        }
+
+        await PersistAsync();
+        await ArchiveIfFullAsync();
+    }
+
+    public Task<IReadOnlyList<string>> ListValueChainsAsync()
+    {
+        _ = CustomerId;
+        return Task.FromResult<IReadOnlyList<string>>([.. State.ValueChains]);
+    }
+
+    /// <summary>The intent if it exists and was cast to this partner; otherwise the partner may not know it exists.</summary>
+    private Intent? CastIntent(string partnerId, string intentId) =>
+        State.Intents.TryGetValue(intentId ?? "", out var intent) && intent.Matches?.Any(m => m.PartnerId == partnerId) == true ? intent : null;
+
+    private bool Consents(string partnerId, ConsentScope scope) =>
+        State.Consents.TryGetValue(partnerId, out var grant) && grant.Allows(scope, time.GetUtcNow());
+
+    private async Task CastAsync(Intent intent)
+    {
+        foreach (var match in intent.Matches ?? [])
+        {
+            try
+            {
+                await GrainFactory.GetGrain<IPartnerGrain>(match.PartnerId).ReceiveIntentAsync(CustomerId, intent.IntentId, match.Score);
+            }
+            catch (Exception e)
+            {
+                LogCastFailed(logger, e, intent.IntentId, match.PartnerId);
+            }
+        }
+    }
+
+    private async Task PublishAsync<T>(T integrationEvent, string messageId) where T : class
+    {
+        try
+        {
+            await events.PublishAsync(integrationEvent, messageId);
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(logger, e, messageId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Casting intent {IntentId} to partner {PartnerId} failed; expressing the intent again retries it.")]
+    private static partial void LogCastFailed(ILogger logger, Exception exception, string intentId, string partnerId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing integration event {MessageId} failed.")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string messageId);
+}

@@ -1,0 +1,249 @@
+using Microsoft.Extensions.Logging;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Partners;
+using RelationshipGrains.Validation;
+using RelationshipGrains.ValueChains;
+
+namespace RelationshipGrains.Grains.ValueChains;
+
+/// <summary>
+/// A customer's ad-hoc value chain. Each caller is named and checked: the owner, or a partner invited to a slot.
+/// Anyone else is told the chain does not exist. Assembly (slots, invitations, offers, acceptance) is here;
+/// commit, fulfilment and cancellation are beside it.
+/// </summary>
+public sealed partial class ValueChainGrain(
+    [PersistentState("value-chain", StorageNames.Relationships)] IPersistentState<ValueChainState> state,
+    TimeProvider time,
+    Pseudonyms pseudonyms,
+    IIntegrationEventPublisher events,
+    ILogger<ValueChainGrain> logger) : Grain, IValueChainGrain
+{
+    private ValueChainState State => state.State;
+
+    private string ChainId => Check.Id(this.GetPrimaryKeyString(), "valueChainId");
+
+    public async Task<ValueChainView> CreateAsync(CreateValueChain request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        if (State.OwnerCustomerId is { } owner)
+        {
+            return owner == request.OwnerCustomerId && State.Title == request.Title
+                ? OwnerView()
+                : throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
+        }
+
+        State.OwnerCustomerId = request.OwnerCustomerId;
+        State.Title = request.Title;
+        State.CreatedAt = time.GetUtcNow();
+        State.Slots = [.. (request.Slots ?? []).Select(NewSlot)];
+        await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created with {State.Slots.Count} slot(s).");
+        return OwnerView();
+    }
+
+    public Task<ValueChainView> GetForOwnerAsync(string customerId)
+    {
+        RequireOwner(customerId);
+        return Task.FromResult(OwnerView());
+    }
+
+    public Task<ValueChainView> GetForPartnerAsync(string partnerId)
+    {
+        RequirePartner(partnerId);
+        return Task.FromResult(PartnerView(partnerId));
+    }
+
+    public async Task<ValueChainView> AddSlotAsync(string customerId, SlotDefinition slot)
+    {
+        RequireOwner(customerId);
+        RequireOpen();
+        ArgumentNullException.ThrowIfNull(slot);
+        slot.Validate("slot");
+        if (State.Slots.Any(s => s.Role == slot.Role))
+        {
+            throw new RelationshipConflictException($"The chain already has a slot '{slot.Role}'.");
+        }
+
+        if (State.Slots.Count >= CreateValueChain.MaxSlots)
+        {
+            throw new RelationshipValidationException("slot", $"A value chain holds at most {CreateValueChain.MaxSlots} slots.");
+        }
+
+        State.Slots.Add(NewSlot(slot));
+        await SaveAndTellCustomerAsync($"Slot '{slot.Role}' added.");
+        return OwnerView();
+    }
+
+    public async Task<ValueChainView> InviteAsync(string customerId, string role, string partnerId)
+    {
+        RequireOwner(customerId);
+        RequireOpen();
+        var slot = SlotFor(role);
+        Check.Id(partnerId, "partnerId");
+        if (slot.Invited.Contains(partnerId))
+        {
+            return OwnerView();
+        }
+
+        var partner = GrainFactory.GetGrain<IPartnerGrain>(partnerId);
+        _ = await partner.GetAsync() ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
+        slot.Invited.Add(partnerId);
+        await SaveAndTellCustomerAsync($"Partner {partnerId} invited to offer for '{role}'.");
+        await partner.NoteValueChainAsync(ChainId);
+        return OwnerView();
+    }
+
+    public async Task<ValueChainView> OfferAsync(string partnerId, string role, OfferTerms offer)
+    {
+        RequirePartner(partnerId);
+        var slot = State.Slots.FirstOrDefault(s => s.Role == role && s.Invited.Contains(partnerId))
+            ?? throw new RelationshipNotFoundException($"Slot '{role}' does not exist.");
+        RequireOpen();
+        ArgumentNullException.ThrowIfNull(offer);
+        offer.Validate();
+        PutOffer(slot, partnerId, offer);
+        await SaveAndTellCustomerAsync($"{partnerId} offered {offer.Price!.Amount} {offer.Price.Currency} for '{role}', ready in {offer.LeadTimeDays} days.", partnerId);
+        return PartnerView(partnerId);
+    }
+
+    public async Task<ValueChainView> AcceptAsync(string customerId, string role, string partnerId)
+    {
+        RequireOwner(customerId);
+        RequireOpen();
+        var slot = SlotFor(role);
+        if (slot.Offers.All(o => o.PartnerId != partnerId))
+        {
+            throw new RelationshipValidationException("partnerId", $"Partner '{partnerId}' has made no offer for slot '{role}'.");
+        }
+
+        if (slot.AcceptedPartnerId == partnerId)
+        {
+            return OwnerView();
+        }
+
+        var replaced = Accept(slot, partnerId);
+        await SaveAndTellCustomerAsync(replaced is null
+            ? $"Accepted {partnerId}'s offer for '{role}'."
+            : $"Swapped {replaced} for {partnerId} in '{role}'.");
+        return OwnerView();
+    }
+
+    public async Task<ValueChainView> SeedAsync(CreateValueChain request, string partnerId, OfferTerms offer)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        ArgumentNullException.ThrowIfNull(offer);
+        offer.Validate();
+        if (request.Slots is not [var definition])
+        {
+            throw new RelationshipValidationException("slots", "A chain seeded from an intent offer starts with exactly one slot.");
+        }
+
+        if (State.OwnerCustomerId is not null)
+        {
+            return State.OwnerCustomerId == request.OwnerCustomerId && State.Slots[0].AcceptedPartnerId == partnerId
+                ? OwnerView()
+                : throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
+        }
+
+        State.OwnerCustomerId = request.OwnerCustomerId;
+        State.Title = request.Title;
+        State.CreatedAt = time.GetUtcNow();
+        var slot = NewSlot(definition);
+        State.Slots = [slot];
+        slot.Invited.Add(partnerId);
+        PutOffer(slot, partnerId, offer);
+        Accept(slot, partnerId);
+        await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
+        await GrainFactory.GetGrain<IPartnerGrain>(partnerId).NoteValueChainAsync(ChainId);
+        return OwnerView();
+    }
+
+    private void PutOffer(SlotState slot, string partnerId, OfferTerms offer)
+    {
+        slot.Offers.RemoveAll(o => o.PartnerId == partnerId);
+        slot.Offers.Add(new SlotOffer(partnerId, offer.Price!, offer.LeadTimeDays!.Value, [.. offer.Certifications ?? []], offer.Terms, time.GetUtcNow()));
+    }
+
+    private string? Accept(SlotState slot, string partnerId)
+    {
+        var replaced = slot.AcceptedPartnerId;
+        slot.AcceptedPartnerId = partnerId;
+        State.History.Add(new AcceptanceRecord(slot.Role, partnerId, replaced, time.GetUtcNow()));
+        return replaced;
+    }
+
+    private static SlotState NewSlot(SlotDefinition definition) => new()
+    {
+        Role = definition.Role,
+        Requirements = definition.Requirements,
+        Constraints = definition.Constraints ?? new SlotConstraints(),
+    };
+
+    private SlotState SlotFor(string role) =>
+        State.Slots.FirstOrDefault(s => s.Role == role) ?? throw new RelationshipNotFoundException($"Slot '{role}' does not exist.");
+
+    private void RequireOwner(string customerId)
+    {
+        if (State.OwnerCustomerId is null || State.OwnerCustomerId != customerId)
+        {
+            throw new RelationshipNotFoundException($"Value chain '{ChainId}' does not exist.");
+        }
+    }
+
+    private void RequirePartner(string partnerId)
+    {
+        if (State.OwnerCustomerId is null || !State.Slots.Any(s => s.Invited.Contains(partnerId)))
+        {
+            throw new RelationshipNotFoundException($"Value chain '{ChainId}' does not exist.");
+        }
+    }
+
+    private void RequireOpen()
+    {
+        if (State.Status != ValueChainStatus.Open)
+        {
+            throw new RelationshipConflictException($"Value chain '{ChainId}' is {State.Status}; it can no longer be reconfigured.");
+        }
+    }
+
+    /// <summary>Writes the state, then puts the step on the owner's timeline (the step id lets the customer drop a repeat).</summary>
+    private async Task SaveAndTellCustomerAsync(string text, string? partnerId = null)
+    {
+        State.Steps++;
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICustomerGrain>(State.OwnerCustomerId!)
+            .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, State.Status.ToString(), partnerId));
+    }
+
+    /// <summary>The change is already durable: a failed hand-off is logged, not reported as a failed request.</summary>
+    private async Task PublishAsync<T>(T integrationEvent, string messageId) where T : class
+    {
+        try
+        {
+            await events.PublishAsync(integrationEvent, messageId);
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(logger, e, messageId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing integration event {MessageId} failed.")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string messageId);
+
+    private ValueChainView OwnerView() => new(
+        ChainId, State.OwnerCustomerId!, State.Title, State.Status,
+        [.. State.Slots.Select(s => new SlotView(s.Role, s.Requirements, s.Constraints, [.. s.Invited], [.. s.Offers], s.AcceptedPartnerId, s.Fulfilment))],
+        [.. State.History], State.CreatedAt, State.CommittedAt);
+
+    private ValueChainView PartnerView(string partnerId) => new(
+        ChainId, pseudonyms.For(State.OwnerCustomerId!, partnerId), State.Title, State.Status,
+        [.. State.Slots.Where(s => s.Invited.Contains(partnerId)).Select(s => new SlotView(
+            s.Role, s.Requirements, s.Constraints, [partnerId], [.. s.Offers.Where(o => o.PartnerId == partnerId)],
+            s.AcceptedPartnerId == partnerId ? partnerId : null, s.AcceptedPartnerId == partnerId ? s.Fulfilment : FulfilmentStatus.Pending))],
+        [.. State.History.Where(h => h.PartnerId == partnerId).Select(h => h with { Replaced = null })], State.CreatedAt, State.CommittedAt);
+}

@@ -1,0 +1,33 @@
+using RelationshipGrains.ValueChains;
+
+namespace RelationshipGrains.Grains.ValueChains;
+
+[GenerateSerializer, Alias("rg.ValueChainState")]
+public sealed class ValueChainState
+{
+    /// <summary>Null until created; the only customer who may see or change the chain.</summary>
+    [Id(0)] public string? OwnerCustomerId { get; set; }
+    [Id(1)] public string Title { get; set; } = "";
+    [Id(2)] public ValueChainStatus Status { get; set; }
+    [Id(3)] public List<SlotState> Slots { get; set; } = [];
+    [Id(4)] public List<AcceptanceRecord> History { get; set; } = [];
+    [Id(5)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(6)] public DateTimeOffset? CommittedAt { get; set; }
+
+    /// <summary>Numbers the steps sent to the customer's timeline, so a re-sent step is recognised there.</summary>
+    [Id(7)] public long Steps { get; set; }
+}
+
+[GenerateSerializer, Alias("rg.SlotState")]
+public sealed class SlotState
+{
+    [Id(0)] public string Role { get; set; } = "";
+    [Id(1)] public string? Requirements { get; set; }
+    [Id(2)] public SlotConstraints Constraints { get; set; } = new();
+    [Id(3)] public List<string> Invited { get; set; } = [];
+    [Id(4)] public List<SlotOffer> Offers { get; set; } = [];
+    [Id(5)] public string? AcceptedPartnerId { get; set; }
+    [Id(6)] public FulfilmentStatus Fulfilment { get; set; }
+
+    public SlotOffer? AcceptedOffer => Offers.FirstOrDefault(o => o.PartnerId == AcceptedPartnerId);
+}
