@@ -23,6 +23,9 @@ public static partial class Check
         return value;
     }
 
+    /// <summary>Whether <paramref name="value"/> is a well-formed id, without throwing.</summary>
+    public static bool IsId(string? value) => value is { Length: > 0 and <= Limits.IdLength } && IdPattern().IsMatch(value);
+
     /// <summary>A client-supplied request id: 1-128 chars of letters, digits, '.', '_', ':' or '-'.</summary>
     public static string RequestId(string? value, string field)
     {

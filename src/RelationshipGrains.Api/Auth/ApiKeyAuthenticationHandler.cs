@@ -4,6 +4,8 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Partners;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Auth;
 
@@ -12,25 +14,45 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptionsMonitor<ApiKeyOptions> keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptionsMonitor<ApiKeyOptions> keys,
+    IGrainFactory grains) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string PartnerIdClaim = "partner_id";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'."));
+            return AuthenticateResult.Fail("The Authorization header must be 'Bearer <api key>'.");
         }
 
-        var presented = ApiKeyHash.Of(header["Bearer ".Length..].Trim());
+        var key = header["Bearer ".Length..].Trim();
+        return PartnerKeyFormat.TryParse(key, out var partnerId, out var keyId, out var secret)
+            ? await AuthenticatePartnerAsync(partnerId, keyId, secret)
+            : AuthenticateConfigured(key);
+    }
+
+    /// <summary>Keys issued to partners live (hashed) in their grains, so a revocation counts from the next request.</summary>
+    private async Task<AuthenticateResult> AuthenticatePartnerAsync(string partnerId, string keyId, string secret)
+    {
+        if (!Check.IsId(partnerId) || !await grains.GetGrain<IPartnerGrain>(partnerId).VerifyKeyAsync(keyId, secret))
+        {
+            return AuthenticateResult.Fail("The API key is not recognised.");
+        }
+
+        return Success(partnerId, ApiRoles.Partner, partnerId);
+    }
+
+    private AuthenticateResult AuthenticateConfigured(string key)
+    {
+        var presented = ApiKeyHash.Of(key);
         ApiKeyEntry? match = null;
         foreach (var entry in keys.CurrentValue.Keys)
         {
@@ -42,19 +64,19 @@ public sealed class ApiKeyAuthenticationHandler(
             }
         }
 
-        if (match is null)
-        {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not recognised."));
-        }
+        return match is null ? AuthenticateResult.Fail("The API key is not recognised.") : Success(match.Name, match.Role, match.PartnerId);
+    }
 
-        List<Claim> claims = [new(ClaimTypes.Name, match.Name), new(ClaimTypes.Role, match.Role)];
-        if (match.PartnerId is not null)
+    private static AuthenticateResult Success(string name, string role, string? partnerId)
+    {
+        List<Claim> claims = [new(ClaimTypes.Name, name), new(ClaimTypes.Role, role)];
+        if (partnerId is not null)
         {
-            claims.Add(new Claim(PartnerIdClaim, match.PartnerId));
+            claims.Add(new Claim(PartnerIdClaim, partnerId));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

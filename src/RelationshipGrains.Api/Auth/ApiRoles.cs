@@ -12,6 +12,9 @@ public static class ApiRoles
     /// <summary>Channel apps and operators read and write customer conversations.</summary>
     public const string ChannelPolicy = "channel-or-operator";
 
+    /// <summary>Partners, through the partner API, acting only for themselves.</summary>
+    public const string PartnerPolicy = "partner";
+
     /// <summary>Only operators run the cluster and register partners.</summary>
     public const string OperatorPolicy = "operator";
 }

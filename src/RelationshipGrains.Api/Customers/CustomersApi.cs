@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.ValueChains;
 using RelationshipGrains.Customers;
 
 namespace RelationshipGrains.Api.Customers;
@@ -24,6 +25,7 @@ public static class CustomersApi
         api.MapCustomerIntentsApi();
         api.MapCustomerConsentsApi();
         api.MapCustomerExportApi();
+        api.MapCustomerValueChainsApi();
         return api;
     }
 

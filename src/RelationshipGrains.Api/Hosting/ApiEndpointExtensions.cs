@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Customers;
 using RelationshipGrains.Api.Http;
+using RelationshipGrains.Api.Partners;
 
 namespace RelationshipGrains.Api.Hosting;
 
@@ -28,6 +29,8 @@ public static class ApiEndpointExtensions
         }
 
         app.MapCustomersApi();
+        app.MapPartnersApi();
+        app.MapPartnerApi();
         return app;
     }
 }

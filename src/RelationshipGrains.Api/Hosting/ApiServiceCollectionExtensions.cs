@@ -29,7 +29,8 @@ public static class ApiServiceCollectionExtensions
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.ChannelPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Operator))
-            .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator));
+            .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))
+            .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim));
 
         services.AddHealthChecks().AddCheck<OrleansReadinessCheck>("orleans", tags: ["ready"]);
         services.AddOpenApi();

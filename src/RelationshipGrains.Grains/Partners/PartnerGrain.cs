@@ -47,7 +47,7 @@ public sealed class PartnerGrain(
         var (keyId, secret, record) = PartnerKeys.Issue(time.GetUtcNow());
         state.State.Keys[keyId] = record;
         await state.WriteStateAsync();
-        return new IssuedPartnerKey(keyId, PartnerKeys.Format(PartnerId, keyId, secret));
+        return new IssuedPartnerKey(keyId, PartnerKeyFormat.Format(PartnerId, keyId, secret));
     }
 
     public async Task<bool> RevokeKeyAsync(string keyId)

@@ -5,6 +5,7 @@ using Orleans.TestingHost;
 using RelationshipGrains.Grains;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
+using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Tests.Infrastructure;
 
@@ -23,6 +24,8 @@ public class ClusterFixture : IAsyncLifetime
 
     public SharedTestGrainStorage Storage { get; } = new();
 
+    public RecordingIntegrationEventPublisher Events { get; } = new();
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public const int WindowSize = 20;
@@ -36,6 +39,7 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.AddSingleton<IIntegrationEventPublisher>(Events);
             silo.AddRelationshipGrains();
             silo.Services.Configure<TimelineOptions>(o =>
             {

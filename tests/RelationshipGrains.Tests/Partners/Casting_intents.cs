@@ -1,0 +1,151 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Partners;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Partners;
+
+[Collection(ClusterCollection.Name)]
+public sealed class Casting_intents(ClusterFixture fixture)
+{
+    private readonly PartnerWorld _world = new(fixture.Grains);
+
+    private static readonly Dictionary<string, double> Green = new() { ["sustainability"] = 0.9, ["price"] = 0.2 };
+
+    private async Task<IntentCast> CastTo(string partnerId) =>
+        Assert.Single(await fixture.Grains.GetGrain<IPartnerGrain>(partnerId).ListInboxAsync());
+
+    [Fact]
+    public async Task An_intent_reaches_partners_of_its_category_ranked_by_how_alike_they_think()
+    {
+        var alike = await _world.Partner("alike", new() { ["sustainability"] = 1, ["price"] = 0.3 });
+        var opposite = await _world.Partner("opposite", new() { ["sustainability"] = 0.1, ["price"] = 1 });
+        var silent = await _world.Partner("silent");
+        var elsewhere = await _world.Partner("elsewhere", Green, category: "other-things");
+        var customer = await _world.Customer(Green);
+
+        var intent = await customer.ExpressIntentAsync(_world.Intent());
+
+        Assert.Equal([alike, opposite, silent], intent.Matches!.Select(m => m.PartnerId));
+        Assert.True(intent.Matches![0].Score > intent.Matches[1].Score);
+        Assert.Equal(0, intent.Matches[2].Score);
+        Assert.Empty(await fixture.Grains.GetGrain<IPartnerGrain>(elsewhere).ListInboxAsync());
+        Assert.Equal("want", (await CastTo(alike)).IntentId);
+        Assert.Contains(fixture.Events.OfType<IntentExpressed>(), e => e.CustomerId == customer.GetPrimaryKeyString() && e.MatchedPartnerIds.Count == 3);
+    }
+
+    [Fact]
+    public async Task Without_consent_a_partner_sees_the_intent_under_a_pseudonym_only()
+    {
+        var first = await _world.Partner("first");
+        var second = await _world.Partner("second");
+        var customer = await _world.Customer();
+        await customer.ExpressIntentAsync(_world.Intent());
+
+        var seenByFirst = await customer.GetIntentForPartnerAsync(first, await CastTo(first));
+        var seenBySecond = await customer.GetIntentForPartnerAsync(second, await CastTo(second));
+
+        Assert.Null(seenByFirst!.CustomerId);
+        Assert.Empty(seenByFirst.Constraints);
+        Assert.Equal((6_000m, "EUR"), (seenByFirst.Budget!.Amount, seenByFirst.Budget.Currency));
+        Assert.StartsWith("cust-", seenByFirst.CustomerRef);
+        Assert.NotEqual(seenByFirst.CustomerRef, seenBySecond!.CustomerRef);
+        Assert.DoesNotContain(customer.GetPrimaryKeyString(), seenByFirst.CustomerRef);
+    }
+
+    [Fact]
+    public async Task Consent_reveals_the_customer_and_its_revocation_hides_them_on_the_next_call()
+    {
+        var partner = await _world.Partner("trusted");
+        var customer = await _world.Customer();
+        await customer.UpdateProfileAsync(new UpdateProfile("Ada"));
+        await customer.ExpressIntentAsync(_world.Intent());
+        var cast = await CastTo(partner);
+
+        await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Intents, ConsentScope.Profile, ConsentScope.Conversation]));
+        var granted = await customer.GetIntentForPartnerAsync(partner, cast);
+        var profile = await customer.GetProfileForPartnerAsync(partner);
+        var timeline = await customer.GetTimelineForPartnerAsync(partner, new TimelineQuery());
+        await customer.RevokeConsentAsync(partner);
+
+        Assert.Equal(customer.GetPrimaryKeyString(), granted!.CustomerId);
+        Assert.Equal(["electric"], granted.Constraints);
+        Assert.Equal("Ada", profile!.DisplayName);
+        Assert.NotNull(timeline);
+        Assert.Null((await customer.GetIntentForPartnerAsync(partner, cast))!.CustomerId);
+        Assert.Null(await customer.GetProfileForPartnerAsync(partner));
+        Assert.Null(await customer.GetTimelineForPartnerAsync(partner, new TimelineQuery()));
+    }
+
+    [Fact]
+    public async Task A_consent_to_one_scope_shows_nothing_of_the_others()
+    {
+        var partner = await _world.Partner("profile-only");
+        var customer = await _world.Customer();
+        await customer.UpdateProfileAsync(new UpdateProfile("Ada"));
+        await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Profile]));
+
+        Assert.NotNull(await customer.GetProfileForPartnerAsync(partner));
+        Assert.Null(await customer.GetTimelineForPartnerAsync(partner, new TimelineQuery()));
+    }
+
+    [Fact]
+    public async Task Only_a_partner_the_intent_was_cast_to_may_see_it_or_offer_on_it()
+    {
+        var matched = await _world.Partner("matched");
+        var outsider = await _world.Partner("outsider", category: "other-things");
+        var customer = await _world.Customer();
+        await customer.ExpressIntentAsync(_world.Intent());
+        var cast = await CastTo(matched);
+
+        var seen = await customer.GetIntentForPartnerAsync(outsider, cast);
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => customer.ReceiveIntentOfferAsync(outsider, "want", PartnerWorld.Offer()));
+
+        Assert.Null(seen);
+    }
+
+    [Fact]
+    public async Task An_offer_replaces_the_partners_earlier_one_and_lands_on_the_timeline()
+    {
+        var partner = await _world.Partner("offering");
+        var customer = await _world.Customer();
+        await customer.ExpressIntentAsync(_world.Intent());
+
+        await customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_500, 10));
+        var better = await customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8));
+        var intent = Assert.Single(await customer.ListIntentsAsync());
+        var latest = (await customer.GetTimelineAsync(new TimelineQuery(Limit: 1))).Entries[0];
+
+        Assert.Equal(better, Assert.Single(intent.Offers!));
+        Assert.Equal(better, await customer.GetIntentOfferAsync("want", partner));
+        Assert.Equal((TimelineEntryKind.IntentOfferReceived, partner), (latest.Kind, latest.Author.Id));
+    }
+
+    [Fact]
+    public async Task A_withdrawn_intent_takes_no_offers_and_a_bad_offer_is_refused()
+    {
+        var partner = await _world.Partner("late");
+        var customer = await _world.Customer();
+        await customer.ExpressIntentAsync(_world.Intent());
+
+        var bad = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            customer.ReceiveIntentOfferAsync(partner, "want", new OfferTerms(new Money(0, "EUR"), 3)));
+        await customer.WithdrawIntentAsync("want");
+
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer()));
+        Assert.Equal("price.amount", bad.Field);
+    }
+
+    [Fact]
+    public async Task Expressing_the_same_intent_again_does_not_cast_it_twice()
+    {
+        var partner = await _world.Partner("once");
+        var customer = await _world.Customer();
+
+        await customer.ExpressIntentAsync(_world.Intent());
+        await customer.ExpressIntentAsync(_world.Intent());
+
+        await CastTo(partner);
+    }
+}
