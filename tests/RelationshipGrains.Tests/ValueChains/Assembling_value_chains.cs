@@ -1,0 +1,189 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.ValueChains;
+
+namespace RelationshipGrains.Tests.ValueChains;
+
+[Collection(ClusterCollection.Name)]
+public sealed class Assembling_value_chains(ClusterFixture fixture)
+{
+    private readonly PartnerWorld _world = new(fixture.Grains);
+
+    private static readonly SlotDefinition Maker = new("maker", "Frame and assembly",
+        new SlotConstraints(new Money(4_000, "EUR"), 30, ["iso-4210"]));
+
+    private static readonly SlotDefinition Courier = new("courier");
+
+    private async Task<(IValueChainGrain Chain, string Owner)> NewChain(params SlotDefinition[] slots)
+    {
+        var owner = await _world.Customer();
+        var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        await chain.CreateAsync(new CreateValueChain(owner.GetPrimaryKeyString(), "Cargo bike", slots));
+        return (chain, owner.GetPrimaryKeyString());
+    }
+
+    [Fact]
+    public async Task Creating_again_returns_the_chain_and_another_customer_cannot_see_it()
+    {
+        var (chain, owner) = await NewChain(Maker);
+
+        var again = await chain.CreateAsync(new CreateValueChain(owner, "Cargo bike", [Maker]));
+
+        Assert.Equal(owner, again.CustomerRef);
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.GetForOwnerAsync("someone-else"));
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.CreateAsync(new CreateValueChain("someone-else", "Mine now", [])));
+    }
+
+    [Fact]
+    public async Task Only_invited_partners_may_offer_and_each_sees_only_its_own_offer()
+    {
+        var (chain, owner) = await NewChain(Maker, Courier);
+        var maker = await _world.Partner("maker");
+        var rival = await _world.Partner("rival");
+        var stranger = await _world.Partner("stranger");
+        await chain.InviteAsync(owner, "maker", maker);
+        await chain.InviteAsync(owner, "maker", rival);
+
+        await chain.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
+        var rivalView = await chain.OfferAsync(rival, "maker", PartnerWorld.Offer(2_500, 25, "iso-4210"));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.OfferAsync(stranger, "maker", PartnerWorld.Offer()));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.GetForPartnerAsync(stranger));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.OfferAsync(maker, "courier", PartnerWorld.Offer()));
+
+        var slot = Assert.Single(rivalView.Slots);
+        Assert.Equal(rival, Assert.Single(slot.Offers).PartnerId);
+        Assert.Equal([rival], slot.InvitedPartners);
+        Assert.NotEqual(owner, rivalView.CustomerRef);
+        Assert.Equal(2, (await chain.GetForOwnerAsync(owner)).Slots[0].Offers.Count);
+    }
+
+    [Fact]
+    public async Task Inviting_an_unregistered_partner_is_not_found()
+    {
+        var (chain, owner) = await NewChain(Maker);
+
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.InviteAsync(owner, "maker", "nobody-registered"));
+    }
+
+    [Fact]
+    public async Task Swapping_partners_before_commit_keeps_the_history()
+    {
+        var (chain, owner) = await NewChain(Maker);
+        var first = await _world.Partner("first");
+        var second = await _world.Partner("second");
+        foreach (var p in new[] { first, second })
+        {
+            await chain.InviteAsync(owner, "maker", p);
+            await chain.OfferAsync(p, "maker", PartnerWorld.Offer(3_000, 10, "iso-4210"));
+        }
+
+        await chain.AcceptAsync(owner, "maker", first);
+        var swapped = await chain.AcceptAsync(owner, "maker", second);
+
+        Assert.Equal(second, swapped.Slots[0].AcceptedPartnerId);
+        Assert.Equal([(first, (string?)null), (second, first)], swapped.History.Select(h => (h.PartnerId, h.Replaced)));
+        var noOffer = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.AcceptAsync(owner, "maker", "never-offered"));
+        Assert.Equal("partnerId", noOffer.Field);
+    }
+
+    [Fact]
+    public async Task Commit_lists_every_unmet_slot_and_changes_nothing()
+    {
+        var (chain, owner) = await NewChain(Maker, Courier);
+        var maker = await _world.Partner("pricey");
+        await chain.InviteAsync(owner, "maker", maker);
+        await chain.OfferAsync(maker, "maker", PartnerWorld.Offer(5_000, 40));
+        await chain.AcceptAsync(owner, "maker", maker);
+
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.CommitAsync(owner));
+
+        Assert.Equal("slots", error.Field);
+        Assert.Contains("'maker'", error.Message);
+        Assert.Contains("exceeds the maximum 4000 EUR", error.Message);
+        Assert.Contains("'courier' has no accepted offer", error.Message);
+        Assert.Equal(ValueChainStatus.Open, (await chain.GetForOwnerAsync(owner)).Status);
+    }
+
+    [Fact]
+    public async Task A_committed_chain_is_fulfilled_step_by_step_to_completion_and_all_of_it_is_on_the_timeline()
+    {
+        var (chain, owner) = await NewChain(Maker);
+        var maker = await _world.Partner("steady");
+        await chain.InviteAsync(owner, "maker", maker);
+        await chain.OfferAsync(maker, "maker", PartnerWorld.Offer(3_900, 30, "iso-4210"));
+        await chain.AcceptAsync(owner, "maker", maker);
+
+        var committed = await chain.CommitAsync(owner);
+        var skip = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            chain.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Delivered, null));
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.OfferAsync(maker, "maker", PartnerWorld.Offer()));
+        foreach (var status in new[] { FulfilmentStatus.InProduction, FulfilmentStatus.Shipped, FulfilmentStatus.Delivered })
+        {
+            await chain.UpdateFulfilmentAsync(maker, "maker", status, null);
+        }
+
+        var done = await chain.GetForOwnerAsync(owner);
+        var timeline = await fixture.Grains.GetGrain<ICustomerGrain>(owner).GetTimelineAsync(new TimelineQuery(After: 0));
+
+        Assert.Equal(FulfilmentStatus.Accepted, committed.Slots[0].Fulfilment);
+        Assert.Equal("status", skip.Field);
+        Assert.Equal(ValueChainStatus.Completed, done.Status);
+        Assert.Equal(8, timeline.Entries.Count(e => e.Kind == TimelineEntryKind.ValueChainStep));
+        Assert.Contains(fixture.Events.OfType<ValueChainCommitted>(), e => e.ValueChainId == done.ValueChainId && e.Slots.Single().PartnerId == maker);
+        Assert.Equal(3, fixture.Events.OfType<ValueChainSlotStatusChanged>().Count(e => e.ValueChainId == done.ValueChainId));
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.CancelAsync(owner, "too late"));
+    }
+
+    [Fact]
+    public async Task A_partner_cannot_report_on_a_slot_it_does_not_hold()
+    {
+        var (chain, owner) = await NewChain(Maker);
+        var holder = await _world.Partner("holder");
+        var loser = await _world.Partner("loser");
+        foreach (var p in new[] { holder, loser })
+        {
+            await chain.InviteAsync(owner, "maker", p);
+            await chain.OfferAsync(p, "maker", PartnerWorld.Offer(3_000, 10, "iso-4210"));
+        }
+
+        await chain.AcceptAsync(owner, "maker", holder);
+        await chain.CommitAsync(owner);
+
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.UpdateFulfilmentAsync(loser, "maker", FulfilmentStatus.InProduction, null));
+        Assert.Equal(FulfilmentStatus.Pending, (await chain.GetForPartnerAsync(loser)).Slots[0].Fulfilment);
+    }
+
+    [Fact]
+    public async Task A_committed_chain_can_be_cancelled_until_something_ships()
+    {
+        var (chain, owner) = await NewChain(Courier);
+        var courier = await _world.Partner("courier");
+        await chain.InviteAsync(owner, "courier", courier);
+        await chain.OfferAsync(courier, "courier", PartnerWorld.Offer(50, 1));
+        await chain.AcceptAsync(owner, "courier", courier);
+        await chain.CommitAsync(owner);
+
+        var cancelled = await chain.CancelAsync(owner, "Changed my mind");
+
+        Assert.Equal(ValueChainStatus.Cancelled, cancelled.Status);
+        Assert.Contains(fixture.Events.OfType<ValueChainCancelled>(), e => e.ValueChainId == cancelled.ValueChainId && e.WasCommitted);
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AcceptAsync(owner, "courier", courier));
+    }
+
+    [Fact]
+    public async Task An_accepted_intent_offer_seeds_a_chain_the_customer_owns()
+    {
+        var partner = await _world.Partner("seeder");
+        var customer = await _world.Customer();
+        var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+
+        var seeded = await chain.SeedAsync(new CreateValueChain(customer.GetPrimaryKeyString(), "Bikes", [new SlotDefinition(_world.Category)]),
+            partner, PartnerWorld.Offer(5_000, 10));
+
+        Assert.Equal(partner, seeded.Slots[0].AcceptedPartnerId);
+        Assert.Equal([seeded.ValueChainId], await customer.ListValueChainsAsync());
+        Assert.Equal(ValueChainStatus.Committed, (await chain.CommitAsync(customer.GetPrimaryKeyString())).Status);
+    }
+}
