@@ -103,6 +103,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RecordValueChainStep")]
     Task RecordValueChainStepAsync(ValueChainStep step);
 
+    /// <summary>Adds the customer's community activity to the timeline (called by community and idea grains); idempotent.</summary>
+    [Alias("RecordCommunityActivity")]
+    Task RecordCommunityActivityAsync(CommunityActivity activity);
+
     /// <summary>The ids of the value chains this customer owns.</summary>
     [Alias("ListValueChains")]
     Task<IReadOnlyList<string>> ListValueChainsAsync();

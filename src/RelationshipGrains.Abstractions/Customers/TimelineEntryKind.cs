@@ -28,4 +28,6 @@ public enum TimelineEntryKind
     IntentOfferReceived,
     /// <summary>One of the customer's value chains moved on (created, offer, acceptance, swap, commit, fulfilment, cancel).</summary>
     ValueChainStep,
+    /// <summary>The customer posted, proposed, forked or commented in a community.</summary>
+    CommunityActivity,
 }

@@ -96,6 +96,24 @@ public sealed partial class CustomerGrain
         await ArchiveIfFullAsync();
     }
 
+    public async Task RecordCommunityActivityAsync(CommunityActivity activity)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(activity);
+        var entryId = $"community:{activity.ActivityId}";
+        if (State.EntryIds.ContainsKey(entryId))
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var entry = Append(seq => new TimelineEntry(seq, entryId, TimelineEntryKind.CommunityActivity, now, now, Author.Customer,
+            Text: activity.Text, Topic: activity.Community, Subject: activity.Subject), now);
+        State.EntryIds[entryId] = entry.Sequence;
+        await PersistAsync();
+        await ArchiveIfFullAsync();
+    }
+
     public Task<IReadOnlyList<string>> ListValueChainsAsync()
     {
         _ = CustomerId;

@@ -13,6 +13,7 @@ public static class AzureCluster
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRelationshipGrains();
+            silo.UseInMemoryReminderService();
             silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
             {
                 o.ConnectionString = AzuriteFixture.ConnectionString;

@@ -41,6 +41,7 @@ public class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IIntegrationEventPublisher>(Events);
             silo.AddRelationshipGrains();
+            silo.UseInMemoryReminderService();
             silo.Services.Configure<TimelineOptions>(o =>
             {
                 // Small enough that ordinary tests cross from window to archive pages.

@@ -1,0 +1,32 @@
+using RelationshipGrains.Errors;
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Communities;
+
+/// <summary>An operator creates or reconfigures a community: name, topics, ecology settings and the rules ideas must pass.</summary>
+[GenerateSerializer, Immutable, Alias("rg.ConfigureCommunity")]
+public sealed record ConfigureCommunity(
+    [property: Id(0)] string Name,
+    [property: Id(1)] IReadOnlyList<string>? Topics = null,
+    [property: Id(2)] CommunitySettings? Settings = null,
+    [property: Id(3)] IReadOnlyList<IdeaRule>? Rules = null)
+{
+    /// <summary>Checks every field.</summary>
+    public void Validate()
+    {
+        Check.Text(Name, "name", Limits.DisplayName);
+        CheckValues.Ids(Topics, "topics", 20);
+        Settings?.Validate();
+        var rules = Check.List(Rules, "rules", 50);
+        for (var i = 0; i < rules.Count; i++)
+        {
+            (rules[i] ?? throw new RelationshipValidationException($"rules[{i}]", "rule must not be null.")).Validate($"rules[{i}]");
+        }
+
+        if (rules.Select(r => r.Name).Distinct().Count() != rules.Count)
+        {
+            throw new RelationshipValidationException("rules", "Each rule needs its own name.");
+        }
+    }
+}

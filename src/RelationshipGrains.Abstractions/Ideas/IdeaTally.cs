@@ -1,0 +1,14 @@
+namespace RelationshipGrains.Ideas;
+
+/// <summary>
+/// The counts fitness is made of. <see cref="FinalNet"/> is the net of the final ballot members cast while the idea
+/// was shortlisted; a shortlisted idea is selected only if it is positive.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("rg.IdeaTally")]
+public sealed record IdeaTally(
+    [property: Id(0)] int Supporters,
+    [property: Id(1)] int ExpertSupporters,
+    [property: Id(2)] int Opposers,
+    [property: Id(3)] int ExpertOpposers,
+    [property: Id(4)] int Comments,
+    [property: Id(5)] int FinalNet);

@@ -1,0 +1,122 @@
+using RelationshipGrains.Communities;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Communities;
+
+public sealed partial class CommunityGrain
+{
+    public async Task<IdeaView> ProposeIdeaAsync(string customerId, ProposeIdea proposal)
+    {
+        RequireMember(customerId);
+        ArgumentNullException.ThrowIfNull(proposal);
+        proposal.Validate();
+        var idea = await Idea(proposal.IdeaId).CreateAsync(Slug, customerId, proposal, []);
+        await AddIdeaAsync(idea, $"{customerId} proposed '{idea.Title}'.", $"Proposed the idea '{idea.Title}'.");
+        return idea;
+    }
+
+    public async Task<IdeaView> ForkIdeaAsync(string customerId, string parentIdeaId, ProposeIdea variant)
+    {
+        RequireMember(customerId);
+        ArgumentNullException.ThrowIfNull(variant);
+        variant.Validate();
+        var parent = await OwnIdeaAsync(parentIdeaId);
+        var child = await Idea(variant.IdeaId).CreateAsync(Slug, customerId, variant, [.. parent.Lineage, parent.IdeaId]);
+        await Idea(parentIdeaId).NoteForkAsync(child.IdeaId);
+        await AddIdeaAsync(child, $"{customerId} forked '{parent.Title}' into '{child.Title}'.", $"Forked the idea '{parent.Title}'.");
+        return child;
+    }
+
+    public async Task<IdeaView> MergeIdeasAsync(string actorId, string duplicateIdeaId, string survivorIdeaId)
+    {
+        RequireRole(actorId, CommunityRole.Moderator, CommunityRole.Staff);
+        if (duplicateIdeaId == survivorIdeaId)
+        {
+            throw new RelationshipValidationException("survivorIdeaId", "An idea cannot be merged into itself.");
+        }
+
+        var duplicate = await OwnIdeaAsync(duplicateIdeaId);
+        var survivor = await OwnIdeaAsync(survivorIdeaId);
+        if (!IdeaTransitions.IsOpen(duplicate.Status) || !IdeaTransitions.IsOpen(survivor.Status))
+        {
+            throw new RelationshipConflictException("Only proposed or shortlisted ideas can be merged.");
+        }
+
+        var votes = await Idea(duplicateIdeaId).GetVotesAsync();
+        var merged = await Idea(survivorIdeaId).AbsorbAsync(duplicateIdeaId, votes);
+        var reason = $"A duplicate of '{survivor.Title}', merged by {actorId}.";
+        await Idea(duplicateIdeaId).ChangeStatusAsync(IdeaStatus.Merged, reason, round: null, mergedInto: survivorIdeaId);
+        AddEvent(CommunityEventKind.IdeaDecided, $"'{duplicate.Title}' was merged into '{survivor.Title}'.", duplicateIdeaId, actorId);
+        await SaveAsync();
+        return merged;
+    }
+
+    public async Task<IdeaView> DecideIdeaAsync(string actorId, string ideaId, IdeaStatus status, string reason)
+    {
+        var actor = RequireMember(actorId);
+        Check.Text(reason, "reason", Limits.StatusNote);
+        var allowed = status switch
+        {
+            IdeaStatus.InDesign or IdeaStatus.Delivered => actor.Role == CommunityRole.Staff,
+            IdeaStatus.Culled => actor.Role is CommunityRole.Moderator or CommunityRole.Staff,
+            _ => throw new RelationshipValidationException("status",
+                "Ideas are shortlisted and selected by selection rounds and merged with the merge request; people decide in-design, delivered and culled."),
+        };
+        if (!allowed)
+        {
+            throw new RelationshipValidationException("actorId", $"{actorId} ({actor.Role}) may not move an idea to {status}.");
+        }
+
+        var before = await OwnIdeaAsync(ideaId);
+        var after = await Idea(ideaId).ChangeStatusAsync(status, $"{reason} ({actorId})", round: null);
+        AddEvent(CommunityEventKind.IdeaDecided, $"'{before.Title}' is now {status}: {reason}", ideaId, actorId);
+        await SaveAsync();
+        return after;
+    }
+
+    public async Task<IReadOnlyList<RankedIdea>> RankIdeasAsync(bool includeClosed = false)
+    {
+        RequireConfigured();
+        var now = time.GetUtcNow();
+        var ideas = await Task.WhenAll(State.Ideas.Select(id => Idea(id).GetAsync()));
+        return [.. ideas.OfType<IdeaView>()
+            .Where(i => includeClosed || IdeaTransitions.IsOpen(i.Status))
+            .Select(i => Rank(i, now))
+            .OrderByDescending(r => r.Fitness.Score)
+            .ThenBy(r => r.Idea.IdeaId, StringComparer.Ordinal)];
+    }
+
+    public async Task<RankedIdea> GetIdeaAsync(string ideaId) => Rank(await OwnIdeaAsync(ideaId), time.GetUtcNow());
+
+    private RankedIdea Rank(IdeaView idea, DateTimeOffset now)
+    {
+        var rules = IdeaRules.Evaluate(State.Rules, idea.Attributes);
+        return new RankedIdea(idea, Fitness.Of(idea, rules, State.Settings, now), rules);
+    }
+
+    private async Task AddIdeaAsync(IdeaView idea, string feedText, string timelineText)
+    {
+        if (State.Ideas.Contains(idea.IdeaId))
+        {
+            return;
+        }
+
+        State.Ideas.Add(idea.IdeaId);
+        AddEvent(CommunityEventKind.IdeaProposed, feedText, idea.IdeaId, idea.ProposerId);
+        await SaveAsync();
+        await TellCustomerAsync(idea.ProposerId, $"idea/{idea.IdeaId}", timelineText, idea.IdeaId);
+    }
+
+    private async Task<IdeaView> OwnIdeaAsync(string ideaId)
+    {
+        RequireConfigured();
+        Check.Id(ideaId, "ideaId");
+        return State.Ideas.Contains(ideaId) && await Idea(ideaId).GetAsync() is { } idea
+            ? idea
+            : throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist in '{Slug}'.");
+    }
+
+    private IIdeaGrain Idea(string ideaId) => GrainFactory.GetGrain<IIdeaGrain>(ideaId);
+}

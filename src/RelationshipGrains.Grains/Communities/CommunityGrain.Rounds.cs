@@ -1,0 +1,91 @@
+using System.Globalization;
+using RelationshipGrains.Communities;
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Integration.Contracts;
+
+namespace RelationshipGrains.Grains.Communities;
+
+/// <summary>
+/// A selection round: the fittest shortlisted ideas that pass every rule and won their final vote are selected;
+/// the fittest proposed ideas that pass every rule are shortlisted; ideas in the bottom fraction by fitness that
+/// are older than the minimum age are culled. Every decision carries its reason.
+/// </summary>
+public sealed partial class CommunityGrain
+{
+    public async Task<RoundReport> RunRoundAsync()
+    {
+        RequireConfigured();
+        var settings = State.Settings;
+        var round = State.Rounds + 1;
+        var now = time.GetUtcNow();
+        var ranked = await RankIdeasAsync();
+        List<(RankedIdea Idea, IdeaStatus To, string Reason)> decisions = [];
+
+        var shortlisted = ranked.Where(r => r.Idea.Status == IdeaStatus.Shortlisted).ToList();
+        foreach (var r in shortlisted.Where(r => r.PassesRules && r.Idea.Tally.FinalNet > 0).Take(settings.SelectPerRound))
+        {
+            decisions.Add((r, IdeaStatus.Selected,
+                $"Final vote {r.Idea.Tally.FinalNet:+0;-0} and fitness {Show(r.Fitness.Score)}, rank {shortlisted.IndexOf(r) + 1} of {shortlisted.Count} shortlisted"));
+        }
+
+        var proposed = ranked.Where(r => r.Idea.Status == IdeaStatus.Proposed).ToList();
+        foreach (var r in proposed.Where(r => r.PassesRules).Take(settings.ShortlistPerRound))
+        {
+            decisions.Add((r, IdeaStatus.Shortlisted, $"Fitness {Show(r.Fitness.Score)}, rank {proposed.IndexOf(r) + 1} of {proposed.Count} proposed, passes every rule"));
+        }
+
+        var cullCount = (int)Math.Floor(ranked.Count * settings.CullFraction);
+        var advancing = decisions.Select(d => d.Idea.Idea.IdeaId).ToHashSet();
+        foreach (var r in ranked.TakeLast(cullCount).Where(r => !advancing.Contains(r.Idea.IdeaId)
+            && (now - r.Idea.ProposedAt).TotalDays >= settings.MinAgeDaysToCull))
+        {
+            var age = (int)(now - r.Idea.ProposedAt).TotalDays;
+            decisions.Add((r, IdeaStatus.Culled, $"Fitness {Show(r.Fitness.Score)} in the bottom {settings.CullFraction:P0} after {age} days"));
+        }
+
+        List<RoundDecision> report = [];
+        foreach (var (r, to, reason) in decisions)
+        {
+            await Idea(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round);
+            report.Add(new RoundDecision(r.Idea.IdeaId, r.Idea.Status, to, reason));
+            AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {to}. {reason}.", r.Idea.IdeaId, null);
+        }
+
+        State.Rounds = round;
+        State.LastRound = new RoundReport(round, now, report);
+        AddEvent(CommunityEventKind.RoundCompleted, $"Round {round}: {report.Count} decision(s) over {ranked.Count} open idea(s).", null, null);
+        await SaveAsync();
+        foreach (var (r, _, _) in decisions.Where(d => d.To == IdeaStatus.Selected))
+        {
+            await PublishSelectedAsync(r, round, now);
+        }
+
+        return State.LastRound;
+    }
+
+    public Task<RoundReport?> GetLastRoundAsync()
+    {
+        RequireConfigured();
+        return Task.FromResult(State.LastRound);
+    }
+
+    private async Task PublishSelectedAsync(RankedIdea r, long round, DateTimeOffset now)
+    {
+        var i = r.Idea;
+        try
+        {
+            await events.PublishAsync(new IdeaSelected(i.IdeaId, Slug, i.Title, i.Description, i.ProposerId,
+                new Dictionary<string, double>(i.Attributes.Numbers ?? new Dictionary<string, double>()), r.Fitness.Score, round, now),
+                $"idea-selected/{i.IdeaId}");
+        }
+        catch (Exception e)
+        {
+            LogPublishFailed(logger, e, i.IdeaId);
+        }
+    }
+
+    private static string Show(double score) => score.ToString("0.###", CultureInfo.InvariantCulture);
+
+    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Publishing IdeaSelected for {IdeaId} failed.")]
+    private static partial void LogPublishFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string ideaId);
+}

@@ -1,0 +1,178 @@
+using Microsoft.Extensions.Logging;
+using RelationshipGrains.Communities;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Communities;
+
+/// <summary>
+/// A community: configuration and members here; threads, ideas, selection rounds and the live feed beside it.
+/// It calls idea and customer grains; ideas call back only <see cref="GetMemberAsync"/>, which interleaves.
+/// </summary>
+public sealed partial class CommunityGrain(
+    [PersistentState("community", StorageNames.Relationships)] IPersistentState<CommunityState> state,
+    TimeProvider time,
+    IIntegrationEventPublisher events,
+    ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
+{
+    public const string RoundReminder = "selection-round";
+    public const int FeedWindow = 1_000;
+
+    private readonly TimelineSignal _signal = new();
+
+    private CommunityState State => state.State;
+
+    private string Slug => Check.Id(this.GetPrimaryKeyString(), "slug");
+
+    public async Task<CommunityView> ConfigureAsync(ConfigureCommunity configuration)
+    {
+        _ = Slug;
+        ArgumentNullException.ThrowIfNull(configuration);
+        configuration.Validate();
+        State.Name = configuration.Name;
+        State.Topics = [.. configuration.Topics ?? []];
+        State.Settings = configuration.Settings ?? new CommunitySettings();
+        State.Rules = [.. configuration.Rules ?? []];
+        await state.WriteStateAsync();
+        var period = TimeSpan.FromHours(State.Settings.RoundPeriodHours);
+        await this.RegisterOrUpdateReminder(RoundReminder, period, period);
+        return View();
+    }
+
+    public Task<CommunityView?> GetAsync() => Task.FromResult(State.Name is null ? null : View());
+
+    public async Task<Member> JoinAsync(string customerId)
+    {
+        RequireConfigured();
+        Check.Id(customerId, "customerId");
+        if (State.Members.TryGetValue(customerId, out var existing))
+        {
+            return existing;
+        }
+
+        var member = new Member(customerId, CommunityRole.Member, time.GetUtcNow());
+        State.Members[customerId] = member;
+        AddEvent(CommunityEventKind.MemberJoined, $"{customerId} joined.", customerId, customerId);
+        await SaveAsync();
+        await TellCustomerAsync(customerId, $"join/{member.JoinedAt.UtcTicks}", $"Joined the community '{State.Name}'.", null);
+        return member;
+    }
+
+    public async Task<bool> LeaveAsync(string customerId)
+    {
+        RequireConfigured();
+        Check.Id(customerId, "customerId");
+        if (!State.Members.Remove(customerId))
+        {
+            return false;
+        }
+
+        AddEvent(CommunityEventKind.MemberLeft, $"{customerId} left.", customerId, customerId);
+        await SaveAsync();
+        return true;
+    }
+
+    public async Task<Member> ChangeRoleAsync(string actorId, string customerId, CommunityRole role)
+    {
+        RequireRole(actorId, CommunityRole.Moderator, CommunityRole.Staff);
+        if (!Enum.IsDefined(role))
+        {
+            throw new RelationshipValidationException("role", "role must be one of: member, expert, moderator, staff.");
+        }
+
+        var member = State.Members.GetValueOrDefault(customerId) ?? throw new RelationshipNotFoundException($"'{customerId}' is not a member.");
+        if (member.Role == role)
+        {
+            return member;
+        }
+
+        var changed = member with { Role = role };
+        State.Members[customerId] = changed;
+        AddEvent(CommunityEventKind.RoleChanged, $"{customerId} is now {role} (by {actorId}).", customerId, actorId);
+        await SaveAsync();
+        return changed;
+    }
+
+    public Task<Member?> GetMemberAsync(string customerId) => Task.FromResult(State.Members.GetValueOrDefault(customerId ?? ""));
+
+    public Task<IReadOnlyList<Member>> ListMembersAsync(int skip, int take)
+    {
+        RequireConfigured();
+        if (skip < 0 || take is < 1 or > Limits.MaxPageSize)
+        {
+            throw new RelationshipValidationException("take", $"skip must be 0 or more and take between 1 and {Limits.MaxPageSize}.");
+        }
+
+        return Task.FromResult<IReadOnlyList<Member>>([.. State.Members.Values.Skip(skip).Take(take)]);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == RoundReminder && State.Name is not null)
+        {
+            await RunRoundAsync();
+        }
+    }
+
+    private CommunityView View() =>
+        new(Slug, State.Name!, [.. State.Topics], State.Settings, [.. State.Rules], State.Members.Count, State.Ideas.Count, State.Rounds);
+
+    private void RequireConfigured()
+    {
+        if (State.Name is null)
+        {
+            throw new RelationshipNotFoundException($"Community '{Slug}' does not exist.");
+        }
+    }
+
+    private Member RequireMember(string customerId)
+    {
+        RequireConfigured();
+        Check.Id(customerId, "customerId");
+        return State.Members.GetValueOrDefault(customerId)
+            ?? throw new RelationshipValidationException("customerId", $"Only members of the community '{Slug}' may do this; join first.");
+    }
+
+    private Member RequireRole(string actorId, params CommunityRole[] roles)
+    {
+        var actor = RequireMember(actorId);
+        return roles.Contains(actor.Role)
+            ? actor
+            : throw new RelationshipValidationException("actorId", $"Only a {string.Join(" or ", roles)} may do this; {actorId} is a {actor.Role}.");
+    }
+
+    private void AddEvent(CommunityEventKind kind, string text, string? subject, string? actorId)
+    {
+        State.LastEvent++;
+        State.Feed.Add(new CommunityEvent(State.LastEvent, kind, time.GetUtcNow(), text, subject, actorId));
+        if (State.Feed.Count > FeedWindow)
+        {
+            State.Feed.RemoveRange(0, State.Feed.Count - FeedWindow);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
+        await state.WriteStateAsync();
+        _signal.Notify();
+    }
+
+    private async Task TellCustomerAsync(string customerId, string activityId, string text, string? subject)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(customerId)
+                .RecordCommunityActivityAsync(new CommunityActivity($"{Slug}/{activityId}", Slug, text, subject));
+        }
+        catch (Exception e)
+        {
+            LogTimelineFailed(logger, e, customerId, Slug);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not put community activity on the timeline of {CustomerId} ({Community}).")]
+    private static partial void LogTimelineFailed(ILogger logger, Exception exception, string customerId, string community);
+}

@@ -1,0 +1,191 @@
+using RelationshipGrains.Communities;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Ideas;
+
+/// <summary>
+/// One idea. Votes and comments come straight here and are checked against the community's membership (a read
+/// the community answers even while it is busy, so a selection round and a vote never wait on each other).
+/// </summary>
+public sealed class IdeaGrain(
+    [PersistentState("idea", StorageNames.Relationships)] IPersistentState<IdeaState> state,
+    TimeProvider time) : Grain, IIdeaGrain
+{
+    public const int MaxComments = 2_000;
+
+    private IdeaState State => state.State;
+
+    private string IdeaId => Check.Id(this.GetPrimaryKeyString(), "ideaId");
+
+    public async Task<IdeaView> CreateAsync(string community, string proposerId, ProposeIdea proposal, IReadOnlyList<string> lineage)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        proposal.Validate();
+        if (State.Community is not null)
+        {
+            return State.Community == community && State.ProposerId == proposerId && State.Title == proposal.Title
+                ? View()
+                : throw new RelationshipConflictException($"Idea id '{IdeaId}' is already taken.");
+        }
+
+        State.Community = community;
+        State.ProposerId = proposerId;
+        State.Title = proposal.Title;
+        State.Description = proposal.Description;
+        State.Attributes = proposal.Attributes ?? IdeaAttributes.None;
+        State.ProposedAt = time.GetUtcNow();
+        State.Lineage = [.. lineage];
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public Task<IdeaView?> GetAsync() => Task.FromResult(State.Community is null ? null : View());
+
+    public async Task<IdeaView> VoteAsync(string customerId, int value)
+    {
+        Check.Id(customerId, "customerId");
+        if (value is not (1 or -1))
+        {
+            throw new RelationshipValidationException("value", "value must be 1 (support) or -1 (oppose).");
+        }
+
+        RequireExists();
+        RequireOpen();
+        var member = await MemberAsync(customerId);
+        var now = time.GetUtcNow();
+        State.Votes[customerId] = new IdeaVote(value, member.Role == CommunityRole.Expert, now);
+        if (State.Status == IdeaStatus.Shortlisted)
+        {
+            State.FinalBallot[customerId] = value;
+        }
+
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public async Task<IdeaComment> CommentAsync(string customerId, string commentId, string text)
+    {
+        Check.Id(customerId, "customerId");
+        Check.RequestId(commentId, "commentId");
+        Check.Text(text, "text", Limits.InteractionText);
+        RequireExists();
+        if (State.Comments.FirstOrDefault(c => c.CommentId == commentId) is { } earlier)
+        {
+            return earlier.AuthorId == customerId && earlier.Text == text
+                ? earlier
+                : throw new RelationshipConflictException($"Comment id '{commentId}' was already used for another comment.");
+        }
+
+        RequireOpen();
+        await MemberAsync(customerId);
+        if (State.Comments.Count >= MaxComments)
+        {
+            throw new RelationshipConflictException($"This idea has reached {MaxComments} comments; fork it to carry the conversation on.");
+        }
+
+        var comment = new IdeaComment(commentId, customerId, text, time.GetUtcNow());
+        State.Comments.Add(comment);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(
+            new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId));
+        return comment;
+    }
+
+    public Task<IReadOnlyList<IdeaComment>> ListCommentsAsync()
+    {
+        RequireExists();
+        return Task.FromResult<IReadOnlyList<IdeaComment>>([.. State.Comments]);
+    }
+
+    public Task<IReadOnlyDictionary<string, IdeaVote>> GetVotesAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, IdeaVote>>(new Dictionary<string, IdeaVote>(State.Votes));
+
+    public async Task<IdeaView> AbsorbAsync(string duplicateIdeaId, IReadOnlyDictionary<string, IdeaVote> votes)
+    {
+        RequireExists();
+        RequireOpen();
+        if (State.MergedFrom.Contains(duplicateIdeaId))
+        {
+            return View();
+        }
+
+        foreach (var (member, vote) in votes)
+        {
+            // A member who voted on both keeps the vote cast here: nobody is counted twice.
+            State.Votes.TryAdd(member, vote);
+        }
+
+        State.MergedFrom.Add(duplicateIdeaId);
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    public async Task NoteForkAsync(string childIdeaId)
+    {
+        RequireExists();
+        if (!State.Forks.Contains(childIdeaId))
+        {
+            State.Forks.Add(childIdeaId);
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null)
+    {
+        RequireExists();
+        if (State.Status == status)
+        {
+            return View();
+        }
+
+        if (!IdeaTransitions.Allowed(State.Status, status))
+        {
+            throw new RelationshipValidationException("status", $"An idea that is {State.Status} cannot become {status}.");
+        }
+
+        State.Decisions.Add(new IdeaDecision(State.Status, status, reason, time.GetUtcNow(), round));
+        State.Status = status;
+        State.MergedInto = mergedInto ?? State.MergedInto;
+        if (status == IdeaStatus.Shortlisted)
+        {
+            State.FinalBallot.Clear();
+        }
+
+        await state.WriteStateAsync();
+        return View();
+    }
+
+    private async Task<Member> MemberAsync(string customerId) =>
+        await GrainFactory.GetGrain<ICommunityGrain>(State.Community!).GetMemberAsync(customerId)
+            ?? throw new RelationshipValidationException("customerId", $"Only members of the community '{State.Community}' may do this.");
+
+    private void RequireExists()
+    {
+        if (State.Community is null)
+        {
+            throw new RelationshipNotFoundException($"Idea '{IdeaId}' does not exist.");
+        }
+    }
+
+    private void RequireOpen()
+    {
+        if (!IdeaTransitions.IsOpen(State.Status))
+        {
+            throw new RelationshipConflictException($"The idea is {State.Status}; it no longer takes votes or comments.");
+        }
+    }
+
+    private IdeaView View()
+    {
+        var votes = State.Votes.Values;
+        var tally = new IdeaTally(
+            votes.Count(v => v.Value > 0), votes.Count(v => v.Value > 0 && v.Expert),
+            votes.Count(v => v.Value < 0), votes.Count(v => v.Value < 0 && v.Expert),
+            State.Comments.Count, State.FinalBallot.Values.Sum());
+        return new IdeaView(IdeaId, State.Community!, State.ProposerId, State.Title, State.Description, State.Attributes, State.Status,
+            State.ProposedAt, [.. State.Lineage], [.. State.Forks], State.MergedInto, [.. State.MergedFrom], tally, [.. State.Decisions]);
+    }
+}
