@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Communities;
 using RelationshipGrains.Api.Customers;
+using RelationshipGrains.Api.Ideas;
 using RelationshipGrains.Api.Http;
 using RelationshipGrains.Api.Partners;
 
@@ -31,6 +33,8 @@ public static class ApiEndpointExtensions
         app.MapCustomersApi();
         app.MapPartnersApi();
         app.MapPartnerApi();
+        app.MapCommunitiesApi();
+        app.MapIdeasApi();
         return app;
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace RelationshipGrains.Api.Customers;
+namespace RelationshipGrains.Api.Live;
 
 /// <summary>
 /// Writes server-sent events, sending the response headers at once: a subscriber to a quiet timeline learns

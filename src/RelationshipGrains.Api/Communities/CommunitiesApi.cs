@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Live;
+using RelationshipGrains.Communities;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Api.Communities;
+
+/// <summary>Communities: configuration (operators), members, threads, the live feed, ideas ranked by fitness and selection rounds.</summary>
+public static class CommunitiesApi
+{
+    public static RouteGroupBuilder MapCommunitiesApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("api/v1/communities/{slug}").WithTags("Communities").RequireAuthorization(ApiRoles.ChannelPolicy);
+        api.MapPut("", Configure).RequireAuthorization(ApiRoles.OperatorPolicy);
+        api.MapGet("", Get);
+        api.MapPost("members", Join);
+        api.MapDelete("members/{customerId}", Leave);
+        api.MapGet("members", Members);
+        api.MapPut("members/{customerId}/role", ChangeRole);
+        api.MapGet("live", Live).Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream");
+        api.MapCommunityThreadsApi();
+        api.MapCommunityIdeasApi();
+        return api;
+    }
+
+    internal static ICommunityGrain Community(this IGrainFactory grains, string slug) =>
+        grains.GetGrain<ICommunityGrain>(Check.Id(slug, "slug"));
+
+    private static async Task<Ok<CommunityView>> Configure(string slug, ConfigureCommunity body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).ConfigureAsync(body));
+
+    private static async Task<Ok<CommunityView>> Get(string slug, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).GetAsync() ?? throw new RelationshipNotFoundException($"Community '{slug}' does not exist."));
+
+    private static async Task<Ok<Member>> Join(string slug, JoinBody body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).JoinAsync(body.CustomerId));
+
+    private static async Task<Results<NoContent, NotFound>> Leave(string slug, string customerId, IGrainFactory grains) =>
+        await grains.Community(slug).LeaveAsync(customerId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<Member>>> Members(string slug, int? skip, int? take, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).ListMembersAsync(skip ?? 0, take ?? Limits.DefaultPageSize));
+
+    private static async Task<Ok<Member>> ChangeRole(string slug, string customerId, RoleBody body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).ChangeRoleAsync(body.ActorId, customerId, Check.Defined(body.Role, "role")));
+
+    private static IResult Live(string slug, long? after, HttpRequest request, IGrainFactory grains)
+    {
+        var community = grains.Community(slug);
+        return LiveFeed.Stream<CommunityEvent>(request, after, "community-event", e => e.Sequence, community.WatchAsync);
+    }
+}

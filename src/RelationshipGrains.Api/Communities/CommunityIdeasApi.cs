@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Communities;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Ideas;
+
+namespace RelationshipGrains.Api.Communities;
+
+/// <summary>A community's idea pool: propose, rank by fitness, merge duplicates, run selection rounds.</summary>
+internal static class CommunityIdeasApi
+{
+    public static RouteGroupBuilder MapCommunityIdeasApi(this RouteGroupBuilder community)
+    {
+        community.MapGet("ideas", Ranked);
+        community.MapPost("ideas", Propose);
+        community.MapPost("ideas/merge", Merge);
+        community.MapPost("rounds", RunRound).RequireAuthorization(ApiRoles.OperatorPolicy);
+        community.MapGet("rounds/last", LastRound);
+        return community;
+    }
+
+    /// <summary><c>sort=fitness</c> (the default) or <c>newest</c>; <c>include=closed</c> adds selected, delivered, culled and merged ideas.</summary>
+    private static async Task<Ok<IReadOnlyList<RankedIdea>>> Ranked(string slug, string? sort, string? include, IGrainFactory grains)
+    {
+        if (sort is not (null or "fitness" or "newest"))
+        {
+            throw new RelationshipValidationException("sort", "sort must be 'fitness' or 'newest'.");
+        }
+
+        if (include is not (null or "closed"))
+        {
+            throw new RelationshipValidationException("include", "include may only be 'closed'.");
+        }
+
+        var ranked = await grains.Community(slug).RankIdeasAsync(include == "closed");
+        return TypedResults.Ok(sort == "newest" ? [.. ranked.OrderByDescending(r => r.Idea.ProposedAt)] : ranked);
+    }
+
+    private static async Task<Created<IdeaView>> Propose(string slug, ProposalBody body, IGrainFactory grains)
+    {
+        var idea = await grains.Community(slug).ProposeIdeaAsync(body.CustomerId, body.ToProposal());
+        return TypedResults.Created($"/api/v1/ideas/{idea.IdeaId}", idea);
+    }
+
+    private static async Task<Ok<IdeaView>> Merge(string slug, MergeBody body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).MergeIdeasAsync(body.ActorId, body.DuplicateIdeaId, body.SurvivorIdeaId));
+
+    private static async Task<Ok<RoundReport>> RunRound(string slug, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).RunRoundAsync());
+
+    private static async Task<Results<Ok<RoundReport>, NoContent>> LastRound(string slug, IGrainFactory grains) =>
+        await grains.Community(slug).GetLastRoundAsync() is { } report ? TypedResults.Ok(report) : TypedResults.NoContent();
+}

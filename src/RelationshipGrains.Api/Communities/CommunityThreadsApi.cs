@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Communities;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Api.Communities;
+
+/// <summary>Where members talk among themselves.</summary>
+internal static class CommunityThreadsApi
+{
+    public static RouteGroupBuilder MapCommunityThreadsApi(this RouteGroupBuilder community)
+    {
+        community.MapGet("threads", List);
+        community.MapPost("threads", Start);
+        community.MapGet("threads/{threadId}", Thread);
+        community.MapPost("threads/{threadId}/replies", Reply);
+        community.MapPost("posts/{postId}/hide", Hide);
+        return community;
+    }
+
+    private static async Task<Ok<IReadOnlyList<CommunityPost>>> List(string slug, string? before, int? limit, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).ListThreadsAsync(before, limit ?? Limits.DefaultPageSize));
+
+    private static async Task<Created<CommunityPost>> Start(string slug, ThreadBody body, IGrainFactory grains)
+    {
+        var post = await grains.Community(slug).PostAsync(body.CustomerId, new PostRequest(body.PostId, body.Text, body.Title));
+        return TypedResults.Created($"/api/v1/communities/{slug}/threads/{post.ThreadId}", post);
+    }
+
+    private static async Task<Ok<IReadOnlyList<CommunityPost>>> Thread(string slug, string threadId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).GetThreadAsync(threadId));
+
+    private static async Task<Created<CommunityPost>> Reply(string slug, string threadId, ReplyBody body, IGrainFactory grains)
+    {
+        var post = await grains.Community(slug).PostAsync(body.CustomerId, new PostRequest(body.PostId, body.Text, ThreadId: threadId));
+        return TypedResults.Created($"/api/v1/communities/{slug}/threads/{threadId}", post);
+    }
+
+    private static async Task<Ok<CommunityPost>> Hide(string slug, string postId, HideBody body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).HidePostAsync(body.ActorId, postId, body.Reason));
+}

@@ -1,0 +1,4 @@
+namespace RelationshipGrains.Api.Communities;
+
+/// <summary>A customer joining.</summary>
+public sealed record JoinBody(string CustomerId);

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.Http;
+using RelationshipGrains.Errors;
+
+namespace RelationshipGrains.Api.Live;
+
+/// <summary>
+/// A grain's live feed as server-sent events. Each event's id is its sequence, so a client that reconnects with
+/// <c>Last-Event-ID</c> (or <c>?after=</c>) resumes with no gap and no duplicate; when the grain moves to another
+/// silo the feed subscribes again from the last event sent.
+/// </summary>
+internal static class LiveFeed
+{
+    private static readonly TimeSpan _resubscribeDelay = TimeSpan.FromMilliseconds(200);
+
+    public static IResult Stream<T>(
+        HttpRequest request, long? after, string eventType, Func<T, long> sequenceOf, Func<long, CancellationToken, IAsyncEnumerable<T>> subscribe)
+    {
+        var from = ResumePoint(request.Headers["Last-Event-ID"].ToString(), after);
+        return new LiveFeedResult<T>(Follow(from, eventType, sequenceOf, subscribe, request.HttpContext.RequestAborted));
+    }
+
+    private static long ResumePoint(string lastEventId, long? after)
+    {
+        if (lastEventId.Length > 0)
+        {
+            return long.TryParse(lastEventId, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence)
+                ? sequence
+                : throw new RelationshipValidationException("Last-Event-ID", "Last-Event-ID must be the sequence of the last event received.");
+        }
+
+        return after is null or >= 0
+            ? after ?? 0
+            : throw new RelationshipValidationException("after", "after must be 0 or more.");
+    }
+
+    private static async IAsyncEnumerable<SseItem<T>> Follow<T>(long after, string eventType, Func<T, long> sequenceOf,
+        Func<long, CancellationToken, IAsyncEnumerable<T>> subscribe, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var last = after;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var events = subscribe(last, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            try
+            {
+                while (await NextOrLostAsync(events, cancellationToken))
+                {
+                    last = sequenceOf(events.Current);
+                    yield return new SseItem<T>(events.Current, eventType) { EventId = last.ToString(CultureInfo.InvariantCulture) };
+                }
+            }
+            finally
+            {
+                await DisposeQuietlyAsync(events);
+            }
+
+            await Task.Delay(_resubscribeDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    private static async Task<bool> NextOrLostAsync<T>(IAsyncEnumerator<T> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await events.MoveNextAsync();
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not RelationshipValidationException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task DisposeQuietlyAsync<T>(IAsyncEnumerator<T> events)
+    {
+        try
+        {
+            await events.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // The subscription is gone already; there is nothing left to release.
+        }
+    }
+}
