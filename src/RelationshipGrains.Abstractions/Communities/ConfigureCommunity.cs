@@ -4,19 +4,24 @@ using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Communities;
 
-/// <summary>An operator creates or reconfigures a community: name, topics, ecology settings and the rules ideas must pass.</summary>
+/// <summary>
+/// An operator creates or reconfigures a community: name, topics, ecology settings, the rules ideas must pass, and
+/// the customers (the company's people) who are its staff; staff then appoint moderators and experts.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("rg.ConfigureCommunity")]
 public sealed record ConfigureCommunity(
     [property: Id(0)] string Name,
     [property: Id(1)] IReadOnlyList<string>? Topics = null,
     [property: Id(2)] CommunitySettings? Settings = null,
-    [property: Id(3)] IReadOnlyList<IdeaRule>? Rules = null)
+    [property: Id(3)] IReadOnlyList<IdeaRule>? Rules = null,
+    [property: Id(4)] IReadOnlyList<string>? Staff = null)
 {
     /// <summary>Checks every field.</summary>
     public void Validate()
     {
         Check.Text(Name, "name", Limits.DisplayName);
         CheckValues.Ids(Topics, "topics", 20);
+        CheckValues.Ids(Staff, "staff", 50);
         Settings?.Validate();
         var rules = Check.List(Rules, "rules", 50);
         for (var i = 0; i < rules.Count; i++)

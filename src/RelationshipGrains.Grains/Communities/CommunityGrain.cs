@@ -36,7 +36,13 @@ public sealed partial class CommunityGrain(
         State.Topics = [.. configuration.Topics ?? []];
         State.Settings = configuration.Settings ?? new CommunitySettings();
         State.Rules = [.. configuration.Rules ?? []];
-        await state.WriteStateAsync();
+        foreach (var staff in configuration.Staff ?? [])
+        {
+            var since = State.Members.GetValueOrDefault(staff)?.JoinedAt ?? time.GetUtcNow();
+            State.Members[staff] = new Member(staff, CommunityRole.Staff, since);
+        }
+
+        await SaveAsync();
         var period = TimeSpan.FromHours(State.Settings.RoundPeriodHours);
         await this.RegisterOrUpdateReminder(RoundReminder, period, period);
         return View();

@@ -1,0 +1,102 @@
+using RelationshipGrains.Communities;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Communities;
+
+[Collection(ClusterCollection.Name)]
+public sealed class Talking_in_a_community(ClusterFixture fixture)
+{
+    private readonly CommunityWorld _world = new(fixture.Grains);
+
+    [Fact]
+    public async Task An_unconfigured_community_does_not_exist_and_a_bad_slug_is_refused()
+    {
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => _world.Community.JoinAsync("ada"));
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            fixture.Grains.GetGrain<ICommunityGrain>("Not A Slug").ConfigureAsync(new ConfigureCommunity("x")));
+        Assert.Equal("slug", error.Field);
+    }
+
+    [Fact]
+    public async Task Roles_are_changed_only_by_moderators_and_staff()
+    {
+        var community = await _world.Create();
+        var member = await _world.Member();
+        var other = await _world.Member();
+
+        var refused = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ChangeRoleAsync(member, other, CommunityRole.Expert));
+        var moderator = await _world.Member(CommunityRole.Moderator);
+        var expert = await community.ChangeRoleAsync(moderator, other, CommunityRole.Expert);
+
+        Assert.Equal("actorId", refused.Field);
+        Assert.Equal(CommunityRole.Expert, expert.Role);
+        Assert.Equal(CommunityRole.Staff, (await community.GetMemberAsync(_world.Staff))!.Role);
+    }
+
+    [Fact]
+    public async Task Members_talk_in_threads_and_moderators_hide_posts()
+    {
+        var community = await _world.Create();
+        var ada = await _world.Member();
+        var bob = await _world.Member();
+        var moderator = await _world.Member(CommunityRole.Moderator);
+
+        var thread = await community.PostAsync(ada, new PostRequest("p1", "Who else wants a folding chair?", "Folding chairs"));
+        await community.PostAsync(bob, new PostRequest("p2", "Me! With a cushion.", ThreadId: "p1"));
+        await community.PostAsync(bob, new PostRequest("p3", "Buy cheap stuff at example.com", ThreadId: "p1"));
+        var notMember = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            community.PostAsync("outsider", new PostRequest("p4", "Hello", "Hi")));
+        var notModerator = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.HidePostAsync(ada, "p3", "spam"));
+        await community.HidePostAsync(moderator, "p3", "Spam");
+
+        var posts = await community.GetThreadAsync("p1");
+        var threads = await community.ListThreadsAsync(null, 10);
+
+        Assert.Equal("p1", thread.ThreadId);
+        Assert.Equal(["p1", "p2", "p3"], posts.Select(p => p.PostId));
+        Assert.Equal(("", true, "Spam"), (posts[2].Text, posts[2].Hidden, posts[2].HiddenReason));
+        Assert.Equal(2, Assert.Single(threads).Replies);
+        Assert.Equal("customerId", notMember.Field);
+        Assert.Equal("actorId", notModerator.Field);
+    }
+
+    [Fact]
+    public async Task A_members_community_activity_appears_on_their_own_timeline()
+    {
+        var community = await _world.Create();
+        var ada = await _world.Member();
+        await community.PostAsync(ada, new PostRequest("t1", "Stackable stools?", "Stools"));
+        await _world.Propose(ada, Keys.Customer("idea"), "Stackable stool");
+
+        var timeline = await fixture.Grains.GetGrain<ICustomerGrain>(ada).GetTimelineAsync(new TimelineQuery(After: 0));
+
+        Assert.Equal(3, timeline.Entries.Count(e => e.Kind == TimelineEntryKind.CommunityActivity && e.Topic == _world.Slug));
+    }
+
+    [Fact]
+    public async Task The_live_feed_delivers_every_event_in_order_and_resumes()
+    {
+        var community = await _world.Create();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var feed = community.WatchAsync(0, cts.Token).GetAsyncEnumerator(cts.Token);
+
+        var ada = await _world.Member();
+        await community.PostAsync(ada, new PostRequest("t1", "Hello", "Hi all"));
+
+        List<CommunityEventKind> kinds = [];
+        List<long> sequences = [];
+        while (kinds.Count < 2 && await feed.MoveNextAsync())
+        {
+            kinds.Add(feed.Current.Kind);
+            sequences.Add(feed.Current.Sequence);
+        }
+
+        var resumed = community.WatchAsync(sequences[0], cts.Token).GetAsyncEnumerator(cts.Token);
+        Assert.True(await resumed.MoveNextAsync());
+        Assert.Equal([CommunityEventKind.MemberJoined, CommunityEventKind.Posted], kinds);
+        Assert.Equal(sequences[1], resumed.Current.Sequence);
+        await resumed.DisposeAsync();
+    }
+}
