@@ -107,7 +107,7 @@ public sealed class Growing_ideas(ClusterFixture fixture)
     [Fact]
     public async Task A_round_shortlists_the_fittest_passing_ideas_then_selects_after_a_positive_final_vote()
     {
-        var community = await _world.Create(new CommunitySettings(ShortlistPerRound: 2, SelectPerRound: 1, CullFraction: 0.25, MinAgeDaysToCull: 5), CostCeiling);
+        var community = await _world.Create(new CommunitySettings(RoundPeriodHours: 8_760, ShortlistPerRound: 2, SelectPerRound: 1, CullFraction: 0.25, MinAgeDaysToCull: 5), CostCeiling);
         var voters = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => _world.Member()));
         var ideas = new[] { ("a", 40.0, 8), ("b", 45.0, 6), ("c", 99.0, 7), ("d", 20.0, 1) }
             .Select(x => (Id: Keys.Customer(x.Item1), Cost: x.Item2, Votes: x.Item3)).ToArray();
@@ -120,7 +120,7 @@ public sealed class Growing_ideas(ClusterFixture fixture)
             }
         }
 
-        fixture.Time.Advance(TimeSpan.FromDays(7));
+        fixture.Time.Advance(TimeSpan.FromDays(7)); // well before the yearly reminder: these rounds are run by hand
         var first = await community.RunRoundAsync();
         foreach (var v in voters[..5])
         {
