@@ -19,6 +19,7 @@ public sealed class Durable_conversations_on_azurite(AzuriteFixture azurite)
     {
         var id = NewCustomer();
         var before = await AzureCluster.StartAsync(_container);
+        Assert.True(await azurite.Service.GetBlobContainerClient(_container).ExistsAsync(), "The silo should create its container at start.");
         var acknowledged = await Task.WhenAll(Enumerable.Range(1, 50)
             .Select(i => before.Client.GetGrain<ICustomerGrain>(id).RecordInteractionAsync(Interaction($"r-{i}"))));
         await before.StopAllSilosAsync();

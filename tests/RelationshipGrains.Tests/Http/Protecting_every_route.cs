@@ -1,0 +1,54 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Http;
+
+/// <summary>Every mapped route but health (and, in the embedded profile, the OpenAPI document) demands a key.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class Protecting_every_route(ApiFixture api)
+{
+    private IReadOnlyList<(string Method, string Pattern, RouteEndpoint Endpoint)> Routes()
+    {
+        _ = api.Server;
+        return [.. api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => (m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e)))
+            .Where(r => !r.Item2.StartsWith("/health", StringComparison.Ordinal) && !r.Item2.StartsWith("/openapi", StringComparison.Ordinal))];
+    }
+
+    [Fact]
+    public void Every_route_declares_who_may_call_it()
+    {
+        var routes = Routes();
+
+        Assert.True(routes.Count > 50, $"Only {routes.Count} routes found; the route table was not read.");
+        Assert.All(routes, r => Assert.True(r.Endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Count > 0, $"{r.Method} {r.Pattern} has no policy"));
+    }
+
+    [Fact]
+    public async Task Every_route_refuses_a_call_without_a_key_and_with_a_wrong_key()
+    {
+        var anonymous = api.ClientWithKey(null);
+        var wrong = api.ClientWithKey("not-a-key-anybody-was-given");
+        foreach (var (method, pattern, _) in Routes())
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(pattern, "{([a-zA-Z]+)(:[a-z]+)?}", m => m.Groups[2].Success ? "1" : "x");
+            foreach (var client in new[] { anonymous, wrong })
+            {
+                var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                }
+
+                var response = await client.SendAsync(request);
+
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {(int)response.StatusCode} without a valid key");
+            }
+        }
+    }
+}
