@@ -1,5 +1,6 @@
 using System.Globalization;
 using RelationshipGrains.Communities;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Integration.Contracts;
 
@@ -72,20 +73,10 @@ public sealed partial class CommunityGrain
     private async Task PublishSelectedAsync(RankedIdea r, long round, DateTimeOffset now)
     {
         var i = r.Idea;
-        try
-        {
-            await events.PublishAsync(new IdeaSelected(i.IdeaId, Slug, i.Title, i.Description, i.ProposerId,
-                new Dictionary<string, double>(i.Attributes.Numbers ?? new Dictionary<string, double>()), r.Fitness.Score, round, now),
-                $"idea-selected/{i.IdeaId}");
-        }
-        catch (Exception e)
-        {
-            LogPublishFailed(logger, e, i.IdeaId);
-        }
+        await events.PublishOrLogAsync(new IdeaSelected(i.IdeaId, Slug, i.Title, i.Description, i.ProposerId,
+            new Dictionary<string, double>(i.Attributes.Numbers ?? new Dictionary<string, double>()), r.Fitness.Score, round, now),
+            $"idea-selected/{i.IdeaId}", logger);
     }
 
     private static string Show(double score) => score.ToString("0.###", CultureInfo.InvariantCulture);
-
-    [Microsoft.Extensions.Logging.LoggerMessage(Level = Microsoft.Extensions.Logging.LogLevel.Warning, Message = "Publishing IdeaSelected for {IdeaId} failed.")]
-    private static partial void LogPublishFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception, string ideaId);
 }

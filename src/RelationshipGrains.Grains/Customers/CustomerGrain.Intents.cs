@@ -1,5 +1,6 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Partners;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
@@ -43,8 +44,8 @@ public sealed partial class CustomerGrain
             Author.Customer, Text: intent.Text, Topic: intent.Category, Subject: intent.IntentId), now);
         await PersistAsync();
         await CastAsync(created);
-        await PublishAsync(new IntentExpressed(CustomerId, created.IntentId, created.Category, created.Budget?.Amount,
-            created.Budget?.Currency, created.Deadline, [.. matches.Select(m => m.PartnerId)], now), $"intent-expressed/{CustomerId}/{created.IntentId}");
+        await events.PublishOrLogAsync(new IntentExpressed(CustomerId, created.IntentId, created.Category, created.Budget?.Amount,
+            created.Budget?.Currency, created.Deadline, [.. matches.Select(m => m.PartnerId)], now), $"intent-expressed/{CustomerId}/{created.IntentId}", logger);
         return created;
     }
 

@@ -76,40 +76,37 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(step);
-        var entryId = $"vc:{step.StepId}";
-        if (State.EntryIds.ContainsKey(entryId))
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
         var author = step.PartnerId is null ? Author.Customer : new Author(AuthorKind.Partner, step.PartnerId);
-        var entry = Append(seq => new TimelineEntry(seq, entryId, TimelineEntryKind.ValueChainStep, now, now, author,
-            Text: step.Text, Status: step.Status, Subject: step.ValueChainId), now);
-        State.EntryIds[entryId] = entry.Sequence;
-        if (!State.ValueChains.Contains(step.ValueChainId))
-        {
-            State.ValueChains.Add(step.ValueChainId);
-        }
-
-        await PersistAsync();
-        await ArchiveIfFullAsync();
+        await AppendOnceAsync($"vc:{step.StepId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.ValueChainStep, now, now, author,
+            Text: step.Text, Status: step.Status, Subject: step.ValueChainId), () =>
+            {
+                if (!State.ValueChains.Contains(step.ValueChainId))
+                {
+                    State.ValueChains.Add(step.ValueChainId);
+                }
+            });
     }
 
     public async Task RecordCommunityActivityAsync(CommunityActivity activity)
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(activity);
-        var entryId = $"community:{activity.ActivityId}";
+        await AppendOnceAsync($"community:{activity.ActivityId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.CommunityActivity,
+            now, now, Author.Customer, Text: activity.Text, Topic: activity.Community, Subject: activity.Subject));
+    }
+
+    /// <summary>Appends an entry that other grains send, once: a resent entry id is recognised and ignored.</summary>
+    private async Task AppendOnceAsync(string entryId, Func<long, string, DateTimeOffset, TimelineEntry> create, Action? alsoChange = null)
+    {
         if (State.EntryIds.ContainsKey(entryId))
         {
             return;
         }
 
         var now = time.GetUtcNow();
-        var entry = Append(seq => new TimelineEntry(seq, entryId, TimelineEntryKind.CommunityActivity, now, now, Author.Customer,
-            Text: activity.Text, Topic: activity.Community, Subject: activity.Subject), now);
+        var entry = Append(seq => create(seq, entryId, now), now);
         State.EntryIds[entryId] = entry.Sequence;
+        alsoChange?.Invoke();
         await PersistAsync();
         await ArchiveIfFullAsync();
     }
@@ -142,21 +139,6 @@ public sealed partial class CustomerGrain
         }
     }
 
-    private async Task PublishAsync<T>(T integrationEvent, string messageId) where T : class
-    {
-        try
-        {
-            await events.PublishAsync(integrationEvent, messageId);
-        }
-        catch (Exception e)
-        {
-            LogPublishFailed(logger, e, messageId);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Casting intent {IntentId} to partner {PartnerId} failed; expressing the intent again retries it.")]
     private static partial void LogCastFailed(ILogger logger, Exception exception, string intentId, string partnerId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing integration event {MessageId} failed.")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string messageId);
 }

@@ -1,4 +1,5 @@
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.ValueChains;
 
@@ -31,9 +32,9 @@ public sealed partial class ValueChainGrain
         State.CommittedAt = now;
         State.Slots.ForEach(s => s.Fulfilment = FulfilmentStatus.Accepted);
         await SaveAndTellCustomerAsync($"Value chain committed with {string.Join(", ", State.Slots.Select(s => $"{s.AcceptedPartnerId} as {s.Role}"))}.");
-        await PublishAsync(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title,
+        await events.PublishOrLogAsync(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title,
             [.. State.Slots.Select(s => new CommittedSlot(s.Role, s.AcceptedPartnerId!, s.AcceptedOffer!.Price.Amount, s.AcceptedOffer.Price.Currency, s.AcceptedOffer.LeadTimeDays))],
-            now), $"value-chain/{ChainId}/committed");
+            now), $"value-chain/{ChainId}/committed", logger);
         return OwnerView();
     }
 
@@ -65,8 +66,8 @@ public sealed partial class ValueChainGrain
         }
 
         await SaveAndTellCustomerAsync($"{partnerId} reports '{role}' {status}.{(note is null ? "" : " " + note)}", partnerId);
-        await PublishAsync(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), now),
-            $"value-chain/{ChainId}/{role}/{status}");
+        await events.PublishOrLogAsync(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), now),
+            $"value-chain/{ChainId}/{role}/{status}", logger);
         return PartnerView(partnerId);
     }
 
@@ -87,8 +88,8 @@ public sealed partial class ValueChainGrain
         var wasCommitted = State.Status == ValueChainStatus.Committed;
         State.Status = ValueChainStatus.Cancelled;
         await SaveAndTellCustomerAsync($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
-        await PublishAsync(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow()),
-            $"value-chain/{ChainId}/cancelled");
+        await events.PublishOrLogAsync(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow()),
+            $"value-chain/{ChainId}/cancelled", logger);
         return OwnerView();
     }
 }

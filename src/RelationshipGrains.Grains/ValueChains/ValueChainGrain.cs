@@ -219,22 +219,6 @@ public sealed partial class ValueChainGrain(
             .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, State.Status.ToString(), partnerId));
     }
 
-    /// <summary>The change is already durable: a failed hand-off is logged, not reported as a failed request.</summary>
-    private async Task PublishAsync<T>(T integrationEvent, string messageId) where T : class
-    {
-        try
-        {
-            await events.PublishAsync(integrationEvent, messageId);
-        }
-        catch (Exception e)
-        {
-            LogPublishFailed(logger, e, messageId);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing integration event {MessageId} failed.")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, string messageId);
-
     private ValueChainView OwnerView() => new(
         ChainId, State.OwnerCustomerId!, State.Title, State.Status,
         [.. State.Slots.Select(s => new SlotView(s.Role, s.Requirements, s.Constraints, [.. s.Invited], [.. s.Offers], s.AcceptedPartnerId, s.Fulfilment))],
