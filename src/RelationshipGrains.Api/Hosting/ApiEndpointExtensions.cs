@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Communities;
 using RelationshipGrains.Api.Customers;
-using RelationshipGrains.Api.Ideas;
 using RelationshipGrains.Api.Http;
+using RelationshipGrains.Api.Ideas;
 using RelationshipGrains.Api.Partners;
 
 namespace RelationshipGrains.Api.Hosting;

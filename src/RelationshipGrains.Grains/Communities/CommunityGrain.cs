@@ -4,6 +4,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Communities;
@@ -162,7 +163,7 @@ public sealed partial class CommunityGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         _signal.Notify();
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Customers;
@@ -85,34 +86,11 @@ public sealed partial class CustomerGrain(
         State.UpdatedAt = now;
     }
 
-    /// <summary>Writes the state; on failure reloads what storage holds so memory never runs ahead of it.</summary>
+    /// <summary>Writes the state (reloading it if the write fails), then wakes live subscribers.</summary>
     private async Task PersistAsync()
     {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            await RestoreAfterFailedWriteAsync();
-            throw;
-        }
-
+        await state.WriteOrReloadAsync(this);
         _durableThrough = State.LastSequence;
         _signal.Notify();
-    }
-
-    private async Task RestoreAfterFailedWriteAsync()
-    {
-        try
-        {
-            await state.ReadStateAsync();
-        }
-        catch
-        {
-            // Storage is unreachable: let a fresh activation read it later rather than serve unwritten changes.
-            DeactivateOnIdle();
-            throw;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Storage;
 
 namespace RelationshipGrains.Grains.Customers;
 
@@ -23,7 +24,7 @@ public sealed class TimelineArchivePageGrain(
         }
 
         state.State.Entries = [.. entries];
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     [ReadOnly]

@@ -1,6 +1,7 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
 
@@ -38,7 +39,7 @@ public sealed class IdeaGrain(
         State.Attributes = proposal.Attributes ?? IdeaAttributes.None;
         State.ProposedAt = time.GetUtcNow();
         State.Lineage = [.. lineage];
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return View();
     }
 
@@ -62,7 +63,7 @@ public sealed class IdeaGrain(
             State.FinalBallot[customerId] = value;
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return View();
     }
 
@@ -88,7 +89,7 @@ public sealed class IdeaGrain(
 
         var comment = new IdeaComment(commentId, customerId, text, time.GetUtcNow());
         State.Comments.Add(comment);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(
             new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId));
         return comment;
@@ -119,7 +120,7 @@ public sealed class IdeaGrain(
         }
 
         State.MergedFrom.Add(duplicateIdeaId);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return View();
     }
 
@@ -129,7 +130,7 @@ public sealed class IdeaGrain(
         if (!State.Forks.Contains(childIdeaId))
         {
             State.Forks.Add(childIdeaId);
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 
@@ -154,7 +155,7 @@ public sealed class IdeaGrain(
             State.FinalBallot.Clear();
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return View();
     }
 

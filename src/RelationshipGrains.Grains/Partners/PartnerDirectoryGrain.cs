@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
 
 namespace RelationshipGrains.Grains.Partners;
@@ -12,7 +13,7 @@ public sealed class PartnerDirectoryGrain(
     {
         ArgumentNullException.ThrowIfNull(partner);
         state.State.Partners[partner.PartnerId] = new DirectoryEntry(partner.Categories, partner.Values);
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     [ReadOnly]

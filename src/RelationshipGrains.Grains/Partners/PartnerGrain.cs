@@ -1,4 +1,5 @@
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 
@@ -25,7 +26,7 @@ public sealed class PartnerGrain(
             new SortedDictionary<string, double>(new Dictionary<string, double>(registration.Values ?? new Dictionary<string, double>())),
             registration.ContactUrl, state.State.Profile?.RegisteredAt ?? time.GetUtcNow());
         state.State.Profile = profile;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         await GrainFactory.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key).UpsertAsync(profile);
         return profile;
     }
@@ -46,7 +47,7 @@ public sealed class PartnerGrain(
 
         var (keyId, secret, record) = PartnerKeys.Issue(time.GetUtcNow());
         state.State.Keys[keyId] = record;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return new IssuedPartnerKey(keyId, PartnerKeyFormat.Format(PartnerId, keyId, secret));
     }
 
@@ -59,7 +60,7 @@ public sealed class PartnerGrain(
         }
 
         state.State.Keys[keyId!] = record with { RevokedAt = time.GetUtcNow() };
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         return true;
     }
 
@@ -89,7 +90,7 @@ public sealed class PartnerGrain(
             inbox.RemoveRange(0, inbox.Count - InboxLimit);
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
     }
 
     public Task<IReadOnlyList<IntentCast>> ListInboxAsync()
@@ -108,7 +109,7 @@ public sealed class PartnerGrain(
         if (!state.State.ValueChains.Contains(valueChainId))
         {
             state.State.ValueChains.Add(valueChainId);
-            await state.WriteStateAsync();
+            await state.WriteOrReloadAsync(this);
         }
     }
 

@@ -3,6 +3,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
@@ -214,7 +215,7 @@ public sealed partial class ValueChainGrain(
     private async Task SaveAndTellCustomerAsync(string text, string? partnerId = null)
     {
         State.Steps++;
-        await state.WriteStateAsync();
+        await state.WriteOrReloadAsync(this);
         await GrainFactory.GetGrain<ICustomerGrain>(State.OwnerCustomerId!)
             .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, State.Status.ToString(), partnerId));
     }
