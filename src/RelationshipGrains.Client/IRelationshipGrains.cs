@@ -1,10 +1,26 @@
+using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Partners;
+using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Client;
 
-/// <summary>Typed entry points to the grains a channel app talks to.</summary>
+/// <summary>Typed entry points to the grains a channel app talks to; a malformed id throws <see cref="Errors.RelationshipValidationException"/>.</summary>
 public interface IRelationshipGrains
 {
-    /// <summary>The customer's grain; a malformed id throws <see cref="Errors.RelationshipValidationException"/>.</summary>
+    /// <summary>A customer's grain.</summary>
     ICustomerGrain Customer(string customerId);
+
+    /// <summary>A community's grain, by slug.</summary>
+    ICommunityGrain Community(string slug);
+
+    /// <summary>An idea's grain.</summary>
+    IIdeaGrain Idea(string ideaId);
+
+    /// <summary>A partner's grain.</summary>
+    IPartnerGrain Partner(string partnerId);
+
+    /// <summary>A value chain's grain.</summary>
+    IValueChainGrain ValueChain(string valueChainId);
 }

@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
+using RelationshipGrains.Grains.Privacy;
 
 namespace RelationshipGrains.Silo.Hosting;
 
@@ -26,6 +27,7 @@ public static class SiloHostingExtensions
             });
             silo.AddRelationshipGrains();
             silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
+            silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
             silo.AddConfiguredGrainStorage(builder.Configuration);
             EmbeddedProfile.ConfigureSilo(silo, options);
         });

@@ -31,9 +31,11 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
         await grains.Customer(customer).RecordInteractionAsync(Requests.Interaction("from-client", "Sent from a channel app"));
         var page = await grains.Customer(customer).GetTimelineAsync(new TimelineQuery());
         var malformed = Assert.Throws<RelationshipValidationException>(() => grains.Customer("Not Valid"));
+        var noCommunity = await grains.Community(Keys.Customer("com")).GetAsync();
 
         Assert.Equal("Sent from a channel app", Assert.Single(page.Entries).Text);
         Assert.Equal("customerId", malformed.Field);
+        Assert.Null(noCommunity);
         await host.StopAsync();
     }
 
