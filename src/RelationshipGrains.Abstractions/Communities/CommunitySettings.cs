@@ -11,7 +11,8 @@ public sealed record CommunitySettings(
     [property: Id(3)] int ShortlistPerRound = 5,
     [property: Id(4)] int SelectPerRound = 1,
     [property: Id(5)] double CullFraction = 0.2,
-    [property: Id(6)] double MinAgeDaysToCull = 14)
+    [property: Id(6)] double MinAgeDaysToCull = 14,
+    [property: Id(7)] double EvidenceWeight = 1)
 {
     /// <summary>Checks every setting.</summary>
     public void Validate()
@@ -22,6 +23,7 @@ public sealed record CommunitySettings(
         Require(ShortlistPerRound is >= 0 and <= 100, "shortlistPerRound", "shortlistPerRound must be between 0 and 100.");
         Require(SelectPerRound is >= 0 and <= 100, "selectPerRound", "selectPerRound must be between 0 and 100.");
         Require(CullFraction is >= 0 and <= 0.9, "cullFraction", "cullFraction must be between 0 and 0.9.");
+        Require(EvidenceWeight is >= 0 and <= 100, "evidenceWeight", "evidenceWeight must be between 0 and 100.");
         Require(MinAgeDaysToCull is >= 0 and <= 3_650, "minAgeDaysToCull", "minAgeDaysToCull must be between 0 and 3650.");
     }
 

@@ -87,6 +87,13 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("GetIdea")]
     Task<RankedIdea> GetIdeaAsync(string ideaId);
 
+    /// <summary>
+    /// The community's live ideas (not culled or merged) that read most like <paramref name="text"/>, best first:
+    /// TF-IDF cosine over title and description, kept up to date as ideas come and go.
+    /// </summary>
+    [Alias("SuggestSimilar")]
+    Task<IReadOnlyList<SimilarIdea>> SuggestSimilarAsync(string text, string? excludeIdeaId, int limit);
+
     /// <summary>Runs a selection round now (the reminder runs one every round period).</summary>
     [Alias("RunRound")]
     Task<RoundReport> RunRoundAsync();

@@ -107,6 +107,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RecordCommunityActivity")]
     Task RecordCommunityActivityAsync(CommunityActivity activity);
 
+    /// <summary>Adds news of an idea the customer asked for (called by the idea's grain); idempotent.</summary>
+    [Alias("RecordIdeaUpdate")]
+    Task RecordIdeaUpdateAsync(IdeaUpdate update);
+
     /// <summary>The ids of the value chains this customer owns.</summary>
     [Alias("ListValueChains")]
     Task<IReadOnlyList<string>> ListValueChainsAsync();

@@ -30,4 +30,6 @@ public enum TimelineEntryKind
     ValueChainStep,
     /// <summary>The customer posted, proposed, forked or commented in a community.</summary>
     CommunityActivity,
+    /// <summary>An idea the customer asked for: their conversation was linked to it, or it moved on (selected, delivered...).</summary>
+    IdeaUpdate,
 }

@@ -8,9 +8,10 @@ namespace RelationshipGrains.Ideas;
 /// support    = supporters + (expertWeight - 1) * expert supporters     (an expert's +1 counts expertWeight)
 /// opposition = opposers   + (expertWeight - 1) * expert opposers
 /// engagement = ln(1 + comments + 2 * forks)
+/// evidence   = evidenceWeight * askers                               (customers who asked for it, each once)
 /// decay      = 2 ^ (-age in days / halfLifeDays)
 /// rules      = passed / total (1 when the community has none)
-/// score      = max(0, support - opposition + engagement) * decay * (0.5 + 0.5 * rules)
+/// score      = max(0, support - opposition + engagement + evidence) * decay * (0.5 + 0.5 * rules)
 /// </code>
 /// A failing rule halves at most; it does not zero the score, because a failing idea may be forked into one that passes.
 /// </summary>
@@ -23,12 +24,13 @@ public static class Fitness
         var support = t.Supporters + (settings.ExpertWeight - 1) * t.ExpertSupporters;
         var opposition = t.Opposers + (settings.ExpertWeight - 1) * t.ExpertOpposers;
         var engagement = Math.Log(1 + t.Comments + 2 * idea.Forks.Count);
+        var evidence = settings.EvidenceWeight * t.Askers;
         var ageDays = Math.Max(0, (now - idea.ProposedAt).TotalDays);
         var decay = Math.Pow(2, -ageDays / settings.HalfLifeDays);
         var passed = rules.Count(r => r.Passed);
         var ruleFactor = rules.Count == 0 ? 1 : (double)passed / rules.Count;
-        var score = Math.Max(0, support - opposition + engagement) * decay * (0.5 + 0.5 * ruleFactor);
+        var score = Math.Max(0, support - opposition + engagement + evidence) * decay * (0.5 + 0.5 * ruleFactor);
         return new FitnessParts(t.Supporters, t.ExpertSupporters, t.Supporters - t.Opposers, support,
-            Math.Round(engagement, 6), Math.Round(decay, 6), passed, rules.Count, Math.Round(score, 6));
+            Math.Round(engagement, 6), Math.Round(decay, 6), passed, rules.Count, Math.Round(score, 6), evidence);
     }
 }

@@ -11,4 +11,5 @@ public sealed record FitnessParts(
     [property: Id(5)] double Decay,
     [property: Id(6)] int RulesPassed,
     [property: Id(7)] int Rules,
-    [property: Id(8)] double Score);
+    [property: Id(8)] double Score,
+    [property: Id(9)] double Evidence = 0);

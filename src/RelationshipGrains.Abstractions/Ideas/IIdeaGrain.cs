@@ -23,6 +23,10 @@ public interface IIdeaGrain : IGrainWithStringKey
     [Alias("Comment")]
     Task<IdeaComment> CommentAsync(string customerId, string commentId, string text);
 
+    /// <summary>Links a customer's request to the idea; the same asker and reference again changes nothing.</summary>
+    [Alias("AddEvidence")]
+    Task<IdeaView> AddEvidenceAsync(IdeaEvidence evidence);
+
     /// <summary>The comments, oldest first.</summary>
     [Alias("ListComments")]
     Task<IReadOnlyList<IdeaComment>> ListCommentsAsync();

@@ -2,7 +2,8 @@ namespace RelationshipGrains.Ideas;
 
 /// <summary>
 /// The counts fitness is made of. <see cref="FinalNet"/> is the net of the final ballot members cast while the idea
-/// was shortlisted; a shortlisted idea is selected only if it is positive.
+/// was shortlisted; a shortlisted idea is selected only if it is positive. <see cref="Askers"/> counts the distinct
+/// customers whose conversations are evidence for it, kept apart from votes.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rg.IdeaTally")]
 public sealed record IdeaTally(
@@ -11,4 +12,5 @@ public sealed record IdeaTally(
     [property: Id(2)] int Opposers,
     [property: Id(3)] int ExpertOpposers,
     [property: Id(4)] int Comments,
-    [property: Id(5)] int FinalNet);
+    [property: Id(5)] int FinalNet,
+    [property: Id(6)] int Askers = 0);

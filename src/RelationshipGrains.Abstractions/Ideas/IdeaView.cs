@@ -1,6 +1,6 @@
 namespace RelationshipGrains.Ideas;
 
-/// <summary>An idea as stored: content, lineage, votes tallied, comments counted, decisions with reasons.</summary>
+/// <summary>An idea as stored: content, lineage, votes tallied, comments counted, decisions with reasons, who asked for it and where.</summary>
 [GenerateSerializer, Immutable, Alias("rg.IdeaView")]
 public sealed record IdeaView(
     [property: Id(0)] string IdeaId,
@@ -16,4 +16,5 @@ public sealed record IdeaView(
     [property: Id(10)] string? MergedInto,
     [property: Id(11)] IReadOnlyList<string> MergedFrom,
     [property: Id(12)] IdeaTally Tally,
-    [property: Id(13)] IReadOnlyList<IdeaDecision> Decisions);
+    [property: Id(13)] IReadOnlyList<IdeaDecision> Decisions,
+    [property: Id(14)] IReadOnlyList<IdeaEvidence>? Evidence = null);

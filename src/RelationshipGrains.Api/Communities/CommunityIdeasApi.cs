@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Ideas;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
@@ -39,10 +40,12 @@ internal static class CommunityIdeasApi
         return TypedResults.Ok(sort == "newest" ? [.. ranked.OrderByDescending(r => r.Idea.ProposedAt)] : ranked);
     }
 
-    private static async Task<Created<IdeaView>> Propose(string slug, ProposalBody body, IGrainFactory grains)
+    private static async Task<Created<IdeaWithSuggestions>> Propose(string slug, ProposalBody body, IGrainFactory grains)
     {
-        var idea = await grains.Community(slug).ProposeIdeaAsync(body.CustomerId, body.ToProposal());
-        return TypedResults.Created($"/api/v1/ideas/{idea.IdeaId}", idea);
+        var community = grains.Community(slug);
+        var idea = await community.ProposeIdeaAsync(body.CustomerId, body.ToProposal());
+        var similar = await community.SuggestSimilarAsync($"{idea.Title} {idea.Description}", idea.IdeaId, 5);
+        return TypedResults.Created($"/api/v1/ideas/{idea.IdeaId}", new IdeaWithSuggestions(idea, similar));
     }
 
     private static async Task<Ok<IdeaView>> Merge(string slug, MergeBody body, IGrainFactory grains) =>

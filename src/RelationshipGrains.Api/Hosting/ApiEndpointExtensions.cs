@@ -35,6 +35,7 @@ public static class ApiEndpointExtensions
         app.MapPartnerApi();
         app.MapCommunitiesApi();
         app.MapIdeasApi();
+        app.MapCustomerIntelligenceApi();
         return app;
     }
 }

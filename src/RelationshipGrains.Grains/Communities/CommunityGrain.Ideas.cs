@@ -1,5 +1,6 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Ideas;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
 
@@ -48,6 +49,7 @@ public sealed partial class CommunityGrain
         var merged = await Idea(survivorIdeaId).AbsorbAsync(duplicateIdeaId, votes);
         var reason = $"A duplicate of '{survivor.Title}', merged by {actorId}.";
         await Idea(duplicateIdeaId).ChangeStatusAsync(IdeaStatus.Merged, reason, round: null, mergedInto: survivorIdeaId);
+        ForgetText(duplicateIdeaId);
         AddEvent(CommunityEventKind.IdeaDecided, $"'{duplicate.Title}' was merged into '{survivor.Title}'.", duplicateIdeaId, actorId);
         await SaveAsync();
         return merged;
@@ -71,6 +73,11 @@ public sealed partial class CommunityGrain
 
         var before = await OwnIdeaAsync(ideaId);
         var after = await Idea(ideaId).ChangeStatusAsync(status, $"{reason} ({actorId})", round: null);
+        if (status == IdeaStatus.Culled)
+        {
+            ForgetText(ideaId);
+        }
+
         AddEvent(CommunityEventKind.IdeaDecided, $"'{before.Title}' is now {status}: {reason}", ideaId, actorId);
         await SaveAsync();
         return after;
@@ -104,6 +111,10 @@ public sealed partial class CommunityGrain
         }
 
         State.Ideas.Add(idea.IdeaId);
+        var text = $"{idea.Title} {idea.Description}";
+        State.IdeaTexts[idea.IdeaId] = text.Length <= MaxIndexedText ? text : text[..MaxIndexedText];
+        State.IdeaTitles[idea.IdeaId] = idea.Title;
+        Similarity.Upsert(idea.IdeaId, State.IdeaTexts[idea.IdeaId]);
         AddEvent(CommunityEventKind.IdeaProposed, feedText, idea.IdeaId, idea.ProposerId);
         await SaveAsync();
         await TellCustomerAsync(idea.ProposerId, $"idea/{idea.IdeaId}", timelineText, idea.IdeaId);
@@ -116,6 +127,50 @@ public sealed partial class CommunityGrain
         return State.Ideas.Contains(ideaId) && await Idea(ideaId).GetAsync() is { } idea
             ? idea
             : throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist in '{Slug}'.");
+    }
+
+    public Task<IReadOnlyList<SimilarIdea>> SuggestSimilarAsync(string text, string? excludeIdeaId, int limit)
+    {
+        RequireConfigured();
+        Check.Text(text, "text", Limits.InteractionText + ProposeIdea.TitleLength + 1);
+        if (limit is < 1 or > 20)
+        {
+            throw new RelationshipValidationException("limit", "limit must be between 1 and 20.");
+        }
+
+        IReadOnlyList<SimilarIdea> similar = [.. Similarity.Query(text, limit, excludeIdeaId)
+            .Select(r => new SimilarIdea(r.Id, State.IdeaTitles.GetValueOrDefault(r.Id, r.Id), r.Score))];
+        return Task.FromResult(similar);
+    }
+
+    /// <summary>Indexed text per idea; enough of a description to tell ideas apart.</summary>
+    private const int MaxIndexedText = 2_000;
+
+    private TextSimilarityIndex? _similarity;
+
+    /// <summary>Built from state on first use after activation, then kept up to date idea by idea.</summary>
+    private TextSimilarityIndex Similarity
+    {
+        get
+        {
+            if (_similarity is null)
+            {
+                _similarity = new TextSimilarityIndex();
+                foreach (var (id, text) in State.IdeaTexts)
+                {
+                    _similarity.Upsert(id, text);
+                }
+            }
+
+            return _similarity;
+        }
+    }
+
+    private void ForgetText(string ideaId)
+    {
+        State.IdeaTexts.Remove(ideaId);
+        State.IdeaTitles.Remove(ideaId);
+        Similarity.Remove(ideaId);
     }
 
     private IIdeaGrain Idea(string ideaId) => GrainFactory.GetGrain<IIdeaGrain>(ideaId);

@@ -48,6 +48,11 @@ public sealed partial class CommunityGrain
         foreach (var (r, to, reason) in decisions)
         {
             await Idea(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round);
+            if (to == IdeaStatus.Culled)
+            {
+                ForgetText(r.Idea.IdeaId);
+            }
+
             report.Add(new RoundDecision(r.Idea.IdeaId, r.Idea.Status, to, reason));
             AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {to}. {reason}.", r.Idea.IdeaId, null);
         }

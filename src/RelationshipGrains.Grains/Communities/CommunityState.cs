@@ -20,4 +20,8 @@ public sealed class CommunityState
     [Id(8)] public long LastEvent { get; set; }
     [Id(9)] public long Rounds { get; set; }
     [Id(10)] public RoundReport? LastRound { get; set; }
+
+    /// <summary>Title and start of description of every live idea, from which the similarity index is rebuilt.</summary>
+    [Id(11)] public Dictionary<string, string> IdeaTexts { get; set; } = [];
+    [Id(12)] public Dictionary<string, string> IdeaTitles { get; set; } = [];
 }

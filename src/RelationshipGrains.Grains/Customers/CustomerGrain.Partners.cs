@@ -95,6 +95,14 @@ public sealed partial class CustomerGrain
             now, now, Author.Customer, Text: activity.Text, Topic: activity.Community, Subject: activity.Subject));
     }
 
+    public async Task RecordIdeaUpdateAsync(IdeaUpdate update)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(update);
+        await AppendOnceAsync($"idea:{update.UpdateId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.IdeaUpdate,
+            now, now, Author.System, Text: update.Text, Topic: update.Community, Status: update.Status, Subject: update.IdeaId));
+    }
+
     /// <summary>Appends an entry that other grains send, once: a resent entry id is recognised and ignored.</summary>
     private async Task AppendOnceAsync(string entryId, Func<long, string, DateTimeOffset, TimelineEntry> create, Action? alsoChange = null)
     {

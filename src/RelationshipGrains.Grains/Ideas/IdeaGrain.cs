@@ -1,8 +1,11 @@
+using Microsoft.Extensions.Logging;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Ideas;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Ideas;
@@ -11,11 +14,14 @@ namespace RelationshipGrains.Grains.Ideas;
 /// One idea. Votes and comments come straight here and are checked against the community's membership (a read
 /// the community answers even while it is busy, so a selection round and a vote never wait on each other).
 /// </summary>
-public sealed class IdeaGrain(
+public sealed partial class IdeaGrain(
     [PersistentState("idea", StorageNames.Relationships)] IPersistentState<IdeaState> state,
-    TimeProvider time) : Grain, IIdeaGrain
+    TimeProvider time,
+    IIntegrationEventPublisher events,
+    ILogger<IdeaGrain> logger) : Grain, IIdeaGrain
 {
     public const int MaxComments = 2_000;
+    public const int MaxEvidence = 5_000;
 
     private IdeaState State => state.State;
 
@@ -95,6 +101,33 @@ public sealed class IdeaGrain(
         return comment;
     }
 
+    public async Task<IdeaView> AddEvidenceAsync(IdeaEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(evidence);
+        RequireExists();
+        if (State.Evidence.Any(e => e.AskerKey == evidence.AskerKey && e.Reference == evidence.Reference))
+        {
+            return View();
+        }
+
+        if (State.Evidence.Count >= MaxEvidence)
+        {
+            throw new RelationshipConflictException($"This idea already holds {MaxEvidence} pieces of evidence.");
+        }
+
+        State.Evidence.Add(evidence with { At = time.GetUtcNow() });
+        await state.WriteOrReloadAsync(this);
+        if (evidence.CustomerId is { } customerId)
+        {
+            var text = evidence.Origin
+                ? $"Your request became the idea '{State.Title}' in '{State.Community}'."
+                : $"Your request was added to the idea '{State.Title}' in '{State.Community}'.";
+            await TellAskerAsync(customerId, $"{IdeaId}/linked/{evidence.Reference}", text, State.Status.ToString());
+        }
+
+        return View();
+    }
+
     public Task<IReadOnlyList<IdeaComment>> ListCommentsAsync()
     {
         RequireExists();
@@ -156,8 +189,42 @@ public sealed class IdeaGrain(
         }
 
         await state.WriteOrReloadAsync(this);
+        await CloseTheLoopAsync(status);
         return View();
     }
+
+    /// <summary>Customers who asked for the idea hear when it moves; so does the back office, to tell them too.</summary>
+    private async Task CloseTheLoopAsync(IdeaStatus status)
+    {
+        var askers = State.Evidence.Select(e => e.CustomerId).OfType<string>().Distinct().ToList();
+        if (askers.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var customerId in askers)
+        {
+            await TellAskerAsync(customerId, $"{IdeaId}/{status}", $"The idea '{State.Title}' you asked for is now {status}.", status.ToString());
+        }
+
+        await events.PublishOrLogAsync(new IdeaStatusChanged(IdeaId, State.Community!, State.Title, status.ToString(), askers, time.GetUtcNow()),
+            $"idea-status/{IdeaId}/{status}", logger);
+    }
+
+    private async Task TellAskerAsync(string customerId, string updateId, string text, string status)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordIdeaUpdateAsync(new IdeaUpdate(updateId, IdeaId, State.Community!, text, status));
+        }
+        catch (Exception e)
+        {
+            LogAskerNotTold(logger, e, customerId, IdeaId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell customer {CustomerId} about idea {IdeaId}.")]
+    private static partial void LogAskerNotTold(ILogger logger, Exception exception, string customerId, string ideaId);
 
     private async Task<Member> MemberAsync(string customerId) =>
         await GrainFactory.GetGrain<ICommunityGrain>(State.Community!).GetMemberAsync(customerId)
@@ -185,8 +252,9 @@ public sealed class IdeaGrain(
         var tally = new IdeaTally(
             votes.Count(v => v.Value > 0), votes.Count(v => v.Value > 0 && v.Expert),
             votes.Count(v => v.Value < 0), votes.Count(v => v.Value < 0 && v.Expert),
-            State.Comments.Count, State.FinalBallot.Values.Sum());
+            State.Comments.Count, State.FinalBallot.Values.Sum(), State.Evidence.Select(e => e.AskerKey).Distinct().Count());
         return new IdeaView(IdeaId, State.Community!, State.ProposerId, State.Title, State.Description, State.Attributes, State.Status,
-            State.ProposedAt, [.. State.Lineage], [.. State.Forks], State.MergedInto, [.. State.MergedFrom], tally, [.. State.Decisions]);
+            State.ProposedAt, [.. State.Lineage], [.. State.Forks], State.MergedInto, [.. State.MergedFrom], tally, [.. State.Decisions],
+            [.. State.Evidence]);
     }
 }

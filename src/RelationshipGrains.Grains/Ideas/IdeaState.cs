@@ -23,4 +23,7 @@ public sealed class IdeaState
     [Id(12)] public Dictionary<string, int> FinalBallot { get; set; } = [];
     [Id(13)] public List<IdeaComment> Comments { get; set; } = [];
     [Id(14)] public List<IdeaDecision> Decisions { get; set; } = [];
+
+    /// <summary>Who asked for the idea and where; counted once per asker in fitness, never as votes.</summary>
+    [Id(15)] public List<IdeaEvidence> Evidence { get; set; } = [];
 }
