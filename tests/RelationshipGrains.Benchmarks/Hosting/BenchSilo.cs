@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using RelationshipGrains.Grains.Hosting;
+
+namespace RelationshipGrains.Benchmarks.Hosting;
+
+/// <summary>A silo in this process on loopback ports, with the storage a scenario chooses, and clients that connect over TCP.</summary>
+public sealed class BenchSilo(IHost host, int gatewayPort, string clusterId) : IAsyncDisposable
+{
+    public IGrainFactory Grains { get; } = host.Services.GetRequiredService<IGrainFactory>();
+
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<BenchSilo> StartAsync(Action<ISiloBuilder> storage)
+    {
+        var (siloPort, gatewayPort, clusterId) = (FreePorts.Next(), FreePorts.Next(), $"bench-{Guid.NewGuid():N}");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId);
+            silo.AddRelationshipGrains();
+            silo.UseInMemoryReminderService();
+            storage(silo);
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchSilo(host, gatewayPort, clusterId);
+    }
+
+    /// <summary>A grain client host, as a channel app would run it, talking to this silo through its gateway.</summary>
+    public async Task<IHost> ConnectClientAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client => client.UseLocalhostClustering(gatewayPort, clusterId, clusterId));
+        var client = builder.Build();
+        await client.StartAsync();
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

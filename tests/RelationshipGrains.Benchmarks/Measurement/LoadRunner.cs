@@ -1,0 +1,52 @@
+using System.Diagnostics;
+
+namespace RelationshipGrains.Benchmarks.Measurement;
+
+/// <summary>
+/// Runs an operation from many concurrent callers for a fixed time after a warm-up, and measures it. Each caller
+/// loops on its own; latencies are kept per call, so percentiles are exact.
+/// </summary>
+public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
+{
+    public async Task<Measured> RunAsync(string scenario, string operation, int concurrency, Func<int, long, Task> call)
+    {
+        await LoopAsync(concurrency, warmUp, call, record: null);
+        var latencies = new List<double>[concurrency];
+        for (var i = 0; i < concurrency; i++)
+        {
+            latencies[i] = [];
+        }
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = Stopwatch.StartNew();
+        var operations = await LoopAsync(concurrency, duration, call, latencies);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new Measured(scenario, operation, concurrency, operations, operations / elapsed,
+            Percentile(all, 0.50), Percentile(all, 0.99), operations == 0 ? 0 : (double)allocated / operations);
+    }
+
+    private static async Task<long> LoopAsync(int concurrency, TimeSpan length, Func<int, long, Task> call, List<double>[]? record)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
+        long total = 0;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async caller =>
+        {
+            await Task.Yield();
+            long n = 0;
+            while (Stopwatch.GetTimestamp() < until)
+            {
+                var start = Stopwatch.GetTimestamp();
+                await call(caller, n++);
+                record?[caller].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            }
+
+            Interlocked.Add(ref total, n);
+        }));
+        return total;
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

@@ -1,0 +1,48 @@
+using RelationshipGrains.Benchmarks.Measurement;
+using RelationshipGrains.Benchmarks.Scenarios;
+
+// dotnet run -c Release --project tests/RelationshipGrains.Benchmarks -- [grain|http|postgres|durability|memory|scaling|all] [--quick] [--json PATH]
+var quick = args.Contains("--quick");
+var jsonIndex = Array.IndexOf(args, "--json");
+var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : "artifacts/benchmarks/results.json";
+var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != jsonPath).DefaultIfEmpty("all").ToHashSet();
+var options = new BenchOptions(quick);
+var runner = new LoadRunner(options.WarmUp, options.Duration);
+var results = new List<Measured>();
+var scenarios = new (string Name, Func<Task> Run)[]
+{
+    ("grain", () => GrainPath.RunAsync(options, runner, results)),
+    ("http", () => HttpPath.RunAsync(options, runner, results)),
+    ("postgres", () => PostgresBaseline.RunAsync(options, runner, results)),
+    ("durability", () => DurabilityCost.RunAsync(options, runner, results)),
+    ("memory", () => MemoryAndActivation.RunAsync(options, results)),
+    ("scaling", () => Scaling.RunAsync(options, runner, results)),
+};
+
+var unknown = chosen.Except(scenarios.Select(s => s.Name).Append("all")).ToList();
+if (unknown.Count > 0)
+{
+    Console.Error.WriteLine($"Unknown scenario(s): {string.Join(", ", unknown)}. Choose from: all, {string.Join(", ", scenarios.Select(s => s.Name))}.");
+    return 2;
+}
+
+Console.WriteLine($"RelationshipGrains benchmarks ({(quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+var failed = 0;
+foreach (var (name, run) in scenarios.Where(s => chosen.Contains("all") || chosen.Contains(s.Name)))
+{
+    Console.WriteLine($"running {name}...");
+    try
+    {
+        await run();
+    }
+    catch (Exception e)
+    {
+        failed++;
+        Console.Error.WriteLine($"Scenario {name} failed: {e.Message}");
+    }
+}
+
+ResultTable.Print(results, Console.Out);
+await ResultTable.WriteJsonAsync(results, jsonPath);
+Console.WriteLine($"Results written to {jsonPath}.");
+return failed == 0 ? 0 : 1;
