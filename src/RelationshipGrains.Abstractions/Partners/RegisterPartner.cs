@@ -21,9 +21,9 @@ public sealed record RegisterPartner(
         }
 
         CheckValues.Weights(Values ?? new Dictionary<string, double>(), "values");
-        if (ContactUrl is not null && (!Uri.TryCreate(ContactUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || ContactUrl.Length > 2_000))
+        if (ContactUrl is not null)
         {
-            throw new RelationshipValidationException("contactUrl", "contactUrl must be an absolute http or https URL.");
+            OutboundUrl.Check(ContactUrl, "contactUrl");
         }
     }
 }

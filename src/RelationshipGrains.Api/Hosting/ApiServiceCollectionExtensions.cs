@@ -37,10 +37,14 @@ public static class ApiServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Deeper than any body we accept needs; deeper still is refused before it costs anything.</summary>
+    public const int MaxJsonDepth = 16;
+
     /// <summary>Enums as kebab-case strings; unknown fields are refused rather than silently dropped.</summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.MaxDepth = MaxJsonDepth;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }
 }

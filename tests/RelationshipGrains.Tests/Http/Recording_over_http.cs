@@ -53,6 +53,19 @@ public sealed class Recording_over_http(ApiFixture api)
     }
 
     [Fact]
+    public void The_api_reads_no_json_nested_deeper_than_its_limit()
+    {
+        static string Nested(int depth) => string.Concat(Enumerable.Repeat("[", depth)) + new string(']', depth);
+
+        var error = Assert.Throws<System.Text.Json.JsonException>(() =>
+            System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(Nested(40), HttpJson.Options));
+        var allowed = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(Nested(10), HttpJson.Options);
+
+        Assert.Contains("depth", error.Message);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, allowed.ValueKind);
+    }
+
+    [Fact]
     public async Task An_oversized_body_is_413_and_records_nothing()
     {
         var customer = Keys.Customer();

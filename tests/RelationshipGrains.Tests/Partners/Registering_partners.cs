@@ -40,6 +40,34 @@ public sealed class Registering_partners(ClusterFixture fixture)
         Assert.Equal(field, error.Field);
     }
 
+    [Theory]
+    [InlineData("http://localhost:8080/hook")]
+    [InlineData("http://127.0.0.1/hook")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("http://10.0.0.7/hook")]
+    [InlineData("http://172.20.1.1/hook")]
+    [InlineData("https://192.168.1.10/hook")]
+    [InlineData("http://[::1]/hook")]
+    [InlineData("http://[fd00::1]/hook")]
+    [InlineData("http://0.0.0.0/hook")]
+    public async Task A_contact_url_inside_our_network_is_refused(string url)
+    {
+        var partner = NewPartner();
+
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => partner.RegisterAsync(new RegisterPartner("Sneaky", ["bikes"], ContactUrl: url)));
+
+        Assert.Equal("contactUrl", error.Field);
+        Assert.Null(await partner.GetAsync());
+    }
+
+    [Fact]
+    public async Task A_public_contact_url_is_accepted()
+    {
+        var profile = await NewPartner().RegisterAsync(new RegisterPartner("Velo", ["bikes"], ContactUrl: "https://hooks.velo.example/rg"));
+
+        Assert.Equal("https://hooks.velo.example/rg", profile.ContactUrl);
+    }
+
     [Fact]
     public async Task Keys_are_verified_by_secret_rotated_and_revoked()
     {

@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Sockets;
+using RelationshipGrains.Errors;
+
+namespace RelationshipGrains.Validation;
+
+/// <summary>
+/// A URL we will call out to (partner webhooks): absolute http(s), and never an address inside our own network.
+/// Loopback, link-local (including the 169.254.169.254 cloud metadata service), private, unique-local and
+/// unspecified addresses are refused, as is "localhost", so a partner cannot point us at ourselves (SSRF).
+/// Names are checked again when the call is made, since DNS can change.
+/// </summary>
+public static class OutboundUrl
+{
+    /// <summary>Checks the URL and returns it.</summary>
+    public static string Check(string url, string field)
+    {
+        if (url.Length > 2_000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+        {
+            throw new RelationshipValidationException(field, $"{field} must be an absolute http or https URL.");
+        }
+
+        var host = uri.IdnHost;
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
+            || (IPAddress.TryParse(host, out var address) && IsInternal(address)))
+        {
+            throw new RelationshipValidationException(field, $"{field} points inside our network ({host}); use a public address.");
+        }
+
+        return url;
+    }
+
+    /// <summary>Whether an address is one we must never call on a partner's say-so.</summary>
+    public static bool IsInternal(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any) || address.Equals(IPAddress.Broadcast))
+        {
+            return true;
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            return address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast;
+        }
+
+        var b = address.GetAddressBytes();
+        return b[0] == 10 || b[0] == 0 || (b[0] == 172 && b[1] is >= 16 and <= 31) || (b[0] == 192 && b[1] == 168)
+            || (b[0] == 169 && b[1] == 254) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] >= 224;
+    }
+}
