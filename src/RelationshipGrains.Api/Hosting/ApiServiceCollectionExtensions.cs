@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Errors;
 using RelationshipGrains.Api.Health;
+using RelationshipGrains.Api.Http;
 
 namespace RelationshipGrains.Api.Hosting;
 
@@ -32,6 +33,7 @@ public static class ApiServiceCollectionExtensions
             .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))
             .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim));
 
+        services.AddPerKeyRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<OrleansReadinessCheck>("orleans", tags: ["ready"]);
         services.AddOpenApi();
         return services;

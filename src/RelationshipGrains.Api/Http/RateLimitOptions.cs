@@ -1,0 +1,13 @@
+namespace RelationshipGrains.Api.Http;
+
+/// <summary>The configuration section <c>RateLimits</c>: a token bucket per API key (per client address without one).</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Requests a key may make per second, sustained.</summary>
+    public int RequestsPerSecond { get; set; } = 200;
+
+    /// <summary>Requests a key may make at once after being idle.</summary>
+    public int Burst { get; set; } = 400;
+}
