@@ -30,6 +30,21 @@ public sealed class Protecting_every_route(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_exactly_the_mapped_routes()
+    {
+        static string Normal(string pattern) => System.Text.RegularExpressions.Regex.Replace(pattern.TrimEnd('/'), "{([a-zA-Z]+)(:[a-z]+)?}", "{$1}");
+        var mapped = Routes().Select(r => $"{r.Method} {Normal(r.Pattern)}").ToHashSet();
+
+        using var document = System.Text.Json.JsonDocument.Parse(await api.ClientWithKey(ApiFixture.OperatorKey).GetStringAsync("/openapi/v1.json"));
+        var documented = document.RootElement.GetProperty("paths").EnumerateObject()
+            .SelectMany(path => path.Value.EnumerateObject().Select(op => $"{op.Name.ToUpperInvariant()} {Normal(path.Name)}"))
+            .ToHashSet();
+
+        Assert.Empty(mapped.Except(documented));
+        Assert.Empty(documented.Except(mapped));
+    }
+
+    [Fact]
     public async Task Every_route_refuses_a_call_without_a_key_and_with_a_wrong_key()
     {
         var anonymous = api.ClientWithKey(null);
