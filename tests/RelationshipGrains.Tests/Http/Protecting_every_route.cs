@@ -45,6 +45,65 @@ public sealed class Protecting_every_route(ApiFixture api)
     }
 
     [Fact]
+    public async Task Every_route_refuses_every_role_its_policy_does_not_name_and_a_revoked_partner_key()
+    {
+        var world = new HttpWorld(api);
+        var revokedPartner = await world.Partner("revoked");
+        var livePartner = await world.Partner("still-fine");
+        await HttpWorld.Ok(world.Operator.DeleteAsync($"/api/v1/partners/{revokedPartner.Id}/keys/{revokedPartner.KeyId}"), HttpStatusCode.NoContent);
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["channel"] = world.Channel,
+            ["operator"] = world.Operator,
+            ["partner"] = livePartner.Client,
+        };
+
+        foreach (var (method, pattern, endpoint) in Routes())
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(pattern, "{([a-zA-Z]+)(:[a-z]+)?}", m => m.Groups[2].Success ? "1" : "x");
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().ToList();
+            var allowed = AllowedRoles(policies);
+            foreach (var (role, client) in clients.Where(c => !allowed.Contains(c.Key)))
+            {
+                var response = await client.SendAsync(Request(method, path));
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path} answered {(int)response.StatusCode} to a {role} key");
+            }
+
+            var revoked = await revokedPartner.Client.SendAsync(Request(method, path));
+            Assert.True(revoked.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {(int)revoked.StatusCode} to a revoked key");
+        }
+    }
+
+    /// <summary>The roles every policy on the route admits (all of them must pass).</summary>
+    private static HashSet<string> AllowedRoles(List<string> policies)
+    {
+        var roles = new HashSet<string> { "channel", "operator", "partner" };
+        foreach (var policy in policies)
+        {
+            roles.IntersectWith(policy switch
+            {
+                RelationshipGrains.Api.Auth.ApiRoles.ChannelPolicy => ["channel", "operator"],
+                RelationshipGrains.Api.Auth.ApiRoles.OperatorPolicy => ["operator"],
+                RelationshipGrains.Api.Auth.ApiRoles.PartnerPolicy => ["partner"],
+                _ => throw new InvalidOperationException($"Unknown policy '{policy}'"),
+            });
+        }
+
+        return roles;
+    }
+
+    private static HttpRequestMessage Request(string method, string path)
+    {
+        var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        return request;
+    }
+
+    [Fact]
     public async Task Every_route_refuses_a_call_without_a_key_and_with_a_wrong_key()
     {
         var anonymous = api.ClientWithKey(null);
@@ -54,13 +113,7 @@ public sealed class Protecting_every_route(ApiFixture api)
             var path = System.Text.RegularExpressions.Regex.Replace(pattern, "{([a-zA-Z]+)(:[a-z]+)?}", m => m.Groups[2].Success ? "1" : "x");
             foreach (var client in new[] { anonymous, wrong })
             {
-                var request = new HttpRequestMessage(new HttpMethod(method), path);
-                if (method is "POST" or "PUT")
-                {
-                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
-                }
-
-                var response = await client.SendAsync(request);
+                var response = await client.SendAsync(Request(method, path));
 
                 Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} answered {(int)response.StatusCode} without a valid key");
             }
