@@ -99,6 +99,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("GetTimelineForPartner")]
     Task<TimelinePage?> GetTimelineForPartnerAsync(string partnerId, TimelineQuery query);
 
+    /// <summary>Every read of this customer's data by a partner, newest first (the latest 1,000).</summary>
+    [Alias("ListPartnerAccess")]
+    Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync();
+
     /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
     [Alias("RecordValueChainStep")]
     Task RecordValueChainStepAsync(ValueChainStep step);

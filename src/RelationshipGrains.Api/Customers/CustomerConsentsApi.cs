@@ -14,6 +14,7 @@ internal static class CustomerConsentsApi
         customer.MapGet("consents", List);
         customer.MapPut("consents/{partnerId}", Grant);
         customer.MapDelete("consents/{partnerId}", Revoke);
+        customer.MapGet("partner-access", Access);
         return customer;
     }
 
@@ -22,6 +23,10 @@ internal static class CustomerConsentsApi
 
     private static async Task<Ok<ConsentGrant>> Grant(string id, string partnerId, ConsentBody body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Customer(id).GrantConsentAsync(new GrantConsent(partnerId, body.Scopes, body.ExpiresAt)));
+
+    /// <summary>The audit log: every read of the customer's data by a partner, under which consent.</summary>
+    private static async Task<Ok<IReadOnlyList<PartnerAccess>>> Access(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(id).ListPartnerAccessAsync());
 
     private static async Task<Results<NoContent, NotFound>> Revoke(string id, string partnerId, IGrainFactory grains) =>
         await grains.Customer(id).RevokeConsentAsync(partnerId) ? TypedResults.NoContent() : TypedResults.NotFound();

@@ -12,21 +12,25 @@ namespace RelationshipGrains.Grains.Customers;
 /// </summary>
 public sealed partial class CustomerGrain
 {
-    public Task<PartnerIntentView?> GetIntentForPartnerAsync(string partnerId, IntentCast cast)
+    /// <summary>Most partner reads kept in the customer's access log.</summary>
+    public const int AccessLogSize = 1_000;
+
+    public async Task<PartnerIntentView?> GetIntentForPartnerAsync(string partnerId, IntentCast cast)
     {
         _ = CustomerId;
         Check.Id(partnerId, "partnerId");
         ArgumentNullException.ThrowIfNull(cast);
         if (cast.CustomerId != CustomerId || CastIntent(partnerId, cast.IntentId) is not { } intent)
         {
-            return Task.FromResult<PartnerIntentView?>(null);
+            return null;
         }
 
         var identified = Consents(partnerId, ConsentScope.Intents);
-        return Task.FromResult<PartnerIntentView?>(new PartnerIntentView(
+        await LogAccessAsync(partnerId, $"intent {intent.IntentId}{(identified ? "" : " (pseudonymous)")}", identified ? ConsentScope.Intents : null);
+        return new PartnerIntentView(
             cast.CastId, pseudonyms.For(CustomerId, partnerId), identified ? CustomerId : null, intent.Text, intent.Category,
             intent.Budget, intent.Deadline, identified ? intent.Constraints : [], cast.Score, intent.Status,
-            intent.Offers?.FirstOrDefault(o => o.PartnerId == partnerId)));
+            intent.Offers?.FirstOrDefault(o => o.PartnerId == partnerId));
     }
 
     public async Task<IntentOffer> ReceiveIntentOfferAsync(string partnerId, string intentId, OfferTerms offer)
@@ -58,18 +62,50 @@ public sealed partial class CustomerGrain
         return Task.FromResult(offer ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' has made no offer on intent '{intentId}'."));
     }
 
-    public Task<CustomerProfile?> GetProfileForPartnerAsync(string partnerId)
+    public async Task<CustomerProfile?> GetProfileForPartnerAsync(string partnerId)
     {
         _ = CustomerId;
         Check.Id(partnerId, "partnerId");
-        return Task.FromResult(Consents(partnerId, ConsentScope.Profile) && State.CreatedAt is not null ? ToProfile() : null);
+        if (!Consents(partnerId, ConsentScope.Profile) || State.CreatedAt is null)
+        {
+            return null;
+        }
+
+        await LogAccessAsync(partnerId, "profile", ConsentScope.Profile);
+        return ToProfile();
     }
 
     public async Task<TimelinePage?> GetTimelineForPartnerAsync(string partnerId, TimelineQuery query)
     {
         _ = CustomerId;
         Check.Id(partnerId, "partnerId");
-        return Consents(partnerId, ConsentScope.Conversation) ? await GetTimelineAsync(query) : null;
+        if (!Consents(partnerId, ConsentScope.Conversation))
+        {
+            return null;
+        }
+
+        var page = await GetTimelineAsync(query);
+        await LogAccessAsync(partnerId, $"conversation ({page.Entries.Count} entries)", ConsentScope.Conversation);
+        return page;
+    }
+
+    public Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync()
+    {
+        _ = CustomerId;
+        return Task.FromResult<IReadOnlyList<PartnerAccess>>([.. Enumerable.Reverse(State.AccessLog)]);
+    }
+
+    /// <summary>Written before the data is handed over, so no read goes unrecorded.</summary>
+    private async Task LogAccessAsync(string partnerId, string what, ConsentScope? scope)
+    {
+        var grantedAt = scope is null ? null : State.Consents.GetValueOrDefault(partnerId)?.GrantedAt;
+        State.AccessLog.Add(new PartnerAccess(partnerId, what, time.GetUtcNow(), scope, grantedAt));
+        if (State.AccessLog.Count > AccessLogSize)
+        {
+            State.AccessLog.RemoveRange(0, State.AccessLog.Count - AccessLogSize);
+        }
+
+        await PersistAsync();
     }
 
     public async Task RecordValueChainStepAsync(ValueChainStep step)

@@ -29,4 +29,7 @@ public sealed class CustomerState
 
     /// <summary>The value chains this customer owns.</summary>
     [Id(13)] public List<string> ValueChains { get; set; } = [];
+
+    /// <summary>Partners' reads of this customer's data, oldest first, the latest <see cref="CustomerGrain.AccessLogSize"/> kept.</summary>
+    [Id(14)] public List<PartnerAccess> AccessLog { get; set; } = [];
 }

@@ -79,6 +79,29 @@ public sealed class Casting_intents(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Every_partner_read_is_in_the_customers_access_log_with_the_consent_it_relied_on()
+    {
+        var partner = await _world.Partner("reader");
+        var customer = await _world.Customer();
+        await customer.UpdateProfileAsync(new UpdateProfile("Ada"));
+        await customer.ExpressIntentAsync(_world.Intent());
+        var cast = await CastTo(partner);
+
+        await customer.GetIntentForPartnerAsync(partner, cast);
+        var refused = await customer.GetProfileForPartnerAsync(partner);
+        var grant = await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Profile, ConsentScope.Intents]));
+        await customer.GetProfileForPartnerAsync(partner);
+        await customer.GetIntentForPartnerAsync(partner, cast);
+        var log = await customer.ListPartnerAccessAsync();
+
+        Assert.Null(refused);
+        Assert.Equal(["intent want", "profile", "intent want (pseudonymous)"], log.Select(a => a.What));
+        Assert.Equal([ConsentScope.Intents, ConsentScope.Profile, (ConsentScope?)null], log.Select(a => a.Scope));
+        Assert.Equal(grant.GrantedAt, log[0].ConsentGrantedAt);
+        Assert.All(log, a => Assert.Equal(partner, a.PartnerId));
+    }
+
+    [Fact]
     public async Task A_consent_to_one_scope_shows_nothing_of_the_others()
     {
         var partner = await _world.Partner("profile-only");
