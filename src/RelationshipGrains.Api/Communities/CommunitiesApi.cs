@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Http;
 using RelationshipGrains.Api.Live;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
@@ -22,7 +23,8 @@ public static class CommunitiesApi
         api.MapDelete("members/{customerId}", Leave);
         api.MapGet("members", Members);
         api.MapPut("members/{customerId}/role", ChangeRole);
-        api.MapGet("live", Live).Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream");
+        api.MapGet("live", Live).Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream")
+            .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy);
         api.MapCommunityThreadsApi();
         api.MapCommunityIdeasApi();
         return api;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Http;
 using RelationshipGrains.Api.ValueChains;
 using RelationshipGrains.Customers;
 
@@ -21,7 +22,8 @@ public static class CustomersApi
         api.MapPost("interactions", RecordInteraction);
         api.MapPost("timeline/{sequence:long}/status", ChangeStatus);
         api.MapGet("timeline", GetTimeline);
-        api.MapGet("live", CustomerLiveFeed.Stream).Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream");
+        api.MapGet("live", CustomerLiveFeed.Stream).Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream")
+            .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy);
         api.MapCustomerIntentsApi();
         api.MapCustomerConsentsApi();
         api.MapCustomerExportApi();

@@ -18,15 +18,15 @@ public static class PerKeyRateLimiting
     public static IServiceCollection AddPerKeyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (limits.RequestsPerSecond < 1 || limits.Burst < 1)
+        if (limits.RequestsPerSecond < 1 || limits.Burst < 1 || limits.LiveFeedsPerKey < 1)
         {
-            throw new InvalidOperationException("RateLimits:RequestsPerSecond and RateLimits:Burst must be 1 or more.");
+            throw new InvalidOperationException("RateLimits:RequestsPerSecond, RateLimits:Burst and RateLimits:LiveFeedsPerKey must be 1 or more.");
         }
 
         return services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
-                http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"key:{name}" : $"address:{http.Connection.RemoteIpAddress}",
+                PartitionOf(http),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = limits.Burst,
@@ -35,9 +35,17 @@ public static class PerKeyRateLimiting
                     QueueLimit = 0,
                     AutoReplenishment = true,
                 }));
+            o.AddPolicy(LiveFeedPolicy, http => RateLimitPartition.GetConcurrencyLimiter(PartitionOf(http),
+                _ => new ConcurrencyLimiterOptions { PermitLimit = limits.LiveFeedsPerKey, QueueLimit = 0 }));
             o.OnRejected = RejectAsync;
         });
     }
+
+    /// <summary>The endpoint policy that caps the live feeds one key holds open (each holds its permit while connected).</summary>
+    public const string LiveFeedPolicy = "live-feeds";
+
+    private static string PartitionOf(HttpContext http) =>
+        http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"key:{name}" : $"address:{http.Connection.RemoteIpAddress}";
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
@@ -52,7 +60,7 @@ public static class PerKeyRateLimiting
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Title = "Too many requests",
-                Detail = $"This key has used its requests for now; try again in {retryAfter} s.",
+                Detail = $"This key has used its requests or live feeds for now; try again in {retryAfter} s.",
             },
         });
     }

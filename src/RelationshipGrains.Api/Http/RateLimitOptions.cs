@@ -10,4 +10,7 @@ public sealed class RateLimitOptions
 
     /// <summary>Requests a key may make at once after being idle.</summary>
     public int Burst { get; set; } = 400;
+
+    /// <summary>Live feeds (server-sent events) a key may hold open at once.</summary>
+    public int LiveFeedsPerKey { get; set; } = 50;
 }
