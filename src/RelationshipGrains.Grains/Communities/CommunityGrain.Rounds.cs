@@ -41,7 +41,7 @@ public sealed partial class CommunityGrain
             && (now - r.Idea.ProposedAt).TotalDays >= settings.MinAgeDaysToCull))
         {
             var age = (int)(now - r.Idea.ProposedAt).TotalDays;
-            decisions.Add((r, IdeaStatus.Culled, $"Fitness {Show(r.Fitness.Score)} in the bottom {settings.CullFraction:P0} after {age} days"));
+            decisions.Add((r, IdeaStatus.Culled, $"Fitness {Show(r.Fitness.Score)} in the bottom {settings.CullFraction.ToString("P0", CultureInfo.InvariantCulture)} after {age} days"));
         }
 
         List<RoundDecision> report = [];
