@@ -20,6 +20,12 @@ public sealed partial class CustomerGrain
         }
 
         var now = time.GetUtcNow();
+        if (_recentWrites.TryAdd(now, _options.InteractionsPerMinute) is var wait and > 0)
+        {
+            throw new RelationshipRateLimitedException(
+                $"Customer '{CustomerId}' has recorded {_options.InteractionsPerMinute} interactions in the last minute; try again in {wait} s.", wait);
+        }
+
         var entry = Append(seq => new TimelineEntry(
             seq, interaction.InteractionId, kind, now, interaction.OccurredAt ?? now, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);

@@ -21,6 +21,7 @@ public sealed partial class CustomerGrain(
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private readonly TimelineSignal _signal = new();
+    private readonly RecentWrites _recentWrites = new();
     private readonly TimelineOptions _options = timelineOptions.Value;
     private string? _customerId;
 

@@ -20,4 +20,7 @@ public sealed class TimelineOptions
     /// Ids are forgotten a page at a time, so the index holds at most this plus <see cref="PageSize"/> ids.
     /// </summary>
     public int IdempotencyWindow { get; set; } = 2_000;
+
+    /// <summary>Interactions one customer may record per minute (retries of recorded ones do not count).</summary>
+    public int InteractionsPerMinute { get; set; } = 120;
 }

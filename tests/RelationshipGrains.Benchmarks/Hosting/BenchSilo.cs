@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 
 namespace RelationshipGrains.Benchmarks.Hosting;
@@ -22,6 +23,8 @@ public sealed class BenchSilo(IHost host, int gatewayPort, string clusterId) : I
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: clusterId, clusterId: clusterId);
             silo.AddRelationshipGrains();
             silo.UseInMemoryReminderService();
+            // Benchmarks drive one customer far past the per-customer abuse limit on purpose.
+            silo.Services.Configure<TimelineOptions>(o => o.InteractionsPerMinute = int.MaxValue);
             storage(silo);
         });
         var host = builder.Build();

@@ -31,6 +31,7 @@ public static class HttpPath
             // The benchmark measures the API, not the rate limiter's refusals.
             ["RateLimits:RequestsPerSecond"] = "10000000",
             ["RateLimits:Burst"] = "10000000",
+            ["Timeline:InteractionsPerMinute"] = "2147483647",
         });
         builder.AddRelationshipGrainsSilo();
         builder.Services.AddRelationshipGrainsApi(builder.Configuration);

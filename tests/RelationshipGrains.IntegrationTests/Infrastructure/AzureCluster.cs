@@ -1,5 +1,7 @@
 using Orleans.TestingHost;
+using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Grains;
+using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 
 namespace RelationshipGrains.IntegrationTests.Infrastructure;
@@ -14,6 +16,8 @@ public static class AzureCluster
         {
             silo.AddRelationshipGrains();
             silo.UseInMemoryReminderService();
+            // The tests write thousands of interactions to one customer in seconds, far past the abuse limit.
+            silo.Services.Configure<TimelineOptions>(o => o.InteractionsPerMinute = 1_000_000);
             silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
             {
                 o.ConnectionString = AzuriteFixture.ConnectionString;

@@ -98,6 +98,25 @@ public sealed class Recording_interactions(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_flooding_the_timeline_is_held_back_for_the_rest_of_the_minute_and_nothing_is_recorded()
+    {
+        var customer = NewCustomer();
+        for (var i = 0; i < ClusterFixture.InteractionsPerMinute; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"flood-{i}"));
+        }
+
+        var refused = await Assert.ThrowsAsync<RelationshipRateLimitedException>(() => customer.RecordInteractionAsync(Requests.Interaction("one-more")));
+        var retryOfRecorded = await customer.RecordInteractionAsync(Requests.Interaction($"flood-{ClusterFixture.InteractionsPerMinute - 1}"));
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        var later = await customer.RecordInteractionAsync(Requests.Interaction("one-more"));
+
+        Assert.InRange(refused.RetryAfterSeconds, 1, 60);
+        Assert.False(retryOfRecorded.Created);
+        Assert.Equal(ClusterFixture.InteractionsPerMinute + 1, later.Entry.Sequence);
+    }
+
+    [Fact]
     public async Task Text_of_exactly_the_limit_is_accepted()
     {
         var result = await NewCustomer().RecordInteractionAsync(Requests.Interaction(text: new string('x', 8_000)));

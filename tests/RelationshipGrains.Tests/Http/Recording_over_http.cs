@@ -91,6 +91,22 @@ public sealed class Recording_over_http(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_customer_over_the_per_minute_limit_gets_429_with_retry_after()
+    {
+        var customer = Keys.Customer();
+        for (var i = 0; i < 120; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello.Replace("h-1", $"f-{i}")))).StatusCode);
+        }
+
+        var refused = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello.Replace("h-1", "f-120")));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(120, await LatestSequence(customer));
+    }
+
+    [Fact]
     public async Task Reusing_an_interaction_id_for_other_content_is_409()
     {
         var customer = Keys.Customer();

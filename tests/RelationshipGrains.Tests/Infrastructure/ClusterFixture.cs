@@ -30,6 +30,7 @@ public class ClusterFixture : IAsyncLifetime
 
     public const int WindowSize = 20;
     public const int PageSize = 10;
+    public const int InteractionsPerMinute = 300;
 
     public IGrainFactory Grains => Cluster.Client;
 
@@ -48,6 +49,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.WindowSize = WindowSize;
                 o.PageSize = PageSize;
                 o.IdempotencyWindow = 100;
+                o.InteractionsPerMinute = InteractionsPerMinute;
             });
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, Storage);
         });

@@ -1,0 +1,13 @@
+namespace RelationshipGrains.Errors;
+
+/// <summary>Too many changes from one customer or member in a short time; nothing was changed. Try again after <see cref="RetryAfterSeconds"/>.</summary>
+[GenerateSerializer, Alias("rg.RelationshipRateLimitedException")]
+public sealed class RelationshipRateLimitedException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public RelationshipRateLimitedException(string message, int retryAfterSeconds) : base(message) => RetryAfterSeconds = retryAfterSeconds;
+
+    /// <summary>When trying again will succeed.</summary>
+    [Id(0)]
+    public int RetryAfterSeconds { get; private set; }
+}
