@@ -9,13 +9,13 @@ namespace RelationshipGrains.Client;
 
 internal sealed class RelationshipGrainsAccessor(IClusterClient client) : IRelationshipGrains
 {
-    public ICustomerGrain Customer(string customerId) => client.GetGrain<ICustomerGrain>(Check.Id(customerId, "customerId"));
+    public ICustomerGrain Customer(string customerId) => client.Customer(customerId);
 
-    public ICommunityGrain Community(string slug) => client.GetGrain<ICommunityGrain>(Check.Id(slug, "slug"));
+    public ICommunityGrain Community(string slug) => client.Community(slug);
 
-    public IIdeaGrain Idea(string ideaId) => client.GetGrain<IIdeaGrain>(Check.Id(ideaId, "ideaId"));
+    public IIdeaGrain Idea(string ideaId) => client.Idea(ideaId);
 
-    public IPartnerGrain Partner(string partnerId) => client.GetGrain<IPartnerGrain>(Check.Id(partnerId, "partnerId"));
+    public IPartnerGrain Partner(string partnerId) => client.Partner(partnerId);
 
-    public IValueChainGrain ValueChain(string valueChainId) => client.GetGrain<IValueChainGrain>(Check.Id(valueChainId, "valueChainId"));
+    public IValueChainGrain ValueChain(string valueChainId) => client.ValueChain(valueChainId);
 }

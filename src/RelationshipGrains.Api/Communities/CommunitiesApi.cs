@@ -30,9 +30,6 @@ public static class CommunitiesApi
         return api;
     }
 
-    internal static ICommunityGrain Community(this IGrainFactory grains, string slug) =>
-        grains.GetGrain<ICommunityGrain>(Check.Id(slug, "slug"));
-
     private static async Task<Ok<CommunityView>> Configure(string slug, ConfigureCommunity body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Community(slug).ConfigureAsync(body));
 

@@ -7,6 +7,7 @@ using RelationshipGrains.Api.Ideas;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Communities;
 

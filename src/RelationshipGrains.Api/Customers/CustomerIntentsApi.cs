@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Customers;
 

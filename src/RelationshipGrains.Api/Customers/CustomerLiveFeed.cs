@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using RelationshipGrains.Api.Live;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Customers;
 

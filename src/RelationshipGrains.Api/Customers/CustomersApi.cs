@@ -6,6 +6,7 @@ using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Http;
 using RelationshipGrains.Api.ValueChains;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Customers;
 

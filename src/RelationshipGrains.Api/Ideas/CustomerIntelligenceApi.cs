@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
-using RelationshipGrains.Api.Communities;
-using RelationshipGrains.Api.Customers;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
@@ -42,7 +40,7 @@ public static class CustomerIntelligenceApi
 
     private static async Task<Ok<IdeaWithSuggestions>> AddEvidence(string ideaId, EvidenceBody body, IGrainFactory grains)
     {
-        var idea = grains.GetGrain<IIdeaGrain>(Check.Id(ideaId, "ideaId"));
+        var idea = grains.Idea(ideaId);
         var existing = await idea.GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist.");
         var (evidence, text) = body switch
         {

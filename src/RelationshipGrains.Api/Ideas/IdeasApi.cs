@@ -26,10 +26,8 @@ public static class IdeasApi
         return api;
     }
 
-    private static IIdeaGrain Idea(IGrainFactory grains, string ideaId) => grains.GetGrain<IIdeaGrain>(Check.Id(ideaId, "ideaId"));
-
     private static async Task<IdeaView> ExistingAsync(IGrainFactory grains, string ideaId) =>
-        await Idea(grains, ideaId).GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist.");
+        await grains.Idea(ideaId).GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist.");
 
     private static async Task<Ok<RankedIdea>> Get(string ideaId, IGrainFactory grains)
     {
@@ -38,13 +36,13 @@ public static class IdeasApi
     }
 
     private static async Task<Ok<IdeaView>> Vote(string ideaId, VoteBody body, IGrainFactory grains) =>
-        TypedResults.Ok(await Idea(grains, ideaId).VoteAsync(body.CustomerId, body.Value));
+        TypedResults.Ok(await grains.Idea(ideaId).VoteAsync(body.CustomerId, body.Value));
 
     private static async Task<Ok<IReadOnlyList<IdeaComment>>> Comments(string ideaId, IGrainFactory grains) =>
-        TypedResults.Ok(await Idea(grains, ideaId).ListCommentsAsync());
+        TypedResults.Ok(await grains.Idea(ideaId).ListCommentsAsync());
 
     private static async Task<Created<IdeaComment>> Comment(string ideaId, CommentBody body, IGrainFactory grains) =>
-        TypedResults.Created($"/api/v1/ideas/{ideaId}/comments", await Idea(grains, ideaId).CommentAsync(body.CustomerId, body.CommentId, body.Text));
+        TypedResults.Created($"/api/v1/ideas/{ideaId}/comments", await grains.Idea(ideaId).CommentAsync(body.CustomerId, body.CommentId, body.Text));
 
     private static async Task<Created<IdeaView>> Fork(string ideaId, ProposalBody body, IGrainFactory grains)
     {

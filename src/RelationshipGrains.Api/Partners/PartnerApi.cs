@@ -52,12 +52,12 @@ public static class PartnerApi
     }
 
     private static async Task<Ok<CustomerProfile>> CustomerProfile(string customerId, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICustomerGrain>(Check.Id(customerId, "customerId")).GetProfileForPartnerAsync(user.PartnerId())
+        TypedResults.Ok(await grains.Customer(customerId).GetProfileForPartnerAsync(user.PartnerId())
             ?? throw NoSuchCustomer(customerId));
 
     private static async Task<Ok<TimelinePage>> CustomerTimeline(
         string customerId, long? before, long? after, int? limit, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICustomerGrain>(Check.Id(customerId, "customerId"))
+        TypedResults.Ok(await grains.Customer(customerId)
             .GetTimelineForPartnerAsync(user.PartnerId(), new TimelineQuery(before, after, limit)) ?? throw NoSuchCustomer(customerId));
 
     private static async Task<Ok<ValueChainView[]>> ValueChains(ClaimsPrincipal user, IGrainFactory grains)
@@ -68,19 +68,16 @@ public static class PartnerApi
     }
 
     private static async Task<Ok<ValueChainView>> ValueChain(string valueChainId, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).GetForPartnerAsync(user.PartnerId()));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).GetForPartnerAsync(user.PartnerId()));
 
     private static async Task<Ok<ValueChainView>> OfferOnSlot(
         string valueChainId, string role, OfferTerms body, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).OfferAsync(user.PartnerId(), role, body));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).OfferAsync(user.PartnerId(), role, body));
 
     private static async Task<Ok<ValueChainView>> ReportFulfilment(
         string valueChainId, string role, FulfilmentBody body, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).UpdateFulfilmentAsync(
+        TypedResults.Ok(await grains.ValueChain(valueChainId).UpdateFulfilmentAsync(
             user.PartnerId(), role, Check.Defined(body.Status, "status"), Check.OptionalText(body.Note, "note", Limits.StatusNote)));
-
-    private static IValueChainGrain Chain(IGrainFactory grains, string valueChainId) =>
-        grains.GetGrain<IValueChainGrain>(Check.Id(valueChainId, "valueChainId"));
 
     private static RelationshipNotFoundException NoSuchCustomer(string customerId) => new($"Customer '{customerId}' does not exist.");
 }

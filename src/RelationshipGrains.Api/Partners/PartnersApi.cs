@@ -22,21 +22,18 @@ public static class PartnersApi
         return api;
     }
 
-    private static IPartnerGrain Partner(IGrainFactory grains, string partnerId) =>
-        grains.GetGrain<IPartnerGrain>(Check.Id(partnerId, "partnerId"));
-
     private static async Task<Ok<PartnerProfile>> Register(string partnerId, RegisterPartner body, IGrainFactory grains) =>
-        TypedResults.Ok(await Partner(grains, partnerId).RegisterAsync(body));
+        TypedResults.Ok(await grains.Partner(partnerId).RegisterAsync(body));
 
     private static async Task<Results<Ok<PartnerProfile>, NotFound>> Get(string partnerId, IGrainFactory grains) =>
-        await Partner(grains, partnerId).GetAsync() is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+        await grains.Partner(partnerId).GetAsync() is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 
     private static async Task<Created<IssuedPartnerKey>> IssueKey(string partnerId, IGrainFactory grains) =>
-        TypedResults.Created($"/api/v1/partners/{partnerId}/keys", await Partner(grains, partnerId).IssueKeyAsync());
+        TypedResults.Created($"/api/v1/partners/{partnerId}/keys", await grains.Partner(partnerId).IssueKeyAsync());
 
     private static async Task<Ok<IReadOnlyList<PartnerKeyInfo>>> ListKeys(string partnerId, IGrainFactory grains) =>
-        TypedResults.Ok(await Partner(grains, partnerId).ListKeysAsync());
+        TypedResults.Ok(await grains.Partner(partnerId).ListKeysAsync());
 
     private static async Task<Results<NoContent, NotFound>> RevokeKey(string partnerId, string keyId, IGrainFactory grains) =>
-        await Partner(grains, partnerId).RevokeKeyAsync(keyId) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await grains.Partner(partnerId).RevokeKeyAsync(keyId) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using RelationshipGrains.Api.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
@@ -27,9 +26,6 @@ internal static class CustomerValueChainsApi
         return customer;
     }
 
-    private static IValueChainGrain Chain(IGrainFactory grains, string valueChainId) =>
-        grains.GetGrain<IValueChainGrain>(Check.Id(valueChainId, "valueChainId"));
-
     private static async Task<Ok<ValueChainView[]>> List(string id, IGrainFactory grains)
     {
         var ids = await grains.Customer(id).ListValueChainsAsync();
@@ -39,27 +35,27 @@ internal static class CustomerValueChainsApi
     private static async Task<Created<ValueChainView>> Create(string id, CreateValueChainBody body, IGrainFactory grains)
     {
         _ = grains.Customer(id);
-        var view = await Chain(grains, body.ValueChainId).CreateAsync(new CreateValueChain(id, body.Title, body.Slots));
+        var view = await grains.ValueChain(body.ValueChainId).CreateAsync(new CreateValueChain(id, body.Title, body.Slots));
         return TypedResults.Created($"/api/v1/customers/{id}/value-chains/{view.ValueChainId}", view);
     }
 
     private static async Task<Ok<ValueChainView>> Get(string id, string valueChainId, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).GetForOwnerAsync(id));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).GetForOwnerAsync(id));
 
     private static async Task<Ok<ValueChainView>> AddSlot(string id, string valueChainId, SlotDefinition body, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).AddSlotAsync(id, body));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).AddSlotAsync(id, body));
 
     private static async Task<Ok<ValueChainView>> Invite(string id, string valueChainId, string role, PartnerBody body, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).InviteAsync(id, role, body.PartnerId));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).InviteAsync(id, role, body.PartnerId));
 
     private static async Task<Ok<ValueChainView>> Accept(string id, string valueChainId, string role, PartnerBody body, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).AcceptAsync(id, role, body.PartnerId));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).AcceptAsync(id, role, body.PartnerId));
 
     private static async Task<Ok<ValueChainView>> Commit(string id, string valueChainId, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).CommitAsync(id));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).CommitAsync(id));
 
     private static async Task<Ok<ValueChainView>> Cancel(string id, string valueChainId, CancelBody? body, IGrainFactory grains) =>
-        TypedResults.Ok(await Chain(grains, valueChainId).CancelAsync(id, body?.Reason));
+        TypedResults.Ok(await grains.ValueChain(valueChainId).CancelAsync(id, body?.Reason));
 
     /// <summary>The customer's grain is asked for the offer, then the chain is seeded; the chain calls the customer, never the reverse.</summary>
     private static async Task<Created<ValueChainView>> AcceptIntentOffer(string id, string intentId, string partnerId, SeedBody body, IGrainFactory grains)
@@ -70,7 +66,7 @@ internal static class CustomerValueChainsApi
             ?? throw new RelationshipNotFoundException($"Intent '{intentId}' does not exist.");
         var title = body.Title ?? (intent.Text.Length <= Limits.DisplayName ? intent.Text : intent.Text[..Limits.DisplayName]);
         var request = new CreateValueChain(id, title, [new SlotDefinition(intent.Category, intent.Text.Length <= Limits.IntentText ? intent.Text : null)]);
-        var view = await Chain(grains, body.ValueChainId).SeedAsync(request, partnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, [], offer.Terms));
+        var view = await grains.ValueChain(body.ValueChainId).SeedAsync(request, partnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, [], offer.Terms));
         return TypedResults.Created($"/api/v1/customers/{id}/value-chains/{view.ValueChainId}", view);
     }
 }

@@ -1,5 +1,5 @@
-using Orleans.TestingHost;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 using RelationshipGrains.Grains;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
