@@ -40,9 +40,7 @@ public sealed partial class ValueChainGrain
 
     public async Task<ValueChainView> UpdateFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note)
     {
-        RequirePartner(partnerId);
-        var slot = State.Slots.FirstOrDefault(s => s.Role == role && s.Invited.Contains(partnerId))
-            ?? throw new RelationshipNotFoundException($"Slot '{role}' does not exist.");
+        var slot = InvitedSlot(partnerId, role);
         if (State.Status is not (ValueChainStatus.Committed or ValueChainStatus.Completed) || slot.AcceptedPartnerId != partnerId)
         {
             throw new RelationshipConflictException($"Slot '{role}' is not committed to you; there is nothing to fulfil.");

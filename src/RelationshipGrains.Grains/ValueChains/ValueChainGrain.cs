@@ -37,10 +37,7 @@ public sealed partial class ValueChainGrain(
                 : throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
         }
 
-        State.OwnerCustomerId = request.OwnerCustomerId;
-        State.Title = request.Title;
-        State.CreatedAt = time.GetUtcNow();
-        State.Slots = [.. (request.Slots ?? []).Select(NewSlot)];
+        Begin(request, (request.Slots ?? []).Select(NewSlot));
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created with {State.Slots.Count} slot(s).");
         return OwnerView();
     }
@@ -99,9 +96,7 @@ public sealed partial class ValueChainGrain(
 
     public async Task<ValueChainView> OfferAsync(string partnerId, string role, OfferTerms offer)
     {
-        RequirePartner(partnerId);
-        var slot = State.Slots.FirstOrDefault(s => s.Role == role && s.Invited.Contains(partnerId))
-            ?? throw new RelationshipNotFoundException($"Slot '{role}' does not exist.");
+        var slot = InvitedSlot(partnerId, role);
         RequireOpen();
         ArgumentNullException.ThrowIfNull(offer);
         offer.Validate();
@@ -150,17 +145,22 @@ public sealed partial class ValueChainGrain(
                 : throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
         }
 
-        State.OwnerCustomerId = request.OwnerCustomerId;
-        State.Title = request.Title;
-        State.CreatedAt = time.GetUtcNow();
         var slot = NewSlot(definition);
-        State.Slots = [slot];
+        Begin(request, [slot]);
         slot.Invited.Add(partnerId);
         PutOffer(slot, partnerId, offer);
         Accept(slot, partnerId);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
         await GrainFactory.GetGrain<IPartnerGrain>(partnerId).NoteValueChainAsync(ChainId);
         return OwnerView();
+    }
+
+    private void Begin(CreateValueChain request, IEnumerable<SlotState> slots)
+    {
+        State.OwnerCustomerId = request.OwnerCustomerId;
+        State.Title = request.Title;
+        State.CreatedAt = time.GetUtcNow();
+        State.Slots = [.. slots];
     }
 
     private void PutOffer(SlotState slot, string partnerId, OfferTerms offer)
@@ -186,6 +186,14 @@ public sealed partial class ValueChainGrain(
 
     private SlotState SlotFor(string role) =>
         State.Slots.FirstOrDefault(s => s.Role == role) ?? throw new RelationshipNotFoundException($"Slot '{role}' does not exist.");
+
+    /// <summary>The slot if the partner was invited to it; to anyone else neither the slot nor the chain exists.</summary>
+    private SlotState InvitedSlot(string partnerId, string role)
+    {
+        RequirePartner(partnerId);
+        return State.Slots.FirstOrDefault(s => s.Role == role && s.Invited.Contains(partnerId))
+            ?? throw new RelationshipNotFoundException($"Slot '{role}' does not exist.");
+    }
 
     private void RequireOwner(string customerId)
     {
