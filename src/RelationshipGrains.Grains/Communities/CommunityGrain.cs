@@ -154,11 +154,7 @@ public sealed partial class CommunityGrain(
     private void AddEvent(CommunityEventKind kind, string text, string? subject, string? actorId)
     {
         State.LastEvent++;
-        State.Feed.Add(new CommunityEvent(State.LastEvent, kind, time.GetUtcNow(), text, subject, actorId));
-        if (State.Feed.Count > FeedWindow)
-        {
-            State.Feed.RemoveRange(0, State.Feed.Count - FeedWindow);
-        }
+        State.Feed.AddKeepingLatest(new CommunityEvent(State.LastEvent, kind, time.GetUtcNow(), text, subject, actorId), FeedWindow);
     }
 
     private async Task SaveAsync()

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 
@@ -99,11 +100,7 @@ public sealed partial class CustomerGrain
     private async Task LogAccessAsync(string partnerId, string what, ConsentScope? scope)
     {
         var grantedAt = scope is null ? null : State.Consents.GetValueOrDefault(partnerId)?.GrantedAt;
-        State.AccessLog.Add(new PartnerAccess(partnerId, what, time.GetUtcNow(), scope, grantedAt));
-        if (State.AccessLog.Count > AccessLogSize)
-        {
-            State.AccessLog.RemoveRange(0, State.AccessLog.Count - AccessLogSize);
-        }
+        State.AccessLog.AddKeepingLatest(new PartnerAccess(partnerId, what, time.GetUtcNow(), scope, grantedAt), AccessLogSize);
 
         await PersistAsync();
     }

@@ -84,11 +84,7 @@ public sealed class PartnerGrain(
         }
 
         var castId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(8));
-        inbox.Add(new IntentCast(castId, customerId, intentId, score, time.GetUtcNow()));
-        if (inbox.Count > InboxLimit)
-        {
-            inbox.RemoveRange(0, inbox.Count - InboxLimit);
-        }
+        inbox.AddKeepingLatest(new IntentCast(castId, customerId, intentId, score, time.GetUtcNow()), InboxLimit);
 
         await state.WriteOrReloadAsync(this);
     }
