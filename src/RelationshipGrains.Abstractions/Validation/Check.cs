@@ -78,6 +78,12 @@ public static partial class Check
         return value;
     }
 
+    /// <summary>An absolute http or https URL of at most 2,000 characters.</summary>
+    public static Uri HttpUrl(string? value, string field) =>
+        value is { Length: <= 2_000 } && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? uri
+            : throw new RelationshipValidationException(field, $"{field} must be an absolute http or https URL.");
+
     /// <summary>A value that must be present.</summary>
     public static T Required<T>(T? value, string field) where T : struct =>
         value ?? throw new RelationshipValidationException(field, $"{field} is required.");

@@ -15,12 +15,7 @@ public static class OutboundUrl
     /// <summary>Checks the URL and returns it.</summary>
     public static string Check(string url, string field)
     {
-        if (url.Length > 2_000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-        {
-            throw new RelationshipValidationException(field, $"{field} must be an absolute http or https URL.");
-        }
-
-        var host = uri.IdnHost;
+        var host = Validation.Check.HttpUrl(url, field).IdnHost;
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host, out var address) && IsInternal(address)))
         {

@@ -78,11 +78,7 @@ public static class CustomerIntelligenceApi
 
     private static IdeaEvidence FromMention(string? customerId, MentionBody mention)
     {
-        if (!Uri.TryCreate(mention.Url, UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || mention.Url.Length > 2_000)
-        {
-            throw new RelationshipValidationException("mention.url", "mention.url must be an absolute http or https URL.");
-        }
-
+        Check.HttpUrl(mention.Url, "mention.url");
         Check.Text(mention.Author, "mention.author", Limits.ShortText);
         Check.Text(mention.Text, "mention.text", Limits.InteractionText);
         if (customerId is not null)
