@@ -74,6 +74,8 @@ public sealed class Turning_conversations_into_ideas(ApiFixture api)
             new { mention = new { url = "https://social.example/p/1", author = "@gardenfan", text = "Why are there no solar lamps?" } }));
         var after = await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{ideaId}"));
         var missing = await Ok(Post(_world.Channel, $"/api/v1/ideas/{ideaId}/evidence", new { customerId = bob, sequence = 999 }), HttpStatusCode.NotFound);
+        var badLink = await Ok(Post(_world.Channel, $"/api/v1/ideas/{ideaId}/evidence",
+            new { mention = new { url = "javascript:alert(1)", author = "@x", text = "solar" } }), HttpStatusCode.BadRequest);
 
         var tally = after.GetProperty("idea").GetProperty("tally");
         Assert.Equal((3, 0), (tally.GetProperty("askers").GetInt32(), tally.GetProperty("supporters").GetInt32()));
@@ -81,6 +83,7 @@ public sealed class Turning_conversations_into_ideas(ApiFixture api)
         Assert.Equal(6, after.GetProperty("fitness").GetProperty("evidence").GetDouble());
         Assert.True(after.GetProperty("fitness").GetProperty("score").GetDouble() > before.GetProperty("fitness").GetProperty("score").GetDouble());
         Assert.Equal(JsonValueKind.Object, missing.ValueKind);
+        Assert.Equal("mention.url", badLink.GetProperty("field").GetString());
     }
 
     [Fact]
