@@ -43,7 +43,10 @@ public interface IIdeaGrain : IGrainWithStringKey
     [Alias("NoteFork")]
     Task NoteForkAsync(string childIdeaId);
 
-    /// <summary>Moves the status, if the move is allowed, recording the reason (called by the community).</summary>
+    /// <summary>
+    /// Moves the status, if the move is allowed, recording the reason (called by the community, which passes the
+    /// fitness a selection round scored the idea with).
+    /// </summary>
     [Alias("ChangeStatus")]
-    Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null);
+    Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null, double? fitness = null);
 }

@@ -45,6 +45,13 @@ public interface IValueChainGrain : IGrainWithStringKey
     [Alias("UpdateFulfilment")]
     Task<ValueChainView> UpdateFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note);
 
+    /// <summary>
+    /// The ERP reports a committed slot's fulfilment (an inbound back-office message). Returns false when the message
+    /// was applied before: the chain remembers the latest 1,000 message ids, so a redelivery has no second effect.
+    /// </summary>
+    [Alias("ApplyErpStatus")]
+    Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note);
+
     /// <summary>Cancels the chain: any time before commit, after commit only while nothing has shipped.</summary>
     [Alias("Cancel")]
     Task<ValueChainView> CancelAsync(string customerId, string? reason);

@@ -1,8 +1,6 @@
 using System.Globalization;
 using RelationshipGrains.Communities;
-using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Ideas;
-using RelationshipGrains.Integration.Contracts;
 
 namespace RelationshipGrains.Grains.Communities;
 
@@ -47,7 +45,7 @@ public sealed partial class CommunityGrain
         List<RoundDecision> report = [];
         foreach (var (r, to, reason) in decisions)
         {
-            await Idea(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round);
+            await Idea(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round, fitness: r.Fitness.Score);
             if (to == IdeaStatus.Culled)
             {
                 ForgetText(r.Idea.IdeaId);
@@ -61,11 +59,6 @@ public sealed partial class CommunityGrain
         State.LastRound = new RoundReport(round, now, report);
         AddEvent(CommunityEventKind.RoundCompleted, $"Round {round}: {report.Count} decision(s) over {ranked.Count} open idea(s).", null, null);
         await SaveAsync();
-        foreach (var (r, _, _) in decisions.Where(d => d.To == IdeaStatus.Selected))
-        {
-            await PublishSelectedAsync(r, round, now);
-        }
-
         return State.LastRound;
     }
 
@@ -73,14 +66,6 @@ public sealed partial class CommunityGrain
     {
         RequireConfigured();
         return Task.FromResult(State.LastRound);
-    }
-
-    private async Task PublishSelectedAsync(RankedIdea r, long round, DateTimeOffset now)
-    {
-        var i = r.Idea;
-        await events.PublishOrLogAsync(new IdeaSelected(i.IdeaId, Slug, i.Title, i.Description, i.ProposerId,
-            new Dictionary<string, double>(i.Attributes.Numbers ?? new Dictionary<string, double>()), r.Fitness.Score, round, now),
-            $"idea-selected/{i.IdeaId}", logger);
     }
 
     private static string Show(double score) => score.ToString("0.###", CultureInfo.InvariantCulture);

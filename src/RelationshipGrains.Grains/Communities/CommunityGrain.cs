@@ -3,7 +3,6 @@ using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
-using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 
@@ -16,7 +15,6 @@ namespace RelationshipGrains.Grains.Communities;
 public sealed partial class CommunityGrain(
     [PersistentState("community", StorageNames.Relationships)] IPersistentState<CommunityState> state,
     TimeProvider time,
-    IIntegrationEventPublisher events,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
     public const string RoundReminder = "selection-round";

@@ -1,5 +1,6 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Customers;
@@ -17,10 +18,12 @@ public sealed partial class CustomerGrain
             throw new RelationshipValidationException("partnerId", $"A customer may grant consent to at most {Limits.ConsentGrants} partners.");
         }
 
+        Outbox.EnsureRoom();
         var created = new ConsentGrant(grant.PartnerId, scopes, now, grant.ExpiresAt);
         State.Consents[grant.PartnerId] = created;
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentGranted, now, now, Author.Customer,
             Text: string.Join(", ", scopes), Subject: grant.PartnerId), now);
+        Outbox.Add(new ConsentChanged(CustomerId, grant.PartnerId, [.. scopes.Select(s => s.ToString())], grant.ExpiresAt, now), now);
         await PersistAsync();
         return created;
     }
@@ -29,14 +32,18 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         Check.Id(partnerId, "partnerId");
-        if (!State.Consents.Remove(partnerId))
+        if (!State.Consents.ContainsKey(partnerId))
         {
             return false;
         }
 
+        Outbox.EnsureRoom();
+        State.Consents.Remove(partnerId);
+
         var now = time.GetUtcNow();
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentRevoked, now, now, Author.Customer,
             Subject: partnerId), now);
+        Outbox.Add(new ConsentChanged(CustomerId, partnerId, [], null, now), now);
         await PersistAsync();
         return true;
     }

@@ -1,6 +1,5 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
-using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Partners;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
@@ -39,13 +38,14 @@ public sealed partial class CustomerGrain
             .MatchAsync(intent.Category, State.Values, MaxMatches);
         var created = new Intent(intent.IntentId, intent.Text, intent.Category, intent.Budget, intent.Deadline,
             [.. intent.Constraints ?? []], IntentStatus.Open, now, Matches: matches, Offers: []);
+        Outbox.EnsureRoom();
         State.Intents[intent.IntentId] = created;
         Append(seq => new TimelineEntry(seq, $"intent:{intent.IntentId}:expressed", TimelineEntryKind.IntentExpressed, now, now,
             Author.Customer, Text: intent.Text, Topic: intent.Category, Subject: intent.IntentId), now);
+        Outbox.Add(new IntentExpressed(CustomerId, created.IntentId, created.Category, created.Budget?.Amount,
+            created.Budget?.Currency, created.Deadline, [.. matches.Select(m => m.PartnerId)], now), now);
         await PersistAsync();
         await CastAsync(created);
-        await events.PublishOrLogAsync(new IntentExpressed(CustomerId, created.IntentId, created.Category, created.Budget?.Amount,
-            created.Budget?.Currency, created.Deadline, [.. matches.Select(m => m.PartnerId)], now), $"intent-expressed/{CustomerId}/{created.IntentId}", logger);
         return created;
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Contracts;
 
 namespace RelationshipGrains.Grains.Customers;
 
@@ -26,10 +27,13 @@ public sealed partial class CustomerGrain
                 $"Customer '{CustomerId}' has recorded {_options.InteractionsPerMinute} interactions in the last minute; try again in {wait} s.", wait);
         }
 
+        Outbox.EnsureRoom();
         var entry = Append(seq => new TimelineEntry(
             seq, interaction.InteractionId, kind, now, interaction.OccurredAt ?? now, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
         State.EntryIds[interaction.InteractionId] = entry.Sequence;
+        Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, kind.ToString(), entry.Channel!.Value.ToString(),
+            entry.Direction!.Value.ToString(), entry.Topic, entry.Status, entry.OccurredAt, now), now);
         await PersistAsync();
         await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);

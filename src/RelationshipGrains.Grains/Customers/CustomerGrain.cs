@@ -17,10 +17,11 @@ public sealed partial class CustomerGrain(
     TimeProvider time,
     IOptions<TimelineOptions> timelineOptions,
     Pseudonyms pseudonyms,
-    IIntegrationEventPublisher events,
-    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
+    Outboxes outboxes,
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
     private readonly TimelineSignal _signal = new();
+    private GrainOutbox? _outbox;
     private readonly RecentWrites _recentWrites = new();
     private readonly TimelineOptions _options = timelineOptions.Value;
     private string? _customerId;
@@ -32,11 +33,20 @@ public sealed partial class CustomerGrain(
 
     private string CustomerId => _customerId ??= Check.Id(this.GetPrimaryKeyString(), "customerId");
 
+    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durableThrough = State.LastSequence;
+        Outbox.OnActivate();
         return Task.CompletedTask;
     }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Outbox.OnDeactivateAsync(() => state.WriteOrReloadAsync(this));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
 
     public Task<CustomerProfile?> GetProfileAsync()
     {
@@ -90,7 +100,7 @@ public sealed partial class CustomerGrain(
     /// <summary>Writes the state (reloading it if the write fails), then wakes live subscribers.</summary>
     private async Task PersistAsync()
     {
-        await state.WriteOrReloadAsync(this);
+        await state.WriteOrReloadAsync(this, Outbox);
         _durableThrough = State.LastSequence;
         _signal.Notify();
     }

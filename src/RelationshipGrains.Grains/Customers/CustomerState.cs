@@ -1,4 +1,5 @@
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Grains.Customers;
 
@@ -32,4 +33,7 @@ public sealed class CustomerState
 
     /// <summary>Partners' reads of this customer's data, oldest first, the latest <see cref="CustomerGrain.AccessLogSize"/> kept.</summary>
     [Id(14)] public List<PartnerAccess> AccessLog { get; set; } = [];
+
+    /// <summary>Integration events written with the changes that caused them, until the broker accepts them.</summary>
+    [Id(15)] public List<OutboxMessage> Outbox { get; set; } = [];
 }

@@ -14,6 +14,13 @@ public static class RelationshipGrainsSiloExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IIntegrationEventPublisher, LoggingIntegrationEventPublisher>();
         silo.Services.TryAddSingleton<Pseudonyms>();
+        silo.Services.TryAddSingleton<Outboxes>();
+        silo.Services.AddOptions<OutboxOptions>()
+            .Validate(o => o.PublishTimeout > TimeSpan.Zero, "Outbox:PublishTimeout must be positive.")
+            .Validate(o => o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, "Outbox:RetryDelay must be positive and at most Outbox:MaxRetryDelay.")
+            .Validate(o => o.ReminderPeriod >= TimeSpan.FromSeconds(1), "Outbox:ReminderPeriod must be at least a second.")
+            .Validate(o => o.MaxPendingPerGrain >= 10, "Outbox:MaxPendingPerGrain must be 10 or more.")
+            .ValidateOnStart();
         silo.Services.AddOptions<PrivacyOptions>();
         silo.Services.AddOptions<TimelineOptions>()
             .Validate(o => o.PageSize is >= 10 and <= 1_000, "Timeline:PageSize must be between 10 and 1000.")

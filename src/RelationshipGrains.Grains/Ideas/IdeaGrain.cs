@@ -17,13 +17,17 @@ namespace RelationshipGrains.Grains.Ideas;
 public sealed partial class IdeaGrain(
     [PersistentState("idea", StorageNames.Relationships)] IPersistentState<IdeaState> state,
     TimeProvider time,
-    IIntegrationEventPublisher events,
-    ILogger<IdeaGrain> logger) : Grain, IIdeaGrain
+    Outboxes outboxes,
+    ILogger<IdeaGrain> logger) : Grain, IIdeaGrain, IRemindable
 {
     public const int MaxComments = 2_000;
     public const int MaxEvidence = 5_000;
 
+    private GrainOutbox? _outbox;
+
     private IdeaState State => state.State;
+
+    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
 
     private string IdeaId => Check.Id(this.GetPrimaryKeyString(), "ideaId");
 
@@ -45,7 +49,7 @@ public sealed partial class IdeaGrain(
         State.Attributes = proposal.Attributes ?? IdeaAttributes.None;
         State.ProposedAt = time.GetUtcNow();
         State.Lineage = [.. lineage];
-        await state.WriteOrReloadAsync(this);
+        await state.WriteOrReloadAsync(this, Outbox);
         return View();
     }
 
@@ -69,7 +73,7 @@ public sealed partial class IdeaGrain(
             State.FinalBallot[customerId] = value;
         }
 
-        await state.WriteOrReloadAsync(this);
+        await state.WriteOrReloadAsync(this, Outbox);
         return View();
     }
 
@@ -95,7 +99,7 @@ public sealed partial class IdeaGrain(
 
         var comment = new IdeaComment(commentId, customerId, text, time.GetUtcNow());
         State.Comments.Add(comment);
-        await state.WriteOrReloadAsync(this);
+        await state.WriteOrReloadAsync(this, Outbox);
         await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(
             new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId));
         return comment;
@@ -116,7 +120,7 @@ public sealed partial class IdeaGrain(
         }
 
         State.Evidence.Add(evidence with { At = time.GetUtcNow() });
-        await state.WriteOrReloadAsync(this);
+        await state.WriteOrReloadAsync(this, Outbox);
         if (evidence.CustomerId is { } customerId)
         {
             var text = evidence.Origin
@@ -153,7 +157,7 @@ public sealed partial class IdeaGrain(
         }
 
         State.MergedFrom.Add(duplicateIdeaId);
-        await state.WriteOrReloadAsync(this);
+        await state.WriteOrReloadAsync(this, Outbox);
         return View();
     }
 
@@ -163,11 +167,23 @@ public sealed partial class IdeaGrain(
         if (!State.Forks.Contains(childIdeaId))
         {
             State.Forks.Add(childIdeaId);
-            await state.WriteOrReloadAsync(this);
+            await state.WriteOrReloadAsync(this, Outbox);
         }
     }
 
-    public async Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Outbox.OnActivate();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Outbox.OnDeactivateAsync(() => state.WriteOrReloadAsync(this));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
+
+    public async Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null, double? fitness = null)
     {
         RequireExists();
         if (State.Status == status)
@@ -180,7 +196,10 @@ public sealed partial class IdeaGrain(
             throw new RelationshipValidationException("status", $"An idea that is {State.Status} cannot become {status}.");
         }
 
-        State.Decisions.Add(new IdeaDecision(State.Status, status, reason, time.GetUtcNow(), round));
+        Outbox.EnsureRoom(2);
+        var now = time.GetUtcNow();
+        var askers = State.Evidence.Select(e => e.CustomerId).OfType<string>().Distinct().ToList();
+        State.Decisions.Add(new IdeaDecision(State.Status, status, reason, now, round));
         State.Status = status;
         State.MergedInto = mergedInto ?? State.MergedInto;
         if (status == IdeaStatus.Shortlisted)
@@ -188,27 +207,25 @@ public sealed partial class IdeaGrain(
             State.FinalBallot.Clear();
         }
 
-        await state.WriteOrReloadAsync(this);
-        await CloseTheLoopAsync(status);
+        Outbox.Add(new IdeaStatusChanged(IdeaId, State.Community!, State.Title, status.ToString(), askers, now), now);
+        if (status == IdeaStatus.Selected)
+        {
+            Outbox.Add(new IdeaSelected(IdeaId, State.Community!, State.Title, State.Description, State.ProposerId!,
+                new Dictionary<string, double>(State.Attributes.Numbers ?? new Dictionary<string, double>()), fitness ?? 0, round ?? 0, now), now);
+        }
+
+        await state.WriteOrReloadAsync(this, Outbox);
+        await TellAskersAsync(askers, status);
         return View();
     }
 
-    /// <summary>Customers who asked for the idea hear when it moves; so does the back office, to tell them too.</summary>
-    private async Task CloseTheLoopAsync(IdeaStatus status)
+    /// <summary>Customers who asked for the idea hear when it moves (the back office hears through the outbox).</summary>
+    private async Task TellAskersAsync(IReadOnlyList<string> askers, IdeaStatus status)
     {
-        var askers = State.Evidence.Select(e => e.CustomerId).OfType<string>().Distinct().ToList();
-        if (askers.Count == 0)
-        {
-            return;
-        }
-
         foreach (var customerId in askers)
         {
             await TellAskerAsync(customerId, $"{IdeaId}/{status}", $"The idea '{State.Title}' you asked for is now {status}.", status.ToString());
         }
-
-        await events.PublishOrLogAsync(new IdeaStatusChanged(IdeaId, State.Community!, State.Title, status.ToString(), askers, time.GetUtcNow()),
-            $"idea-status/{IdeaId}/{status}", logger);
     }
 
     private async Task TellAskerAsync(string customerId, string updateId, string text, string status)

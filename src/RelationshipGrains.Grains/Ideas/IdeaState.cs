@@ -1,3 +1,4 @@
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Ideas;
 
 namespace RelationshipGrains.Grains.Ideas;
@@ -26,4 +27,7 @@ public sealed class IdeaState
 
     /// <summary>Who asked for the idea and where; counted once per asker in fitness, never as votes.</summary>
     [Id(15)] public List<IdeaEvidence> Evidence { get; set; } = [];
+
+    /// <summary>Integration events written with the changes that caused them, until the broker accepts them.</summary>
+    [Id(16)] public List<OutboxMessage> Outbox { get; set; } = [];
 }

@@ -1,10 +1,10 @@
 namespace RelationshipGrains.Grains.Integration;
 
 /// <summary>
-/// How grains hand integration events to the back office. Grains call it only after their state write, with a
-/// message id that is the same on every retry, so consumers can de-duplicate.
+/// How a grain's outbox hands events to the back office. Returning means the broker accepted the message; the
+/// outbox then forgets it. Throwing (or cancellation) leaves it in the outbox for the next attempt.
 /// </summary>
 public interface IIntegrationEventPublisher
 {
-    Task PublishAsync<T>(T integrationEvent, string messageId) where T : class;
+    Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken);
 }

@@ -1,3 +1,5 @@
+using RelationshipGrains.Grains.Integration;
+
 namespace RelationshipGrains.Grains.Storage;
 
 public static class PersistentStateExtensions
@@ -5,11 +7,17 @@ public static class PersistentStateExtensions
     /// <summary>
     /// Writes the state; if the write fails, reloads what storage holds so the grain never serves a change that was
     /// not acknowledged. If storage cannot even be read, the activation is retired so a fresh one reads it later.
+    /// With an outbox, its reminder is secured before the write and its relay started after it.
     /// </summary>
-    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain)
+    public static async Task WriteOrReloadAsync<T>(this IPersistentState<T> state, IGrainBase grain, GrainOutbox? outbox = null)
     {
         try
         {
+            if (outbox is not null)
+            {
+                await outbox.BeforeWriteAsync();
+            }
+
             await state.WriteStateAsync();
         }
         catch
@@ -24,6 +32,11 @@ public static class PersistentStateExtensions
             }
 
             throw;
+        }
+
+        if (outbox is not null)
+        {
+            await outbox.AfterWriteAsync();
         }
     }
 }

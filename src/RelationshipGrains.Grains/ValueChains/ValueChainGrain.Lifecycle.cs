@@ -1,5 +1,5 @@
 using RelationshipGrains.Errors;
-using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.ValueChains;
 
@@ -7,6 +7,9 @@ namespace RelationshipGrains.Grains.ValueChains;
 
 public sealed partial class ValueChainGrain
 {
+    /// <summary>How many back-office message ids a chain remembers for de-duplication.</summary>
+    public const int ProcessedMessagesKept = 1_000;
+
     public async Task<ValueChainView> CommitAsync(string customerId)
     {
         RequireOwner(customerId);
@@ -27,18 +30,39 @@ public sealed partial class ValueChainGrain
             throw new RelationshipValidationException("slots", $"The value chain cannot be committed: {string.Join("; ", unmet)}.");
         }
 
+        Outbox.EnsureRoom();
         var now = time.GetUtcNow();
         State.Status = ValueChainStatus.Committed;
         State.CommittedAt = now;
         State.Slots.ForEach(s => s.Fulfilment = FulfilmentStatus.Accepted);
-        await SaveAndTellCustomerAsync($"Value chain committed with {string.Join(", ", State.Slots.Select(s => $"{s.AcceptedPartnerId} as {s.Role}"))}.");
-        await events.PublishOrLogAsync(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title,
+        Outbox.Add(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title,
             [.. State.Slots.Select(s => new CommittedSlot(s.Role, s.AcceptedPartnerId!, s.AcceptedOffer!.Price.Amount, s.AcceptedOffer.Price.Currency, s.AcceptedOffer.LeadTimeDays))],
-            now), $"value-chain/{ChainId}/committed", logger);
+            now), now);
+        await SaveAndTellCustomerAsync($"Value chain committed with {string.Join(", ", State.Slots.Select(s => $"{s.AcceptedPartnerId} as {s.Role}"))}.");
         return OwnerView();
     }
 
     public async Task<ValueChainView> UpdateFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note)
+    {
+        await ChangeFulfilmentAsync(partnerId, role, status, note, null);
+        return PartnerView(partnerId);
+    }
+
+    public async Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note)
+    {
+        Validation.Check.Id(partnerId, "partnerId");
+        Validation.Check.OptionalText(note, "note", Validation.Limits.StatusNote);
+        if (State.ProcessedMessages.Contains(messageId))
+        {
+            return false;
+        }
+
+        await ChangeFulfilmentAsync(partnerId, role, status, note is null ? "(from the ERP)" : $"{note} (from the ERP)", messageId);
+        return true;
+    }
+
+    /// <summary>Moves a committed slot on; <paramref name="messageId"/> is remembered in the same write when a back-office message asked.</summary>
+    private async Task ChangeFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note, Guid? messageId)
     {
         var slot = InvitedSlot(partnerId, role);
         if (State.Status is not (ValueChainStatus.Committed or ValueChainStatus.Completed) || slot.AcceptedPartnerId != partnerId)
@@ -46,9 +70,9 @@ public sealed partial class ValueChainGrain
             throw new RelationshipConflictException($"Slot '{role}' is not committed to you; there is nothing to fulfil.");
         }
 
-        if (slot.Fulfilment == status)
+        if (slot.Fulfilment == status && messageId is null)
         {
-            return PartnerView(partnerId);
+            return;
         }
 
         if (!SlotRules.CanMove(slot.Fulfilment, status))
@@ -56,6 +80,17 @@ public sealed partial class ValueChainGrain
             throw new RelationshipValidationException("status", $"Slot '{role}' is {slot.Fulfilment}; it cannot move to {status}.");
         }
 
+        if (messageId is { } id)
+        {
+            State.ProcessedMessages.AddKeepingLatest(id, ProcessedMessagesKept);
+            if (slot.Fulfilment == status)
+            {
+                await state.WriteOrReloadAsync(this, Outbox);
+                return;
+            }
+        }
+
+        Outbox.EnsureRoom();
         var now = time.GetUtcNow();
         slot.Fulfilment = status;
         if (State.Slots.All(s => s.Fulfilment == FulfilmentStatus.Delivered))
@@ -63,10 +98,8 @@ public sealed partial class ValueChainGrain
             State.Status = ValueChainStatus.Completed;
         }
 
+        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), now), now);
         await SaveAndTellCustomerAsync($"{partnerId} reports '{role}' {status}.{(note is null ? "" : " " + note)}", partnerId);
-        await events.PublishOrLogAsync(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), now),
-            $"value-chain/{ChainId}/{role}/{status}", logger);
-        return PartnerView(partnerId);
     }
 
     public async Task<ValueChainView> CancelAsync(string customerId, string? reason)
@@ -83,11 +116,11 @@ public sealed partial class ValueChainGrain
             throw new RelationshipConflictException("Part of this value chain has already shipped; it can no longer be cancelled.");
         }
 
+        Outbox.EnsureRoom();
         var wasCommitted = State.Status == ValueChainStatus.Committed;
         State.Status = ValueChainStatus.Cancelled;
+        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow()), time.GetUtcNow());
         await SaveAndTellCustomerAsync($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
-        await events.PublishOrLogAsync(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow()),
-            $"value-chain/{ChainId}/cancelled", logger);
         return OwnerView();
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
@@ -19,10 +18,25 @@ public sealed partial class ValueChainGrain(
     [PersistentState("value-chain", StorageNames.Relationships)] IPersistentState<ValueChainState> state,
     TimeProvider time,
     Pseudonyms pseudonyms,
-    IIntegrationEventPublisher events,
-    ILogger<ValueChainGrain> logger) : Grain, IValueChainGrain
+    Outboxes outboxes) : Grain, IValueChainGrain, IRemindable
 {
+    private GrainOutbox? _outbox;
+
     private ValueChainState State => state.State;
+
+    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Outbox.OnActivate();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        Outbox.OnDeactivateAsync(() => state.WriteOrReloadAsync(this));
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
 
     private string ChainId => Check.Id(this.GetPrimaryKeyString(), "valueChainId");
 
@@ -223,7 +237,7 @@ public sealed partial class ValueChainGrain(
     private async Task SaveAndTellCustomerAsync(string text, string? partnerId = null)
     {
         State.Steps++;
-        await state.WriteOrReloadAsync(this);
+        await state.WriteOrReloadAsync(this, Outbox);
         await GrainFactory.GetGrain<ICustomerGrain>(State.OwnerCustomerId!)
             .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, State.Status.ToString(), partnerId));
     }

@@ -1,3 +1,4 @@
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Grains.ValueChains;
@@ -16,6 +17,12 @@ public sealed class ValueChainState
 
     /// <summary>Numbers the steps sent to the customer's timeline, so a re-sent step is recognised there.</summary>
     [Id(7)] public long Steps { get; set; }
+
+    /// <summary>Integration events written with the changes that caused them, until the broker accepts them.</summary>
+    [Id(8)] public List<OutboxMessage> Outbox { get; set; } = [];
+
+    /// <summary>Ids of the latest back-office messages applied, so a redelivery has no second effect.</summary>
+    [Id(9)] public List<Guid> ProcessedMessages { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("rg.SlotState")]

@@ -137,7 +137,7 @@ public sealed class Growing_ideas(ClusterFixture fixture)
         Assert.StartsWith("Final vote +5", second.Decisions[0].Reason);
         Assert.Equal(IdeaStatus.Proposed, failing.Idea.Status);
         Assert.False(failing.PassesRules);
-        Assert.Contains(fixture.Events.OfType<IdeaSelected>(), e => e.IdeaId == ideas[0].Id && e.Community == _world.Slug);
+        await fixture.Events.WaitForAsync<IdeaSelected>(e => e.IdeaId == ideas[0].Id && e.Community == _world.Slug);
         Assert.Equal(2, (await community.GetAsync())!.Rounds);
     }
 

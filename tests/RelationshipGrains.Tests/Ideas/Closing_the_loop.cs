@@ -31,7 +31,7 @@ public sealed class Closing_the_loop(ClusterFixture fixture)
         Assert.Equal(2, (await world.Idea(ideaId).GetAsync())!.Tally.Askers);
         Assert.Equal(2, adas.Entries.Count(e => e.Kind == TimelineEntryKind.IdeaUpdate));
         Assert.Equal("Culled", adas.Entries[^1].Status);
-        var told = Assert.Single(fixture.Events.OfType<IdeaStatusChanged>(), e => e.IdeaId == ideaId);
+        var told = Assert.Single(await fixture.Events.WaitForAsync<IdeaStatusChanged>(e => e.IdeaId == ideaId));
         Assert.Equal("Culled", told.Status);
         Assert.Equal([ada, bob], told.AskingCustomerIds);
     }

@@ -26,11 +26,14 @@ public class ClusterFixture : IAsyncLifetime
 
     public RecordingIntegrationEventPublisher Events { get; } = new();
 
+    public SharedTestReminderTable Reminders { get; } = new();
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public const int WindowSize = 20;
     public const int PageSize = 10;
     public const int InteractionsPerMinute = 300;
+    public const int MaxPendingEvents = 10;
 
     public IGrainFactory Grains => Cluster.Client;
 
@@ -42,7 +45,8 @@ public class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IIntegrationEventPublisher>(Events);
             silo.AddRelationshipGrains();
-            silo.UseInMemoryReminderService();
+            silo.AddReminders();
+            silo.Services.AddSingleton<IReminderTable>(Reminders);
             silo.Services.Configure<TimelineOptions>(o =>
             {
                 // Small enough that ordinary tests cross from window to archive pages.
@@ -51,6 +55,7 @@ public class ClusterFixture : IAsyncLifetime
                 o.IdempotencyWindow = 100;
                 o.InteractionsPerMinute = InteractionsPerMinute;
             });
+            silo.Services.Configure<OutboxOptions>(o => o.MaxPendingPerGrain = MaxPendingEvents);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, Storage);
         });
         Cluster = builder.Build();

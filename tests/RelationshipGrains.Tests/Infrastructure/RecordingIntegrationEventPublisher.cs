@@ -1,18 +1,84 @@
 using System.Collections.Concurrent;
 using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Integration.Contracts;
 
 namespace RelationshipGrains.Tests.Infrastructure;
 
-/// <summary>Keeps every published integration event so tests can see what the back office would receive.</summary>
+/// <summary>
+/// Keeps every published integration event so tests can see what the back office would receive, and can play a
+/// broker that refuses some messages, to exercise the outbox's retries.
+/// </summary>
 public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublisher
 {
-    public ConcurrentQueue<(object Event, string MessageId)> Published { get; } = new();
+    private readonly ConcurrentQueue<OutboxMessage> _published = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _refusals;
 
-    public Task PublishAsync<T>(T integrationEvent, string messageId) where T : class
+    /// <summary>Messages matching this are refused, as an unreachable broker would.</summary>
+    public Func<OutboxMessage, bool> Refuse { get; set; } = _ => false;
+
+    public int Refusals => _refusals;
+
+    /// <summary>
+    /// Waits for published events while moving the fake clock on, so retry timers and reminders come due:
+    /// bounded by <paramref name="steps"/> moves of <paramref name="step"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<T>> WaitAdvancingAsync<T>(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan step, Func<T, bool> match, int count = 1, int steps = 30)
     {
-        Published.Enqueue((integrationEvent, messageId));
+        for (var i = 1; ; i++)
+        {
+            time.Advance(step);
+            try
+            {
+                return await WaitForAsync(match, count, TimeSpan.FromSeconds(1));
+            }
+            catch (TimeoutException) when (i < steps)
+            {
+            }
+        }
+    }
+
+    public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (Refuse(message))
+        {
+            Interlocked.Increment(ref _refusals);
+            throw new InvalidOperationException("The message broker is out of reach (simulated).");
+        }
+
+        _published.Enqueue(message);
+        Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         return Task.CompletedTask;
     }
 
-    public IEnumerable<T> OfType<T>() => Published.Select(p => p.Event).OfType<T>();
+    public IReadOnlyList<OutboxMessage> Messages => [.. _published];
+
+    public IEnumerable<T> OfType<T>() => _published
+        .Where(m => m.EventType == typeof(T).Name)
+        .Select(m => (T)IntegrationEvents.Deserialize(m.EventType, m.Payload));
+
+    /// <summary>Waits (30 s unless <paramref name="within"/> says) until at least <paramref name="count"/> published events of the type match.</summary>
+    public async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count = 1, TimeSpan? within = null)
+    {
+        var limit = within ?? TimeSpan.FromSeconds(30);
+        using var timeout = new CancellationTokenSource(limit);
+        while (true)
+        {
+            var changed = _changed.Task;
+            var found = OfType<T>().Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} {typeof(T).Name} event(s), saw {found.Count} in {limit.TotalSeconds} s.");
+            }
+        }
+    }
 }

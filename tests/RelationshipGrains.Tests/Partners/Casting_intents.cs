@@ -32,7 +32,7 @@ public sealed class Casting_intents(ClusterFixture fixture)
         Assert.Equal(0, intent.Matches[2].Score);
         Assert.Empty(await fixture.Grains.GetGrain<IPartnerGrain>(elsewhere).ListInboxAsync());
         Assert.Equal("want", (await CastTo(alike)).IntentId);
-        Assert.Contains(fixture.Events.OfType<IntentExpressed>(), e => e.CustomerId == customer.GetPrimaryKeyString() && e.MatchedPartnerIds.Count == 3);
+        await fixture.Events.WaitForAsync<IntentExpressed>(e => e.CustomerId == customer.GetPrimaryKeyString() && e.MatchedPartnerIds.Count == 3);
     }
 
     [Fact]

@@ -131,8 +131,8 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         Assert.Equal("status", skip.Field);
         Assert.Equal(ValueChainStatus.Completed, done.Status);
         Assert.Equal(8, timeline.Entries.Count(e => e.Kind == TimelineEntryKind.ValueChainStep));
-        Assert.Contains(fixture.Events.OfType<ValueChainCommitted>(), e => e.ValueChainId == done.ValueChainId && e.Slots.Single().PartnerId == maker);
-        Assert.Equal(3, fixture.Events.OfType<ValueChainSlotStatusChanged>().Count(e => e.ValueChainId == done.ValueChainId));
+        await fixture.Events.WaitForAsync<ValueChainCommitted>(e => e.ValueChainId == done.ValueChainId && e.Slots.Single().PartnerId == maker);
+        Assert.Equal(3, (await fixture.Events.WaitForAsync<ValueChainSlotStatusChanged>(e => e.ValueChainId == done.ValueChainId, 3)).Count);
         await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.CancelAsync(owner, "too late"));
     }
 
@@ -168,7 +168,7 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         var cancelled = await chain.CancelAsync(owner, "Changed my mind");
 
         Assert.Equal(ValueChainStatus.Cancelled, cancelled.Status);
-        Assert.Contains(fixture.Events.OfType<ValueChainCancelled>(), e => e.ValueChainId == cancelled.ValueChainId && e.WasCommitted);
+        await fixture.Events.WaitForAsync<ValueChainCancelled>(e => e.ValueChainId == cancelled.ValueChainId && e.WasCommitted);
         await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AcceptAsync(owner, "courier", courier));
     }
 

@@ -1,0 +1,188 @@
+using Microsoft.Extensions.Logging;
+using RelationshipGrains.Errors;
+
+namespace RelationshipGrains.Grains.Integration;
+
+/// <summary>
+/// The outbox kept inside one grain's state. Events join the state change that causes them and are written with it;
+/// right after the write they are published (the request has its answer either way); if the broker does not accept
+/// them, a timer retries with backoff. A published event is dropped from memory at once and from storage with the
+/// grain's next write (or its deactivation), so relaying costs no extra write. While events are pending a
+/// reminder stays registered: if the activation dies first, the reminder wakes the grain on another silo to
+/// publish them. Re-publishing after a crash reuses the message id, so consumers see a duplicate, never a loss.
+/// </summary>
+public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> pending, Outboxes shared)
+{
+    public const string ReminderName = "outbox-relay";
+
+    private readonly OutboxOptions _options = shared.Options;
+    private IGrainTimer? _timer;
+    private bool _retryScheduled;
+    private bool _reminderHeld;
+    private int _failures;
+
+    /// <summary>Published events were dropped since the last write; the grain persists that on its next write.</summary>
+    public bool RemovedSinceWrite { get; private set; }
+
+    public int Pending => pending().Count;
+
+    /// <summary>Refuses a change that would add <paramref name="count"/> events to a full outbox; call before changing state.</summary>
+    public void EnsureRoom(int count = 1)
+    {
+        if (pending().Count + count > _options.MaxPendingPerGrain)
+        {
+            throw new RelationshipUnavailableException(
+                $"{pending().Count} integration events are waiting for the message broker; changes resume once it is reachable again.",
+                (int)Math.Ceiling(_options.MaxRetryDelay.TotalSeconds));
+        }
+    }
+
+    public void Add<T>(T integrationEvent, DateTimeOffset now) where T : class => pending().Add(OutboxMessage.Create(integrationEvent, now));
+
+    /// <summary>
+    /// Makes sure the wake-up reminder exists before events are written, so no written event depends on this
+    /// activation surviving. Registered once per activation while events flow.
+    /// </summary>
+    public async Task BeforeWriteAsync()
+    {
+        if (pending().Count > 0 && !_reminderHeld)
+        {
+            await grain.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
+            _reminderHeld = true;
+        }
+    }
+
+    /// <summary>Call after every successful state write: publishes now, or leaves it to the retry timer while the broker is away.</summary>
+    public async Task AfterWriteAsync()
+    {
+        RemovedSinceWrite = false;
+        if (pending().Count == 0)
+        {
+            return;
+        }
+
+        if (_failures == 0 && shared.BrokerReachable)
+        {
+            await RelayAsync(CancellationToken.None);
+        }
+        else if (!_retryScheduled)
+        {
+            Schedule(RetryDelay(Math.Max(_failures, 1)));
+        }
+    }
+
+    /// <summary>A fresh activation relays whatever an earlier one left behind.</summary>
+    public void OnActivate()
+    {
+        if (pending().Count > 0)
+        {
+            _reminderHeld = true;
+            Schedule(TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>The reminder fired: relay now, and drop the reminder once nothing is pending.</summary>
+    public async Task OnReminderAsync()
+    {
+        await RelayAsync(CancellationToken.None);
+        if (pending().Count == 0)
+        {
+            await DropReminderAsync();
+        }
+    }
+
+    /// <summary>
+    /// On a graceful deactivation: one last attempt, then persist the removals with <paramref name="write"/> and drop the
+    /// reminder if nothing is left. Pending events keep the reminder, which brings the grain back for them.
+    /// </summary>
+    public async Task OnDeactivateAsync(Func<Task> write)
+    {
+        _timer?.Dispose();
+        if (pending().Count > 0)
+        {
+            await RelayAsync(CancellationToken.None);
+        }
+
+        if (RemovedSinceWrite)
+        {
+            await write();
+            RemovedSinceWrite = false;
+        }
+
+        if (pending().Count == 0 && _reminderHeld)
+        {
+            await DropReminderAsync();
+        }
+    }
+
+    private void Schedule(TimeSpan dueTime)
+    {
+        _retryScheduled = true;
+        if (_timer is null)
+        {
+            _timer = ((IGrainBase)grain).RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+        }
+        else
+        {
+            _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private Task RetryAsync(CancellationToken cancellationToken)
+    {
+        _retryScheduled = false;
+        return RelayAsync(cancellationToken);
+    }
+
+    private TimeSpan RetryDelay(int failures) =>
+        TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks << Math.Min(failures - 1, 20)));
+
+    private async Task RelayAsync(CancellationToken cancellationToken)
+    {
+        foreach (var message in pending().ToList())
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(_options.PublishTimeout);
+                await shared.Publisher.PublishAsync(message, timeout.Token);
+            }
+            catch (Exception e)
+            {
+                _failures++;
+                shared.BrokerReachable = false;
+                var delay = RetryDelay(_failures);
+                LogPublishFailed(shared.Logger, e, message.EventType, message.MessageId, grain.GetGrainId(), pending().Count, delay);
+                Schedule(delay);
+                return;
+            }
+
+            pending().RemoveAll(m => m.MessageId == message.MessageId);
+            RemovedSinceWrite = true;
+            shared.BrokerReachable = true;
+        }
+
+        if (_failures > 0)
+        {
+            LogRecovered(shared.Logger, grain.GetGrainId(), _failures);
+            _failures = 0;
+        }
+    }
+
+    private async Task DropReminderAsync()
+    {
+        if (await grain.GetReminder(ReminderName) is { } reminder)
+        {
+            await grain.UnregisterReminder(reminder);
+        }
+
+        _reminderHeld = false;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Publishing {EventType} {MessageId} from {GrainId} failed; {Pending} event(s) wait, next attempt in {Delay}.")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, int pending, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{GrainId} published its waiting events after {Failures} failed attempt(s).")]
+    private static partial void LogRecovered(ILogger logger, GrainId grainId, int failures);
+}

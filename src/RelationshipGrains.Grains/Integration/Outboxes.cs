@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace RelationshipGrains.Grains.Integration;
+
+/// <summary>
+/// Gives each grain its outbox relay and keeps what the relays of one silo share: whether the broker answered the
+/// last publish. While it does not, grains leave publishing to their retry timers instead of making each request
+/// wait for the broker's timeout.
+/// </summary>
+public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<OutboxOptions> options, ILoggerFactory loggers)
+{
+    private volatile bool _brokerReachable = true;
+
+    internal IIntegrationEventPublisher Publisher => publisher;
+
+    internal OutboxOptions Options => options.Value;
+
+    internal ILogger Logger { get; } = loggers.CreateLogger<GrainOutbox>();
+
+    public bool BrokerReachable
+    {
+        get => _brokerReachable;
+        internal set => _brokerReachable = value;
+    }
+
+    public GrainOutbox For(Grain grain, Func<List<OutboxMessage>> pending) => new(grain, pending, this);
+}

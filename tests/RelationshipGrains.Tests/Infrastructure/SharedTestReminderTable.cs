@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+
+namespace RelationshipGrains.Tests.Infrastructure;
+
+/// <summary>
+/// A reminder table shared by every silo of an in-process cluster, standing in for Redis or Azure Tables: unlike
+/// Orleans' in-memory table (a grain on one silo), it outlives any silo the test kills.
+/// </summary>
+public sealed class SharedTestReminderTable : IReminderTable
+{
+    private readonly ConcurrentDictionary<(GrainId Grain, string Name), ReminderEntry> _rows = new();
+    private long _etag;
+
+    public Task Init() => Task.CompletedTask;
+
+    public Task<ReminderTableData> ReadRows(GrainId grainId) =>
+        Task.FromResult(new ReminderTableData(_rows.Values.Where(r => r.GrainId == grainId).Select(Copy).ToList()));
+
+    public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
+        Task.FromResult(new ReminderTableData(_rows.Values.Where(r => InRange(r.GrainId.GetUniformHashCode(), begin, end)).Select(Copy).ToList()));
+
+    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
+        Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) ? Copy(row) : null);
+
+    public Task<string?> UpsertRow(ReminderEntry entry)
+    {
+        var stored = Copy(entry);
+        stored.ETag = Interlocked.Increment(ref _etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _rows[(entry.GrainId, entry.ReminderName)] = stored;
+        return Task.FromResult<string?>(stored.ETag);
+    }
+
+    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
+        Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) && row.ETag == eTag
+            && _rows.TryRemove(new KeyValuePair<(GrainId, string), ReminderEntry>((grainId, reminderName), row)));
+
+    public Task TestOnlyClearTable()
+    {
+        _rows.Clear();
+        return Task.CompletedTask;
+    }
+
+    public bool Holds(GrainId grainId, string reminderName) => _rows.ContainsKey((grainId, reminderName));
+
+    /// <summary>The ring range (begin, end], wrapping past the top when begin is not below end.</summary>
+    private static bool InRange(uint hash, uint begin, uint end) => begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
+
+    private static ReminderEntry Copy(ReminderEntry r) => new()
+    {
+        GrainId = r.GrainId, ReminderName = r.ReminderName, StartAt = r.StartAt, Period = r.Period, ETag = r.ETag,
+    };
+}

@@ -1,0 +1,106 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Integration;
+
+[Collection(ClusterCollection.Name)]
+public sealed class Relaying_the_outbox(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task Each_change_is_published_once_and_a_retried_request_publishes_nothing_more()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+
+        await customer.RecordInteractionAsync(Requests.Interaction("first"));
+        var retry = await customer.RecordInteractionAsync(Requests.Interaction("first"));
+        await customer.RecordInteractionAsync(Requests.Interaction("second"));
+        await customer.GrantConsentAsync(new GrantConsent("acme", [ConsentScope.Profile], null));
+
+        // One grain relays in order, so once the consent change is out, any repeat of the first would be too.
+        await fixture.Events.WaitForAsync<ConsentChanged>(e => e.CustomerId == id && e.PartnerId == "acme");
+        var recorded = fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).ToList();
+        Assert.False(retry.Created);
+        Assert.Equal([(1L, "first"), (2L, "second")], recorded.Select(e => (e.Sequence, e.InteractionId)));
+        Assert.Equal("Interaction", recorded[0].Kind);
+        Assert.Equal("Chat", recorded[0].Channel);
+        Assert.Equal(3, fixture.Events.Messages.Count(m => m.Payload.Contains(id, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Events_wait_while_the_broker_refuses_them_and_go_out_under_the_same_ids_when_it_returns()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        var refused = new HashSet<Guid>();
+        var firstRefusal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Events.Refuse = m =>
+        {
+            if (!m.Payload.Contains(id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            lock (refused)
+            {
+                refused.Add(m.MessageId);
+            }
+
+            firstRefusal.TrySetResult();
+            return true;
+        };
+
+        try
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                Assert.True((await customer.RecordInteractionAsync(Requests.Interaction($"while-down-{i}"))).Created);
+            }
+
+            await firstRefusal.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.DoesNotContain(fixture.Events.OfType<InteractionRecorded>(), e => e.CustomerId == id);
+        }
+        finally
+        {
+            fixture.Events.Refuse = _ => false;
+        }
+
+        var published = await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id, 3);
+        var ids = fixture.Events.Messages.Where(m => m.Payload.Contains(id, StringComparison.Ordinal)).Select(m => m.MessageId).ToList();
+        Assert.Equal([1L, 2L, 3L], published.Select(e => e.Sequence));
+        Assert.Equal(3, ids.Distinct().Count());
+        Assert.Subset(ids.ToHashSet(), refused);
+    }
+
+    [Fact]
+    public async Task A_full_outbox_refuses_further_changes_rather_than_lose_their_events()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        fixture.Events.Refuse = m => m.Payload.Contains(id, StringComparison.Ordinal);
+        RelationshipUnavailableException refused;
+        try
+        {
+            for (var i = 1; i <= ClusterFixture.MaxPendingEvents; i++)
+            {
+                await customer.RecordInteractionAsync(Requests.Interaction($"pending-{i}"));
+            }
+
+            refused = await Assert.ThrowsAsync<RelationshipUnavailableException>(() => customer.RecordInteractionAsync(Requests.Interaction("one-too-many")));
+            Assert.Equal(ClusterFixture.MaxPendingEvents, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+        }
+        finally
+        {
+            fixture.Events.Refuse = _ => false;
+        }
+
+        await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id, ClusterFixture.MaxPendingEvents);
+        var accepted = await customer.RecordInteractionAsync(Requests.Interaction("one-too-many"));
+
+        Assert.Contains("message broker", refused.Message);
+        Assert.True(refused.RetryAfterSeconds > 0);
+        Assert.Equal(ClusterFixture.MaxPendingEvents + 1, accepted.Entry.Sequence);
+    }
+}
