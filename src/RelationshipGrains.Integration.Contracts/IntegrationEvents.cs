@@ -11,7 +11,7 @@ public static class IntegrationEvents
     /// <summary>Events the grains publish.</summary>
     public static IReadOnlyList<Type> Outbound { get; } =
     [
-        typeof(InteractionRecorded), typeof(IntentExpressed), typeof(ConsentChanged), typeof(CustomerErased),
+        typeof(InteractionRecorded), typeof(IntentExpressed), typeof(IntentWithdrawn), typeof(ConsentChanged), typeof(CustomerErased),
         typeof(IdeaSelected), typeof(IdeaStatusChanged),
         typeof(ValueChainCommitted), typeof(ValueChainSlotStatusChanged), typeof(ValueChainCancelled),
     ];

@@ -25,6 +25,14 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RecordInteraction")]
     Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction);
 
+    /// <summary>
+    /// Applies a back-office message (service case, marketing touch, social mention). Returns the entry it produced,
+    /// or the earlier one with <c>Created = false</c> when the message was applied before (the customer remembers
+    /// message ids as long as other entry ids: <c>Timeline:IdempotencyWindow</c>, 2,000 entries by default).
+    /// </summary>
+    [Alias("ApplyBackOfficeUpdate")]
+    Task<RecordResult> ApplyBackOfficeUpdateAsync(BackOfficeUpdate update);
+
     /// <summary>Moves a case, opportunity or marketing touch to a new status; idempotent by request id.</summary>
     [Alias("ChangeEntryStatus")]
     Task<RecordResult> ChangeEntryStatusAsync(ChangeEntryStatus change);

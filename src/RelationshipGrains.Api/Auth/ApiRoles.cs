@@ -7,6 +7,9 @@ public static class ApiRoles
     public const string Partner = "partner";
     public const string Operator = "operator";
 
+    /// <summary>A back-office system calling the inbound webhook, known by its signature rather than a key.</summary>
+    public const string BackOffice = "back-office";
+
     public static IReadOnlyList<string> All { get; } = [Channel, Partner, Operator];
 
     /// <summary>Channel apps and operators read and write customer conversations.</summary>
@@ -17,4 +20,7 @@ public static class ApiRoles
 
     /// <summary>Only operators run the cluster and register partners.</summary>
     public const string OperatorPolicy = "operator";
+
+    /// <summary>Back-office systems posting signed webhooks.</summary>
+    public const string BackOfficePolicy = "back-office";
 }

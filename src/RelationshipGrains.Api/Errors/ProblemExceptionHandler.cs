@@ -17,9 +17,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             httpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (exception is RelationshipUnavailableException unavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var problem = exception switch
         {
             RelationshipRateLimitedException e => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = e.Message },
+            RelationshipUnavailableException e => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Try again later", Detail = e.Message },
             RelationshipValidationException e => Invalid(e.Field, e.Message),
             RelationshipNotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
             RelationshipConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message },

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.BackOffice;
 using RelationshipGrains.Api.Communities;
 using RelationshipGrains.Api.Customers;
 using RelationshipGrains.Api.Http;
@@ -37,6 +38,9 @@ public static class ApiEndpointExtensions
         app.MapCommunitiesApi();
         app.MapIdeasApi();
         app.MapCustomerIntelligenceApi();
+        app.MapWebhooksApi();
+        app.MapInboundApi();
+        app.MapReportsApi();
         return app;
     }
 }

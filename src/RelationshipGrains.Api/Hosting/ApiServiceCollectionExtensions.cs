@@ -26,12 +26,18 @@ public static class ApiServiceCollectionExtensions
 
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddOptions<InboundSourceOptions>().Bind(configuration.GetSection(InboundSourceOptions.Section))
+            .Validate(o => o.Sources.Values.All(s => s.Secret.Length >= 32), "Every Inbound:Sources:{source}:Secret must be at least 32 characters.")
+            .ValidateOnStart();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, InboundSignatureHandler>(InboundSignatureHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.ChannelPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Operator))
             .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))
-            .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim));
+            .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim))
+            .AddPolicy(ApiRoles.BackOfficePolicy, p => p.AddAuthenticationSchemes(InboundSignatureHandler.SchemeName)
+                .RequireRole(ApiRoles.BackOffice).RequireClaim(InboundSignatureHandler.SourceClaim));
 
         services.AddPerKeyRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<OrleansReadinessCheck>("orleans", tags: ["ready"]);

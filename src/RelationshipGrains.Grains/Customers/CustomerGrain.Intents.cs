@@ -63,11 +63,13 @@ public sealed partial class CustomerGrain
             return intent;
         }
 
+        Outbox.EnsureRoom();
         var now = time.GetUtcNow();
         var withdrawn = intent with { Status = IntentStatus.Withdrawn, WithdrawnAt = now };
         State.Intents[intentId] = withdrawn;
         Append(seq => new TimelineEntry(seq, $"intent:{intentId}:withdrawn", TimelineEntryKind.IntentWithdrawn, now, now,
             Author.Customer, Topic: intent.Category, Subject: intentId), now);
+        Outbox.Add(new IntentWithdrawn(CustomerId, intentId, now), now);
         await PersistAsync();
         return withdrawn;
     }

@@ -7,7 +7,10 @@ namespace RelationshipGrains.Grains.Customers;
 
 public sealed partial class CustomerGrain
 {
-    public async Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction)
+    public Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction) => RecordAsync(interaction, alsoKnownAs: null);
+
+    /// <summary>Records an entry; <paramref name="alsoKnownAs"/> is a second id (a message id) recognised as the same entry.</summary>
+    private async Task<RecordResult> RecordAsync(RecordInteraction interaction, string? alsoKnownAs)
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(interaction);
@@ -32,6 +35,11 @@ public sealed partial class CustomerGrain
             seq, interaction.InteractionId, kind, now, interaction.OccurredAt ?? now, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
         State.EntryIds[interaction.InteractionId] = entry.Sequence;
+        if (alsoKnownAs is not null)
+        {
+            State.EntryIds[alsoKnownAs] = entry.Sequence;
+        }
+
         Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, kind.ToString(), entry.Channel!.Value.ToString(),
             entry.Direction!.Value.ToString(), entry.Topic, entry.Status, entry.OccurredAt, now), now);
         await PersistAsync();

@@ -98,7 +98,7 @@ public sealed partial class ValueChainGrain
             State.Status = ValueChainStatus.Completed;
         }
 
-        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), now), now);
+        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), now, State.Status.ToString()), now);
         await SaveAndTellCustomerAsync($"{partnerId} reports '{role}' {status}.{(note is null ? "" : " " + note)}", partnerId);
     }
 

@@ -1,7 +1,9 @@
 using Orleans.Configuration;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Integration.Hosting;
 
 namespace RelationshipGrains.Silo.Hosting;
 
@@ -18,6 +20,7 @@ public static class SiloHostingExtensions
         }
 
         EmbeddedProfile.Configure(builder, options);
+        builder.Services.AddRelationshipGrainsMessaging(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(c =>
@@ -28,6 +31,7 @@ public static class SiloHostingExtensions
             silo.AddRelationshipGrains();
             silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
             silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
+            silo.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
             silo.AddConfiguredGrainStorage(builder.Configuration);
             EmbeddedProfile.ConfigureSilo(silo, options);
         });

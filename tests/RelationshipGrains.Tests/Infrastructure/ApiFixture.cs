@@ -13,6 +13,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     public const string OperatorKey = "test-operator-key-0123456789";
     public const string PartnerKey = "test-partner-key-0123456789";
 
+    /// <summary>What the test service desk and social monitoring sign their webhooks with.</summary>
+    public const string InboundSecret = "test-inbound-secret-0123456789abcdef";
+
     public int SiloPort { get; } = FreePort();
 
     public int GatewayPort { get; } = FreePort();
@@ -45,6 +48,10 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         }
 
         builder.UseSetting("Auth:Keys:2:PartnerId", "velo-works");
+        foreach (var source in new[] { "social", "service-desk", "marketing", "erp" })
+        {
+            builder.UseSetting($"Inbound:Sources:{source}:Secret", InboundSecret);
+        }
     }
 
     private static int FreePort()

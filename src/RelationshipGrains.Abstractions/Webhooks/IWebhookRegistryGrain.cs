@@ -1,0 +1,41 @@
+namespace RelationshipGrains.Webhooks;
+
+/// <summary>
+/// The webhook subscriptions and the dead-letter list (one grain, key 0: subscriptions are few and read by every
+/// dispatch, so the dispatcher caches them briefly).
+/// </summary>
+[Alias("rg.IWebhookRegistryGrain")]
+public interface IWebhookRegistryGrain : IGrainWithIntegerKey
+{
+    /// <summary>Creates or replaces a subscription and issues a new signing secret.</summary>
+    [Alias("Subscribe")]
+    Task<IssuedWebhookSubscription> SubscribeAsync(SubscribeWebhook request);
+
+    /// <summary>Every subscription, without secrets.</summary>
+    [Alias("List")]
+    Task<IReadOnlyList<WebhookSubscription>> ListAsync();
+
+    /// <summary>Removes a subscription; false when there was none.</summary>
+    [Alias("Remove")]
+    Task<bool> RemoveAsync(string subscriptionId);
+
+    /// <summary>The subscriptions that receive <paramref name="eventType"/>, with their secrets (for the dispatcher).</summary>
+    [Alias("GetTargets")]
+    Task<IReadOnlyList<WebhookTarget>> GetTargetsAsync(string eventType);
+
+    /// <summary>The target of one subscription, or null when it was removed (for replays).</summary>
+    [Alias("GetTarget")]
+    Task<WebhookTarget?> GetTargetAsync(string subscriptionId);
+
+    /// <summary>Keeps a delivery that failed every attempt (the latest 10,000 are kept).</summary>
+    [Alias("AddDeadLetter")]
+    Task AddDeadLetterAsync(WebhookDeadLetter deadLetter);
+
+    /// <summary>The dead letters, newest first.</summary>
+    [Alias("ListDeadLetters")]
+    Task<IReadOnlyList<WebhookDeadLetter>> ListDeadLettersAsync();
+
+    /// <summary>Removes a dead letter after a successful replay; false when it was not there.</summary>
+    [Alias("RemoveDeadLetter")]
+    Task<bool> RemoveDeadLetterAsync(string deadLetterId);
+}

@@ -1,0 +1,9 @@
+namespace RelationshipGrains.Webhooks;
+
+/// <summary>Where and how to deliver one event: for the silo's dispatcher only, since it carries the secret.</summary>
+[GenerateSerializer, Immutable, Alias("rg.WebhookTarget")]
+public sealed record WebhookTarget(
+    [property: Id(0)] string SubscriptionId,
+    [property: Id(1)] string Url,
+    [property: Id(2)] string Secret,
+    [property: Id(3)] string? PartnerId);

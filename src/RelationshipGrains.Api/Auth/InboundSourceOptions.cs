@@ -1,0 +1,19 @@
+namespace RelationshipGrains.Api.Auth;
+
+/// <summary>
+/// The back-office systems that may post to <c>/api/v1/inbound/{source}</c>, each with the secret it signs with
+/// (configuration section "Inbound:Sources", e.g. <c>Inbound:Sources:service-desk:Secret</c>).
+/// </summary>
+public sealed class InboundSourceOptions
+{
+    public const string Section = "Inbound";
+
+    public Dictionary<string, InboundSource> Sources { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One back-office source.</summary>
+public sealed class InboundSource
+{
+    /// <summary>At least 32 characters; shared with the source, which signs every request with it.</summary>
+    public string Secret { get; set; } = "";
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Consumers;
+using RelationshipGrains.Integration.Webhooks;
+
+namespace RelationshipGrains.Api.BackOffice;
+
+/// <summary>
+/// The inbound webhook: back-office systems (social monitoring, marketing, the service desk, the ERP) post signed
+/// messages, which go on the bus to the consumers that apply them. A re-sent delivery (same X-RG-Delivery) keeps its
+/// message id, so it has no second effect.
+/// </summary>
+public static class InboundApi
+{
+    private static readonly TimeSpan PublishTimeout = TimeSpan.FromSeconds(10);
+
+    public static RouteGroupBuilder MapInboundApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("api/v1/inbound").WithTags("Back office (signed webhooks)").RequireAuthorization(ApiRoles.BackOfficePolicy);
+        api.MapPost("{source}", Receive).Accepts<JsonElement>("application/json");
+        return api;
+    }
+
+    private static async Task<Accepted> Receive(string source, HttpRequest request, IPublishEndpoint bus, IOptions<JsonOptions> json)
+    {
+        if (!InboundMessages.BySource.TryGetValue(source, out var type))
+        {
+            throw new RelationshipNotFoundException($"'{source}' is not a source we take messages from.");
+        }
+
+        var delivery = request.Headers[WebhookSignature.DeliveryHeader].ToString();
+        Validation.Check.RequestId(delivery, WebhookSignature.DeliveryHeader);
+        object message;
+        try
+        {
+            message = await JsonSerializer.DeserializeAsync(request.Body, type, json.Value.SerializerOptions, request.HttpContext.RequestAborted)
+                ?? throw new RelationshipValidationException("body", "The body is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("The body does not match the message.", StatusCodes.Status400BadRequest, e);
+        }
+
+        InboundMessages.Validate(message);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
+        timeout.CancelAfter(PublishTimeout);
+        try
+        {
+            await bus.Publish(message, type, c => c.MessageId = InboundMessages.MessageId(source, delivery), timeout.Token);
+        }
+        catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            throw new RelationshipUnavailableException("The message broker did not accept the message in time; send it again with the same delivery id.", 10);
+        }
+
+        return TypedResults.Accepted((string?)null);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Integration.Webhooks;
+using RelationshipGrains.Webhooks;
+
+namespace RelationshipGrains.Api.BackOffice;
+
+/// <summary>Operators subscribe endpoints to our events and replay deliveries that failed every attempt.</summary>
+public static class WebhooksApi
+{
+    public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("api/v1/webhooks").WithTags("Webhooks (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
+        api.MapPost("subscriptions", Subscribe);
+        api.MapGet("subscriptions", List);
+        api.MapDelete("subscriptions/{subscriptionId}", Remove);
+        api.MapGet("dead-letters", DeadLetters);
+        api.MapPost("dead-letters/{deadLetterId}/replay", Replay);
+        return api;
+    }
+
+    private static IWebhookRegistryGrain Registry(IGrainFactory grains) => grains.GetGrain<IWebhookRegistryGrain>(0);
+
+    private static async Task<Created<IssuedWebhookSubscription>> Subscribe(SubscribeWebhook body, IGrainFactory grains)
+    {
+        var issued = await Registry(grains).SubscribeAsync(body);
+        return TypedResults.Created($"/api/v1/webhooks/subscriptions/{issued.Subscription.SubscriptionId}", issued);
+    }
+
+    private static async Task<Ok<IReadOnlyList<WebhookSubscription>>> List(IGrainFactory grains) =>
+        TypedResults.Ok(await Registry(grains).ListAsync());
+
+    private static async Task<Results<NoContent, NotFound>> Remove(string subscriptionId, IGrainFactory grains) =>
+        await Registry(grains).RemoveAsync(subscriptionId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Ok<IReadOnlyList<WebhookDeadLetter>>> DeadLetters(IGrainFactory grains) =>
+        TypedResults.Ok(await Registry(grains).ListDeadLettersAsync());
+
+    private static async Task<Results<Ok<WebhookReplay>, NotFound, ProblemHttpResult>> Replay(
+        string deadLetterId, IGrainFactory grains, WebhookDispatcher dispatcher, HttpContext http)
+    {
+        var deadLetter = (await Registry(grains).ListDeadLettersAsync()).FirstOrDefault(d => d.DeadLetterId == deadLetterId);
+        if (deadLetter is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return await dispatcher.ReplayAsync(deadLetter, http.RequestAborted) is { } error
+            ? TypedResults.Problem(statusCode: StatusCodes.Status502BadGateway, title: "The receiver refused the delivery again", detail: error)
+            : TypedResults.Ok(new WebhookReplay(deadLetterId, Delivered: true));
+    }
+}

@@ -1,0 +1,27 @@
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Grains.Customers;
+
+public sealed partial class CustomerGrain
+{
+    public async Task<RecordResult> ApplyBackOfficeUpdateAsync(BackOfficeUpdate update)
+    {
+        _ = CustomerId;
+        ArgumentNullException.ThrowIfNull(update);
+        update.Validate();
+        if (await TryFindRetryAsync(update.MessageEntryId) is { } applied)
+        {
+            return new RecordResult(applied, Created: false);
+        }
+
+        if (update.SubjectEntryId is { } subject && State.EntryIds.TryGetValue(subject, out var sequence))
+        {
+            return await ChangeEntryStatusAsync(new ChangeEntryStatus(update.MessageEntryId, sequence,
+                update.Status ?? "", Author.System, update.Note));
+        }
+
+        return await RecordAsync(new RecordInteraction(update.SubjectEntryId ?? update.MessageEntryId, update.Channel, update.Direction,
+            Author.System, update.Text, update.Kind, update.Topic, Status: update.Status, OccurredAt: update.OccurredAt),
+            alsoKnownAs: update.SubjectEntryId is null ? null : update.MessageEntryId);
+    }
+}

@@ -1,0 +1,20 @@
+namespace RelationshipGrains.Grains.Webhooks;
+
+/// <summary>Outbound webhooks (configuration section "Webhooks").</summary>
+public sealed class WebhookOptions
+{
+    /// <summary>
+    /// Lets subscriptions target loopback, private and link-local addresses. Off by default so nobody can point
+    /// us at our own network or a cloud metadata service; a private deployment or a test may turn it on.
+    /// </summary>
+    public bool AllowInternalTargets { get; set; }
+
+    /// <summary>Attempts per delivery before it becomes a dead letter.</summary>
+    public int Attempts { get; set; } = 5;
+
+    /// <summary>The wait after the first failed attempt; it doubles after each further failure.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long one attempt may take.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+}

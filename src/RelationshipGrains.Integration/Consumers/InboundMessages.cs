@@ -1,0 +1,68 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Integration.Consumers;
+
+/// <summary>
+/// The back-office messages we accept, by the source that sends them, and the checks each passes before it is
+/// accepted, so a bad message is refused to its sender instead of failing later in a queue.
+/// </summary>
+public static class InboundMessages
+{
+    public static IReadOnlyDictionary<string, Type> BySource { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
+    {
+        ["social"] = typeof(SocialMentionReceived),
+        ["marketing"] = typeof(MarketingTouchRecorded),
+        ["service-desk"] = typeof(ServiceCaseUpdated),
+        ["erp"] = typeof(ErpOrderStatusChanged),
+    };
+
+    /// <summary>The message id of a webhook delivery: the same for every re-send of one delivery id from one source.</summary>
+    public static Guid MessageId(string source, string deliveryId) => MessageIds.Derived(Guid.Empty, $"{source}/{deliveryId}");
+
+    public static void Validate(object message)
+    {
+        switch (message)
+        {
+            case SocialMentionReceived m:
+                Check.Id(m.CustomerId, "customerId");
+                Check.Text(m.Network, "network", Limits.ShortText);
+                Check.Text(m.Text, "text", Limits.InteractionText - 2_100);
+                Check.OptionalText(m.Topic, "topic", Limits.ShortText);
+                if (m.Url is not null)
+                {
+                    Check.HttpUrl(m.Url, "url");
+                }
+
+                break;
+            case MarketingTouchRecorded m:
+                Check.Id(m.CustomerId, "customerId");
+                Check.RequestId(m.CampaignId, "campaignId");
+                Check.Text(m.Text, "text", Limits.InteractionText);
+                _ = Enum.TryParse<Channel>(m.Channel, ignoreCase: true, out var channel) && Enum.IsDefined(channel)
+                    ? channel
+                    : throw new RelationshipValidationException("channel", $"channel must be one of: {string.Join(", ", Enum.GetNames<Channel>())}.");
+                EntryStatuses.Validate(TimelineEntryKind.MarketingTouch, m.Status?.ToLowerInvariant(), "status");
+                break;
+            case ServiceCaseUpdated m:
+                Check.Id(m.CustomerId, "customerId");
+                Check.RequestId(m.CaseId, "caseId");
+                Check.Text(m.Subject, "subject", Limits.ShortText);
+                Check.OptionalText(m.Note, "note", Limits.StatusNote);
+                EntryStatuses.Validate(TimelineEntryKind.ServiceCase, m.Status?.ToLowerInvariant(), "status");
+                break;
+            case ErpOrderStatusChanged m:
+                Check.Id(m.ValueChainId, "valueChainId");
+                Check.Id(m.Role, "role");
+                Check.Id(m.PartnerId, "partnerId");
+                Check.RequestId(m.ErpOrderId, "erpOrderId");
+                Check.OptionalText(m.Note, "note", Limits.StatusNote);
+                ErpStatuses.Parse(m.Status);
+                break;
+            default:
+                throw new RelationshipValidationException("body", $"A {message.GetType().Name} is not a message we accept.");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Grains.Webhooks;
+using RelationshipGrains.Integration.Consumers;
+using RelationshipGrains.Integration.Erp;
+using RelationshipGrains.Integration.Publishing;
+using RelationshipGrains.Integration.Reporting;
+using RelationshipGrains.Integration.Webhooks;
+
+namespace RelationshipGrains.Integration.Hosting;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>
+    /// The back-office integration on MassTransit: grains' outboxes publish on the bus, inbound messages reach their
+    /// grains, and the ERP, webhook and BI adapters consume what we publish. The transport comes from "Messaging".
+    /// </summary>
+    public static IServiceCollection AddRelationshipGrainsMessaging(this IServiceCollection services, IConfiguration configuration)
+    {
+        var messaging = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        services.AddRelationshipGrainsIntegration(configuration);
+        services.AddMassTransit(bus =>
+        {
+            bus.AddRelationshipGrainsConsumers(configuration);
+            if (messaging.Transport == MessagingTransport.RabbitMq)
+            {
+                var rabbit = messaging.RabbitMq;
+                if (string.IsNullOrWhiteSpace(rabbit.Username) || string.IsNullOrWhiteSpace(rabbit.Password))
+                {
+                    throw new InvalidOperationException("Messaging:RabbitMq:Username and Messaging:RabbitMq:Password are required with Messaging:Transport = RabbitMq.");
+                }
+
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                        if (rabbit.UseTls)
+                        {
+                            h.UseSsl(s => s.ServerName = rabbit.Host);
+                        }
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Everything but the bus itself (tests pair it with the MassTransit test harness).</summary>
+    public static IServiceCollection AddRelationshipGrainsIntegration(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.Replace(ServiceDescriptor.Singleton<IIntegrationEventPublisher, MassTransitIntegrationEventPublisher>());
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection("Webhooks"))
+            .Validate(o => o.Attempts is >= 1 and <= 20, "Webhooks:Attempts must be between 1 and 20.")
+            .Validate(o => o.FirstRetryDelay >= TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Webhooks:FirstRetryDelay and Webhooks:Timeout must be positive.")
+            .ValidateOnStart();
+        var allowInternal = configuration.GetValue<bool>("Webhooks:AllowInternalTargets");
+        services.AddHttpClient<WebhookSender>().ConfigurePrimaryHttpMessageHandler(() => GuardedConnections.Handler(allowInternal));
+        services.AddTransient<WebhookDispatcher>();
+        if (ErpSettings(configuration) is { } erp)
+        {
+            services.AddHttpClient<ErpClient>(http =>
+            {
+                http.BaseAddress = erp.BaseUrl!.AbsoluteUri.EndsWith('/') ? erp.BaseUrl : new Uri(erp.BaseUrl.AbsoluteUri + "/");
+                http.Timeout = erp.Timeout;
+                if (erp.ApiKey is { Length: > 0 } key)
+                {
+                    http.DefaultRequestHeaders.Authorization = new("Bearer", key);
+                }
+            });
+        }
+
+        return services;
+    }
+
+    /// <summary>Our consumers, with retries for transient failures and none for messages that can never succeed.</summary>
+    public static void AddRelationshipGrainsConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
+    {
+        bus.SetKebabCaseEndpointNameFormatter();
+        bus.AddConsumer<CustomerUpdatesConsumer>();
+        bus.AddConsumer<ErpOrderStatusChangedConsumer>();
+        bus.AddConsumer<WebhookConsumer>();
+        bus.AddConsumer<RelationshipMetricsConsumer>();
+        bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o => o.SetMessageLimit(200).SetTimeLimit(TimeSpan.FromMilliseconds(200))));
+        if (ErpSettings(configuration) is not null)
+        {
+            bus.AddConsumer<ErpConsumer>();
+        }
+
+        bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
+        {
+            retry.Ignore<RelationshipValidationException>();
+            retry.Ignore<RelationshipNotFoundException>();
+            retry.Ignore<RelationshipConflictException>();
+            retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+        }));
+    }
+
+    private static ErpOptions? ErpSettings(IConfiguration configuration) =>
+        configuration.GetSection("Erp").Get<ErpOptions>() is { BaseUrl: not null } erp ? erp : null;
+}

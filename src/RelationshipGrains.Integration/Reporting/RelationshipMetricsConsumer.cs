@@ -1,0 +1,33 @@
+using MassTransit;
+using RelationshipGrains.Integration.Consumers;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Reporting;
+
+namespace RelationshipGrains.Integration.Reporting;
+
+/// <summary>Feeds the BI read model with the state of intents, ideas and value chains.</summary>
+public sealed class RelationshipMetricsConsumer(IGrainFactory grains) :
+    IConsumer<IntentExpressed>, IConsumer<IntentWithdrawn>, IConsumer<IdeaStatusChanged>,
+    IConsumer<ValueChainCommitted>, IConsumer<ValueChainSlotStatusChanged>, IConsumer<ValueChainCancelled>
+{
+    public Task Consume(ConsumeContext<IntentExpressed> context) =>
+        Apply(context, MetricsFactKind.Intent, $"{context.Message.CustomerId}/{context.Message.IntentId}", "open", context.Message.ExpressedAt);
+
+    public Task Consume(ConsumeContext<IntentWithdrawn> context) =>
+        Apply(context, MetricsFactKind.Intent, $"{context.Message.CustomerId}/{context.Message.IntentId}", "withdrawn", context.Message.WithdrawnAt);
+
+    public Task Consume(ConsumeContext<IdeaStatusChanged> context) =>
+        Apply(context, MetricsFactKind.Idea, context.Message.IdeaId, context.Message.Status, context.Message.ChangedAt);
+
+    public Task Consume(ConsumeContext<ValueChainCommitted> context) =>
+        Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, "Committed", context.Message.CommittedAt);
+
+    public Task Consume(ConsumeContext<ValueChainSlotStatusChanged> context) =>
+        Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, context.Message.ChainStatus, context.Message.ChangedAt);
+
+    public Task Consume(ConsumeContext<ValueChainCancelled> context) =>
+        Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, "Cancelled", context.Message.CancelledAt);
+
+    private Task Apply(ConsumeContext context, MetricsFactKind kind, string key, string value, DateTimeOffset at) =>
+        grains.GetGrain<IRelationshipMetricsGrain>(0).ApplyAsync([new MetricsFact(MessageIds.Required(context), kind, key, value, at)]);
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Grains.Webhooks;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Webhooks;
+
+namespace RelationshipGrains.Integration.Webhooks;
+
+/// <summary>
+/// Delivers an event to every subscription that wants it, each with its own retries (doubling waits); a delivery
+/// that fails every attempt is kept as a dead letter for an operator to replay.
+/// </summary>
+public sealed partial class WebhookDispatcher(
+    IGrainFactory grains, WebhookSender sender, Pseudonyms pseudonyms, IOptions<WebhookOptions> options, TimeProvider time,
+    ILogger<WebhookDispatcher> logger)
+{
+    private IWebhookRegistryGrain Registry => grains.GetGrain<IWebhookRegistryGrain>(0);
+
+    public async Task DispatchAsync<T>(T integrationEvent, Guid messageId, CancellationToken cancellationToken) where T : class
+    {
+        var targets = await Registry.GetTargetsAsync(typeof(T).Name);
+        if (targets.Count == 0)
+        {
+            return;
+        }
+
+        var data = JsonSerializer.SerializeToNode(integrationEvent, IntegrationEvents.Json)!.AsObject();
+        await Task.WhenAll(targets.Select(async target =>
+        {
+            var shaped = target.PartnerId is { } partnerId ? PartnerPayload.For((JsonObject)data.DeepClone(), partnerId, pseudonyms) : data;
+            if (shaped is not null)
+            {
+                await DeliverAsync(target, messageId, typeof(T).Name, Envelope(messageId, typeof(T).Name, shaped), cancellationToken);
+            }
+        }));
+    }
+
+    /// <summary>One more attempt at a dead letter; true (and the dead letter gone) when the receiver accepted it.</summary>
+    public async Task<string?> ReplayAsync(WebhookDeadLetter deadLetter, CancellationToken cancellationToken)
+    {
+        var target = await Registry.GetTargetAsync(deadLetter.SubscriptionId);
+        if (target is null)
+        {
+            return $"Subscription '{deadLetter.SubscriptionId}' no longer exists.";
+        }
+
+        var error = await AttemptAsync(target, deadLetter.MessageId, deadLetter.EventType, deadLetter.Body, cancellationToken);
+        if (error is null)
+        {
+            await Registry.RemoveDeadLetterAsync(deadLetter.DeadLetterId);
+        }
+        else
+        {
+            await Registry.AddDeadLetterAsync(deadLetter with { Attempts = deadLetter.Attempts + 1, LastError = error, FailedAt = time.GetUtcNow() });
+        }
+
+        return error;
+    }
+
+    private async Task DeliverAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        string? error = null;
+        for (var attempt = 1; attempt <= settings.Attempts; attempt++)
+        {
+            error = await AttemptAsync(target, messageId, eventType, body, cancellationToken);
+            if (error is null)
+            {
+                return;
+            }
+
+            if (attempt < settings.Attempts)
+            {
+                await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempt - 1), time, cancellationToken);
+            }
+        }
+
+        LogDeadLettered(logger, eventType, messageId, target.SubscriptionId, settings.Attempts, error!);
+        await Registry.AddDeadLetterAsync(new WebhookDeadLetter($"{target.SubscriptionId}.{messageId:N}", target.SubscriptionId, messageId,
+            eventType, body, settings.Attempts, error!, time.GetUtcNow()));
+    }
+
+    private async Task<string?> AttemptAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.Timeout);
+        return await sender.SendAsync(target, messageId, eventType, body, timeout.Token);
+    }
+
+    private static string Envelope(Guid messageId, string eventType, JsonObject data) =>
+        new JsonObject { ["id"] = messageId, ["type"] = eventType, ["data"] = data.DeepClone() }.ToJsonString();
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Webhook delivery of {EventType} {MessageId} to subscription {SubscriptionId} failed {Attempts} times ({Error}); kept as a dead letter.")]
+    private static partial void LogDeadLettered(ILogger logger, string eventType, Guid messageId, string subscriptionId, int attempts, string error);
+}
