@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using MassTransit;
+
+namespace RelationshipGrains.Tests.Infrastructure;
+
+/// <summary>
+/// Watches the silo's bus for messages that consumers have finished with (applied or failed for good), so a test can
+/// wait for exactly that instead of a timeout. The harness's own waits end at its inactivity timeout, which a fixture
+/// shared by many tests outlives.
+/// </summary>
+public sealed class ConsumedMessages : IConsumeObserver
+{
+    private readonly ConcurrentQueue<(object Message, Guid? MessageId, Exception? Fault)> _seen = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
+
+    public Task PostConsume<T>(ConsumeContext<T> context) where T : class => Record(context, null);
+
+    public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Record(context, exception);
+
+    public int Count<T>(Func<T, bool> match) => _seen.Count(s => s.Message is T m && match(m));
+
+    public IReadOnlyList<Exception> Faults<T>(Func<T, bool> match) =>
+        [.. _seen.Where(s => s.Fault is not null && s.Message is T m && match(m)).Select(s => s.Fault!)];
+
+    /// <summary>Waits (at most 30 s) until consumers have finished with <paramref name="count"/> matching messages.</summary>
+    public async Task<int> WaitForAsync<T>(Func<T, bool> match, int count)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var changed = _changed.Task;
+            var found = _seen.Count(s => s.Message is T m && match(m));
+            if (found >= count)
+            {
+                return found;
+            }
+
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} consumed {typeof(T).Name}, saw {found} in 30 s.");
+            }
+        }
+    }
+
+    private Task Record<T>(ConsumeContext<T> context, Exception? fault) where T : class
+    {
+        _seen.Enqueue((context.Message, context.MessageId, fault));
+        Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,72 @@
+using MassTransit;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.ValueChains;
+
+namespace RelationshipGrains.Tests.Integration;
+
+[Collection(MessagingCollection.Name)]
+public sealed class Applying_back_office_messages(MessagingClusterFixture fixture)
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// Delivers a message twice under one id and waits until both deliveries are consumed. Deliveries of one message
+    /// run in parallel; different messages go one after the other, as a source's updates to one case would.
+    /// </summary>
+    private async Task DeliverTwice<T>(T message, Func<T, bool> same) where T : class
+    {
+        var messageId = Guid.NewGuid();
+        var before = fixture.Consumed.Count(same);
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => fixture.Harness.Bus.Publish(message, c => c.MessageId = messageId)));
+        await fixture.Consumed.WaitForAsync(same, before + 2);
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> Timeline(string customerId) =>
+        (await fixture.Grains.GetGrain<ICustomerGrain>(customerId).GetTimelineAsync(new TimelineQuery(After: 0))).Entries;
+
+    [Fact]
+    public async Task A_service_case_delivered_twice_opens_once_and_moves_once()
+    {
+        var id = Keys.Customer();
+        await DeliverTwice(new ServiceCaseUpdated(id, "case-7", "Broken chain", "open", null, Now), m => m.CustomerId == id);
+        await DeliverTwice(new ServiceCaseUpdated(id, "case-7", "Broken chain", "resolved", "Replaced under warranty", Now), m => m.CustomerId == id);
+
+        var timeline = await Timeline(id);
+        Assert.Equal([TimelineEntryKind.ServiceCase, TimelineEntryKind.StatusChanged], timeline.Select(e => e.Kind));
+        Assert.Equal("resolved", timeline[0].Status);
+        Assert.Equal("Replaced under warranty", timeline[1].Text);
+        Assert.Equal(AuthorKind.System, timeline[0].Author.Kind);
+    }
+
+    [Fact]
+    public async Task Marketing_touches_and_social_mentions_delivered_twice_appear_once()
+    {
+        var id = Keys.Customer();
+        await DeliverTwice(new MarketingTouchRecorded(id, "spring-sale", "email", "Spring sale: 20% off cargo bikes", "sent", Now), m => m.CustomerId == id);
+        await DeliverTwice(new MarketingTouchRecorded(id, "spring-sale", "email", "Spring sale: 20% off cargo bikes", "opened", Now), m => m.CustomerId == id);
+        await DeliverTwice(new SocialMentionReceived(id, "mastodon", "Loving my new cargo bike!", "https://social.example/@ada/1", null, Now), m => m.CustomerId == id);
+
+        var timeline = await Timeline(id);
+        Assert.Equal([TimelineEntryKind.MarketingTouch, TimelineEntryKind.StatusChanged, TimelineEntryKind.Interaction], timeline.Select(e => e.Kind));
+        Assert.Equal("opened", timeline[0].Status);
+        Assert.Equal(Channel.Email, timeline[0].Channel);
+        Assert.Equal(Channel.Social, timeline[2].Channel);
+        Assert.Contains("https://social.example/@ada/1", timeline[2].Text);
+    }
+
+    [Fact]
+    public async Task An_erp_status_delivered_twice_moves_the_slot_once()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+
+        await DeliverTwice(new ErpOrderStatusChanged(chain.GetPrimaryKeyString(), "maker", maker, "erp-9", "in-production", null, Now),
+            m => m.ErpOrderId == "erp-9" && m.ValueChainId == chain.GetPrimaryKeyString());
+
+        var view = await chain.GetForOwnerAsync(owner);
+        Assert.Equal(FulfilmentStatus.InProduction, view.Slots.Single().Fulfilment);
+        var steps = (await Timeline(owner)).Where(e => e.Kind == TimelineEntryKind.ValueChainStep && e.Text!.Contains("InProduction", StringComparison.Ordinal));
+        Assert.Single(steps);
+    }
+}
