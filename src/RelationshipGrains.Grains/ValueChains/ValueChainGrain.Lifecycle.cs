@@ -70,8 +70,15 @@ public sealed partial class ValueChainGrain
             throw new RelationshipConflictException($"Slot '{role}' is not committed to you; there is nothing to fulfil.");
         }
 
-        if (slot.Fulfilment == status && messageId is null)
+        if (slot.Fulfilment == status)
         {
+            // Nothing moves, but a back-office message is still remembered as applied.
+            if (messageId is { } seen)
+            {
+                State.ProcessedMessages.AddKeepingLatest(seen, ProcessedMessagesKept);
+                await state.WriteOrReloadAsync(this, Outbox);
+            }
+
             return;
         }
 
@@ -80,17 +87,12 @@ public sealed partial class ValueChainGrain
             throw new RelationshipValidationException("status", $"Slot '{role}' is {slot.Fulfilment}; it cannot move to {status}.");
         }
 
+        Outbox.EnsureRoom();
         if (messageId is { } id)
         {
             State.ProcessedMessages.AddKeepingLatest(id, ProcessedMessagesKept);
-            if (slot.Fulfilment == status)
-            {
-                await state.WriteOrReloadAsync(this, Outbox);
-                return;
-            }
         }
 
-        Outbox.EnsureRoom();
         var now = time.GetUtcNow();
         slot.Fulfilment = status;
         if (State.Slots.All(s => s.Fulfilment == FulfilmentStatus.Delivered))

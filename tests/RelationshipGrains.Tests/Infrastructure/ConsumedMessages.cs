@@ -21,6 +21,9 @@ public sealed class ConsumedMessages : IConsumeObserver
 
     public int Count<T>(Func<T, bool> match) => _seen.Count(s => s.Message is T m && match(m));
 
+    /// <summary>How many times consumers finished with the message of this id (each consumer of it counts once per delivery).</summary>
+    public int CountId(Guid? messageId) => _seen.Count(s => s.MessageId == messageId);
+
     public IReadOnlyList<Exception> Faults<T>(Func<T, bool> match) =>
         [.. _seen.Where(s => s.Fault is not null && s.Message is T m && match(m)).Select(s => s.Fault!)];
 

@@ -1,0 +1,55 @@
+using System.Net;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Http;
+
+[Collection(ApiCollection.Name)]
+public sealed class Managing_webhooks_and_reports(ApiFixture api)
+{
+    [Fact]
+    public async Task An_operator_subscribes_sees_the_secret_once_and_removes_the_subscription()
+    {
+        var world = new HttpWorld(api);
+        var id = Keys.Customer("hook");
+
+        var issued = await HttpWorld.Ok(HttpWorld.Post(world.Operator, "/api/v1/webhooks/subscriptions",
+            new { subscriptionId = id, url = "https://hooks.example.com/rg", eventTypes = new[] { "InteractionRecorded", "ValueChainCommitted" } }), HttpStatusCode.Created);
+        var listed = await (await world.Operator.GetAsync("/api/v1/webhooks/subscriptions")).Content.ReadAsStringAsync();
+        await HttpWorld.Ok(world.Operator.DeleteAsync($"/api/v1/webhooks/subscriptions/{id}"), HttpStatusCode.NoContent);
+        await HttpWorld.Ok(world.Operator.DeleteAsync($"/api/v1/webhooks/subscriptions/{id}"), HttpStatusCode.NotFound);
+
+        var secret = issued.GetProperty("secret").GetString()!;
+        Assert.StartsWith("rgwh_", secret);
+        Assert.Contains(id, listed);
+        Assert.DoesNotContain(secret, listed);
+    }
+
+    [Theory]
+    [InlineData("http://169.254.169.254/latest/meta-data", "url")]
+    [InlineData("http://127.0.0.1:5080/api/v1/partners", "url")]
+    [InlineData("https://hooks.example.com/rg", "eventTypes")]
+    public async Task A_subscription_to_our_own_network_or_to_no_known_event_is_refused(string url, string field)
+    {
+        var world = new HttpWorld(api);
+        var types = field == "eventTypes" ? new[] { "PayrollRun" } : ["InteractionRecorded"];
+
+        var refused = await HttpWorld.Post(world.Operator, "/api/v1/webhooks/subscriptions", new { subscriptionId = Keys.Customer("hook"), url, eventTypes = types });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(field, (await refused.ProblemAsync()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Replaying_an_unknown_dead_letter_is_not_found_and_the_reports_answer()
+    {
+        var world = new HttpWorld(api);
+
+        await HttpWorld.Ok(HttpWorld.Post(world.Operator, "/api/v1/webhooks/dead-letters/nothing-here/replay"), HttpStatusCode.NotFound);
+        var letters = await HttpWorld.Ok(world.Operator.GetAsync("/api/v1/webhooks/dead-letters"));
+        var report = await HttpWorld.Ok(world.Operator.GetAsync("/api/v1/reports/relationships"));
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, letters.ValueKind);
+        Assert.True(report.GetProperty("openIntents").GetInt32() >= 0);
+        Assert.Equal(System.Text.Json.JsonValueKind.Array, report.GetProperty("interactionsPerChannelPerDay").ValueKind);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Integration.Webhooks;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Http;
+
+[Collection(ApiCollection.Name)]
+public sealed class Receiving_signed_webhooks(ApiFixture api)
+{
+    private static HttpRequestMessage Signed(string source, string body, string deliveryId, string secret = ApiFixture.InboundSecret, DateTimeOffset? at = null)
+    {
+        var timestamp = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/inbound/{source}") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(CultureInfo.InvariantCulture));
+        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Sign(secret, timestamp, body));
+        request.Headers.Add(WebhookSignature.DeliveryHeader, deliveryId);
+        return request;
+    }
+
+    private static string Case(string customerId, string status, string? extra = null) =>
+        $$"""{"customerId":"{{customerId}}","caseId":"case-1","subject":"Brake squeal","status":"{{status}}","note":null,"updatedAt":"2026-11-23T09:00:00Z"{{extra}}}""";
+
+    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string customerId)
+    {
+        var page = await api.ClientWithKey(ApiFixture.ChannelKey).GetFromJsonAsync<TimelinePage>($"/api/v1/customers/{customerId}/timeline?after=0", HttpJson.Options);
+        return page!.Entries;
+    }
+
+    [Fact]
+    public async Task A_signed_service_desk_update_reaches_the_timeline_once_however_often_it_is_resent()
+    {
+        var client = api.ClientWithKey(null);
+        var customerId = Keys.Customer();
+        var body = Case(customerId, "open");
+
+        var first = await client.SendAsync(Signed("service-desk", body, "delivery-1"));
+        var resent = await client.SendAsync(Signed("service-desk", body, "delivery-1"));
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        IReadOnlyList<TimelineEntry> timeline;
+        while ((timeline = await TimelineAsync(customerId)).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        var entry = Assert.Single(timeline);
+        Assert.Equal(TimelineEntryKind.ServiceCase, entry.Kind);
+        Assert.Equal("open", entry.Status);
+        Assert.Equal("Brake squeal", entry.Text);
+    }
+
+    [Fact]
+    public async Task A_wrong_signature_a_stale_timestamp_or_an_unknown_source_is_refused_and_changes_nothing()
+    {
+        var client = api.ClientWithKey(null);
+        var customerId = Keys.Customer();
+        var body = Case(customerId, "open");
+
+        var forged = await client.SendAsync(Signed("service-desk", body, "d-1", secret: "not-the-secret-0123456789abcdef0123"));
+        var stale = await client.SendAsync(Signed("service-desk", body, "d-2", at: DateTimeOffset.UtcNow.AddMinutes(-10)));
+        var unknown = await client.SendAsync(Signed("payroll", body, "d-3"));
+        var tampered = Signed("service-desk", body, "d-4");
+        tampered.Content = new StringContent(Case(customerId, "closed"), Encoding.UTF8, "application/json");
+        var altered = await client.SendAsync(tampered);
+        var withKey = await api.ClientWithKey(ApiFixture.OperatorKey).PostAsync("/api/v1/inbound/service-desk", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized],
+            new[] { forged.StatusCode, stale.StatusCode, unknown.StatusCode, altered.StatusCode, withKey.StatusCode });
+        Assert.Empty(await TimelineAsync(customerId));
+    }
+
+    [Theory]
+    [InlineData("service-desk", "status", """{"customerId":"c-1","caseId":"case-1","subject":"Hi","status":"exploded","note":null,"updatedAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("service-desk", "customerId", """{"customerId":"NOT VALID","caseId":"case-1","subject":"Hi","status":"open","note":null,"updatedAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("service-desk", "priority", """{"customerId":"c-1","caseId":"case-1","subject":"Hi","status":"open","note":null,"updatedAt":"2026-11-23T09:00:00Z","priority":"high"}""")]
+    [InlineData("social", "url", """{"customerId":"c-1","network":"mastodon","text":"hi","url":"javascript:alert(1)","topic":null,"mentionedAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("erp", "status", """{"valueChainId":"vc-1","role":"maker","partnerId":"p-1","erpOrderId":"o-1","status":"pending","note":null,"changedAt":"2026-11-23T09:00:00Z"}""")]
+    public async Task A_signed_message_with_bad_content_is_refused_naming_the_field(string source, string field, string body)
+    {
+        var response = await api.ClientWithKey(null).SendAsync(Signed(source, body, Guid.NewGuid().ToString("N")));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, (await response.ProblemAsync()).GetProperty("field").GetString());
+    }
+}

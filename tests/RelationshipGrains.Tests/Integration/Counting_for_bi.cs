@@ -1,0 +1,62 @@
+using MassTransit;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Reporting;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Integration;
+
+[Collection(MessagingCollection.Name)]
+public sealed class Counting_for_bi(MessagingClusterFixture fixture)
+{
+    private IRelationshipMetricsGrain Metrics => fixture.Grains.GetGrain<IRelationshipMetricsGrain>(0);
+
+    private static long On(RelationshipMetrics metrics, string channel) =>
+        metrics.InteractionsPerChannelPerDay.Where(c => c.Day == DateOnly.FromDateTime(DateTime.UtcNow) && c.Channel == channel).Sum(c => c.Count);
+
+    [Fact]
+    public async Task Interactions_intents_and_chains_are_counted_once_each_even_when_an_event_arrives_twice()
+    {
+        var before = await Metrics.GetAsync();
+        var world = new PartnerWorld(fixture.Grains);
+        var customer = await world.Customer();
+        var id = customer.GetPrimaryKeyString();
+        await customer.RecordInteractionAsync(Requests.Interaction("chat-1"));
+        await customer.RecordInteractionAsync(Requests.Interaction("chat-2"));
+        await customer.RecordInteractionAsync(new RecordInteraction("mail-1", Channel.Email, Direction.Outbound, Author.System, "Your order shipped"));
+        await customer.ExpressIntentAsync(world.Intent("keep"));
+        await customer.ExpressIntentAsync(world.Intent("drop"));
+        await customer.WithdrawIntentAsync("drop");
+        await ValueChainWorld.CommittedAsync(fixture.Grains);
+
+        var after = await EventuallyAsync(m => m.FactsApplied >= before.FactsApplied + 7);
+        var original = fixture.Harness.Published.Select<InteractionRecorded>(m => m.Context.Message.CustomerId == id).First();
+        var consumers = fixture.Consumed.CountId(original.Context.MessageId);
+        Assert.Equal(2, consumers); // the webhook consumer and the BI batch consumer
+        await fixture.Harness.Bus.Publish(original.Context.Message, c => c.MessageId = original.Context.MessageId);
+        await fixture.Consumed.WaitForAsync<InteractionRecorded>(m => m.CustomerId == id && m.InteractionId == original.Context.Message.InteractionId, consumers * 2);
+        var again = await Metrics.GetAsync();
+
+        Assert.Equal(2, On(after, "Chat") - On(before, "Chat"));
+        Assert.Equal(1, On(after, "Email") - On(before, "Email"));
+        Assert.Equal(1, after.OpenIntents - before.OpenIntents);
+        Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("Committed") + 1, after.ValueChainsByStatus["Committed"]);
+        Assert.Equal(On(after, "Chat"), On(again, "Chat"));
+    }
+
+    private async Task<RelationshipMetrics> EventuallyAsync(Func<RelationshipMetrics, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var metrics = await Metrics.GetAsync();
+            if (done(metrics))
+            {
+                return metrics;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The read model applied {metrics.FactsApplied} facts and stopped there.");
+            await Task.Delay(50);
+        }
+    }
+}

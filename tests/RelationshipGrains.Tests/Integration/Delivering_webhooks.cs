@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Webhooks;
+using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.ValueChains;
+using RelationshipGrains.Webhooks;
+
+namespace RelationshipGrains.Tests.Integration;
+
+[Collection(MessagingCollection.Name)]
+public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
+{
+    private IWebhookRegistryGrain Registry => fixture.Grains.GetGrain<IWebhookRegistryGrain>(0);
+
+    private async Task<(string Path, string Secret)> Subscribe(string eventType, string? partnerId = null)
+    {
+        var id = Keys.Customer("hook");
+        var issued = await Registry.SubscribeAsync(new SubscribeWebhook(id, $"{fixture.Receiver.BaseUrl}/hooks/{id}", [eventType], partnerId));
+        return ($"/hooks/{id}", issued.Secret);
+    }
+
+    [Fact]
+    public async Task A_subscriber_receives_each_event_signed_with_its_secret()
+    {
+        var (path, secret) = await Subscribe("InteractionRecorded");
+        var customerId = Keys.Customer();
+
+        await fixture.Grains.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(Requests.Interaction("signed"));
+
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == path));
+        using var body = JsonDocument.Parse(delivery.Body);
+        Assert.True(WebhookSignature.Verify(secret, delivery.Headers[WebhookSignature.TimestampHeader], delivery.Body,
+            delivery.Headers[WebhookSignature.SignatureHeader], DateTimeOffset.UtcNow));
+        Assert.False(WebhookSignature.Verify("another-secret", delivery.Headers[WebhookSignature.TimestampHeader], delivery.Body,
+            delivery.Headers[WebhookSignature.SignatureHeader], DateTimeOffset.UtcNow));
+        Assert.Equal("InteractionRecorded", delivery.Headers[WebhookSignature.EventHeader]);
+        Assert.Equal(body.RootElement.GetProperty("id").GetGuid().ToString(), delivery.Headers[WebhookSignature.DeliveryHeader]);
+        Assert.Equal(customerId, body.RootElement.GetProperty("data").GetProperty("customerId").GetString());
+        Assert.Equal("signed", body.RootElement.GetProperty("data").GetProperty("interactionId").GetString());
+    }
+
+    [Fact]
+    public async Task A_delivery_that_fails_every_attempt_becomes_a_dead_letter_an_operator_can_replay()
+    {
+        var (path, _) = await Subscribe("IntentWithdrawn");
+        var refusing = true;
+        var previous = fixture.Receiver.Answer;
+        fixture.Receiver.Answer = r => r.Path == path && Volatile.Read(ref refusing) ? (500, "{}") : previous(r);
+        try
+        {
+            var world = new PartnerWorld(fixture.Grains);
+            var customer = await world.Customer();
+            await customer.ExpressIntentAsync(world.Intent("gone"));
+            await customer.WithdrawIntentAsync("gone");
+
+            await fixture.Receiver.WaitForAsync(r => r.Path == path, MessagingClusterFixture.WebhookAttempts);
+            var deadLetter = await EventuallyDeadLetteredAsync(path);
+            Assert.Equal(MessagingClusterFixture.WebhookAttempts, deadLetter.Attempts);
+            Assert.Contains("500", deadLetter.LastError);
+
+            Volatile.Write(ref refusing, false);
+            var dispatcher = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<WebhookDispatcher>();
+            var error = await dispatcher.ReplayAsync(deadLetter, CancellationToken.None);
+
+            Assert.Null(error);
+            Assert.Equal(MessagingClusterFixture.WebhookAttempts + 1, fixture.Receiver.Requests.Count(r => r.Path == path));
+            Assert.DoesNotContain(await Registry.ListDeadLettersAsync(), d => d.DeadLetterId == deadLetter.DeadLetterId);
+        }
+        finally
+        {
+            fixture.Receiver.Answer = previous;
+        }
+    }
+
+    [Fact]
+    public async Task A_partner_subscription_sees_only_its_own_slots_and_the_customer_under_a_pseudonym()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var (mine, _) = await Subscribe("ValueChainSlotStatusChanged", maker);
+        var (someoneElses, _) = await Subscribe("ValueChainSlotStatusChanged", Keys.Customer("other"));
+
+        await chain.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, null);
+        await chain.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Shipped, null);
+
+        var deliveries = await fixture.Receiver.WaitForAsync(r => r.Path == mine, 2);
+        Assert.All(deliveries, d =>
+        {
+            using var body = JsonDocument.Parse(d.Body);
+            var data = body.RootElement.GetProperty("data");
+            Assert.Equal(maker, data.GetProperty("partnerId").GetString());
+            Assert.NotEqual(owner, data.GetProperty("customerId").GetString());
+            Assert.DoesNotContain(owner, d.Body, StringComparison.Ordinal);
+        });
+        Assert.DoesNotContain(fixture.Receiver.Requests, r => r.Path == someoneElses);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8080/hook")]
+    [InlineData("http://169.254.169.254/latest/meta-data")]
+    [InlineData("https://10.1.2.3/hook")]
+    [InlineData("http://localhost/hook")]
+    [InlineData("http://[::1]/hook")]
+    public void A_subscription_to_our_own_network_is_refused_unless_allowed(string url)
+    {
+        var request = new SubscribeWebhook("internal", url, ["InteractionRecorded"]);
+
+        var error = Assert.Throws<RelationshipValidationException>(() => request.Validate(["InteractionRecorded"], allowInternalTargets: false));
+
+        Assert.Equal("url", error.Field);
+        request.Validate(["InteractionRecorded"], allowInternalTargets: true);
+    }
+
+    [Fact]
+    public async Task A_name_that_resolves_inside_our_network_is_refused_when_the_call_is_made()
+    {
+        using var http = new HttpClient(GuardedConnections.Handler(allowInternalTargets: false));
+        var port = new Uri(fixture.Receiver.BaseUrl).Port;
+
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync($"http://localhost:{port}/hooks/rebound"));
+
+        Assert.Contains("inside our network", error.Message);
+        Assert.DoesNotContain(fixture.Receiver.Requests, r => r.Path == "/hooks/rebound");
+    }
+
+    private async Task<WebhookDeadLetter> EventuallyDeadLetteredAsync(string path)
+    {
+        var subscriptionId = path["/hooks/".Length..];
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if ((await Registry.ListDeadLettersAsync()).FirstOrDefault(d => d.SubscriptionId == subscriptionId) is { } found)
+            {
+                return found;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The failed delivery never became a dead letter.");
+            await Task.Delay(50);
+        }
+    }
+}

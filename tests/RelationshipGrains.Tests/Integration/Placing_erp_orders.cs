@@ -1,0 +1,61 @@
+using System.Text.Json;
+using MassTransit;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.ValueChains;
+
+namespace RelationshipGrains.Tests.Integration;
+
+[Collection(MessagingCollection.Name)]
+public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_committed_chain_places_one_erp_order_per_slot_and_the_erp_status_comes_back_to_the_slot()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains, role: "frame-maker");
+        var chainId = chain.GetPrimaryKeyString();
+
+        var order = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/orders" && r.Body.Contains(chainId, StringComparison.Ordinal)));
+        await fixture.Consumed.WaitForAsync<ErpOrderStatusChanged>(m => m.ValueChainId == chainId, 1);
+
+        using var body = JsonDocument.Parse(order.Body);
+        Assert.Equal($"order/{chainId}/frame-maker", order.Headers["Idempotency-Key"]);
+        Assert.Equal(maker, body.RootElement.GetProperty("partnerId").GetString());
+        Assert.Equal(1_200m, body.RootElement.GetProperty("price").GetDecimal());
+        Assert.Equal("EUR", body.RootElement.GetProperty("currency").GetString());
+        Assert.Equal(FulfilmentStatus.Accepted, (await chain.GetForOwnerAsync(owner)).Slots.Single().Fulfilment);
+        Assert.Empty(fixture.Consumed.Faults<ErpOrderStatusChanged>(m => m.ValueChainId == chainId));
+    }
+
+    [Fact]
+    public async Task An_erp_that_answers_in_production_moves_the_slot_on()
+    {
+        var previous = fixture.Receiver.Answer;
+        fixture.Receiver.Answer = r => r.Path == "/erp/orders" ? (201, """{"id":"erp-77","status":"in-production"}""") : previous(r);
+        try
+        {
+            var (chain, owner, _) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+            await fixture.Consumed.WaitForAsync<ErpOrderStatusChanged>(m => m.ValueChainId == chain.GetPrimaryKeyString(), 1);
+
+            Assert.Equal(FulfilmentStatus.InProduction, (await chain.GetForOwnerAsync(owner)).Slots.Single().Fulfilment);
+        }
+        finally
+        {
+            fixture.Receiver.Answer = previous;
+        }
+    }
+
+    [Fact]
+    public async Task A_selected_idea_becomes_a_design_request()
+    {
+        var ideaId = Keys.Customer("idea");
+        await fixture.Harness.Bus.Publish(new IdeaSelected(ideaId, "riders", "Rain cover for cargo bikes", "Clips on without tools", "ada",
+            new Dictionary<string, double> { ["cost"] = 40 }, 0.82, 3, DateTimeOffset.UtcNow));
+
+        var request = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/design-requests" && r.Body.Contains(ideaId, StringComparison.Ordinal)));
+        using var body = JsonDocument.Parse(request.Body);
+        Assert.Equal($"design/{ideaId}", request.Headers["Idempotency-Key"]);
+        Assert.Equal("Rain cover for cargo bikes", body.RootElement.GetProperty("title").GetString());
+        Assert.Equal(40, body.RootElement.GetProperty("attributes").GetProperty("cost").GetDouble());
+    }
+}
