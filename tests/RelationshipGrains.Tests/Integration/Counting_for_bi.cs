@@ -6,8 +6,8 @@ using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Integration;
 
-[Collection(MessagingCollection.Name)]
-public sealed class Counting_for_bi(MessagingClusterFixture fixture)
+/// <summary>With a cluster of its own: the read model counts everything, so other tests' events would blur the figures.</summary>
+public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFixture<MessagingClusterFixture>
 {
     private IRelationshipMetricsGrain Metrics => fixture.Grains.GetGrain<IRelationshipMetricsGrain>(0);
 
