@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -22,8 +21,8 @@ public sealed class Restarting_the_silo_on_azure_storage(AzuriteFixture azurite)
             builder.UseSetting("Storage:Provider", "AzureBlob");
             builder.UseSetting("Storage:AzureBlob:ConnectionString", AzuriteFixture.ConnectionString);
             builder.UseSetting("Storage:AzureBlob:ContainerName", container);
-            builder.UseSetting("Silo:SiloPort", FreePort().ToString());
-            builder.UseSetting("Silo:GatewayPort", FreePort().ToString());
+            builder.UseSetting("Silo:SiloPort", FreePorts.Next().ToString());
+            builder.UseSetting("Silo:GatewayPort", FreePorts.Next().ToString());
             builder.UseSetting("Silo:ClusterId", container);
             builder.UseSetting("Auth:Keys:0:Name", "integration");
             builder.UseSetting("Auth:Keys:0:Role", "channel");
@@ -35,13 +34,6 @@ public sealed class Restarting_the_silo_on_azure_storage(AzuriteFixture azurite)
             var client = CreateClient();
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
             return client;
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 

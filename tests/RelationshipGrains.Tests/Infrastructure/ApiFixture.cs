@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -16,9 +14,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     /// <summary>What the test service desk and social monitoring sign their webhooks with.</summary>
     public const string InboundSecret = "test-inbound-secret-0123456789abcdef";
 
-    public int SiloPort { get; } = FreePort();
+    public int SiloPort { get; } = FreePorts.Next();
 
-    public int GatewayPort { get; } = FreePort();
+    public int GatewayPort { get; } = FreePorts.Next();
 
     public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
 
@@ -52,13 +50,6 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         {
             builder.UseSetting($"Inbound:Sources:{source}:Secret", InboundSecret);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

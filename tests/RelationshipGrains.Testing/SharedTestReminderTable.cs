@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace RelationshipGrains.Tests.Infrastructure;
+namespace RelationshipGrains.Testing;
 
 /// <summary>
 /// A reminder table shared by every silo of an in-process cluster, standing in for Redis or Azure Tables: unlike

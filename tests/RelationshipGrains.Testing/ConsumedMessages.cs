@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using MassTransit;
 
-namespace RelationshipGrains.Tests.Infrastructure;
+namespace RelationshipGrains.Testing;
 
 /// <summary>
 /// Watches the silo's bus for messages that consumers have finished with (applied or failed for good), so a test can
