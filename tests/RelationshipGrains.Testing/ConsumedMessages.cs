@@ -27,10 +27,11 @@ public sealed class ConsumedMessages : IConsumeObserver
     public IReadOnlyList<Exception> Faults<T>(Func<T, bool> match) =>
         [.. _seen.Where(s => s.Fault is not null && s.Message is T m && match(m)).Select(s => s.Fault!)];
 
-    /// <summary>Waits (at most 30 s) until consumers have finished with <paramref name="count"/> matching messages.</summary>
-    public async Task<int> WaitForAsync<T>(Func<T, bool> match, int count)
+    /// <summary>Waits (30 s unless <paramref name="within"/> says) until consumers have finished with <paramref name="count"/> matching messages.</summary>
+    public async Task<int> WaitForAsync<T>(Func<T, bool> match, int count, TimeSpan? within = null)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var limit = within ?? TimeSpan.FromSeconds(30);
+        using var timeout = new CancellationTokenSource(limit);
         while (true)
         {
             var changed = _changed.Task;
@@ -46,7 +47,7 @@ public sealed class ConsumedMessages : IConsumeObserver
             }
             catch (OperationCanceledException)
             {
-                throw new TimeoutException($"Expected {count} consumed {typeof(T).Name}, saw {found} in 30 s.");
+                throw new TimeoutException($"Expected {count} consumed {typeof(T).Name}, saw {found} in {limit.TotalSeconds} s.");
             }
         }
     }

@@ -43,7 +43,7 @@ public sealed partial class CustomerGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Outbox.OnDeactivateAsync(() => state.WriteOrReloadAsync(this));
+        Outbox.OnDeactivateAsync(reason, () => state.WriteOrReloadAsync(this));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;

@@ -45,7 +45,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     /// </summary>
     public async Task BeforeWriteAsync()
     {
-        if (pending().Count > 0 && !_reminderHeld)
+        if (_options.WakeUpReminder && pending().Count > 0 && !_reminderHeld)
         {
             await grain.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
             _reminderHeld = true;
@@ -92,13 +92,19 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     }
 
     /// <summary>
-    /// On a graceful deactivation: one last attempt, then persist the removals with <paramref name="write"/> and drop the
-    /// reminder if nothing is left. Pending events keep the reminder, which brings the grain back for them.
+    /// On a deactivation: one last attempt, then persist the removals with <paramref name="write"/> and drop the
+    /// reminder if nothing is left. Pending events keep the reminder, which brings the grain back for them. While the
+    /// silo shuts down, nothing is attempted: the reminder (if any) stays and a later activation finishes the job.
     /// </summary>
-    public async Task OnDeactivateAsync(Func<Task> write)
+    public async Task OnDeactivateAsync(DeactivationReason reason, Func<Task> write)
     {
         _timer?.Dispose();
-        if (pending().Count > 0)
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        {
+            return;
+        }
+
+        if (pending().Count > 0 && shared.BrokerReachable)
         {
             await RelayAsync(CancellationToken.None);
         }

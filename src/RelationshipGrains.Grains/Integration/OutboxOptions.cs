@@ -12,6 +12,12 @@ public sealed class OutboxOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Whether a reminder guards each grain with pending events. Turn it off only where storage and reminders die
+    /// with the process anyway (the embedded profile), since then there is nothing for it to recover.
+    /// </summary>
+    public bool WakeUpReminder { get; set; } = true;
+
+    /// <summary>
     /// The reminder that wakes a grain whose activation died with events still pending. Orleans refuses reminder
     /// periods under a minute unless its own minimum is lowered.
     /// </summary>

@@ -7,4 +7,10 @@ public sealed class MessagingOptions
     public MessagingTransport Transport { get; set; } = MessagingTransport.InMemory;
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>
+    /// Put before every queue name, so several deployments (or test clusters) can share one broker without taking
+    /// each other's messages. Empty by default.
+    /// </summary>
+    public string QueuePrefix { get; set; } = "";
 }

@@ -17,15 +17,18 @@ public static class MessagingServiceCollectionExtensions
 {
     /// <summary>
     /// The back-office integration on MassTransit: grains' outboxes publish on the bus, inbound messages reach their
-    /// grains, and the ERP, webhook and BI adapters consume what we publish. The transport comes from "Messaging".
+    /// grains, and the ERP, webhook and BI adapters consume what we publish. The transport comes from "Messaging";
+    /// <paramref name="configureBus"/> lets a host add its own consumers or observers.
     /// </summary>
-    public static IServiceCollection AddRelationshipGrainsMessaging(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRelationshipGrainsMessaging(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         var messaging = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
         services.AddRelationshipGrainsIntegration(configuration);
         services.AddMassTransit(bus =>
         {
             bus.AddRelationshipGrainsConsumers(configuration);
+            configureBus?.Invoke(bus);
             if (messaging.Transport == MessagingTransport.RabbitMq)
             {
                 var rabbit = messaging.RabbitMq;
@@ -87,7 +90,8 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>Our consumers, with retries for transient failures and none for messages that can never succeed.</summary>
     public static void AddRelationshipGrainsConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
     {
-        bus.SetKebabCaseEndpointNameFormatter();
+        var prefix = configuration.GetValue<string>("Messaging:QueuePrefix");
+        bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(string.IsNullOrEmpty(prefix) ? null : prefix, false));
         bus.AddConsumer<CustomerUpdatesConsumer>();
         bus.AddConsumer<ErpOrderStatusChangedConsumer>();
         bus.AddConsumer<WebhookConsumer>();

@@ -1,4 +1,5 @@
 using RelationshipGrains.Api.Hosting;
+using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Silo.Hosting;
 
@@ -37,5 +38,9 @@ public static class EmbeddedProfile
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         silo.UseInMemoryReminderService();
+
+        // In-memory reminders die with the process, so an outbox reminder here could never recover anything;
+        // a grain with events left over publishes them when it is next activated.
+        silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
     }
 }

@@ -1,0 +1,73 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using RelationshipGrains.Integration.Contracts;
+
+namespace RelationshipGrains.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The back office as the tests see it: a bus of its own on the real broker, with a durable queue (it outlives a
+/// broker stop) bound to <see cref="InteractionRecorded"/>, recording every message id that arrives.
+/// </summary>
+public sealed class InteractionObserver : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public ConcurrentDictionary<Guid, InteractionRecorded> Received { get; } = new();
+
+    public int Deliveries => _deliveries;
+
+    private int _deliveries;
+
+    private InteractionObserver()
+    {
+        _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(RabbitMqFixture.Host, RabbitMqFixture.Port, "/", h =>
+            {
+                h.Username("guest");
+                h.Password("guest");
+            });
+            cfg.ReceiveEndpoint($"rg-test-observer-{Guid.NewGuid():N}", e => e.Handler<InteractionRecorded>(context =>
+            {
+                Interlocked.Increment(ref _deliveries);
+                Received.TryAdd(context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id."), context.Message);
+                Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                return Task.CompletedTask;
+            }));
+        });
+    }
+
+    public static async Task<InteractionObserver> StartAsync()
+    {
+        var observer = new InteractionObserver();
+        await observer._bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return observer;
+    }
+
+    /// <summary>Waits until <paramref name="count"/> distinct message ids matching have arrived, within <paramref name="within"/>.</summary>
+    public async Task<IReadOnlyList<KeyValuePair<Guid, InteractionRecorded>>> WaitForAsync(Func<InteractionRecorded, bool> match, int count, TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        while (true)
+        {
+            var changed = _changed.Task;
+            var found = Received.Where(r => match(r.Value)).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            try
+            {
+                await changed.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Expected {count} InteractionRecorded message ids, {found.Count} arrived in {within.TotalSeconds} s.");
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+}

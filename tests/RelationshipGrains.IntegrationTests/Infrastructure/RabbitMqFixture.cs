@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace RelationshipGrains.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A real RabbitMQ on 127.0.0.1:5672 (guest/guest, loopback only). If it is not there, every test using this fixture
+/// fails saying how to start it. It can stop and start the broker inside its node, as an outage would.
+/// </summary>
+public sealed class RabbitMqFixture : IAsyncLifetime
+{
+    public const string Host = "127.0.0.1";
+    public const int Port = 5672;
+
+    public async Task InitializeAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(Host, Port).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException(
+                "RabbitMQ is not answering on 127.0.0.1:5672. Start it with 'bash infra/services/rabbitmq.sh' "
+                + "(the test command 'bash infra/test.sh' does this for you).", e);
+        }
+    }
+
+    public Task DisposeAsync() => StartBrokerAsync();
+
+    /// <summary>Stops the broker application; its port closes and every connection drops.</summary>
+    public Task StopBrokerAsync() => RunAsync("stop-app");
+
+    public Task StartBrokerAsync() => RunAsync("start-app");
+
+    private static async Task RunAsync(string command)
+    {
+        var script = Path.Combine(RepositoryRoot(), "infra", "services", "rabbitmq.sh");
+        using var process = Process.Start(new ProcessStartInfo("bash", [script, command]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"'rabbitmq.sh {command}' failed: {await process.StandardError.ReadToEndAsync()}");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "RelationshipGrains.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("The repository root (with RelationshipGrains.sln) is not above the test binaries.");
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RabbitMqCollection : ICollectionFixture<RabbitMqFixture>, ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "rabbitmq";
+}
