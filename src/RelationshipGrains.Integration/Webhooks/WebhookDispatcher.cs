@@ -14,21 +14,21 @@ namespace RelationshipGrains.Integration.Webhooks;
 /// that fails every attempt is kept as a dead letter for an operator to replay.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    IGrainFactory grains, WebhookSender sender, Pseudonyms pseudonyms, IOptions<WebhookOptions> options, TimeProvider time,
+    IGrainFactory grains, WebhookTargets targets, WebhookSender sender, Pseudonyms pseudonyms, IOptions<WebhookOptions> options, TimeProvider time,
     ILogger<WebhookDispatcher> logger)
 {
     private IWebhookRegistryGrain Registry => grains.GetGrain<IWebhookRegistryGrain>(0);
 
     public async Task DispatchAsync<T>(T integrationEvent, Guid messageId, CancellationToken cancellationToken) where T : class
     {
-        var targets = await Registry.GetTargetsAsync(typeof(T).Name);
-        if (targets.Count == 0)
+        var wanted = await targets.ForAsync(typeof(T).Name);
+        if (wanted.Count == 0)
         {
             return;
         }
 
         var data = JsonSerializer.SerializeToNode(integrationEvent, IntegrationEvents.Json)!.AsObject();
-        await Task.WhenAll(targets.Select(async target =>
+        await Task.WhenAll(wanted.Select(async target =>
         {
             var shaped = target.PartnerId is { } partnerId ? PartnerPayload.For((JsonObject)data.DeepClone(), partnerId, pseudonyms) : data;
             if (shaped is not null)
