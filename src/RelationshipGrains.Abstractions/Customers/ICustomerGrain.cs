@@ -123,6 +123,15 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("RecordIdeaUpdate")]
     Task RecordIdeaUpdateAsync(IdeaUpdate update);
 
+    /// <summary>
+    /// Erases the customer's personal data: profile, the whole timeline with its archive, intents, consents, values
+    /// and the partner-access log. What counterparties need stays (the ids of the customer's value chains, which
+    /// partners see only under pseudonyms), and partners who held consent or were cast an intent are told through
+    /// <c>CustomerErased</c>. Idempotent: again, with nothing recorded since, returns the first receipt.
+    /// </summary>
+    [Alias("Erase")]
+    Task<ErasureReceipt> EraseAsync();
+
     /// <summary>The ids of the value chains this customer owns.</summary>
     [Alias("ListValueChains")]
     Task<IReadOnlyList<string>> ListValueChainsAsync();

@@ -3,18 +3,25 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Customers;
 
-/// <summary>Everything held about one customer, the whole timeline streamed (operators only: it is all personal data).</summary>
+/// <summary>
+/// Data stewardship, operators only: everything held about one customer (the whole timeline streamed), and erasure.
+/// </summary>
 internal static class CustomerExportApi
 {
     public static RouteGroupBuilder MapCustomerExportApi(this RouteGroupBuilder customer)
     {
         customer.MapGet("export", Export).RequireAuthorization(ApiRoles.OperatorPolicy);
+        customer.MapDelete("", Erase).RequireAuthorization(ApiRoles.OperatorPolicy);
         return customer;
     }
+
+    private static async Task<Ok<ErasureReceipt>> Erase(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(id).EraseAsync());
 
     private static async Task<Ok<CustomerExportDocument>> Export(string id, IGrainFactory grains, TimeProvider time, HttpContext http)
     {

@@ -35,11 +35,11 @@ public sealed partial class CustomerGrain(
 
     private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _durableThrough = State.LastSequence;
         Outbox.OnActivate();
-        return Task.CompletedTask;
+        await EraseArchivePagesAsync();
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>

@@ -36,4 +36,10 @@ public sealed class CustomerState
 
     /// <summary>Integration events written with the changes that caused them, until the broker accepts them.</summary>
     [Id(15)] public List<OutboxMessage> Outbox { get; set; } = [];
+
+    /// <summary>The last erasure, kept (with no personal data) so asking again is answered the same way.</summary>
+    [Id(16)] public ErasureReceipt? Erasure { get; set; }
+
+    /// <summary>Archive pages an erasure still has to delete (0 to this number minus one); finished on the next activation if cut short.</summary>
+    [Id(17)] public long ArchivePagesToErase { get; set; }
 }

@@ -13,6 +13,10 @@ public interface ITimelineArchivePageGrain : IGrainWithStringKey
     [Alias("Store")]
     Task StoreAsync(IReadOnlyList<TimelineEntry> entries);
 
+    /// <summary>Deletes the page (the customer was erased); deleting it again changes nothing.</summary>
+    [Alias("Erase")]
+    Task EraseAsync();
+
     /// <summary>The page's entries in sequence order (empty when never stored).</summary>
     [Alias("Get")]
     Task<IReadOnlyList<TimelineEntry>> GetAsync();

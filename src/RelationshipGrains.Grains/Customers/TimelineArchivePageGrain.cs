@@ -27,6 +27,16 @@ public sealed class TimelineArchivePageGrain(
         await state.WriteOrReloadAsync(this);
     }
 
+    public async Task EraseAsync()
+    {
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        state.State.Entries = [];
+    }
+
     [ReadOnly]
     public Task<IReadOnlyList<TimelineEntry>> GetAsync() => Task.FromResult<IReadOnlyList<TimelineEntry>>(state.State.Entries);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
+using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Benchmarks.Hosting;
 
@@ -25,6 +26,10 @@ public sealed class BenchSilo(IHost host, int gatewayPort, string clusterId) : I
             silo.UseInMemoryReminderService();
             // Benchmarks drive one customer far past the per-customer abuse limit on purpose.
             silo.Services.Configure<TimelineOptions>(o => o.InteractionsPerMinute = int.MaxValue);
+
+            // As in the embedded profile: in-memory reminders cannot outlive the silo, so the outbox's wake-up reminder
+            // would only fill the in-memory reminder table (about 3 KB a customer) without protecting anything.
+            silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
             storage(silo);
         });
         var host = builder.Build();

@@ -1,0 +1,12 @@
+namespace RelationshipGrains.Customers;
+
+/// <summary>
+/// What an erasure did: when, and which partners were told (through <c>CustomerErased</c>) to erase their copies.
+/// Asking again returns the same receipt while nothing new was recorded.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("rg.ErasureReceipt")]
+public sealed record ErasureReceipt(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] DateTimeOffset ErasedAt,
+    [property: Id(2)] IReadOnlyList<string> PartnersNotified,
+    [property: Id(3)] IReadOnlyList<string> ValueChainsKept);
