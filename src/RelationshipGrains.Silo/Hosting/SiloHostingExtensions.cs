@@ -20,7 +20,6 @@ public static class SiloHostingExtensions
         }
 
         EmbeddedProfile.Configure(builder, options);
-        builder.Services.AddRelationshipGrainsMessaging(builder.Configuration);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(c =>
@@ -35,6 +34,9 @@ public static class SiloHostingExtensions
             silo.AddConfiguredGrainStorage(builder.Configuration);
             EmbeddedProfile.ConfigureSilo(silo, options);
         });
+
+        // After the silo, so the bus starts once grains can be called and stops before the silo does.
+        builder.Services.AddRelationshipGrainsMessaging(builder.Configuration);
         return builder;
     }
 }
