@@ -36,6 +36,14 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("GetMember"), Orleans.Concurrency.AlwaysInterleave]
     Task<Member?> GetMemberAsync(string customerId);
 
+    /// <summary>
+    /// The voter's membership, counting the vote against the member's limit (<see cref="Validation.Limits.VotesPerMemberPerMinute"/>
+    /// across the community's ideas; kept in memory). Throws when not a member or over the limit. Interleaves like
+    /// <see cref="GetMemberAsync"/>.
+    /// </summary>
+    [Alias("AdmitVote"), Orleans.Concurrency.AlwaysInterleave]
+    Task<Member> AdmitVoteAsync(string customerId);
+
     /// <summary>Members, in the order they joined, a page at a time.</summary>
     [Alias("ListMembers")]
     Task<IReadOnlyList<Member>> ListMembersAsync(int skip, int take);

@@ -39,6 +39,9 @@ public static class Limits
     /// <summary>Most constraints on one intent.</summary>
     public const int IntentConstraints = 20;
 
+    /// <summary>Most votes one member casts in a community in a minute (across all its ideas).</summary>
+    public const int VotesPerMemberPerMinute = 60;
+
     /// <summary>Most open intents a customer holds at once.</summary>
     public const int OpenIntents = 100;
 

@@ -3,6 +3,7 @@ using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.Grains.RateLimits;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 
@@ -21,6 +22,7 @@ public sealed partial class CommunityGrain(
     public const int FeedWindow = 1_000;
 
     private readonly TimelineSignal _signal = new();
+    private readonly Dictionary<string, RecentWrites> _votes = new(StringComparer.Ordinal);
 
     private CommunityState State => state.State;
 
@@ -102,6 +104,16 @@ public sealed partial class CommunityGrain(
     }
 
     public Task<Member?> GetMemberAsync(string customerId) => Task.FromResult(State.Members.GetValueOrDefault(customerId ?? ""));
+
+    public Task<Member> AdmitVoteAsync(string customerId)
+    {
+        var member = RequireMember(customerId);
+        var recent = _votes.TryGetValue(customerId, out var known) ? known : _votes[customerId] = new RecentWrites();
+        return recent.TryAdd(time.GetUtcNow(), Limits.VotesPerMemberPerMinute) is var wait and > 0
+            ? throw new RelationshipRateLimitedException(
+                $"{customerId} has cast {Limits.VotesPerMemberPerMinute} votes in '{Slug}' in the last minute; try again in {wait} s.", wait)
+            : Task.FromResult(member);
+    }
 
     public Task<IReadOnlyList<Member>> ListMembersAsync(int skip, int take)
     {

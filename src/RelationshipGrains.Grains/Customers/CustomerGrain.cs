@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Grains.RateLimits;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 

@@ -65,7 +65,7 @@ public sealed partial class IdeaGrain(
 
         RequireExists();
         RequireOpen();
-        var member = await MemberAsync(customerId);
+        var member = await GrainFactory.GetGrain<ICommunityGrain>(State.Community!).AdmitVoteAsync(customerId);
         var now = time.GetUtcNow();
         State.Votes[customerId] = new IdeaVote(value, member.Role == CommunityRole.Expert, now);
         if (State.Status == IdeaStatus.Shortlisted)

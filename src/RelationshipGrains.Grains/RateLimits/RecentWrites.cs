@@ -1,7 +1,7 @@
-namespace RelationshipGrains.Grains.Customers;
+namespace RelationshipGrains.Grains.RateLimits;
 
 /// <summary>
-/// How many records one customer made in the last minute. Kept in memory only: a limit that forgets on
+/// How many records one customer or member made in the last minute. Kept in memory only: a limit that forgets on
 /// reactivation is still a limit, and it costs no storage write.
 /// </summary>
 internal sealed class RecentWrites
