@@ -27,7 +27,8 @@ internal static class CustomerExportApi
     {
         var customer = grains.Customer(id);
         var export = await customer.ExportAsync();
+        var chains = await Task.WhenAll((await customer.ListValueChainsAsync()).Select(c => grains.ValueChain(c).GetForOwnerAsync(id)));
         return TypedResults.Ok(new CustomerExportDocument(id, time.GetUtcNow(), export.Profile, export.Intents, export.Consents,
-            export.Values, export.LatestSequence, customer.ExportTimelineAsync(http.RequestAborted)));
+            export.Values, chains, export.LatestSequence, customer.ExportTimelineAsync(http.RequestAborted)));
     }
 }

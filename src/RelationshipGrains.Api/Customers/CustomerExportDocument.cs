@@ -1,4 +1,5 @@
 using RelationshipGrains.Customers;
+using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Api.Customers;
 
@@ -10,5 +11,6 @@ public sealed record CustomerExportDocument(
     IReadOnlyList<Intent> Intents,
     IReadOnlyList<ConsentGrant> Consents,
     ValuesProfile Values,
+    IReadOnlyList<ValueChainView> ValueChains,
     long LatestSequence,
     IAsyncEnumerable<TimelineEntry> Timeline);

@@ -71,6 +71,12 @@ public sealed class Assembling_a_value_chain_over_http(ApiFixture api)
         Assert.Contains("intent-offer-received", kinds);
         Assert.True(kinds.Count(k => k == "value-chain-step") >= 20, $"Only {kinds.Count(k => k == "value-chain-step")} value chain steps on the timeline.");
         Assert.Contains(timeline.GetProperty("entries").EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains("Swapped"));
+
+        // The customer's export carries the whole chain too.
+        var export = await Ok(world.Operator.GetAsync($"{customer}/export"));
+        var exported = Assert.Single(export.GetProperty("valueChains").EnumerateArray());
+        Assert.Equal(chainId, exported.GetProperty("valueChainId").GetString());
+        Assert.Equal(3, exported.GetProperty("slots").GetArrayLength());
     }
 
     [Fact]
