@@ -147,11 +147,17 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     {
         foreach (var message in pending().ToList())
         {
+            var published = true;
             try
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(_options.PublishTimeout);
                 await shared.Publisher.PublishAsync(message, timeout.Token);
+            }
+            catch (UnpublishableEventException e)
+            {
+                LogUnpublishable(shared.Logger, e, message.EventType, message.MessageId, grain.GetGrainId(), message.Payload);
+                published = false;
             }
             catch (Exception e)
             {
@@ -165,7 +171,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
 
             pending().RemoveAll(m => m.MessageId == message.MessageId);
             RemovedSinceWrite = true;
-            shared.BrokerReachable = true;
+            shared.BrokerReachable |= published;
         }
 
         if (_failures > 0)
@@ -188,6 +194,10 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Publishing {EventType} {MessageId} from {GrainId} failed; {Pending} event(s) wait, next attempt in {Delay}.")]
     private static partial void LogPublishFailed(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, int pending, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Dropping {EventType} {MessageId} from {GrainId}: it can never be published. Its payload, to replay by hand: {Payload}")]
+    private static partial void LogUnpublishable(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, string payload);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{GrainId} published its waiting events after {Failures} failed attempt(s).")]
     private static partial void LogRecovered(ILogger logger, GrainId grainId, int failures);

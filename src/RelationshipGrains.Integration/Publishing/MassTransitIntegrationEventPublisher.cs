@@ -13,7 +13,16 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus) : IIntegratio
     public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var integrationEvent = IntegrationEvents.Deserialize(message.EventType, message.Payload);
+        object integrationEvent;
+        try
+        {
+            integrationEvent = IntegrationEvents.Deserialize(message.EventType, message.Payload);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or NotSupportedException)
+        {
+            throw new UnpublishableEventException($"Outbox message {message.MessageId} ({message.EventType}) cannot be read: {e.Message}", e);
+        }
+
         return bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = message.MessageId, cancellationToken);
     }
 }

@@ -19,6 +19,9 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
 
     public int Refusals => _refusals;
 
+    /// <summary>Messages matching this can never be published (as if their type were unknown to this version).</summary>
+    public Func<OutboxMessage, bool> Unpublishable { get; set; } = _ => false;
+
     /// <summary>
     /// Waits for published events while moving the fake clock on, so retry timers and reminders come due:
     /// bounded by <paramref name="steps"/> moves of <paramref name="step"/>.
@@ -40,6 +43,11 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
 
     public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (Unpublishable(message))
+        {
+            throw new UnpublishableEventException($"{message.EventType} {message.MessageId} cannot be read (simulated).");
+        }
+
         if (Refuse(message))
         {
             Interlocked.Increment(ref _refusals);

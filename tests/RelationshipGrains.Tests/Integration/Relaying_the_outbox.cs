@@ -103,4 +103,27 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
         Assert.True(refused.RetryAfterSeconds > 0);
         Assert.Equal(ClusterFixture.MaxPendingEvents + 1, accepted.Entry.Sequence);
     }
+
+    [Fact]
+    public async Task A_message_that_can_never_be_published_is_set_aside_and_holds_nothing_back()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        fixture.Events.Unpublishable = m => m.Payload.Contains("\"poison\"", StringComparison.Ordinal);
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("poison"));
+            await customer.RecordInteractionAsync(Requests.Interaction("after"));
+            await fixture.Events.WaitForAsync<InteractionRecorded>(e => e.CustomerId == id && e.InteractionId == "after");
+        }
+        finally
+        {
+            fixture.Events.Unpublishable = _ => false;
+        }
+
+        await customer.RecordInteractionAsync(Requests.Interaction("later"));
+        var published = await fixture.Events.WaitForAsync<InteractionRecorded>(e => e.CustomerId == id, 2);
+
+        Assert.Equal(["after", "later"], published.Select(e => e.InteractionId));
+    }
 }
