@@ -1,10 +1,16 @@
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Hosting;
 
 namespace RelationshipGrains.Api.Auth;
 
-/// <summary>Refuses to start with an unusable key list, naming the setting at fault.</summary>
-public sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
+/// <summary>
+/// Refuses to start with an unusable key list, naming the setting at fault, and with a published development key
+/// outside the embedded profile.
+/// </summary>
+public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api) : IValidateOptions<ApiKeyOptions>
 {
+    private static readonly byte[][] DevelopmentHashes = [.. ApiKeyOptions.DevelopmentKeys.Select(ApiKeyHash.Of)];
+
     public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
     {
         if (options.Keys.Count == 0)
@@ -40,6 +46,11 @@ public sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
                 failures.Add($"{at}:Sha256 must be 64 hexadecimal characters.");
             }
 
+            if (!api.Value.DevelopmentKeysAllowed && IsDevelopmentKey(key))
+            {
+                failures.Add($"{at} is a published development key, accepted only by the embedded profile; configure a key of your own.");
+            }
+
             if (key.Role == ApiRoles.Partner && string.IsNullOrEmpty(key.PartnerId))
             {
                 failures.Add($"{at}:PartnerId is required for a partner key.");
@@ -48,4 +59,8 @@ public sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool IsDevelopmentKey(ApiKeyEntry key) =>
+        (key.Key is { } plain && ApiKeyOptions.DevelopmentKeys.Contains(plain))
+        || (key.Sha256 is { } hex && ApiKeyHash.IsHex(hex) && DevelopmentHashes.Any(h => h.AsSpan().SequenceEqual(Convert.FromHexString(hex))));
 }

@@ -1,3 +1,4 @@
+using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Grains.Integration;
 
@@ -12,8 +13,8 @@ public static class EmbeddedProfile
     public const string Name = "Embedded";
 
     /// <summary>Documented development keys, used only by this profile and only when no key is configured.</summary>
-    public const string DevelopmentOperatorKey = "rg-dev-operator-key-not-for-production";
-    public const string DevelopmentChannelKey = "rg-dev-channel-key-not-for-production";
+    public const string DevelopmentOperatorKey = ApiKeyOptions.DevelopmentOperatorKey;
+    public const string DevelopmentChannelKey = ApiKeyOptions.DevelopmentChannelKey;
 
     public static void Configure(WebApplicationBuilder builder, SiloOptions options)
     {
@@ -31,7 +32,11 @@ public static class EmbeddedProfile
             builder.Services.AddHostedService<EmbeddedBanner>();
         }
 
-        builder.Services.Configure<ApiOptions>(o => o.AnonymousOpenApi = true);
+        builder.Services.Configure<ApiOptions>(o =>
+        {
+            o.AnonymousOpenApi = true;
+            o.DevelopmentKeysAllowed = true;
+        });
     }
 
     public static void ConfigureSilo(ISiloBuilder silo, SiloOptions options)

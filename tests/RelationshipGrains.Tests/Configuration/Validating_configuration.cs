@@ -1,7 +1,9 @@
 using Azure.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Persistence.AzureStorage;
 
 namespace RelationshipGrains.Tests.Configuration;
@@ -40,7 +42,7 @@ public sealed class Validating_configuration
     [Fact]
     public void Api_keys_must_be_present_and_well_formed()
     {
-        var validator = new ApiKeyOptionsValidator();
+        var validator = new ApiKeyOptionsValidator(Options.Create(new ApiOptions()));
 
         var none = validator.Validate(null, new ApiKeyOptions()).FailureMessage;
         var bad = validator.Validate(null, new ApiKeyOptions
@@ -52,6 +54,28 @@ public sealed class Validating_configuration
         Assert.Contains("Auth:Keys:0:Role", bad);
         Assert.Contains("Auth:Keys:0:Key", bad);
         Assert.Contains("Auth:Keys:1:PartnerId", bad);
+    }
+
+    [Fact]
+    public void A_published_development_key_is_refused_outside_the_embedded_profile_however_it_is_written()
+    {
+        ApiKeyOptions keys = new()
+        {
+            Keys =
+            [
+                new ApiKeyEntry { Name = "ops", Role = "operator", Key = ApiKeyOptions.DevelopmentOperatorKey },
+                new ApiKeyEntry { Name = "app", Role = "channel", Sha256 = Convert.ToHexString(ApiKeyHash.Of(ApiKeyOptions.DevelopmentChannelKey)) },
+                new ApiKeyEntry { Name = "own", Role = "channel", Key = "a-key-of-our-very-own-0123456789" },
+            ],
+        };
+
+        var elsewhere = new ApiKeyOptionsValidator(Options.Create(new ApiOptions())).Validate(null, keys);
+        var embedded = new ApiKeyOptionsValidator(Options.Create(new ApiOptions { DevelopmentKeysAllowed = true })).Validate(null, keys);
+
+        Assert.Contains("Auth:Keys:0 is a published development key", elsewhere.FailureMessage);
+        Assert.Contains("Auth:Keys:1 is a published development key", elsewhere.FailureMessage);
+        Assert.DoesNotContain("Auth:Keys:2", elsewhere.FailureMessage);
+        Assert.True(embedded.Succeeded);
     }
 
     [Fact]
