@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -12,7 +13,7 @@ public static class PartnerKeys
     public static (string KeyId, string Secret, PartnerKeyRecord Record) Issue(DateTimeOffset now)
     {
         var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
-        var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var salt = RandomNumberGenerator.GetBytes(16);
         return (keyId, secret, new PartnerKeyRecord(salt, Hash(salt, secret), now));
     }
@@ -21,6 +22,4 @@ public static class PartnerKeys
         CryptographicOperations.FixedTimeEquals(record.Hash, Hash(record.Salt, secret));
 
     private static byte[] Hash(byte[] salt, string secret) => SHA256.HashData([.. salt, .. Encoding.UTF8.GetBytes(secret)]);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

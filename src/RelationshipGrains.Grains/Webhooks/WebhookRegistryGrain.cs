@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Grains.Storage;
@@ -29,7 +30,7 @@ public sealed class WebhookRegistryGrain(
         }
 
         var subscription = new WebhookSubscription(request.SubscriptionId, request.Url, [.. request.EventTypes!.Distinct()], request.PartnerId, time.GetUtcNow());
-        var secret = "rgwh_" + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var secret = "rgwh_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         State.Subscriptions[subscription.SubscriptionId] = subscription;
         State.Secrets[subscription.SubscriptionId] = secret;
         await state.WriteOrReloadAsync(this);
@@ -81,6 +82,4 @@ public sealed class WebhookRegistryGrain(
     }
 
     private WebhookTarget Target(WebhookSubscription s) => new(s.SubscriptionId, s.Url, State.Secrets[s.SubscriptionId], s.PartnerId);
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
