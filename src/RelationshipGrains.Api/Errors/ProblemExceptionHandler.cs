@@ -12,14 +12,15 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is RelationshipRateLimitedException limited)
+        int? retryAfter = exception switch
         {
-            httpContext.Response.Headers.RetryAfter = limited.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        if (exception is RelationshipUnavailableException unavailable)
+            RelationshipRateLimitedException e => e.RetryAfterSeconds,
+            RelationshipUnavailableException e => e.RetryAfterSeconds,
+            _ => null,
+        };
+        if (retryAfter is { } seconds)
         {
-            httpContext.Response.Headers.RetryAfter = unavailable.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var problem = exception switch
