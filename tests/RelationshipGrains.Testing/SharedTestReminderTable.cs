@@ -40,8 +40,6 @@ public sealed class SharedTestReminderTable : IReminderTable
         return Task.CompletedTask;
     }
 
-    public bool Holds(GrainId grainId, string reminderName) => _rows.ContainsKey((grainId, reminderName));
-
     /// <summary>The ring range (begin, end], wrapping past the top when begin is not below end.</summary>
     private static bool InRange(uint hash, uint begin, uint end) => begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
 

@@ -24,8 +24,6 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     /// <summary>Published events were dropped since the last write; the grain persists that on its next write.</summary>
     public bool RemovedSinceWrite { get; private set; }
 
-    public int Pending => pending().Count;
-
     /// <summary>Refuses a change that would add <paramref name="count"/> events to a full outbox; call before changing state.</summary>
     public void EnsureRoom(int count = 1)
     {

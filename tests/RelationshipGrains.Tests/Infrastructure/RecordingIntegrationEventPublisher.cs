@@ -11,13 +11,10 @@ namespace RelationshipGrains.Tests.Infrastructure;
 public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublisher
 {
     private readonly ConcurrentQueue<OutboxMessage> _published = new();
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private int _refusals;
+    private readonly Changes _changes = new();
 
     /// <summary>Messages matching this are refused, as an unreachable broker would.</summary>
     public Func<OutboxMessage, bool> Refuse { get; set; } = _ => false;
-
-    public int Refusals => _refusals;
 
     /// <summary>Messages matching this can never be published (as if their type were unknown to this version).</summary>
     public Func<OutboxMessage, bool> Unpublishable { get; set; } = _ => false;
@@ -50,12 +47,11 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
 
         if (Refuse(message))
         {
-            Interlocked.Increment(ref _refusals);
             throw new InvalidOperationException("The message broker is out of reach (simulated).");
         }
 
         _published.Enqueue(message);
-        Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        _changes.Pulse();
         return Task.CompletedTask;
     }
 
@@ -66,27 +62,6 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
         .Select(m => (T)IntegrationEvents.Deserialize(m.EventType, m.Payload));
 
     /// <summary>Waits (30 s unless <paramref name="within"/> says) until at least <paramref name="count"/> published events of the type match.</summary>
-    public async Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count = 1, TimeSpan? within = null)
-    {
-        var limit = within ?? TimeSpan.FromSeconds(30);
-        using var timeout = new CancellationTokenSource(limit);
-        while (true)
-        {
-            var changed = _changed.Task;
-            var found = OfType<T>().Where(match).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            try
-            {
-                await changed.WaitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"Expected {count} {typeof(T).Name} event(s), saw {found.Count} in {limit.TotalSeconds} s.");
-            }
-        }
-    }
+    public Task<IReadOnlyList<T>> WaitForAsync<T>(Func<T, bool> match, int count = 1, TimeSpan? within = null) =>
+        _changes.WaitForAsync(() => OfType<T>().Where(match).ToList(), count, within ?? TimeSpan.FromSeconds(30), $"{typeof(T).Name} event(s)");
 }
