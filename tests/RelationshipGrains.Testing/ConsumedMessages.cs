@@ -11,7 +11,7 @@ namespace RelationshipGrains.Testing;
 public sealed class ConsumedMessages : IConsumeObserver
 {
     private readonly ConcurrentQueue<(object Message, Guid? MessageId, Exception? Fault)> _seen = new();
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Changes _changes = new();
 
     public Task PreConsume<T>(ConsumeContext<T> context) where T : class => Task.CompletedTask;
 
@@ -28,34 +28,14 @@ public sealed class ConsumedMessages : IConsumeObserver
         [.. _seen.Where(s => s.Fault is not null && s.Message is T m && match(m)).Select(s => s.Fault!)];
 
     /// <summary>Waits (30 s unless <paramref name="within"/> says) until consumers have finished with <paramref name="count"/> matching messages.</summary>
-    public async Task<int> WaitForAsync<T>(Func<T, bool> match, int count, TimeSpan? within = null)
-    {
-        var limit = within ?? TimeSpan.FromSeconds(30);
-        using var timeout = new CancellationTokenSource(limit);
-        while (true)
-        {
-            var changed = _changed.Task;
-            var found = _seen.Count(s => s.Message is T m && match(m));
-            if (found >= count)
-            {
-                return found;
-            }
-
-            try
-            {
-                await changed.WaitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"Expected {count} consumed {typeof(T).Name}, saw {found} in {limit.TotalSeconds} s.");
-            }
-        }
-    }
+    public async Task<int> WaitForAsync<T>(Func<T, bool> match, int count, TimeSpan? within = null) =>
+        (await _changes.WaitForAsync(() => _seen.Where(s => s.Message is T m && match(m)).ToList(), count,
+            within ?? TimeSpan.FromSeconds(30), $"consumed {typeof(T).Name}")).Count;
 
     private Task Record<T>(ConsumeContext<T> context, Exception? fault) where T : class
     {
         _seen.Enqueue((context.Message, context.MessageId, fault));
-        Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        _changes.Pulse();
         return Task.CompletedTask;
     }
 }

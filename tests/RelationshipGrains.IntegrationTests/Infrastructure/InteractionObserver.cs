@@ -11,7 +11,7 @@ namespace RelationshipGrains.IntegrationTests.Infrastructure;
 public sealed class InteractionObserver : IAsyncDisposable
 {
     private readonly IBusControl _bus;
-    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Changes _changes = new();
 
     public ConcurrentDictionary<Guid, InteractionRecorded> Received { get; } = new();
 
@@ -32,7 +32,7 @@ public sealed class InteractionObserver : IAsyncDisposable
             {
                 Interlocked.Increment(ref _deliveries);
                 Received.TryAdd(context.MessageId ?? throw new InvalidOperationException("An event arrived without a message id."), context.Message);
-                Interlocked.Exchange(ref _changed, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                _changes.Pulse();
                 return Task.CompletedTask;
             }));
         });
@@ -46,28 +46,8 @@ public sealed class InteractionObserver : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="count"/> distinct message ids matching have arrived, within <paramref name="within"/>.</summary>
-    public async Task<IReadOnlyList<KeyValuePair<Guid, InteractionRecorded>>> WaitForAsync(Func<InteractionRecorded, bool> match, int count, TimeSpan within)
-    {
-        using var timeout = new CancellationTokenSource(within);
-        while (true)
-        {
-            var changed = _changed.Task;
-            var found = Received.Where(r => match(r.Value)).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            try
-            {
-                await changed.WaitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"Expected {count} InteractionRecorded message ids, {found.Count} arrived in {within.TotalSeconds} s.");
-            }
-        }
-    }
+    public Task<IReadOnlyList<KeyValuePair<Guid, InteractionRecorded>>> WaitForAsync(Func<InteractionRecorded, bool> match, int count, TimeSpan within) =>
+        _changes.WaitForAsync(() => Received.Where(r => match(r.Value)).ToList(), count, within, "InteractionRecorded message ids");
 
     public async ValueTask DisposeAsync() => await _bus.StopAsync();
 }

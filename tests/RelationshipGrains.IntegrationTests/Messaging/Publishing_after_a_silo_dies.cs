@@ -18,11 +18,7 @@ public sealed class Publishing_after_a_silo_dies
             var customer = cluster.Client.GetGrain<ICustomerGrain>(customerId);
             var doomed = cluster.Silos[1];
             await customer.GetProfileAsync();
-            var management = cluster.Client.GetGrain<IManagementGrain>(0);
-            if (!(await management.GetDetailedGrainStatistics(hostsIds: [doomed.SiloAddress])).Any(s => s.GrainId == customer.GetGrainId()))
-            {
-                await cluster.MigrateAsync(customer, doomed.SiloAddress).WaitAsync(TimeSpan.FromSeconds(30));
-            }
+            await cluster.PlaceOnAsync(customer, doomed.SiloAddress);
 
             // Acknowledged: written to storage. Its publish hangs, as if the silo died in between.
             var recorded = await customer.RecordInteractionAsync(new RecordInteraction("last-words", Channel.Phone, Direction.Inbound, Author.Customer, "Cancel my order"));

@@ -42,12 +42,7 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, resent.StatusCode);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        IReadOnlyList<TimelineEntry> timeline;
-        while ((timeline = await TimelineAsync(customerId)).Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        var timeline = await Poll.UntilAsync(() => TimelineAsync(customerId), t => t.Count > 0, TimeSpan.FromSeconds(30), "The case reaching the timeline");
 
         var entry = Assert.Single(timeline);
         Assert.Equal(TimelineEntryKind.ServiceCase, entry.Kind);

@@ -17,7 +17,7 @@ namespace RelationshipGrains.Tests.Infrastructure;
 public sealed class TestReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Changes _received = new();
 
     private TestReceiver(WebApplication app) => _app = app;
 
@@ -41,28 +41,8 @@ public sealed class TestReceiver : IAsyncDisposable
     }
 
     /// <summary>Waits (at most 30 s) until at least <paramref name="count"/> recorded requests match.</summary>
-    public async Task<IReadOnlyList<ReceivedRequest>> WaitForAsync(Func<ReceivedRequest, bool> match, int count = 1)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var changed = _received.Task;
-            var found = Requests.Where(match).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            try
-            {
-                await changed.WaitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"Expected {count} matching request(s) at the test receiver, saw {found.Count} in 30 s.");
-            }
-        }
-    }
+    public Task<IReadOnlyList<ReceivedRequest>> WaitForAsync(Func<ReceivedRequest, bool> match, int count = 1) =>
+        _received.WaitForAsync(() => Requests.Where(match).ToList(), count, TimeSpan.FromSeconds(30), "matching request(s) at the test receiver");
 
     private async Task HandleAsync(HttpContext context)
     {
@@ -71,7 +51,7 @@ public sealed class TestReceiver : IAsyncDisposable
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), await reader.ReadToEndAsync());
         var (status, body) = Answer(request);
         Requests.Enqueue(request);
-        Interlocked.Exchange(ref _received, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        _received.Pulse();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body);

@@ -29,7 +29,8 @@ public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFix
         await customer.WithdrawIntentAsync("drop");
         await ValueChainWorld.CommittedAsync(fixture.Grains);
 
-        var after = await EventuallyAsync(m => m.FactsApplied >= before.FactsApplied + 7);
+        var after = await Poll.UntilAsync(Metrics.GetAsync, m => m.FactsApplied >= before.FactsApplied + 7, TimeSpan.FromSeconds(30),
+            "The read model applying the seven facts");
         var original = fixture.Harness.Published.Select<InteractionRecorded>(m => m.Context.Message.CustomerId == id).First();
         var consumers = fixture.Consumed.CountId(original.Context.MessageId);
         Assert.Equal(2, consumers); // the webhook consumer and the BI batch consumer
@@ -42,21 +43,5 @@ public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFix
         Assert.Equal(1, after.OpenIntents - before.OpenIntents);
         Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("Committed") + 1, after.ValueChainsByStatus["Committed"]);
         Assert.Equal(On(after, "Chat"), On(again, "Chat"));
-    }
-
-    private async Task<RelationshipMetrics> EventuallyAsync(Func<RelationshipMetrics, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var metrics = await Metrics.GetAsync();
-            if (done(metrics))
-            {
-                return metrics;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The read model applied {metrics.FactsApplied} facts and stopped there.");
-            await Task.Delay(50);
-        }
     }
 }

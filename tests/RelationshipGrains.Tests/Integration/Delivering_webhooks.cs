@@ -56,7 +56,9 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
             await customer.WithdrawIntentAsync("gone");
 
             await fixture.Receiver.WaitForAsync(r => r.Path == path, MessagingClusterFixture.WebhookAttempts);
-            var deadLetter = await EventuallyDeadLetteredAsync(path);
+            var subscriptionId = path["/hooks/".Length..];
+            var deadLetter = (await Poll.UntilAsync(Registry.ListDeadLettersAsync, l => l.Any(d => d.SubscriptionId == subscriptionId),
+                TimeSpan.FromSeconds(30), "The failed delivery becoming a dead letter")).First(d => d.SubscriptionId == subscriptionId);
             Assert.Equal(MessagingClusterFixture.WebhookAttempts, deadLetter.Attempts);
             Assert.Contains("500", deadLetter.LastError);
 
@@ -122,21 +124,5 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
 
         Assert.Contains("inside our network", error.Message);
         Assert.DoesNotContain(fixture.Receiver.Requests, r => r.Path == "/hooks/rebound");
-    }
-
-    private async Task<WebhookDeadLetter> EventuallyDeadLetteredAsync(string path)
-    {
-        var subscriptionId = path["/hooks/".Length..];
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if ((await Registry.ListDeadLettersAsync()).FirstOrDefault(d => d.SubscriptionId == subscriptionId) is { } found)
-            {
-                return found;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The failed delivery never became a dead letter.");
-            await Task.Delay(50);
-        }
     }
 }
