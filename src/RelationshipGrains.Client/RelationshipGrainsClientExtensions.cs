@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace RelationshipGrains.Client;
 
@@ -16,8 +17,6 @@ public static class RelationshipGrainsClientExtensions
     {
         var options = configuration.GetSection(RelationshipGrainsClientOptions.Section).Get<RelationshipGrainsClientOptions>()
             ?? new RelationshipGrainsClientOptions();
-        var configured = options.Gateways.Count > 0 ? options.Gateways : [RelationshipGrainsClientOptions.DefaultGateway];
-        var gateways = configured.Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray();
 
         services.AddOrleansClient(client =>
         {
@@ -26,7 +25,15 @@ public static class RelationshipGrainsClientExtensions
                 c.ClusterId = options.ClusterId;
                 c.ServiceId = options.ServiceId;
             });
-            client.UseStaticClustering(gateways);
+            if (!string.IsNullOrWhiteSpace(options.RedisConnectionString))
+            {
+                client.UseRedisClustering(r => r.ConfigurationOptions = ConfigurationOptions.Parse(options.RedisConnectionString));
+            }
+            else
+            {
+                var configured = options.Gateways.Count > 0 ? options.Gateways : [RelationshipGrainsClientOptions.DefaultGateway];
+                client.UseStaticClustering(configured.Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray());
+            }
         });
         services.AddSingleton<IRelationshipGrains, RelationshipGrainsAccessor>();
         return services;

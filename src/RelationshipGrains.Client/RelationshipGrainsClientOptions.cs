@@ -8,6 +8,12 @@ public sealed class RelationshipGrainsClientOptions
     /// <summary>The embedded silo's gateway on this machine, used when no gateway is configured.</summary>
     public const string DefaultGateway = "127.0.0.1:30000";
 
+    /// <summary>
+    /// A cluster's Redis (the production profile's <c>Redis:ConnectionString</c>): the client learns the live
+    /// gateways from the membership table there, so silos can come and go. Takes precedence over <see cref="Gateways"/>.
+    /// </summary>
+    public string? RedisConnectionString { get; set; }
+
     /// <summary>Gateway endpoints as <c>host:port</c>; empty means <see cref="DefaultGateway"/>.</summary>
     public List<string> Gateways { get; set; } = [];
 

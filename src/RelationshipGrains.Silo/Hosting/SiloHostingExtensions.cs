@@ -13,13 +13,22 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddRelationshipGrainsSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-        if (!string.Equals(options.Profile, EmbeddedProfile.Name, StringComparison.OrdinalIgnoreCase))
+        var production = string.Equals(options.Profile, ProductionProfile.Name, StringComparison.OrdinalIgnoreCase);
+        if (!production && !string.Equals(options.Profile, EmbeddedProfile.Name, StringComparison.OrdinalIgnoreCase))
         {
             throw new InvalidOperationException(
-                $"Silo:Profile '{options.Profile}' is not known. The profiles available are: {EmbeddedProfile.Name}.");
+                $"Silo:Profile '{options.Profile}' is not known. The profiles available are: {EmbeddedProfile.Name}, {ProductionProfile.Name}.");
         }
 
-        EmbeddedProfile.Configure(builder, options);
+        if (production)
+        {
+            ProductionProfile.Configure(builder, options);
+        }
+        else
+        {
+            EmbeddedProfile.Configure(builder, options);
+        }
+
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(c =>
@@ -32,7 +41,14 @@ public static class SiloHostingExtensions
             silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
             silo.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
             silo.AddConfiguredGrainStorage(builder.Configuration);
-            EmbeddedProfile.ConfigureSilo(silo, options);
+            if (production)
+            {
+                ProductionProfile.ConfigureSilo(silo, options, builder.Configuration);
+            }
+            else
+            {
+                EmbeddedProfile.ConfigureSilo(silo, options);
+            }
         });
 
         // After the silo, so the bus starts once grains can be called and stops before the silo does.

@@ -5,7 +5,10 @@ public sealed class SiloOptions
 {
     public const string Section = "Silo";
 
-    /// <summary><c>Embedded</c> (the default): one silo, memory storage, nothing to install.</summary>
+    /// <summary>
+    /// <c>Embedded</c> (the default): one silo, memory storage, nothing to install. <c>Production</c>: one of several
+    /// silos sharing Redis membership and reminders, Azure Blob storage and RabbitMQ.
+    /// </summary>
     public string Profile { get; set; } = EmbeddedProfile.Name;
 
     public string ClusterId { get; set; } = "relationship-grains";
@@ -17,4 +20,16 @@ public sealed class SiloOptions
 
     /// <summary>Port the grain client (channel apps) connects to.</summary>
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>
+    /// The address other silos and clients reach this silo on (production profile). Empty: this machine's first
+    /// non-loopback IPv4 address. Ignored on Kubernetes, where the pod's IP is used.
+    /// </summary>
+    public string AdvertisedAddress { get; set; } = "";
+
+    /// <summary>Run under Kubernetes (Microsoft.Orleans.Hosting.Kubernetes): pod IP, labels and dead-pod clean-up.</summary>
+    public bool Kubernetes { get; set; }
+
+    /// <summary>How long SIGTERM waits for grains to deactivate and write their state before the process exits.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

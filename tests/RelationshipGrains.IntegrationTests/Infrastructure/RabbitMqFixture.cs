@@ -36,7 +36,7 @@ public sealed class RabbitMqFixture : IAsyncLifetime
 
     private static async Task RunAsync(string command)
     {
-        var script = Path.Combine(RepositoryRoot(), "infra", "services", "rabbitmq.sh");
+        var script = Path.Combine(Repository.Root(), "infra", "services", "rabbitmq.sh");
         using var process = Process.Start(new ProcessStartInfo("bash", [script, command]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
@@ -44,19 +44,6 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"'rabbitmq.sh {command}' failed: {await process.StandardError.ReadToEndAsync()}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RelationshipGrains.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with RelationshipGrains.sln) is not above the test binaries.");
     }
 }
 

@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.IntegrationTests.Cluster;
+
+/// <summary>
+/// Records interactions at a steady rate, as a channel app would, and retries every failed call with the same
+/// interaction id until it is acknowledged, waiting longer after each failure (0.2 s doubling to 3 s, with jitter)
+/// so a dead silo does not turn into a retry storm. Remembers every acknowledgement and when it came.
+/// </summary>
+public sealed class SteadyInteractionLoad(IClusterClient client, string customerPrefix, int customers, Stopwatch clock)
+{
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(3);
+
+    public ConcurrentBag<Acknowledged> Acknowledgements { get; } = [];
+
+    public int FailedAttempts => _failedAttempts;
+
+    private int _failedAttempts;
+
+    public string CustomerId(int index) => $"{customerPrefix}-{index}";
+
+    /// <summary>Sends interactions <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, customer by customer round-robin.</summary>
+    public async Task RunAsync(int first, int count, int perSecond, TimeSpan giveUpAfter)
+    {
+        using var giveUp = new CancellationTokenSource(giveUpAfter);
+        var started = clock.Elapsed;
+        var calls = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var due = started + TimeSpan.FromSeconds((double)i / perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed, giveUp.Token);
+            }
+
+            calls.Add(RecordUntilAcknowledgedAsync(first + i, giveUp.Token));
+        }
+
+        await Task.WhenAll(calls);
+    }
+
+    private async Task RecordUntilAcknowledgedAsync(int index, CancellationToken giveUp)
+    {
+        var customerId = CustomerId(index % customers);
+        var interaction = new RecordInteraction($"load-{index}", Channel.Chat, Direction.Inbound, Author.Customer, $"Message {index}");
+        var delay = FirstRetryDelay;
+        while (true)
+        {
+            giveUp.ThrowIfCancellationRequested();
+            try
+            {
+                var result = await client.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(interaction);
+                Acknowledgements.Add(new Acknowledged(customerId, interaction.InteractionId, result.Entry.Sequence, clock.Elapsed));
+                return;
+            }
+            catch (Exception e) when (e is not Errors.RelationshipValidationException)
+            {
+                Interlocked.Increment(ref _failedAttempts);
+                await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), giveUp);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    public sealed record Acknowledged(string CustomerId, string InteractionId, long Sequence, TimeSpan At);
+}

@@ -1,0 +1,152 @@
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using RelationshipGrains.Client;
+
+namespace RelationshipGrains.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Silo processes in the production profile on this machine (Redis membership and reminders, Azurite storage,
+/// RabbitMQ), and a grain client in the test process that finds them through Redis, as a channel app would.
+/// Each cluster has its own cluster id, container and queues, so runs never see each other's state.
+/// </summary>
+public sealed class ProcessCluster : IAsyncDisposable
+{
+    public const string RedisConnectionString = "127.0.0.1:6379";
+    public const string OperatorKey = "cluster-test-operator-key-0123456789abcdef";
+
+    private readonly List<SiloProcess> _silos = [];
+    private readonly Dictionary<string, string> _environment;
+    private readonly string _logDirectory;
+    private IHost? _client;
+
+    private ProcessCluster(string clusterId, Dictionary<string, string> environment, string logDirectory)
+    {
+        ClusterId = clusterId;
+        _environment = environment;
+        _logDirectory = logDirectory;
+    }
+
+    public string ClusterId { get; }
+
+    public IReadOnlyList<SiloProcess> Silos => _silos;
+
+    public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>()
+        ?? throw new InvalidOperationException("Connect the client first.");
+
+    /// <param name="settings">Extra configuration for every silo, as environment variables (<c>Section__Key</c>).</param>
+    public static async Task<ProcessCluster> CreateAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        await RequireRedisAsync();
+        var clusterId = $"c{Guid.NewGuid():N}"[..16];
+        var environment = new Dictionary<string, string>
+        {
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["Silo__Profile"] = "Production",
+            ["Silo__ClusterId"] = clusterId,
+            ["Silo__ServiceId"] = clusterId,
+            ["Silo__AdvertisedAddress"] = "127.0.0.1",
+            ["Redis__ConnectionString"] = RedisConnectionString,
+            ["Storage__Provider"] = "AzureBlob",
+            ["Storage__AzureBlob__ConnectionString"] = AzuriteFixture.ConnectionString,
+            ["Storage__AzureBlob__ContainerName"] = clusterId,
+            ["Messaging__Transport"] = "RabbitMq",
+            ["Messaging__RabbitMq__Host"] = RabbitMqFixture.Host,
+            ["Messaging__RabbitMq__Username"] = "guest",
+            ["Messaging__RabbitMq__Password"] = "guest",
+            ["Messaging__QueuePrefix"] = clusterId,
+            ["Auth__Keys__0__Name"] = "cluster test operator",
+            ["Auth__Keys__0__Role"] = "operator",
+            ["Auth__Keys__0__Key"] = OperatorKey,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+
+        var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs", clusterId);
+        Directory.CreateDirectory(logDirectory);
+        return new ProcessCluster(clusterId, environment, logDirectory);
+    }
+
+    /// <summary>Starts silos side by side and waits until each one reports ready.</summary>
+    public async Task<IReadOnlyList<SiloProcess>> StartSilosAsync(int count)
+    {
+        var started = Enumerable.Range(0, count)
+            .Select(_ => SiloProcess.Start($"silo-{_silos.Count + 1}", _environment, _logDirectory))
+            .Select(s => { _silos.Add(s); return s; })
+            .ToList();
+        await Task.WhenAll(started.Select(s => s.WaitUntilReadyAsync(TimeSpan.FromSeconds(90))));
+        return started;
+    }
+
+    public async Task ConnectClientAsync()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{RelationshipGrainsClientOptions.Section}:RedisConnectionString"] = RedisConnectionString,
+            [$"{RelationshipGrainsClientOptions.Section}:ClusterId"] = ClusterId,
+            [$"{RelationshipGrainsClientOptions.Section}:ServiceId"] = ClusterId,
+        });
+        // Calls to the killed silo time out and are retried by design; one line each would bury the test's output.
+        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.Services.AddRelationshipGrainsClient(builder.Configuration);
+
+        // A call whose silo died fails after this long and the caller retries it, instead of waiting the default 30 s.
+        builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+        _client = builder.Build();
+        await _client.StartAsync();
+    }
+
+    /// <summary>The silo's address as the cluster knows it, found by its port.</summary>
+    public async Task<SiloAddress> AddressOfAsync(SiloProcess silo)
+    {
+        var hosts = await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true);
+        return hosts.Keys.Single(h => h.Endpoint.Port == silo.SiloPort);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client is not null)
+        {
+            try
+            {
+                await _client.StopAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (Exception)
+            {
+                // The silos may already be gone; nothing to close cleanly then.
+            }
+
+            _client.Dispose();
+        }
+
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+    }
+
+    private static async Task RequireRedisAsync()
+    {
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", 6379).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception e)
+        {
+            throw new InvalidOperationException(
+                "Redis is not answering on 127.0.0.1:6379. Start it with 'bash infra/services/redis.sh' "
+                + "(the test command 'bash infra/test.sh' does this for you).", e);
+        }
+    }
+}

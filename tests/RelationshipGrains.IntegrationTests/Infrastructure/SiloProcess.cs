@@ -1,0 +1,152 @@
+using System.Diagnostics;
+
+namespace RelationshipGrains.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// One silo running as its own process (the built RelationshipGrains.Silo, production profile), its output kept in a
+/// file so a failing test can show why the silo died.
+/// </summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private SiloProcess(string name, int siloPort, int httpPort, Process process, StreamWriter log, string logPath)
+    {
+        Name = name;
+        SiloPort = siloPort;
+        HttpPort = httpPort;
+        _process = process;
+        _log = log;
+        LogPath = logPath;
+    }
+
+    public string Name { get; }
+
+    public int SiloPort { get; }
+
+    public int HttpPort { get; }
+
+    public string LogPath { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    {
+        var siloPort = FreePorts.Next();
+        var httpPort = FreePorts.Next();
+        var start = new ProcessStartInfo("dotnet", [SiloAssembly()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        start.Environment["Silo__SiloPort"] = siloPort.ToString();
+        start.Environment["Silo__GatewayPort"] = FreePorts.Next().ToString();
+        start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
+
+        var logPath = Path.Combine(logDirectory, $"{name}.log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new SiloProcess(name, siloPort, httpPort, process, log, logPath);
+    }
+
+    /// <summary>Waits until <c>/health/ready</c> answers 200, failing early (with the silo's last output) if it exits.</summary>
+    public async Task WaitUntilReadyAsync(TimeSpan within)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + within;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"Silo {Name} exited with code {_process.ExitCode} before it was ready:\n{Tail()}");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync($"http://127.0.0.1:{HttpPort}/health/ready");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"Silo {Name} was not ready within {within.TotalSeconds} s:\n{Tail()}");
+    }
+
+    /// <summary>SIGKILL: no shutdown, no deactivation, the sockets simply close, as when a machine dies.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM, as Kubernetes sends before it removes a pod; returns the exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan within)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString()]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
+    public string Tail(int lines = 40) => string.Join('\n', File.ReadLines(LogPath).TakeLast(lines));
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        await _log.DisposeAsync();
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+
+    private static string SiloAssembly()
+    {
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var path = Path.Combine(Repository.Root(), "src", "RelationshipGrains.Silo", "bin", configuration, "net10.0", "RelationshipGrains.Silo.dll");
+        return File.Exists(path) ? path : throw new InvalidOperationException($"The silo is not built at {path}; build the solution first.");
+    }
+}
