@@ -36,6 +36,13 @@ public static class ProductionProfile
             silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         }
 
+        // The default directory is eventually consistent: after a silo dies, two activations of one customer can live
+        // for a while, and the one that never saw a write serves an empty timeline to readers (seen in the process kill
+        // test). The distributed directory keeps one activation per grain through membership changes.
+#pragma warning disable ORLEANSEXP003
+        silo.AddDistributedGrainDirectory();
+#pragma warning restore ORLEANSEXP003
+
         // The rebalancer evens out activation counts when a silo joins (scale-out) or after one died. The
         // repartitioner, which co-locates grains that call each other, gains little here: a customer's calls
         // mostly come from outside the cluster.

@@ -7,16 +7,23 @@ namespace RelationshipGrains.IntegrationTests.Cluster;
 /// <summary>
 /// Records interactions at a steady rate, as a channel app would, and retries every failed call with the same
 /// interaction id until it is acknowledged, waiting longer after each failure (0.2 s doubling to 3 s, with jitter)
-/// so a dead silo does not turn into a retry storm. Remembers every acknowledgement and when it came.
+/// so a dead silo does not turn into a retry storm, and with at most <see cref="MaxInFlight"/> calls open, as a real
+/// channel app's connection pool would allow. Remembers every acknowledgement and when it came.
 /// </summary>
 public sealed class SteadyInteractionLoad(IClusterClient client, string customerPrefix, int customers, Stopwatch clock)
 {
+    public const int MaxInFlight = 1_000;
+
+    private readonly SemaphoreSlim _inFlight = new(MaxInFlight);
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(3);
 
     public ConcurrentBag<Acknowledged> Acknowledgements { get; } = [];
 
     public int FailedAttempts => _failedAttempts;
+
+    /// <summary>Why attempts failed: exception type and the start of its message, with how often.</summary>
+    public ConcurrentDictionary<string, int> FailureReasons { get; } = new();
 
     private int _failedAttempts;
 
@@ -36,6 +43,7 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
                 await Task.Delay(due - clock.Elapsed, giveUp.Token);
             }
 
+            await _inFlight.WaitAsync(giveUp.Token);
             calls.Add(RecordUntilAcknowledgedAsync(first + i, giveUp.Token));
         }
 
@@ -54,11 +62,13 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
             {
                 var result = await client.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(interaction);
                 Acknowledgements.Add(new Acknowledged(customerId, interaction.InteractionId, result.Entry.Sequence, clock.Elapsed));
+                _inFlight.Release();
                 return;
             }
             catch (Exception e) when (e is not Errors.RelationshipValidationException)
             {
                 Interlocked.Increment(ref _failedAttempts);
+                FailureReasons.AddOrUpdate($"{e.GetType().Name}: {e.Message[..Math.Min(90, e.Message.Length)]}", 1, (_, n) => n + 1);
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), giveUp);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
             }

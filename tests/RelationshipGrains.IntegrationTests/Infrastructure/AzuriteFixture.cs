@@ -14,7 +14,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public BlobServiceClient Service { get; } = new(ConnectionString, new BlobClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(10) } });
 
-    public Serializer Serializer { get; } = new ServiceCollection()
+    public static Serializer Serializer { get; } = new ServiceCollection()
         .AddSerializer(s => s.AddAssembly(typeof(CustomerState).Assembly))
         .BuildServiceProvider()
         .GetRequiredService<Serializer>();
@@ -37,8 +37,11 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public static string NewContainerName() => $"test-{Guid.NewGuid():N}";
 
-    public AzureBlobGrainStorage Storage(string container, bool deleteOnClear = true) => new(
-        "test", new AzureBlobStorageOptions { ConnectionString = ConnectionString, ContainerName = container, DeleteStateOnClear = deleteOnClear },
+    public AzureBlobGrainStorage Storage(string container, bool deleteOnClear = true) => Storage(ConnectionString, container, deleteOnClear);
+
+    /// <summary>Our grain storage over any Azurite, to look at what the silos wrote.</summary>
+    public static AzureBlobGrainStorage Storage(string connectionString, string container, bool deleteOnClear = true) => new(
+        "test", new AzureBlobStorageOptions { ConnectionString = connectionString, ContainerName = container, DeleteStateOnClear = deleteOnClear },
         Serializer, NullLogger<AzureBlobGrainStorage>.Instance);
 }
 

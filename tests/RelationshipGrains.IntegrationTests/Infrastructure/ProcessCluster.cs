@@ -38,7 +38,8 @@ public sealed class ProcessCluster : IAsyncDisposable
         ?? throw new InvalidOperationException("Connect the client first.");
 
     /// <param name="settings">Extra configuration for every silo, as environment variables (<c>Section__Key</c>).</param>
-    public static async Task<ProcessCluster> CreateAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="storageConnectionString">The Azure Storage the silos keep grain state in; the shared Azurite by default.</param>
+    public static async Task<ProcessCluster> CreateAsync(IReadOnlyDictionary<string, string>? settings = null, string storageConnectionString = AzuriteFixture.ConnectionString)
     {
         await RequireRedisAsync();
         var clusterId = $"c{Guid.NewGuid():N}"[..16];
@@ -52,7 +53,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Silo__AdvertisedAddress"] = "127.0.0.1",
             ["Redis__ConnectionString"] = RedisConnectionString,
             ["Storage__Provider"] = "AzureBlob",
-            ["Storage__AzureBlob__ConnectionString"] = AzuriteFixture.ConnectionString,
+            ["Storage__AzureBlob__ConnectionString"] = storageConnectionString,
             ["Storage__AzureBlob__ContainerName"] = clusterId,
             ["Messaging__Transport"] = "RabbitMq",
             ["Messaging__RabbitMq__Host"] = RabbitMqFixture.Host,

@@ -20,8 +20,11 @@ public sealed class AzureBlobStorageOptions
     /// <summary>The credential for <see cref="ServiceUri"/> (for example a managed identity).</summary>
     public TokenCredential? Credential { get; set; }
 
-    /// <summary>Client settings such as retries; the defaults suit most deployments.</summary>
-    public BlobClientOptions? ClientOptions { get; set; }
+    /// <summary>
+    /// Client settings such as retries. The default gives each try 10 s (the SDK's own is 100 s): a grain waiting on a
+    /// stalled request holds every call queued behind it, so a lost request should fail and be retried quickly.
+    /// </summary>
+    public BlobClientOptions ClientOptions { get; set; } = new() { Retry = { NetworkTimeout = TimeSpan.FromSeconds(10), MaxRetries = 3 } };
 
     /// <summary>True (the default) deletes the blob when a grain clears its state; false writes an empty tombstone state instead.</summary>
     public bool DeleteStateOnClear { get; set; } = true;
