@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
@@ -13,6 +14,9 @@ namespace RelationshipGrains.Grains.Communities;
 /// A community: configuration and members here; threads, ideas, selection rounds and the live feed beside it.
 /// It calls idea and customer grains; ideas call back only <see cref="GetMemberAsync"/>, which interleaves.
 /// </summary>
+// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
+// and these grains are few enough that the rebalancer gains little from moving them.
+[Immovable]
 public sealed partial class CommunityGrain(
     [PersistentState("community", StorageNames.Relationships)] IPersistentState<CommunityState> state,
     TimeProvider time,

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Placement;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
@@ -14,6 +15,9 @@ namespace RelationshipGrains.Grains.Ideas;
 /// One idea. Votes and comments come straight here and are checked against the community's membership (a read
 /// the community answers even while it is busy, so a selection round and a vote never wait on each other).
 /// </summary>
+// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
+// and these grains are few enough that the rebalancer gains little from moving them.
+[Immovable]
 public sealed partial class IdeaGrain(
     [PersistentState("idea", StorageNames.Relationships)] IPersistentState<IdeaState> state,
     TimeProvider time,

@@ -1,9 +1,13 @@
 using System.Globalization;
+using Orleans.Placement;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Reporting;
 
 namespace RelationshipGrains.Grains.Reporting;
 
+// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
+// and these grains are few enough that the rebalancer gains little from moving them.
+[Immovable]
 public sealed class RelationshipMetricsGrain(
     [PersistentState("metrics", StorageNames.Relationships)] IPersistentState<RelationshipMetricsState> state) : Grain, IRelationshipMetricsGrain
 {

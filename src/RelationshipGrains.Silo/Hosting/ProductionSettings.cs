@@ -2,8 +2,8 @@ using RelationshipGrains.Integration.Hosting;
 
 namespace RelationshipGrains.Silo.Hosting;
 
-/// <summary>What a production silo cannot run without; checked before anything starts.</summary>
-internal static class ProductionSettings
+/// <summary>What a production silo cannot run without; checked before anything starts (and by the deployment files test).</summary>
+public static class ProductionSettings
 {
     public const string RedisConnectionString = "Redis:ConnectionString";
 

@@ -1,4 +1,4 @@
-namespace RelationshipGrains.IntegrationTests.Infrastructure;
+namespace RelationshipGrains.Testing;
 
 public static class Repository
 {
