@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.BackOffice;
@@ -24,7 +25,7 @@ public static class ApiEndpointExtensions
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).DisableRateLimiting();
+        app.MapHealthChecks("/health/ready", Readiness).DisableRateLimiting();
 
         var openApi = app.MapOpenApi("/openapi/{documentName}.json");
         if (!app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.AnonymousOpenApi)
@@ -43,4 +44,16 @@ public static class ApiEndpointExtensions
         app.MapReportsApi();
         return app;
     }
+
+    /// <summary>One line per check, so an operator sees which dependency keeps a silo out of the load balancer.</summary>
+    private static readonly HealthCheckOptions Readiness = new()
+    {
+        Predicate = c => c.Tags.Contains("ready"),
+        ResponseWriter = (context, report) =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status} {e.Value.Description}".TrimEnd());
+            return context.Response.WriteAsync($"{report.Status}\n{string.Join('\n', lines)}\n");
+        },
+    };
 }

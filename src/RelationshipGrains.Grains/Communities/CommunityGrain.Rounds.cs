@@ -59,6 +59,7 @@ public sealed partial class CommunityGrain
         State.LastRound = new RoundReport(round, now, report);
         AddEvent(CommunityEventKind.RoundCompleted, $"Round {round}: {report.Count} decision(s) over {ranked.Count} open idea(s).", null, null);
         await SaveAsync();
+        metrics.SelectionRounds.Add(1);
         return State.LastRound;
     }
 

@@ -101,18 +101,26 @@ public sealed partial class CommunityGrain
         }
 
         var next = afterSequence + 1;
-        while (!cancellationToken.IsCancellationRequested)
+        metrics.LiveSubscribers.Add(1);
+        try
         {
-            var changed = _signal.Next;
-            // Events older than the window are gone; a subscriber that far behind resumes at the oldest kept.
-            foreach (var e in State.Feed.Where(e => e.Sequence >= next).ToList())
+            while (!cancellationToken.IsCancellationRequested)
             {
-                yield return e;
-                next = e.Sequence + 1;
-            }
+                var changed = _signal.Next;
+                // Events older than the window are gone; a subscriber that far behind resumes at the oldest kept.
+                foreach (var e in State.Feed.Where(e => e.Sequence >= next).ToList())
+                {
+                    yield return e;
+                    next = e.Sequence + 1;
+                }
 
-            await changed.WaitAsync(cancellationToken)
-                .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+                await changed.WaitAsync(cancellationToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        finally
+        {
+            metrics.LiveSubscribers.Add(-1);
         }
     }
 

@@ -5,6 +5,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.RateLimits;
+using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 
@@ -20,6 +21,7 @@ namespace RelationshipGrains.Grains.Communities;
 public sealed partial class CommunityGrain(
     [PersistentState("community", StorageNames.Relationships)] IPersistentState<CommunityState> state,
     TimeProvider time,
+    GrainMetrics metrics,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
     public const string RoundReminder = "selection-round";

@@ -43,6 +43,7 @@ public sealed partial class CustomerGrain
         Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, kind.ToString(), entry.Channel!.Value.ToString(),
             entry.Direction!.Value.ToString(), entry.Topic, entry.Status, entry.OccurredAt, now), now);
         await PersistAsync();
+        metrics.InteractionsRecorded.Add(1);
         await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
     }
@@ -132,17 +133,25 @@ public sealed partial class CustomerGrain
 
         var next = afterSequence + 1;
         var reader = new TimelineReader(this);
-        while (!cancellationToken.IsCancellationRequested)
+        metrics.LiveSubscribers.Add(1);
+        try
         {
-            var changed = _signal.Next;
-            while (next <= _durableThrough)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                yield return await reader.AtAsync(next);
-                next++;
-            }
+                var changed = _signal.Next;
+                while (next <= _durableThrough)
+                {
+                    yield return await reader.AtAsync(next);
+                    next++;
+                }
 
-            await changed.WaitAsync(cancellationToken)
-                .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+                await changed.WaitAsync(cancellationToken)
+                    .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+        finally
+        {
+            metrics.LiveSubscribers.Add(-1);
         }
     }
 

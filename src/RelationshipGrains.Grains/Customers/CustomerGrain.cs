@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.RateLimits;
@@ -19,6 +20,7 @@ public sealed partial class CustomerGrain(
     IOptions<TimelineOptions> timelineOptions,
     Pseudonyms pseudonyms,
     Outboxes outboxes,
+    GrainMetrics metrics,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable, IGrainMigrationParticipant
 {
     private bool _migrated;

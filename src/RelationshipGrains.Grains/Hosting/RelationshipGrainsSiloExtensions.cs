@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 
@@ -15,6 +16,8 @@ public static class RelationshipGrainsSiloExtensions
         silo.Services.TryAddSingleton<IIntegrationEventPublisher, LoggingIntegrationEventPublisher>();
         silo.Services.TryAddSingleton<Pseudonyms>();
         silo.Services.TryAddSingleton<Outboxes>();
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<GrainMetrics>();
         silo.Services.AddOptions<OutboxOptions>()
             .Validate(o => o.PublishTimeout > TimeSpan.Zero, "Outbox:PublishTimeout must be positive.")
             .Validate(o => o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, "Outbox:RetryDelay must be positive and at most Outbox:MaxRetryDelay.")

@@ -20,6 +20,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     private bool _retryScheduled;
     private bool _reminderHeld;
     private int _failures;
+    private int _reportedPending;
 
     /// <summary>Published events were dropped since the last write; the grain persists that on its next write.</summary>
     public bool RemovedSinceWrite { get; private set; }
@@ -35,7 +36,22 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
         }
     }
 
-    public void Add<T>(T integrationEvent, DateTimeOffset now) where T : class => pending().Add(OutboxMessage.Create(integrationEvent, now));
+    public void Add<T>(T integrationEvent, DateTimeOffset now) where T : class
+    {
+        pending().Add(OutboxMessage.Create(integrationEvent, now));
+        ReportPending();
+    }
+
+    /// <summary>
+    /// Moves the silo's pending-events gauge by what changed since the last report; counting the list itself keeps
+    /// the gauge right when a failed write reloads the state under the outbox.
+    /// </summary>
+    private void ReportPending(bool leaving = false)
+    {
+        var now = leaving ? 0 : pending().Count;
+        shared.Metrics.OutboxPending.Add(now - _reportedPending);
+        _reportedPending = now;
+    }
 
     /// <summary>
     /// Makes sure the wake-up reminder exists before events are written, so no written event depends on this
@@ -72,6 +88,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     /// <summary>A fresh activation relays whatever an earlier one left behind.</summary>
     public void OnActivate()
     {
+        ReportPending();
         if (pending().Count > 0)
         {
             _reminderHeld = true;
@@ -99,6 +116,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
         _timer?.Dispose();
         if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
         {
+            ReportPending(leaving: true);
             return;
         }
 
@@ -117,6 +135,8 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
         {
             await DropReminderAsync();
         }
+
+        ReportPending(leaving: true);
     }
 
     private void Schedule(TimeSpan dueTime)
@@ -168,6 +188,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
             }
 
             pending().RemoveAll(m => m.MessageId == message.MessageId);
+            ReportPending();
             RemovedSinceWrite = true;
             shared.BrokerReachable |= published;
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Grains.Diagnostics;
 
 namespace RelationshipGrains.Grains.Integration;
 
@@ -8,7 +9,7 @@ namespace RelationshipGrains.Grains.Integration;
 /// last publish. While it does not, grains leave publishing to their retry timers instead of making each request
 /// wait for the broker's timeout.
 /// </summary>
-public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<OutboxOptions> options, ILoggerFactory loggers)
+public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<OutboxOptions> options, ILoggerFactory loggers, GrainMetrics metrics)
 {
     private volatile bool _brokerReachable = true;
 
@@ -17,6 +18,8 @@ public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<Outb
     internal OutboxOptions Options => options.Value;
 
     internal ILogger Logger { get; } = loggers.CreateLogger<GrainOutbox>();
+
+    internal GrainMetrics Metrics => metrics;
 
     public bool BrokerReachable
     {

@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 using RelationshipGrains.Grains.Integration;
@@ -37,6 +38,8 @@ public static class SiloHostingExtensions
                 c.ServiceId = options.ServiceId;
             });
             silo.AddRelationshipGrains();
+            silo.AddActivityPropagation();
+            silo.AddDashboard();
             silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
             silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
             silo.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));

@@ -1,0 +1,68 @@
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Orleans.Dashboard;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Grains.Diagnostics;
+
+namespace RelationshipGrains.Silo.Observability;
+
+public static class ObservabilityExtensions
+{
+    public const string MetricsPath = "/metrics";
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>
+    /// OpenTelemetry traces and metrics (Orleans, ASP.NET Core, HTTP clients, MassTransit, the runtime and our own
+    /// meter) for a Prometheus scrape, and over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; readiness checks
+    /// for grain storage and this silo's cluster membership, beside the API's own and the bus's.
+    /// </summary>
+    public static WebApplicationBuilder AddRelationshipGrainsObservability(this WebApplicationBuilder builder)
+    {
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("relationship-grains", serviceInstanceId: Environment.MachineName))
+            .WithMetrics(m => m
+                .AddMeter(GrainMetrics.MeterName, "Microsoft.Orleans", "MassTransit")
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddPrometheusExporter())
+            .WithTracing(t => t
+                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "MassTransit")
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                .AddHttpClientInstrumentation());
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<GrainStorageHealthCheck>("grain-storage", tags: ["ready"])
+            .AddCheck<MembershipHealthCheck>("cluster-membership", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The Prometheus scrape and the Orleans dashboard, for operators only (a scraper sends the key as a bearer token).</summary>
+    public static WebApplication MapRelationshipGrainsOperations(this WebApplication app)
+    {
+        app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), dashboard => dashboard.Use(RefuseMalformedAddressesAsync));
+        app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(ApiRoles.OperatorPolicy).ExcludeFromDescription();
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ApiRoles.OperatorPolicy).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The dashboard parses silo addresses out of its paths and throws on a malformed one: that is a 400, not a 500.</summary>
+    private static async Task RefuseMalformedAddressesAsync(HttpContext context, RequestDelegate next)
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && (e is FormatException || e.InnerException is FormatException))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed silo address",
+                detail: (e as FormatException ?? e.InnerException)!.Message).ExecuteAsync(context);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Http;
+
+/// <summary>What operations watch: the Prometheus scrape, the Orleans dashboard and readiness, per dependency.</summary>
+[Collection(ApiCollection.Name)]
+public sealed partial class Observing_the_silo(ApiFixture api)
+{
+    private readonly HttpClient _operator = api.ClientWithKey(ApiFixture.OperatorKey);
+
+    [Fact]
+    public async Task The_metrics_scrape_is_for_operators_and_counts_recorded_interactions()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.ClientWithKey(null).GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientWithKey(ApiFixture.ChannelKey).GetAsync("/metrics")).StatusCode);
+
+        var before = await RecordedAsync();
+        var customer = Keys.Customer();
+        var channel = api.ClientWithKey(ApiFixture.ChannelKey);
+        foreach (var id in new[] { "m-1", "m-2" })
+        {
+            var body = $$"""{"interactionId":"{{id}}","channel":"chat","direction":"inbound","author":{"kind":"customer"},"text":"Hi"}""";
+            Assert.Equal(HttpStatusCode.Created, (await channel.PostAsync($"/api/v1/customers/{customer}/interactions",
+                new StringContent(body, Encoding.UTF8, "application/json"))).StatusCode);
+        }
+
+        var after = await Poll.UntilAsync(RecordedAsync, n => n >= before + 2, TimeSpan.FromSeconds(10), "the interactions counter rising by 2");
+        Assert.True(after >= before + 2);
+        var scrape = await _operator.GetStringAsync("/metrics");
+        Assert.True(scrape.Contains("relationshipgrains_outbox_pending"), string.Join('\n', scrape.Split('\n').Where(l => l.StartsWith("relationship") || l.StartsWith("# TYPE r"))));
+        Assert.Contains("relationshipgrains_outbox_pending", scrape);
+        Assert.Contains("orleans_", scrape);
+        Assert.Contains("http_server_request_duration_seconds", scrape);
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_is_for_operators()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.ClientWithKey(null).GetAsync("/dashboard/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.ClientWithKey(ApiFixture.ChannelKey).GetAsync("/dashboard/")).StatusCode);
+        var page = await _operator.GetAsync("/dashboard/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Orleans Dashboard", await page.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_names_each_dependency_it_checked()
+    {
+        var ready = await api.ClientWithKey(null).GetAsync("/health/ready");
+        var text = await ready.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.StartsWith("Healthy", text);
+        foreach (var check in new[] { "grain-storage", "cluster-membership", "masstransit-bus", "orleans" })
+        {
+            Assert.Contains($"{check}: Healthy", text);
+        }
+    }
+
+    private async Task<double> RecordedAsync()
+    {
+        var match = Counter().Match(await _operator.GetStringAsync("/metrics"));
+        return match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+    }
+
+    [GeneratedRegex(@"^relationshipgrains_interactions_recorded_total\{[^}]*\} (\S+)", RegexOptions.Multiline)]
+    private static partial Regex Counter();
+}
