@@ -26,8 +26,14 @@ for service in infra/services/*.sh; do
   bash "$service" || { echo "Could not start $service"; echo "0 passed, 1 failed"; exit 1; }
 done
 
+rm -rf artifacts/reports
 dotnet test RelationshipGrains.sln --nologo --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?
+
+# Figures tests report beside their results (recovery time of the silo kill test, ...).
+for report in artifacts/reports/*.txt; do
+  [ -e "$report" ] && cat "$report"
+done
 
 passed=0
 failed=0

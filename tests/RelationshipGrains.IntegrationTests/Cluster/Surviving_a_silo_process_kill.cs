@@ -31,12 +31,19 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
     [Fact]
     public async Task Every_acknowledged_interaction_is_kept_exactly_once_and_a_new_silo_takes_a_share_of_the_activations()
     {
+        var report = new List<string>();
+        void Say(string line)
+        {
+            output.WriteLine(line);
+            report.Add(line);
+        }
+
         await using var storage = await AzuriteProcess.StartAsync();
         await using var cluster = await ProcessCluster.CreateAsync(FastSettings, storage.ConnectionString);
         var clock = Stopwatch.StartNew();
         var silos = await cluster.StartSilosAsync(3);
         await cluster.ConnectClientAsync();
-        output.WriteLine($"Three silos ready and the client connected in {clock.Elapsed.TotalSeconds:0.0} s (logs: artifacts/silo-logs/{cluster.ClusterId}).");
+        Say($"Three silos ready and the client connected in {clock.Elapsed.TotalSeconds:0.0} s (logs: artifacts/silo-logs/{cluster.ClusterId}).");
 
         var prefix = $"kill-{cluster.ClusterId}";
         var load = new SteadyInteractionLoad(cluster.Client, prefix, Customers, clock);
@@ -50,18 +57,18 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         await Task.Delay(firstRunStart + KillAt - clock.Elapsed);
         var killedAt = clock.Elapsed;
         victim.Kill();
-        output.WriteLine($"Killed {victim.Name} (SIGKILL) at {killedAt.TotalSeconds:0.0} s; {victimsCustomers.Count} customers lived there.");
+        Say($"Killed {victim.Name} (SIGKILL) at {killedAt.TotalSeconds:0.0} s; {victimsCustomers.Count} customers lived there.");
         await firstRun;
 
         var recovered = load.Acknowledgements.Where(a => a.At > killedAt && victimsCustomers.Contains(a.CustomerId))
             .GroupBy(a => a.CustomerId).Select(g => g.Min(a => a.At) - killedAt).ToList();
         Assert.NotEmpty(victimsCustomers);
         Assert.NotEmpty(recovered);
-        output.WriteLine($"RECOVERY: first successful call to a customer of the dead silo {recovered.Min().TotalSeconds:0.00} s after the kill; "
+        Say($"RECOVERY: first successful call to a customer of the dead silo {recovered.Min().TotalSeconds:0.00} s after the kill; "
             + $"all {recovered.Count} of its customers called since then answered again within {recovered.Max().TotalSeconds:0.00} s; "
             + $"{load.FailedAttempts} failed attempts were retried.");
-        output.WriteLine("Failures: " + string.Join("; ", load.FailureReasons.OrderByDescending(r => r.Value).Take(4).Select(r => $"{r.Value}x {r.Key}")));
-        output.WriteLine("Acknowledged per 5 s: " + string.Join(" ", load.Acknowledgements.GroupBy(a => (int)(a.At.TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => $"{g.Key * 5}s:{g.Count()}")));
+        Say("Failures: " + string.Join("; ", load.FailureReasons.OrderByDescending(r => r.Value).Take(4).Select(r => $"{r.Value}x {r.Key}")));
+        Say("Acknowledged per 5 s: " + string.Join(" ", load.Acknowledgements.GroupBy(a => (int)(a.At.TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => $"{g.Key * 5}s:{g.Count()}")));
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
 
         // Scale out under load: the customers are all active already, so an activation on the new silo has moved there.
@@ -70,7 +77,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         var newcomer = (await cluster.StartSilosAsync(1)).Single();
         var moved = await Poll.UntilAsync(async () => (await CustomersOnAsync(cluster, newcomer, prefix)).Count,
             count => count >= Customers / 20, TimeSpan.FromSeconds(60), "a twentieth of the customers moving to the fourth silo");
-        output.WriteLine($"SCALE-OUT: {moved} customer activations moved to {newcomer.Name} within {(clock.Elapsed - joinedAt).TotalSeconds:0.0} s of starting it.");
+        Say($"SCALE-OUT: {moved} customer activations moved to {newcomer.Name} within {(clock.Elapsed - joinedAt).TotalSeconds:0.0} s of starting it.");
         await secondRun;
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
 
@@ -78,7 +85,12 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         var exitCode = await newcomer.TerminateAsync(TimeSpan.FromSeconds(45));
         Assert.True(exitCode == 0, $"{newcomer.Name} exited with {exitCode} after SIGTERM:\n{newcomer.Tail()}");
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
-        output.WriteLine($"{load.Acknowledgements.Count} interactions over {Customers} customers, all present exactly once, sequences gap-free; whole test {clock.Elapsed.TotalSeconds:0} s.");
+        Say($"{load.Acknowledgements.Count} interactions over {Customers} customers, all present exactly once, sequences gap-free; whole test {clock.Elapsed.TotalSeconds:0} s.");
+
+        // Passing tests' output is not shown by the console logger; the test command prints this file at the end.
+        var reports = Path.Combine(Repository.Root(), "artifacts", "reports");
+        Directory.CreateDirectory(reports);
+        await File.WriteAllLinesAsync(Path.Combine(reports, "cluster-kill.txt"), ["Three-silo process kill test:", .. report]);
     }
 
     private static async Task<HashSet<string>> CustomersOnAsync(ProcessCluster cluster, SiloProcess silo, string prefix)

@@ -97,7 +97,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             [$"{RelationshipGrainsClientOptions.Section}:ServiceId"] = ClusterId,
         });
         // Calls to the killed silo time out and are retried by design; one line each would bury the test's output.
-        builder.Logging.SetMinimumLevel(LogLevel.Error);
+        builder.Logging.SetMinimumLevel(LogLevel.Error).AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddRelationshipGrainsClient(builder.Configuration);
 
         // A call whose silo died fails after this long and the caller retries it, instead of waiting the default 30 s.
