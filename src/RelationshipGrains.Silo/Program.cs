@@ -8,6 +8,7 @@ builder.AddRelationshipGrainsObservability();
 builder.Services.AddRelationshipGrainsApi(builder.Configuration);
 
 var app = builder.Build();
+app.UseTlsTermination();
 app.MapRelationshipGrainsApi();
 app.MapRelationshipGrainsOperations();
 app.Run();

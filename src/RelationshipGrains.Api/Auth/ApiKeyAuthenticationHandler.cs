@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
@@ -20,12 +21,26 @@ public sealed class ApiKeyAuthenticationHandler(
     public const string SchemeName = "ApiKey";
     public const string PartnerIdClaim = "partner_id";
 
+    /// <summary>
+    /// Browser pages for operators (the Orleans dashboard) live under this path. There the key may also come as the
+    /// password of HTTP Basic, which a browser asks for and then sends with every request the page makes. Nowhere
+    /// else: a browser sends Basic credentials to cross-site requests too, and the API's writes must not be forgeable.
+    /// </summary>
+    public const string BrowserPagesPath = "/dashboard";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
         if (string.IsNullOrEmpty(header))
         {
             return AuthenticateResult.NoResult();
+        }
+
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && Request.Path.StartsWithSegments(BrowserPagesPath))
+        {
+            return BasicPassword(header["Basic ".Length..].Trim()) is { } password
+                ? AuthenticateConfigured(password)
+                : AuthenticateResult.Fail("The Basic credentials are not base64 'user:api key'.");
         }
 
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
@@ -79,9 +94,25 @@ public sealed class ApiKeyAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
+    private static string? BasicPassword(string encoded)
+    {
+        try
+        {
+            var decoded = Encoding.UTF8.GetString(Convert.FromBase64String(encoded));
+            var colon = decoded.IndexOf(':', StringComparison.Ordinal);
+            return colon >= 0 ? decoded[(colon + 1)..] : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments(BrowserPagesPath)
+            ? "Basic realm=\"RelationshipGrains operators (any user name, the API key as password)\""
+            : "Bearer";
         return base.HandleChallengeAsync(properties);
     }
 }

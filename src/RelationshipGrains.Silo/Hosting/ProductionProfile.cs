@@ -18,6 +18,7 @@ public static class ProductionProfile
     {
         ProductionSettings.ThrowIfIncomplete(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        TlsTermination.Configure(builder);
 
         // One JSON object per line, with the grain ids and message ids as fields, for the cluster's log collector.
         if (builder.Configuration["Logging:Console:FormatterName"] is null)

@@ -32,6 +32,11 @@ public static class ProductionSettings
             problems.Add("Auth:Keys is empty: nobody could call the API.");
         }
 
+        if (TlsTermination.Problem(configuration) is { } tls)
+        {
+            problems.Add(tls);
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidOperationException(

@@ -11,7 +11,7 @@ namespace RelationshipGrains.Silo.Observability;
 public static class ObservabilityExtensions
 {
     public const string MetricsPath = "/metrics";
-    public const string DashboardPath = "/dashboard";
+    public const string DashboardPath = ApiKeyAuthenticationHandler.BrowserPagesPath;
 
     /// <summary>
     /// OpenTelemetry traces and metrics (Orleans, ASP.NET Core, HTTP clients, MassTransit, the runtime and our own
@@ -43,7 +43,10 @@ public static class ObservabilityExtensions
         return builder;
     }
 
-    /// <summary>The Prometheus scrape and the Orleans dashboard, for operators only (a scraper sends the key as a bearer token).</summary>
+    /// <summary>
+    /// The Prometheus scrape and the Orleans dashboard, for operators only: a scraper sends the key as a bearer token,
+    /// a browser as the password the dashboard's Basic challenge asks for.
+    /// </summary>
     public static WebApplication MapRelationshipGrainsOperations(this WebApplication app)
     {
         app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), dashboard => dashboard.Use(RefuseMalformedAddressesAsync));

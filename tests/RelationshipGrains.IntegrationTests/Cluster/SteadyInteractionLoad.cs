@@ -58,10 +58,11 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         while (true)
         {
             giveUp.ThrowIfCancellationRequested();
+            var attempt = clock.Elapsed;
             try
             {
                 var result = await client.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(interaction);
-                Acknowledgements.Add(new Acknowledged(customerId, interaction.InteractionId, result.Entry.Sequence, clock.Elapsed));
+                Acknowledgements.Add(new Acknowledged(customerId, interaction.InteractionId, result.Entry.Sequence, attempt, clock.Elapsed));
                 _inFlight.Release();
                 return;
             }
@@ -75,5 +76,6 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         }
     }
 
-    public sealed record Acknowledged(string CustomerId, string InteractionId, long Sequence, TimeSpan At);
+    /// <param name="Attempted">When the attempt that succeeded was sent.</param>
+    public sealed record Acknowledged(string CustomerId, string InteractionId, long Sequence, TimeSpan Attempted, TimeSpan At);
 }

@@ -60,6 +60,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Messaging__RabbitMq__Username"] = "guest",
             ["Messaging__RabbitMq__Password"] = "guest",
             ["Messaging__QueuePrefix"] = clusterId,
+            ["Http__TlsTermination"] = "Proxy",
             ["Auth__Keys__0__Name"] = "cluster test operator",
             ["Auth__Keys__0__Role"] = "operator",
             ["Auth__Keys__0__Key"] = OperatorKey,

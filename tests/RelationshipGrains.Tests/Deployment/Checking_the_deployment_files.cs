@@ -38,6 +38,7 @@ public sealed class Checking_the_deployment_files
             .Where(e => e.ContainsKey("value")).ToDictionary(e => e.Text("name"), e => e.Text("value"));
         Assert.Equal(ProductionProfile.Name, environment["Silo__Profile"]);
         Assert.Equal("true", environment["Silo__Kubernetes"]);
+        Assert.Equal(TlsTermination.Proxy, environment["Http__TlsTermination"]);
         var labels = pod.Map("metadata").Map("labels").Strings();
         Assert.Equal(labels["orleans/clusterId"], environment["Silo__ClusterId"]);
         Assert.Equal(labels["orleans/serviceId"], environment["Silo__ServiceId"]);
@@ -102,5 +103,6 @@ public sealed class Checking_the_deployment_files
         Assert.Contains("Storage:Provider", refusal.Message);
         Assert.Contains("Messaging:Transport", refusal.Message);
         Assert.Contains("Auth:Keys", refusal.Message);
+        Assert.Contains("Http:TlsTermination", refusal.Message);
     }
 }

@@ -47,6 +47,24 @@ public sealed partial class Observing_the_silo(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_browser_signs_in_to_the_dashboard_with_the_key_as_basic_password_and_nowhere_else()
+    {
+        var anonymous = await api.ClientWithKey(null).GetAsync("/dashboard/");
+        Assert.StartsWith("Basic", anonymous.Headers.WwwAuthenticate.ToString());
+
+        var browser = api.CreateClient();
+        browser.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"ops:{ApiFixture.OperatorKey}")));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/dashboard/")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync($"/api/v1/customers/{Keys.Customer()}/timeline")).StatusCode);
+
+        browser.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"ops:{ApiFixture.ChannelKey}")));
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync("/dashboard/")).StatusCode);
+    }
+
+    [Fact]
     public async Task Readiness_names_each_dependency_it_checked()
     {
         var ready = await api.ClientWithKey(null).GetAsync("/health/ready");
