@@ -24,6 +24,9 @@ public sealed class ConsumedMessages : IConsumeObserver
     /// <summary>How many times consumers finished with the message of this id (each consumer of it counts once per delivery).</summary>
     public int CountId(Guid? messageId) => _seen.Count(s => s.MessageId == messageId);
 
+    /// <summary>The failures consumers reported for the message of this id.</summary>
+    public IReadOnlyList<Exception> FaultsOf(Guid? messageId) => [.. _seen.Where(s => s.MessageId == messageId && s.Fault is not null).Select(s => s.Fault!)];
+
     public IReadOnlyList<Exception> Faults<T>(Func<T, bool> match) =>
         [.. _seen.Where(s => s.Fault is not null && s.Message is T m && match(m)).Select(s => s.Fault!)];
 

@@ -16,7 +16,6 @@ public static class RelationshipGrainsSiloExtensions
         silo.Services.TryAddSingleton<IIntegrationEventPublisher, LoggingIntegrationEventPublisher>();
         silo.Services.TryAddSingleton<Pseudonyms>();
         silo.Services.TryAddSingleton<Outboxes>();
-        silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<GrainMetrics>();
         silo.Services.AddOptions<OutboxOptions>()
             .Validate(o => o.PublishTimeout > TimeSpan.Zero, "Outbox:PublishTimeout must be positive.")

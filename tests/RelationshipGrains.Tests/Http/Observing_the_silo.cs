@@ -33,7 +33,6 @@ public sealed partial class Observing_the_silo(ApiFixture api)
         var scrape = await _operator.GetStringAsync("/metrics");
         Assert.Contains("relationshipgrains_outbox_pending", scrape);
         Assert.Contains("orleans_", scrape);
-        Assert.Contains("http_server_request_duration_seconds", scrape);
     }
 
     [Fact]
