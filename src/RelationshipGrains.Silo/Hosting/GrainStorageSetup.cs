@@ -1,4 +1,3 @@
-using Azure.Identity;
 using RelationshipGrains.Grains;
 
 namespace RelationshipGrains.Silo.Hosting;
@@ -8,23 +7,14 @@ internal static class GrainStorageSetup
 {
     public static void AddConfiguredGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
     {
-        var section = configuration.GetSection(StorageSettings.Section);
-        var provider = section.Get<StorageSettings>()?.Provider ?? StorageSettings.Memory;
+        var provider = StorageSettings.ProviderOf(configuration);
         if (string.Equals(provider, StorageSettings.Memory, StringComparison.OrdinalIgnoreCase))
         {
             silo.AddMemoryGrainStorage(StorageNames.Relationships);
         }
-        else if (string.Equals(provider, StorageSettings.AzureBlob, StringComparison.OrdinalIgnoreCase))
+        else if (StorageSettings.IsAzureBlob(configuration))
         {
-            var blob = section.GetSection(StorageSettings.AzureBlob);
-            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, options =>
-            {
-                blob.Bind(options);
-                if (options.ServiceUri is not null && options.Credential is null)
-                {
-                    options.Credential = new DefaultAzureCredential();
-                }
-            });
+            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, options => StorageSettings.BindAzureBlob(configuration, options));
         }
         else
         {

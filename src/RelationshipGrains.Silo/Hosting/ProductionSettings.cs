@@ -15,10 +15,9 @@ public static class ProductionSettings
             problems.Add($"{RedisConnectionString} is missing: silos find each other and keep reminders in Redis.");
         }
 
-        var storage = configuration.GetSection(StorageSettings.Section).Get<StorageSettings>()?.Provider ?? StorageSettings.Memory;
-        if (!string.Equals(storage, StorageSettings.AzureBlob, StringComparison.OrdinalIgnoreCase))
+        if (!StorageSettings.IsAzureBlob(configuration))
         {
-            problems.Add($"Storage:Provider is '{storage}': a cluster keeps grain state in {StorageSettings.AzureBlob}, or a silo's death loses it.");
+            problems.Add($"Storage:Provider is '{StorageSettings.ProviderOf(configuration)}': a cluster keeps grain state in {StorageSettings.AzureBlob}, or a silo's death loses it.");
         }
 
         var messaging = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();

@@ -1,3 +1,6 @@
+using Azure.Identity;
+using RelationshipGrains.Persistence.AzureStorage;
+
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>
@@ -12,4 +15,21 @@ public sealed class StorageSettings
     public const string AzureBlob = "AzureBlob";
 
     public string Provider { get; set; } = Memory;
+
+    /// <summary>The configured provider's name as given, <see cref="Memory"/> when none is.</summary>
+    public static string ProviderOf(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<StorageSettings>()?.Provider ?? Memory;
+
+    public static bool IsAzureBlob(IConfiguration configuration) =>
+        string.Equals(ProviderOf(configuration), AzureBlob, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The grain storage's options as configured, for the provider and for anything that checks on it.</summary>
+    public static void BindAzureBlob(IConfiguration configuration, AzureBlobStorageOptions options)
+    {
+        configuration.GetSection(Section).GetSection(AzureBlob).Bind(options);
+        if (options.ServiceUri is not null && options.Credential is null)
+        {
+            options.Credential = new DefaultAzureCredential();
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RelationshipGrains.Persistence.AzureStorage;
@@ -11,13 +10,16 @@ internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IH
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var section = configuration.GetSection(StorageSettings.Section);
-        if (!string.Equals(section.Get<StorageSettings>()?.Provider, StorageSettings.AzureBlob, StringComparison.OrdinalIgnoreCase))
+        if (!StorageSettings.IsAzureBlob(configuration))
         {
             return HealthCheckResult.Healthy("Memory storage.");
         }
 
-        var container = Container(section.GetSection(StorageSettings.AzureBlob));
+        var options = new AzureBlobStorageOptions();
+        StorageSettings.BindAzureBlob(configuration, options);
+        // One quick try: a probe answers for now, the provider's own retries are for grain writes.
+        options.ClientOptions = new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
+        var container = options.CreateContainerClient();
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -29,14 +31,5 @@ internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IH
         {
             return HealthCheckResult.Unhealthy($"Azure Blob container '{container.Name}' did not answer.", e);
         }
-    }
-
-    private static BlobContainerClient Container(IConfigurationSection blob)
-    {
-        var name = blob["ContainerName"] ?? AzureBlobStorageOptions.DefaultContainerName;
-        var options = new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
-        return blob["ConnectionString"] is { Length: > 0 } connection
-            ? new BlobContainerClient(connection, name, options)
-            : new BlobContainerClient(new Uri(new Uri(blob["ServiceUri"]!), name), new DefaultAzureCredential(), options);
     }
 }

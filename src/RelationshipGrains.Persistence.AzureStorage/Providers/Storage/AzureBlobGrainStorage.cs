@@ -19,7 +19,7 @@ public sealed partial class AzureBlobGrainStorage(
 {
     private const string TombstoneMetadata = "rgtombstone";
 
-    private readonly Lazy<BlobContainerClient> _container = new(() => options.CreateServiceClient().GetBlobContainerClient(options.ContainerName));
+    private readonly Lazy<BlobContainerClient> _container = new(options.CreateContainerClient);
 
     private BlobContainerClient Container => _container.Value;
 

@@ -32,7 +32,8 @@ public sealed class AzureBlobStorageOptions
     /// <summary>The silo lifecycle stage at which the container is created.</summary>
     public int InitStage { get; set; } = ServiceLifecycleStage.ApplicationServices;
 
-    internal BlobServiceClient CreateServiceClient() => ConnectionString is { Length: > 0 }
+    /// <summary>The container these options name, reached as they say (also for health checks).</summary>
+    public BlobContainerClient CreateContainerClient() => (ConnectionString is { Length: > 0 }
         ? new BlobServiceClient(ConnectionString, ClientOptions)
-        : new BlobServiceClient(ServiceUri, Credential, ClientOptions);
+        : new BlobServiceClient(ServiceUri, Credential, ClientOptions)).GetBlobContainerClient(ContainerName);
 }
