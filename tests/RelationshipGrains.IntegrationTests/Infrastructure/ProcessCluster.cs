@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -41,7 +40,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     /// <param name="storageConnectionString">The Azure Storage the silos keep grain state in; the shared Azurite by default.</param>
     public static async Task<ProcessCluster> CreateAsync(IReadOnlyDictionary<string, string>? settings = null, string storageConnectionString = AzuriteFixture.ConnectionString)
     {
-        await RequireRedisAsync();
+        await LocalService.RequireAsync("Redis", 6379, "redis.sh");
         var clusterId = $"c{Guid.NewGuid():N}"[..16];
         var environment = new Dictionary<string, string>
         {
@@ -134,21 +133,6 @@ public sealed class ProcessCluster : IAsyncDisposable
         foreach (var silo in _silos)
         {
             await silo.DisposeAsync();
-        }
-    }
-
-    private static async Task RequireRedisAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync("127.0.0.1", 6379).WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e)
-        {
-            throw new InvalidOperationException(
-                "Redis is not answering on 127.0.0.1:6379. Start it with 'bash infra/services/redis.sh' "
-                + "(the test command 'bash infra/test.sh' does this for you).", e);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Sockets;
 
 namespace RelationshipGrains.IntegrationTests.Infrastructure;
 
@@ -12,20 +11,7 @@ public sealed class RabbitMqFixture : IAsyncLifetime
     public const string Host = "127.0.0.1";
     public const int Port = 5672;
 
-    public async Task InitializeAsync()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            await client.ConnectAsync(Host, Port).WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e)
-        {
-            throw new InvalidOperationException(
-                "RabbitMQ is not answering on 127.0.0.1:5672. Start it with 'bash infra/services/rabbitmq.sh' "
-                + "(the test command 'bash infra/test.sh' does this for you).", e);
-        }
-    }
+    public Task InitializeAsync() => LocalService.RequireAsync("RabbitMQ", Port, "rabbitmq.sh");
 
     public Task DisposeAsync() => StartBrokerAsync();
 
