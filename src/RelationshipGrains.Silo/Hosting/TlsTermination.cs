@@ -18,7 +18,7 @@ public static class TlsTermination
     public static string? Problem(IConfiguration configuration)
     {
         var mode = configuration[Setting];
-        if (string.Equals(mode, Proxy, StringComparison.OrdinalIgnoreCase))
+        if (IsProxy(configuration))
         {
             return null;
         }
@@ -36,7 +36,7 @@ public static class TlsTermination
 
     public static void Configure(WebApplicationBuilder builder)
     {
-        if (!string.Equals(builder.Configuration[Setting], Proxy, StringComparison.OrdinalIgnoreCase))
+        if (!IsProxy(builder.Configuration))
         {
             return;
         }
@@ -56,11 +56,14 @@ public static class TlsTermination
     /// <summary>Before anything reads the scheme or the client's address.</summary>
     public static WebApplication UseTlsTermination(this WebApplication app)
     {
-        if (string.Equals(app.Configuration[Setting], Proxy, StringComparison.OrdinalIgnoreCase))
+        if (IsProxy(app.Configuration))
         {
             app.UseForwardedHeaders();
         }
 
         return app;
     }
+
+    private static bool IsProxy(IConfiguration configuration) =>
+        string.Equals(configuration[Setting], Proxy, StringComparison.OrdinalIgnoreCase);
 }
