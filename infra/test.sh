@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test in the solution and ends with one plain line: "N passed, N failed".
-# The services the integration tests need (Azurite, ...) are started by infra/services/*.sh first.
+# The services the integration tests need (Azurite, ...) are started by infra/services/*.sh first, and the
+# browser tests' Chromium is installed by infra/tools/chromium.sh when missing.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,19 +21,26 @@ stop_services() {
 }
 trap stop_services EXIT
 
+bash infra/tools/chromium.sh || { echo "Could not install Chromium for the browser tests"; echo "0 passed, 1 failed"; exit 1; }
+
 for service in infra/services/*.sh; do
   [ -e "$service" ] || continue
   echo "Starting service: $service"
   bash "$service" || { echo "Could not start $service"; echo "0 passed, 1 failed"; exit 1; }
 done
 
-rm -rf artifacts/reports
+rm -rf artifacts/reports artifacts/screenshots
 dotnet test RelationshipGrains.sln --nologo --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?
 
 # Figures tests report beside their results (recovery time of the silo kill test, ...).
 for report in artifacts/reports/*.txt; do
   [ -e "$report" ] && cat "$report"
+done
+
+# The browser tests' screenshots of each console view.
+for screenshot in artifacts/screenshots/*.png; do
+  [ -e "$screenshot" ] && echo "Screenshot: $screenshot"
 done
 
 passed=0

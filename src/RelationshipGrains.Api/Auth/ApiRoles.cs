@@ -21,6 +21,9 @@ public static class ApiRoles
     /// <summary>Only operators run the cluster and register partners.</summary>
     public const string OperatorPolicy = "operator";
 
+    /// <summary>Any API key of any role; for the few routes about the key itself.</summary>
+    public const string AnyKeyPolicy = "any-key";
+
     /// <summary>Back-office systems posting signed webhooks.</summary>
     public const string BackOfficePolicy = "back-office";
 }

@@ -3,11 +3,14 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.BackOffice;
 using RelationshipGrains.Api.Communities;
+using RelationshipGrains.Api.Console;
 using RelationshipGrains.Api.Customers;
 using RelationshipGrains.Api.Http;
 using RelationshipGrains.Api.Ideas;
+using RelationshipGrains.Api.Operations;
 using RelationshipGrains.Api.Partners;
 
 namespace RelationshipGrains.Api.Hosting;
@@ -42,6 +45,9 @@ public static class ApiEndpointExtensions
         app.MapWebhooksApi();
         app.MapInboundApi();
         app.MapReportsApi();
+        app.MapOperationsApi();
+        app.MapWhoAmIApi();
+        app.MapConsole();
         return app;
     }
 

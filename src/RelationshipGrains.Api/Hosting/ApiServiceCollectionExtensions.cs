@@ -35,6 +35,7 @@ public static class ApiServiceCollectionExtensions
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.ChannelPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Operator))
             .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))
+            .AddPolicy(ApiRoles.AnyKeyPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Partner, ApiRoles.Operator))
             .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim))
             .AddPolicy(ApiRoles.BackOfficePolicy, p => p.AddAuthenticationSchemes(InboundSignatureHandler.SchemeName)
                 .RequireRole(ApiRoles.BackOffice).RequireClaim(InboundSignatureHandler.SourceClaim));

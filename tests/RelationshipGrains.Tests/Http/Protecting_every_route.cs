@@ -28,6 +28,14 @@ public sealed class Protecting_every_route(ApiFixture api)
     }
 
     [Fact]
+    public void Only_the_console_s_static_files_are_open_to_anyone()
+    {
+        _ = api.Server;
+
+        Assert.Equal(["/console/{**file}"], RouteTable.Anonymous(api.Services));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_exactly_the_mapped_routes()
     {
         static string Normal(string pattern) => System.Text.RegularExpressions.Regex.Replace(pattern.TrimEnd('/'), "{([a-zA-Z]+)(:[a-z]+)?}", "{$1}");
@@ -86,6 +94,7 @@ public sealed class Protecting_every_route(ApiFixture api)
             {
                 RelationshipGrains.Api.Auth.ApiRoles.ChannelPolicy => ["channel", "operator"],
                 RelationshipGrains.Api.Auth.ApiRoles.OperatorPolicy => ["operator"],
+                RelationshipGrains.Api.Auth.ApiRoles.AnyKeyPolicy => ["channel", "operator", "partner"],
                 RelationshipGrains.Api.Auth.ApiRoles.PartnerPolicy => ["partner"],
                 RelationshipGrains.Api.Auth.ApiRoles.BackOfficePolicy => [],
                 _ => throw new InvalidOperationException($"Unknown policy '{policy}'"),

@@ -85,6 +85,7 @@ public sealed class Surviving_hostile_input(ITestOutputHelper output) : IDisposa
         {
             [ApiRoles.ChannelPolicy] = Client(ApiFixture.ChannelKey),
             [ApiRoles.OperatorPolicy] = operatorClient,
+            [ApiRoles.AnyKeyPolicy] = operatorClient,
             [ApiRoles.PartnerPolicy] = Client(key.GetProperty("key").GetString()),
             [ApiRoles.BackOfficePolicy] = Client(null),
         };

@@ -5,7 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace RelationshipGrains.Tests.Infrastructure;
 
-/// <summary>Every mapped route of a running silo but health and the OpenAPI document, read from its endpoint data source.</summary>
+/// <summary>
+/// Every mapped route of a running silo but health, the OpenAPI document and the console's static files, read from its
+/// endpoint data source. The console's files are open to all; <see cref="Anonymous"/> lets a test pin that down.
+/// </summary>
 public static partial class RouteTable
 {
     public sealed record Route(string Method, string Pattern, RouteEndpoint Endpoint)
@@ -21,7 +24,14 @@ public static partial class RouteTable
         [.. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
                 .Select(m => new Route(m, "/" + e.RoutePattern.RawText!.TrimStart('/'), e)))
-            .Where(r => !r.Pattern.StartsWith("/health", StringComparison.Ordinal) && !r.Pattern.StartsWith("/openapi", StringComparison.Ordinal))];
+            .Where(r => !r.Pattern.StartsWith("/health", StringComparison.Ordinal) && !r.Pattern.StartsWith("/openapi", StringComparison.Ordinal)
+                && !r.Pattern.StartsWith(RelationshipGrains.Api.Console.ConsoleApi.Path + "/", StringComparison.Ordinal))];
+
+    /// <summary>The patterns of every route that says anyone may call it.</summary>
+    public static IReadOnlyList<string> Anonymous(IServiceProvider services) =>
+        [.. services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))];
 
     [GeneratedRegex("{([a-zA-Z]+)(:[a-z]+)?}")]
     private static partial Regex Parameter();

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 
-namespace RelationshipGrains.IntegrationTests.Infrastructure;
+namespace RelationshipGrains.Testing;
 
 /// <summary>
-/// One silo running as its own process (the built RelationshipGrains.Silo, production profile), its output kept in a
+/// One silo running as its own process (the built RelationshipGrains.Silo, in the profile its environment names), its output kept in a
 /// file so a failing test can show why the silo died.
 /// </summary>
 public sealed class SiloProcess : IAsyncDisposable

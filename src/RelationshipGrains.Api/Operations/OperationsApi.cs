@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Reporting;
+
+namespace RelationshipGrains.Api.Operations;
+
+/// <summary>The cluster as operators see it: silos, their load, and activations by grain type.</summary>
+public static class OperationsApi
+{
+    public static RouteGroupBuilder MapOperationsApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("api/v1/operations").WithTags("Operations (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
+        api.MapGet("cluster", Cluster);
+        return api;
+    }
+
+    private static async Task<Ok<ClusterView>> Cluster(IGrainFactory grains, TimeProvider time)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var hosts = await management.GetDetailedHosts(onlyActive: true);
+        var addresses = hosts.Select(h => h.SiloAddress).ToArray();
+        var statistics = await management.GetRuntimeStatistics(addresses);
+        var grainCounts = await management.GetSimpleGrainStatistics(addresses);
+        var business = await grains.GetGrain<IRelationshipMetricsGrain>(0).GetAsync();
+
+        var silos = hosts.Select((h, i) => new SiloView(
+            h.SiloAddress.ToParsableString(),
+            h.SiloName,
+            h.Status.ToString(),
+            h.StartTime,
+            statistics[i].ActivationCount,
+            statistics[i].RecentlyUsedActivationCount,
+            statistics[i].ClientCount,
+            statistics[i].ReceivedMessages,
+            statistics[i].SentMessages,
+            statistics[i].EnvironmentStatistics.FilteredCpuUsagePercentage,
+            statistics[i].EnvironmentStatistics.FilteredMemoryUsageBytes)).ToList();
+        var byType = grainCounts
+            .GroupBy(g => ShortName(g.GrainType))
+            .Select(g => new GrainTypeCount(g.Key, g.Sum(x => x.ActivationCount)))
+            .Where(g => g.Activations > 0)
+            .OrderByDescending(g => g.Activations).ThenBy(g => g.GrainType, StringComparer.Ordinal)
+            .ToList();
+        var interactions = business.InteractionsPerChannelPerDay.Sum(d => d.Count);
+        return TypedResults.Ok(new ClusterView(time.GetUtcNow(), silos, byType, silos.Sum(s => s.Activations), interactions));
+    }
+
+    /// <summary>"Namespace.CustomerGrain,Assembly" reads as "CustomerGrain".</summary>
+    private static string ShortName(string grainType)
+    {
+        var name = grainType.Split(',')[0];
+        var generic = name.IndexOf('`', StringComparison.Ordinal);
+        name = generic >= 0 ? name[..generic] : name;
+        return name[(name.LastIndexOf('.') + 1)..];
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.Playwright;
+using RelationshipGrains.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace RelationshipGrains.BrowserTests.Console;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class Signing_in(ConsoleSilo silo, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task A_wrong_key_is_refused_with_a_plain_sentence_and_shows_nothing()
+    {
+        await using var tab = await ConsoleTab.OpenAsync(silo, output);
+        await tab.Page.GetByLabel("API key").FillAsync("not-a-key-anybody-was-given");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        await Expect(tab.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("That key is not recognised.");
+        await Expect(tab.Page.GetByRole(AriaRole.Navigation, new() { Name = "Views" })).ToBeHiddenAsync();
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("sign-in-refused");
+    }
+
+    [Fact]
+    public async Task The_console_works_from_the_keyboard_alone()
+    {
+        await using var tab = await ConsoleTab.OpenAsync(silo, output);
+        var page = tab.Page;
+        await page.Keyboard.TypeAsync(ConsoleSilo.ChannelKey);
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+
+        // From the top of a freshly opened page: the skip link, then the views in order.
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Customer 360" })).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Skip to content" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Idea ecology" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Idea ecology" })).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.GetByLabel("Community")).ToBeVisibleAsync();
+        tab.AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task The_console_s_pages_refuse_to_be_framed_or_to_run_foreign_script()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(silo.BaseUrl) };
+        using var response = await http.GetAsync("/console/");
+
+        var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.Equal("nosniff", string.Join(' ', response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/console/../appsettings.json")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/console/js/missing.js")).StatusCode);
+    }
+}
