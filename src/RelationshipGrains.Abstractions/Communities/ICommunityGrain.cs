@@ -109,4 +109,11 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>The last round's decisions, or null before the first round.</summary>
     [Alias("GetLastRound")]
     Task<RoundReport?> GetLastRoundAsync();
+
+    /// <summary>
+    /// The customer was erased: they leave, and their posts, feed events and everything of theirs on the community's
+    /// ideas carry <paramref name="pseudonym"/> instead. Doing it twice changes nothing more.
+    /// </summary>
+    [Alias("EraseCustomer")]
+    Task EraseCustomerAsync(string customerId, string pseudonym);
 }

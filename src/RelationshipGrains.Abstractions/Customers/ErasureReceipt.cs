@@ -9,4 +9,5 @@ public sealed record ErasureReceipt(
     [property: Id(0)] string CustomerId,
     [property: Id(1)] DateTimeOffset ErasedAt,
     [property: Id(2)] IReadOnlyList<string> PartnersNotified,
-    [property: Id(3)] IReadOnlyList<string> ValueChainsKept);
+    [property: Id(3)] IReadOnlyList<string> ValueChainsKept,
+    [property: Id(4)] IReadOnlyList<string>? CommunitiesPseudonymised = null);

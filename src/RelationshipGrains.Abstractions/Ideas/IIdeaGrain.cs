@@ -49,4 +49,11 @@ public interface IIdeaGrain : IGrainWithStringKey
     /// </summary>
     [Alias("ChangeStatus")]
     Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null, double? fitness = null);
+
+    /// <summary>
+    /// The customer was erased: as proposer, voter, commenter and asker they become <paramref name="pseudonym"/>, so the
+    /// idea's tallies stand; what they wrote as evidence is removed. Doing it twice changes nothing more.
+    /// </summary>
+    [Alias("EraseCustomer")]
+    Task EraseCustomerAsync(string customerId, string pseudonym);
 }

@@ -1,3 +1,4 @@
+using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Integration.Contracts;
@@ -12,6 +13,7 @@ public sealed partial class CustomerGrain
         if (State.Erasure is { } earlier && State.CreatedAt is null)
         {
             await EraseArchivePagesAsync();
+            await PseudonymiseInCommunitiesAsync();
             return earlier;
         }
 
@@ -20,23 +22,46 @@ public sealed partial class CustomerGrain
         var partners = State.Consents.Keys
             .Concat(State.Intents.Values.SelectMany(i => i.Matches ?? []).Select(m => m.PartnerId))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains]);
+        // Customers from before communities were tracked still show theirs on the timeline's window.
+        var communities = State.Communities
+            .Concat(State.Timeline.Where(e => e.Kind is TimelineEntryKind.CommunityActivity or TimelineEntryKind.IdeaUpdate).Select(e => e.Topic).OfType<string>())
+            .Concat(State.CommunitiesToErase)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains], communities);
         var pages = State.ArchivePageSize == 0 ? 0 : (WindowStart - 1) / State.ArchivePageSize;
 
         // A fresh state keeps only what is not personal: the receipt, the value chains counterparties rely on, the
-        // events still to publish (now with CustomerErased), and the archive pages left to delete.
+        // events still to publish (now with CustomerErased), and the archive pages and communities left to clean.
         var kept = new CustomerState
         {
             Erasure = receipt,
             ValueChains = State.ValueChains,
             Outbox = State.Outbox,
             ArchivePagesToErase = Math.Max(pages, State.ArchivePagesToErase),
+            // A copy: the receipt keeps the full list while this one empties as communities are cleaned.
+            CommunitiesToErase = [.. communities],
         };
         kept.Outbox.Add(OutboxMessage.Create(new CustomerErased(CustomerId, partners, now), now));
         state.State = kept;
         await PersistAsync();
         await EraseArchivePagesAsync();
+        await PseudonymiseInCommunitiesAsync();
         return receipt;
+    }
+
+    /// <summary>
+    /// Posts, votes, comments and evidence stay with their communities (others replied and voted on them) under a
+    /// pseudonym no one can turn back into the customer without the pseudonym secret.
+    /// </summary>
+    private async Task PseudonymiseInCommunitiesAsync()
+    {
+        var pseudonym = pseudonyms.ForErasedCustomer(CustomerId);
+        while (State.CommunitiesToErase.Count > 0)
+        {
+            await GrainFactory.GetGrain<ICommunityGrain>(State.CommunitiesToErase[^1]).EraseCustomerAsync(CustomerId, pseudonym);
+            State.CommunitiesToErase.RemoveAt(State.CommunitiesToErase.Count - 1);
+            await PersistAsync();
+        }
     }
 
     /// <summary>Deletes the archive pages an erasure left, newest first, recording progress so a retry resumes.</summary>

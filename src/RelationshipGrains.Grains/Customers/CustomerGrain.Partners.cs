@@ -125,7 +125,7 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(activity);
         await AppendOnceAsync($"community:{activity.ActivityId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.CommunityActivity,
-            now, now, Author.Customer, Text: activity.Text, Topic: activity.Community, Subject: activity.Subject));
+            now, now, Author.Customer, Text: activity.Text, Topic: activity.Community, Subject: activity.Subject), () => NoteCommunity(activity.Community));
     }
 
     public async Task RecordIdeaUpdateAsync(IdeaUpdate update)
@@ -133,7 +133,17 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(update);
         await AppendOnceAsync($"idea:{update.UpdateId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.IdeaUpdate,
-            now, now, Author.System, Text: update.Text, Topic: update.Community, Status: update.Status, Subject: update.IdeaId));
+            now, now, Author.System, Text: update.Text, Topic: update.Community, Status: update.Status, Subject: update.IdeaId),
+            () => NoteCommunity(update.Community));
+    }
+
+    /// <summary>Remembered so an erasure can find every community that holds something of this customer.</summary>
+    private void NoteCommunity(string slug)
+    {
+        if (!State.Communities.Contains(slug))
+        {
+            State.Communities.Add(slug);
+        }
     }
 
     /// <summary>Appends an entry that other grains send, once: a resent entry id is recognised and ignored.</summary>

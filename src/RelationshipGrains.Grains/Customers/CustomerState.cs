@@ -42,4 +42,10 @@ public sealed class CustomerState
 
     /// <summary>Archive pages an erasure still has to delete (0 to this number minus one); finished on the next activation if cut short.</summary>
     [Id(17)] public long ArchivePagesToErase { get; set; }
+
+    /// <summary>Every community the customer joined, posted in, proposed to or asked for an idea in.</summary>
+    [Id(18)] public List<string> Communities { get; set; } = [];
+
+    /// <summary>Communities an erasure has yet to pseudonymise the customer in; a retried erasure resumes here.</summary>
+    [Id(19)] public List<string> CommunitiesToErase { get; set; } = [];
 }

@@ -17,4 +17,11 @@ public sealed class Pseudonyms(IOptions<PrivacyOptions> options)
         var digest = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{partnerId}\n{customerId}"));
         return "cust-" + Convert.ToHexStringLower(digest.AsSpan(0, 10));
     }
+
+    /// <summary>What an erased customer is called in the communities that keep their posts, votes and evidence.</summary>
+    public string ForErasedCustomer(string customerId)
+    {
+        var digest = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"erased\n{customerId}"));
+        return "erased-" + Convert.ToHexStringLower(digest.AsSpan(0, 10));
+    }
 }

@@ -1,0 +1,50 @@
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Communities;
+
+public sealed partial class CommunityGrain
+{
+    public async Task EraseCustomerAsync(string customerId, string pseudonym)
+    {
+        Check.Id(customerId, "customerId");
+        Check.Id(pseudonym, "pseudonym");
+
+        // The ideas first: if one fails, the retried erasure finds the community still to clean.
+        foreach (var ideaId in State.Ideas)
+        {
+            await GrainFactory.GetGrain<IIdeaGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym);
+        }
+
+        var changed = State.Members.Remove(customerId);
+        _votes.Remove(customerId);
+        for (var i = 0; i < State.Posts.Count; i++)
+        {
+            if (State.Posts[i].AuthorId == customerId)
+            {
+                State.Posts[i] = State.Posts[i] with { AuthorId = pseudonym };
+                changed = true;
+            }
+        }
+
+        for (var i = 0; i < State.Feed.Count; i++)
+        {
+            var e = State.Feed[i];
+            if (e.ActorId == customerId || e.Subject == customerId || e.Text.Contains(customerId, StringComparison.Ordinal))
+            {
+                State.Feed[i] = e with
+                {
+                    ActorId = e.ActorId == customerId ? pseudonym : e.ActorId,
+                    Subject = e.Subject == customerId ? pseudonym : e.Subject,
+                    Text = e.Text.Replace(customerId, pseudonym, StringComparison.Ordinal),
+                };
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await SaveAsync();
+        }
+    }
+}

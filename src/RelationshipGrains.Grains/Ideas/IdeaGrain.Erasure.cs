@@ -1,0 +1,71 @@
+using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Grains.Ideas;
+
+public sealed partial class IdeaGrain
+{
+    /// <summary>What stays of an erased customer's evidence: that someone asked, not what they said.</summary>
+    public const string ErasedExcerpt = "(erased at the customer's request)";
+
+    public async Task EraseCustomerAsync(string customerId, string pseudonym)
+    {
+        Check.Id(customerId, "customerId");
+        Check.Id(pseudonym, "pseudonym");
+        if (State.Community is null)
+        {
+            return;
+        }
+
+        var changed = false;
+        if (State.ProposerId == customerId)
+        {
+            State.ProposerId = pseudonym;
+            changed = true;
+        }
+
+        changed |= Rekey(State.Votes, customerId, pseudonym);
+        changed |= Rekey(State.FinalBallot, customerId, pseudonym);
+        for (var i = 0; i < State.Comments.Count; i++)
+        {
+            if (State.Comments[i].AuthorId == customerId)
+            {
+                State.Comments[i] = State.Comments[i] with { AuthorId = pseudonym };
+                changed = true;
+            }
+        }
+
+        for (var i = 0; i < State.Evidence.Count; i++)
+        {
+            var evidence = State.Evidence[i];
+            if (evidence.CustomerId == customerId || evidence.AskerKey == customerId)
+            {
+                // The asker still counts once in fitness; nobody is told of the idea's progress any more.
+                State.Evidence[i] = evidence with
+                {
+                    AskerKey = pseudonym,
+                    CustomerId = null,
+                    Reference = evidence.Reference.Replace(customerId, pseudonym, StringComparison.Ordinal),
+                    Excerpt = ErasedExcerpt,
+                };
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await state.WriteOrReloadAsync(this, Outbox);
+        }
+    }
+
+    private static bool Rekey<T>(Dictionary<string, T> byCustomer, string customerId, string pseudonym)
+    {
+        if (!byCustomer.Remove(customerId, out var value))
+        {
+            return false;
+        }
+
+        byCustomer[pseudonym] = value;
+        return true;
+    }
+}

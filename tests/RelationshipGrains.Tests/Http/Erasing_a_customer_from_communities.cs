@@ -1,0 +1,102 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RelationshipGrains.Tests.Infrastructure;
+using static RelationshipGrains.Tests.Http.HttpWorld;
+
+namespace RelationshipGrains.Tests.Http;
+
+/// <summary>
+/// An erased customer's posts, ideas, votes, comments and evidence stay with the community, under a pseudonym: the
+/// threads and tallies others built on still stand, and nothing names the customer any more.
+/// </summary>
+[Collection(ApiCollection.Name)]
+public sealed class Erasing_a_customer_from_communities(ApiFixture api)
+{
+    private readonly HttpWorld _world = new(api);
+
+    [Fact]
+    public async Task Posts_ideas_votes_comments_and_evidence_are_pseudonymised_and_the_tallies_stand()
+    {
+        var slug = Keys.Customer("garden");
+        var community = $"/api/v1/communities/{slug}";
+        var ada = Keys.Customer("ada");
+        var bob = Keys.Customer("bob");
+        await Ok(_world.Operator.PutAsync(community, JsonContent.Create(new { name = "Gardeners", topics = new[] { "garden" } })));
+        await Ok(Post(_world.Channel, $"{community}/members", new { customerId = ada }));
+        await Ok(Post(_world.Channel, $"{community}/members", new { customerId = bob }));
+
+        // Ada starts a thread Bob replies to, proposes an idea, votes and comments on Bob's, and her conversation is
+        // linked to it as evidence.
+        await Ok(Post(_world.Channel, $"{community}/threads", new { customerId = ada, postId = "t1", title = "Slugs", text = "Ada here: beer traps work." }),
+            HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"{community}/threads/t1/replies", new { customerId = bob, postId = "r1", text = "Thanks Ada!" }), HttpStatusCode.Created);
+        var adasIdea = Keys.Customer("idea");
+        var bobsIdea = Keys.Customer("idea");
+        await Ok(Post(_world.Channel, $"{community}/ideas", new { customerId = ada, ideaId = adasIdea, title = "Seed swap" }), HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"{community}/ideas", new { customerId = bob, ideaId = bobsIdea, title = "Tool library" }), HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{adasIdea}/votes", new { customerId = bob, value = 1 }));
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{bobsIdea}/votes", new { customerId = ada, value = 1 }));
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{bobsIdea}/comments", new { customerId = ada, commentId = "c1", text = "I would lend my spade." }),
+            HttpStatusCode.Created);
+        var said = await Ok(Post(_world.Channel, $"/api/v1/customers/{ada}/interactions", new
+        {
+            interactionId = "ask", channel = "email", direction = "inbound", author = new { kind = "customer" }, text = "Could we share tools, Ada asks?",
+        }), HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{bobsIdea}/evidence", new { customerId = ada, sequence = said.GetProperty("sequence").GetInt64() }));
+        var bobsBefore = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{bobsIdea}"))).GetProperty("idea");
+
+        var receipt = await Ok(_world.Operator.DeleteAsync($"/api/v1/customers/{ada}"));
+        var again = await Ok(_world.Operator.DeleteAsync($"/api/v1/customers/{ada}"));
+
+        Assert.Equal([slug], receipt.GetProperty("communitiesPseudonymised").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(receipt.GetRawText(), again.GetRawText());
+
+        var thread = await Ok(_world.Channel.GetAsync($"{community}/threads/t1"));
+        var opening = thread.EnumerateArray().First();
+        var pseudonym = opening.GetProperty("authorId").GetString()!;
+        Assert.StartsWith("erased-", pseudonym, StringComparison.Ordinal);
+        Assert.Equal(bob, thread.EnumerateArray().Last().GetProperty("authorId").GetString());
+
+        var adas = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{adasIdea}"))).GetProperty("idea");
+        var bobs = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{bobsIdea}"))).GetProperty("idea");
+        var comments = await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{bobsIdea}/comments"));
+        Assert.Equal(pseudonym, adas.GetProperty("proposerId").GetString());
+        Assert.Equal(bobsBefore.GetProperty("tally").GetRawText(), bobs.GetProperty("tally").GetRawText());
+        Assert.Equal(pseudonym, comments[0].GetProperty("authorId").GetString());
+        var evidence = bobs.GetProperty("evidence").EnumerateArray().Single();
+        Assert.Equal("(erased at the customer's request)", evidence.GetProperty("excerpt").GetString());
+        Assert.Equal(JsonValueKind.Null, evidence.GetProperty("customerId").ValueKind);
+
+        var members = await Ok(_world.Channel.GetAsync($"{community}/members"));
+        var everything = string.Join('\n', thread.GetRawText(), adas.GetRawText(), bobs.GetRawText(), comments.GetRawText(), members.GetRawText(),
+            (await Ok(_world.Channel.GetAsync($"{community}/threads"))).GetRawText(),
+            (await Ok(_world.Channel.GetAsync($"{community}/ideas?include=closed"))).GetRawText(),
+            await FeedUntilAsync(community, bob));
+        Assert.DoesNotContain(ada, everything);
+        Assert.Single(members.EnumerateArray());
+    }
+
+    /// <summary>The community's whole feed window, read until an event that happens after the erasure arrives.</summary>
+    private async Task<string> FeedUntilAsync(string community, string member)
+    {
+        var marker = Keys.Customer("after");
+        await Ok(Post(_world.Channel, $"{community}/threads", new { customerId = member, postId = marker, title = "After", text = "Later." }),
+            HttpStatusCode.Created);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var live = await _world.Channel.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"{community}/live?after=0"),
+            HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        using var reader = new StreamReader(await live.Content.ReadAsStreamAsync(cts.Token));
+        var feed = new System.Text.StringBuilder();
+        while (await reader.ReadLineAsync(cts.Token) is { } line)
+        {
+            feed.AppendLine(line);
+            if (line.Contains(marker, StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+
+        return feed.ToString();
+    }
+}
