@@ -37,6 +37,7 @@ public static class ApiEndpointExtensions
         }
 
         app.MapCustomersApi();
+        app.MapCustomerSearchApi();
         app.MapPartnersApi();
         app.MapPartnerApi();
         app.MapCommunitiesApi();

@@ -13,6 +13,7 @@ public sealed partial class CustomerGrain
         if (State.Erasure is { } earlier && State.CreatedAt is null)
         {
             await EraseArchivePagesAsync();
+            await DirectoryShard().RemoveAsync(CustomerId);
             await PseudonymiseInCommunitiesAsync();
             return earlier;
         }
@@ -45,6 +46,7 @@ public sealed partial class CustomerGrain
         state.State = kept;
         await PersistAsync();
         await EraseArchivePagesAsync();
+        await DirectoryShard().RemoveAsync(CustomerId);
         await PseudonymiseInCommunitiesAsync();
         return receipt;
     }

@@ -84,6 +84,11 @@ public sealed partial class CustomerGrain(
         State.Tags = [.. (update.Tags ?? []).Distinct()];
         Append(seq => new TimelineEntry(seq, $"profile:{seq}", TimelineEntryKind.ProfileUpdated, now, now, Author.Customer), now);
         await PersistAsync();
+
+        // After the write, so the directory never lists what was not stored; a failure here fails the call, and the
+        // caller's retry (a PUT) writes the card again.
+        await DirectoryShard().UpsertAsync(new CustomerCard(
+            CustomerId, State.DisplayName, [.. State.ContactPoints.Select(c => c.Address)], [.. State.Tags], now));
         return ToProfile();
     }
 
@@ -122,4 +127,6 @@ public sealed partial class CustomerGrain(
         _durableThrough = State.LastSequence;
         _signal.Notify();
     }
+
+    private ICustomerDirectoryGrain DirectoryShard() => GrainFactory.GetGrain<ICustomerDirectoryGrain>(CustomerDirectory.ShardOf(CustomerId));
 }

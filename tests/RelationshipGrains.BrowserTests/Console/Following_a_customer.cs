@@ -18,7 +18,7 @@ public sealed class Following_a_customer(ConsoleSilo silo, ITestOutputHelper out
         await ApiCall.PutAsync(silo.Channel, path, new
         {
             displayName = "Ada Lovelace", language = "en", tags = new[] { "vip" },
-            contactPoints = new[] { new { channel = "email", address = "ada@example.com" } },
+            contactPoints = new[] { new { channel = "email", address = $"{customer}@example.com" } },
         });
         await ApiCall.PostAsync(silo.Channel, $"{path}/interactions", new
         {
@@ -33,11 +33,16 @@ public sealed class Following_a_customer(ConsoleSilo silo, ITestOutputHelper out
 
         await using var tab = await ConsoleTab.OpenAsync(silo, output);
         await tab.SignInAsync(ConsoleSilo.ChannelKey, "grace");
-        await tab.Page.GetByLabel("Customer id").FillAsync(customer);
-        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Open" }).ClickAsync();
+        await tab.Page.GetByLabel("Find a customer").FillAsync("lovelace");
+        await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Find" }).ClickAsync();
+        var found = tab.Page.Locator(".results-list li", new() { HasText = customer });
+        await Expect(found).ToContainTextAsync($"{customer}@example.com");
+        await tab.ScreenshotAsync("customer-search");
+        await found.GetByRole(AriaRole.Link, new() { Name = "Ada Lovelace" }).ClickAsync();
 
         var timeline = tab.Page.GetByRole(AriaRole.List, new() { Name = "Timeline, newest first" });
         await Expect(tab.Page.Locator(".name")).ToHaveTextAsync("Ada Lovelace");
+        await Expect(tab.Page.GetByRole(AriaRole.Heading, new() { Name = $"Customer {customer}" })).ToBeVisibleAsync();
         await Expect(tab.Page.Locator("#card-consent-grants + ul")).ToContainTextAsync(partner);
         await Expect(tab.Page.Locator("#card-intents + ul")).ToContainTextAsync("A cargo bike for two children");
         await Expect(timeline).ToContainTextAsync("My order has not arrived.");

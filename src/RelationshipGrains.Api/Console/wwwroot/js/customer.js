@@ -89,13 +89,44 @@ export function render(main, [customerId], context) {
 }
 
 function searchForm(customerId) {
-  const input = h('input', { type: 'search', name: 'customer', required: true, value: customerId ?? '', placeholder: 'e.g. ada-lovelace' });
-  const form = h('form', { class: 'search', role: 'search' }, field('Customer id', input), h('button', { type: 'submit' }, 'Open'));
-  form.addEventListener('submit', event => {
+  const input = h('input', { type: 'search', name: 'customer', required: true, minlength: 2, maxlength: 100, value: customerId ?? '',
+    placeholder: 'Name, e-mail, phone, tag or id' });
+  const results = h('div', { class: 'results', 'aria-live': 'polite' });
+  const form = h('form', { class: 'search', role: 'search' }, field('Find a customer', input), h('button', { type: 'submit' }, 'Find'));
+  form.addEventListener('submit', async event => {
     event.preventDefault();
-    location.hash = `#/customers/${encodeURIComponent(input.value.trim())}`;
+    const query = input.value.trim();
+    try {
+      const found = await get(`/api/v1/customers?q=${encodeURIComponent(query)}&limit=20`);
+      if (found.length === 1 && found[0].customerId === query) {
+        location.hash = `#/customers/${encodeURIComponent(query)}`;
+        return;
+      }
+      replace(results, searchResults(found, query));
+    } catch (e) {
+      showError(e, results);
+    }
   });
-  return form;
+  return h('div', {}, form, results);
+}
+
+function searchResults(found, query) {
+  // A customer who never gave a profile is not in the directory but may well have a timeline.
+  const byId = /^[a-z0-9._-]{1,64}$/.test(query)
+    ? h('p', {}, h('a', { href: `#/customers/${encodeURIComponent(query)}` }, `Open the customer with id ${query}`)) : null;
+  return card(`Customers matching "${query}"`,
+    found.length
+      ? h('ul', { class: 'rows results-list' }, found.map(c => h('li', {},
+        h('a', { href: `#/customers/${encodeURIComponent(c.customerId)}` }, c.displayName ?? c.customerId),
+        ' ', h('span', { class: 'mono sub' }, c.customerId),
+        c.contacts.length ? h('div', { class: 'sub' }, c.contacts.join(' · ')) : null,
+        c.tags.length ? h('div', {}, c.tags.map(t => badge(t))) : null)))
+      : empty('Nobody with that name, contact or tag.'),
+    byId);
+}
+
+function showError(error, results) {
+  replace(results, h('p', { class: 'error', role: 'alert' }, error.message));
 }
 
 function recentCard() {
@@ -103,7 +134,7 @@ function recentCard() {
   return card('Recently opened',
     recent.length
       ? h('ul', { class: 'links' }, recent.map(id => h('li', {}, h('a', { href: `#/customers/${encodeURIComponent(id)}` }, id))))
-      : empty('Open a customer by id; the ones you open are listed here.'));
+      : empty('Find a customer by name, contact, tag or id; the ones you open are listed here.'));
 }
 
 function remember(customerId) {

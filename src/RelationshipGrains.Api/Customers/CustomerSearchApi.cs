@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Api.Customers;
+
+/// <summary>Finding a customer by name, contact, tag or part of the id, across every shard of the directory.</summary>
+public static class CustomerSearchApi
+{
+    public static RouteHandlerBuilder MapCustomerSearchApi(this IEndpointRouteBuilder routes) =>
+        routes.MapGet("api/v1/customers", Search).WithTags("Customers").RequireAuthorization(ApiRoles.ChannelPolicy);
+
+    private static async Task<Ok<IReadOnlyList<CustomerCard>>> Search(string? q, int? limit, IGrainFactory grains)
+    {
+        var take = limit ?? 20;
+        var query = CustomerDirectory.CheckQuery(q, take);
+        var shards = await Task.WhenAll(Enumerable.Range(0, CustomerDirectory.Shards)
+            .Select(shard => grains.GetGrain<ICustomerDirectoryGrain>(shard).SearchAsync(query, take)));
+        return TypedResults.Ok(CustomerDirectory.Rank(shards.SelectMany(s => s), query, take));
+    }
+}
