@@ -37,10 +37,11 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         var calls = new List<Task>(count);
         for (var i = 0; i < count; i++)
         {
-            var due = started + TimeSpan.FromSeconds((double)i / perSecond);
-            if (due > clock.Elapsed)
+            // Read the clock once: between a check and a second reading the wait can turn negative.
+            var wait = started + TimeSpan.FromSeconds((double)i / perSecond) - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed, giveUp.Token);
+                await Task.Delay(wait, giveUp.Token);
             }
 
             await _inFlight.WaitAsync(giveUp.Token);

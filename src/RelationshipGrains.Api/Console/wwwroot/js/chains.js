@@ -1,12 +1,12 @@
 import { get, segment } from './api.js';
-import { badge, card, empty, field, h, replace } from './dom.js';
+import { badge, card, empty, h, openForm, replace } from './dom.js';
 import { label, money, when } from './format.js';
-import { follow } from './live.js';
+import { follow, liveIndicator } from './live.js';
 
 const steps = ['pending', 'accepted', 'in-production', 'shipped', 'delivered'];
 
 export function render(main, [customerId], context) {
-  main.append(customerForm(customerId));
+  main.append(openForm('Customer id', 'customer', 'Show chains', customerId, '#/value-chains/'));
   if (!customerId) {
     main.append(card('Value chains', empty('Open a customer to see the value chains they assembled with partners.')));
     return null;
@@ -14,10 +14,10 @@ export function render(main, [customerId], context) {
 
   const base = `/api/v1/customers/${segment(customerId)}`;
   const board = h('div', { class: 'chains' });
-  const liveState = h('span', { class: 'live', 'data-state': 'connecting', role: 'status' }, 'Connecting');
+  const liveState = liveIndicator();
   main.append(h('div', { class: 'page-head' },
     h('h1', { class: 'page-title' }, 'Value chains of ', h('a', { class: 'mono', href: `#/customers/${encodeURIComponent(customerId)}` }, customerId)),
-    h('p', { class: 'card-meta' }, liveState)), board);
+    h('p', { class: 'card-meta' }, liveState.element)), board);
 
   let gone = false;
   let stop = null;
@@ -37,25 +37,12 @@ export function render(main, [customerId], context) {
       if (gone) return;
       stop = follow(`${base}/live`, page.latestSequence, entry => {
         if (entry.kind === 'value-chain-step') load();
-      }, state => {
-        liveState.dataset.state = state;
-        liveState.textContent = state === 'live' ? 'Live' : 'Reconnecting…';
-      });
+      }, liveState.update);
     } catch (e) {
       context.failed(e);
     }
   })();
   return () => { gone = true; stop?.(); };
-}
-
-function customerForm(customerId) {
-  const input = h('input', { type: 'search', name: 'customer', required: true, value: customerId ?? '' });
-  const form = h('form', { class: 'search', role: 'search' }, field('Customer id', input), h('button', { type: 'submit' }, 'Show chains'));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    location.hash = `#/value-chains/${encodeURIComponent(input.value.trim())}`;
-  });
-  return form;
 }
 
 function chainCard(chain) {

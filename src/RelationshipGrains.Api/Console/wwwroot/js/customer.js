@@ -1,7 +1,7 @@
 import { ApiError, get, post, segment } from './api.js';
 import { badge, card, empty, field, h, replace, select } from './dom.js';
 import { label, money, when } from './format.js';
-import { follow } from './live.js';
+import { follow, liveIndicator } from './live.js';
 
 const recentKey = 'rg.console.recent-customers';
 const recordable = ['interaction', 'service-case', 'sales-opportunity', 'marketing-touch'];
@@ -20,7 +20,7 @@ export function render(main, [customerId], context) {
   const base = `/api/v1/customers/${segment(customerId)}`;
   const side = h('div', { class: 'column' });
   const timeline = h('ol', { class: 'timeline', 'aria-label': 'Timeline, newest first' });
-  const liveState = h('span', { class: 'live', 'data-state': 'connecting', role: 'status' }, 'Connecting');
+  const liveState = liveIndicator();
   const older = h('button', { type: 'button', class: 'quiet', hidden: true }, 'Show older');
   const shown = new Set();
   let oldest = null;
@@ -28,7 +28,7 @@ export function render(main, [customerId], context) {
   main.append(h('h1', { class: 'page-title' }, 'Customer ', h('span', { class: 'mono' }, customerId)),
     h('div', { class: 'grid two' }, side,
       h('div', { class: 'column' }, recordForm(base, context),
-        card('Timeline', h('p', { class: 'card-meta' }, liveState), timeline, older))));
+        card('Timeline', h('p', { class: 'card-meta' }, liveState.element), timeline, older))));
 
   const add = (entry, atTop) => {
     if (shown.has(entry.sequence)) return;
@@ -65,10 +65,7 @@ export function render(main, [customerId], context) {
       stop = follow(`${base}/live`, page.latestSequence, entry => {
         add(entry, true);
         if (refreshing.has(entry.kind)) loadSide();
-      }, state => {
-        liveState.dataset.state = state;
-        liveState.textContent = state === 'live' ? 'Live' : 'Reconnecting…';
-      });
+      }, liveState.update);
     } catch (e) {
       context.failed(e);
     }

@@ -48,3 +48,14 @@ export function badge(text, tone = '') {
 export function empty(text) {
   return h('p', { class: 'empty' }, text);
 }
+
+// A one-field form that opens the page for what was typed, e.g. #/ideas/{slug}.
+export function openForm(labelText, name, buttonText, value, hashPrefix, placeholder) {
+  const input = h('input', { type: 'search', name, required: true, value: value ?? '', placeholder });
+  const form = h('form', { class: 'search', role: 'search' }, field(labelText, input), h('button', { type: 'submit' }, buttonText));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    location.hash = `${hashPrefix}${encodeURIComponent(input.value.trim())}`;
+  });
+  return form;
+}

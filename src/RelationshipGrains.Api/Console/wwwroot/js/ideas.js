@@ -1,14 +1,14 @@
 import { ApiError, get, segment } from './api.js';
-import { badge, card, empty, field, h, replace } from './dom.js';
+import { badge, card, empty, h, openForm, replace } from './dom.js';
 import { label, number, plural, when } from './format.js';
-import { follow } from './live.js';
+import { follow, liveIndicator } from './live.js';
 
 const columns = ['proposed', 'shortlisted', 'selected', 'in-design', 'delivered'];
 // Votes change fitness without an event on the community feed, so the ranking is also read again on this period.
 const pollMs = 3000;
 
 export function render(main, [slug], context) {
-  main.append(communityForm(slug));
+  main.append(openForm('Community', 'community', 'Open', slug, '#/ideas/', 'e.g. chair-makers'));
   if (!slug) {
     main.append(card('Idea ecology', empty('Open a community by its slug to see its ideas compete.')));
     return null;
@@ -20,11 +20,11 @@ export function render(main, [slug], context) {
   const board = h('div', { class: 'board', role: 'list', 'aria-label': 'Ideas by status' });
   const round = h('div');
   const activity = h('ol', { class: 'activity', 'aria-label': 'Community activity, newest first' });
-  const liveState = h('span', { class: 'live', 'data-state': 'connecting', role: 'status' }, 'Connecting');
+  const liveState = liveIndicator();
   main.append(header,
     h('div', { class: 'grid wide-left' },
       h('div', { class: 'column' }, card('Ranking by fitness', ranking), card('By status', board)),
-      h('div', { class: 'column' }, card('Last selection round', round), card('Activity', h('p', { class: 'card-meta' }, liveState), activity))));
+      h('div', { class: 'column' }, card('Last selection round', round), card('Activity', h('p', { class: 'card-meta' }, liveState.element), activity))));
 
   let gone = false;
   let pending = null;
@@ -55,21 +55,8 @@ export function render(main, [slug], context) {
     activity.prepend(h('li', {}, h('span', {}, event.text), h('small', {}, ` ${when(event.at)}`)));
     while (activity.children.length > 30) activity.lastChild.remove();
     soon();
-  }, state => {
-    liveState.dataset.state = state;
-    liveState.textContent = state === 'live' ? 'Live' : 'Reconnecting…';
-  });
+  }, liveState.update);
   return () => { gone = true; clearInterval(timer); clearTimeout(pending); stop(); };
-}
-
-function communityForm(slug) {
-  const input = h('input', { type: 'search', name: 'community', required: true, value: slug ?? '', placeholder: 'e.g. chair-makers' });
-  const form = h('form', { class: 'search', role: 'search' }, field('Community', input), h('button', { type: 'submit' }, 'Open'));
-  form.addEventListener('submit', event => {
-    event.preventDefault();
-    location.hash = `#/ideas/${encodeURIComponent(input.value.trim())}`;
-  });
-  return form;
 }
 
 function communityHeader(c) {

@@ -1,4 +1,5 @@
 import { session } from './api.js';
+import { h } from './dom.js';
 
 // Server-sent events over fetch, because EventSource cannot send the Authorization header. Reconnects with
 // Last-Event-ID after a drop, so no event is missed or repeated; the state callback drives the "Live" indicator.
@@ -57,4 +58,14 @@ async function read(body, dispatch) {
       if (event.data) dispatch(event);
     }
   }
+}
+
+// The "Live" badge beside a followed feed; pass its update as follow's state callback.
+export function liveIndicator() {
+  const element = h('span', { class: 'live', 'data-state': 'connecting', role: 'status' }, 'Connecting');
+  const update = state => {
+    element.dataset.state = state;
+    element.textContent = state === 'live' ? 'Live' : 'Reconnecting…';
+  };
+  return { element, update };
 }
