@@ -30,9 +30,10 @@ public sealed partial class Observing_the_silo(ApiFixture api)
 
         var after = await Poll.UntilAsync(RecordedAsync, n => n >= before + 2, TimeSpan.FromSeconds(10), "the interactions counter rising by 2");
         Assert.True(after >= before + 2);
+        // Orleans' and ASP.NET Core's meters are per host, and this test process holds several hosts whose providers may
+        // each keep another's; Silo/Scraping_a_silo_process checks them where a silo has one host.
         var scrape = await _operator.GetStringAsync("/metrics");
         Assert.Contains("relationshipgrains_outbox_pending", scrape);
-        Assert.Contains("orleans_", scrape);
     }
 
     [Fact]
