@@ -14,8 +14,8 @@ public static class ObservabilityExtensions
     public const string DashboardPath = ApiKeyAuthenticationHandler.BrowserPagesPath;
 
     /// <summary>
-    /// OpenTelemetry traces and metrics (Orleans, ASP.NET Core, HTTP clients, MassTransit, the runtime and our own
-    /// meter) for a Prometheus scrape, and over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; readiness checks
+    /// OpenTelemetry metrics (Orleans, ASP.NET Core, HTTP clients, MassTransit, the runtime and our own meter) for a
+    /// Prometheus scrape; metrics and traces over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; readiness checks
     /// for grain storage and this silo's cluster membership, beside the API's own and the bus's.
     /// </summary>
     public static WebApplicationBuilder AddRelationshipGrainsObservability(this WebApplicationBuilder builder)
@@ -27,14 +27,17 @@ public static class ObservabilityExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddPrometheusExporter())
-            .WithTracing(t => t
-                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "MassTransit")
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
-                .AddHttpClientInstrumentation());
+                .AddPrometheusExporter());
+
+        // Traces only when something collects them: a listener makes every request and grain call record an activity.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            telemetry.UseOtlpExporter();
+            telemetry
+                .WithTracing(t => t
+                    .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "MassTransit")
+                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                    .AddHttpClientInstrumentation())
+                .UseOtlpExporter();
         }
 
         builder.Services.AddHealthChecks()

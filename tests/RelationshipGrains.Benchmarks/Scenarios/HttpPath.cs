@@ -7,15 +7,71 @@ using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Silo.Hosting;
+using RelationshipGrains.Silo.Observability;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 
-/// <summary>Scenario 2: our HTTP API against a bare minimal-API endpoint returning a constant, same host, same client.</summary>
+/// <summary>
+/// Scenario 2: our HTTP API against a bare minimal-API endpoint returning a constant, same host, same client; and the
+/// write on a second silo without OpenTelemetry and the dashboard's endpoints, to price what observing the silo costs.
+/// </summary>
 public static class HttpPath
 {
     private const string Key = "benchmark-channel-key-0123456789";
 
     public static async Task RunAsync(BenchOptions options, LoadRunner runner, List<Measured> results)
+    {
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+
+        // The silo as Program.cs builds it (OpenTelemetry metrics, the dashboard's endpoints, health checks), and one
+        // without, both running, written to in the order A B B A so neither gains from running later.
+        await using var shipped = await StartAsync(observed: true);
+        await using var unobserved = await StartAsync(observed: false);
+        using var http = Client(shipped, options);
+        using var plain = Client(unobserved, options);
+        var bare = await runner.RunAsync("http path", "GET /bare (ASP.NET Core's limit)", options.HttpCallers, async (_, _) =>
+            (await http.GetAsync("/bare")).EnsureSuccessStatusCode());
+        var first = await PostAsync(runner, http, options, "POST interaction", $"{prefix}-a");
+        var plainFirst = await PostAsync(runner, plain, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-b");
+        var plainSecond = await PostAsync(runner, plain, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-c");
+        var second = await PostAsync(runner, http, options, "POST interaction", $"{prefix}-d");
+        var get = await runner.RunAsync("http path", "GET timeline (20)", options.HttpCallers, async (c, n) =>
+            (await http.GetAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/timeline?limit=20")).EnsureSuccessStatusCode());
+        var post = Mean(first, second);
+        var postPlain = Mean(plainFirst, plainSecond);
+
+        results.Add(bare);
+        results.Add(post with { Baseline = "bare", Ratio = post.PerSecond / bare.PerSecond });
+        results.Add(get with { Baseline = "bare", Ratio = get.PerSecond / bare.PerSecond });
+        results.Add(postPlain with { Baseline = "POST interaction", Ratio = postPlain.PerSecond / post.PerSecond });
+        await shipped.StopAsync();
+        await unobserved.StopAsync();
+    }
+
+    private static Measured Mean(Measured a, Measured b) => a with
+    {
+        Operations = a.Operations + b.Operations,
+        PerSecond = (a.PerSecond + b.PerSecond) / 2,
+        P50Ms = (a.P50Ms + b.P50Ms) / 2,
+        P99Ms = Math.Max(a.P99Ms, b.P99Ms),
+        BytesAllocatedPerOp = (a.BytesAllocatedPerOp + b.BytesAllocatedPerOp) / 2,
+        Note = "mean of two runs, A B B A",
+    };
+
+    private static Task<Measured> PostAsync(LoadRunner runner, HttpClient http, BenchOptions options, string operation, string prefix) =>
+        runner.RunAsync("http path", operation, options.HttpCallers, async (c, n) =>
+            (await http.PostAsJsonAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/interactions",
+                new { interactionId = $"{prefix}-{c}-{n}", channel = "chat", direction = "inbound", author = new { kind = "customer" }, text = Payloads.Text }))
+            .EnsureSuccessStatusCode());
+
+    private static HttpClient Client(WebApplication app, BenchOptions options)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.HttpCallers }) { BaseAddress = new Uri(app.Urls.First()) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+        return http;
+    }
+
+    private static async Task<WebApplication> StartAsync(bool observed)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -34,28 +90,21 @@ public static class HttpPath
             ["Timeline:InteractionsPerMinute"] = "2147483647",
         });
         builder.AddRelationshipGrainsSilo();
+        if (observed)
+        {
+            builder.AddRelationshipGrainsObservability();
+        }
+
         builder.Services.AddRelationshipGrainsApi(builder.Configuration);
-        await using var app = builder.Build();
+        var app = builder.Build();
         app.MapRelationshipGrainsApi();
+        if (observed)
+        {
+            app.MapRelationshipGrainsOperations();
+        }
+
         app.MapGet("/bare", () => "ok");
         await app.StartAsync();
-
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.HttpCallers }) { BaseAddress = new Uri(app.Urls.First()) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
-        var prefix = Guid.NewGuid().ToString("N")[..8];
-        var callers = options.HttpCallers;
-
-        var bare = await runner.RunAsync("http path", "GET /bare (ASP.NET Core's limit)", callers, async (_, _) =>
-            (await http.GetAsync("/bare")).EnsureSuccessStatusCode());
-        var post = await runner.RunAsync("http path", "POST interaction", callers, async (c, n) =>
-            (await http.PostAsJsonAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/interactions",
-                new { interactionId = $"{prefix}-{c}-{n}", channel = "chat", direction = "inbound", author = new { kind = "customer" }, text = Payloads.Text }))
-            .EnsureSuccessStatusCode());
-        var get = await runner.RunAsync("http path", "GET timeline (20)", callers, async (c, n) =>
-            (await http.GetAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/timeline?limit=20")).EnsureSuccessStatusCode());
-        results.Add(bare);
-        results.Add(post with { Baseline = "bare", Ratio = post.PerSecond / bare.PerSecond });
-        results.Add(get with { Baseline = "bare", Ratio = get.PerSecond / bare.PerSecond });
-        await app.StopAsync();
+        return app;
     }
 }
