@@ -104,7 +104,7 @@ public sealed class Swapping_ids(ApiFixture api)
     public async Task Nobody_acts_on_an_idea_through_a_community_they_do_not_belong_to()
     {
         var (here, hereStaff, hereMember) = await Community("here");
-        var (there, thereStaff, thereMember) = await Community("there");
+        var (there, _, thereMember) = await Community("there");
         var hereIdea = await Propose(here, hereMember);
         var thereIdea = await Propose(there, thereMember);
         var idea = $"/api/v1/ideas/{thereIdea}";
@@ -132,7 +132,6 @@ public sealed class Swapping_ids(ApiFixture api)
 
         Assert.Equal(before, (await Ok(_world.Channel.GetAsync(idea))).GetRawText());
         Assert.Equal("proposed", (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{hereIdea}"))).GetProperty("idea").GetProperty("status").GetString());
-        _ = thereStaff;
     }
 
     private async Task<(string Slug, string Staff, string Member)> Community(string name)
