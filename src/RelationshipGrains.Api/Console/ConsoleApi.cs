@@ -32,9 +32,6 @@ public static class ConsoleApi
         return routes;
     }
 
-    /// <summary>The names of the embedded files, as served under <see cref="Path"/>.</summary>
-    public static IReadOnlyCollection<string> Files => _files.Value.Keys;
-
     private static IResult Serve(string? file, HttpContext context)
     {
         // The page's links are relative, so the bare path must become the folder.
