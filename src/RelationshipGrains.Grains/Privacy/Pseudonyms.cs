@@ -12,16 +12,15 @@ public sealed class Pseudonyms(IOptions<PrivacyOptions> options)
 {
     private readonly byte[] _secret = Encoding.UTF8.GetBytes(options.Value.PseudonymSecret);
 
-    public string For(string customerId, string partnerId)
-    {
-        var digest = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{partnerId}\n{customerId}"));
-        return "cust-" + Convert.ToHexStringLower(digest.AsSpan(0, 10));
-    }
+    public string For(string customerId, string partnerId) => Named("cust-", partnerId, customerId);
 
     /// <summary>What an erased customer is called in the communities that keep their posts, votes and evidence.</summary>
-    public string ForErasedCustomer(string customerId)
+    /// <remarks>The context has a space, which no partner id may hold, so no partner's pseudonym can equal it.</remarks>
+    public string ForErasedCustomer(string customerId) => Named("erased-", "erased customer", customerId);
+
+    private string Named(string prefix, string context, string customerId)
     {
-        var digest = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"erased\n{customerId}"));
-        return "erased-" + Convert.ToHexStringLower(digest.AsSpan(0, 10));
+        var digest = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{context}\n{customerId}"));
+        return prefix + Convert.ToHexStringLower(digest.AsSpan(0, 10));
     }
 }
