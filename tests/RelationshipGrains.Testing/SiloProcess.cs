@@ -48,6 +48,12 @@ public sealed class SiloProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
+        // A data folder of its own unless the test names one (to start a silo again on the same data).
+        if (!environment.ContainsKey("Storage__Directory"))
+        {
+            start.Environment["Storage__Directory"] = Path.Combine(logDirectory, $"{name}-data-{Guid.NewGuid():N}");
+        }
+
         start.Environment["Silo__SiloPort"] = siloPort.ToString();
         start.Environment["Silo__GatewayPort"] = FreePorts.Next().ToString();
         start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";

@@ -14,17 +14,28 @@ public sealed partial class CustomerGrain
     {
         try
         {
-            if (State.ArchivePageSize == 0)
+            if (State.Timeline.Count <= _options.WindowSize)
             {
-                State.ArchivePageSize = _options.PageSize;
+                return;
             }
 
-            var pageSize = State.ArchivePageSize;
+            if (State.Profile.ArchivePageSize == 0)
+            {
+                State.Profile = State.Profile with { ArchivePageSize = _options.PageSize };
+            }
+
+            var pageSize = State.Profile.ArchivePageSize;
             while (State.Timeline.Count > _options.WindowSize)
             {
-                var page = State.Timeline.GetRange(0, pageSize);
+                var page = State.Timeline.Take(pageSize).ToList();
                 await ArchivePage((page[0].Sequence - 1) / pageSize).StoreAsync(page);
-                State.Timeline.RemoveRange(0, pageSize);
+
+                // Each removal journals a few bytes; the page itself went to its own grain above.
+                for (var i = 0; i < pageSize; i++)
+                {
+                    State.Timeline.RemoveAt(0);
+                }
+
                 ForgetOldEntryIds();
                 await PersistAsync();
             }
@@ -38,12 +49,9 @@ public sealed partial class CustomerGrain
     private void ForgetOldEntryIds()
     {
         var oldest = State.LastSequence - _options.IdempotencyWindow;
-        foreach (var (id, seq) in State.EntryIds)
+        foreach (var id in State.EntryIds.Where(e => e.Value <= oldest).Select(e => e.Key).ToList())
         {
-            if (seq <= oldest)
-            {
-                State.EntryIds.Remove(id);
-            }
+            State.EntryIds.Remove(id);
         }
     }
 
@@ -64,13 +72,14 @@ public sealed partial class CustomerGrain
                 return state.Timeline[(int)(sequence - windowStart)];
             }
 
-            var pageNumber = (sequence - 1) / state.ArchivePageSize;
+            var pageSize = state.Profile.ArchivePageSize;
+            var pageNumber = (sequence - 1) / pageSize;
             if (!_pages.TryGetValue(pageNumber, out var page))
             {
                 page = _pages[pageNumber] = await grain.ArchivePage(pageNumber).GetAsync();
             }
 
-            var index = (int)((sequence - 1) % state.ArchivePageSize);
+            var index = (int)((sequence - 1) % pageSize);
             return index < page.Count
                 ? page[index]
                 : throw new InvalidOperationException($"Archive page {pageNumber} of customer {grain.CustomerId} is missing entry {sequence}.");

@@ -1,6 +1,5 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
-using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Integration.Contracts;
 
 namespace RelationshipGrains.Grains.Customers;
@@ -10,7 +9,7 @@ public sealed partial class CustomerGrain
     public async Task<ErasureReceipt> EraseAsync()
     {
         _ = CustomerId;
-        if (State.Erasure is { } earlier && State.CreatedAt is null)
+        if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
         {
             await EraseArchivePagesAsync();
             await DirectoryShard().RemoveAsync(CustomerId);
@@ -29,21 +28,14 @@ public sealed partial class CustomerGrain
             .Concat(State.CommunitiesToErase)
             .Distinct().Order(StringComparer.Ordinal).ToList();
         var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains], communities);
-        var pages = State.ArchivePageSize == 0 ? 0 : (WindowStart - 1) / State.ArchivePageSize;
+        var pages = State.Profile.ArchivePageSize == 0 ? 0 : (WindowStart - 1) / State.Profile.ArchivePageSize;
 
-        // A fresh state keeps only what is not personal: the receipt, the value chains counterparties rely on, the
-        // events still to publish (now with CustomerErased), and the archive pages and communities left to clean.
-        var kept = new CustomerState
-        {
-            Erasure = receipt,
-            ValueChains = State.ValueChains,
-            Outbox = State.Outbox,
-            ArchivePagesToErase = Math.Max(pages, State.ArchivePagesToErase),
-            // A copy: the receipt keeps the full list while this one empties as communities are cleaned.
-            CommunitiesToErase = [.. communities],
-        };
-        kept.Outbox.Add(OutboxMessage.Create(new CustomerErased(CustomerId, partners, now), now));
-        state.State = kept;
+        // What is left is not personal: the receipt, the value chains counterparties rely on, the events still to
+        // publish (now with CustomerErased), and the archive pages and communities left to clean. The next write
+        // rewrites the journal as a snapshot of just that, so the erased data is gone from storage, not only hidden.
+        State.KeepOnlyAfterErasure(receipt, Math.Max(pages, State.Profile.ArchivePagesToErase), communities);
+        Outbox.Add(new CustomerErased(CustomerId, partners, now), now);
+        compactions.Request(this.GetGrainId());
         await PersistAsync();
         await EraseArchivePagesAsync();
         await DirectoryShard().RemoveAsync(CustomerId);
@@ -69,12 +61,14 @@ public sealed partial class CustomerGrain
     /// <summary>Deletes the archive pages an erasure left, newest first, recording progress so a retry resumes.</summary>
     private async Task EraseArchivePagesAsync()
     {
-        while (State.ArchivePagesToErase > 0)
+        var left = State.Profile.ArchivePagesToErase;
+        while (left > 0)
         {
-            await ArchivePage(State.ArchivePagesToErase - 1).EraseAsync();
-            State.ArchivePagesToErase--;
-            if (State.ArchivePagesToErase == 0)
+            await ArchivePage(left - 1).EraseAsync();
+            left--;
+            if (left == 0)
             {
+                State.Profile = State.Profile with { ArchivePagesToErase = 0 };
                 await PersistAsync();
             }
         }

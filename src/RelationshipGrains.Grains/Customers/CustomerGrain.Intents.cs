@@ -35,7 +35,7 @@ public sealed partial class CustomerGrain
         }
 
         var matches = await GrainFactory.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key)
-            .MatchAsync(intent.Category, State.Values, MaxMatches);
+            .MatchAsync(intent.Category, State.Profile.Values, MaxMatches);
         var created = new Intent(intent.IntentId, intent.Text, intent.Category, intent.Budget, intent.Deadline,
             [.. intent.Constraints ?? []], IntentStatus.Open, now, Matches: matches, Offers: []);
         Outbox.EnsureRoom();

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
-using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 
@@ -99,8 +98,12 @@ public sealed partial class CustomerGrain
     /// <summary>Written before the data is handed over, so no read goes unrecorded.</summary>
     private async Task LogAccessAsync(string partnerId, string what, ConsentScope? scope)
     {
-        var grantedAt = scope is null ? null : State.Consents.GetValueOrDefault(partnerId)?.GrantedAt;
-        State.AccessLog.AddKeepingLatest(new PartnerAccess(partnerId, what, time.GetUtcNow(), scope, grantedAt), AccessLogSize);
+        var grantedAt = scope is not null && State.Consents.TryGetValue(partnerId, out var grant) ? grant.GrantedAt : (DateTimeOffset?)null;
+        State.AccessLog.Enqueue(new PartnerAccess(partnerId, what, time.GetUtcNow(), scope, grantedAt));
+        while (State.AccessLog.Count > AccessLogSize)
+        {
+            State.AccessLog.Dequeue();
+        }
 
         await PersistAsync();
     }

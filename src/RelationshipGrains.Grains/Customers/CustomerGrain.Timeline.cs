@@ -172,8 +172,7 @@ public sealed partial class CustomerGrain
     {
         var entry = create(State.LastSequence + 1);
         State.Timeline.Add(entry);
-        State.LastSequence = entry.Sequence;
-        Touch(now);
+        State.Advance(entry.Sequence, now);
         return entry;
     }
 }

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Journaling;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.RateLimits;
-using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Customers;
@@ -15,16 +16,16 @@ namespace RelationshipGrains.Grains.Customers;
 /// live subscribers. Split over partial files by concern: profile here, timeline, intents and consents beside it.
 /// </summary>
 public sealed partial class CustomerGrain(
-    [PersistentState("customer", StorageNames.Relationships)] IPersistentState<CustomerState> state,
+    IDurableStateManager journal,
+    ForcedCompactions compactions,
     TimeProvider time,
     IOptions<TimelineOptions> timelineOptions,
     Pseudonyms pseudonyms,
     Outboxes outboxes,
     GrainMetrics metrics,
-    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable, IGrainMigrationParticipant
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
-    private bool _migrated;
-
+    private readonly CustomerJournal _state = new(journal);
     private readonly TimelineSignal _signal = new();
     private GrainOutbox? _outbox;
     private readonly RecentWrites _recentWrites = new();
@@ -34,7 +35,7 @@ public sealed partial class CustomerGrain(
     /// <summary>The last sequence known to be written; live feeds never run ahead of it.</summary>
     private long _durableThrough;
 
-    private CustomerState State => state.State;
+    private CustomerJournal State => _state;
 
     private string CustomerId => _customerId ??= Check.Id(this.GetPrimaryKeyString(), "customerId");
 
@@ -42,26 +43,14 @@ public sealed partial class CustomerGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (_migrated)
-        {
-            // The state carried over by a migration was seen empty after a silo's shutdown under load (the process
-            // kill test) although storage held every acknowledged write; storage is the truth, so read it.
-            await state.ReadStateAsync(cancellationToken);
-        }
-
+        // The journal was replayed before this runs: a new activation, moved or not, always starts from storage.
         _durableThrough = State.LastSequence;
         Outbox.OnActivate();
         await EraseArchivePagesAsync();
     }
 
-    public void OnDehydrate(IDehydrationContext dehydrationContext)
-    {
-    }
-
-    public void OnRehydrate(IRehydrationContext rehydrationContext) => _migrated = true;
-
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Outbox.OnDeactivateAsync(reason, () => state.WriteOrReloadAsync(this));
+        Outbox.OnDeactivateAsync(reason, () => journal.WriteStateAsync().AsTask());
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
@@ -78,24 +67,27 @@ public sealed partial class CustomerGrain(
         ArgumentNullException.ThrowIfNull(update);
         update.Validate();
         var now = time.GetUtcNow();
-        State.DisplayName = update.DisplayName;
-        State.ContactPoints = [.. update.ContactPoints ?? []];
-        State.Language = update.Language;
-        State.Tags = [.. (update.Tags ?? []).Distinct()];
+        State.Profile = State.Profile with
+        {
+            DisplayName = update.DisplayName,
+            ContactPoints = [.. update.ContactPoints ?? []],
+            Language = update.Language,
+            Tags = [.. (update.Tags ?? []).Distinct()],
+        };
         Append(seq => new TimelineEntry(seq, $"profile:{seq}", TimelineEntryKind.ProfileUpdated, now, now, Author.Customer), now);
         await PersistAsync();
 
         // After the write, so the directory never lists what was not stored; a failure here fails the call, and the
         // caller's retry (a PUT) writes the card again.
         await DirectoryShard().UpsertAsync(new CustomerCard(
-            CustomerId, State.DisplayName, [.. State.ContactPoints.Select(c => c.Address)], [.. State.Tags], now));
+            CustomerId, State.Profile.DisplayName, [.. State.Profile.ContactPoints.Select(c => c.Address)], [.. State.Profile.Tags], now));
         return ToProfile();
     }
 
     public Task<ValuesProfile> GetValuesAsync()
     {
         _ = CustomerId;
-        return Task.FromResult(new ValuesProfile(new SortedDictionary<string, double>(State.Values)));
+        return Task.FromResult(new ValuesProfile(new SortedDictionary<string, double>(State.Profile.Values.ToDictionary())));
     }
 
     public async Task<ValuesProfile> SetValuesAsync(ValuesProfile values)
@@ -104,26 +96,40 @@ public sealed partial class CustomerGrain(
         ArgumentNullException.ThrowIfNull(values);
         values.Validate();
         var now = time.GetUtcNow();
-        State.Values = new Dictionary<string, double>(values.Weights!);
+        State.Profile = State.Profile with { Values = new Dictionary<string, double>(values.Weights!) };
         Touch(now);
         await PersistAsync();
         return await GetValuesAsync();
     }
 
-    private CustomerProfile ToProfile() => new(
-        CustomerId, State.DisplayName, State.ContactPoints, State.Language, State.Tags,
-        State.CreatedAt ?? State.UpdatedAt, State.UpdatedAt);
-
-    private void Touch(DateTimeOffset now)
+    private CustomerProfile ToProfile()
     {
-        State.CreatedAt ??= now;
-        State.UpdatedAt = now;
+        var profile = State.Profile;
+        return new(CustomerId, profile.DisplayName, profile.ContactPoints, profile.Language, profile.Tags,
+            profile.CreatedAt ?? State.UpdatedAt, State.UpdatedAt);
     }
 
-    /// <summary>Writes the state (reloading it if the write fails), then wakes live subscribers.</summary>
+    private void Touch(DateTimeOffset now) => State.Advance(State.LastSequence, now);
+
+    /// <summary>
+    /// Appends the change's journal records in one write, then wakes live subscribers. If the write fails, this
+    /// activation holds a change storage may not have and its journal refuses further writes: it is retired at
+    /// once, so the next call replays only what storage acknowledged.
+    /// </summary>
     private async Task PersistAsync()
     {
-        await state.WriteOrReloadAsync(this, Outbox);
+        await Outbox.BeforeWriteAsync();
+        try
+        {
+            await journal.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        Outbox.AfterWrite();
         _durableThrough = State.LastSequence;
         _signal.Notify();
     }

@@ -5,13 +5,14 @@ namespace RelationshipGrains.Grains.Integration;
 
 /// <summary>
 /// The outbox kept inside one grain's state. Events join the state change that causes them and are written with it;
-/// right after the write they are published (the request has its answer either way); if the broker does not accept
-/// them, a timer retries with backoff. A published event is dropped from memory at once and from storage with the
+/// after the write they are published by a timer turn that interleaves with the grain's calls, so a request answers
+/// once its change is durable and a slow or absent broker holds up nothing; if the broker does not accept them, the
+/// timer retries with backoff. A published event is dropped from memory at once and from storage with the
 /// grain's next write (or its deactivation), so relaying costs no extra write. While events are pending a
 /// reminder stays registered: if the activation dies first, the reminder wakes the grain on another silo to
 /// publish them. Re-publishing after a crash reuses the message id, so consumers see a duplicate, never a loss.
 /// </summary>
-public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> pending, Outboxes shared)
+public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> pending, Outboxes shared)
 {
     public const string ReminderName = "outbox-relay";
 
@@ -19,6 +20,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
     private IGrainTimer? _timer;
     private bool _retryScheduled;
     private bool _reminderHeld;
+    private bool _relaying;
     private int _failures;
     private int _reportedPending;
 
@@ -66,23 +68,16 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
         }
     }
 
-    /// <summary>Call after every successful state write: publishes now, or leaves it to the retry timer while the broker is away.</summary>
-    public async Task AfterWriteAsync()
+    /// <summary>Call after every successful state write: relays in a turn of its own, at once or after a delay while the broker is away.</summary>
+    public void AfterWrite()
     {
         RemovedSinceWrite = false;
-        if (pending().Count == 0)
+        if (pending().Count == 0 || _retryScheduled)
         {
             return;
         }
 
-        if (_failures == 0 && shared.BrokerReachable)
-        {
-            await RelayAsync(CancellationToken.None);
-        }
-        else if (!_retryScheduled)
-        {
-            Schedule(RetryDelay(Math.Max(_failures, 1)));
-        }
+        Schedule(_failures == 0 && shared.BrokerReachable ? TimeSpan.Zero : RetryDelay(Math.Max(_failures, 1)));
     }
 
     /// <summary>A fresh activation relays whatever an earlier one left behind.</summary>
@@ -144,7 +139,8 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
         _retryScheduled = true;
         if (_timer is null)
         {
-            _timer = ((IGrainBase)grain).RegisterGrainTimer(RetryAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan));
+            _timer = ((IGrainBase)grain).RegisterGrainTimer(
+                RetryAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = false });
         }
         else
         {
@@ -162,6 +158,25 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
         TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks << Math.Min(failures - 1, 20)));
 
     private async Task RelayAsync(CancellationToken cancellationToken)
+    {
+        // The timer and the reminder may both fire; one relay at a time keeps each event published once per attempt.
+        if (_relaying)
+        {
+            return;
+        }
+
+        _relaying = true;
+        try
+        {
+            await RelayPendingAsync(cancellationToken);
+        }
+        finally
+        {
+            _relaying = false;
+        }
+    }
+
+    private async Task RelayPendingAsync(CancellationToken cancellationToken)
     {
         foreach (var message in pending().ToList())
         {
@@ -187,7 +202,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
                 return;
             }
 
-            pending().RemoveAll(m => m.MessageId == message.MessageId);
+            Remove(message.MessageId);
             ReportPending();
             RemovedSinceWrite = true;
             shared.BrokerReachable |= published;
@@ -197,6 +212,18 @@ public sealed partial class GrainOutbox(Grain grain, Func<List<OutboxMessage>> p
         {
             LogRecovered(shared.Logger, grain.GetGrainId(), _failures);
             _failures = 0;
+        }
+    }
+
+    private void Remove(Guid messageId)
+    {
+        var list = pending();
+        for (var i = list.Count - 1; i >= 0; i--)
+        {
+            if (list[i].MessageId == messageId)
+            {
+                list.RemoveAt(i);
+            }
         }
     }
 

@@ -27,5 +27,5 @@ public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<Outb
         internal set => _brokerReachable = value;
     }
 
-    public GrainOutbox For(Grain grain, Func<List<OutboxMessage>> pending) => new(grain, pending, this);
+    public GrainOutbox For(Grain grain, Func<IList<OutboxMessage>> pending) => new(grain, pending, this);
 }

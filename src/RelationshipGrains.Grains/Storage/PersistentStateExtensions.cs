@@ -36,7 +36,7 @@ public static class PersistentStateExtensions
 
         if (outbox is not null)
         {
-            await outbox.AfterWriteAsync();
+            outbox.AfterWrite();
         }
     }
 }

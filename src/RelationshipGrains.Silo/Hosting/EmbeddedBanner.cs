@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>Tells a newcomer where the API is, which development key to use, and one request to try.</summary>
-internal sealed partial class EmbeddedBanner(IServer server, IHostApplicationLifetime lifetime, ILogger<EmbeddedBanner> logger) : IHostedService
+internal sealed partial class EmbeddedBanner(
+    IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration, ILogger<EmbeddedBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,15 +15,27 @@ internal sealed partial class EmbeddedBanner(IServer server, IHostApplicationLif
             var curl = $"curl -H 'Authorization: Bearer {EmbeddedProfile.DevelopmentChannelKey}' -H 'Content-Type: application/json' "
                 + $"-d '{{\"interactionId\":\"hello-1\",\"channel\":\"web\",\"direction\":\"inbound\",\"author\":{{\"kind\":\"customer\"}},\"text\":\"Hello!\"}}' "
                 + $"{url}/api/v1/customers/ada/interactions";
-            LogReady(logger, url, EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, curl);
+            LogReady(logger, StorageDescription(), url, EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, curl);
         });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    private string StorageDescription()
+    {
+        var serviceId = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>()?.ServiceId ?? new SiloOptions().ServiceId;
+        return StorageSettings.ProviderOf(configuration) switch
+        {
+            var p when p.Equals(StorageSettings.LocalFiles, StringComparison.OrdinalIgnoreCase) =>
+                $"data kept in {StorageSettings.DirectoryOf(configuration, serviceId)} (Storage__Directory to move it)",
+            var p when p.Equals(StorageSettings.Memory, StringComparison.OrdinalIgnoreCase) => "memory storage: data is lost when it stops",
+            var p => $"{p} storage",
+        };
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = """
-        RelationshipGrains is running (embedded profile: one silo, memory storage; data is lost when it stops).
+        RelationshipGrains is running (embedded profile: one silo, {Storage}).
           HTTP API:  {Url}/api/v1   OpenAPI: {Url}/openapi/v1.json   health: {Url}/health/ready
           Development keys (embedded profile only, never for production):
             operator: {OperatorKey}
@@ -30,5 +43,5 @@ internal sealed partial class EmbeddedBanner(IServer server, IHostApplicationLif
           Try:  {Curl}
           Then: curl -H 'Authorization: Bearer {ChannelKey}' {Url}/api/v1/customers/ada/timeline
         """)]
-    private static partial void LogReady(ILogger logger, string url, string operatorKey, string channelKey, string curl);
+    private static partial void LogReady(ILogger logger, string storage, string url, string operatorKey, string channelKey, string curl);
 }

@@ -5,8 +5,8 @@ using RelationshipGrains.Grains.Integration;
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>
-/// One silo on loopback with in-memory reminders: runs anywhere with nothing installed. Storage is memory unless
-/// <c>Storage:Provider</c> says otherwise, so a single silo can still keep its state in Azure Blob Storage.
+/// One silo on loopback with in-memory reminders: runs anywhere with nothing installed. Storage is a local data
+/// folder unless <c>Storage:Provider</c> says otherwise (<c>Memory</c> for a throw-away silo, or Azure Blob Storage).
 /// </summary>
 public static class EmbeddedProfile
 {

@@ -2,24 +2,35 @@ using RelationshipGrains.Grains;
 
 namespace RelationshipGrains.Silo.Hosting;
 
-/// <summary>Registers the grain storage the configuration selects.</summary>
+/// <summary>Registers the journal storage and the grain storage the configuration selects.</summary>
 internal static class GrainStorageSetup
 {
-    public static void AddConfiguredGrainStorage(this ISiloBuilder silo, IConfiguration configuration)
+    public static void AddConfiguredGrainStorage(this ISiloBuilder silo, IConfiguration configuration, SiloOptions options)
     {
-        var provider = StorageSettings.ProviderOf(configuration);
-        if (string.Equals(provider, StorageSettings.Memory, StringComparison.OrdinalIgnoreCase))
+        silo.Services.Configure<Persistence.Journals.CompactionPolicy>(configuration.GetSection("Storage:Compaction"));
+        if (StorageSettings.Is(configuration, StorageSettings.Memory))
         {
             silo.AddMemoryGrainStorage(StorageNames.Relationships);
+            silo.AddMemoryJournalStorage();
+        }
+        else if (StorageSettings.Is(configuration, StorageSettings.LocalFiles))
+        {
+            var directory = StorageSettings.DirectoryOf(configuration, options.ServiceId);
+            silo.AddLocalFileStorage(StorageNames.Relationships, o =>
+            {
+                o.Directory = directory;
+                o.FlushToDisk = configuration.GetValue("Storage:FlushToDisk", true);
+            });
         }
         else if (StorageSettings.IsAzureBlob(configuration))
         {
-            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, options => StorageSettings.BindAzureBlob(configuration, options));
+            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o => StorageSettings.BindAzureGrainState(configuration, o));
+            silo.AddAppendBlobJournalStorage(o => StorageSettings.BindAzureJournals(configuration, o));
         }
         else
         {
             throw new InvalidOperationException(
-                $"Storage:Provider '{provider}' is not known; use {StorageSettings.Memory} or {StorageSettings.AzureBlob}.");
+                $"Storage:Provider '{StorageSettings.ProviderOf(configuration)}' is not known; use {StorageSettings.LocalFiles}, {StorageSettings.Memory} or {StorageSettings.AzureBlob}.");
         }
     }
 }

@@ -43,7 +43,7 @@ public static class SiloHostingExtensions
             silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
             silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
             silo.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
-            silo.AddConfiguredGrainStorage(builder.Configuration);
+            silo.AddConfiguredGrainStorage(builder.Configuration, options);
             if (production)
             {
                 ProductionProfile.ConfigureSilo(silo, options, builder.Configuration);

@@ -1,35 +1,71 @@
 using Azure.Identity;
+using Azure.Storage.Blobs;
 using RelationshipGrains.Persistence.AzureStorage;
 
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>
-/// The configuration section <c>Storage</c>: <c>Provider</c> is <c>Memory</c> (the default, state lost at exit) or
-/// <c>AzureBlob</c>, configured under <c>Storage:AzureBlob</c> with <c>ConnectionString</c> (or <c>ServiceUri</c>,
-/// authenticated as the machine's Azure identity) and <c>ContainerName</c>.
+/// The configuration section <c>Storage</c>. <c>Provider</c> is <c>LocalFiles</c> (the default: journals and state in
+/// the folder <c>Storage:Directory</c>, kept across restarts), <c>AzureBlob</c> (a cluster's: journals on append blobs,
+/// small state through Orleans' Azure blob storage, under <c>Storage:AzureBlob</c> with <c>ConnectionString</c> or
+/// <c>ServiceUri</c> and <c>ContainerName</c>/<c>JournalContainerName</c>) or <c>Memory</c> (thrown away at exit).
 /// </summary>
 public sealed class StorageSettings
 {
     public const string Section = "Storage";
+    public const string LocalFiles = "LocalFiles";
     public const string Memory = "Memory";
     public const string AzureBlob = "AzureBlob";
 
-    public string Provider { get; set; } = Memory;
+    public string Provider { get; set; } = LocalFiles;
 
-    /// <summary>The configured provider's name as given, <see cref="Memory"/> when none is.</summary>
+    /// <summary>The data folder for <see cref="LocalFiles"/>; by default one per service id in the user's local data folder.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>The configured provider's name as given, <see cref="LocalFiles"/> when none is.</summary>
     public static string ProviderOf(IConfiguration configuration) =>
-        configuration.GetSection(Section).Get<StorageSettings>()?.Provider ?? Memory;
+        configuration.GetSection(Section).Get<StorageSettings>()?.Provider ?? LocalFiles;
 
-    public static bool IsAzureBlob(IConfiguration configuration) =>
-        string.Equals(ProviderOf(configuration), AzureBlob, StringComparison.OrdinalIgnoreCase);
+    public static bool Is(IConfiguration configuration, string provider) =>
+        string.Equals(ProviderOf(configuration), provider, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The grain storage's options as configured, for the provider and for anything that checks on it.</summary>
-    public static void BindAzureBlob(IConfiguration configuration, AzureBlobStorageOptions options)
+    public static bool IsAzureBlob(IConfiguration configuration) => Is(configuration, AzureBlob);
+
+    /// <summary>Where <see cref="LocalFiles"/> keeps the data of the silo with this service id.</summary>
+    public static string DirectoryOf(IConfiguration configuration, string serviceId) =>
+        configuration.GetSection(Section).Get<StorageSettings>()?.Directory is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
+                "RelationshipGrains", serviceId);
+
+    /// <summary>The journals' settings as configured, for the provider and for anything that checks on it.</summary>
+    public static void BindAzureJournals(IConfiguration configuration, AzureJournalOptions options)
     {
-        configuration.GetSection(Section).GetSection(AzureBlob).Bind(options);
-        if (options.ServiceUri is not null && options.Credential is null)
+        var section = configuration.GetSection(Section).GetSection(AzureBlob);
+        options.ConnectionString = section["ConnectionString"];
+        options.ServiceUri = section["ServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null;
+        options.ContainerName = section["JournalContainerName"] ?? AzureJournalOptions.DefaultContainerName;
+        if (options.ServiceUri is not null)
         {
-            options.Credential = new DefaultAzureCredential();
+            options.Credential ??= new DefaultAzureCredential();
         }
+    }
+
+    /// <summary>Orleans' blob grain storage reaches the same account as the journals, in its own container.</summary>
+    public static void BindAzureGrainState(IConfiguration configuration, Orleans.Configuration.AzureBlobStorageOptions options)
+    {
+        var journals = new AzureJournalOptions();
+        BindAzureJournals(configuration, journals);
+        options.ContainerName = configuration.GetSection(Section).GetSection(AzureBlob)["ContainerName"] ?? "grainstate";
+        options.BlobServiceClient = journals.CreateServiceClient();
+    }
+
+    /// <summary>A client to the configured account for health checks: one quick try, no retries.</summary>
+    public static BlobServiceClient ProbeClient(IConfiguration configuration)
+    {
+        var journals = new AzureJournalOptions();
+        BindAzureJournals(configuration, journals);
+        journals.ClientOptions = new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
+        return journals.CreateServiceClient();
     }
 }

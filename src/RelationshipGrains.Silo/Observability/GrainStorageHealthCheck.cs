@@ -1,25 +1,22 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using RelationshipGrains.Persistence.AzureStorage;
 using RelationshipGrains.Silo.Hosting;
 
 namespace RelationshipGrains.Silo.Observability;
 
-/// <summary>Ready while the grain-state container answers (Azure Blob), or at once for memory storage.</summary>
+/// <summary>Ready while the storage account answers (Azure Blob), or at once for local files and memory.</summary>
 internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!StorageSettings.IsAzureBlob(configuration))
         {
-            return HealthCheckResult.Healthy("Memory storage.");
+            return HealthCheckResult.Healthy($"{StorageSettings.ProviderOf(configuration)} storage.");
         }
 
-        var options = new AzureBlobStorageOptions();
-        StorageSettings.BindAzureBlob(configuration, options);
-        // One quick try: a probe answers for now, the provider's own retries are for grain writes.
-        options.ClientOptions = new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
-        var container = options.CreateContainerClient();
+        // One quick try: a probe answers for now, the providers' own retries are for grain writes.
+        var journals = new Persistence.AzureStorage.AzureJournalOptions();
+        StorageSettings.BindAzureJournals(configuration, journals);
+        var container = StorageSettings.ProbeClient(configuration).GetBlobContainerClient(journals.ContainerName);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

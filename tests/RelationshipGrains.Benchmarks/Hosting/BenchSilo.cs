@@ -30,6 +30,7 @@ public sealed class BenchSilo(IHost host, int gatewayPort, string clusterId) : I
             // As in the embedded profile: in-memory reminders cannot outlive the silo, so the outbox's wake-up reminder
             // would only fill the in-memory reminder table (about 3 KB a customer) without protecting anything.
             silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
+            silo.AddMemoryJournalStorage();
             storage(silo);
         });
         var host = builder.Build();

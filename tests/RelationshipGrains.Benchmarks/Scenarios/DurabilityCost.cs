@@ -1,12 +1,12 @@
 using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Specialized;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
-using RelationshipGrains.Grains;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 
-/// <summary>Scenario 4: our write path on the Azure Blob provider (Azurite) against raw SDK uploads of the same size and concurrency.</summary>
+/// <summary>Scenario 4: our durable append (the journal on Azurite append blobs) against raw AppendBlock calls of the same size and concurrency.</summary>
 public static class DurabilityCost
 {
     private const string ConnectionString = "UseDevelopmentStorage=true";
@@ -24,29 +24,48 @@ public static class DurabilityCost
         }
 
         var container = $"bench-{Guid.NewGuid():N}";
-        await using var silo = await BenchSilo.StartAsync(s => s.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
+        await using var silo = await BenchSilo.StartAsync(s => s.AddAppendBlobJournalStorage(o =>
         {
             o.ConnectionString = ConnectionString;
             o.ContainerName = container;
         }));
+        var blobs = service.GetBlobContainerClient(container);
+        var prefix = Guid.NewGuid().ToString("N")[..8];
+
+        // One customer alone: every append waits for the one before it, as a conversation's appends do.
+        var alone = await runner.RunAsync("durability", "RecordInteraction, one customer, journal on Azurite", 1, (c, n) =>
+            silo.Grains.GetGrain<ICustomerGrain>($"alone-{prefix}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-a-{n}")));
+        var bytesPerAppend = await AverageAppendAsync(blobs, $"customer/alone-{prefix}/log");
+        var payload = new byte[bytesPerAppend];
+        var rawLog = blobs.GetAppendBlobClient($"raw/alone-{prefix}");
+        await rawLog.CreateAsync();
+        var rawAlone = await runner.RunAsync("durability", $"raw AppendBlock, one blob ({bytesPerAppend} B)", 1, (c, n) =>
+            rawLog.AppendBlockAsync(new MemoryStream(payload)));
+        results.Add(rawAlone);
+        results.Add(alone with { Baseline = "raw append", Ratio = alone.PerSecond / rawAlone.PerSecond, Note = "one conditional append per interaction" });
+
+        // Many callers over many customers.
         var callers = options.HttpCallers;
         var customers = Math.Min(options.Customers, 1_000);
-        var prefix = Guid.NewGuid().ToString("N")[..8];
-        var ours = await runner.RunAsync("durability", "RecordInteraction on Azure Blob", callers, (c, n) =>
+        var many = await runner.RunAsync("durability", $"RecordInteraction, {callers} callers over {customers} customers", callers, (c, n) =>
             silo.Grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
-
-        var blobs = service.GetBlobContainerClient(container);
-        var sizes = new List<long>();
-        await foreach (var blob in blobs.GetBlobsAsync())
+        var rawLogs = new AppendBlobClient[customers];
+        for (var i = 0; i < customers; i++)
         {
-            sizes.Add(blob.Properties.ContentLength ?? 0);
+            rawLogs[i] = blobs.GetAppendBlobClient($"raw/{prefix}/{i}");
+            await rawLogs[i].CreateIfNotExistsAsync();
         }
 
-        var payload = BinaryData.FromBytes(new byte[(int)sizes.Average()]);
-        var raw = await runner.RunAsync("durability", $"raw SDK upload ({payload.ToMemory().Length} B)", callers, (c, n) =>
-            blobs.GetBlobClient($"raw/{(c * 7919 + n) % customers}").UploadAsync(payload, overwrite: true));
-        results.Add(raw);
-        results.Add(ours with { Baseline = "raw upload", Ratio = ours.PerSecond / raw.PerSecond, Note = "ETag-checked write per interaction" });
+        var rawMany = await runner.RunAsync("durability", $"raw AppendBlock, {callers} callers over {customers} blobs", callers, (c, n) =>
+            rawLogs[(c * 7919 + n) % customers].AppendBlockAsync(new MemoryStream(payload)));
+        results.Add(rawMany);
+        results.Add(many with { Baseline = "raw appends", Ratio = many.PerSecond / rawMany.PerSecond, Note = "many appenders" });
         await blobs.DeleteIfExistsAsync();
+    }
+
+    private static async Task<int> AverageAppendAsync(BlobContainerClient blobs, string log)
+    {
+        var properties = (await blobs.GetAppendBlobClient(log).GetPropertiesAsync()).Value;
+        return (int)Math.Max(1, properties.ContentLength / Math.Max(1, properties.BlobCommittedBlockCount));
     }
 }

@@ -9,6 +9,21 @@ namespace RelationshipGrains.IntegrationTests.Infrastructure;
 /// <summary>An in-process cluster whose grain state lives in one Azurite container; several clusters may share it.</summary>
 public static class AzureCluster
 {
+    /// <summary>As production keeps it: small state through Orleans' blob storage, journals on append blobs, one container.</summary>
+    public static ISiloBuilder AddAzuriteStorage(this ISiloBuilder silo, string container)
+    {
+        silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
+        {
+            o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString);
+            o.ContainerName = container;
+        });
+        return silo.AddAppendBlobJournalStorage(o =>
+        {
+            o.ConnectionString = AzuriteFixture.ConnectionString;
+            o.ContainerName = container;
+        });
+    }
+
     public static async Task<InProcessTestCluster> StartAsync(string container, short silos = 1)
     {
         var builder = new InProcessTestClusterBuilder(silos);
@@ -18,11 +33,7 @@ public static class AzureCluster
             silo.UseInMemoryReminderService();
             // The tests write thousands of interactions to one customer in seconds, far past the abuse limit.
             silo.Services.Configure<TimelineOptions>(o => o.InteractionsPerMinute = 1_000_000);
-            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
-            {
-                o.ConnectionString = AzuriteFixture.ConnectionString;
-                o.ContainerName = container;
-            });
+            silo.AddAzuriteStorage(container);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

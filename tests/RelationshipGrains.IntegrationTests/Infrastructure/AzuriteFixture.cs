@@ -1,9 +1,4 @@
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Orleans.Serialization;
-using RelationshipGrains.Grains.Customers;
-using RelationshipGrains.Persistence.AzureStorage;
 
 namespace RelationshipGrains.IntegrationTests.Infrastructure;
 
@@ -13,11 +8,6 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public const string ConnectionString = "UseDevelopmentStorage=true";
 
     public BlobServiceClient Service { get; } = new(ConnectionString, new BlobClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(10) } });
-
-    public static Serializer Serializer { get; } = new ServiceCollection()
-        .AddSerializer(s => s.AddAssembly(typeof(CustomerState).Assembly))
-        .BuildServiceProvider()
-        .GetRequiredService<Serializer>();
 
     public async Task InitializeAsync()
     {
@@ -37,12 +27,18 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     public static string NewContainerName() => $"test-{Guid.NewGuid():N}";
 
-    public AzureBlobGrainStorage Storage(string container, bool deleteOnClear = true) => Storage(ConnectionString, container, deleteOnClear);
+    /// <summary>Every byte of every blob in the container, to look for what must be gone.</summary>
+    public async Task<List<(string Name, byte[] Content)>> EveryBlobAsync(string container)
+    {
+        List<(string, byte[])> blobs = [];
+        var client = Service.GetBlobContainerClient(container);
+        await foreach (var item in client.GetBlobsAsync())
+        {
+            blobs.Add((item.Name, (await client.GetBlobClient(item.Name).DownloadContentAsync()).Value.Content.ToArray()));
+        }
 
-    /// <summary>Our grain storage over any Azurite, to look at what the silos wrote.</summary>
-    public static AzureBlobGrainStorage Storage(string connectionString, string container, bool deleteOnClear = true) => new(
-        "test", new AzureBlobStorageOptions { ConnectionString = connectionString, ContainerName = container, DeleteStateOnClear = deleteOnClear },
-        Serializer, NullLogger<AzureBlobGrainStorage>.Instance);
+        return blobs;
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -47,11 +47,7 @@ public static class RabbitCluster
                 o.MaxRetryDelay = TimeSpan.FromSeconds(2);
                 o.ReminderPeriod = TimeSpan.FromSeconds(2);
             });
-            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
-            {
-                o.ConnectionString = AzuriteFixture.ConnectionString;
-                o.ContainerName = container;
-            });
+            silo.AddAzuriteStorage(container);
             silo.Services.AddRelationshipGrainsMessaging(configuration, bus =>
             {
                 if (consumed is not null)

@@ -10,8 +10,8 @@ namespace RelationshipGrains.Tests.Configuration;
 
 public sealed class Validating_configuration
 {
-    private static string? Failure(AzureBlobStorageOptions options) =>
-        new AzureBlobStorageOptionsValidator().Validate("relationships", options).FailureMessage;
+    private static string? Failure(AzureJournalOptions options) =>
+        new AzureJournalOptionsValidator().Validate(null, options).FailureMessage;
 
     [Theory]
     [InlineData("Bad_Name")]
@@ -20,7 +20,7 @@ public sealed class Validating_configuration
     [InlineData("-leading")]
     public void A_container_name_that_azure_refuses_is_named(string container)
     {
-        var failure = Failure(new AzureBlobStorageOptions { ContainerName = container, ConnectionString = "UseDevelopmentStorage=true" });
+        var failure = Failure(new AzureJournalOptions { ContainerName = container, ConnectionString = "UseDevelopmentStorage=true" });
 
         Assert.Contains("ContainerName", failure);
     }
@@ -28,10 +28,10 @@ public sealed class Validating_configuration
     [Fact]
     public void Storage_needs_a_connection_string_or_a_service_uri_with_a_credential()
     {
-        var neither = Failure(new AzureBlobStorageOptions());
-        var both = Failure(new AzureBlobStorageOptions { ConnectionString = "UseDevelopmentStorage=true", ServiceUri = new Uri("https://x.blob.core.windows.net") });
-        var uriWithoutCredential = Failure(new AzureBlobStorageOptions { ServiceUri = new Uri("https://x.blob.core.windows.net") });
-        var valid = Failure(new AzureBlobStorageOptions { ServiceUri = new Uri("https://x.blob.core.windows.net"), Credential = new DefaultAzureCredential() });
+        var neither = Failure(new AzureJournalOptions());
+        var both = Failure(new AzureJournalOptions { ConnectionString = "UseDevelopmentStorage=true", ServiceUri = new Uri("https://x.blob.core.windows.net") });
+        var uriWithoutCredential = Failure(new AzureJournalOptions { ServiceUri = new Uri("https://x.blob.core.windows.net") });
+        var valid = Failure(new AzureJournalOptions { ServiceUri = new Uri("https://x.blob.core.windows.net"), Credential = new DefaultAzureCredential() });
 
         Assert.Contains("ConnectionString", neither);
         Assert.Contains("ConnectionString", both);

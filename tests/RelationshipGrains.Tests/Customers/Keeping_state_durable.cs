@@ -29,14 +29,14 @@ public sealed class Keeping_state_durable(ClusterFixture fixture)
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
         await customer.RecordInteractionAsync(Requests.Interaction("ok-1"));
 
-        fixture.Storage.FailWrites = true;
+        fixture.Journals.FailWrites = true;
         try
         {
             await Assert.ThrowsAnyAsync<Exception>(() => customer.RecordInteractionAsync(Requests.Interaction("lost-1")));
         }
         finally
         {
-            fixture.Storage.FailWrites = false;
+            fixture.Journals.FailWrites = false;
         }
 
         var before = await customer.GetTimelineAsync(new TimelineQuery());

@@ -37,6 +37,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         builder.UseSetting("Silo:GatewayPort", GatewayPort.ToString());
         builder.UseSetting("Silo:ClusterId", ClusterId);
         builder.UseSetting("Silo:ServiceId", ClusterId);
+        builder.UseSetting("Storage:Provider", "Memory");
         string[][] keys = [["channel", ChannelKey], ["operator", OperatorKey], ["partner", PartnerKey]];
         for (var i = 0; i < keys.Length; i++)
         {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Orleans.Journaling;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using RelationshipGrains.Grains;
@@ -23,6 +24,8 @@ public class ClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public SharedTestGrainStorage Storage { get; } = new();
+
+    public SharedTestJournals Journals { get; } = new();
 
     public RecordingIntegrationEventPublisher Events { get; } = new();
 
@@ -57,6 +60,9 @@ public class ClusterFixture : IAsyncLifetime
             });
             silo.Services.Configure<OutboxOptions>(o => o.MaxPendingPerGrain = MaxPendingEvents);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, Storage);
+            silo.Services.AddSingleton(Journals.Memory.Compactions);
+            silo.AddJournalCore();
+            silo.AddJournalStorage("Default", _ => Journals);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

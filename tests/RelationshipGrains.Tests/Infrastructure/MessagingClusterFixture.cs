@@ -42,6 +42,7 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
             ["Webhooks:TargetCacheTime"] = "00:00:00",
         }).Build();
         var storage = new SharedTestGrainStorage();
+        var journals = new RelationshipGrains.Persistence.Journals.MemoryJournalStorageProvider();
         var reminders = new SharedTestReminderTable();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
@@ -50,6 +51,7 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(reminders);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, storage);
+            silo.AddMemoryJournalStorage(journals);
             silo.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(100));
             silo.Services.AddRelationshipGrainsIntegration(configuration);
             silo.Services.AddMassTransitTestHarness(bus =>

@@ -14,7 +14,7 @@ public sealed class SharedTestGrainStorage : IGrainStorage
 {
     private readonly ConcurrentDictionary<(string Name, GrainId Grain), (byte[] Data, string ETag)> _records = new();
     private readonly Serializer _serializer = new ServiceCollection()
-        .AddSerializer(s => s.AddAssembly(typeof(CustomerState).Assembly))
+        .AddSerializer(s => s.AddAssembly(typeof(CustomerJournal).Assembly))
         .BuildServiceProvider()
         .GetRequiredService<Serializer>();
 

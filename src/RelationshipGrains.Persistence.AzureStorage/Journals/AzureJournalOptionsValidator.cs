@@ -4,15 +4,15 @@ using Microsoft.Extensions.Options;
 namespace RelationshipGrains.Persistence.AzureStorage;
 
 /// <summary>Checks the options at silo start, naming the setting at fault.</summary>
-public sealed partial class AzureBlobStorageOptionsValidator : IValidateOptions<AzureBlobStorageOptions>
+public sealed partial class AzureJournalOptionsValidator : IValidateOptions<AzureJournalOptions>
 {
-    public ValidateOptionsResult Validate(string? name, AzureBlobStorageOptions options)
+    public ValidateOptionsResult Validate(string? name, AzureJournalOptions options)
     {
-        var prefix = $"Azure Blob grain storage '{name}'";
+        const string Prefix = "Azure journal storage";
         List<string> failures = [];
-        if (options.ContainerName is null || !ContainerNameRule().IsMatch(options.ContainerName) || options.ContainerName.Contains("--", StringComparison.Ordinal))
+        if (!IsContainerName(options.ContainerName))
         {
-            failures.Add($"{prefix}: ContainerName '{options.ContainerName}' is not a valid container name "
+            failures.Add($"{Prefix}: ContainerName '{options.ContainerName}' is not a valid container name "
                 + "(3-63 characters of lower-case letters, digits and single hyphens, starting and ending with a letter or digit).");
         }
 
@@ -20,15 +20,18 @@ public sealed partial class AzureBlobStorageOptionsValidator : IValidateOptions<
         var hasUri = options.ServiceUri is not null;
         if (hasConnectionString == hasUri)
         {
-            failures.Add($"{prefix}: set either ConnectionString, or ServiceUri with Credential (not both, not neither).");
+            failures.Add($"{Prefix}: set either ConnectionString, or ServiceUri with Credential (not both, not neither).");
         }
         else if (hasUri && options.Credential is null)
         {
-            failures.Add($"{prefix}: ServiceUri is set, so Credential is required.");
+            failures.Add($"{Prefix}: ServiceUri is set, so Credential is required.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    public static bool IsContainerName(string? name) =>
+        name is not null && ContainerNameRule().IsMatch(name) && !name.Contains("--", StringComparison.Ordinal);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex ContainerNameRule();

@@ -1,0 +1,27 @@
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Grains.Customers;
+
+/// <summary>The part of a customer that changes rarely: journaled whole whenever any of it changes.</summary>
+[GenerateSerializer, Immutable, Alias("rg.CustomerProfileRecord")]
+public sealed record CustomerProfileRecord
+{
+    public static readonly CustomerProfileRecord Empty = new();
+
+    /// <summary>When the customer was first seen; null until the first change.</summary>
+    [Id(0)] public DateTimeOffset? CreatedAt { get; init; }
+    [Id(1)] public string? DisplayName { get; init; }
+    [Id(2)] public IReadOnlyList<ContactPoint> ContactPoints { get; init; } = [];
+    [Id(3)] public string? Language { get; init; }
+    [Id(4)] public IReadOnlyList<string> Tags { get; init; } = [];
+    [Id(5)] public IReadOnlyDictionary<string, double> Values { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Entries per archive page, fixed at the first archiving (0 until then).</summary>
+    [Id(6)] public int ArchivePageSize { get; init; }
+
+    /// <summary>The last erasure, kept (with no personal data) so asking again is answered the same way.</summary>
+    [Id(7)] public ErasureReceipt? Erasure { get; init; }
+
+    /// <summary>Archive pages an erasure still has to delete (0 to this number minus one); finished on the next activation if cut short.</summary>
+    [Id(8)] public long ArchivePagesToErase { get; init; }
+}

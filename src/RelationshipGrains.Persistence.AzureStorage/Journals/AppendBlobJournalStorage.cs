@@ -1,0 +1,218 @@
+using System.Buffers;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Orleans.Journaling;
+using Orleans.Storage;
+using RelationshipGrains.Persistence.Journals;
+
+namespace RelationshipGrains.Persistence.AzureStorage;
+
+/// <summary>
+/// One activation's journal in Azure Blob Storage: an append blob of appended batches, after the snapshot its
+/// metadata names. Every append states the offset it expects (<c>IfAppendPositionEqual</c>) and the blob's ETag, so
+/// neither a second writer nor the SDK retrying a request whose answer was lost can append twice. A compaction uploads
+/// a new snapshot, then recreates the append blob empty and pointing at it in one conditional call, then deletes the
+/// old snapshot: a crash at any step leaves a journal that replays to the same state.
+/// </summary>
+public sealed class AppendBlobJournalStorage(
+    JournalId id, BlobContainerClient container, string formatKey, ForcedCompactions compactions, CompactionPolicy policy) : IJournalStorage
+{
+    /// <summary>Metadata naming the journal's format and its current snapshot blob.</summary>
+    private const string FormatMetadata = "format";
+    private const string SnapshotMetadata = "snapshot";
+
+    /// <summary>Azure's own ceiling is 50,000 blocks per append blob; a snapshot is forced well before it.</summary>
+    private const int MaxBlocks = 45_000;
+
+    /// <summary>Azure accepts at most 4 MiB in one append; a bigger change could not be one atomic append.</summary>
+    private const int MaxAppendBytes = 4 * 1024 * 1024;
+
+    private readonly AppendBlobClient _log = container.GetAppendBlobClient($"{id.Value}/log");
+    private ETag? _etag;
+    private long _length;
+    private int _blocks;
+    private long _appendedBytes;
+    private string? _snapshot;
+
+    public bool IsCompactionRequested =>
+        compactions.IsRequested(id) || policy.IsDue(_blocks, _appendedBytes) || _blocks >= MaxBlocks;
+
+    public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
+    {
+        Forget();
+        BlobDownloadResult log;
+        try
+        {
+            log = (await _log.DownloadContentAsync(cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            consumer.Complete(null);
+            return;
+        }
+
+        var details = log.Details;
+        var metadata = new JournalMetadata(details.Metadata.TryGetValue(FormatMetadata, out var format) ? format : formatKey, details.ETag.ToString());
+        if (details.Metadata.TryGetValue(SnapshotMetadata, out var snapshot))
+        {
+            var content = (await container.GetBlobClient(snapshot).DownloadContentAsync(cancellationToken)).Value.Content;
+            consumer.Read(content.ToMemory(), metadata, complete: false);
+            _snapshot = snapshot;
+        }
+
+        var bytes = log.Content.ToMemory();
+        if (!bytes.IsEmpty)
+        {
+            consumer.Read(bytes, metadata, complete: false);
+        }
+
+        consumer.Complete(metadata);
+        _etag = details.ETag;
+        _length = bytes.Length;
+        _blocks = details.BlobCommittedBlockCount;
+        _appendedBytes = bytes.Length;
+    }
+
+    public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+    {
+        if (value.Length > MaxAppendBytes)
+        {
+            throw new InvalidOperationException($"A change of {value.Length} bytes to journal '{id}' exceeds the {MaxAppendBytes} bytes Azure appends at once.");
+        }
+
+        if (_etag is null)
+        {
+            await CreateLogAsync(snapshot: null, new AppendBlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+        }
+
+        var bytes = value.ToArray();
+        var expectedLength = _length;
+        try
+        {
+            var appended = await _log.AppendBlockAsync(new MemoryStream(bytes), new AppendBlobAppendBlockOptions
+            {
+                Conditions = new AppendBlobRequestConditions { IfAppendPositionEqual = expectedLength, IfMatch = _etag },
+            }, cancellationToken);
+            _etag = appended.Value.ETag;
+            _blocks = appended.Value.BlobCommittedBlockCount;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            // Either someone else wrote, or an earlier try of this very append succeeded and its answer was lost.
+            await ConfirmOwnAppendAsync(bytes, expectedLength, e, cancellationToken);
+        }
+
+        _length = expectedLength + bytes.Length;
+        _appendedBytes += bytes.Length;
+    }
+
+    public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+    {
+        var snapshot = $"{id.Value}/snapshot-{Guid.NewGuid():N}";
+        await container.GetBlobClient(snapshot).UploadAsync(BinaryData.FromBytes(value.ToArray()), new BlobUploadOptions
+        {
+            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
+        }, cancellationToken);
+        try
+        {
+            var conditions = _etag is { } etag ? new AppendBlobRequestConditions { IfMatch = etag } : new AppendBlobRequestConditions { IfNoneMatch = ETag.All };
+            await CreateLogAsync(snapshot, conditions, cancellationToken);
+        }
+        catch
+        {
+            await container.GetBlobClient(snapshot).DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw;
+        }
+
+        var replaced = _snapshot;
+        _snapshot = snapshot;
+        _length = _blocks = 0;
+        _appendedBytes = 0;
+        compactions.Done(id);
+        if (replaced is not null)
+        {
+            // The old snapshot is unreachable now; should this delete fail, it is only space, never read again.
+            await container.GetBlobClient(replaced).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    public async ValueTask DeleteAsync(CancellationToken cancellationToken)
+    {
+        if (_etag is { } etag)
+        {
+            try
+            {
+                await _log.DeleteIfExistsAsync(conditions: new BlobRequestConditions { IfMatch = etag }, cancellationToken: cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                throw Conflict(e);
+            }
+        }
+
+        if (_snapshot is not null)
+        {
+            await container.GetBlobClient(_snapshot).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        Forget();
+        compactions.Done(id);
+    }
+
+    private async Task CreateLogAsync(string? snapshot, AppendBlobRequestConditions conditions, CancellationToken cancellationToken)
+    {
+        var metadata = new Dictionary<string, string> { [FormatMetadata] = formatKey };
+        if (snapshot is not null)
+        {
+            metadata[SnapshotMetadata] = snapshot;
+        }
+
+        try
+        {
+            var created = await _log.CreateAsync(new AppendBlobCreateOptions { Metadata = metadata, Conditions = conditions }, cancellationToken);
+            _etag = created.Value.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            throw Conflict(e);
+        }
+    }
+
+    /// <summary>Accepts the failed append as done only if the blob holds exactly this activation's journal followed by these bytes.</summary>
+    private async Task ConfirmOwnAppendAsync(byte[] bytes, long expectedLength, RequestFailedException failure, CancellationToken cancellationToken)
+    {
+        BlobDownloadResult tail;
+        try
+        {
+            tail = (await _log.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(expectedLength) }, cancellationToken)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 416)
+        {
+            throw Conflict(failure);
+        }
+
+        var snapshotNow = tail.Details.Metadata.TryGetValue(SnapshotMetadata, out var s) ? s : null;
+        if (snapshotNow != _snapshot || tail.Details.ContentLength != expectedLength + bytes.Length
+            || !tail.Content.ToMemory().Span.SequenceEqual(bytes))
+        {
+            throw Conflict(failure);
+        }
+
+        _etag = tail.Details.ETag;
+        _blocks = tail.Details.BlobCommittedBlockCount;
+    }
+
+    private InconsistentStateException Conflict(RequestFailedException e) =>
+        new($"Journal '{id}' was changed by another writer ({e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}); this activation must reload it.",
+            "unknown", _etag?.ToString() ?? "", e);
+
+    private void Forget()
+    {
+        _etag = null;
+        _snapshot = null;
+        _length = _blocks = 0;
+        _appendedBytes = 0;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+
+namespace RelationshipGrains.Persistence.Files;
+
+/// <summary>
+/// The layout of a journal file: a header naming the journal format, then records, each its length, a CRC-32 of its
+/// bytes and the bytes. One record is one atomic append (or the snapshot that begins a compacted file), so a write
+/// torn by a crash can only be the last record, and its checksum tells.
+/// </summary>
+internal static class JournalFile
+{
+    public const int RecordHeaderSize = 8;
+    private static readonly byte[] s_magic = "RGJ1"u8.ToArray();
+
+    public static byte[] Header(string formatKey)
+    {
+        var key = Encoding.ASCII.GetBytes(formatKey);
+        return [.. s_magic, checked((byte)key.Length), .. key];
+    }
+
+    /// <summary>The header's format key and length, or null when the file does not start with one.</summary>
+    public static (string FormatKey, int Length)? ReadHeader(ReadOnlySpan<byte> file)
+    {
+        if (file.Length < s_magic.Length + 1 || !file[..s_magic.Length].SequenceEqual(s_magic))
+        {
+            return null;
+        }
+
+        var keyLength = file[s_magic.Length];
+        var length = s_magic.Length + 1 + keyLength;
+        return file.Length < length ? null : (Encoding.ASCII.GetString(file.Slice(s_magic.Length + 1, keyLength)), length);
+    }
+
+    /// <summary>One record, ready to write in a single call.</summary>
+    public static byte[] Record(ReadOnlySequence<byte> payload, byte[]? prefix = null)
+    {
+        var prefixLength = prefix?.Length ?? 0;
+        var record = new byte[prefixLength + RecordHeaderSize + payload.Length];
+        prefix?.CopyTo(record, 0);
+        var body = record.AsSpan(prefixLength + RecordHeaderSize);
+        payload.CopyTo(body);
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(prefixLength), checked((uint)payload.Length));
+        BinaryPrimitives.WriteUInt32LittleEndian(record.AsSpan(prefixLength + 4), Crc32.HashToUInt32(body));
+        return record;
+    }
+
+    /// <summary>
+    /// The record at <paramref name="offset"/>: its bytes, or why there is none. A record that runs past the end of
+    /// the file or fails its checksum as the file's last record is a torn write; anywhere else it is corruption.
+    /// </summary>
+    public static RecordRead ReadRecord(ReadOnlyMemory<byte> file, int offset)
+    {
+        var rest = file.Span[offset..];
+        if (rest.Length < RecordHeaderSize)
+        {
+            return new RecordRead(default, RecordStatus.Torn);
+        }
+
+        var length = BinaryPrimitives.ReadUInt32LittleEndian(rest);
+        var checksum = BinaryPrimitives.ReadUInt32LittleEndian(rest[4..]);
+        if (length > rest.Length - RecordHeaderSize)
+        {
+            return new RecordRead(default, RecordStatus.Torn);
+        }
+
+        var body = file.Slice(offset + RecordHeaderSize, (int)length);
+        if (Crc32.HashToUInt32(body.Span) != checksum)
+        {
+            var isLast = offset + RecordHeaderSize + (int)length == file.Length;
+            return new RecordRead(default, isLast ? RecordStatus.Torn : RecordStatus.Corrupt);
+        }
+
+        return new RecordRead(body, RecordStatus.Whole);
+    }
+
+    public readonly record struct RecordRead(ReadOnlyMemory<byte> Body, RecordStatus Status);
+
+    public enum RecordStatus
+    {
+        Whole,
+        Torn,
+        Corrupt,
+    }
+}

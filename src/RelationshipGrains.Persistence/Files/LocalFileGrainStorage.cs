@@ -1,0 +1,104 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Orleans.Serialization;
+using Orleans.Storage;
+
+namespace RelationshipGrains.Persistence.Files;
+
+/// <summary>
+/// Small, rarely changing grain state (partners, value chains, settings) as one file per grain in the data folder,
+/// for the embedded profile: Orleans ships no file storage, and production uses its Azure blob storage instead.
+/// A write goes to a new file renamed over the old, so a crash leaves the old state or the new. The version in each
+/// file is the ETag; the folder belongs to one silo process, which keeps the versions it wrote.
+/// </summary>
+public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Serializer serializer) : IGrainStorage
+{
+    private static readonly byte[] s_header = JournalFile.Header("orleans-binary-state");
+    private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var path = PathOf(stateName, grainId);
+        byte[] file;
+        try
+        {
+            file = await File.ReadAllBytesAsync(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            _versions.TryRemove(path, out _);
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        var record = JournalFile.ReadHeader(file) is var (_, offset) ? JournalFile.ReadRecord(file, offset) : default;
+        if (record.Status != JournalFile.RecordStatus.Whole || record.Body.Length < sizeof(long))
+        {
+            throw new InvalidDataException($"State file '{path}' is damaged; it is only ever replaced whole, so this was not a crash.");
+        }
+
+        var version = BinaryPrimitives.ReadInt64LittleEndian(record.Body.Span);
+        _versions[path] = version;
+        grainState.State = serializer.Deserialize<T>(record.Body[sizeof(long)..]);
+        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var path = PathOf(stateName, grainId);
+        var version = CheckVersion(path, grainState.ETag) + 1;
+        var body = new byte[sizeof(long)];
+        BinaryPrimitives.WriteInt64LittleEndian(body, version);
+        var payload = new ReadOnlySequence<byte>([.. body, .. serializer.SerializeToArray(grainState.State)]);
+        await ReplaceAsync(path, JournalFile.Record(payload, s_header));
+        _versions[path] = version;
+        grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var path = PathOf(stateName, grainId);
+        CheckVersion(path, grainState.ETag);
+        File.Delete(path);
+        _versions.TryRemove(path, out _);
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+        return Task.CompletedTask;
+    }
+
+    private long CheckVersion(string path, string? etag)
+    {
+        var stored = _versions.TryGetValue(path, out var version) ? version : 0;
+        var expected = etag is null ? 0 : long.Parse(etag, CultureInfo.InvariantCulture);
+        return stored == expected
+            ? stored
+            : throw new InconsistentStateException($"State file '{path}' is at version {stored}, not {expected}: another activation wrote it.", stored.ToString(CultureInfo.InvariantCulture), etag ?? "");
+    }
+
+    private async Task ReplaceAsync(string path, byte[] contents)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var next = path + ".next";
+        await using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
+        {
+            await stream.WriteAsync(contents);
+            if (options.Value.FlushToDisk)
+            {
+                stream.Flush(flushToDisk: true);
+            }
+        }
+
+        File.Move(next, path, overwrite: true);
+    }
+
+    private string PathOf(string stateName, GrainId grainId) =>
+        LocalFileOptions.FileFor(options.Value.StateDirectory, $"{grainId.Type}/{stateName}:{grainId.Key}", ".state");
+}

@@ -1,0 +1,131 @@
+using System.Buffers;
+using Microsoft.Extensions.Logging;
+using Orleans.Journaling;
+using RelationshipGrains.Persistence.Journals;
+
+namespace RelationshipGrains.Persistence.Files;
+
+/// <summary>
+/// One activation's journal file. Appends add one checksummed record each; a compaction writes the snapshot to a new
+/// file and renames it over the old one, so a crash leaves either the old journal or the new, never a mix.
+/// </summary>
+public sealed partial class LocalFileJournalStorage(
+    JournalId id, string path, bool flushToDisk, string formatKey, ForcedCompactions compactions, CompactionPolicy policy, ILogger logger)
+    : IJournalStorage
+{
+    /// <summary>Bytes of whole records in the file; appends go here, over anything torn beyond it.</summary>
+    private long _length;
+    private int _appends;
+    private long _appendedBytes;
+
+    public bool IsCompactionRequested => compactions.IsRequested(id) || policy.IsDue(_appends, _appendedBytes);
+
+    public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
+    {
+        _length = _appends = 0;
+        _appendedBytes = 0;
+        byte[] file;
+        try
+        {
+            file = await File.ReadAllBytesAsync(path, cancellationToken);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            consumer.Complete(null);
+            return;
+        }
+
+        if (JournalFile.ReadHeader(file) is not var (storedFormat, offset))
+        {
+            // A crash while the first record was written can leave a file shorter than its header.
+            LogTornRecord(logger, path, 0, file.Length);
+            consumer.Complete(null);
+            return;
+        }
+
+        var metadata = new JournalMetadata(storedFormat);
+        while (offset < file.Length)
+        {
+            var record = JournalFile.ReadRecord(file, offset);
+            if (record.Status == JournalFile.RecordStatus.Corrupt)
+            {
+                throw new InvalidDataException($"Journal file '{path}' is damaged at byte {offset}, before its last record; it was not written by a crash alone.");
+            }
+
+            if (record.Status == JournalFile.RecordStatus.Torn)
+            {
+                LogTornRecord(logger, path, offset, file.Length - offset);
+                break;
+            }
+
+            consumer.Read(record.Body, metadata, complete: false);
+            offset += JournalFile.RecordHeaderSize + record.Body.Length;
+            _appends++;
+            _appendedBytes += record.Body.Length;
+        }
+
+        _length = offset;
+        consumer.Complete(metadata);
+    }
+
+    public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+    {
+        var record = JournalFile.Record(value, _length == 0 ? JournalFile.Header(formatKey) : null);
+        if (_length == 0)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+
+        await using (var stream = new FileStream(path, _length == 0 ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.Read, 1))
+        {
+            // Over a torn tail, if the last read found one; never past what this activation knows was written.
+            stream.Position = _length;
+            await stream.WriteAsync(record, cancellationToken);
+            stream.SetLength(_length + record.Length);
+            Flush(stream);
+        }
+
+        _length += record.Length;
+        _appends++;
+        _appendedBytes += value.Length;
+    }
+
+    public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+    {
+        var record = JournalFile.Record(value, JournalFile.Header(formatKey));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var next = path + ".next";
+        await using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
+        {
+            await stream.WriteAsync(record, cancellationToken);
+            Flush(stream);
+        }
+
+        File.Move(next, path, overwrite: true);
+        _length = record.Length;
+        _appends = 0;
+        _appendedBytes = 0;
+        compactions.Done(id);
+    }
+
+    public ValueTask DeleteAsync(CancellationToken cancellationToken)
+    {
+        File.Delete(path);
+        _length = _appends = 0;
+        _appendedBytes = 0;
+        compactions.Done(id);
+        return ValueTask.CompletedTask;
+    }
+
+    private void Flush(FileStream stream)
+    {
+        if (flushToDisk)
+        {
+            stream.Flush(flushToDisk: true);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Journal file {Path} ends with a record cut short at byte {Offset} ({Bytes} bytes), left by a crash during a write that was never acknowledged; it is dropped.")]
+    private static partial void LogTornRecord(ILogger logger, string path, long offset, long bytes);
+}

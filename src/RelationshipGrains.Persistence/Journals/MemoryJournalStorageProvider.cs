@@ -1,0 +1,94 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Orleans.Journaling;
+
+namespace RelationshipGrains.Persistence.Journals;
+
+/// <summary>
+/// Journals kept in this process only: lost at exit, for tests and for the explicit throw-away mode. One instance
+/// can be shared by every silo of an in-process test cluster, so a grain that moves finds its journal.
+/// </summary>
+public sealed class MemoryJournalStorageProvider(
+    IOptions<JournaledStateManagerOptions> format, ForcedCompactions compactions, CompactionPolicy policy) : IJournalStorageProvider
+{
+    private readonly ConcurrentDictionary<string, MemoryJournal> _journals = new(StringComparer.Ordinal);
+
+    public MemoryJournalStorageProvider() : this(Options.Create(new JournaledStateManagerOptions()), new ForcedCompactions(), new CompactionPolicy())
+    {
+    }
+
+    /// <summary>The forced compactions this provider honours; a silo sharing the provider must share these too.</summary>
+    public ForcedCompactions Compactions => compactions;
+
+    public IJournalStorage CreateStorage(JournalId journalId) =>
+        new MemoryJournalStorage(journalId, _journals.GetOrAdd(journalId.Value, _ => new MemoryJournal()), format.Value.JournalFormatKey, compactions, policy);
+
+    /// <summary>Every byte held for the journal, snapshot first (for tests that look for what must be gone).</summary>
+    public byte[] RawBytes(JournalId journalId) => _journals.TryGetValue(journalId.Value, out var journal) ? journal.RawBytes() : [];
+
+    /// <summary>Appends since the journal's last snapshot.</summary>
+    public int AppendsSinceSnapshot(JournalId journalId) => _journals.TryGetValue(journalId.Value, out var journal) ? journal.Appends : 0;
+
+    internal sealed class MemoryJournal
+    {
+        private readonly Lock _lock = new();
+        private readonly List<byte[]> _segments = [];
+
+        public string? FormatKey { get; private set; }
+
+        public int Appends { get; private set; }
+
+        public long AppendedBytes { get; private set; }
+
+        public void Append(ReadOnlySequence<byte> bytes, string formatKey)
+        {
+            lock (_lock)
+            {
+                FormatKey ??= formatKey;
+                _segments.Add(bytes.ToArray());
+                Appends++;
+                AppendedBytes += bytes.Length;
+            }
+        }
+
+        public void Replace(ReadOnlySequence<byte> snapshot, string formatKey)
+        {
+            lock (_lock)
+            {
+                _segments.Clear();
+                _segments.Add(snapshot.ToArray());
+                FormatKey = formatKey;
+                Appends = 0;
+                AppendedBytes = 0;
+            }
+        }
+
+        public void Delete()
+        {
+            lock (_lock)
+            {
+                _segments.Clear();
+                FormatKey = null;
+                Appends = 0;
+                AppendedBytes = 0;
+            }
+        }
+
+        public (byte[][] Segments, string? FormatKey) Read()
+        {
+            lock (_lock)
+            {
+                return ([.. _segments], FormatKey);
+            }
+        }
+
+        public byte[] RawBytes()
+        {
+            lock (_lock)
+            {
+                return [.. _segments.SelectMany(s => s)];
+            }
+        }
+    }
+}
