@@ -58,6 +58,9 @@ public sealed class StorageSettings
         BindAzureJournals(configuration, journals);
         options.ContainerName = configuration.GetSection(Section).GetSection(AzureBlob)["ContainerName"] ?? "grainstate";
         options.BlobServiceClient = journals.CreateServiceClient();
+
+        // An erased customer's archive pages must be gone from storage, not overwritten with an empty state.
+        options.DeleteStateOnClear = true;
     }
 
     /// <summary>A client to the configured account for health checks: one quick try, no retries.</summary>

@@ -16,6 +16,7 @@ public static class AzureCluster
         {
             o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString);
             o.ContainerName = container;
+            o.DeleteStateOnClear = true;
         });
         return silo.AddAppendBlobJournalStorage(o =>
         {

@@ -1,0 +1,74 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using RelationshipGrains.Api.Auth;
+
+namespace RelationshipGrains.IntegrationTests.Silo;
+
+/// <summary>The embedded default as a user runs it: killed with SIGKILL and started again on its data folder, it has lost nothing acknowledged.</summary>
+public sealed class Restarting_the_embedded_silo_after_kill
+{
+    private const int Interactions = 300;
+
+    [Fact]
+    public async Task Every_acknowledged_change_is_there_after_kill_9()
+    {
+        var logs = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
+        Directory.CreateDirectory(logs);
+        var data = Path.Combine(logs, $"embedded-data-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string> { ["Silo__Profile"] = "Embedded", ["Storage__Directory"] = data };
+        var customer = $"kill-{Guid.NewGuid():N}"[..20];
+        var acknowledged = new List<string>();
+
+        await using (var first = SiloProcess.Start("embedded-first", environment, logs))
+        {
+            await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+            using var http = Client(first);
+            Assert.True((await http.PutAsync($"/api/v1/customers/{customer}", Json("""{"displayName":"Kim Kill"}"""))).IsSuccessStatusCode);
+            Assert.True((await http.PutAsync($"/api/v1/customers/{customer}/consents/velo-works", Json("""{"scopes":["profile"]}"""))).IsSuccessStatusCode);
+            for (var i = 1; i <= Interactions; i++)
+            {
+                var response = await http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(
+                    $$"""{"interactionId":"k-{{i}}","channel":"web","direction":"inbound","author":{"kind":"customer"},"text":"message {{i}}"}"""));
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+                acknowledged.Add($"k-{i}");
+            }
+
+            first.Kill();
+        }
+
+        await using var second = SiloProcess.Start("embedded-second", environment, logs);
+        await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        using var again = Client(second);
+        var profile = await again.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}");
+        var consents = await again.GetStringAsync($"/api/v1/customers/{customer}/consents");
+        List<string> ids = [];
+        long after = 0;
+        while (true)
+        {
+            var page = await again.GetFromJsonAsync<JsonElement>($"/api/v1/customers/{customer}/timeline?after={after}&limit=200");
+            var entries = page.GetProperty("entries").EnumerateArray().ToList();
+            if (entries.Count == 0)
+            {
+                break;
+            }
+
+            ids.AddRange(entries.Select(e => e.GetProperty("entryId").GetString()!).Where(id => id.StartsWith("k-", StringComparison.Ordinal)));
+            after = entries[^1].GetProperty("sequence").GetInt64();
+        }
+
+        Assert.Equal("Kim Kill", profile.GetProperty("displayName").GetString());
+        Assert.Contains("velo-works", consents, StringComparison.Ordinal);
+        Assert.Equal(acknowledged, ids);
+    }
+
+    private static HttpClient Client(SiloProcess silo)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKeyOptions.DevelopmentChannelKey);
+        return http;
+    }
+
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+}

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Text;
+using Orleans.Journaling;
+using Orleans.Storage;
+using RelationshipGrains.Customers;
+using RelationshipGrains.IntegrationTests.Infrastructure;
+using RelationshipGrains.Persistence.AzureStorage;
+using RelationshipGrains.Persistence.Journals;
+
+namespace RelationshipGrains.IntegrationTests.Storage;
+
+/// <summary>The production journal storage against a real Azurite: conditional appends, lost answers, compaction, erasure.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly string _container = AzuriteFixture.NewContainerName();
+
+    public Task InitializeAsync() => azurite.Service.GetBlobContainerClient(_container).CreateIfNotExistsAsync();
+
+    public Task DisposeAsync() => azurite.Service.GetBlobContainerClient(_container).DeleteIfExistsAsync();
+
+    private AppendBlobJournalStorage Storage(JournalId id, ForcedCompactions? compactions = null) =>
+        new(id, azurite.Service.GetBlobContainerClient(_container), "orleans-binary", compactions ?? new ForcedCompactions(), new CompactionPolicy());
+
+    private static ReadOnlySequence<byte> Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private static async Task<string> ReadAllAsync(IJournalStorage storage)
+    {
+        var consumer = new CollectingConsumer();
+        await storage.ReadAsync(consumer, CancellationToken.None);
+        return Encoding.UTF8.GetString([.. consumer.Bytes]);
+    }
+
+    [Fact]
+    public async Task An_append_whose_answer_was_lost_is_neither_lost_nor_doubled_and_a_different_one_is_refused()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var writer = Storage(id);
+        await ReadAllAsync(writer);
+        await writer.AppendAsync(Bytes("one;"), CancellationToken.None);
+
+        // 'late' knows the journal as it was before "two;" landed, as an activation whose append answer was lost would.
+        var late = Storage(id);
+        await ReadAllAsync(late);
+        await writer.AppendAsync(Bytes("two;"), CancellationToken.None);
+        await late.AppendAsync(Bytes("two;"), CancellationToken.None);
+        var other = Storage(id);
+        await ReadAllAsync(other);
+        await writer.AppendAsync(Bytes("three;"), CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<InconsistentStateException>(() => other.AppendAsync(Bytes("four;"), CancellationToken.None).AsTask());
+
+        Assert.Equal("one;two;three;", await ReadAllAsync(Storage(id)));
+        Assert.Contains(id.Value, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_writers_creating_one_journal_cannot_both_win()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var first = Storage(id);
+        var second = Storage(id);
+        await ReadAllAsync(first);
+        await ReadAllAsync(second);
+
+        await first.AppendAsync(Bytes("first;"), CancellationToken.None);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => second.AppendAsync(Bytes("second;"), CancellationToken.None).AsTask());
+
+        Assert.Equal("first;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_compaction_replaces_the_log_with_a_snapshot_and_leaves_nothing_of_the_old_bytes_behind()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("secret-one;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot-a;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("after-a;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot-b;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("after-b;"), CancellationToken.None);
+
+        var blobs = await azurite.EveryBlobAsync(_container);
+        var everything = string.Concat(blobs.Select(b => Encoding.UTF8.GetString(b.Content)));
+
+        Assert.Equal("snapshot-b;after-b;", await ReadAllAsync(Storage(id)));
+        Assert.Equal(2, blobs.Count);
+        Assert.DoesNotContain("secret-one", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("snapshot-a", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_crash_between_uploading_a_snapshot_and_swapping_the_log_loses_nothing()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
+
+        // The snapshot reached storage but the silo died before the log named it: a stray blob, never read.
+        await azurite.Service.GetBlobContainerClient(_container).GetBlobClient($"{id.Value}/snapshot-{Guid.NewGuid():N}")
+            .UploadAsync(BinaryData.FromString("half-done snapshot;"));
+        var restarted = Storage(id);
+
+        Assert.Equal("one;", await ReadAllAsync(restarted));
+        await restarted.AppendAsync(Bytes("two;"), CancellationToken.None);
+        Assert.Equal("one;two;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task An_erased_customer_leaves_no_trace_in_any_blob()
+    {
+        await using var cluster = await AzureCluster.StartAsync(_container);
+        var id = $"erin-{Guid.NewGuid():N}";
+        var customer = cluster.Client.GetGrain<ICustomerGrain>(id);
+        await customer.UpdateProfileAsync(new UpdateProfile("Erin Erasable", [new ContactPoint(Channel.Email, "erin@example.com")]));
+        for (var i = 1; i <= 600; i++)
+        {
+            await customer.RecordInteractionAsync(new RecordInteraction($"e-{i}", Channel.Web, Direction.Inbound, Author.Customer, $"I live at {i} Forgotten Lane"));
+        }
+
+        await customer.EraseAsync();
+
+        var blobs = await azurite.EveryBlobAsync(_container);
+        Assert.Contains(blobs, b => b.Name.StartsWith("timeline-page", StringComparison.Ordinal) || b.Name.Contains("/log", StringComparison.Ordinal));
+        foreach (var (name, content) in blobs)
+        {
+            var text = Encoding.UTF8.GetString(content);
+            Assert.False(text.Contains("Forgotten Lane", StringComparison.Ordinal), $"{name} still holds the customer's words.");
+            Assert.False(text.Contains("Erin Erasable", StringComparison.Ordinal), $"{name} still holds the customer's name.");
+            Assert.False(text.Contains("erin@example.com", StringComparison.Ordinal), $"{name} still holds the customer's address.");
+        }
+    }
+
+    private sealed class CollectingConsumer : IJournalStorageConsumer
+    {
+        public List<byte> Bytes { get; } = [];
+
+        public void Read(JournalBufferReader buffer, IJournalMetadata? metadata)
+        {
+            var length = buffer.Length;
+            Bytes.AddRange(buffer.ToArray());
+            buffer.Skip(length);
+        }
+    }
+}
