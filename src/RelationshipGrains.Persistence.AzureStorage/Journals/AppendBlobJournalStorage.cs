@@ -183,25 +183,35 @@ public sealed class AppendBlobJournalStorage(
     /// <summary>Accepts the failed append as done only if the blob holds exactly this activation's journal followed by these bytes.</summary>
     private async Task ConfirmOwnAppendAsync(byte[] bytes, long expectedLength, RequestFailedException failure, CancellationToken cancellationToken)
     {
-        BlobDownloadResult tail;
+        BlobProperties properties;
+        BinaryData tail;
         try
         {
-            tail = (await _log.DownloadContentAsync(new BlobDownloadOptions { Range = new HttpRange(expectedLength) }, cancellationToken)).Value;
+            properties = (await _log.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            if (properties.ContentLength != expectedLength + bytes.Length)
+            {
+                throw Conflict(failure);
+            }
+
+            tail = (await _log.DownloadContentAsync(new BlobDownloadOptions
+            {
+                Range = new HttpRange(expectedLength, bytes.Length),
+                Conditions = new BlobRequestConditions { IfMatch = properties.ETag },
+            }, cancellationToken)).Value.Content;
         }
-        catch (RequestFailedException e) when (e.Status is 404 or 416)
+        catch (RequestFailedException e) when (e.Status is 404 or 412 or 416)
         {
             throw Conflict(failure);
         }
 
-        var snapshotNow = tail.Details.Metadata.TryGetValue(SnapshotMetadata, out var s) ? s : null;
-        if (snapshotNow != _snapshot || tail.Details.ContentLength != expectedLength + bytes.Length
-            || !tail.Content.ToMemory().Span.SequenceEqual(bytes))
+        var snapshotNow = properties.Metadata.TryGetValue(SnapshotMetadata, out var s) ? s : null;
+        if (snapshotNow != _snapshot || !tail.ToMemory().Span.SequenceEqual(bytes))
         {
             throw Conflict(failure);
         }
 
-        _etag = tail.Details.ETag;
-        _blocks = tail.Details.BlobCommittedBlockCount;
+        _etag = properties.ETag;
+        _blocks = properties.BlobCommittedBlockCount;
     }
 
     private InconsistentStateException Conflict(RequestFailedException e) =>
