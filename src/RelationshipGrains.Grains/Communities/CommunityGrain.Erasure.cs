@@ -44,6 +44,8 @@ public sealed partial class CommunityGrain
 
         if (changed)
         {
+            // The next write rewrites the journal as a snapshot, so the customer's id is gone from storage too.
+            compactions.Request(this.GetGrainId());
             await SaveAsync();
         }
     }

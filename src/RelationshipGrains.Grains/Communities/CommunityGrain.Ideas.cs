@@ -139,7 +139,7 @@ public sealed partial class CommunityGrain
         }
 
         IReadOnlyList<SimilarIdea> similar = [.. Similarity.Query(text, limit, excludeIdeaId)
-            .Select(r => new SimilarIdea(r.Id, State.IdeaTitles.GetValueOrDefault(r.Id, r.Id), r.Score))];
+            .Select(r => new SimilarIdea(r.Id, (State.IdeaTitles.TryGetValue(r.Id, out var title) ? title : r.Id), r.Score))];
         return Task.FromResult(similar);
     }
 

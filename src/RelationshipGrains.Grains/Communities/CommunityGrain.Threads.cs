@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Communities;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Placement;
+using Orleans.Journaling;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
@@ -7,6 +7,7 @@ using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.RateLimits;
 using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Communities;
@@ -15,11 +16,9 @@ namespace RelationshipGrains.Grains.Communities;
 /// A community: configuration and members here; threads, ideas, selection rounds and the live feed beside it.
 /// It calls idea and customer grains; ideas call back only <see cref="GetMemberAsync"/>, which interleaves.
 /// </summary>
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
 public sealed partial class CommunityGrain(
-    [PersistentState("community", StorageNames.Relationships)] IPersistentState<CommunityState> state,
+    IDurableStateManager journal,
+    ForcedCompactions compactions,
     TimeProvider time,
     GrainMetrics metrics,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
@@ -30,7 +29,9 @@ public sealed partial class CommunityGrain(
     private readonly TimelineSignal _signal = new();
     private readonly Dictionary<string, RecentWrites> _votes = new(StringComparer.Ordinal);
 
-    private CommunityState State => state.State;
+    private readonly CommunityJournal _state = new(journal);
+
+    private CommunityJournal State => _state;
 
     private string Slug => Check.Id(this.GetPrimaryKeyString(), "slug");
 
@@ -45,7 +46,7 @@ public sealed partial class CommunityGrain(
         State.Rules = [.. configuration.Rules ?? []];
         foreach (var staff in configuration.Staff ?? [])
         {
-            var since = State.Members.GetValueOrDefault(staff)?.JoinedAt ?? time.GetUtcNow();
+            var since = State.Members.Find(staff)?.JoinedAt ?? time.GetUtcNow();
             State.Members[staff] = new Member(staff, CommunityRole.Staff, since);
         }
 
@@ -96,7 +97,7 @@ public sealed partial class CommunityGrain(
             throw new RelationshipValidationException("role", "role must be one of: member, expert, moderator, staff.");
         }
 
-        var member = State.Members.GetValueOrDefault(customerId) ?? throw new RelationshipNotFoundException($"'{customerId}' is not a member.");
+        var member = State.Members.Find(customerId) ?? throw new RelationshipNotFoundException($"'{customerId}' is not a member.");
         if (member.Role == role)
         {
             return member;
@@ -109,7 +110,7 @@ public sealed partial class CommunityGrain(
         return changed;
     }
 
-    public Task<Member?> GetMemberAsync(string customerId) => Task.FromResult(State.Members.GetValueOrDefault(customerId ?? ""));
+    public Task<Member?> GetMemberAsync(string customerId) => Task.FromResult(State.Members.Find(customerId ?? ""));
 
     public Task<Member> AdmitVoteAsync(string customerId)
     {
@@ -155,7 +156,7 @@ public sealed partial class CommunityGrain(
     {
         RequireConfigured();
         Check.Id(customerId, "customerId");
-        return State.Members.GetValueOrDefault(customerId)
+        return State.Members.Find(customerId)
             ?? throw new RelationshipValidationException("customerId", $"Only members of the community '{Slug}' may do this; join first.");
     }
 
@@ -175,7 +176,7 @@ public sealed partial class CommunityGrain(
 
     private async Task SaveAsync()
     {
-        await state.WriteOrReloadAsync(this);
+        await journal.WriteOrRetireAsync(this);
         _signal.Notify();
     }
 

@@ -6,6 +6,7 @@ using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.RateLimits;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Validation;
 
@@ -111,25 +112,10 @@ public sealed partial class CustomerGrain(
 
     private void Touch(DateTimeOffset now) => State.Advance(State.LastSequence, now);
 
-    /// <summary>
-    /// Appends the change's journal records in one write, then wakes live subscribers. If the write fails, this
-    /// activation holds a change storage may not have and its journal refuses further writes: it is retired at
-    /// once, so the next call replays only what storage acknowledged.
-    /// </summary>
+    /// <summary>Appends the change's journal records in one write, then wakes live subscribers.</summary>
     private async Task PersistAsync()
     {
-        await Outbox.BeforeWriteAsync();
-        try
-        {
-            await journal.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
-        Outbox.AfterWrite();
+        await journal.WriteOrRetireAsync(this, Outbox);
         _durableThrough = State.LastSequence;
         _signal.Notify();
     }

@@ -1,13 +1,9 @@
 using Orleans.Concurrency;
-using Orleans.Placement;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Storage;
 
 namespace RelationshipGrains.Grains.Customers;
 
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
 public sealed class TimelineArchivePageGrain(
     [PersistentState("timeline-page", StorageNames.Relationships)] IPersistentState<TimelineArchivePageState> state)
     : Grain, ITimelineArchivePageGrain

@@ -54,17 +54,20 @@ public sealed partial class IdeaGrain
 
         if (changed)
         {
-            await state.WriteOrReloadAsync(this, Outbox);
+            // The next write rewrites the journal as a snapshot, so what the customer wrote is gone from storage too.
+            compactions.Request(this.GetGrainId());
+            await journal.WriteOrRetireAsync(this, Outbox);
         }
     }
 
-    private static bool Rekey<T>(Dictionary<string, T> byCustomer, string customerId, string pseudonym)
+    private static bool Rekey<T>(IDictionary<string, T> byCustomer, string customerId, string pseudonym)
     {
-        if (!byCustomer.Remove(customerId, out var value))
+        if (!byCustomer.TryGetValue(customerId, out var value))
         {
             return false;
         }
 
+        byCustomer.Remove(customerId);
         byCustomer[pseudonym] = value;
         return true;
     }

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Placement;
+using Orleans.Journaling;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Ideas;
+using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
 
@@ -15,11 +16,9 @@ namespace RelationshipGrains.Grains.Ideas;
 /// One idea. Votes and comments come straight here and are checked against the community's membership (a read
 /// the community answers even while it is busy, so a selection round and a vote never wait on each other).
 /// </summary>
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
 public sealed partial class IdeaGrain(
-    [PersistentState("idea", StorageNames.Relationships)] IPersistentState<IdeaState> state,
+    IDurableStateManager journal,
+    ForcedCompactions compactions,
     TimeProvider time,
     Outboxes outboxes,
     ILogger<IdeaGrain> logger) : Grain, IIdeaGrain, IRemindable
@@ -29,7 +28,9 @@ public sealed partial class IdeaGrain(
 
     private GrainOutbox? _outbox;
 
-    private IdeaState State => state.State;
+    private readonly IdeaJournal _state = new(journal);
+
+    private IdeaJournal State => _state;
 
     private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
 
@@ -52,8 +53,8 @@ public sealed partial class IdeaGrain(
         State.Description = proposal.Description;
         State.Attributes = proposal.Attributes ?? IdeaAttributes.None;
         State.ProposedAt = time.GetUtcNow();
-        State.Lineage = [.. lineage];
-        await state.WriteOrReloadAsync(this, Outbox);
+        State.Lineage.AddRange(lineage);
+        await journal.WriteOrRetireAsync(this, Outbox);
         return View();
     }
 
@@ -77,7 +78,7 @@ public sealed partial class IdeaGrain(
             State.FinalBallot[customerId] = value;
         }
 
-        await state.WriteOrReloadAsync(this, Outbox);
+        await journal.WriteOrRetireAsync(this, Outbox);
         return View();
     }
 
@@ -103,7 +104,7 @@ public sealed partial class IdeaGrain(
 
         var comment = new IdeaComment(commentId, customerId, text, time.GetUtcNow());
         State.Comments.Add(comment);
-        await state.WriteOrReloadAsync(this, Outbox);
+        await journal.WriteOrRetireAsync(this, Outbox);
         await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(
             new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId));
         return comment;
@@ -124,7 +125,7 @@ public sealed partial class IdeaGrain(
         }
 
         State.Evidence.Add(evidence with { At = time.GetUtcNow() });
-        await state.WriteOrReloadAsync(this, Outbox);
+        await journal.WriteOrRetireAsync(this, Outbox);
         if (evidence.CustomerId is { } customerId)
         {
             var text = evidence.Origin
@@ -161,7 +162,7 @@ public sealed partial class IdeaGrain(
         }
 
         State.MergedFrom.Add(duplicateIdeaId);
-        await state.WriteOrReloadAsync(this, Outbox);
+        await journal.WriteOrRetireAsync(this, Outbox);
         return View();
     }
 
@@ -171,7 +172,7 @@ public sealed partial class IdeaGrain(
         if (!State.Forks.Contains(childIdeaId))
         {
             State.Forks.Add(childIdeaId);
-            await state.WriteOrReloadAsync(this, Outbox);
+            await journal.WriteOrRetireAsync(this, Outbox);
         }
     }
 
@@ -182,7 +183,7 @@ public sealed partial class IdeaGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Outbox.OnDeactivateAsync(reason, () => state.WriteOrReloadAsync(this));
+        Outbox.OnDeactivateAsync(reason, () => journal.WriteOrRetireAsync(this));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
@@ -218,7 +219,7 @@ public sealed partial class IdeaGrain(
                 new Dictionary<string, double>(State.Attributes.Numbers ?? new Dictionary<string, double>()), fitness ?? 0, round ?? 0, now), now);
         }
 
-        await state.WriteOrReloadAsync(this, Outbox);
+        await journal.WriteOrRetireAsync(this, Outbox);
         await TellAskersAsync(askers, status);
         return View();
     }

@@ -1,14 +1,10 @@
 using Orleans.Concurrency;
-using Orleans.Placement;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
 
 namespace RelationshipGrains.Grains.Partners;
 
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
 public sealed class PartnerDirectoryGrain(
     [PersistentState("partner-directory", StorageNames.Relationships)] IPersistentState<PartnerDirectoryState> state)
     : Grain, IPartnerDirectoryGrain

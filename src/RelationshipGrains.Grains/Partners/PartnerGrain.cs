@@ -1,4 +1,3 @@
-using Orleans.Placement;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
@@ -7,9 +6,6 @@ using RelationshipGrains.Validation;
 namespace RelationshipGrains.Grains.Partners;
 
 /// <summary>A partner: registration, API keys, the intents cast to it and the value chains it was invited to.</summary>
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
 public sealed class PartnerGrain(
     [PersistentState("partner", StorageNames.Relationships)] IPersistentState<PartnerState> state,
     TimeProvider time) : Grain, IPartnerGrain

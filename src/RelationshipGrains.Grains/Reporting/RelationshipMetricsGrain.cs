@@ -1,21 +1,22 @@
 using System.Globalization;
-using Orleans.Placement;
+using Orleans.Journaling;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Reporting;
 
 namespace RelationshipGrains.Grains.Reporting;
 
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
-public sealed class RelationshipMetricsGrain(
-    [PersistentState("metrics", StorageNames.Relationships)] IPersistentState<RelationshipMetricsState> state) : Grain, IRelationshipMetricsGrain
+/// <summary>
+/// The BI read model. A batch journals its counters and the message ids it applied, never the ids remembered before,
+/// so its cost does not grow with the 50,000 ids kept for de-duplication.
+/// </summary>
+public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Grain, IRelationshipMetricsGrain
 {
     public const int SeenKept = 50_000;
 
+    private readonly RelationshipMetricsJournal _state = new(journal);
     private HashSet<Guid>? _seen;
 
-    private RelationshipMetricsState State => state.State;
+    private RelationshipMetricsJournal State => _state;
 
     public async Task<int> ApplyAsync(IReadOnlyList<MetricsFact> facts)
     {
@@ -30,20 +31,18 @@ public sealed class RelationshipMetricsGrain(
         foreach (var fact in fresh)
         {
             Apply(fact);
-            State.Seen.Add(fact.MessageId);
+            State.Seen.Enqueue(fact.MessageId);
         }
 
-        if (State.Seen.Count > SeenKept)
+        while (State.Seen.Count > SeenKept)
         {
-            var drop = State.Seen.Count - SeenKept;
-            State.Seen.Take(drop).ToList().ForEach(id => _seen.Remove(id));
-            State.Seen.RemoveRange(0, drop);
+            _seen.Remove(State.Seen.Dequeue());
         }
 
-        State.Applied += fresh.Count;
+        State.Applied.Value += fresh.Count;
         try
         {
-            await state.WriteOrReloadAsync(this);
+            await journal.WriteOrRetireAsync(this);
         }
         catch
         {
@@ -61,7 +60,7 @@ public sealed class RelationshipMetricsGrain(
         State.Intents.Values.Count(v => v.Value == "open"),
         Count(State.Ideas),
         Count(State.ValueChains),
-        State.Applied));
+        State.Applied.Value));
 
     private void Apply(MetricsFact fact)
     {
@@ -69,7 +68,7 @@ public sealed class RelationshipMetricsGrain(
         {
             case MetricsFactKind.Interaction:
                 var key = $"{fact.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{fact.Value}";
-                State.ChannelDays[key] = State.ChannelDays.GetValueOrDefault(key) + 1;
+                State.ChannelDays[key] = (State.ChannelDays.TryGetValue(key, out var count) ? count : 0) + 1;
                 break;
             case MetricsFactKind.Intent:
                 Keep(State.Intents, fact);
@@ -83,7 +82,7 @@ public sealed class RelationshipMetricsGrain(
         }
     }
 
-    private static void Keep(Dictionary<string, LatestValue> latest, MetricsFact fact)
+    private static void Keep(IDictionary<string, LatestValue> latest, MetricsFact fact)
     {
         if (!latest.TryGetValue(fact.Key, out var known) || known.At <= fact.At)
         {
@@ -91,6 +90,6 @@ public sealed class RelationshipMetricsGrain(
         }
     }
 
-    private static SortedDictionary<string, int> Count(Dictionary<string, LatestValue> latest) =>
+    private static SortedDictionary<string, int> Count(IDictionary<string, LatestValue> latest) =>
         new(latest.Values.GroupBy(v => v.Value).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
 }

@@ -3,12 +3,29 @@ namespace RelationshipGrains.Grains.Storage;
 public static class BoundedListExtensions
 {
     /// <summary>Appends, then drops the oldest items past <paramref name="max"/>, so a log kept in grain state stays bounded.</summary>
-    public static void AddKeepingLatest<T>(this List<T> list, T item, int max)
+    public static void AddKeepingLatest<T>(this IList<T> list, T item, int max)
     {
         list.Add(item);
-        if (list.Count > max)
+        while (list.Count > max)
         {
-            list.RemoveRange(0, list.Count - max);
+            list.RemoveAt(0);
         }
     }
+
+    public static int FindIndex<T>(this IList<T> list, Func<T, bool> match)
+    {
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (match(list[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The value under <paramref name="key"/>, or the default: what GetValueOrDefault is for read-only dictionaries.</summary>
+    public static TValue? Find<TKey, TValue>(this IDictionary<TKey, TValue> dictionary, TKey key) =>
+        dictionary.TryGetValue(key, out var value) ? value : default;
 }

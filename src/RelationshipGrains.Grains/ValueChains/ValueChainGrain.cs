@@ -1,4 +1,3 @@
-using Orleans.Placement;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
@@ -15,9 +14,6 @@ namespace RelationshipGrains.Grains.ValueChains;
 /// Anyone else is told the chain does not exist. Assembly (slots, invitations, offers, acceptance) is here;
 /// commit, fulfilment and cancellation are beside it.
 /// </summary>
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
 public sealed partial class ValueChainGrain(
     [PersistentState("value-chain", StorageNames.Relationships)] IPersistentState<ValueChainState> state,
     TimeProvider time,

@@ -1,7 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Orleans.Placement;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
@@ -9,9 +8,6 @@ using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Grains.Webhooks;
 
-// Never moved with its in-memory state: a migrated customer was once seen with empty state (see CustomerGrain),
-// and these grains are few enough that the rebalancer gains little from moving them.
-[Immovable]
 public sealed class WebhookRegistryGrain(
     [PersistentState("webhooks", StorageNames.Relationships)] IPersistentState<WebhookRegistryState> state,
     IOptions<WebhookOptions> options,

@@ -43,9 +43,11 @@ public static class ProductionProfile
             silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
         }
 
-        // The default directory is eventually consistent: after a silo dies, two activations of one customer can live
-        // for a while, and the one that never saw a write serves an empty timeline to readers (seen in the process kill
-        // test). The distributed directory keeps one activation per grain through membership changes.
+        // The default directory is eventually consistent: after a silo dies, two activations of one grain can live for
+        // a while, and the one that never saw a write serves stale state to readers until its first write fails on the
+        // ETag. A migration (the rebalancer) then carries that stale state along, since a rehydrated IPersistentState
+        // is not read again: the "migrated customer served empty state" seen in the kill test. The distributed
+        // directory keeps one activation per grain through membership changes; journaled grains replay on every move.
 #pragma warning disable ORLEANSEXP003
         silo.AddDistributedGrainDirectory();
 #pragma warning restore ORLEANSEXP003

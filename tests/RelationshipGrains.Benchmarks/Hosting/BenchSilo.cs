@@ -1,3 +1,4 @@
+using Orleans.Journaling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -30,8 +31,11 @@ public sealed class BenchSilo(IHost host, int gatewayPort, string clusterId) : I
             // As in the embedded profile: in-memory reminders cannot outlive the silo, so the outbox's wake-up reminder
             // would only fill the in-memory reminder table (about 3 KB a customer) without protecting anything.
             silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
-            silo.AddMemoryJournalStorage();
             storage(silo);
+            if (!silo.Services.Any(d => d.ServiceType == typeof(IJournalStorageProvider)))
+            {
+                silo.AddMemoryJournalStorage();
+            }
         });
         var host = builder.Build();
         await host.StartAsync();

@@ -40,7 +40,7 @@ public static class GrainPath
         var read = await runner.RunAsync(scenario, "GetTimeline (20)", callers, (c, n) =>
             grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % options.Customers)).GetTimelineAsync(new TimelineQuery(Limit: 20)));
         results.Add(ping);
-        results.Add(record with { Baseline = "ping", Ratio = record.PerSecond / ping.PerSecond, Note = "memory storage" });
+        results.Add(record with { Baseline = "ping", Ratio = record.PerSecond / ping.PerSecond, Note = "memory journal" });
         results.Add(read with { Baseline = "ping", Ratio = read.PerSecond / ping.PerSecond });
     }
 }

@@ -1,0 +1,40 @@
+using Orleans.Journaling;
+using RelationshipGrains.Communities;
+using RelationshipGrains.Ideas;
+
+namespace RelationshipGrains.Grains.Communities;
+
+/// <summary>
+/// Everything a community grain persists, as durable collections: a post journals one post, a feed event one event,
+/// never the 10,000 posts before it. Values are immutable: assign a new one, since a change inside a stored object is
+/// never journaled.
+/// </summary>
+public sealed class CommunityJournal(IDurableStateManager manager)
+{
+    private readonly IDurableValue<string?> _name = manager.GetOrAddValue<string?>("name");
+    private readonly IDurableValue<List<string>?> _topics = manager.GetOrAddValue<List<string>?>("topics");
+    private readonly IDurableValue<CommunitySettings?> _settings = manager.GetOrAddValue<CommunitySettings?>("settings");
+    private readonly IDurableValue<List<IdeaRule>?> _rules = manager.GetOrAddValue<List<IdeaRule>?>("rules");
+    private readonly IDurableValue<long> _lastEvent = manager.GetOrAddValue<long>("last-event");
+    private readonly IDurableValue<long> _rounds = manager.GetOrAddValue<long>("rounds");
+    private readonly IDurableValue<RoundReport?> _lastRound = manager.GetOrAddValue<RoundReport?>("last-round");
+
+    /// <summary>Null until an operator configures the community.</summary>
+    public string? Name { get => _name.Value; set => _name.Value = value; }
+    public IReadOnlyList<string> Topics { get => _topics.Value ?? []; set => _topics.Value = [.. value]; }
+    public CommunitySettings Settings { get => _settings.Value ?? new CommunitySettings(); set => _settings.Value = value; }
+    public IReadOnlyList<IdeaRule> Rules { get => _rules.Value ?? []; set => _rules.Value = [.. value]; }
+    public IDurableDictionary<string, Member> Members { get; } = manager.GetOrAddDictionary<string, Member>("members");
+    public IDurableList<CommunityPost> Posts { get; } = manager.GetOrAddList<CommunityPost>("posts");
+    public IDurableList<string> Ideas { get; } = manager.GetOrAddList<string>("ideas");
+
+    /// <summary>The recent window of the live feed; sequences continue from <see cref="LastEvent"/>.</summary>
+    public IDurableList<CommunityEvent> Feed { get; } = manager.GetOrAddList<CommunityEvent>("feed");
+    public long LastEvent { get => _lastEvent.Value; set => _lastEvent.Value = value; }
+    public long Rounds { get => _rounds.Value; set => _rounds.Value = value; }
+    public RoundReport? LastRound { get => _lastRound.Value; set => _lastRound.Value = value; }
+
+    /// <summary>Title and start of description of every live idea, from which the similarity index is rebuilt.</summary>
+    public IDurableDictionary<string, string> IdeaTexts { get; } = manager.GetOrAddDictionary<string, string>("idea-texts");
+    public IDurableDictionary<string, string> IdeaTitles { get; } = manager.GetOrAddDictionary<string, string>("idea-titles");
+}
