@@ -52,8 +52,9 @@ public sealed partial class CustomerGrain
         var pseudonym = pseudonyms.ForErasedCustomer(CustomerId);
         while (State.CommunitiesToErase.Count > 0)
         {
-            await GrainFactory.GetGrain<ICommunityGrain>(State.CommunitiesToErase[^1]).EraseCustomerAsync(CustomerId, pseudonym);
-            State.CommunitiesToErase.RemoveAt(State.CommunitiesToErase.Count - 1);
+            var community = State.CommunitiesToErase[^1];
+            await GrainFactory.GetGrain<ICommunityGrain>(community).EraseCustomerAsync(CustomerId, pseudonym);
+            State.CommunityErased(community);
             await PersistAsync();
         }
     }

@@ -114,13 +114,7 @@ public sealed partial class CustomerGrain
         ArgumentNullException.ThrowIfNull(step);
         var author = step.PartnerId is null ? Author.Customer : new Author(AuthorKind.Partner, step.PartnerId);
         await AppendOnceAsync($"vc:{step.StepId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.ValueChainStep, now, now, author,
-            Text: step.Text, Status: step.Status, Subject: step.ValueChainId), () =>
-            {
-                if (!State.ValueChains.Contains(step.ValueChainId))
-                {
-                    State.ValueChains.Add(step.ValueChainId);
-                }
-            });
+            Text: step.Text, Status: step.Status, Subject: step.ValueChainId), () => State.AddValueChain(step.ValueChainId));
     }
 
     public async Task RecordCommunityActivityAsync(CommunityActivity activity)
@@ -143,10 +137,7 @@ public sealed partial class CustomerGrain
     /// <summary>Remembered so an erasure can find every community that holds something of this customer.</summary>
     private void NoteCommunity(string slug)
     {
-        if (!State.Communities.Contains(slug))
-        {
-            State.Communities.Add(slug);
-        }
+        State.AddCommunity(slug);
     }
 
     /// <summary>Appends an entry that other grains send, once: a resent entry id is recognised and ignored.</summary>

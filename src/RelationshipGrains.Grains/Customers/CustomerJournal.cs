@@ -32,20 +32,15 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     public IDurableDictionary<string, Intent> Intents { get; } = manager.GetOrAddDictionary<string, Intent>("intents");
     public IDurableDictionary<string, ConsentGrant> Consents { get; } = manager.GetOrAddDictionary<string, ConsentGrant>("consents");
 
-    /// <summary>The value chains this customer owns.</summary>
-    public IDurableList<string> ValueChains { get; } = manager.GetOrAddList<string>("value-chains");
+    public IReadOnlyList<string> ValueChains => Profile.ValueChains;
+    public IReadOnlyList<string> Communities => Profile.Communities;
+    public IReadOnlyList<string> CommunitiesToErase => Profile.CommunitiesToErase;
 
     /// <summary>Partners' reads of this customer's data, oldest first, the latest <see cref="CustomerGrain.AccessLogSize"/> kept.</summary>
     public IDurableQueue<PartnerAccess> AccessLog { get; } = manager.GetOrAddQueue<PartnerAccess>("access-log");
 
     /// <summary>Integration events journaled with the changes that caused them, until the broker accepts them.</summary>
     public IDurableList<OutboxMessage> Outbox { get; } = manager.GetOrAddList<OutboxMessage>("outbox");
-
-    /// <summary>Every community the customer joined, posted in, proposed to or asked for an idea in.</summary>
-    public IDurableList<string> Communities { get; } = manager.GetOrAddList<string>("communities");
-
-    /// <summary>Communities an erasure has yet to pseudonymise the customer in; a retried erasure resumes here.</summary>
-    public IDurableList<string> CommunitiesToErase { get; } = manager.GetOrAddList<string>("communities-to-erase");
 
     public void Advance(long lastSequence, DateTimeOffset now)
     {
@@ -56,6 +51,25 @@ public sealed class CustomerJournal(IDurableStateManager manager)
         }
     }
 
+    public void AddValueChain(string valueChainId)
+    {
+        if (!Profile.ValueChains.Contains(valueChainId))
+        {
+            Profile = Profile with { ValueChains = [.. Profile.ValueChains, valueChainId] };
+        }
+    }
+
+    public void AddCommunity(string slug)
+    {
+        if (!Profile.Communities.Contains(slug))
+        {
+            Profile = Profile with { Communities = [.. Profile.Communities, slug] };
+        }
+    }
+
+    public void CommunityErased(string slug) =>
+        Profile = Profile with { CommunitiesToErase = [.. Profile.CommunitiesToErase.Where(c => c != slug)] };
+
     /// <summary>Forgets all personal data, keeping what an erasure must: the receipt, value chains, pending events and cleaning still to do.</summary>
     public void KeepOnlyAfterErasure(ErasureReceipt receipt, long archivePagesToErase, IEnumerable<string> communitiesToErase)
     {
@@ -64,14 +78,13 @@ public sealed class CustomerJournal(IDurableStateManager manager)
         Intents.Clear();
         Consents.Clear();
         AccessLog.Clear();
-        Communities.Clear();
-        CommunitiesToErase.Clear();
-        foreach (var slug in communitiesToErase)
+        Profile = new CustomerProfileRecord
         {
-            CommunitiesToErase.Add(slug);
-        }
-
-        Profile = new CustomerProfileRecord { Erasure = receipt, ArchivePagesToErase = archivePagesToErase };
+            Erasure = receipt,
+            ArchivePagesToErase = archivePagesToErase,
+            ValueChains = Profile.ValueChains,
+            CommunitiesToErase = [.. communitiesToErase],
+        };
         // Sequences start again from 1, as for a customer never seen; the receipt tells what was there.
         _clock.Value = new CustomerClock(0, receipt.ErasedAt);
     }

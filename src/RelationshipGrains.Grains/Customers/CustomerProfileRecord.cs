@@ -2,7 +2,7 @@ using RelationshipGrains.Customers;
 
 namespace RelationshipGrains.Grains.Customers;
 
-/// <summary>The part of a customer that changes rarely: journaled whole whenever any of it changes.</summary>
+/// <summary>The part of a customer that changes rarely (a few hundred bytes): journaled whole whenever any of it changes.</summary>
 [GenerateSerializer, Immutable, Alias("rg.CustomerProfileRecord")]
 public sealed record CustomerProfileRecord
 {
@@ -24,4 +24,13 @@ public sealed record CustomerProfileRecord
 
     /// <summary>Archive pages an erasure still has to delete (0 to this number minus one); finished on the next activation if cut short.</summary>
     [Id(8)] public long ArchivePagesToErase { get; init; }
+
+    /// <summary>The value chains this customer owns.</summary>
+    [Id(9)] public IReadOnlyList<string> ValueChains { get; init; } = [];
+
+    /// <summary>Every community the customer joined, posted in, proposed to or asked for an idea in.</summary>
+    [Id(10)] public IReadOnlyList<string> Communities { get; init; } = [];
+
+    /// <summary>Communities an erasure has yet to pseudonymise the customer in; a retried erasure resumes here.</summary>
+    [Id(11)] public IReadOnlyList<string> CommunitiesToErase { get; init; } = [];
 }

@@ -26,7 +26,7 @@ public static class JournalStorageExtensions
         return silo.AddJournalStorage("Default", sp => shared ?? ActivatorUtilities.CreateInstance<MemoryJournalStorageProvider>(sp));
     }
 
-    /// <summary>Journals and small grain state (under <paramref name="grainStorageName"/>) as files in one data folder.</summary>
+    /// <summary>Journals, small grain state (under <paramref name="grainStorageName"/>) and reminders as files in one data folder.</summary>
     public static ISiloBuilder AddLocalFileStorage(this ISiloBuilder silo, string grainStorageName, Action<LocalFileOptions> configure)
     {
         silo.AddJournalCore();
@@ -34,6 +34,8 @@ public static class JournalStorageExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Storage:Directory must name a folder for the data.")
             .ValidateOnStart();
         silo.Services.AddGrainStorage(grainStorageName, (sp, _) => ActivatorUtilities.CreateInstance<LocalFileGrainStorage>(sp));
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, LocalFileReminderTable>();
         return silo.AddJournalStorage("Default", sp => ActivatorUtilities.CreateInstance<LocalFileJournalStorageProvider>(sp));
     }
 

@@ -39,13 +39,17 @@ public static class EmbeddedProfile
         });
     }
 
-    public static void ConfigureSilo(ISiloBuilder silo, SiloOptions options)
+    public static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, IConfiguration configuration)
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        silo.UseInMemoryReminderService();
+        if (!StorageSettings.Is(configuration, StorageSettings.LocalFiles))
+        {
+            // Local files keep reminders in the data folder (selection rounds survive a restart); elsewhere here they die with the process.
+            silo.UseInMemoryReminderService();
+        }
 
-        // In-memory reminders die with the process, so an outbox reminder here could never recover anything;
-        // a grain with events left over publishes them when it is next activated.
+        // One silo restarts where it stopped and a grain with events left over publishes them when next activated, so
+        // the outbox's wake-up reminder would only add a reminder row per busy customer.
         silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
     }
 }

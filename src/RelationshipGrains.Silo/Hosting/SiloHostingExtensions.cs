@@ -50,7 +50,7 @@ public static class SiloHostingExtensions
             }
             else
             {
-                EmbeddedProfile.ConfigureSilo(silo, options);
+                EmbeddedProfile.ConfigureSilo(silo, options, builder.Configuration);
             }
         });
 

@@ -17,7 +17,13 @@ public sealed class Restarting_the_embedded_silo_after_kill
         var logs = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
         Directory.CreateDirectory(logs);
         var data = Path.Combine(logs, $"embedded-data-{Guid.NewGuid():N}");
-        var environment = new Dictionary<string, string> { ["Silo__Profile"] = "Embedded", ["Storage__Directory"] = data };
+        var environment = new Dictionary<string, string>
+        {
+            ["Silo__Profile"] = "Embedded",
+            ["Storage__Directory"] = data,
+            // One customer takes all the interactions here, past the 120 a minute a real one may record.
+            ["Timeline__InteractionsPerMinute"] = "100000",
+        };
         var customer = $"kill-{Guid.NewGuid():N}"[..20];
         var acknowledged = new List<string>();
 

@@ -1,0 +1,38 @@
+using System.Buffers;
+using Orleans.Journaling;
+using RelationshipGrains.Persistence.Journals;
+
+namespace RelationshipGrains.Benchmarks.Hosting;
+
+/// <summary>Journals in memory that count the bytes every append and snapshot writes, to price a change in bytes.</summary>
+public sealed class CountingJournals : IJournalStorageProvider
+{
+    private long _bytes;
+
+    public MemoryJournalStorageProvider Memory { get; } = new();
+
+    public long BytesWritten => Interlocked.Read(ref _bytes);
+
+    public IJournalStorage CreateStorage(JournalId journalId) => new Counting(Memory.CreateStorage(journalId), this);
+
+    private sealed class Counting(IJournalStorage inner, CountingJournals owner) : IJournalStorage
+    {
+        public bool IsCompactionRequested => inner.IsCompactionRequested;
+
+        public ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken) => inner.ReadAsync(consumer, cancellationToken);
+
+        public ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref owner._bytes, value.Length);
+            return inner.AppendAsync(value, cancellationToken);
+        }
+
+        public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+        {
+            Interlocked.Add(ref owner._bytes, value.Length);
+            return inner.ReplaceAsync(value, cancellationToken);
+        }
+
+        public ValueTask DeleteAsync(CancellationToken cancellationToken) => inner.DeleteAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Journaling;
+using RelationshipGrains.Benchmarks.Hosting;
+using RelationshipGrains.Benchmarks.Measurement;
+using RelationshipGrains.Communities;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Grains;
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Reporting;
+
+namespace RelationshipGrains.Benchmarks.Scenarios;
+
+/// <summary>
+/// Scenario 7: a change must cost what it changes. Each kind of change is measured twice, on a grain with little
+/// history and on one with a lot, in time and in journal bytes written per change (compactions included).
+/// </summary>
+public static class FlatCost
+{
+    public static async Task RunAsync(BenchOptions options, LoadRunner runner, List<Measured> results)
+    {
+        var journals = new CountingJournals();
+        await using var silo = await BenchSilo.StartAsync(s =>
+        {
+            s.AddMemoryGrainStorage(StorageNames.Relationships);
+            s.Services.AddSingleton<TimeProvider>(new FastClock());
+            s.AddMemoryJournalStorage(journals.Memory);
+            s.AddJournalStorage("Default", _ => journals);
+        });
+        var grains = silo.Grains;
+        var run = Guid.NewGuid().ToString("N")[..6];
+
+        await CompareAsync(runner, results, journals, "flat: conversation append", "entries", 10, options.Quick ? 2_000 : 100_000, async size =>
+        {
+            var customer = grains.GetGrain<ICustomerGrain>($"flat-{run}-{size}");
+            await FillAsync(size, i => customer.RecordInteractionAsync(Payloads.Interaction($"fill-{i}")));
+            return n => customer.RecordInteractionAsync(Payloads.Interaction($"more-{n}"));
+        });
+
+        await CompareAsync(runner, results, journals, "flat: BI batch of 10", "remembered ids", 0, options.Quick ? 5_000 : 50_000, async size =>
+        {
+            var metrics = grains.GetGrain<IRelationshipMetricsGrain>(0);
+            await FillAsync(size / 100, _ => metrics.ApplyAsync(Facts(100)));
+            return _ => metrics.ApplyAsync(Facts(10));
+        });
+
+        await CompareAsync(runner, results, journals, "flat: directory upsert", "cards in the shard", 10, options.Quick ? 1_000 : 10_000, async size =>
+        {
+            // Keys far from the 64 shards the product uses, one per history size.
+            var shard = grains.GetGrain<ICustomerDirectoryGrain>(1_000_000 + size);
+            await FillAsync(size, i => shard.UpsertAsync(Card($"c-{i}")));
+            return n => shard.UpsertAsync(Card($"c-{n % size}"));
+        });
+
+        await CompareAsync(runner, results, journals, "flat: vote", "voters", 10, options.Quick ? 500 : 10_000, async size =>
+        {
+            var community = await CommunityAsync(grains, $"flat-{run}-v{size}", size);
+            var idea = await community.ProposeIdeaAsync("m-0", new ProposeIdea($"flat-{run}-idea-{size}", "A lighter frame"));
+            var ideaGrain = grains.GetGrain<IIdeaGrain>(idea.IdeaId);
+            await FillAsync(size, i => ideaGrain.VoteAsync($"m-{i}", 1));
+            return n => ideaGrain.VoteAsync($"m-{n % size}", n % 2 == 0 ? -1 : 1);
+        });
+
+        await CompareAsync(runner, results, journals, "flat: community post", "posts", 10, options.Quick ? 500 : 5_000, async size =>
+        {
+            // A community holds at most 10,000 posts; the measurement itself adds a few thousand.
+            var community = await CommunityAsync(grains, $"flat-{run}-p{size}", 100);
+            await FillAsync(size, i => community.PostAsync($"m-{i % 100}", new PostRequest($"p-{i}", $"post {i}", "A thread")));
+            return n => community.PostAsync($"m-{n % 100}", new PostRequest($"more-{n}", $"another post {n}", "A thread"));
+        });
+    }
+
+    /// <summary>Measures one change at a small and a large history: ops/s and journal bytes per change.</summary>
+    private static async Task CompareAsync(
+        LoadRunner runner, List<Measured> results, CountingJournals journals, string scenario, string what, int small, int large,
+        Func<int, Task<Func<long, Task>>> prepare)
+    {
+        Measured? first = null;
+        double firstBytes = 0;
+        foreach (var size in new[] { small, large })
+        {
+            var change = await prepare(size);
+            var bytesBefore = journals.BytesWritten;
+            var measured = await runner.RunAsync(scenario, $"at {size:N0} {what}", 1, (_, n) => change(n));
+            var bytes = (double)(journals.BytesWritten - bytesBefore) / Math.Max(1, measured.Operations);
+            first ??= measured;
+            firstBytes = firstBytes == 0 ? bytes : firstBytes;
+            results.Add(measured with
+            {
+                Baseline = $"at {small:N0}",
+                Ratio = measured.PerSecond / first.PerSecond,
+                Note = $"{bytes:0} journal B/change ({bytes / firstBytes:0.00}x)",
+            });
+        }
+    }
+
+    private static async Task FillAsync(int count, Func<int, Task> add)
+    {
+        for (var i = 0; i < count; i += 100)
+        {
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(100, count - i)).Select(add));
+        }
+    }
+
+    private static async Task<ICommunityGrain> CommunityAsync(IGrainFactory grains, string slug, int members)
+    {
+        var community = grains.GetGrain<ICommunityGrain>(slug);
+        await community.ConfigureAsync(new ConfigureCommunity("Flat cost"));
+        await FillAsync(members, i => community.JoinAsync($"m-{i}"));
+        return community;
+    }
+
+    private static List<MetricsFact> Facts(int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => new MetricsFact(Guid.NewGuid(), MetricsFactKind.Interaction, "", "web", DateTimeOffset.UtcNow))];
+
+    private static CustomerCard Card(string id) => new(id, $"Customer {id}", [$"{id}@example.com"], ["vip"], DateTimeOffset.UtcNow);
+}
