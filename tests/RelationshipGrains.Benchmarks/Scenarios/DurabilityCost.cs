@@ -3,30 +3,22 @@ using Azure.Storage.Blobs.Specialized;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Testing;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 
 /// <summary>Scenario 4: our durable append (the journal on Azurite append blobs) against raw AppendBlock calls of the same size and concurrency.</summary>
 public static class DurabilityCost
 {
-    private const string ConnectionString = "UseDevelopmentStorage=true";
-
     public static async Task RunAsync(BenchOptions options, LoadRunner runner, List<Measured> results)
     {
-        var service = new BlobServiceClient(ConnectionString);
-        try
-        {
-            await service.GetPropertiesAsync();
-        }
-        catch (Exception e)
-        {
-            throw new InvalidOperationException("Azurite is not answering on 127.0.0.1:10000; start it with 'bash infra/services/azurite.sh'.", e);
-        }
-
+        // An Azurite of its own: the shared one may be slowed by everything the tests wrote before.
+        await using var azurite = await AzuriteProcess.StartAsync();
+        var service = new BlobServiceClient(azurite.ConnectionString);
         var container = $"bench-{Guid.NewGuid():N}";
         await using var silo = await BenchSilo.StartAsync(s => s.AddAppendBlobJournalStorage(o =>
         {
-            o.ConnectionString = ConnectionString;
+            o.ConnectionString = azurite.ConnectionString;
             o.ContainerName = container;
         }));
         var blobs = service.GetBlobContainerClient(container);
@@ -46,21 +38,21 @@ public static class DurabilityCost
 
         // Many callers over many customers.
         var callers = options.HttpCallers;
-        var customers = Math.Min(options.Customers, 1_000);
+        var customers = options.Quick ? 100 : 1_000;
         var many = await runner.RunAsync("durability", $"RecordInteraction, {callers} callers over {customers} customers", callers, (c, n) =>
             silo.Grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
         var rawLogs = new AppendBlobClient[customers];
         for (var i = 0; i < customers; i++)
         {
             rawLogs[i] = blobs.GetAppendBlobClient($"raw/{prefix}/{i}");
-            await rawLogs[i].CreateIfNotExistsAsync();
         }
+
+        await Task.WhenAll(rawLogs.Select(log => log.CreateIfNotExistsAsync()));
 
         var rawMany = await runner.RunAsync("durability", $"raw AppendBlock, {callers} callers over {customers} blobs", callers, (c, n) =>
             rawLogs[(c * 7919 + n) % customers].AppendBlockAsync(new MemoryStream(payload)));
         results.Add(rawMany);
         results.Add(many with { Baseline = "raw appends", Ratio = many.PerSecond / rawMany.PerSecond, Note = "many appenders" });
-        await blobs.DeleteIfExistsAsync();
     }
 
     private static async Task<int> AverageAppendAsync(BlobContainerClient blobs, string log)

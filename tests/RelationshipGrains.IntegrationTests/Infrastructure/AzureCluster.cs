@@ -10,22 +10,22 @@ namespace RelationshipGrains.IntegrationTests.Infrastructure;
 public static class AzureCluster
 {
     /// <summary>As production keeps it: small state through Orleans' blob storage, journals on append blobs, one container.</summary>
-    public static ISiloBuilder AddAzuriteStorage(this ISiloBuilder silo, string container)
+    public static ISiloBuilder AddAzuriteStorage(this ISiloBuilder silo, string container, string connectionString = AzuriteFixture.ConnectionString)
     {
         silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
         {
-            o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString);
+            o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
             o.ContainerName = container;
             o.DeleteStateOnClear = true;
         });
         return silo.AddAppendBlobJournalStorage(o =>
         {
-            o.ConnectionString = AzuriteFixture.ConnectionString;
+            o.ConnectionString = connectionString;
             o.ContainerName = container;
         });
     }
 
-    public static async Task<InProcessTestCluster> StartAsync(string container, short silos = 1)
+    public static async Task<InProcessTestCluster> StartAsync(string container, short silos = 1, string connectionString = AzuriteFixture.ConnectionString)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>
@@ -34,7 +34,7 @@ public static class AzureCluster
             silo.UseInMemoryReminderService();
             // The tests write thousands of interactions to one customer in seconds, far past the abuse limit.
             silo.Services.Configure<TimelineOptions>(o => o.InteractionsPerMinute = 1_000_000);
-            silo.AddAzuriteStorage(container);
+            silo.AddAzuriteStorage(container, connectionString);
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();

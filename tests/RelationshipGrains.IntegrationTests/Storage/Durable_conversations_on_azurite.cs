@@ -62,7 +62,10 @@ public sealed class Durable_conversations_on_azurite(AzuriteFixture azurite)
     public async Task Ten_thousand_interactions_page_whole_while_grain_state_holds_only_the_window()
     {
         var id = NewCustomer();
-        await using var cluster = await AzureCluster.StartAsync(_container);
+
+        // Ten thousand appends and forty compactions would slow the shared Azurite down for every test after this one.
+        await using var storage = await AzuriteProcess.StartAsync();
+        await using var cluster = await AzureCluster.StartAsync(_container, connectionString: storage.ConnectionString);
         var customer = cluster.Client.GetGrain<ICustomerGrain>(id);
         for (var batch = 0; batch < 100; batch++)
         {
@@ -82,7 +85,8 @@ public sealed class Durable_conversations_on_azurite(AzuriteFixture azurite)
         while (page.HasMore);
 
         // Replay is bounded: the log holds at most one compaction interval of appends after its snapshot.
-        var log = (await azurite.Service.GetBlobContainerClient(_container).GetBlobClient($"customer/{id}/log").GetPropertiesAsync()).Value;
+        var log = (await new Azure.Storage.Blobs.BlobServiceClient(storage.ConnectionString).GetBlobContainerClient(_container)
+            .GetBlobClient($"customer/{id}/log").GetPropertiesAsync()).Value;
         await cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var replayed = await customer.GetTimelineAsync(new TimelineQuery(Limit: 1));
         Assert.Equal(Enumerable.Range(1, 10_000).Reverse().Select(i => (long)i), sequences);

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace RelationshipGrains.IntegrationTests.Infrastructure;
+namespace RelationshipGrains.Testing;
 
 /// <summary>
-/// An Azurite of the test's own (in memory, on free ports), for a test that writes tens of thousands of blobs: the
-/// shared Azurite stays small and fast for the others, and this one is gone when the test ends.
+/// An Azurite of its own (in memory, on free ports), for a test or benchmark that writes tens of thousands of blobs:
+/// Azurite's in-memory store slows down with every blob it has held, so the shared one stays small and fast for the
+/// others, and this one is gone when its user ends.
 /// </summary>
 public sealed class AzuriteProcess : IAsyncDisposable
 {
