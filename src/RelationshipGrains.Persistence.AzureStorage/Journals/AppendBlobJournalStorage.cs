@@ -34,10 +34,11 @@ public sealed class AppendBlobJournalStorage(
     private long _length;
     private int _blocks;
     private long _appendedBytes;
+    private long _snapshotBytes;
     private string? _snapshot;
 
     public bool IsCompactionRequested =>
-        compactions.IsRequested(id) || policy.IsDue(_blocks, _appendedBytes) || _blocks >= MaxBlocks;
+        compactions.IsRequested(id) || policy.IsDue(_blocks, _appendedBytes, _snapshotBytes) || _blocks >= MaxBlocks;
 
     public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
     {
@@ -55,11 +56,13 @@ public sealed class AppendBlobJournalStorage(
 
         var details = log.Details;
         var metadata = new JournalMetadata(details.Metadata.TryGetValue(FormatMetadata, out var format) ? format : formatKey, details.ETag.ToString());
+        long snapshotBytes = 0;
         if (details.Metadata.TryGetValue(SnapshotMetadata, out var snapshot))
         {
             var content = (await container.GetBlobClient(snapshot).DownloadContentAsync(cancellationToken)).Value.Content;
             consumer.Read(content.ToMemory(), metadata, complete: false);
             _snapshot = snapshot;
+            snapshotBytes = content.ToMemory().Length;
         }
 
         var bytes = log.Content.ToMemory();
@@ -72,7 +75,10 @@ public sealed class AppendBlobJournalStorage(
         _etag = details.ETag;
         _length = bytes.Length;
         _blocks = details.BlobCommittedBlockCount;
-        _appendedBytes = bytes.Length;
+
+        // What was read is roughly what a snapshot of it would hold; appends from here count against it.
+        _snapshotBytes = snapshotBytes + bytes.Length;
+        _appendedBytes = 0;
     }
 
     public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
@@ -130,6 +136,7 @@ public sealed class AppendBlobJournalStorage(
         _snapshot = snapshot;
         _length = _blocks = 0;
         _appendedBytes = 0;
+        _snapshotBytes = value.Length;
         compactions.Done(id);
         if (replaced is not null)
         {
@@ -223,6 +230,6 @@ public sealed class AppendBlobJournalStorage(
         _etag = null;
         _snapshot = null;
         _length = _blocks = 0;
-        _appendedBytes = 0;
+        _appendedBytes = _snapshotBytes = 0;
     }
 }

@@ -18,7 +18,10 @@ public sealed partial class LocalFileJournalStorage(
     private int _appends;
     private long _appendedBytes;
 
-    public bool IsCompactionRequested => compactions.IsRequested(id) || policy.IsDue(_appends, _appendedBytes);
+    /// <summary>What the journal held when last read or compacted: the size a snapshot of it would have, roughly.</summary>
+    private long _snapshotBytes;
+
+    public bool IsCompactionRequested => compactions.IsRequested(id) || policy.IsDue(_appends, _appendedBytes, _snapshotBytes);
 
     public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
     {
@@ -65,6 +68,8 @@ public sealed partial class LocalFileJournalStorage(
         }
 
         _length = offset;
+        _snapshotBytes = _appendedBytes;
+        _appendedBytes = 0;
         consumer.Complete(metadata);
     }
 
@@ -105,6 +110,7 @@ public sealed partial class LocalFileJournalStorage(
         _length = record.Length;
         _appends = 0;
         _appendedBytes = 0;
+        _snapshotBytes = value.Length;
         compactions.Done(id);
     }
 
@@ -112,7 +118,7 @@ public sealed partial class LocalFileJournalStorage(
     {
         File.Delete(path);
         _length = _appends = 0;
-        _appendedBytes = 0;
+        _appendedBytes = _snapshotBytes = 0;
         compactions.Done(id);
         return ValueTask.CompletedTask;
     }

@@ -8,7 +8,7 @@ namespace RelationshipGrains.Persistence.Journals;
 internal sealed class MemoryJournalStorage(
     JournalId id, MemoryJournal journal, string formatKey, ForcedCompactions compactions, CompactionPolicy policy) : IJournalStorage
 {
-    public bool IsCompactionRequested => compactions.IsRequested(id) || policy.IsDue(journal.Appends, journal.AppendedBytes);
+    public bool IsCompactionRequested => compactions.IsRequested(id) || policy.IsDue(journal.Appends, journal.AppendedBytes, journal.SnapshotBytes);
 
     public ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
     {

@@ -41,6 +41,8 @@ public sealed class MemoryJournalStorageProvider(
 
         public long AppendedBytes { get; private set; }
 
+        public long SnapshotBytes { get; private set; }
+
         public void Append(ReadOnlySequence<byte> bytes, string formatKey)
         {
             lock (_lock)
@@ -61,6 +63,7 @@ public sealed class MemoryJournalStorageProvider(
                 FormatKey = formatKey;
                 Appends = 0;
                 AppendedBytes = 0;
+                SnapshotBytes = snapshot.Length;
             }
         }
 
@@ -72,6 +75,7 @@ public sealed class MemoryJournalStorageProvider(
                 FormatKey = null;
                 Appends = 0;
                 AppendedBytes = 0;
+                SnapshotBytes = 0;
             }
         }
 

@@ -88,6 +88,9 @@ public static class HttpPath
             ["RateLimits:RequestsPerSecond"] = "10000000",
             ["RateLimits:Burst"] = "10000000",
             ["Timeline:InteractionsPerMinute"] = "2147483647",
+
+            // The shipped default (journals in local files), in a folder of its own rather than the user's data folder.
+            ["Storage:Directory"] = Path.Combine(Path.GetTempPath(), $"rg-bench-{Guid.NewGuid():N}"),
         });
         builder.AddRelationshipGrainsSilo();
         if (observed)
