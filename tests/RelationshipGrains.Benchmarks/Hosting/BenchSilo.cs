@@ -1,7 +1,7 @@
-using Orleans.Journaling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Journaling;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 using RelationshipGrains.Grains.Integration;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Journaling;
 using Orleans.Storage;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
@@ -18,7 +19,11 @@ public static class MemoryAndActivation
     public static async Task RunAsync(BenchOptions options, List<Measured> results)
     {
         await using var silo = await BenchSilo.StartAsync(s =>
-            s.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, new DiscardingGrainStorage()));
+        {
+            s.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, new DiscardingGrainStorage());
+            s.AddJournalCore();
+            s.AddJournalStorage("Default", _ => new DiscardingJournals());
+        });
         var count = options.MemoryCustomers;
         var ping = await ActivateAsync(count, i => silo.Grains.GetGrain<IPingGrain>(1_000_000 + i).PingAsync());
         var ours = await ActivateAsync(count, async i =>

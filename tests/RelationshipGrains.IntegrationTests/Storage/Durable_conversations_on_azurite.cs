@@ -1,8 +1,8 @@
 using Orleans.Storage;
-using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.IntegrationTests.Infrastructure;
+using RelationshipGrains.Persistence.Journals;
 
 namespace RelationshipGrains.IntegrationTests.Storage;
 
