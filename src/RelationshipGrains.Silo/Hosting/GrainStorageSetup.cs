@@ -24,7 +24,7 @@ internal static class GrainStorageSetup
         }
         else if (StorageSettings.IsAzureBlob(configuration))
         {
-            silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o => StorageSettings.BindAzureGrainState(configuration, o));
+            silo.AddOrleansSerializedBlobGrainStorage(StorageNames.Relationships, o => StorageSettings.BindAzureGrainState(configuration, o));
             silo.AddAppendBlobJournalStorage(o => StorageSettings.BindAzureJournals(configuration, o));
         }
         else

@@ -62,19 +62,20 @@ public static class FlatCost
             return n => ideaGrain.VoteAsync($"m-{(n * 7919) % voters}", n % 2 == 0 ? -1 : 1);
         });
 
-        await CompareAsync(runner, results, journals, "flat: community post", "posts", 10, options.Quick ? 500 : 5_000, async size =>
+        // A community holds at most 10,000 posts, so posts are measured by count rather than for a fixed time.
+        var posts = options.Quick ? 300 : 2_000;
+        await CompareAsync(runner, results, journals, "flat: community post", "posts", 10, options.Quick ? 500 : 10_000 - posts - 100, async size =>
         {
-            // A community holds at most 10,000 posts; the measurement itself adds a few thousand.
             var community = await CommunityAsync(grains, $"flat-{run}-p{size}", 100);
             await FillAsync(size, i => community.PostAsync($"m-{i % 100}", new PostRequest($"p-{i}", $"post {i}", "A thread")));
             return n => community.PostAsync($"m-{n % 100}", new PostRequest($"more-{n}", $"another post {n}", "A thread"));
-        });
+        }, posts);
     }
 
     /// <summary>Measures one change at a small and a large history: ops/s and journal bytes per change.</summary>
     private static async Task CompareAsync(
         LoadRunner runner, List<Measured> results, CountingJournals journals, string scenario, string what, int small, int large,
-        Func<int, Task<Func<long, Task>>> prepare)
+        Func<int, Task<Func<long, Task>>> prepare, int? count = null)
     {
         Measured? first = null;
         double firstBytes = 0;
@@ -82,7 +83,8 @@ public static class FlatCost
         {
             var change = await prepare(size);
             var bytesBefore = journals.BytesWritten;
-            var measured = await runner.RunAsync(scenario, $"at {size:N0} {what}", 1, (_, n) => change(n));
+            var operation = $"at {size:N0} {what}";
+            var measured = count is { } times ? await CountedAsync(scenario, operation, times, change) : await runner.RunAsync(scenario, operation, 1, (_, n) => change(n));
             var bytes = (double)(journals.BytesWritten - bytesBefore) / Math.Max(1, measured.Operations);
             first ??= measured;
             firstBytes = firstBytes == 0 ? bytes : firstBytes;
@@ -93,6 +95,25 @@ public static class FlatCost
                 Note = $"{bytes:0} journal B/change ({bytes / firstBytes:0.00}x)",
             });
         }
+    }
+
+    /// <summary>One caller making exactly <paramref name="times"/> changes, for changes whose number is capped.</summary>
+    private static async Task<Measured> CountedAsync(string scenario, string operation, int times, Func<long, Task> change)
+    {
+        var latencies = new double[times];
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var n = 0; n < times; n++)
+        {
+            var start = clock.Elapsed.TotalMilliseconds;
+            await change(n);
+            latencies[n] = clock.Elapsed.TotalMilliseconds - start;
+        }
+
+        var seconds = clock.Elapsed.TotalSeconds;
+        Array.Sort(latencies);
+        return new Measured(scenario, operation, 1, times, times / seconds, latencies[times / 2], latencies[(int)(times * 0.99)],
+            (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / times);
     }
 
     private static async Task FillAsync(int count, Func<int, Task> add)

@@ -12,7 +12,7 @@ public static class AzureCluster
     /// <summary>As production keeps it: small state through Orleans' blob storage, journals on append blobs, one container.</summary>
     public static ISiloBuilder AddAzuriteStorage(this ISiloBuilder silo, string container, string connectionString = AzuriteFixture.ConnectionString)
     {
-        silo.AddAzureBlobGrainStorage(StorageNames.Relationships, o =>
+        silo.AddOrleansSerializedBlobGrainStorage(StorageNames.Relationships, o =>
         {
             o.BlobServiceClient = new Azure.Storage.Blobs.BlobServiceClient(connectionString);
             o.ContainerName = container;
