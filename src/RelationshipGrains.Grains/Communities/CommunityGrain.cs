@@ -29,9 +29,8 @@ public sealed partial class CommunityGrain(
     private readonly TimelineSignal _signal = new();
     private readonly Dictionary<string, RecentWrites> _votes = new(StringComparer.Ordinal);
 
-    private readonly CommunityJournal _state = new(journal);
 
-    private CommunityJournal State => _state;
+    private CommunityJournal State { get; } = new(journal);
 
     private string Slug => Check.Id(this.GetPrimaryKeyString(), "slug");
 

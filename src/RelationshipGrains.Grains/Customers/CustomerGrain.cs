@@ -26,7 +26,6 @@ public sealed partial class CustomerGrain(
     GrainMetrics metrics,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
 {
-    private readonly CustomerJournal _state = new(journal);
     private readonly TimelineSignal _signal = new();
     private GrainOutbox? _outbox;
     private readonly RecentWrites _recentWrites = new();
@@ -36,7 +35,7 @@ public sealed partial class CustomerGrain(
     /// <summary>The last sequence known to be written; live feeds never run ahead of it.</summary>
     private long _durableThrough;
 
-    private CustomerJournal State => _state;
+    private CustomerJournal State { get; } = new(journal);
 
     private string CustomerId => _customerId ??= Check.Id(this.GetPrimaryKeyString(), "customerId");
 
@@ -51,7 +50,7 @@ public sealed partial class CustomerGrain(
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Outbox.OnDeactivateAsync(reason, () => journal.WriteStateAsync().AsTask());
+        Outbox.OnDeactivateAsync(reason, () => journal.WriteOrRetireAsync(this));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;

@@ -28,9 +28,8 @@ public sealed partial class IdeaGrain(
 
     private GrainOutbox? _outbox;
 
-    private readonly IdeaJournal _state = new(journal);
 
-    private IdeaJournal State => _state;
+    private IdeaJournal State { get; } = new(journal);
 
     private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
 

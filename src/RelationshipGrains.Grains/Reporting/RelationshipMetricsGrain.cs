@@ -13,10 +13,9 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Gra
 {
     public const int SeenKept = 50_000;
 
-    private readonly RelationshipMetricsJournal _state = new(journal);
     private HashSet<Guid>? _seen;
 
-    private RelationshipMetricsJournal State => _state;
+    private RelationshipMetricsJournal State { get; } = new(journal);
 
     public async Task<int> ApplyAsync(IReadOnlyList<MetricsFact> facts)
     {

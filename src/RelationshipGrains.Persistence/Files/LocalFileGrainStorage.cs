@@ -11,7 +11,7 @@ namespace RelationshipGrains.Persistence.Files;
 /// <summary>
 /// Small, rarely changing grain state (partners, value chains, settings) as one file per grain in the data folder,
 /// for the embedded profile: Orleans ships no file storage, and production uses its Azure blob storage instead.
-/// A write goes to a new file renamed over the old, so a crash leaves the old state or the new. The version in each
+/// A write replaces the file whole (<see cref="AtomicFile"/>). The version in each
 /// file is the ETag; the folder belongs to one silo process, which keeps the versions it wrote.
 /// </summary>
 public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Serializer serializer) : IGrainStorage
@@ -56,7 +56,7 @@ public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Se
         var body = new byte[sizeof(long)];
         BinaryPrimitives.WriteInt64LittleEndian(body, version);
         var payload = new ReadOnlySequence<byte>([.. body, .. serializer.SerializeToArray(grainState.State)]);
-        await ReplaceAsync(path, JournalFile.Record(payload, s_header));
+        await AtomicFile.ReplaceAsync(path, JournalFile.Record(payload, s_header), options.Value.FlushToDisk);
         _versions[path] = version;
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -81,22 +81,6 @@ public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Se
         return stored == expected
             ? stored
             : throw new InconsistentStateException($"State file '{path}' is at version {stored}, not {expected}: another activation wrote it.", stored.ToString(CultureInfo.InvariantCulture), etag ?? "");
-    }
-
-    private async Task ReplaceAsync(string path, byte[] contents)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var next = path + ".next";
-        await using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
-        {
-            await stream.WriteAsync(contents);
-            if (options.Value.FlushToDisk)
-            {
-                stream.Flush(flushToDisk: true);
-            }
-        }
-
-        File.Move(next, path, overwrite: true);
     }
 
     private string PathOf(string stateName, GrainId grainId) =>

@@ -98,15 +98,7 @@ public sealed partial class LocalFileJournalStorage(
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
         var record = JournalFile.Record(value, JournalFile.Header(formatKey));
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var next = path + ".next";
-        await using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
-        {
-            await stream.WriteAsync(record, cancellationToken);
-            Flush(stream);
-        }
-
-        File.Move(next, path, overwrite: true);
+        await AtomicFile.ReplaceAsync(path, record, flushToDisk, cancellationToken);
         _length = record.Length;
         _appends = 0;
         _appendedBytes = 0;

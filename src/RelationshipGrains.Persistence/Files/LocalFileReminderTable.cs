@@ -6,8 +6,7 @@ namespace RelationshipGrains.Persistence.Files;
 
 /// <summary>
 /// Reminders in one file of the data folder, for the embedded profile's single silo: a selection round scheduled
-/// before a restart still fires after it. Reminders change rarely, so every change rewrites the file (to a new file
-/// renamed over the old, so a crash leaves the old table or the new).
+/// before a restart still fires after it. Reminders change rarely, so every change rewrites the file whole.
 /// </summary>
 public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options) : IReminderTable
 {
@@ -90,21 +89,8 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options) :
     }
 
     /// <summary>Written under the lock, so concurrent changes reach the file in order.</summary>
-    private void Save()
-    {
-        Directory.CreateDirectory(options.Value.Directory);
-        var next = PathOfTable + ".next";
-        using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            JsonSerializer.Serialize(stream, _rows.Values.Select(StoredReminder.From).ToList());
-            if (options.Value.FlushToDisk)
-            {
-                stream.Flush(flushToDisk: true);
-            }
-        }
-
-        File.Move(next, PathOfTable, overwrite: true);
-    }
+    private void Save() =>
+        AtomicFile.Replace(PathOfTable, JsonSerializer.SerializeToUtf8Bytes(_rows.Values.Select(StoredReminder.From).ToList()), options.Value.FlushToDisk);
 
     /// <summary>The ring range (begin, end], wrapping past the top when begin is not below end.</summary>
     private static bool InRange(uint hash, uint begin, uint end) => begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;

@@ -63,12 +63,12 @@ public sealed class StorageSettings
         options.DeleteStateOnClear = true;
     }
 
-    /// <summary>A client to the configured account for health checks: one quick try, no retries.</summary>
-    public static BlobServiceClient ProbeClient(IConfiguration configuration)
+    /// <summary>The journals' container for health checks: one quick try, no retries.</summary>
+    public static BlobContainerClient ProbeJournalContainer(IConfiguration configuration)
     {
         var journals = new AzureJournalOptions();
         BindAzureJournals(configuration, journals);
         journals.ClientOptions = new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
-        return journals.CreateServiceClient();
+        return journals.CreateServiceClient().GetBlobContainerClient(journals.ContainerName);
     }
 }

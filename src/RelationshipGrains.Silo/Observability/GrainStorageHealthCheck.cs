@@ -14,9 +14,7 @@ internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IH
         }
 
         // One quick try: a probe answers for now, the providers' own retries are for grain writes.
-        var journals = new Persistence.AzureStorage.AzureJournalOptions();
-        StorageSettings.BindAzureJournals(configuration, journals);
-        var container = StorageSettings.ProbeClient(configuration).GetBlobContainerClient(journals.ContainerName);
+        var container = StorageSettings.ProbeJournalContainer(configuration);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
