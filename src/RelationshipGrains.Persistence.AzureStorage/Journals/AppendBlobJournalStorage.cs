@@ -121,16 +121,10 @@ public sealed class AppendBlobJournalStorage(
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         }, cancellationToken);
-        try
-        {
-            var conditions = _etag is { } etag ? new AppendBlobRequestConditions { IfMatch = etag } : new AppendBlobRequestConditions { IfNoneMatch = ETag.All };
-            await CreateLogAsync(snapshot, conditions, cancellationToken);
-        }
-        catch
-        {
-            await container.GetBlobClient(snapshot).DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
-            throw;
-        }
+        // No clean-up of the new snapshot if this fails: a timed-out attempt may have swapped the log over to it before
+        // the SDK's retry failed, so deleting it could cut the journal off from its state. An orphan costs only space.
+        var conditions = _etag is { } etag ? new AppendBlobRequestConditions { IfMatch = etag } : new AppendBlobRequestConditions { IfNoneMatch = ETag.All };
+        await CreateLogAsync(snapshot, conditions, cancellationToken);
 
         var replaced = _snapshot;
         _snapshot = snapshot;
