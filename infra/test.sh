@@ -12,14 +12,20 @@ mkdir -p "$results"
 # Services started here are stopped when the tests end; ones already running are left alone.
 export RG_SERVICES_DIR="$PWD/artifacts/services"
 mkdir -p "$RG_SERVICES_DIR"
+# SIGTERM first, then SIGKILL after 15 s (Azurite ignores SIGTERM); only pids these scripts wrote, never a name match.
+# A service still alive after that fails the run: nothing the tests started may outlive them.
 stop_services() {
+  local survivors=""
   for pidfile in "$RG_SERVICES_DIR"/*.pid; do
     [ -e "$pidfile" ] || continue
-    kill "$(cat "$pidfile")" 2> /dev/null || true
-    rm -f "$pidfile"
+    bash infra/services/stop.sh "$pidfile" || survivors="$survivors $(basename "$pidfile" .pid)"
   done
+  if [ -n "$survivors" ]; then
+    echo "Services still running after the tests:$survivors"
+    return 1
+  fi
 }
-trap stop_services EXIT
+trap 'stop_services || true' EXIT
 
 bash infra/tools/chromium.sh || { echo "Could not install Chromium for the browser tests"; echo "0 passed, 1 failed"; exit 1; }
 
@@ -67,6 +73,10 @@ fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or the test host failed before any result was written.
   failed=1
+fi
+
+if ! stop_services; then
+  failed=$((failed + 1))
 fi
 
 echo "$passed passed, $failed failed"

@@ -37,8 +37,13 @@ fi
 if [ ! -x /usr/lib/rabbitmq/bin/rabbitmq-server ]; then
   echo "RabbitMQ: installing from Debian's packages"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rabbitmq-server > /dev/null
-  # The package starts nothing here (no systemd), but stop its own node if it did, to keep the port for ours.
-  pkill -f 'rabbit@' 2> /dev/null || true
+  # Without systemd the package starts no broker of its own; should one answer on 5672 now, it is used as found
+  # (the check below), never killed: it may not be ours to stop.
+fi
+
+if listening; then
+  echo "RabbitMQ: a broker installed with the package is listening on 127.0.0.1:5672; using it"
+  exit 0
 fi
 
 mkdir -p "$RABBITMQ_MNESIA_BASE" "$RABBITMQ_LOG_BASE"
@@ -47,7 +52,7 @@ echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
 printf 'loopback_users.guest = true\ndisk_free_limit.absolute = 50MB\n' > "$RABBITMQ_CONFIG_FILE.conf"
 epmd_was_running=$(pgrep -x epmd > /dev/null && echo yes || echo no)
 
-nohup /usr/lib/rabbitmq/bin/rabbitmq-server > "$state/rabbitmq.log" 2>&1 &
+nohup setsid /usr/lib/rabbitmq/bin/rabbitmq-server > "$state/rabbitmq.log" 2>&1 &
 echo $! > "$state/rabbitmq.pid"
 
 # await_startup answers at once with an error until the Erlang node exists, so ask again until the broker is up.

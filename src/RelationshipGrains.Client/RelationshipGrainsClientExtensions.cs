@@ -1,9 +1,11 @@
 using System.Net;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
-using StackExchange.Redis;
+using RelationshipGrains.Client.Security;
 
 namespace RelationshipGrains.Client;
 
@@ -25,14 +27,33 @@ public static class RelationshipGrainsClientExtensions
                 c.ClusterId = options.ClusterId;
                 c.ServiceId = options.ServiceId;
             });
-            if (!string.IsNullOrWhiteSpace(options.RedisConnectionString))
+            if (!string.IsNullOrWhiteSpace(options.ClusteringConnectionString))
             {
-                client.UseRedisClustering(r => r.ConfigurationOptions = ConfigurationOptions.Parse(options.RedisConnectionString));
+                client.UseAzureStorageClustering((AzureStorageGatewayOptions table) =>
+                {
+                    table.TableServiceClient = new TableServiceClient(options.ClusteringConnectionString);
+                    if (!string.IsNullOrWhiteSpace(options.ClusteringTableName))
+                    {
+                        table.TableName = options.ClusteringTableName;
+                    }
+                });
             }
             else
             {
                 var configured = options.Gateways.Count > 0 ? options.Gateways : [RelationshipGrainsClientOptions.DefaultGateway];
                 client.UseStaticClustering(configured.Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray());
+            }
+
+            if (options.Tls.IsConfigured)
+            {
+                var problems = ClusterCertificates.Problems(options.Tls, $"{RelationshipGrainsClientOptions.Section}:Tls");
+                if (problems.Count > 0)
+                {
+                    throw new InvalidOperationException("The grain client's TLS settings are incomplete: " + string.Join(" ", problems));
+                }
+
+                var authority = ClusterCertificates.LoadAuthority(options.Tls);
+                client.UseTls(ClusterCertificates.LoadCertificate(options.Tls), tls => ClusterCertificates.RequireMutualTls(tls, authority));
             }
         });
         services.AddSingleton<IRelationshipGrains, RelationshipGrainsAccessor>();

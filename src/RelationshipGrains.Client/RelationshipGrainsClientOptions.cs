@@ -1,3 +1,5 @@
+using RelationshipGrains.Client.Security;
+
 namespace RelationshipGrains.Client;
 
 /// <summary>The configuration section <c>RelationshipGrains:Client</c>: where the silo gateways are.</summary>
@@ -9,10 +11,16 @@ public sealed class RelationshipGrainsClientOptions
     public const string DefaultGateway = "127.0.0.1:30000";
 
     /// <summary>
-    /// A cluster's Redis (the production profile's <c>Redis:ConnectionString</c>): the client learns the live
-    /// gateways from the membership table there, so silos can come and go. Takes precedence over <see cref="Gateways"/>.
+    /// The cluster's Azure Storage account (the silos' <c>Storage:AzureBlob:ConnectionString</c>): the client learns
+    /// the live gateways from the membership table there, so silos can come and go. Takes precedence over <see cref="Gateways"/>.
     /// </summary>
-    public string? RedisConnectionString { get; set; }
+    public string? ClusteringConnectionString { get; set; }
+
+    /// <summary>The membership table's name, when the silos were given another than Orleans' default.</summary>
+    public string? ClusteringTableName { get; set; }
+
+    /// <summary>This client's certificate and the cluster's authority; required by a production cluster's gateways.</summary>
+    public ClusterTlsOptions Tls { get; set; } = new();
 
     /// <summary>Gateway endpoints as <c>host:port</c>; empty means <see cref="DefaultGateway"/>.</summary>
     public List<string> Gateways { get; set; } = [];

@@ -1,17 +1,33 @@
+using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Silo.Hosting;
 using RelationshipGrains.Silo.Observability;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddRelationshipGrainsSilo();
-builder.AddRelationshipGrainsObservability();
-builder.Services.AddRelationshipGrainsApi(builder.Configuration);
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddRelationshipGrainsSilo();
+    builder.AddRelationshipGrainsObservability();
+    builder.Services.AddRelationshipGrainsApi(builder.Configuration);
 
-var app = builder.Build();
-app.UseTlsTermination();
-app.MapRelationshipGrainsApi();
-app.MapRelationshipGrainsOperations();
-app.Run();
+    var app = builder.Build();
+    app.UseTlsTermination();
+    app.MapRelationshipGrainsApi();
+    app.MapRelationshipGrainsOperations();
+    app.Run();
+    return 0;
+}
+catch (StartupRefusal refusal)
+{
+    // A configuration mistake is the operator's to fix: one plain message naming every setting, no stack trace.
+    Console.Error.WriteLine(refusal.Message);
+    return 1;
+}
+catch (OptionsValidationException invalid)
+{
+    Console.Error.WriteLine(new StartupRefusal([.. invalid.Failures]).Message);
+    return 1;
+}
 
 /// <summary>Visible to tests so they can host the whole silo with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
 public partial class Program;

@@ -12,13 +12,15 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private AzuriteProcess(Process process, int blobPort)
+    private AzuriteProcess(Process process, int blobPort, int tablePort)
     {
         _process = process;
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
             + "AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;"
-            + $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;";
+            + $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;TableEndpoint=http://127.0.0.1:{tablePort}/devstoreaccount1;";
     }
+
+    /// <summary>Blobs and tables (cluster membership, reminders) of this Azurite.</summary>
 
     public string ConnectionString { get; }
 
@@ -31,12 +33,13 @@ public sealed class AzuriteProcess : IAsyncDisposable
         }
 
         var blobPort = FreePorts.Next();
+        var tablePort = FreePorts.Next();
         var start = new ProcessStartInfo(azurite,
         [
             "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", FreePorts.Next().ToString(),
-            "--tableHost", "127.0.0.1", "--tablePort", FreePorts.Next().ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
         ])
         {
             RedirectStandardOutput = true,
@@ -55,7 +58,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             {
                 using var client = new TcpClient();
                 await client.ConnectAsync("127.0.0.1", blobPort);
-                return new AzuriteProcess(process, blobPort);
+                return new AzuriteProcess(process, blobPort, tablePort);
             }
             catch (SocketException)
             {

@@ -118,6 +118,14 @@ public sealed class SiloProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Waits for the process to end by itself (a silo that refuses to start); returns the exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        await _process.WaitForExitAsync(timeout.Token);
+        return _process.ExitCode;
+    }
+
     public string Tail(int lines = 40) => string.Join('\n', File.ReadLines(LogPath).TakeLast(lines));
 
     public async ValueTask DisposeAsync()

@@ -15,18 +15,22 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     /// <summary>The community, or null if it was never configured.</summary>
     [Alias("Get")]
+    [ChannelSurface]
     Task<CommunityView?> GetAsync();
 
     /// <summary>Joins as a member (joining again changes nothing).</summary>
     [Alias("Join")]
+    [ChannelSurface]
     Task<Member> JoinAsync(string customerId);
 
     /// <summary>Leaves; false when the customer was not a member.</summary>
     [Alias("Leave")]
+    [ChannelSurface]
     Task<bool> LeaveAsync(string customerId);
 
     /// <summary>A moderator or staff member changes a member's role.</summary>
     [Alias("ChangeRole")]
+    [ChannelSurface]
     Task<Member> ChangeRoleAsync(string actorId, string customerId, CommunityRole role);
 
     /// <summary>
@@ -34,6 +38,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// may be waiting on them during a selection round, and it only reads.
     /// </summary>
     [Alias("GetMember"), Orleans.Concurrency.AlwaysInterleave]
+    [ChannelSurface]
     Task<Member?> GetMemberAsync(string customerId);
 
     /// <summary>
@@ -46,38 +51,47 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     /// <summary>Members, in the order they joined, a page at a time.</summary>
     [Alias("ListMembers")]
+    [ChannelSurface]
     Task<IReadOnlyList<Member>> ListMembersAsync(int skip, int take);
 
     /// <summary>A member starts a thread or replies in one.</summary>
     [Alias("Post")]
+    [ChannelSurface]
     Task<CommunityPost> PostAsync(string customerId, PostRequest post);
 
     /// <summary>A moderator or staff member hides a post, with a reason.</summary>
     [Alias("HidePost")]
+    [ChannelSurface]
     Task<CommunityPost> HidePostAsync(string actorId, string postId, string reason);
 
     /// <summary>Threads (their first posts), newest first, before the given thread if any.</summary>
     [Alias("ListThreads")]
+    [ChannelSurface]
     Task<IReadOnlyList<CommunityPost>> ListThreadsAsync(string? beforeThreadId, int limit);
 
     /// <summary>A thread's posts in order; hidden posts show without their text.</summary>
     [Alias("GetThread")]
+    [ChannelSurface]
     Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId);
 
     /// <summary>The live feed after <paramref name="afterSequence"/>, then each new event, until cancelled.</summary>
     [Alias("Watch")]
+    [ChannelSurface]
     IAsyncEnumerable<CommunityEvent> WatchAsync(long afterSequence, CancellationToken cancellationToken = default);
 
     /// <summary>A member proposes an idea.</summary>
     [Alias("ProposeIdea")]
+    [ChannelSurface]
     Task<IdeaView> ProposeIdeaAsync(string customerId, ProposeIdea proposal);
 
     /// <summary>A member forks an idea into a variant that records its lineage.</summary>
     [Alias("ForkIdea")]
+    [ChannelSurface]
     Task<IdeaView> ForkIdeaAsync(string customerId, string parentIdeaId, ProposeIdea variant);
 
     /// <summary>A moderator or staff member merges a duplicate into a survivor; votes move without counting a member twice.</summary>
     [Alias("MergeIdeas")]
+    [ChannelSurface]
     Task<IdeaView> MergeIdeasAsync(string actorId, string duplicateIdeaId, string survivorIdeaId);
 
     /// <summary>
@@ -85,14 +99,17 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// Selection itself happens only in rounds, and never for an idea that fails a rule.
     /// </summary>
     [Alias("DecideIdea")]
+    [ChannelSurface]
     Task<IdeaView> DecideIdeaAsync(string actorId, string ideaId, IdeaStatus status, string reason);
 
     /// <summary>The community's ideas with fitness and rule verdicts, fittest first.</summary>
     [Alias("RankIdeas")]
+    [ChannelSurface]
     Task<IReadOnlyList<RankedIdea>> RankIdeasAsync(bool includeClosed = false);
 
     /// <summary>One idea with its fitness and rule verdicts; not found if it is not this community's.</summary>
     [Alias("GetIdea")]
+    [ChannelSurface]
     Task<RankedIdea> GetIdeaAsync(string ideaId);
 
     /// <summary>
@@ -100,6 +117,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// TF-IDF cosine over title and description, kept up to date as ideas come and go.
     /// </summary>
     [Alias("SuggestSimilar")]
+    [ChannelSurface]
     Task<IReadOnlyList<SimilarIdea>> SuggestSimilarAsync(string text, string? excludeIdeaId, int limit);
 
     /// <summary>Runs a selection round now (the reminder runs one every round period).</summary>
@@ -108,6 +126,7 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     /// <summary>The last round's decisions, or null before the first round.</summary>
     [Alias("GetLastRound")]
+    [ChannelSurface]
     Task<RoundReport?> GetLastRoundAsync();
 
     /// <summary>

@@ -17,5 +17,6 @@ public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
 
     /// <summary>Cards whose id, name, contact or tag contains <paramref name="query"/> (ignoring case), best first.</summary>
     [Alias("Search"), Orleans.Concurrency.ReadOnly]
+    [ChannelSurface]
     Task<IReadOnlyList<CustomerCard>> SearchAsync(string query, int limit);
 }

@@ -12,10 +12,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 {
     /// <summary>The profile, or null when the customer has never been seen.</summary>
     [Alias("GetProfile")]
+    [ChannelSurface]
     Task<CustomerProfile?> GetProfileAsync();
 
     /// <summary>Replaces the profile; the change is a timeline entry.</summary>
     [Alias("UpdateProfile")]
+    [ChannelSurface]
     Task<CustomerProfile> UpdateProfileAsync(UpdateProfile update);
 
     /// <summary>
@@ -23,6 +25,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// returns the first result (with <c>Created = false</c>) and adds nothing; the same id with other content is a conflict.
     /// </summary>
     [Alias("RecordInteraction")]
+    [ChannelSurface]
     Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction);
 
     /// <summary>
@@ -35,10 +38,12 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Moves a case, opportunity or marketing touch to a new status; idempotent by request id.</summary>
     [Alias("ChangeEntryStatus")]
+    [ChannelSurface]
     Task<RecordResult> ChangeEntryStatusAsync(ChangeEntryStatus change);
 
     /// <summary>A page of the timeline.</summary>
     [Alias("GetTimeline")]
+    [ChannelSurface]
     Task<TimelinePage> GetTimelineAsync(TimelineQuery query);
 
     /// <summary>
@@ -46,6 +51,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// A subscriber that reconnects with the last sequence it saw misses nothing and sees nothing twice.
     /// </summary>
     [Alias("WatchTimeline")]
+    [ChannelSurface]
     IAsyncEnumerable<TimelineEntry> WatchTimelineAsync(long afterSequence, CancellationToken cancellationToken = default);
 
     /// <summary>Everything held about the customer except the timeline (see <see cref="ExportTimelineAsync"/>).</summary>
@@ -58,30 +64,37 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Records an intent; the same id again returns the intent as first recorded.</summary>
     [Alias("ExpressIntent")]
+    [ChannelSurface]
     Task<Intent> ExpressIntentAsync(ExpressIntent intent);
 
     /// <summary>Withdraws an open intent; withdrawing it again changes nothing.</summary>
     [Alias("WithdrawIntent")]
+    [ChannelSurface]
     Task<Intent> WithdrawIntentAsync(string intentId);
 
     /// <summary>The customer's intents, open ones first unless <paramref name="includeWithdrawn"/> adds the rest.</summary>
     [Alias("ListIntents")]
+    [ChannelSurface]
     Task<IReadOnlyList<Intent>> ListIntentsAsync(bool includeWithdrawn = false);
 
     /// <summary>Grants (or replaces) a partner's consent.</summary>
     [Alias("GrantConsent")]
+    [ChannelSurface]
     Task<ConsentGrant> GrantConsentAsync(GrantConsent grant);
 
     /// <summary>Revokes a partner's consent; returns false when there was none.</summary>
     [Alias("RevokeConsent")]
+    [ChannelSurface]
     Task<bool> RevokeConsentAsync(string partnerId);
 
     /// <summary>The live (unexpired) consent grants.</summary>
     [Alias("ListConsents")]
+    [ChannelSurface]
     Task<IReadOnlyList<ConsentGrant>> ListConsentsAsync();
 
     /// <summary>Whether <paramref name="partnerId"/> holds a live grant covering <paramref name="scope"/>.</summary>
     [Alias("HasConsent")]
+    [ChannelSurface]
     Task<bool> HasConsentAsync(string partnerId, ConsentScope scope);
 
     /// <summary>
@@ -97,6 +110,7 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>The offer <paramref name="partnerId"/> made on an intent; not found when there is none.</summary>
     [Alias("GetIntentOffer")]
+    [ChannelSurface]
     Task<IntentOffer> GetIntentOfferAsync(string intentId, string partnerId);
 
     /// <summary>The profile if <paramref name="partnerId"/> holds Profile consent, else null.</summary>
@@ -109,6 +123,7 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>Every read of this customer's data by a partner, newest first (the latest 1,000).</summary>
     [Alias("ListPartnerAccess")]
+    [ChannelSurface]
     Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync();
 
     /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
@@ -134,13 +149,16 @@ public interface ICustomerGrain : IGrainWithStringKey
 
     /// <summary>The ids of the value chains this customer owns.</summary>
     [Alias("ListValueChains")]
+    [ChannelSurface]
     Task<IReadOnlyList<string>> ListValueChainsAsync();
 
     /// <summary>The customer's values profile (empty when never set).</summary>
     [Alias("GetValues")]
+    [ChannelSurface]
     Task<ValuesProfile> GetValuesAsync();
 
     /// <summary>Replaces the customer's values profile.</summary>
     [Alias("SetValues")]
+    [ChannelSurface]
     Task<ValuesProfile> SetValuesAsync(ValuesProfile values);
 }

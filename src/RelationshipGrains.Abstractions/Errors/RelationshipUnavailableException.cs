@@ -10,6 +10,9 @@ public sealed class RelationshipUnavailableException : Exception
     /// <summary>Creates the error.</summary>
     public RelationshipUnavailableException(string message, int retryAfterSeconds) : base(message) => RetryAfterSeconds = retryAfterSeconds;
 
+    /// <summary>Creates the error for a lower-level failure it stands for.</summary>
+    public RelationshipUnavailableException(string message, int retryAfterSeconds, Exception cause) : base(message, cause) => RetryAfterSeconds = retryAfterSeconds;
+
     /// <summary>When trying again may succeed.</summary>
     [Id(0)]
     public int RetryAfterSeconds { get; private set; }

@@ -10,6 +10,7 @@ public interface IPartnerGrain : IGrainWithStringKey
 
     /// <summary>The registration, or null when the partner was never registered.</summary>
     [Alias("Get")]
+    [ChannelSurface]
     Task<PartnerProfile?> GetAsync();
 
     /// <summary>Issues a new API key; several may be live at once for rotation.</summary>

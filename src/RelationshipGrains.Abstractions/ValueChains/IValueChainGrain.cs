@@ -11,10 +11,12 @@ public interface IValueChainGrain : IGrainWithStringKey
 {
     /// <summary>Creates the chain for its owner; the same request again returns it.</summary>
     [Alias("Create")]
+    [ChannelSurface]
     Task<ValueChainView> CreateAsync(CreateValueChain request);
 
     /// <summary>The owner's view.</summary>
     [Alias("GetForOwner")]
+    [ChannelSurface]
     Task<ValueChainView> GetForOwnerAsync(string customerId);
 
     /// <summary>An invited partner's view.</summary>
@@ -23,10 +25,12 @@ public interface IValueChainGrain : IGrainWithStringKey
 
     /// <summary>Adds a slot before commit.</summary>
     [Alias("AddSlot")]
+    [ChannelSurface]
     Task<ValueChainView> AddSlotAsync(string customerId, SlotDefinition slot);
 
     /// <summary>Invites a partner to offer for a slot.</summary>
     [Alias("Invite")]
+    [ChannelSurface]
     Task<ValueChainView> InviteAsync(string customerId, string role, string partnerId);
 
     /// <summary>An invited partner offers for a slot, replacing its earlier offer there.</summary>
@@ -35,10 +39,12 @@ public interface IValueChainGrain : IGrainWithStringKey
 
     /// <summary>The owner accepts a partner's offer for a slot; accepting another before commit swaps, keeping the history.</summary>
     [Alias("Accept")]
+    [ChannelSurface]
     Task<ValueChainView> AcceptAsync(string customerId, string role, string partnerId);
 
     /// <summary>Commits when every slot holds an accepted offer that meets its constraints; otherwise lists the unmet slots.</summary>
     [Alias("Commit")]
+    [ChannelSurface]
     Task<ValueChainView> CommitAsync(string customerId);
 
     /// <summary>The partner holding a committed slot moves its fulfilment one step on (or to Failed).</summary>
@@ -54,6 +60,7 @@ public interface IValueChainGrain : IGrainWithStringKey
 
     /// <summary>Cancels the chain: any time before commit, after commit only while nothing has shipped.</summary>
     [Alias("Cancel")]
+    [ChannelSurface]
     Task<ValueChainView> CancelAsync(string customerId, string? reason);
 
     /// <summary>Creates a one-slot chain from an accepted intent offer (called by the customer's grain).</summary>

@@ -7,11 +7,15 @@ using RelationshipGrains.Errors;
 
 namespace RelationshipGrains.Api.Errors;
 
-/// <summary>Turns input, not-found and conflict errors into RFC 9457 problem details that name the field at fault.</summary>
+/// <summary>
+/// Turns input, not-found and conflict errors into RFC 9457 problem details that name the field at fault, and a cluster
+/// that is moving a grain (a silo died or left) into 503 with Retry-After.
+/// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        exception = ClusterInTransition.Translate(exception);
         int? retryAfter = exception switch
         {
             RelationshipRateLimitedException e => e.RetryAfterSeconds,

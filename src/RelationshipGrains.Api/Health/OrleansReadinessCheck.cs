@@ -11,7 +11,7 @@ public sealed class OrleansReadinessCheck(IGrainFactory grains) : IHealthCheck
         {
             var hosts = await grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return hosts.Count > 0
-                ? HealthCheckResult.Healthy($"{hosts.Count} active silo(s).")
+                ? HealthCheckResult.Healthy("The cluster answers grain calls.")
                 : HealthCheckResult.Unhealthy("No active silo in the cluster.");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

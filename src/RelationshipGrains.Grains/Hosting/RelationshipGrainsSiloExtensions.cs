@@ -4,6 +4,7 @@ using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Grains.Security;
 
 namespace RelationshipGrains.Grains.Hosting;
 
@@ -23,6 +24,8 @@ public static class RelationshipGrainsSiloExtensions
             .Validate(o => o.ReminderPeriod >= TimeSpan.FromSeconds(1), "Outbox:ReminderPeriod must be at least a second.")
             .Validate(o => o.MaxPendingPerGrain >= 10, "Outbox:MaxPendingPerGrain must be 10 or more.")
             .ValidateOnStart();
+        silo.Services.AddOptions<ClientSurfaceOptions>();
+        silo.AddIncomingGrainCallFilter<ChannelSurfaceFilter>();
         silo.Services.AddOptions<PrivacyOptions>();
         silo.Services.AddOptions<TimelineOptions>()
             .Validate(o => o.PageSize is >= 10 and <= 1_000, "Timeline:PageSize must be between 10 and 1000.")

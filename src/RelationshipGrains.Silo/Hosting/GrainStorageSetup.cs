@@ -29,8 +29,7 @@ internal static class GrainStorageSetup
         }
         else
         {
-            throw new InvalidOperationException(
-                $"Storage:Provider '{StorageSettings.ProviderOf(configuration)}' is not known; use {StorageSettings.LocalFiles}, {StorageSettings.Memory} or {StorageSettings.AzureBlob}.");
+            throw new StartupRefusal([$"Storage__Provider '{StorageSettings.ProviderOf(configuration)}' is not known; use {StorageSettings.LocalFiles}, {StorageSettings.Memory} or {StorageSettings.AzureBlob}."]);
         }
     }
 }

@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
-using StackExchange.Redis;
+using Orleans.Reminders.AzureStorage;
+using RelationshipGrains.Silo.Observability;
 
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>
-/// One silo of a cluster: Redis membership and reminders, Azure Blob grain storage, RabbitMQ, activations
-/// rebalanced when silos join. Refuses to start when any of that is missing, naming the setting.
+/// One silo of a cluster: membership and reminders in Azure Table storage, state and journals in Azure Blob storage,
+/// RabbitMQ, mutual TLS on the cluster's ports, activations rebalanced when silos join. Refuses to start when any of
+/// that is missing, naming every setting at once.
 /// </summary>
 public static class ProductionProfile
 {
@@ -20,18 +23,25 @@ public static class ProductionProfile
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         TlsTermination.Configure(builder);
 
-        // One JSON object per line, with the grain ids and message ids as fields, for the cluster's log collector.
+        // One JSON object per line, with time, silo name, grain ids and message ids as fields, for the log collector.
+        builder.Logging.AddConsoleFormatter<SiloJsonLogFormatter, SiloJsonLogFormatterOptions>(o =>
+        {
+            o.IncludeScopes = true;
+            o.SiloName = options.DisplayName;
+        });
         if (builder.Configuration["Logging:Console:FormatterName"] is null)
         {
-            builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+            builder.Logging.AddConsole(o => o.FormatterName = SiloJsonLogFormatter.Name);
         }
     }
 
     public static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, IConfiguration configuration)
     {
-        var redis = configuration[ProductionSettings.RedisConnectionString]!;
-        silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
-        silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+        // Membership (which channel apps read to find gateways) and reminders in the storage account's tables:
+        // a cluster needs nothing but Azure Storage and RabbitMQ.
+        silo.UseAzureStorageClustering((AzureStorageClusteringOptions o) => o.TableServiceClient = StorageSettings.CreateTableServiceClient(configuration));
+        silo.UseAzureTableReminderService((AzureTableReminderStorageOptions o) => o.TableServiceClient = StorageSettings.CreateTableServiceClient(configuration));
+        ClusterTls.Configure(silo, configuration);
 
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Silo:Membership"));
         if (options.Kubernetes)
@@ -40,7 +50,9 @@ public static class ProductionProfile
         }
         else
         {
-            silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: true);
+            // Listening on the advertised address alone keeps the ports off every other interface (loopback when the
+            // silo advertises 127.0.0.1); a container behind NAT, whose advertised address is not its own, opts in.
+            silo.ConfigureEndpoints(AdvertisedAddress(options), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: options.ListenOnAllAddresses);
         }
 
         // The default directory is eventually consistent: after a silo dies, two activations of one grain can live for

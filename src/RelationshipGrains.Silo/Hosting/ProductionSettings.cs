@@ -1,34 +1,65 @@
+using System.Net;
 using RelationshipGrains.Integration.Hosting;
+using RelationshipGrains.Persistence.AzureStorage;
 
 namespace RelationshipGrains.Silo.Hosting;
 
-/// <summary>What a production silo cannot run without; checked before anything starts (and by the deployment files test).</summary>
+/// <summary>
+/// What a production silo cannot run without, checked before anything starts: every problem is found in one pass and
+/// named as the environment variable an operator sets (see <see cref="StartupRefusal.Typed"/>).
+/// </summary>
 public static class ProductionSettings
 {
-    public const string RedisConnectionString = "Redis:ConnectionString";
+    public static void ThrowIfIncomplete(IConfiguration configuration) => StartupRefusal.ThrowIfAny(Problems(configuration));
 
-    public static void ThrowIfIncomplete(IConfiguration configuration)
+    public static List<string> Problems(IConfiguration configuration)
     {
+        static string T(string key) => StartupRefusal.Typed(key);
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(configuration[RedisConnectionString]))
-        {
-            problems.Add($"{RedisConnectionString} is missing: silos find each other and keep reminders in Redis.");
-        }
 
         if (!StorageSettings.IsAzureBlob(configuration))
         {
-            problems.Add($"Storage:Provider is '{StorageSettings.ProviderOf(configuration)}': a cluster keeps grain state in {StorageSettings.AzureBlob}, or a silo's death loses it.");
+            problems.Add($"{T("Storage:Provider")} is '{StorageSettings.ProviderOf(configuration)}': a cluster keeps its state in {StorageSettings.AzureBlob} "
+                + "(a silo's death would lose anything kept elsewhere).");
         }
 
-        var messaging = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
-        if (messaging.Transport != MessagingTransport.RabbitMq)
+        var blob = configuration.GetSection("Storage:AzureBlob");
+        if (string.IsNullOrWhiteSpace(blob["ConnectionString"]) == string.IsNullOrWhiteSpace(blob["ServiceUri"]))
         {
-            problems.Add($"Messaging:Transport is '{messaging.Transport}': a cluster publishes through {MessagingTransport.RabbitMq}, or events die with their silo.");
+            problems.Add($"Set one of {T("Storage:AzureBlob:ConnectionString")} or {T("Storage:AzureBlob:ServiceUri")} (with a managed identity): "
+                + "the storage account for grain state, journals, cluster membership and reminders.");
+        }
+        else if (blob["ServiceUri"] is { Length: > 0 } uri && !Uri.TryCreate(uri, UriKind.Absolute, out _))
+        {
+            problems.Add($"{T("Storage:AzureBlob:ServiceUri")} '{uri}' is not an absolute URI such as https://account.blob.core.windows.net.");
+        }
+
+        foreach (var container in new[] { "ContainerName", "JournalContainerName" })
+        {
+            if (blob[container] is { } name && !AzureJournalOptionsValidator.IsContainerName(name))
+            {
+                problems.Add($"{T("Storage:AzureBlob:" + container)} '{name}' is not a container name (3-63 lower-case letters, digits and single hyphens).");
+            }
+        }
+
+        var messaging = configuration.GetSection("Messaging");
+        if (!string.Equals(messaging["Transport"], nameof(MessagingTransport.RabbitMq), StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"{T("Messaging:Transport")} is '{messaging["Transport"] ?? nameof(MessagingTransport.InMemory)}': a cluster publishes through "
+                + $"{MessagingTransport.RabbitMq} (events in memory die with their silo).");
+        }
+
+        foreach (var key in new[] { "Username", "Password" })
+        {
+            if (string.IsNullOrWhiteSpace(messaging.GetSection("RabbitMq")[key]))
+            {
+                problems.Add($"{T("Messaging:RabbitMq:" + key)} is missing.");
+            }
         }
 
         if (!configuration.GetSection("Auth:Keys").GetChildren().Any())
         {
-            problems.Add("Auth:Keys is empty: nobody could call the API.");
+            problems.Add($"{T("Auth:Keys")} is empty: nobody could call the API (set {T("Auth:Keys:0:Name")}, {T("Auth:Keys:0:Role")} and {T("Auth:Keys:0:Key")}).");
         }
 
         if (TlsTermination.Problem(configuration) is { } tls)
@@ -36,10 +67,12 @@ public static class ProductionSettings
             problems.Add(tls);
         }
 
-        if (problems.Count > 0)
+        if (configuration["Silo:AdvertisedAddress"] is { Length: > 0 } advertised && !IPAddress.TryParse(advertised, out _))
         {
-            throw new InvalidOperationException(
-                $"The {ProductionProfile.Name} profile cannot start:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", problems));
+            problems.Add($"{T("Silo:AdvertisedAddress")} '{advertised}' is not an IP address.");
         }
+
+        problems.AddRange(ClusterTls.Problems(configuration));
+        return problems;
     }
 }

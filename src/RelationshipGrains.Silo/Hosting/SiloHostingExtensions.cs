@@ -17,8 +17,7 @@ public static class SiloHostingExtensions
         var production = string.Equals(options.Profile, ProductionProfile.Name, StringComparison.OrdinalIgnoreCase);
         if (!production && !string.Equals(options.Profile, EmbeddedProfile.Name, StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException(
-                $"Silo:Profile '{options.Profile}' is not known. The profiles available are: {EmbeddedProfile.Name}, {ProductionProfile.Name}.");
+            throw new StartupRefusal([$"Silo__Profile '{options.Profile}' is not known; use {EmbeddedProfile.Name} or {ProductionProfile.Name}."]);
         }
 
         if (production)
@@ -37,11 +36,13 @@ public static class SiloHostingExtensions
                 c.ClusterId = options.ClusterId;
                 c.ServiceId = options.ServiceId;
             });
+            silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = options.DisplayName);
             silo.AddRelationshipGrains();
             silo.AddActivityPropagation();
             silo.AddDashboard();
             silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
             silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
+            silo.Services.Configure<Grains.Security.ClientSurfaceOptions>(builder.Configuration.GetSection("Silo:ClientSurface"));
             silo.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));
             silo.AddConfiguredGrainStorage(builder.Configuration, options);
             if (production)

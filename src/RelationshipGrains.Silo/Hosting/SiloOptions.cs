@@ -7,13 +7,21 @@ public sealed class SiloOptions
 
     /// <summary>
     /// <c>Embedded</c> (the default): one silo, memory storage, nothing to install. <c>Production</c>: one of several
-    /// silos sharing Redis membership and reminders, Azure Blob storage and RabbitMQ.
+    /// silos sharing Azure Storage (tables for membership and reminders, blobs for state) and RabbitMQ.
     /// </summary>
     public string Profile { get; set; } = EmbeddedProfile.Name;
 
     public string ClusterId { get; set; } = "relationship-grains";
 
     public string ServiceId { get; set; } = "relationship-grains";
+
+    /// <summary>
+    /// The silo's name in logs, the dashboard and the operations API. Empty: the machine's name and the silo port
+    /// (on Kubernetes the machine's name is the pod's).
+    /// </summary>
+    public string Name { get; set; } = "";
+
+    public string DisplayName => Name is { Length: > 0 } name ? name : $"{Environment.MachineName}:{SiloPort}";
 
     /// <summary>Port for silo-to-silo traffic.</summary>
     public int SiloPort { get; set; } = 11111;
@@ -26,6 +34,12 @@ public sealed class SiloOptions
     /// non-loopback IPv4 address. Ignored on Kubernetes, where the pod's IP is used.
     /// </summary>
     public string AdvertisedAddress { get; set; } = "";
+
+    /// <summary>
+    /// Listen on every interface rather than only <see cref="AdvertisedAddress"/>: for a container whose advertised
+    /// address is its host's. Off by default, so a silo never opens its ports on an interface nobody chose.
+    /// </summary>
+    public bool ListenOnAllAddresses { get; set; }
 
     /// <summary>Run under Kubernetes (Microsoft.Orleans.Hosting.Kubernetes): pod IP, labels and dead-pod clean-up.</summary>
     public bool Kubernetes { get; set; }

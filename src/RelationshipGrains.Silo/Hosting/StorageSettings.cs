@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using RelationshipGrains.Persistence.AzureStorage;
@@ -61,6 +62,24 @@ public sealed class StorageSettings
 
         // An erased customer's archive pages must be gone from storage, not overwritten with an empty state.
         options.DeleteStateOnClear = true;
+    }
+
+    /// <summary>
+    /// Cluster membership and reminders live in the same account's tables: by its connection string, or with a managed
+    /// identity at <c>Storage:AzureTable:ServiceUri</c> (by default the blob URI with <c>.blob.</c> read as <c>.table.</c>).
+    /// </summary>
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        if (section.GetSection(AzureBlob)["ConnectionString"] is { Length: > 0 } connectionString)
+        {
+            return new TableServiceClient(connectionString);
+        }
+
+        var uri = section.GetSection("AzureTable")["ServiceUri"] is { Length: > 0 } tables
+            ? new Uri(tables)
+            : new Uri(section.GetSection(AzureBlob)["ServiceUri"]!.Replace(".blob.", ".table.", StringComparison.OrdinalIgnoreCase));
+        return new TableServiceClient(uri, new DefaultAzureCredential());
     }
 
     /// <summary>The journals' container for health checks: one quick try, no retries.</summary>

@@ -25,13 +25,13 @@ public static class TlsTermination
 
         if (!string.Equals(mode, Kestrel, StringComparison.OrdinalIgnoreCase))
         {
-            return $"{Setting} is '{mode}': say where TLS ends, {Proxy} (an ingress or load balancer) or {Kestrel} (this process, with a certificate).";
+            return $"{StartupRefusal.Typed(Setting)} is '{mode}': say where TLS ends, {Proxy} (an ingress or load balancer) or {Kestrel} (this process, with a certificate).";
         }
 
         var urls = (configuration["Urls"] ?? "").Split(';').Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"] ?? ""));
         return urls.Any(u => u.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
             ? null
-            : $"{Setting} is {Kestrel} but no https address is configured (Urls or Kestrel:Endpoints:*:Url).";
+            : $"{StartupRefusal.Typed(Setting)} is {Kestrel} but no https address is configured (Urls or Kestrel__Endpoints__<name>__Url).";
     }
 
     public static void Configure(WebApplicationBuilder builder)

@@ -116,6 +116,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
                 if (entries.Count != pair.Value.Count)
                 {
                     Explain(pair.Key, pair.Value, page);
+                    await DescribeJournalAsync(storage, pair.Key);
                 }
 
                 Assert.Equal(Enumerable.Range(1, entries.Count).Select(i => (long)i), entries.Select(e => e.Sequence));
@@ -127,6 +128,24 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
                 parallel.Release();
             }
         }));
+    }
+
+    /// <summary>What storage holds for the customer, to tell a write that never landed from a read that missed it.</summary>
+    private async Task DescribeJournalAsync(AzuriteProcess storage, string customerId)
+    {
+        var service = new Azure.Storage.Blobs.BlobServiceClient(storage.ConnectionString);
+        await foreach (var container in service.GetBlobContainersAsync())
+        {
+            await foreach (var blob in service.GetBlobContainerClient(container.Name).GetBlobsAsync(
+                Azure.Storage.Blobs.Models.BlobTraits.Metadata, Azure.Storage.Blobs.Models.BlobStates.None, prefix: null, cancellationToken: default))
+            {
+                if (blob.Name.Contains(customerId, StringComparison.Ordinal))
+                {
+                    output.WriteLine($"  storage: {container.Name}/{blob.Name} {blob.Properties.BlobType} {blob.Properties.ContentLength} bytes, "
+                        + $"modified {blob.Properties.LastModified:HH:mm:ss.fff}, metadata {string.Join(",", blob.Metadata.Select(m => $"{m.Key}={m.Value}"))}");
+                }
+            }
+        }
     }
 
     /// <summary>Says what was acknowledged and what the grain served instead.</summary>

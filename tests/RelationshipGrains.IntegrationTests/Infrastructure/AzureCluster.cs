@@ -31,6 +31,8 @@ public static class AzureCluster
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRelationshipGrains();
+            // The test's client stands in for grains, partners and operators as well as channel apps.
+            silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = false);
             silo.UseInMemoryReminderService();
             // The tests write thousands of interactions to one customer in seconds, far past the abuse limit.
             silo.Services.Configure<TimelineOptions>(o => o.InteractionsPerMinute = 1_000_000);

@@ -8,13 +8,13 @@ using RelationshipGrains.Client;
 namespace RelationshipGrains.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Silo processes in the production profile on this machine (Redis membership and reminders, Azurite storage,
-/// RabbitMQ), and a grain client in the test process that finds them through Redis, as a channel app would.
-/// Each cluster has its own cluster id, container and queues, so runs never see each other's state.
+/// Silo processes in the production profile on this machine (Azurite tables for membership and reminders, blobs for
+/// state; RabbitMQ; mutual TLS with certificates of a throw-away authority), and a grain client in the test process
+/// that finds them through the membership table, as a channel app would. Each cluster has its own cluster id,
+/// container, queues and authority, so runs never see each other's state.
 /// </summary>
 public sealed class ProcessCluster : IAsyncDisposable
 {
-    public const string RedisConnectionString = "127.0.0.1:6379";
     public const string OperatorKey = "cluster-test-operator-key-0123456789abcdef";
 
     private readonly List<SiloProcess> _silos = [];
@@ -22,12 +22,19 @@ public sealed class ProcessCluster : IAsyncDisposable
     private readonly string _logDirectory;
     private IHost? _client;
 
-    private ProcessCluster(string clusterId, Dictionary<string, string> environment, string logDirectory)
+    private ProcessCluster(string clusterId, Dictionary<string, string> environment, string logDirectory, string storageConnectionString, TestCertificates certificates)
     {
         ClusterId = clusterId;
         _environment = environment;
         _logDirectory = logDirectory;
+        StorageConnectionString = storageConnectionString;
+        Certificates = certificates;
     }
+
+    public string StorageConnectionString { get; }
+
+    /// <summary>The cluster's certificate authority; <see cref="TestCertificates.Issue"/> makes a client certificate it trusts.</summary>
+    public TestCertificates Certificates { get; }
 
     public string ClusterId { get; }
 
@@ -38,10 +45,12 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     /// <param name="settings">Extra configuration for every silo, as environment variables (<c>Section__Key</c>).</param>
     /// <param name="storageConnectionString">The Azure Storage the silos keep grain state in; the shared Azurite by default.</param>
-    public static async Task<ProcessCluster> CreateAsync(IReadOnlyDictionary<string, string>? settings = null, string storageConnectionString = AzuriteFixture.ConnectionString)
+    public static Task<ProcessCluster> CreateAsync(IReadOnlyDictionary<string, string>? settings = null, string storageConnectionString = AzuriteFixture.ConnectionString)
     {
-        await LocalService.RequireAsync("Redis", 6379, "redis.sh");
         var clusterId = $"c{Guid.NewGuid():N}"[..16];
+        var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs", clusterId);
+        var certificates = TestCertificates.CreateAuthority(Path.Combine(logDirectory, "certificates"));
+        var (siloCertificate, siloKey) = certificates.Issue("silo");
         var environment = new Dictionary<string, string>
         {
             ["DOTNET_ENVIRONMENT"] = "Production",
@@ -50,7 +59,9 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Silo__ClusterId"] = clusterId,
             ["Silo__ServiceId"] = clusterId,
             ["Silo__AdvertisedAddress"] = "127.0.0.1",
-            ["Redis__ConnectionString"] = RedisConnectionString,
+            ["Silo__Tls__CertificateFile"] = siloCertificate,
+            ["Silo__Tls__KeyFile"] = siloKey,
+            ["Silo__Tls__CaFile"] = certificates.AuthorityFile,
             ["Storage__Provider"] = "AzureBlob",
             ["Storage__AzureBlob__ConnectionString"] = storageConnectionString,
             ["Storage__AzureBlob__ContainerName"] = clusterId,
@@ -71,9 +82,8 @@ public sealed class ProcessCluster : IAsyncDisposable
             environment[key] = value;
         }
 
-        var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs", clusterId);
         Directory.CreateDirectory(logDirectory);
-        return new ProcessCluster(clusterId, environment, logDirectory);
+        return Task.FromResult(new ProcessCluster(clusterId, environment, logDirectory, storageConnectionString, certificates));
     }
 
     /// <summary>Starts silos side by side and waits until each one reports ready.</summary>
@@ -89,13 +99,27 @@ public sealed class ProcessCluster : IAsyncDisposable
 
     public async Task ConnectClientAsync()
     {
+        var (certificate, key) = Certificates.Issue("channel-app");
+        _client = BuildClient(new Dictionary<string, string?>
+        {
+            [$"{RelationshipGrainsClientOptions.Section}:Tls:CertificateFile"] = certificate,
+            [$"{RelationshipGrainsClientOptions.Section}:Tls:KeyFile"] = key,
+            [$"{RelationshipGrainsClientOptions.Section}:Tls:CaFile"] = Certificates.AuthorityFile,
+        });
+        await _client.StartAsync();
+    }
+
+    /// <summary>A grain client of this cluster (found through its membership table) with extra <paramref name="settings"/>, not started.</summary>
+    public IHost BuildClient(IReadOnlyDictionary<string, string?> settings)
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{RelationshipGrainsClientOptions.Section}:RedisConnectionString"] = RedisConnectionString,
+            [$"{RelationshipGrainsClientOptions.Section}:ClusteringConnectionString"] = StorageConnectionString,
             [$"{RelationshipGrainsClientOptions.Section}:ClusterId"] = ClusterId,
             [$"{RelationshipGrainsClientOptions.Section}:ServiceId"] = ClusterId,
         });
+        builder.Configuration.AddInMemoryCollection(settings);
         // Calls to the killed silo time out and are retried by design; one line each would bury the test's output.
         builder.Logging.SetMinimumLevel(LogLevel.Error).AddFilter("Orleans", LogLevel.Error);
         builder.Services.AddRelationshipGrainsClient(builder.Configuration);
@@ -103,8 +127,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         // A call whose silo died fails after this long and the caller retries it, instead of waiting the default 30 s.
         builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         builder.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
-        _client = builder.Build();
-        await _client.StartAsync();
+        return builder.Build();
     }
 
     /// <summary>The silo's address as the cluster knows it, found by its port.</summary>

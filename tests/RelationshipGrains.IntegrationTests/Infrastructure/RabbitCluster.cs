@@ -36,6 +36,8 @@ public static class RabbitCluster
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRelationshipGrains();
+            // The test's client stands in for grains, partners and operators as well as channel apps.
+            silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = false);
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(reminders);
             silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));

@@ -6,15 +6,8 @@ namespace RelationshipGrains.Tests.Configuration;
 /// <summary>A production silo starts only when the configuration says where HTTPS ends.</summary>
 public sealed class Saying_where_tls_ends
 {
-    private static IConfiguration Settings(params (string Key, string Value)[] tls) => new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Redis:ConnectionString"] = "127.0.0.1:6379",
-            ["Storage:Provider"] = "AzureBlob",
-            ["Messaging:Transport"] = "RabbitMq",
-            ["Auth:Keys:0:Name"] = "operations",
-        }.Concat(tls.Select(t => new KeyValuePair<string, string?>(t.Key, t.Value))))
-        .Build();
+    private static IConfiguration Settings(params (string Key, string Value)[] tls) =>
+        ProductionConfiguration.Build(without: ["Http:TlsTermination"], with: tls.Select(t => new KeyValuePair<string, string?>(t.Key, t.Value)));
 
     [Theory]
     [InlineData("Proxy", "http://0.0.0.0:8080")]
@@ -28,7 +21,7 @@ public sealed class Saying_where_tls_ends
     [InlineData("None", "TlsTermination is 'None'")]
     public void Nothing_said_or_a_mode_we_do_not_know_is_refused(string? mode, string expected)
     {
-        var refusal = Assert.Throws<InvalidOperationException>(() => ProductionSettings.ThrowIfIncomplete(
+        var refusal = Assert.Throws<StartupRefusal>(() => ProductionSettings.ThrowIfIncomplete(
             mode is null ? Settings() : Settings(("Http:TlsTermination", mode))));
         Assert.Contains(expected, refusal.Message);
     }
@@ -36,7 +29,7 @@ public sealed class Saying_where_tls_ends
     [Fact]
     public void Kestrel_without_an_https_address_is_refused()
     {
-        var refusal = Assert.Throws<InvalidOperationException>(() => ProductionSettings.ThrowIfIncomplete(
+        var refusal = Assert.Throws<StartupRefusal>(() => ProductionSettings.ThrowIfIncomplete(
             Settings(("Http:TlsTermination", "Kestrel"), ("Urls", "http://0.0.0.0:8080"))));
         Assert.Contains("no https address", refusal.Message);
     }

@@ -1,6 +1,4 @@
 using Azure.Identity;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Hosting;
@@ -79,12 +77,12 @@ public sealed class Validating_configuration
     }
 
     [Fact]
-    public void An_unknown_storage_provider_stops_the_silo_naming_the_setting()
+    public async Task An_unknown_storage_provider_stops_the_silo_naming_the_setting()
     {
-        using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b.UseSetting("Storage:Provider", "Floppy"));
+        var logs = Directory.CreateTempSubdirectory("rg-floppy-").FullName;
+        await using var silo = SiloProcess.Start("floppy", new Dictionary<string, string> { ["Storage__Provider"] = "Floppy" }, logs);
 
-        var error = Assert.Throws<InvalidOperationException>(() => factory.Server);
-
-        Assert.Contains("Storage:Provider", error.Message);
+        Assert.Equal(1, await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Storage__Provider 'Floppy' is not known; use LocalFiles, Memory or AzureBlob.", File.ReadAllText(silo.LogPath));
     }
 }

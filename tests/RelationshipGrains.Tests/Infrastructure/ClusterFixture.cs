@@ -40,6 +40,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.Client;
 
+    /// <summary>Whether the cluster's client is held to the channel-app surface, as a production client is.</summary>
+    protected virtual bool ChannelAppsOnly => false;
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(_silos);
@@ -48,6 +51,9 @@ public class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.AddSingleton<IIntegrationEventPublisher>(Events);
             silo.AddRelationshipGrains();
+            // The test's client stands in for grains, partners and operators as well as channel apps, unless a
+            // fixture is about what a channel app may do.
+            silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = ChannelAppsOnly);
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(Reminders);
             silo.Services.Configure<TimelineOptions>(o =>

@@ -48,6 +48,8 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRelationshipGrains();
+            // The test's client stands in for grains, partners and operators as well as channel apps.
+            silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = false);
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(reminders);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, storage);

@@ -26,6 +26,8 @@ public sealed class Keeping_journals_in_local_files : IDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddRelationshipGrains();
+            // The test's client stands in for grains, partners and operators as well as channel apps.
+            silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = false);
             silo.UseInMemoryReminderService();
             silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
             silo.Services.Configure<Persistence.Journals.CompactionPolicy>(o => o.MaxAppends = 8);

@@ -1,0 +1,11 @@
+namespace RelationshipGrains.Errors;
+
+/// <summary>The caller may not do this (for example a grain client calling an operator's method); nothing was changed.</summary>
+[GenerateSerializer, Alias("rg.RelationshipForbiddenException")]
+public sealed class RelationshipForbiddenException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    public RelationshipForbiddenException(string message) : base(message)
+    {
+    }
+}

@@ -1,0 +1,78 @@
+using System.Security.Cryptography.X509Certificates;
+using Orleans.Connections.Security;
+
+namespace RelationshipGrains.Client.Security;
+
+/// <summary>Loads the cluster's certificates and sets Orleans' TLS to trust only peers signed by the cluster's authority.</summary>
+public static class ClusterCertificates
+{
+    /// <summary>Every problem with <paramref name="options"/>, each naming the setting under <paramref name="section"/> (as an environment variable).</summary>
+    public static List<string> Problems(ClusterTlsOptions options, string section)
+    {
+        var problems = new List<string>();
+        var at = section.Replace(":", "__", StringComparison.Ordinal);
+        Check(options.CertificateFile, $"{at}__CertificateFile", "this party's certificate (PEM)");
+        Check(options.CaFile, $"{at}__CaFile", "the certificate of the authority that signs the cluster's certificates (PEM)");
+        if (!string.IsNullOrWhiteSpace(options.KeyFile) && !File.Exists(options.KeyFile))
+        {
+            problems.Add($"{at}__KeyFile: no file at '{options.KeyFile}'.");
+        }
+
+        if (problems.Count == 0)
+        {
+            try
+            {
+                using var certificate = LoadCertificate(options);
+                using var authority = LoadAuthority(options);
+            }
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                problems.Add($"{at}: the certificate, key or authority could not be read ({e.Message}).");
+            }
+        }
+
+        return problems;
+
+        void Check(string? path, string setting, string what)
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                problems.Add($"{setting} is missing: {what}.");
+            }
+            else if (!File.Exists(path))
+            {
+                problems.Add($"{setting}: no file at '{path}'.");
+            }
+        }
+    }
+
+    /// <summary>The certificate with its private key, re-imported as PKCS#12 so TLS can use the key on every platform.</summary>
+    public static X509Certificate2 LoadCertificate(ClusterTlsOptions options)
+    {
+        using var pem = X509Certificate2.CreateFromPemFile(options.CertificateFile!, string.IsNullOrWhiteSpace(options.KeyFile) ? null : options.KeyFile);
+        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+    }
+
+    public static X509Certificate2 LoadAuthority(ClusterTlsOptions options) => X509CertificateLoader.LoadCertificateFromFile(options.CaFile!);
+
+    /// <summary>Both directions present a certificate, and the other side's must chain to <paramref name="authority"/> alone.</summary>
+    public static void RequireMutualTls(TlsOptions tls, X509Certificate2 authority)
+    {
+        tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
+        tls.ClientCertificateMode = RemoteCertificateMode.RequireCertificate;
+        tls.RemoteCertificateValidation = (certificate, _, _) => ChainsTo(certificate, authority);
+    }
+
+    /// <summary>
+    /// Judged against the cluster's authority only, not the machine's store: a certificate from any public CA is a
+    /// stranger here. Host names are not checked, since silos are reached by IP address.
+    /// </summary>
+    public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 authority)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(authority);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate) && chain.ChainElements[^1].Certificate.Thumbprint == authority.Thumbprint;
+    }
+}

@@ -1,0 +1,78 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Ideas;
+using RelationshipGrains.Partners;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Security;
+
+/// <summary>A cluster whose client is held to the channel-app surface, as every production grain client is.</summary>
+public sealed class ChannelAppClusterFixture : ClusterFixture
+{
+    protected override bool ChannelAppsOnly => true;
+}
+
+/// <summary>
+/// A grain client does what a channel app does and nothing an operator, partner, back office or another grain does;
+/// refused calls change nothing, and the same methods still work between grains.
+/// </summary>
+public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClusterFixture fixture) : IClassFixture<ChannelAppClusterFixture>
+{
+    private readonly IGrainFactory _grains = fixture.Grains;
+
+    private static RecordInteraction Hello(string id) => new(id, Channel.Chat, Direction.Inbound, Author.Customer, "Hello");
+
+    [Fact]
+    public async Task A_channel_app_records_and_reads_a_conversation()
+    {
+        var customer = _grains.GetGrain<ICustomerGrain>("surface-reader");
+        var recorded = await customer.RecordInteractionAsync(Hello("hello-1"));
+        var page = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 10));
+        Assert.Equal(recorded.Entry.Sequence, Assert.Single(page.Entries).Sequence);
+    }
+
+    [Fact]
+    public async Task A_method_refused_to_the_client_still_serves_the_grains_that_call_it()
+    {
+        // The customer lists itself in its directory shard (UpsertAsync, not open to clients) when its profile changes.
+        var customer = _grains.GetGrain<ICustomerGrain>("surface-directory");
+        await customer.UpdateProfileAsync(new UpdateProfile("Dora Directory"));
+        var shard = _grains.GetGrain<ICustomerDirectoryGrain>(CustomerDirectory.ShardOf("surface-directory"));
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => shard.RemoveAsync("surface-directory"));
+        Assert.Equal("surface-directory", Assert.Single(await shard.SearchAsync("Dora Directory", 10)).CustomerId);
+    }
+
+    [Fact]
+    public async Task Exporting_or_erasing_a_customer_is_refused_and_the_customer_is_untouched()
+    {
+        var customer = _grains.GetGrain<ICustomerGrain>("surface-erase");
+        await customer.RecordInteractionAsync(Hello("kept-1"));
+
+        var export = await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.ExportAsync());
+        Assert.Contains("ExportAsync is not open to grain clients", export.Message);
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.EraseAsync());
+
+        var page = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 10));
+        Assert.Equal("kept-1", Assert.Single(page.Entries).EntryId);
+    }
+
+    [Fact]
+    public async Task Registering_a_partner_or_issuing_it_a_key_is_refused_and_no_partner_exists()
+    {
+        var partner = _grains.GetGrain<IPartnerGrain>("surface-partner");
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => partner.RegisterAsync(new RegisterPartner("Sneaky Ltd", ["bikes"])));
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => partner.IssueKeyAsync());
+        Assert.Null(await partner.GetAsync());
+    }
+
+    [Fact]
+    public async Task Writing_a_system_entry_on_a_timeline_or_moving_an_idea_is_refused()
+    {
+        var customer = _grains.GetGrain<ICustomerGrain>("surface-system-entry");
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
+            customer.RecordIdeaUpdateAsync(new IdeaUpdate("fake-1", "idea-1", "riders", "Your idea was delivered!", "delivered")));
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
+            _grains.GetGrain<IIdeaGrain>("riders/idea-1").ChangeStatusAsync(IdeaStatus.Selected, "no round", round: null));
+        Assert.Empty((await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 10))).Entries);
+    }
+}
