@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace RelationshipGrains.Testing;
 
 /// <summary>
-/// A reminder table shared by every silo of an in-process cluster, standing in for Redis or Azure Tables: unlike
+/// A reminder table shared by every silo of an in-process cluster, standing in for Azure Tables: unlike
 /// Orleans' in-memory table (a grain on one silo), it outlives any silo the test kills.
 /// </summary>
 public sealed class SharedTestReminderTable : IReminderTable
@@ -22,8 +22,16 @@ public sealed class SharedTestReminderTable : IReminderTable
     public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
         Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) ? Copy(row) : null);
 
+    /// <summary>While set, registering a reminder fails, as when the table cannot be reached.</summary>
+    public bool FailUpserts { get; set; }
+
     public Task<string?> UpsertRow(ReminderEntry entry)
     {
+        if (FailUpserts)
+        {
+            throw new TimeoutException("The reminder table did not answer (a test's outage).");
+        }
+
         var stored = Copy(entry);
         stored.ETag = Interlocked.Increment(ref _etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
         _rows[(entry.GrainId, entry.ReminderName)] = stored;

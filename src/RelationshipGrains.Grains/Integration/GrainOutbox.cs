@@ -21,6 +21,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     private bool _retryScheduled;
     private bool _reminderHeld;
     private bool _relaying;
+    private bool _retired;
     private int _failures;
     private int _reportedPending;
 
@@ -68,6 +69,16 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
         }
     }
 
+    /// <summary>
+    /// The activation's state holds changes storage does not (a write, or the reminder before it, failed) and it is
+    /// deactivating: nothing more is published or written from it; a fresh activation relays what storage holds.
+    /// </summary>
+    public void Retire()
+    {
+        _retired = true;
+        _timer?.Dispose();
+    }
+
     /// <summary>Call after every successful state write: relays in a turn of its own, at once or after a delay while the broker is away.</summary>
     public void AfterWrite()
     {
@@ -104,12 +115,13 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     /// <summary>
     /// On a deactivation: one last attempt, then persist the removals with <paramref name="write"/> and drop the
     /// reminder if nothing is left. Pending events keep the reminder, which brings the grain back for them. While the
-    /// silo shuts down, nothing is attempted: the reminder (if any) stays and a later activation finishes the job.
+    /// silo shuts down, or when the activation was retired after a failed write, nothing is attempted: the reminder
+    /// (if any) stays and a later activation finishes the job from what storage holds.
     /// </summary>
     public async Task OnDeactivateAsync(DeactivationReason reason, Func<Task> write)
     {
         _timer?.Dispose();
-        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
+        if (_retired || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
         {
             ReportPending(leaving: true);
             return;
@@ -160,7 +172,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     private async Task RelayAsync(CancellationToken cancellationToken)
     {
         // The timer and the reminder may both fire; one relay at a time keeps each event published once per attempt.
-        if (_relaying)
+        if (_relaying || _retired)
         {
             return;
         }

@@ -7,23 +7,25 @@ public static class JournalExtensions
 {
     /// <summary>
     /// Appends everything changed since the last write, as one record batch. With an outbox, its reminder is secured
-    /// before and its relay scheduled after. If the write fails, the activation holds a change storage may not have and
-    /// Orleans Journaling refuses its further writes: it is retired at once, so the next call replays only what
-    /// storage acknowledged.
+    /// before and its relay scheduled after. If either fails, the activation holds a change storage does not have
+    /// (Orleans Journaling refuses its further writes only when the write itself failed): it is retired at once,
+    /// publishes and writes nothing more, and the next call replays only what storage acknowledged. Otherwise a
+    /// retry of the same request would find its id in memory and be acknowledged without ever being stored.
     /// </summary>
     public static async Task WriteOrRetireAsync(this IDurableStateManager journal, IGrainBase grain, GrainOutbox? outbox = null)
     {
-        if (outbox is not null)
-        {
-            await outbox.BeforeWriteAsync();
-        }
-
         try
         {
+            if (outbox is not null)
+            {
+                await outbox.BeforeWriteAsync();
+            }
+
             await journal.WriteStateAsync();
         }
         catch
         {
+            outbox?.Retire();
             grain.DeactivateOnIdle();
             throw;
         }

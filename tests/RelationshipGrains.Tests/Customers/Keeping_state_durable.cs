@@ -49,4 +49,29 @@ public sealed class Keeping_state_durable(ClusterFixture fixture)
         Assert.True(recorded.Created);
         Assert.Equal(2, recorded.Entry.Sequence);
     }
+
+    [Fact]
+    public async Task A_change_whose_reminder_could_not_be_registered_is_neither_acknowledged_on_retry_nor_kept()
+    {
+        // Seen in the kill test: right after a silo died the reminder service timed out, the call failed before its
+        // write, and the retry found the interaction id in memory and was acknowledged though nothing was stored.
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        fixture.Reminders.FailUpserts = true;
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => customer.RecordInteractionAsync(Requests.Interaction("unsecured-1")));
+        }
+        finally
+        {
+            fixture.Reminders.FailUpserts = false;
+        }
+
+        var retry = await customer.RecordInteractionAsync(Requests.Interaction("unsecured-1"));
+        await fixture.Cluster.DeactivateAsync(customer);
+        var stored = await customer.GetTimelineAsync(new TimelineQuery());
+
+        Assert.True(retry.Created);
+        Assert.Equal("unsecured-1", Assert.Single(stored.Entries).EntryId);
+        Assert.Equal(1, stored.LatestSequence);
+    }
 }
