@@ -22,6 +22,12 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     private bool _reminderHeld;
     private bool _relaying;
     private bool _retired;
+
+    /// <summary>
+    /// How many events at the head of the outbox are stored. Calls interleave with the relay timer, so a call's new
+    /// events sit at the tail, unstored, while its write is in flight; only the stored head is ever published.
+    /// </summary>
+    private int _stored;
     private int _failures;
     private int _reportedPending;
 
@@ -69,6 +75,9 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
         }
     }
 
+    /// <summary>The write failed but the state was read back from storage: the outbox again holds only stored events.</summary>
+    public void WriteUndone() => AfterWrite();
+
     /// <summary>
     /// The activation's state holds changes storage does not (a write, or the reminder before it, failed) and it is
     /// deactivating: nothing more is published or written from it; a fresh activation relays what storage holds.
@@ -82,6 +91,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     /// <summary>Call after every successful state write: relays in a turn of its own, at once or after a delay while the broker is away.</summary>
     public void AfterWrite()
     {
+        _stored = pending().Count;
         RemovedSinceWrite = false;
         if (pending().Count == 0 || _retryScheduled)
         {
@@ -94,6 +104,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     /// <summary>A fresh activation relays whatever an earlier one left behind.</summary>
     public void OnActivate()
     {
+        _stored = pending().Count;
         ReportPending();
         if (pending().Count > 0)
         {
@@ -190,7 +201,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
 
     private async Task RelayPendingAsync(CancellationToken cancellationToken)
     {
-        foreach (var message in pending().ToList())
+        foreach (var message in pending().Take(_stored).ToList())
         {
             var published = true;
             try
@@ -215,6 +226,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
             }
 
             Remove(message.MessageId);
+            _stored--;
             ReportPending();
             RemovedSinceWrite = true;
             shared.BrokerReachable |= published;

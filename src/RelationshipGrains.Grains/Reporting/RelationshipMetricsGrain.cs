@@ -21,31 +21,35 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Gra
     {
         ArgumentNullException.ThrowIfNull(facts);
         _seen ??= [.. State.Seen];
-        var fresh = facts.Where(f => _seen.Add(f.MessageId)).ToList();
-        if (fresh.Count == 0)
-        {
-            return 0;
-        }
-
-        foreach (var fact in fresh)
-        {
-            Apply(fact);
-            State.Seen.Enqueue(fact.MessageId);
-        }
-
-        while (State.Seen.Count > SeenKept)
-        {
-            _seen.Remove(State.Seen.Dequeue());
-        }
-
-        State.Applied.Value += fresh.Count;
+        List<MetricsFact> fresh;
         try
         {
+            fresh = [.. facts.Where(f => _seen.Add(f.MessageId))];
+            if (fresh.Count == 0)
+            {
+                return 0;
+            }
+
+            foreach (var fact in fresh)
+            {
+                Apply(fact);
+                State.Seen.Enqueue(fact.MessageId);
+            }
+
+            while (State.Seen.Count > SeenKept)
+            {
+                _seen.Remove(State.Seen.Dequeue());
+            }
+
+            State.Applied.Value += fresh.Count;
             await journal.WriteOrRetireAsync(this);
         }
         catch
         {
+            // Whatever failed (a fact that cannot be applied, or the write), the ids marked seen and the counters
+            // moved are not stored: retire, or a redelivery would be acknowledged as already counted.
             _seen = null;
+            DeactivateOnIdle();
             throw;
         }
 

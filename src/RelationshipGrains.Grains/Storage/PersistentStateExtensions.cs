@@ -25,9 +25,12 @@ public static class PersistentStateExtensions
             try
             {
                 await state.ReadStateAsync();
+                outbox?.WriteUndone();
             }
             catch
             {
+                // Memory still holds the unstored change: publish and write nothing more from this activation.
+                outbox?.Retire();
                 grain.DeactivateOnIdle();
             }
 

@@ -25,6 +25,9 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
     /// <summary>Why attempts failed: exception type and the start of its message, with how often.</summary>
     public ConcurrentDictionary<string, int> FailureReasons { get; } = new();
 
+    /// <summary>When each failed attempt failed, and whether it was a timeout.</summary>
+    public ConcurrentBag<(TimeSpan At, bool TimedOut)> Failures { get; } = [];
+
     private int _failedAttempts;
 
     public string CustomerId(int index) => $"{customerPrefix}-{index}";
@@ -56,6 +59,7 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         var customerId = CustomerId(index % customers);
         var interaction = new RecordInteraction($"load-{index}", Channel.Chat, Direction.Inbound, Author.Customer, $"Message {index}");
         var delay = FirstRetryDelay;
+        var firstSent = clock.Elapsed;
         while (true)
         {
             giveUp.ThrowIfCancellationRequested();
@@ -63,13 +67,14 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
             try
             {
                 var result = await client.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(interaction);
-                Acknowledgements.Add(new Acknowledged(customerId, interaction.InteractionId, result.Entry.Sequence, attempt, clock.Elapsed));
+                Acknowledgements.Add(new Acknowledged(customerId, interaction.InteractionId, result.Entry.Sequence, firstSent, attempt, clock.Elapsed));
                 _inFlight.Release();
                 return;
             }
             catch (Exception e) when (e is not Errors.RelationshipValidationException)
             {
                 Interlocked.Increment(ref _failedAttempts);
+                Failures.Add((clock.Elapsed, e is TimeoutException));
                 FailureReasons.AddOrUpdate($"{e.GetType().Name}: {e.Message[..Math.Min(90, e.Message.Length)]}", 1, (_, n) => n + 1);
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), giveUp);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
@@ -77,6 +82,10 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         }
     }
 
+    /// <param name="FirstSent">When the interaction was first sent; <see cref="Latency"/> counts every retry.</param>
     /// <param name="Attempted">When the attempt that succeeded was sent.</param>
-    public sealed record Acknowledged(string CustomerId, string InteractionId, long Sequence, TimeSpan Attempted, TimeSpan At);
+    public sealed record Acknowledged(string CustomerId, string InteractionId, long Sequence, TimeSpan FirstSent, TimeSpan Attempted, TimeSpan At)
+    {
+        public TimeSpan Latency => At - FirstSent;
+    }
 }

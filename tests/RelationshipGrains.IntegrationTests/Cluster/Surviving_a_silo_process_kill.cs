@@ -1,14 +1,18 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
 using RelationshipGrains.IntegrationTests.Infrastructure;
+using RelationshipGrains.Partners;
 using Xunit.Abstractions;
 
 namespace RelationshipGrains.IntegrationTests.Cluster;
 
 /// <summary>
-/// Three silo processes on Azurite + Redis + RabbitMQ; one is SIGKILLed while a client records interactions for
-/// 5,000 customers; a fourth joins under load and activations move to it; then it is stopped with SIGTERM.
+/// Three silo processes on Azurite (tables and blobs) + RabbitMQ with mutual TLS; one is SIGKILLed while a client
+/// records interactions for 5,000 customers; a fourth joins under load and activations move to it; then it is
+/// stopped with SIGTERM. Clients without the cluster's certificate, or outside the channel surface, are refused.
 /// </summary>
 [Collection(RabbitMqCollection.Name)]
 public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
@@ -39,6 +43,8 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         }
 
         await using var storage = await AzuriteProcess.StartAsync();
+        var rawAppends = await RawAppendRate.MeasureAsync(storage.ConnectionString, TimeSpan.FromSeconds(5));
+        Say($"Azurite alone takes {rawAppends:0} appends/s (32 writers, 900-byte blocks, no grains in between).");
         await using var cluster = await ProcessCluster.CreateAsync(FastSettings, storage.ConnectionString);
         var clock = Stopwatch.StartNew();
         var silos = await cluster.StartSilosAsync(3);
@@ -70,6 +76,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
             + $"{load.FailedAttempts} failed attempts were retried.");
         Say("Failures: " + string.Join("; ", load.FailureReasons.OrderByDescending(r => r.Value).Take(4).Select(r => $"{r.Value}x {r.Key}")));
         Say("Acknowledged per 5 s: " + string.Join(" ", load.Acknowledgements.GroupBy(a => (int)(a.At.TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => $"{g.Key * 5}s:{g.Count()}")));
+        ReportBeforeTheKill(load, firstRunStart, killedAt, rawAppends, Say);
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
 
         // Scale out under load: the customers are all active already, so an activation on the new silo has moved there.
@@ -87,11 +94,62 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         Assert.True(exitCode == 0, $"{newcomer.Name} exited with {exitCode} after SIGTERM:\n{newcomer.Tail()}");
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
         Say($"{load.Acknowledgements.Count} interactions over {Customers} customers, all present exactly once, sequences gap-free; whole test {clock.Elapsed.TotalSeconds:0} s.");
+        await AssertStrangersAreRefusedAsync(cluster, prefix, Say);
 
         // Passing tests' output is not shown by the console logger; the test command prints this file at the end.
         var reports = Path.Combine(Repository.Root(), "artifacts", "reports");
         Directory.CreateDirectory(reports);
         await File.WriteAllLinesAsync(Path.Combine(reports, "cluster-kill.txt"), ["Three-silo process kill test:", .. report]);
+    }
+
+    /// <summary>The load as the client saw it before the kill: sustained rate against the storage's, and latency from first send.</summary>
+    private static void ReportBeforeTheKill(SteadyInteractionLoad load, TimeSpan runStart, TimeSpan killedAt, double rawAppends, Action<string> say)
+    {
+        var before = load.Acknowledgements.Where(a => a.FirstSent < killedAt).Select(a => a.Latency.TotalMilliseconds).Order().ToList();
+        var steadyFrom = runStart + TimeSpan.FromSeconds(5);
+        var sustained = load.Acknowledgements.Count(a => a.At >= steadyFrom && a.At < killedAt) / (killedAt - steadyFrom).TotalSeconds;
+        var withinASecond = before.Count(ms => ms <= 1_000) / (double)Math.Max(1, before.Count);
+        var timeouts = load.Failures.Count(f => f.At < killedAt && f.TimedOut);
+        say($"BEFORE THE KILL: {sustained:0} acknowledged/s sustained of {PerSecond}/s offered = {sustained / rawAppends:0.00} of Azurite's raw append rate; "
+            + $"latency from first send p50 {Percentile(before, 0.50):0} ms, p99 {Percentile(before, 0.99):0} ms; {withinASecond:P1} within 1 s; {timeouts} timeouts.");
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
+
+    /// <summary>The cluster's ports admit only clients with its certificate, and those only to the channel surface.</summary>
+    private static async Task AssertStrangersAreRefusedAsync(ProcessCluster cluster, string prefix, Action<string> say)
+    {
+        var customer = cluster.Client.GetGrain<ICustomerGrain>($"{prefix}-0");
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.ExportAsync());
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.EraseAsync());
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => cluster.Client.GetGrain<IPartnerGrain>("intruder-partner").RegisterAsync(new RegisterPartner("Intruder", ["bikes"])));
+
+        var strangers = TestCertificates.CreateAuthority(Path.Combine(Path.GetTempPath(), $"rg-strangers-{Guid.NewGuid():N}"), "Somebody else's CA");
+        var (foreignCertificate, foreignKey) = strangers.Issue("intruder");
+        var section = RelationshipGrains.Client.RelationshipGrainsClientOptions.Section;
+        Dictionary<string, Dictionary<string, string?>> attempts = new()
+        {
+            ["no certificate"] = [],
+            ["a certificate from another authority"] = new()
+            {
+                [$"{section}:Tls:CertificateFile"] = foreignCertificate,
+                [$"{section}:Tls:KeyFile"] = foreignKey,
+                [$"{section}:Tls:CaFile"] = cluster.Certificates.AuthorityFile,
+            },
+        };
+        foreach (var (what, settings) in attempts)
+        {
+            // One try: a refused client otherwise keeps trying to connect for as long as it lives.
+            using var stranger = cluster.BuildClient(settings, services => services.AddSingleton<IClientConnectionRetryFilter>(new TryOnce()));
+            var refused = await Record.ExceptionAsync(() => stranger.StartAsync().WaitAsync(TimeSpan.FromSeconds(30)));
+            Assert.True(refused is not null and not TimeoutException, $"A grain client with {what} connected to the cluster, or hung: {refused}");
+            say($"A grain client with {what} was refused: {refused.GetType().Name}: {refused.Message[..Math.Min(120, refused.Message.Length)]}");
+        }
+    }
+
+    private sealed class TryOnce : IClientConnectionRetryFilter
+    {
+        public Task<bool> ShouldRetryConnectionAttempt(Exception exception, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 
     private static async Task<HashSet<string>> CustomersOnAsync(ProcessCluster cluster, SiloProcess silo, string prefix)
@@ -139,7 +197,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
             await foreach (var blob in service.GetBlobContainerClient(container.Name).GetBlobsAsync(
                 Azure.Storage.Blobs.Models.BlobTraits.Metadata, Azure.Storage.Blobs.Models.BlobStates.None, prefix: null, cancellationToken: default))
             {
-                if (blob.Name.Contains(customerId, StringComparison.Ordinal))
+                if (blob.Name.Contains($"/{customerId}/", StringComparison.Ordinal))
                 {
                     output.WriteLine($"  storage: {container.Name}/{blob.Name} {blob.Properties.BlobType} {blob.Properties.ContentLength} bytes, "
                         + $"modified {blob.Properties.LastModified:HH:mm:ss.fff}, metadata {string.Join(",", blob.Metadata.Select(m => $"{m.Key}={m.Value}"))}");

@@ -110,7 +110,7 @@ public sealed class ProcessCluster : IAsyncDisposable
     }
 
     /// <summary>A grain client of this cluster (found through its membership table) with extra <paramref name="settings"/>, not started.</summary>
-    public IHost BuildClient(IReadOnlyDictionary<string, string?> settings)
+    public IHost BuildClient(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -127,6 +127,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         // A call whose silo died fails after this long and the caller retries it, instead of waiting the default 30 s.
         builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
         builder.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 

@@ -25,20 +25,52 @@ public sealed class SharedTestJournals : IJournalStorageProvider
         set => _failWrites = value;
     }
 
-    public IJournalStorage CreateStorage(JournalId journalId) => new Failing(Memory.CreateStorage(journalId), this);
+    public IJournalStorage CreateStorage(JournalId journalId) => new Failing(journalId, Memory.CreateStorage(journalId), this);
+
+    private (JournalId Journal, TaskCompletionSource Arrived, TaskCompletionSource Release)? _hold;
+
+    /// <summary>
+    /// Holds the next write to <paramref name="grainId"/>'s journal until the returned release is completed (then it
+    /// proceeds, or fails if <see cref="FailWrites"/> is set by then); <c>Arrived</c> completes when it is held.
+    /// </summary>
+    public (Task Arrived, TaskCompletionSource Release) HoldNextWrite(GrainId grainId)
+    {
+        var hold = (JournalId.FromGrainId(grainId), new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _hold = hold;
+        return (hold.Item2.Task, hold.Item3);
+    }
+
+    private async ValueTask WaitIfHeldAsync(JournalId journalId)
+    {
+        if (_hold is { } hold && hold.Journal == journalId)
+        {
+            _hold = null;
+            hold.Arrived.TrySetResult();
+            await hold.Release.Task;
+        }
+    }
 
     /// <summary>True when the grain's stored journal holds <paramref name="text"/> anywhere, in any record.</summary>
     public bool Holds(GrainId grainId, string text) =>
         Memory.RawBytes(JournalId.FromGrainId(grainId)).AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
 
-    private sealed class Failing(IJournalStorage inner, SharedTestJournals owner) : IJournalStorage
+    private sealed class Failing(JournalId journalId, IJournalStorage inner, SharedTestJournals owner) : IJournalStorage
     {
         public bool IsCompactionRequested => inner.IsCompactionRequested;
 
         public ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken) => inner.ReadAsync(consumer, cancellationToken);
 
-        public ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken) =>
-            owner.FailWrites ? throw new IOException("Journal writes are failing (test).") : inner.AppendAsync(value, cancellationToken);
+        public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+        {
+            await owner.WaitIfHeldAsync(journalId);
+            if (owner.FailWrites)
+            {
+                throw new IOException("Journal writes are failing (test).");
+            }
+
+            await inner.AppendAsync(value, cancellationToken);
+        }
 
         public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken) =>
             owner.FailWrites ? throw new IOException("Journal writes are failing (test).") : inner.ReplaceAsync(value, cancellationToken);

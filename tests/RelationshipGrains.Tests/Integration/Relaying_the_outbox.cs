@@ -30,6 +30,50 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_event_whose_write_is_in_flight_is_not_published_and_never_is_when_that_write_fails()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+
+        // The first event is refused once, so its relay waits on a retry timer.
+        var refusedOnce = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Events.Refuse = m => m.Payload.Contains(id, StringComparison.Ordinal) && refusedOnce.TrySetResult();
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("stored-1"));
+            await refusedOnce.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            fixture.Events.Refuse = _ => false;
+        }
+
+        // The second change's write is held while the retry comes due: the relay, which interleaves with calls,
+        // finds both events in memory but may publish only the stored one.
+        var (held, release) = fixture.Journals.HoldNextWrite(customer.GetGrainId());
+        var second = customer.RecordInteractionAsync(Requests.Interaction("unstored-2"));
+        await held.WaitAsync(TimeSpan.FromSeconds(30));
+        var published = await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id);
+        await Task.Delay(300);
+
+        fixture.Journals.FailWrites = true;
+        release.SetResult();
+        try
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => second);
+        }
+        finally
+        {
+            fixture.Journals.FailWrites = false;
+        }
+
+        await fixture.Cluster.DeactivateAsync(customer);
+        Assert.Equal("stored-1", Assert.Single(published).InteractionId);
+        Assert.Equal(["stored-1"], fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).Select(e => e.InteractionId));
+        Assert.Equal(1, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+    }
+
+    [Fact]
     public async Task Events_wait_while_the_broker_refuses_them_and_go_out_under_the_same_ids_when_it_returns()
     {
         var id = Keys.Customer();
