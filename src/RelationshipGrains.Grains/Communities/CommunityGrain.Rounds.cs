@@ -43,16 +43,26 @@ public sealed partial class CommunityGrain
         }
 
         List<RoundDecision> report = [];
-        foreach (var (r, to, reason) in decisions)
+        try
         {
-            await Idea(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round, fitness: r.Fitness.Score);
-            if (to == IdeaStatus.Culled)
+            foreach (var (r, to, reason) in decisions)
             {
-                ForgetText(r.Idea.IdeaId);
-            }
+                await Idea(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round, fitness: r.Fitness.Score);
+                if (to == IdeaStatus.Culled)
+                {
+                    ForgetText(r.Idea.IdeaId);
+                }
 
-            report.Add(new RoundDecision(r.Idea.IdeaId, r.Idea.Status, to, reason));
-            AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {to}. {reason}.", r.Idea.IdeaId, null);
+                report.Add(new RoundDecision(r.Idea.IdeaId, r.Idea.Status, to, reason));
+                AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {to}. {reason}.", r.Idea.IdeaId, null);
+            }
+        }
+        catch
+        {
+            // The ideas decided so far stored their side; this grain's feed events and forgotten texts are only in
+            // memory. Retire rather than let a later write store a half-done round: the rerun decides it again.
+            DeactivateOnIdle();
+            throw;
         }
 
         State.Rounds = round;
