@@ -108,7 +108,7 @@ case "${1:-}" in
     done
     for pidfile in "$RG_SERVICES_DIR"/*.pid; do
       [ -e "$pidfile" ] || continue
-      bash "$root/infra/services/stop.sh" "$pidfile" || failed=1
+      bash "$root/infra/tools/stop-process.sh" "$pidfile" || failed=1
     done
     exit "$failed"
     ;;

@@ -18,7 +18,7 @@ stop_services() {
   local survivors=""
   for pidfile in "$RG_SERVICES_DIR"/*.pid; do
     [ -e "$pidfile" ] || continue
-    bash infra/services/stop.sh "$pidfile" || survivors="$survivors $(basename "$pidfile" .pid)"
+    bash infra/tools/stop-process.sh "$pidfile" || survivors="$survivors $(basename "$pidfile" .pid)"
   done
   if [ -n "$survivors" ]; then
     echo "Services still running after the tests:$survivors"

@@ -2,7 +2,7 @@
 # Stops the process whose pid a service script wrote, with the process group it leads (the scripts start each
 # service under setsid, so a broker's children go with it): SIGTERM, then SIGKILL if anything is still there after
 # 15 s (Azurite ignores SIGTERM). Removes the pid file once all are gone; exits 1 if they could not be stopped.
-#   stop.sh artifacts/services/azurite.pid
+#   infra/tools/stop-process.sh artifacts/services/azurite.pid
 set -uo pipefail
 pidfile="$1"
 pid=$(cat "$pidfile" 2> /dev/null) || exit 0
