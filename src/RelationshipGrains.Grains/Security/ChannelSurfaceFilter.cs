@@ -37,6 +37,6 @@ public sealed class ChannelSurfaceFilter(IOptions<ClientSurfaceOptions> options)
     private static bool IsExternalClient(GrainId? source) =>
         source is { } id && id.IsClient() && !id.Key.ToString()!.StartsWith("hosted-", StringComparison.Ordinal);
 
-    private static bool IsOurs(MethodInfo? method) =>
-        method?.DeclaringType?.Namespace?.StartsWith("RelationshipGrains", StringComparison.Ordinal) == true;
+    /// <summary>The product's grain interfaces, all in the contracts assembly; Orleans' own and a host's extra grains pass.</summary>
+    private static bool IsOurs(MethodInfo? method) => method?.DeclaringType?.Assembly == typeof(ChannelSurfaceAttribute).Assembly;
 }
