@@ -14,7 +14,7 @@ namespace RelationshipGrains.IntegrationTests.Cluster;
 /// records interactions for 5,000 customers; a fourth joins under load and activations move to it; then it is
 /// stopped with SIGTERM. Clients without the cluster's certificate, or outside the channel surface, are refused.
 /// </summary>
-[Collection(RabbitMqCollection.Name)]
+[Collection(AloneWithRabbitMqCollection.Name)]
 public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
 {
     private const int Customers = 5_000;

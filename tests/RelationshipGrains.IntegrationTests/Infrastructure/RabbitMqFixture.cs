@@ -38,3 +38,13 @@ public sealed class RabbitMqCollection : ICollectionFixture<RabbitMqFixture>, IC
 {
     public const string Name = "rabbitmq";
 }
+
+/// <summary>
+/// The silo kill test, run after every other test and alone: it measures the cluster against the storage's own rate,
+/// which tests running beside it would distort, and the broker outage tests must not stop RabbitMQ under it.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneWithRabbitMqCollection : ICollectionFixture<RabbitMqFixture>
+{
+    public const string Name = "alone, with rabbitmq";
+}
