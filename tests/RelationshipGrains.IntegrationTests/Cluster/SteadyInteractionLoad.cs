@@ -26,7 +26,7 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
     public ConcurrentDictionary<string, int> FailureReasons { get; } = new();
 
     /// <summary>When each failed attempt failed, and whether it was a timeout.</summary>
-    public ConcurrentBag<(TimeSpan At, bool TimedOut)> Failures { get; } = [];
+    public ConcurrentBag<(TimeSpan At, bool TimedOut, string CustomerId)> Failures { get; } = [];
 
     private int _failedAttempts;
 
@@ -74,7 +74,7 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
             catch (Exception e) when (e is not Errors.RelationshipValidationException)
             {
                 Interlocked.Increment(ref _failedAttempts);
-                Failures.Add((clock.Elapsed, e is TimeoutException));
+                Failures.Add((clock.Elapsed, e is TimeoutException, customerId));
                 FailureReasons.AddOrUpdate($"{e.GetType().Name}: {e.Message[..Math.Min(90, e.Message.Length)]}", 1, (_, n) => n + 1);
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), giveUp);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));

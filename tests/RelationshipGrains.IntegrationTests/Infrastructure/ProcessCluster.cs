@@ -31,6 +31,9 @@ public sealed class ProcessCluster : IAsyncDisposable
         Certificates = certificates;
     }
 
+    /// <summary>How long the test's client waits for an answer before it gives up and retries (Orleans' default is 30 s).</summary>
+    public static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
+
     public string StorageConnectionString { get; }
 
     /// <summary>The cluster's certificate authority; <see cref="TestCertificates.Issue"/> makes a client certificate it trusts.</summary>
@@ -125,7 +128,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         builder.Services.AddRelationshipGrainsClient(builder.Configuration);
 
         // A call whose silo died fails after this long and the caller retries it, instead of waiting the default 30 s.
-        builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
         builder.Services.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
         services?.Invoke(builder.Services);
         return builder.Build();
