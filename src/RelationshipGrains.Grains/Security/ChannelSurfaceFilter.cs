@@ -24,8 +24,11 @@ public sealed class ChannelSurfaceFilter(IOptions<ClientSurfaceOptions> options)
 
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        if (options.Value.ChannelAppsOnly && IsExternalClient(context.SourceId) && IsOurs(context.InterfaceMethod)
-            && !Allowed.GetOrAdd(context.InterfaceMethod, m => m.GetCustomAttribute<ChannelSurfaceAttribute>() is not null))
+        // Cheapest checks first: every HTTP request reaches grains through the hosted client, so telling it apart (a
+        // string of its key) is left for the calls that would otherwise be refused.
+        if (options.Value.ChannelAppsOnly && context.SourceId is { } source && source.IsClient() && IsOurs(context.InterfaceMethod)
+            && !Allowed.GetOrAdd(context.InterfaceMethod, m => m.GetCustomAttribute<ChannelSurfaceAttribute>() is not null)
+            && !IsHostedClient(source))
         {
             throw new RelationshipForbiddenException(
                 $"{context.InterfaceName}.{context.MethodName} is not open to grain clients; use the HTTP API with a key of the right role.");
@@ -34,8 +37,8 @@ public sealed class ChannelSurfaceFilter(IOptions<ClientSurfaceOptions> options)
         return context.Invoke();
     }
 
-    private static bool IsExternalClient(GrainId? source) =>
-        source is { } id && id.IsClient() && !id.Key.ToString()!.StartsWith("hosted-", StringComparison.Ordinal);
+    /// <summary>The silo's own client (the HTTP API, which checks roles itself) is named <c>hosted-</c> by Orleans.</summary>
+    private static bool IsHostedClient(GrainId source) => source.Key.ToString()!.StartsWith("hosted-", StringComparison.Ordinal);
 
     /// <summary>The product's grain interfaces, all in the contracts assembly; Orleans' own and a host's extra grains pass.</summary>
     private static bool IsOurs(MethodInfo? method) => method?.DeclaringType?.Assembly == typeof(ChannelSurfaceAttribute).Assembly;

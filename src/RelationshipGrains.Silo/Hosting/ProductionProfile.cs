@@ -39,8 +39,9 @@ public static class ProductionProfile
     {
         // Membership (which channel apps read to find gateways) and reminders in the storage account's tables:
         // a cluster needs nothing but Azure Storage and RabbitMQ.
-        silo.UseAzureStorageClustering((AzureStorageClusteringOptions o) => o.TableServiceClient = StorageSettings.CreateTableServiceClient(configuration));
-        silo.UseAzureTableReminderService((AzureTableReminderStorageOptions o) => o.TableServiceClient = StorageSettings.CreateTableServiceClient(configuration));
+        var tables = StorageSettings.CreateTableServiceClient(configuration);
+        silo.UseAzureStorageClustering((AzureStorageClusteringOptions o) => o.TableServiceClient = tables);
+        silo.UseAzureTableReminderService((AzureTableReminderStorageOptions o) => o.TableServiceClient = tables);
         ClusterTls.Configure(silo, configuration);
 
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Silo:Membership"));
