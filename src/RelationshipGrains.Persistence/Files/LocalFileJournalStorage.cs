@@ -7,10 +7,11 @@ namespace RelationshipGrains.Persistence.Files;
 
 /// <summary>
 /// One activation's journal file. Appends add one checksummed record each; a compaction writes the snapshot to a new
-/// file and renames it over the old one, so a crash leaves either the old journal or the new, never a mix.
+/// file and renames it over the old one, so a crash leaves either the old journal or the new, never a mix. With
+/// <paramref name="commit"/> an append answers once it is on disk; without, once the operating system has it.
 /// </summary>
 public sealed partial class LocalFileJournalStorage(
-    JournalId id, string path, bool flushToDisk, string formatKey, ForcedCompactions compactions, CompactionPolicy policy, ILogger logger)
+    JournalId id, string path, GroupCommit? commit, string formatKey, ForcedCompactions compactions, CompactionPolicy policy, ILogger logger)
     : IJournalStorage
 {
     /// <summary>Bytes of whole records in the file; appends go here, over anything torn beyond it.</summary>
@@ -81,13 +82,27 @@ public sealed partial class LocalFileJournalStorage(
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
 
-        await using (var stream = new FileStream(path, _length == 0 ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.Read, 1))
+        var handle = File.OpenHandle(path, _length == 0 ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.Read);
+        try
         {
-            // Over a torn tail, if the last read found one; never past what this activation knows was written.
-            stream.Position = _length;
-            await stream.WriteAsync(record, cancellationToken);
-            stream.SetLength(_length + record.Length);
-            Flush(stream);
+            // Over a torn tail, if the last read found one; never past what this activation knows was written. A
+            // write of one record to the operating system's cache is short enough to do in the grain's turn.
+            RandomAccess.Write(handle, record, _length);
+            RandomAccess.SetLength(handle, _length + record.Length);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+
+        if (commit is null)
+        {
+            handle.Dispose();
+        }
+        else
+        {
+            await commit.FlushAsync(handle);
         }
 
         _length += record.Length;
@@ -98,7 +113,7 @@ public sealed partial class LocalFileJournalStorage(
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
         var record = JournalFile.Record(value, JournalFile.Header(formatKey));
-        await AtomicFile.ReplaceAsync(path, record, flushToDisk, cancellationToken);
+        await AtomicFile.ReplaceAsync(path, record, flushToDisk: commit is not null, cancellationToken);
         _length = record.Length;
         _appends = 0;
         _appendedBytes = 0;
@@ -113,14 +128,6 @@ public sealed partial class LocalFileJournalStorage(
         _appendedBytes = _snapshotBytes = 0;
         compactions.Done(id);
         return ValueTask.CompletedTask;
-    }
-
-    private void Flush(FileStream stream)
-    {
-        if (flushToDisk)
-        {
-            stream.Flush(flushToDisk: true);
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

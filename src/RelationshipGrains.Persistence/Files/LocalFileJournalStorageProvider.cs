@@ -9,12 +9,13 @@ namespace RelationshipGrains.Persistence.Files;
 public sealed class LocalFileJournalStorageProvider(
     IOptions<LocalFileOptions> options,
     IOptions<JournaledStateManagerOptions> format,
+    GroupCommit commit,
     ForcedCompactions compactions,
     CompactionPolicy policy,
     ILogger<LocalFileJournalStorage> logger) : IJournalStorageProvider
 {
     public IJournalStorage CreateStorage(JournalId journalId) => new LocalFileJournalStorage(
-        journalId, PathOf(journalId), options.Value.FlushToDisk, format.Value.JournalFormatKey, compactions, policy, logger);
+        journalId, PathOf(journalId), options.Value.FlushToDisk ? commit : null, format.Value.JournalFormatKey, compactions, policy, logger);
 
     public string PathOf(JournalId journalId) => LocalFileOptions.FileFor(options.Value.JournalsDirectory, journalId.Value, ".journal");
 }
