@@ -12,9 +12,27 @@ public sealed class ForcedCompactions
 {
     private readonly ConcurrentDictionary<string, byte> _requested = new(StringComparer.Ordinal);
 
-    public void Request(GrainId grainId) => _requested[JournalId.FromGrainId(grainId).Value] = 0;
+    /// <summary>
+    /// Every append asks, and almost always none is requested. The dictionary's own IsEmpty takes all its locks,
+    /// which cost 6% of a busy silo's time in a profile of RecordInteraction; this count answers without a lock.
+    /// </summary>
+    private int _count;
 
-    public bool IsRequested(JournalId journalId) => !_requested.IsEmpty && _requested.ContainsKey(journalId.Value);
+    public void Request(GrainId grainId)
+    {
+        if (_requested.TryAdd(JournalId.FromGrainId(grainId).Value, 0))
+        {
+            Interlocked.Increment(ref _count);
+        }
+    }
 
-    public void Done(JournalId journalId) => _requested.TryRemove(journalId.Value, out _);
+    public bool IsRequested(JournalId journalId) => Volatile.Read(ref _count) > 0 && _requested.ContainsKey(journalId.Value);
+
+    public void Done(JournalId journalId)
+    {
+        if (_requested.TryRemove(journalId.Value, out _))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
+using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
@@ -26,7 +27,7 @@ public static class DurabilityCost
 
         // One customer alone: every append waits for the one before it, as a conversation's appends do.
         var alone = await runner.RunAsync("durability", "RecordInteraction, one customer, journal on Azurite", 1, (c, n) =>
-            silo.Grains.GetGrain<ICustomerGrain>($"alone-{prefix}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-a-{n}")));
+            silo.Grains.Customer($"alone-{prefix}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-a-{n}")));
         var bytesPerAppend = await AverageAppendAsync(blobs, $"customer/alone-{prefix}/log");
         var payload = new byte[bytesPerAppend];
         var rawLog = blobs.GetAppendBlobClient($"raw/alone-{prefix}");
@@ -40,7 +41,7 @@ public static class DurabilityCost
         var callers = options.HttpCallers;
         var customers = options.Quick ? 100 : 1_000;
         var many = await runner.RunAsync("durability", $"RecordInteraction, {callers} callers over {customers} customers", callers, (c, n) =>
-            silo.Grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
+            silo.Grains.Customer(Payloads.CustomerId((c * 7919 + n) % customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
         var rawLogs = new AppendBlobClient[customers];
         for (var i = 0; i < customers; i++)
         {

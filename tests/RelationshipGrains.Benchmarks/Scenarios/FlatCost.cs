@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Journaling;
+using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Communities;
@@ -31,7 +32,7 @@ public static class FlatCost
 
         await CompareAsync(runner, results, journals, "flat: conversation append", "entries", 10, options.Quick ? 2_000 : 100_000, async size =>
         {
-            var customer = grains.GetGrain<ICustomerGrain>($"flat-{run}-{size}");
+            var customer = grains.Customer($"flat-{run}-{size}");
             await FillAsync(size, i => customer.RecordInteractionAsync(Payloads.Interaction($"fill-{i}")));
             return n => customer.RecordInteractionAsync(Payloads.Interaction($"more-{n}"));
         });

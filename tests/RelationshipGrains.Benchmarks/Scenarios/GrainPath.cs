@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Benchmarks.Ping;
@@ -36,9 +37,9 @@ public static class GrainPath
         var prefix = Guid.NewGuid().ToString("N")[..8];
         var ping = await runner.RunAsync(scenario, "ping (Orleans' limit)", callers, (c, _) => grains.GetGrain<IPingGrain>(c % 64).PingAsync());
         var record = await runner.RunAsync(scenario, "RecordInteraction", callers, (c, n) =>
-            grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % options.Customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
+            grains.Customer(Payloads.CustomerId((c * 7919 + n) % options.Customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
         var read = await runner.RunAsync(scenario, "GetTimeline (20)", callers, (c, n) =>
-            grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % options.Customers)).GetTimelineAsync(new TimelineQuery(Limit: 20)));
+            grains.Customer(Payloads.CustomerId((c * 7919 + n) % options.Customers)).GetTimelineAsync(new TimelineQuery(Limit: 20)));
         results.Add(ping);
         results.Add(record with { Baseline = "ping", Ratio = record.PerSecond / ping.PerSecond, Note = "memory journal" });
         results.Add(read with { Baseline = "ping", Ratio = read.PerSecond / ping.PerSecond });

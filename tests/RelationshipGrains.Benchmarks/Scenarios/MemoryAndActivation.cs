@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Journaling;
 using Orleans.Storage;
+using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Benchmarks.Ping;
@@ -28,7 +29,7 @@ public static class MemoryAndActivation
         var ping = await ActivateAsync(count, i => silo.Grains.GetGrain<IPingGrain>(1_000_000 + i).PingAsync());
         var ours = await ActivateAsync(count, async i =>
         {
-            var customer = silo.Grains.GetGrain<ICustomerGrain>($"mem-{i}");
+            var customer = silo.Grains.Customer($"mem-{i}");
             await customer.UpdateProfileAsync(new UpdateProfile($"Customer {i}", [new ContactPoint(Channel.Email, $"c{i}@example.org")], "en"));
             await customer.RecordInteractionAsync(Payloads.Interaction($"first-{i}"));
         });

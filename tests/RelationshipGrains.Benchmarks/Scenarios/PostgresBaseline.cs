@@ -1,4 +1,5 @@
 using Npgsql;
+using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
@@ -61,9 +62,9 @@ public static class PostgresBaseline
             }
         });
         var ourWrite = await runner.RunAsync("vs PostgreSQL", "write: RecordInteraction", callers, (c, n) =>
-            silo.Grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % options.Customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
+            silo.Grains.Customer(Payloads.CustomerId((c * 7919 + n) % options.Customers)).RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
         var ourRead = await runner.RunAsync("vs PostgreSQL", "read: GetTimeline (20)", callers, (c, n) =>
-            silo.Grains.GetGrain<ICustomerGrain>(Payloads.CustomerId((c * 7919 + n) % options.Customers)).GetTimelineAsync(new TimelineQuery(Limit: 20)));
+            silo.Grains.Customer(Payloads.CustomerId((c * 7919 + n) % options.Customers)).GetTimelineAsync(new TimelineQuery(Limit: 20)));
         results.Add(pgWrite);
         results.Add(pgRead);
         results.Add(ourWrite with { Baseline = "PostgreSQL write", Ratio = ourWrite.PerSecond / pgWrite.PerSecond, Note = "memory storage vs fsync'd rows" });

@@ -1,3 +1,4 @@
+using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
@@ -19,7 +20,7 @@ public static class Scaling
         foreach (var customers in options.CustomerScales)
         {
             var m = await runner.RunAsync("scaling: customers", $"RecordInteraction over {customers:N0} customers", options.GrainCallers, (c, n) =>
-                silo.Grains.GetGrain<ICustomerGrain>($"scale-{customers}-{(c * 7919 + n) % customers}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
+                silo.Grains.Customer($"scale-{customers}-{(c * 7919 + n) % customers}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-{c}-{n}")));
             first ??= m;
             results.Add(m with { Baseline = first.Operation, Ratio = m.PerSecond / first.PerSecond });
         }
@@ -27,7 +28,7 @@ public static class Scaling
         Measured? shortest = null;
         foreach (var length in options.ConversationLengths)
         {
-            var customer = silo.Grains.GetGrain<ICustomerGrain>($"long-{prefix}-{length}");
+            var customer = silo.Grains.Customer($"long-{prefix}-{length}");
             for (var i = 0; i < length; i += 100)
             {
                 await Task.WhenAll(Enumerable.Range(i, Math.Min(100, length - i)).Select(k => customer.RecordInteractionAsync(Payloads.Interaction($"fill-{k}"))));
