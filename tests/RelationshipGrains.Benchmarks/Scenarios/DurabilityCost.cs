@@ -1,10 +1,10 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Testing;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 

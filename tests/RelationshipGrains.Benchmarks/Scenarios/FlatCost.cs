@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Journaling;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Communities;
@@ -8,6 +7,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Reporting;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Benchmarks.Ping;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Journaling;
 using Orleans.Storage;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Benchmarks.Ping;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 

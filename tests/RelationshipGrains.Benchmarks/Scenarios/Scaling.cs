@@ -1,8 +1,8 @@
-using RelationshipGrains.Validation;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
 
