@@ -1,8 +1,10 @@
+using Orleans.Concurrency;
+
 namespace RelationshipGrains.Webhooks;
 
 /// <summary>
-/// The webhook subscriptions and the dead-letter list (one grain, key 0: subscriptions are few and read by every
-/// dispatch, so the dispatcher caches them briefly).
+/// The webhook subscriptions and the dead-letter list (one grain, key 0). Every dispatch reads the subscriptions,
+/// so reads run side by side; a change is seen by the next event on every silo.
 /// </summary>
 [Alias("rg.IWebhookRegistryGrain")]
 public interface IWebhookRegistryGrain : IGrainWithIntegerKey
@@ -13,6 +15,7 @@ public interface IWebhookRegistryGrain : IGrainWithIntegerKey
 
     /// <summary>Every subscription, without secrets.</summary>
     [Alias("List")]
+    [ReadOnly]
     Task<IReadOnlyList<WebhookSubscription>> ListAsync();
 
     /// <summary>Removes a subscription; false when there was none.</summary>
@@ -21,10 +24,12 @@ public interface IWebhookRegistryGrain : IGrainWithIntegerKey
 
     /// <summary>The subscriptions that receive <paramref name="eventType"/>, with their secrets (for the dispatcher).</summary>
     [Alias("GetTargets")]
+    [ReadOnly]
     Task<IReadOnlyList<WebhookTarget>> GetTargetsAsync(string eventType);
 
     /// <summary>The target of one subscription, or null when it was removed (for replays).</summary>
     [Alias("GetTarget")]
+    [ReadOnly]
     Task<WebhookTarget?> GetTargetAsync(string subscriptionId);
 
     /// <summary>Keeps a delivery that failed every attempt (the latest 10,000 are kept).</summary>
@@ -33,6 +38,7 @@ public interface IWebhookRegistryGrain : IGrainWithIntegerKey
 
     /// <summary>The dead letters, newest first.</summary>
     [Alias("ListDeadLetters")]
+    [ReadOnly]
     Task<IReadOnlyList<WebhookDeadLetter>> ListDeadLettersAsync();
 
     /// <summary>Removes a dead letter after a successful replay; false when it was not there.</summary>

@@ -15,12 +15,6 @@ public sealed class WebhookOptions
     /// <summary>The wait after the first failed attempt; it doubles after each further failure.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>
-    /// How long a silo reuses the subscription list it read, so every event does not ask the one registry grain.
-    /// A new or removed subscription takes effect within this time.
-    /// </summary>
-    public TimeSpan TargetCacheTime { get; set; } = TimeSpan.FromSeconds(5);
-
     /// <summary>How long one attempt may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -71,7 +71,6 @@ public static class MessagingServiceCollectionExtensions
         var allowInternal = configuration.GetValue<bool>("Webhooks:AllowInternalTargets");
         services.AddHttpClient<WebhookSender>().ConfigurePrimaryHttpMessageHandler(() => GuardedConnections.Handler(allowInternal));
         services.AddTransient<WebhookDispatcher>();
-        services.AddSingleton<WebhookTargets>();
         if (ErpSettings(configuration) is { } erp)
         {
             services.AddHttpClient<ErpClient>(http =>

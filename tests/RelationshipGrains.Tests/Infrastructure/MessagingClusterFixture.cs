@@ -39,7 +39,6 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
             ["Webhooks:AllowInternalTargets"] = "true",
             ["Webhooks:Attempts"] = WebhookAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Webhooks:FirstRetryDelay"] = "00:00:00.050",
-            ["Webhooks:TargetCacheTime"] = "00:00:00",
         }).Build();
         var storage = new SharedTestGrainStorage();
         var journals = new RelationshipGrains.Persistence.Journals.MemoryJournalStorageProvider();

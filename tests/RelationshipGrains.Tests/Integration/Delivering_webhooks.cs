@@ -42,6 +42,23 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_new_subscription_receives_an_event_recorded_right_after_it_was_created()
+    {
+        // The first subscription proves the dispatcher has just read who wants the event type.
+        var (earlier, _) = await Subscribe("InteractionRecorded");
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        await customer.RecordInteractionAsync(Requests.Interaction("before"));
+        await fixture.Receiver.WaitForAsync(r => r.Path == earlier && r.Body.Contains("\"before\"", StringComparison.Ordinal));
+
+        var (path, _) = await Subscribe("InteractionRecorded");
+        await customer.RecordInteractionAsync(Requests.Interaction("right-after"));
+
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == path));
+        using var body = JsonDocument.Parse(delivery.Body);
+        Assert.Equal("right-after", body.RootElement.GetProperty("data").GetProperty("interactionId").GetString());
+    }
+
+    [Fact]
     public async Task A_delivery_that_fails_every_attempt_becomes_a_dead_letter_an_operator_can_replay()
     {
         var (path, _) = await Subscribe("IntentWithdrawn");
