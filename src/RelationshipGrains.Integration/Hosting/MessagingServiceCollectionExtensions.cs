@@ -27,6 +27,8 @@ public static class MessagingServiceCollectionExtensions
         services.AddRelationshipGrainsIntegration(configuration);
         services.AddMassTransit(bus =>
         {
+            // MassTransit reports usage to its vendor unless told not to; we call nothing an operator did not configure.
+            bus.DisableUsageTelemetry();
             bus.AddRelationshipGrainsConsumers(configuration);
             configureBus?.Invoke(bus);
             if (messaging.Transport == MessagingTransport.RabbitMq)
