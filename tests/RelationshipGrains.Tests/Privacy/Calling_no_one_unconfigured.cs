@@ -7,9 +7,15 @@ using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Privacy;
 
-/// <summary>The product calls nothing but what an operator configured: no vendor telemetry, no cloud probes.</summary>
+/// <summary>
+/// The product calls nothing but what an operator configured: no vendor telemetry, no cloud probes. It runs alone,
+/// after the other tests: its listener hears the whole process, and other tests configure webhooks to example hosts.
+/// </summary>
+[Collection(Name)]
 public sealed class Calling_no_one_unconfigured
 {
+    public const string Name = "calling no one unconfigured";
+
     [Fact]
     public async Task A_silo_that_takes_interactions_and_stops_reaches_nothing_beyond_loopback()
     {
@@ -32,4 +38,9 @@ public sealed class Calling_no_one_unconfigured
         Assert.Contains(outbound.Seen, s => s.StartsWith("127.0.0.1", StringComparison.Ordinal) || s == "localhost");
         Assert.False(telemetryEnabled);
     }
+}
+
+[CollectionDefinition(Calling_no_one_unconfigured.Name, DisableParallelization = true)]
+public sealed class AloneCollection
+{
 }
