@@ -2,4 +2,4 @@ namespace RelationshipGrains.Integration.Contracts;
 
 /// <summary>Inbound: the ERP moved the order it holds for one slot of a value chain (accepted, in-production, shipped, delivered).</summary>
 public record ErpOrderStatusChanged(string ValueChainId, string Role, string PartnerId, string ErpOrderId, string Status,
-    string? Note, DateTimeOffset ChangedAt);
+    string? Note, DateTimeOffset? OccurredAt = null);

@@ -100,6 +100,21 @@ public static partial class Check
         return present;
     }
 
+    /// <summary>How far ahead of our clock a sender's may run before its time is refused.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// When something happened, as its sender says: absent means now; before 1970 or more than
+    /// <see cref="ClockSkew"/> ahead of <paramref name="now"/> is refused (an unset date arrives as year 1).
+    /// </summary>
+    public static DateTimeOffset OccurredAt(DateTimeOffset? value, DateTimeOffset now, string field = "occurredAt") => value switch
+    {
+        null => now,
+        { } at when at < DateTimeOffset.UnixEpoch => throw new RelationshipValidationException(field, $"{field} ({at:O}) is before 1970; send when it happened, or leave it out for now."),
+        { } at when at > now + ClockSkew => throw new RelationshipValidationException(field, $"{field} ({at:O}) is in the future by more than {ClockSkew.TotalMinutes:0} minutes."),
+        { } at => at,
+    };
+
     /// <summary>A list no longer than <paramref name="max"/>; null reads as empty.</summary>
     public static IReadOnlyList<T> List<T>(IReadOnlyList<T>? value, string field, int max)
     {

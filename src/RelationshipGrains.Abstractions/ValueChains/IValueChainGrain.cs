@@ -56,7 +56,7 @@ public interface IValueChainGrain : IGrainWithStringKey
     /// was applied before: the chain remembers the latest 1,000 message ids, so a redelivery has no second effect.
     /// </summary>
     [Alias("ApplyErpStatus")]
-    Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note);
+    Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note, DateTimeOffset? occurredAt = null);
 
     /// <summary>Cancels the chain: any time before commit, after commit only while nothing has shipped.</summary>
     [Alias("Cancel")]

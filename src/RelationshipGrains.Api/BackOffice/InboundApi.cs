@@ -29,7 +29,7 @@ public static class InboundApi
         return api;
     }
 
-    private static async Task<Accepted> Receive(string source, HttpRequest request, IPublishEndpoint bus, IOptions<JsonOptions> json)
+    private static async Task<Accepted> Receive(string source, HttpRequest request, IPublishEndpoint bus, IOptions<JsonOptions> json, TimeProvider time)
     {
         if (!InboundMessages.BySource.TryGetValue(source, out var type))
         {
@@ -49,7 +49,7 @@ public static class InboundApi
             throw new BadHttpRequestException("The body does not match the message.", StatusCodes.Status400BadRequest, e);
         }
 
-        InboundMessages.Validate(message);
+        message = InboundMessages.Validate(message, time.GetUtcNow());
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
         timeout.CancelAfter(PublishTimeout);
         try

@@ -15,6 +15,7 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(interaction);
         var (kind, status) = interaction.Validate();
+        var occurredAt = Validation.Check.OccurredAt(interaction.OccurredAt, time.GetUtcNow());
         if (await TryFindRetryAsync(interaction.InteractionId) is { } earlier)
         {
             return SameInteraction(earlier, interaction, kind)
@@ -32,7 +33,7 @@ public sealed partial class CustomerGrain
 
         Outbox.EnsureRoom();
         var entry = Append(seq => new TimelineEntry(
-            seq, interaction.InteractionId, kind, now, interaction.OccurredAt ?? now, interaction.Author!,
+            seq, interaction.InteractionId, kind, now, occurredAt, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
         State.EntryIds[interaction.InteractionId] = entry.Sequence;
         if (alsoKnownAs is not null)

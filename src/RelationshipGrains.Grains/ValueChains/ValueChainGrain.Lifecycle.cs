@@ -44,25 +44,30 @@ public sealed partial class ValueChainGrain
 
     public async Task<ValueChainView> UpdateFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note)
     {
-        await ChangeFulfilmentAsync(partnerId, role, status, note, null);
+        await ChangeFulfilmentAsync(partnerId, role, status, note, null, null);
         return PartnerView(partnerId);
     }
 
-    public async Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note)
+    public async Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note, DateTimeOffset? occurredAt = null)
     {
         Validation.Check.Id(partnerId, "partnerId");
         Validation.Check.OptionalText(note, "note", Validation.Limits.StatusNote);
+        var changedAt = Validation.Check.OccurredAt(occurredAt, time.GetUtcNow());
         if (State.ProcessedMessages.Contains(messageId))
         {
             return false;
         }
 
-        await ChangeFulfilmentAsync(partnerId, role, status, note is null ? "(from the ERP)" : $"{note} (from the ERP)", messageId);
+        await ChangeFulfilmentAsync(partnerId, role, status, note is null ? "(from the ERP)" : $"{note} (from the ERP)", messageId, changedAt);
         return true;
     }
 
-    /// <summary>Moves a committed slot on; <paramref name="messageId"/> is remembered in the same write when a back-office message asked.</summary>
-    private async Task ChangeFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note, Guid? messageId)
+    /// <summary>
+    /// Moves a committed slot on; <paramref name="messageId"/> is remembered in the same write when a back-office
+    /// message asked, and <paramref name="changedAt"/> is when the ERP says the order moved (a partner's own update
+    /// happens now).
+    /// </summary>
+    private async Task ChangeFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note, Guid? messageId, DateTimeOffset? changedAt)
     {
         var slot = InvitedSlot(partnerId, role);
         if (State.Status is not (ValueChainStatus.Committed or ValueChainStatus.Completed) || slot.AcceptedPartnerId != partnerId)
@@ -100,7 +105,7 @@ public sealed partial class ValueChainGrain
             State.Status = ValueChainStatus.Completed;
         }
 
-        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), now, State.Status.ToString()), now);
+        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), changedAt ?? now, State.Status.ToString()), now);
         await SaveAndTellCustomerAsync($"{partnerId} reports '{role}' {status}.{(note is null ? "" : " " + note)}", partnerId);
     }
 

@@ -11,6 +11,6 @@ public sealed class ErpOrderStatusChangedConsumer(IGrainFactory grains) : IConsu
     {
         var m = context.Message;
         return grains.ValueChain(m.ValueChainId).ApplyErpStatusAsync(MessageIds.Required(context), m.Role, m.PartnerId,
-            ErpStatuses.Parse(m.Status), m.Note);
+            ErpStatuses.Parse(m.Status), m.Note, m.OccurredAt);
     }
 }

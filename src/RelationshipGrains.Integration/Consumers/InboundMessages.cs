@@ -22,7 +22,21 @@ public static class InboundMessages
     /// <summary>The message id of a webhook delivery: the same for every re-send of one delivery id from one source.</summary>
     public static Guid MessageId(string source, string deliveryId) => MessageIds.Derived(Guid.Empty, $"{source}/{deliveryId}");
 
-    public static void Validate(object message)
+    /// <summary>Checks a message and returns it with its occurredAt set: as sent, or <paramref name="now"/> when left out.</summary>
+    public static object Validate(object message, DateTimeOffset now)
+    {
+        CheckFields(message);
+        return message switch
+        {
+            SocialMentionReceived m => m with { OccurredAt = Check.OccurredAt(m.OccurredAt, now) },
+            MarketingTouchRecorded m => m with { OccurredAt = Check.OccurredAt(m.OccurredAt, now) },
+            ServiceCaseUpdated m => m with { OccurredAt = Check.OccurredAt(m.OccurredAt, now) },
+            ErpOrderStatusChanged m => m with { OccurredAt = Check.OccurredAt(m.OccurredAt, now) },
+            _ => message,
+        };
+    }
+
+    private static void CheckFields(object message)
     {
         switch (message)
         {

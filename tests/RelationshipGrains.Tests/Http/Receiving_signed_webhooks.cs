@@ -22,7 +22,7 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
     }
 
     private static string Case(string customerId, string status, string? extra = null) =>
-        $$"""{"customerId":"{{customerId}}","caseId":"case-1","subject":"Brake squeal","status":"{{status}}","note":null,"updatedAt":"2026-11-23T09:00:00Z"{{extra}}}""";
+        $$"""{"customerId":"{{customerId}}","caseId":"case-1","subject":"Brake squeal","status":"{{status}}","note":null,"occurredAt":"2026-11-23T09:00:00Z"{{extra}}}""";
 
     private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(string customerId)
     {
@@ -71,16 +71,35 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
     }
 
     [Theory]
-    [InlineData("service-desk", "status", """{"customerId":"c-1","caseId":"case-1","subject":"Hi","status":"exploded","note":null,"updatedAt":"2026-11-23T09:00:00Z"}""")]
-    [InlineData("service-desk", "customerId", """{"customerId":"NOT VALID","caseId":"case-1","subject":"Hi","status":"open","note":null,"updatedAt":"2026-11-23T09:00:00Z"}""")]
-    [InlineData("service-desk", "priority", """{"customerId":"c-1","caseId":"case-1","subject":"Hi","status":"open","note":null,"updatedAt":"2026-11-23T09:00:00Z","priority":"high"}""")]
-    [InlineData("social", "url", """{"customerId":"c-1","network":"mastodon","text":"hi","url":"javascript:alert(1)","topic":null,"mentionedAt":"2026-11-23T09:00:00Z"}""")]
-    [InlineData("erp", "status", """{"valueChainId":"vc-1","role":"maker","partnerId":"p-1","erpOrderId":"o-1","status":"pending","note":null,"changedAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("service-desk", "status", """{"customerId":"c-1","caseId":"case-1","subject":"Hi","status":"exploded","note":null,"occurredAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("service-desk", "customerId", """{"customerId":"NOT VALID","caseId":"case-1","subject":"Hi","status":"open","note":null,"occurredAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("service-desk", "priority", """{"customerId":"c-1","caseId":"case-1","subject":"Hi","status":"open","note":null,"occurredAt":"2026-11-23T09:00:00Z","priority":"high"}""")]
+    [InlineData("social", "url", """{"customerId":"c-1","network":"mastodon","text":"hi","url":"javascript:alert(1)","topic":null,"occurredAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("erp", "status", """{"valueChainId":"vc-1","role":"maker","partnerId":"p-1","erpOrderId":"o-1","status":"pending","note":null,"occurredAt":"2026-11-23T09:00:00Z"}""")]
+    [InlineData("social", "occurredAt", """{"customerId":"c-1","network":"mastodon","text":"hi","occurredAt":"0001-01-01T00:00:00+00:00"}""")]
+    [InlineData("marketing", "occurredAt", """{"customerId":"c-1","campaignId":"spring","channel":"email","text":"hi","status":"sent","occurredAt":"2999-01-01T00:00:00Z"}""")]
     public async Task A_signed_message_with_bad_content_is_refused_naming_the_field(string source, string field, string body)
     {
         var response = await api.ClientWithKey(null).SendAsync(Signed(source, body, Guid.NewGuid().ToString("N")));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(field, (await response.ProblemAsync()).GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task A_message_says_when_it_happened_or_is_stamped_with_its_receipt()
+    {
+        var client = api.ClientWithKey(null);
+        var (dated, undated) = (Keys.Customer(), Keys.Customer());
+        var before = DateTimeOffset.UtcNow;
+
+        var first = await client.SendAsync(Signed("service-desk", Case(dated, "open"), Guid.NewGuid().ToString("N")));
+        var second = await client.SendAsync(Signed("social", $$"""{"customerId":"{{undated}}","network":"mastodon","text":"Nice bikes"}""", Guid.NewGuid().ToString("N")));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted], new[] { first.StatusCode, second.StatusCode });
+        var datedEntry = Assert.Single(await Poll.UntilAsync(() => TimelineAsync(dated), t => t.Count > 0, TimeSpan.FromSeconds(30), "The case reaching the timeline"));
+        var undatedEntry = Assert.Single(await Poll.UntilAsync(() => TimelineAsync(undated), t => t.Count > 0, TimeSpan.FromSeconds(30), "The mention reaching the timeline"));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T09:00:00Z", CultureInfo.InvariantCulture), datedEntry.OccurredAt);
+        Assert.InRange(undatedEntry.OccurredAt, before, undatedEntry.RecordedAt);
     }
 }
