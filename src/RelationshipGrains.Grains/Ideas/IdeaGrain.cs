@@ -215,7 +215,8 @@ public sealed partial class IdeaGrain(
         if (status == IdeaStatus.Selected)
         {
             Outbox.Add(new IdeaSelected(IdeaId, State.Community!, State.Title, State.Description, State.ProposerId!,
-                new Dictionary<string, double>(State.Attributes.Numbers ?? new Dictionary<string, double>()), fitness ?? 0, round ?? 0, now), now);
+                new Dictionary<string, double>(State.Attributes.Numbers ?? new Dictionary<string, double>()), fitness ?? 0, round ?? 0, now,
+                new Dictionary<string, IReadOnlyList<string>>(State.Attributes.Texts ?? new Dictionary<string, IReadOnlyList<string>>())), now);
         }
 
         await journal.WriteOrRetireAsync(this, Outbox);

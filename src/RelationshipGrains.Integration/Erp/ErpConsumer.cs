@@ -29,7 +29,7 @@ public sealed partial class ErpConsumer(ErpClient erp, TimeProvider time, ILogge
     {
         var idea = context.Message;
         var answer = await erp.RequestDesignAsync(new ErpDesignRequest(idea.IdeaId, idea.Community, idea.Title, idea.Description,
-            idea.NumericAttributes, idea.Fitness), context.CancellationToken);
+            idea.NumericAttributes, idea.TextAttributes ?? new Dictionary<string, IReadOnlyList<string>>(), idea.Fitness), context.CancellationToken);
         LogDesignRequested(logger, idea.IdeaId, answer.Id, answer.Status);
     }
 

@@ -1,5 +1,5 @@
 namespace RelationshipGrains.Integration.Erp;
 
-/// <summary>A selected idea handed to product design.</summary>
+/// <summary>A selected idea handed to product design, with its attributes as the idea holds them.</summary>
 public sealed record ErpDesignRequest(string IdeaId, string Community, string Title, string? Description,
-    IReadOnlyDictionary<string, double> Attributes, double Fitness);
+    IReadOnlyDictionary<string, double> NumericAttributes, IReadOnlyDictionary<string, IReadOnlyList<string>> TextAttributes, double Fitness);

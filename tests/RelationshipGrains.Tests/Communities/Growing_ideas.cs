@@ -13,7 +13,8 @@ public sealed class Growing_ideas(ClusterFixture fixture)
 
     private static readonly IdeaRule CostCeiling = new("cost-ceiling", "unit-cost", RuleKind.Max, 50);
 
-    private static IdeaAttributes Cost(double unitCost) => new(new Dictionary<string, double> { ["unit-cost"] = unitCost });
+    private static IdeaAttributes Cost(double unitCost) => new(new Dictionary<string, double> { ["unit-cost"] = unitCost },
+        new Dictionary<string, IReadOnlyList<string>> { ["materials"] = ["oak", "steel"] });
 
     [Fact]
     public async Task Two_hundred_concurrent_voters_are_counted_exactly_once_each()
@@ -137,7 +138,9 @@ public sealed class Growing_ideas(ClusterFixture fixture)
         Assert.StartsWith("Final vote +5", second.Decisions[0].Reason);
         Assert.Equal(IdeaStatus.Proposed, failing.Idea.Status);
         Assert.False(failing.PassesRules);
-        await fixture.Events.WaitForAsync<IdeaSelected>(e => e.IdeaId == ideas[0].Id && e.Community == _world.Slug);
+        var selected = Assert.Single(await fixture.Events.WaitForAsync<IdeaSelected>(e => e.IdeaId == ideas[0].Id && e.Community == _world.Slug));
+        Assert.Equal(40, selected.NumericAttributes["unit-cost"]);
+        Assert.Equal(["oak", "steel"], selected.TextAttributes!["materials"]);
         Assert.Equal(2, (await community.GetAsync())!.Rounds);
     }
 

@@ -50,12 +50,14 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
     {
         var ideaId = Keys.Customer("idea");
         await fixture.Harness.Bus.Publish(new IdeaSelected(ideaId, "riders", "Rain cover for cargo bikes", "Clips on without tools", "ada",
-            new Dictionary<string, double> { ["cost"] = 40 }, 0.82, 3, DateTimeOffset.UtcNow));
+            new Dictionary<string, double> { ["cost"] = 40 }, 0.82, 3, DateTimeOffset.UtcNow,
+            new Dictionary<string, IReadOnlyList<string>> { ["materials"] = ["nylon", "steel"] }));
 
         var request = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/design-requests" && r.Body.Contains(ideaId, StringComparison.Ordinal)));
         using var body = JsonDocument.Parse(request.Body);
         Assert.Equal($"design/{ideaId}", request.Headers["Idempotency-Key"]);
         Assert.Equal("Rain cover for cargo bikes", body.RootElement.GetProperty("title").GetString());
-        Assert.Equal(40, body.RootElement.GetProperty("attributes").GetProperty("cost").GetDouble());
+        Assert.Equal(40, body.RootElement.GetProperty("numericAttributes").GetProperty("cost").GetDouble());
+        Assert.Equal(["nylon", "steel"], body.RootElement.GetProperty("textAttributes").GetProperty("materials").EnumerateArray().Select(m => m.GetString()));
     }
 }
