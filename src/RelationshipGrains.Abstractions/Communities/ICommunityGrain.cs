@@ -131,8 +131,9 @@ public interface ICommunityGrain : IGrainWithStringKey
 
     /// <summary>
     /// The customer was erased: they leave, and their posts, feed events and everything of theirs on the community's
-    /// ideas carry <paramref name="pseudonym"/> instead. Doing it twice changes nothing more.
+    /// ideas carry <paramref name="pseudonym"/> instead; the texts and titles of their posts and comments become
+    /// "[removed]" unless <paramref name="keepTexts"/>. Doing it twice changes nothing more.
     /// </summary>
     [Alias("EraseCustomer")]
-    Task EraseCustomerAsync(string customerId, string pseudonym);
+    Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false);
 }

@@ -142,10 +142,12 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// Erases the customer's personal data: profile, the whole timeline with its archive, intents, consents, values
     /// and the partner-access log. What counterparties need stays (the ids of the customer's value chains, which
     /// partners see only under pseudonyms), and partners who held consent or were cast an intent are told through
-    /// <c>CustomerErased</c>. Idempotent: again, with nothing recorded since, returns the first receipt.
+    /// <c>CustomerErased</c>. Community posts, votes and idea comments stay under a pseudonym so others' replies and
+    /// tallies stand; the texts the customer wrote there become "[removed]" unless <paramref name="keepPostTexts"/>.
+    /// Idempotent: again, with nothing recorded since, returns the first receipt (and the first choice stands).
     /// </summary>
     [Alias("Erase")]
-    Task<ErasureReceipt> EraseAsync();
+    Task<ErasureReceipt> EraseAsync(bool keepPostTexts = false);
 
     /// <summary>The ids of the value chains this customer owns.</summary>
     [Alias("ListValueChains")]

@@ -57,8 +57,9 @@ public interface IIdeaGrain : IGrainWithStringKey
 
     /// <summary>
     /// The customer was erased: as proposer, voter, commenter and asker they become <paramref name="pseudonym"/>, so the
-    /// idea's tallies stand; what they wrote as evidence is removed. Doing it twice changes nothing more.
+    /// idea's tallies stand; what they wrote as evidence is removed, and their comments' texts too unless
+    /// <paramref name="keepTexts"/>. Doing it twice changes nothing more.
     /// </summary>
     [Alias("EraseCustomer")]
-    Task EraseCustomerAsync(string customerId, string pseudonym);
+    Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false);
 }

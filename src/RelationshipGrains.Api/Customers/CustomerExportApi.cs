@@ -20,8 +20,10 @@ internal static class CustomerExportApi
         return customer;
     }
 
-    private static async Task<Ok<ErasureReceipt>> Erase(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).EraseAsync());
+    // ?keepPostTexts=true keeps the texts of the customer's community posts and comments under the pseudonym; by
+    // default they become "[removed]". The receipt says which.
+    private static async Task<Ok<ErasureReceipt>> Erase(string id, IGrainFactory grains, bool keepPostTexts = false) =>
+        TypedResults.Ok(await grains.Customer(id).EraseAsync(keepPostTexts));
 
     private static async Task<Ok<CustomerExportDocument>> Export(string id, IGrainFactory grains, TimeProvider time, HttpContext http)
     {

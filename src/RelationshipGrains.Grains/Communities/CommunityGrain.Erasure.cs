@@ -1,3 +1,5 @@
+using RelationshipGrains.Communities;
+using RelationshipGrains.Grains.Ideas;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
 
@@ -5,7 +7,7 @@ namespace RelationshipGrains.Grains.Communities;
 
 public sealed partial class CommunityGrain
 {
-    public async Task EraseCustomerAsync(string customerId, string pseudonym)
+    public async Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false)
     {
         Check.Id(customerId, "customerId");
         Check.Id(pseudonym, "pseudonym");
@@ -13,16 +15,20 @@ public sealed partial class CommunityGrain
         // The ideas first: if one fails, the retried erasure finds the community still to clean.
         foreach (var ideaId in State.Ideas)
         {
-            await GrainFactory.GetGrain<IIdeaGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym);
+            await GrainFactory.GetGrain<IIdeaGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym, keepTexts);
         }
 
         var changed = State.Members.Remove(customerId);
         _votes.Remove(customerId);
         for (var i = 0; i < State.Posts.Count; i++)
         {
-            if (State.Posts[i].AuthorId == customerId)
+            var post = State.Posts[i];
+            if (post.AuthorId == customerId || (post.AuthorId == pseudonym && !keepTexts && post.Text != IdeaGrain.RemovedText))
             {
-                State.Posts[i] = State.Posts[i] with { AuthorId = pseudonym };
+                // Replies by others stay as they are; only what this customer wrote loses its words.
+                State.Posts[i] = keepTexts
+                    ? post with { AuthorId = pseudonym }
+                    : post with { AuthorId = pseudonym, Text = IdeaGrain.RemovedText, Title = post.Title is null ? null : IdeaGrain.RemovedText };
                 changed = true;
             }
         }
@@ -36,7 +42,10 @@ public sealed partial class CommunityGrain
                 {
                     ActorId = e.ActorId == customerId ? pseudonym : e.ActorId,
                     Subject = e.Subject == customerId ? pseudonym : e.Subject,
-                    Text = e.Text.Replace(customerId, pseudonym, StringComparison.Ordinal),
+                    // A new thread's event quotes its title.
+                    Text = !keepTexts && e.Kind == CommunityEventKind.Posted && e.ActorId == customerId
+                        ? $"{pseudonym} posted."
+                        : e.Text.Replace(customerId, pseudonym, StringComparison.Ordinal),
                 };
                 changed = true;
             }

@@ -6,14 +6,14 @@ namespace RelationshipGrains.Grains.Customers;
 
 public sealed partial class CustomerGrain
 {
-    public async Task<ErasureReceipt> EraseAsync()
+    public async Task<ErasureReceipt> EraseAsync(bool keepPostTexts = false)
     {
         _ = CustomerId;
         if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
         {
             await EraseArchivePagesAsync();
             await DirectoryShard().RemoveAsync(CustomerId);
-            await PseudonymiseInCommunitiesAsync();
+            await PseudonymiseInCommunitiesAsync(earlier.PostTextsKept);
             return earlier;
         }
 
@@ -27,7 +27,7 @@ public sealed partial class CustomerGrain
             .Concat(State.Timeline.Where(e => e.Kind is TimelineEntryKind.CommunityActivity or TimelineEntryKind.IdeaUpdate).Select(e => e.Topic).OfType<string>())
             .Concat(State.CommunitiesToErase)
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains], communities);
+        var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains], communities, keepPostTexts);
         var pages = State.Profile.ArchivePageSize == 0 ? 0 : (WindowStart - 1) / State.Profile.ArchivePageSize;
 
         // What is left is not personal: the receipt, the value chains counterparties rely on, the events still to
@@ -39,21 +39,22 @@ public sealed partial class CustomerGrain
         await PersistAsync();
         await EraseArchivePagesAsync();
         await DirectoryShard().RemoveAsync(CustomerId);
-        await PseudonymiseInCommunitiesAsync();
+        await PseudonymiseInCommunitiesAsync(keepPostTexts);
         return receipt;
     }
 
     /// <summary>
     /// Posts, votes, comments and evidence stay with their communities (others replied and voted on them) under a
-    /// pseudonym no one can turn back into the customer without the pseudonym secret.
+    /// pseudonym no one can turn back into the customer without the pseudonym secret; what the customer wrote there
+    /// is removed unless the operator kept it.
     /// </summary>
-    private async Task PseudonymiseInCommunitiesAsync()
+    private async Task PseudonymiseInCommunitiesAsync(bool keepTexts)
     {
         var pseudonym = pseudonyms.ForErasedCustomer(CustomerId);
         while (State.CommunitiesToErase.Count > 0)
         {
             var community = State.CommunitiesToErase[^1];
-            await GrainFactory.GetGrain<ICommunityGrain>(community).EraseCustomerAsync(CustomerId, pseudonym);
+            await GrainFactory.GetGrain<ICommunityGrain>(community).EraseCustomerAsync(CustomerId, pseudonym, keepTexts);
             State.CommunityErased(community);
             await PersistAsync();
         }

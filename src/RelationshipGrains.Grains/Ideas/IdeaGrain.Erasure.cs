@@ -8,7 +8,10 @@ public sealed partial class IdeaGrain
     /// <summary>What stays of an erased customer's evidence: that someone asked, not what they said.</summary>
     public const string ErasedExcerpt = "(erased at the customer's request)";
 
-    public async Task EraseCustomerAsync(string customerId, string pseudonym)
+    /// <summary>What stays of a post or comment an erased customer wrote, unless the operator kept the texts.</summary>
+    public const string RemovedText = "[removed]";
+
+    public async Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false)
     {
         Check.Id(customerId, "customerId");
         Check.Id(pseudonym, "pseudonym");
@@ -28,9 +31,10 @@ public sealed partial class IdeaGrain
         changed |= Rekey(State.FinalBallot, customerId, pseudonym);
         for (var i = 0; i < State.Comments.Count; i++)
         {
-            if (State.Comments[i].AuthorId == customerId)
+            var comment = State.Comments[i];
+            if (comment.AuthorId == customerId || (comment.AuthorId == pseudonym && !keepTexts && comment.Text != RemovedText))
             {
-                State.Comments[i] = State.Comments[i] with { AuthorId = pseudonym };
+                State.Comments[i] = comment with { AuthorId = pseudonym, Text = keepTexts ? comment.Text : RemovedText };
                 changed = true;
             }
         }

@@ -8,7 +8,8 @@ namespace RelationshipGrains.Tests.Http;
 
 /// <summary>
 /// An erased customer's posts, ideas, votes, comments and evidence stay with the community, under a pseudonym: the
-/// threads and tallies others built on still stand, and nothing names the customer any more.
+/// threads and tallies others built on still stand, and nothing names the customer any more. What they wrote in
+/// posts and comments is removed unless the operator keeps it.
 /// </summary>
 [Collection(ApiCollection.Name)]
 public sealed class Erasing_a_customer_from_communities(ApiFixture api)
@@ -50,20 +51,22 @@ public sealed class Erasing_a_customer_from_communities(ApiFixture api)
         var again = await Ok(_world.Operator.DeleteAsync($"/api/v1/customers/{ada}"));
 
         Assert.Equal([slug], receipt.GetProperty("communitiesPseudonymised").EnumerateArray().Select(c => c.GetString()));
+        Assert.False(receipt.GetProperty("postTextsKept").GetBoolean());
         Assert.Equal(receipt.GetRawText(), again.GetRawText());
 
         var thread = await Ok(_world.Channel.GetAsync($"{community}/threads/t1"));
         var opening = thread.EnumerateArray().First();
         var pseudonym = opening.GetProperty("authorId").GetString()!;
         Assert.StartsWith("erased-", pseudonym, StringComparison.Ordinal);
-        Assert.Equal(bob, thread.EnumerateArray().Last().GetProperty("authorId").GetString());
+        Assert.Equal(("[removed]", "[removed]"), (opening.GetProperty("title").GetString(), opening.GetProperty("text").GetString()));
+        Assert.Equal((bob, "Thanks Ada!"), (thread.EnumerateArray().Last().GetProperty("authorId").GetString(), thread.EnumerateArray().Last().GetProperty("text").GetString()));
 
         var adas = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{adasIdea}"))).GetProperty("idea");
         var bobs = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{bobsIdea}"))).GetProperty("idea");
         var comments = await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{bobsIdea}/comments"));
         Assert.Equal(pseudonym, adas.GetProperty("proposerId").GetString());
         Assert.Equal(bobsBefore.GetProperty("tally").GetRawText(), bobs.GetProperty("tally").GetRawText());
-        Assert.Equal(pseudonym, comments[0].GetProperty("authorId").GetString());
+        Assert.Equal((pseudonym, "[removed]"), (comments[0].GetProperty("authorId").GetString(), comments[0].GetProperty("text").GetString()));
         var evidence = bobs.GetProperty("evidence").EnumerateArray().Single();
         Assert.Equal("(erased at the customer's request)", evidence.GetProperty("excerpt").GetString());
         Assert.Equal(JsonValueKind.Null, evidence.GetProperty("customerId").ValueKind);
@@ -74,7 +77,35 @@ public sealed class Erasing_a_customer_from_communities(ApiFixture api)
             (await Ok(_world.Channel.GetAsync($"{community}/ideas?include=closed"))).GetRawText(),
             await FeedUntilAsync(community, bob));
         Assert.DoesNotContain(ada, everything);
+        Assert.DoesNotContain("beer traps", everything);
+        Assert.DoesNotContain("lend my spade", everything);
         Assert.Single(members.EnumerateArray());
+    }
+
+    [Fact]
+    public async Task An_operator_may_keep_what_the_customer_wrote_under_the_pseudonym_and_the_receipt_says_so()
+    {
+        var slug = Keys.Customer("garden");
+        var community = $"/api/v1/communities/{slug}";
+        var cy = Keys.Customer("cy");
+        var idea = Keys.Customer("idea");
+        await Ok(_world.Operator.PutAsync(community, JsonContent.Create(new { name = "Gardeners", topics = new[] { "garden" } })));
+        await Ok(Post(_world.Channel, $"{community}/members", new { customerId = cy }));
+        await Ok(Post(_world.Channel, $"{community}/threads", new { customerId = cy, postId = "t1", title = "Compost", text = "Turn it weekly." }),
+            HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"{community}/ideas", new { customerId = cy, ideaId = idea, title = "Compost bins" }), HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{idea}/comments", new { customerId = cy, commentId = "c1", text = "Oak slats last." }),
+            HttpStatusCode.Created);
+
+        var receipt = await Ok(_world.Operator.DeleteAsync($"/api/v1/customers/{cy}?keepPostTexts=true"));
+
+        Assert.True(receipt.GetProperty("postTextsKept").GetBoolean());
+        var opening = (await Ok(_world.Channel.GetAsync($"{community}/threads/t1"))).EnumerateArray().Single();
+        var comment = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{idea}/comments"))).EnumerateArray().Single();
+        Assert.StartsWith("erased-", opening.GetProperty("authorId").GetString(), StringComparison.Ordinal);
+        Assert.Equal(("Compost", "Turn it weekly."), (opening.GetProperty("title").GetString(), opening.GetProperty("text").GetString()));
+        Assert.Equal("Oak slats last.", comment.GetProperty("text").GetString());
+        Assert.DoesNotContain(cy, opening.GetRawText() + comment.GetRawText());
     }
 
     /// <summary>The community's whole feed window, read until an event that happens after the erasure arrives.</summary>

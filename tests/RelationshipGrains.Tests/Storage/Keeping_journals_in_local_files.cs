@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
+using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
 using RelationshipGrains.Grains.Customers;
@@ -112,6 +113,14 @@ public sealed class Keeping_journals_in_local_files : IDisposable
             await customer.RecordInteractionAsync(Requests.Interaction($"e-{i}", $"I live at {i} Forgotten Lane"));
         }
 
+        var world = new CommunityWorld(cluster.Client);
+        await world.Create();
+        await world.Community.JoinAsync(id);
+        await world.Community.PostAsync(id, new PostRequest("p1", "My cat Whiskers naps on the chair.", "Cat chairs"));
+        var idea = Keys.Customer("idea");
+        await world.Propose(id, idea, "Cat-proof cushions");
+        await world.Idea(idea).CommentAsync(id, "c1", "Whiskers approves of wool.");
+
         await customer.EraseAsync();
 
         var files = Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).ToList();
@@ -122,6 +131,9 @@ public sealed class Keeping_journals_in_local_files : IDisposable
             Assert.DoesNotContain("Forgotten Lane", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Erin Erasable", text, StringComparison.Ordinal);
             Assert.DoesNotContain("erin@example.com", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Whiskers", text, StringComparison.Ordinal);
+            // Only the customer's own journal, named by the id, still holds it: in the erasure receipt.
+            Assert.False(text.Contains(id, StringComparison.Ordinal) && !path.Contains(id, StringComparison.Ordinal), path);
         }
     }
 }
