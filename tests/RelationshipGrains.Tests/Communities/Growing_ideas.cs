@@ -88,7 +88,7 @@ public sealed class Growing_ideas(ClusterFixture fixture)
 
         Assert.Equal([root, child], last.Lineage);
         Assert.Equal([child], parent.Idea.Forks);
-        Assert.True(parent.Fitness.Engagement > 0);
+        Assert.Equal(Math.Log(1 + 2 * 1), parent.Fitness.Engagement, 6); // the parts are shown to six places
     }
 
     [Fact]

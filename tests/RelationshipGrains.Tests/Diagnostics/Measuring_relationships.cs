@@ -8,12 +8,14 @@ using RelationshipGrains.Tests.Infrastructure;
 namespace RelationshipGrains.Tests.Diagnostics;
 
 /// <summary>
-/// Our meter, observed as OpenTelemetry would observe it. Other tests run beside these, so each assertion is about
-/// what this test's own actions must at least have added.
+/// Our meter, observed as OpenTelemetry would observe it. The meter is one per process, so these tests run alone,
+/// after the others, on a cluster of their own: every figure is exactly what their own actions added.
 /// </summary>
-[Collection(ClusterCollection.Name)]
+[Collection(Name)]
 public sealed class Measuring_relationships : IDisposable
 {
+    public const string Name = "measuring relationships";
+
     private readonly ClusterFixture _fixture;
     private readonly ConcurrentDictionary<string, long> _ups = new();
     private readonly ConcurrentDictionary<string, long> _downs = new();
@@ -45,13 +47,17 @@ public sealed class Measuring_relationships : IDisposable
             await customer.RecordInteractionAsync(Requests.Interaction("a"));
             await customer.RecordInteractionAsync(Requests.Interaction("a"));
             Assert.True(await first);
-            Assert.True(Up("relationshipgrains.live.subscribers") >= 1);
+            Assert.Equal(1, Up("relationshipgrains.live.subscribers"));
         }
 
         await Poll.UntilAsync(() => Task.FromResult(Down("relationshipgrains.live.subscribers")), n => n >= 1,
             TimeSpan.FromSeconds(10), "the closed feed leaving the live-subscriber count");
-        Assert.True(Up("relationshipgrains.interactions.recorded") >= 1);
-        Assert.True(Up("relationshipgrains.outbox.pending") >= 1, "the interaction's event was not counted as pending");
+        var published = await Poll.UntilAsync(() => Task.FromResult(Down("relationshipgrains.outbox.pending")), n => n >= 1,
+            TimeSpan.FromSeconds(10), "the interaction's event leaving the pending count once published");
+        Assert.Equal(1, Down("relationshipgrains.live.subscribers"));
+        Assert.Equal(1, Up("relationshipgrains.interactions.recorded"));
+        Assert.Equal(1, Up("relationshipgrains.outbox.pending"));
+        Assert.Equal(1, published);
     }
 
     [Fact]
@@ -62,7 +68,7 @@ public sealed class Measuring_relationships : IDisposable
 
         await community.RunRoundAsync();
 
-        Assert.True(Up("relationshipgrains.selection.rounds") >= 1);
+        Assert.Equal(1, Up("relationshipgrains.selection.rounds"));
     }
 
     private long Up(string name) => _ups.GetValueOrDefault(name);
@@ -70,4 +76,9 @@ public sealed class Measuring_relationships : IDisposable
     private long Down(string name) => _downs.GetValueOrDefault(name);
 
     public void Dispose() => _listener.Dispose();
+}
+
+[CollectionDefinition(Measuring_relationships.Name, DisableParallelization = true)]
+public sealed class MeasuringCollection : ICollectionFixture<ClusterFixture>
+{
 }
