@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 
@@ -108,11 +109,16 @@ public sealed class ApiKeyAuthenticationHandler(
         }
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure is { } failure)
+        {
+            Context.Items[StatusDetails.AuthenticationFailure] = failure.Message;
+        }
+
         Response.Headers.WWWAuthenticate = Request.Path.StartsWithSegments(BrowserPagesPath)
             ? "Basic realm=\"RelationshipGrains operators (any user name, the API key as password)\""
             : "Bearer";
-        return base.HandleChallengeAsync(properties);
+        await base.HandleChallengeAsync(properties);
     }
 }

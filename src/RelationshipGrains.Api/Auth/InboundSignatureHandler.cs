@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Errors;
 using RelationshipGrains.Integration.Webhooks;
 
 namespace RelationshipGrains.Api.Auth;
@@ -49,5 +50,12 @@ public sealed class InboundSignatureHandler(
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, source), new Claim(ClaimTypes.Role, ApiRoles.BackOffice), new Claim(SourceClaim, source)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Context.Items[StatusDetails.AuthenticationFailure] = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message
+            ?? $"Sign the message: {WebhookSignature.TimestampHeader} (Unix seconds) and {WebhookSignature.SignatureHeader} (sha256=<hex HMAC-SHA256 of \"timestamp.body\"> under the source's secret).";
+        await base.HandleChallengeAsync(properties);
     }
 }

@@ -20,7 +20,7 @@ public static class ApiServiceCollectionExtensions
     {
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Detail ??= StatusDetails.For(c.HttpContext, c.ProblemDetails.Status));
         services.TryAddSingleton(TimeProvider.System);
         services.AddExceptionHandler<ProblemExceptionHandler>();
 

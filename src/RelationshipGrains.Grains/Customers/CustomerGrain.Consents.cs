@@ -1,3 +1,4 @@
+using RelationshipGrains.Partners;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
@@ -16,6 +17,11 @@ public sealed partial class CustomerGrain
         if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count >= Limits.ConsentGrants)
         {
             throw new RelationshipValidationException("partnerId", $"A customer may grant consent to at most {Limits.ConsentGrants} partners.");
+        }
+
+        if (await GrainFactory.GetGrain<IPartnerGrain>(grant.PartnerId).GetAsync() is null)
+        {
+            throw new RelationshipNotFoundException($"No partner '{grant.PartnerId}' is registered; consent goes to a registered partner.");
         }
 
         Outbox.EnsureRoom();

@@ -31,6 +31,8 @@ public sealed class Restarting_the_embedded_silo_after_kill
         {
             await first.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
             using var http = Client(first);
+            using var operators = Client(first, ApiKeyOptions.DevelopmentOperatorKey);
+            Assert.True((await operators.PutAsync("/api/v1/partners/velo-works", Json("""{"name":"Velo Works","categories":["bikes"]}"""))).IsSuccessStatusCode);
             Assert.True((await http.PutAsync($"/api/v1/customers/{customer}", Json("""{"displayName":"Kim Kill"}"""))).IsSuccessStatusCode);
             Assert.True((await http.PutAsync($"/api/v1/customers/{customer}/consents/velo-works", Json("""{"scopes":["profile"]}"""))).IsSuccessStatusCode);
             for (var i = 1; i <= Interactions; i++)
@@ -69,10 +71,10 @@ public sealed class Restarting_the_embedded_silo_after_kill
         Assert.Equal(acknowledged, ids);
     }
 
-    private static HttpClient Client(SiloProcess silo)
+    private static HttpClient Client(SiloProcess silo, string key = ApiKeyOptions.DevelopmentChannelKey)
     {
         var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.HttpPort}"), Timeout = TimeSpan.FromSeconds(10) };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiKeyOptions.DevelopmentChannelKey);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return http;
     }
 

@@ -60,7 +60,7 @@ public sealed class Following_the_live_feed(ClusterFixture fixture)
 
         await customer.UpdateProfileAsync(new UpdateProfile("Ada"));
         await customer.ExpressIntentAsync(new ExpressIntent("bike", "A cargo bike", "bikes"));
-        await customer.GrantConsentAsync(new GrantConsent("velo", [ConsentScope.Intents]));
+        await customer.GrantConsentAsync(new GrantConsent(await new PartnerWorld(fixture.Grains).Partner("velo"), [ConsentScope.Intents]));
 
         List<TimelineEntryKind> kinds = [];
         for (var i = 0; i < 3 && await feed.MoveNextAsync(); i++)

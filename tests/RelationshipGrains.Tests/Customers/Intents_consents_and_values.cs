@@ -67,13 +67,14 @@ public sealed class Intents_consents_and_values(ClusterFixture fixture)
     public async Task A_consent_grant_covers_its_scopes_until_revoked()
     {
         var customer = NewCustomer();
+        var velo = await new PartnerWorld(fixture.Grains).Partner("velo");
 
-        var grant = await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Intents, ConsentScope.Profile, ConsentScope.Intents]));
-        var coversIntents = await customer.HasConsentAsync("velo-works", ConsentScope.Intents);
-        var coversConversation = await customer.HasConsentAsync("velo-works", ConsentScope.Conversation);
+        var grant = await customer.GrantConsentAsync(new GrantConsent(velo, [ConsentScope.Intents, ConsentScope.Profile, ConsentScope.Intents]));
+        var coversIntents = await customer.HasConsentAsync(velo, ConsentScope.Intents);
+        var coversConversation = await customer.HasConsentAsync(velo, ConsentScope.Conversation);
         var otherPartner = await customer.HasConsentAsync("someone-else", ConsentScope.Intents);
-        var revoked = await customer.RevokeConsentAsync("velo-works");
-        var revokedAgain = await customer.RevokeConsentAsync("velo-works");
+        var revoked = await customer.RevokeConsentAsync(velo);
+        var revokedAgain = await customer.RevokeConsentAsync(velo);
 
         Assert.Equal([ConsentScope.Profile, ConsentScope.Intents], grant.Scopes);
         Assert.True(coversIntents);
@@ -81,7 +82,7 @@ public sealed class Intents_consents_and_values(ClusterFixture fixture)
         Assert.False(otherPartner);
         Assert.True(revoked);
         Assert.False(revokedAgain);
-        Assert.False(await customer.HasConsentAsync("velo-works", ConsentScope.Intents));
+        Assert.False(await customer.HasConsentAsync(velo, ConsentScope.Intents));
         Assert.Empty(await customer.ListConsentsAsync());
     }
 
@@ -89,14 +90,28 @@ public sealed class Intents_consents_and_values(ClusterFixture fixture)
     public async Task A_consent_grant_lapses_at_its_expiry()
     {
         var customer = NewCustomer();
-        await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Profile], fixture.Time.GetUtcNow().AddHours(1)));
+        var velo = await new PartnerWorld(fixture.Grains).Partner("velo");
+        await customer.GrantConsentAsync(new GrantConsent(velo, [ConsentScope.Profile], fixture.Time.GetUtcNow().AddHours(1)));
 
-        var before = await customer.HasConsentAsync("velo-works", ConsentScope.Profile);
+        var before = await customer.HasConsentAsync(velo, ConsentScope.Profile);
         fixture.Time.Advance(TimeSpan.FromHours(2));
 
         Assert.True(before);
-        Assert.False(await customer.HasConsentAsync("velo-works", ConsentScope.Profile));
+        Assert.False(await customer.HasConsentAsync(velo, ConsentScope.Profile));
         Assert.Empty(await customer.ListConsentsAsync());
+    }
+
+    [Fact]
+    public async Task A_grant_to_a_partner_no_one_registered_is_refused_naming_it_and_changes_nothing()
+    {
+        var customer = NewCustomer();
+
+        var error = await Assert.ThrowsAsync<RelationshipNotFoundException>(() =>
+            customer.GrantConsentAsync(new GrantConsent("nobody-registered", [ConsentScope.Profile])));
+
+        Assert.Contains("nobody-registered", error.Message, StringComparison.Ordinal);
+        Assert.Empty(await customer.ListConsentsAsync());
+        Assert.Equal(0, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
     }
 
     [Fact]

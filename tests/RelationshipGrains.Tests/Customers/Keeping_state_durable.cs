@@ -12,7 +12,8 @@ public sealed class Keeping_state_durable(ClusterFixture fixture)
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
         await customer.RecordInteractionAsync(Requests.Interaction("d-1"));
         await customer.RecordInteractionAsync(Requests.Interaction("d-2"));
-        await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Profile]));
+        var velo = await new PartnerWorld(fixture.Grains).Partner("velo");
+        await customer.GrantConsentAsync(new GrantConsent(velo, [ConsentScope.Profile]));
 
         await fixture.Cluster.DeactivateAsync(customer);
         var retry = await customer.RecordInteractionAsync(Requests.Interaction("d-2"));
@@ -20,7 +21,7 @@ public sealed class Keeping_state_durable(ClusterFixture fixture)
 
         Assert.False(retry.Created);
         Assert.Equal([1L, 2L, 3L], page.Entries.Select(e => e.Sequence));
-        Assert.True(await customer.HasConsentAsync("velo-works", ConsentScope.Profile));
+        Assert.True(await customer.HasConsentAsync(velo, ConsentScope.Profile));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Tests.Infrastructure;
 
@@ -42,16 +43,29 @@ public sealed class Intents_and_consents_over_http(ApiFixture api)
     public async Task A_consent_is_granted_listed_and_revoked()
     {
         var customer = Keys.Customer();
+        var velo = await new PartnerWorld(api.Services.GetRequiredService<IGrainFactory>()).Partner("velo");
 
-        var granted = await _http.PutAsync($"/api/v1/customers/{customer}/consents/velo-works", Json("""{"scopes":["profile","intents"]}"""));
+        var granted = await _http.PutAsync($"/api/v1/customers/{customer}/consents/{velo}", Json("""{"scopes":["profile","intents"]}"""));
         var listed = await _http.GetFromJsonAsync<List<ConsentGrant>>($"/api/v1/customers/{customer}/consents", HttpJson.Options);
-        var revoked = await _http.DeleteAsync($"/api/v1/customers/{customer}/consents/velo-works");
-        var revokedAgain = await _http.DeleteAsync($"/api/v1/customers/{customer}/consents/velo-works");
+        var revoked = await _http.DeleteAsync($"/api/v1/customers/{customer}/consents/{velo}");
+        var revokedAgain = await _http.DeleteAsync($"/api/v1/customers/{customer}/consents/{velo}");
 
         Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
         Assert.Equal([ConsentScope.Profile, ConsentScope.Intents], Assert.Single(listed!).Scopes);
         Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, revokedAgain.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_consent_to_a_partner_no_one_registered_is_404_naming_it()
+    {
+        var customer = Keys.Customer();
+
+        var response = await _http.PutAsync($"/api/v1/customers/{customer}/consents/nobody-registered", Json("""{"scopes":["profile"]}"""));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("nobody-registered", (await response.ProblemAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty((await _http.GetFromJsonAsync<List<ConsentGrant>>($"/api/v1/customers/{customer}/consents", HttpJson.Options))!);
     }
 
     [Fact]

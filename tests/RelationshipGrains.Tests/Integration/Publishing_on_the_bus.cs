@@ -13,14 +13,14 @@ public sealed class Publishing_on_the_bus(MessagingClusterFixture fixture)
         var id = Keys.Customer();
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
         var world = new PartnerWorld(fixture.Grains);
-        await world.Partner("bikes");
+        var acme = await world.Partner("bikes");
 
         await customer.RecordInteractionAsync(Requests.Interaction("hello"));
         await customer.RecordInteractionAsync(Requests.Interaction("hello"));
         await customer.ExpressIntentAsync(world.Intent("bike"));
         await customer.WithdrawIntentAsync("bike");
-        await customer.GrantConsentAsync(new GrantConsent("acme", [ConsentScope.Profile], null));
-        await customer.RevokeConsentAsync("acme");
+        await customer.GrantConsentAsync(new GrantConsent(acme, [ConsentScope.Profile], null));
+        await customer.RevokeConsentAsync(acme);
 
         // The webhook consumer takes every event; once it has the last one, all five have been published.
         await fixture.Consumed.WaitForAsync<ConsentChanged>(m => m.CustomerId == id && m.Scopes.Count == 0, 1);

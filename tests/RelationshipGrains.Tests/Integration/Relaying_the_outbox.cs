@@ -18,10 +18,11 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
         await customer.RecordInteractionAsync(Requests.Interaction("first"));
         var retry = await customer.RecordInteractionAsync(Requests.Interaction("first"));
         await customer.RecordInteractionAsync(Requests.Interaction("second"));
-        await customer.GrantConsentAsync(new GrantConsent("acme", [ConsentScope.Profile], null));
+        var acme = await new PartnerWorld(fixture.Grains).Partner("acme");
+        await customer.GrantConsentAsync(new GrantConsent(acme, [ConsentScope.Profile], null));
 
         // One grain relays in order, so once the consent change is out, any repeat of the first would be too.
-        await fixture.Events.WaitForAsync<ConsentChanged>(e => e.CustomerId == id && e.PartnerId == "acme");
+        await fixture.Events.WaitForAsync<ConsentChanged>(e => e.CustomerId == id && e.PartnerId == acme);
         var recorded = fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).ToList();
         Assert.False(retry.Created);
         Assert.Equal([(1L, "first"), (2L, "second")], recorded.Select(e => (e.Sequence, e.InteractionId)));

@@ -53,8 +53,8 @@ public sealed class Keeping_journals_in_local_files : IDisposable
                 await customer.RecordInteractionAsync(Requests.Interaction($"f-{i}", $"note {i}"));
             }
 
-            await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Profile]));
             await first.Client.GetGrain<IPartnerGrain>("velo-works").RegisterAsync(new RegisterPartner("Velo Works", ["bikes"]));
+            await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Profile]));
         }
 
         await using var second = await StartAsync();

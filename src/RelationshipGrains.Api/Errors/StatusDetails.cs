@@ -1,0 +1,46 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using RelationshipGrains.Api.Auth;
+
+namespace RelationshipGrains.Api.Errors;
+
+/// <summary>
+/// A detail a person can act on for the problem bodies ASP.NET Core writes on its own (401, 403, and 404 or 405 for a
+/// route or id that does not exist), which otherwise say only "Unauthorized" or "Not Found".
+/// </summary>
+internal static class StatusDetails
+{
+    /// <summary>Where an authentication handler leaves why it refused the request, for the 401 it leads to.</summary>
+    public const string AuthenticationFailure = "rg.authentication-failure";
+
+    public static string? For(HttpContext http, int? status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => http.Items[AuthenticationFailure] as string
+            ?? "This route needs a key: send 'Authorization: Bearer <api key>'.",
+        StatusCodes.Status403Forbidden => Forbidden(http),
+        StatusCodes.Status404NotFound => http.GetEndpoint() is null
+            ? $"No route matches {http.Request.Method} {http.Request.Path}; every route is listed in /openapi/v1.json."
+            : $"Nothing exists at {http.Request.Path}; check the ids in the path.",
+        StatusCodes.Status405MethodNotAllowed => $"{http.Request.Path} does not take {http.Request.Method}; /openapi/v1.json lists what it takes.",
+        _ => null,
+    };
+
+    private static string Forbidden(HttpContext http)
+    {
+        var role = http.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
+        var needed = http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Select(Describe).LastOrDefault();
+        return needed is null
+            ? $"Your key (role {role}) may not {http.Request.Method} {http.Request.Path}."
+            : $"Your key (role {role}) may not {http.Request.Method} {http.Request.Path}: it takes {needed}.";
+    }
+
+    private static string Describe(string policy) => policy switch
+    {
+        ApiRoles.ChannelPolicy => "a channel app's or an operator's key",
+        ApiRoles.OperatorPolicy => "an operator's key",
+        ApiRoles.PartnerPolicy => "a partner's own key",
+        ApiRoles.BackOfficePolicy => "a back-office system's signature",
+        _ => $"a key allowed by the '{policy}' policy",
+    };
+}
