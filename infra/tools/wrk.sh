@@ -14,7 +14,7 @@ data="$(mktemp -d)"
 port=5099
 dotnet build -c Release src/RelationshipGrains.Silo -v q --nologo > /dev/null
 Storage__Directory="$data" Urls="http://127.0.0.1:$port" Silo__SiloPort=11199 Silo__GatewayPort=30099 \
-  RateLimits__RequestsPerSecond=1000000 RateLimits__Burst=1000000 Timeline__InteractionsPerMinute=1000000 \
+  RateLimits__Roles__channel__RequestsPerSecond=1000000 RateLimits__Roles__channel__Burst=1000000 Timeline__InteractionsPerMinute=1000000 \
   Logging__LogLevel__Default=Warning \
   dotnet src/RelationshipGrains.Silo/bin/Release/net10.0/RelationshipGrains.Silo.dll > "$data/silo.log" 2>&1 &
 silo=$!

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,31 +7,33 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RelationshipGrains.Api.Auth;
 
 namespace RelationshipGrains.Api.Http;
 
 /// <summary>
-/// One token bucket per API key, so one noisy channel app or partner cannot starve the others; requests without a
-/// valid key share a bucket per client address, which also slows key guessing. Refusals are 429 with Retry-After.
+/// One token bucket per API key, sized by its role, so one noisy channel app or partner cannot starve the others;
+/// each back-office source has one for the inbound webhook; requests without a valid key share a bucket per client
+/// address, which also slows key guessing. Refusals are 429 with Retry-After.
 /// </summary>
 public static class PerKeyRateLimiting
 {
     public static IServiceCollection AddPerKeyRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var limits = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (limits.RequestsPerSecond < 1 || limits.Burst < 1 || limits.LiveFeedsPerKey < 1)
+        if (limits.Problems().ToList() is { Count: > 0 } problems)
         {
-            throw new InvalidOperationException("RateLimits:RequestsPerSecond, RateLimits:Burst and RateLimits:LiveFeedsPerKey must be 1 or more.");
+            throw new InvalidOperationException(string.Join(" ", problems));
         }
 
         return services.AddRateLimiter(o =>
         {
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http => RateLimitPartition.GetTokenBucketLimiter(
-                PartitionOf(http),
-                _ => new TokenBucketRateLimiterOptions
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, Bucket>(http => RateLimitPartition.GetTokenBucketLimiter(
+                BucketOf(http),
+                bucket => new TokenBucketRateLimiterOptions
                 {
-                    TokenLimit = limits.Burst,
-                    TokensPerPeriod = limits.RequestsPerSecond,
+                    TokenLimit = limits.For(bucket.Role).Burst,
+                    TokensPerPeriod = limits.For(bucket.Role).RequestsPerSecond,
                     ReplenishmentPeriod = TimeSpan.FromSeconds(1),
                     QueueLimit = 0,
                     AutoReplenishment = true,
@@ -46,6 +49,26 @@ public static class PerKeyRateLimiting
 
     private static string PartitionOf(HttpContext http) =>
         http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"key:{name}" : $"address:{http.Connection.RemoteIpAddress}";
+
+    private static readonly PathString Inbound = "/api/v1/inbound";
+
+    /// <summary>
+    /// A key's bucket, by its role; the inbound webhook's, by source (its signature is checked later, at the endpoint,
+    /// so the source named in the path is what there is to go by); otherwise the client address's.
+    /// </summary>
+    private static Bucket BucketOf(HttpContext http)
+    {
+        if (http.Request.Path.StartsWithSegments(Inbound, out var rest))
+        {
+            return new Bucket(ApiRoles.BackOffice, $"inbound:{rest.Value?.TrimStart('/').Split('/')[0]}");
+        }
+
+        return http.User.Identity is { IsAuthenticated: true, Name: { } name }
+            ? new Bucket(http.User.FindFirst(ClaimTypes.Role)?.Value, $"key:{name}")
+            : new Bucket(null, $"address:{http.Connection.RemoteIpAddress}");
+    }
+
+    private readonly record struct Bucket(string? Role, string Name);
 
     private static async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -105,6 +105,8 @@ public static class HttpPath
             // The benchmark measures the API, not the rate limiter's refusals.
             ["RateLimits:RequestsPerSecond"] = "10000000",
             ["RateLimits:Burst"] = "10000000",
+            ["RateLimits:Roles:channel:RequestsPerSecond"] = "10000000",
+            ["RateLimits:Roles:channel:Burst"] = "10000000",
             ["Timeline:InteractionsPerMinute"] = "2147483647",
 
             // The shipped default (journals in local files), in a folder of its own rather than the user's data folder.

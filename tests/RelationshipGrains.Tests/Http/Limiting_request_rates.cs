@@ -6,14 +6,16 @@ using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Http;
 
-/// <summary>A silo of its own with a tiny budget: two requests at once, one a second.</summary>
+/// <summary>Silos of their own: one with a tiny budget for channel keys (two requests at once, one a second), one as shipped.</summary>
 public sealed class Limiting_request_rates : IDisposable
 {
     private readonly WebApplicationFactory<Program> _silo = new ApiFixture().WithWebHostBuilder(b =>
     {
-        b.UseSetting("RateLimits:RequestsPerSecond", "1");
-        b.UseSetting("RateLimits:Burst", "2");
+        b.UseSetting("RateLimits:Roles:channel:RequestsPerSecond", "1");
+        b.UseSetting("RateLimits:Roles:channel:Burst", "2");
     });
+
+    private readonly WebApplicationFactory<Program> _shipped = new ApiFixture();
 
     private HttpClient Client(string key)
     {
@@ -47,5 +49,47 @@ public sealed class Limiting_request_rates : IDisposable
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
     }
 
-    public void Dispose() => _silo.Dispose();
+    [Fact]
+    public async Task As_shipped_a_channel_key_serves_a_whole_app_while_a_partner_key_gets_a_modest_share()
+    {
+        var channel = _shipped.CreateClient();
+        channel.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFixture.ChannelKey);
+        var partner = _shipped.CreateClient();
+        partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFixture.PartnerKey);
+
+        // 1,000 calls at once, as a busy channel app makes them: the first-wave figure was 283-504 of them refused.
+        var channelStatuses = await Task.WhenAll(Enumerable.Range(0, 1_000).Select(async _ => (await channel.GetAsync("/api/v1/me")).StatusCode));
+        var partnerStatuses = await Task.WhenAll(Enumerable.Range(0, 400).Select(async _ => (await partner.GetAsync("/api/v1/me")).StatusCode));
+
+        Assert.All(channelStatuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        // A partner's burst is 100 and it earns 50 a second; 400 at once cannot all fit.
+        Assert.Contains(HttpStatusCode.TooManyRequests, partnerStatuses);
+        Assert.True(partnerStatuses.Count(s => s == HttpStatusCode.OK) >= 100, "A partner's burst of 100 was not honoured.");
+    }
+
+    [Fact]
+    public async Task Each_back_office_source_has_a_bucket_of_its_own()
+    {
+        using var silo = new ApiFixture().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("RateLimits:Roles:back-office:RequestsPerSecond", "1");
+            b.UseSetting("RateLimits:Roles:back-office:Burst", "1");
+        });
+        var client = silo.CreateClient();
+        static HttpContent Body() => new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+
+        // Unsigned, so a request the limiter lets through is refused at the endpoint (401), not taken.
+        var first = await client.PostAsync("/api/v1/inbound/social", Body());
+        var second = await client.PostAsync("/api/v1/inbound/social", Body());
+        var otherSource = await client.PostAsync("/api/v1/inbound/marketing", Body());
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.Unauthorized],
+            new[] { first.StatusCode, second.StatusCode, otherSource.StatusCode });
+    }
+
+    public void Dispose()
+    {
+        _silo.Dispose();
+        _shipped.Dispose();
+    }
 }

@@ -24,6 +24,8 @@ public sealed class Surviving_hostile_input(ITestOutputHelper output) : IDisposa
     {
         b.UseSetting("RateLimits:RequestsPerSecond", "1000000");
         b.UseSetting("RateLimits:Burst", "1000000");
+        b.UseSetting("RateLimits:Roles:channel:RequestsPerSecond", "1000000");
+        b.UseSetting("RateLimits:Roles:channel:Burst", "1000000");
         b.UseSetting("RateLimits:LiveFeedsPerKey", "1000000");
     });
 
