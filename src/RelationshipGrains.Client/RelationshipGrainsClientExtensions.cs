@@ -27,7 +27,15 @@ public static class RelationshipGrainsClientExtensions
                 c.ClusterId = options.ClusterId;
                 c.ServiceId = options.ServiceId;
             });
-            if (!string.IsNullOrWhiteSpace(options.ClusteringConnectionString))
+            if (options.ConnectTimeout <= TimeSpan.Zero)
+            {
+                throw new InvalidOperationException($"{RelationshipGrainsClientOptions.Section}:ConnectTimeout must be more than zero.");
+            }
+
+            var clustering = !string.IsNullOrWhiteSpace(options.ClusteringConnectionString);
+            client.UseConnectionRetryFilter(new ConnectDeadline(options,
+                clustering ? "the gateways listed in the cluster's membership table" : string.Join(", ", Gateways(options)), TimeProvider.System));
+            if (clustering)
             {
                 client.UseAzureStorageClustering((AzureStorageGatewayOptions table) =>
                 {
@@ -40,8 +48,7 @@ public static class RelationshipGrainsClientExtensions
             }
             else
             {
-                var configured = options.Gateways.Count > 0 ? options.Gateways : [RelationshipGrainsClientOptions.DefaultGateway];
-                client.UseStaticClustering(configured.Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray());
+                client.UseStaticClustering(Gateways(options).Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray());
             }
 
             if (options.Tls.IsConfigured)
@@ -59,6 +66,9 @@ public static class RelationshipGrainsClientExtensions
         services.AddSingleton<IRelationshipGrains, RelationshipGrainsAccessor>();
         return services;
     }
+
+    private static List<string> Gateways(RelationshipGrainsClientOptions options) =>
+        options.Gateways.Count > 0 ? options.Gateways : [RelationshipGrainsClientOptions.DefaultGateway];
 
     private static IPEndPoint ParseGateway(string value, string setting)
     {

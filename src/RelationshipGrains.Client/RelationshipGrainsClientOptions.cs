@@ -25,6 +25,12 @@ public sealed class RelationshipGrainsClientOptions
     /// <summary>Gateway endpoints as <c>host:port</c>; empty means <see cref="DefaultGateway"/>.</summary>
     public List<string> Gateways { get; set; } = [];
 
+    /// <summary>
+    /// How long starting the client keeps trying to reach the cluster before it fails with one plain error (Orleans on
+    /// its own keeps trying for about three minutes).
+    /// </summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public string ClusterId { get; set; } = "relationship-grains";
 
     public string ServiceId { get; set; } = "relationship-grains";

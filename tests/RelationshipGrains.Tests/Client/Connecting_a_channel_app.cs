@@ -51,4 +51,27 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
 
         Assert.Contains("RelationshipGrains:Client:Gateways:0", error.Message);
     }
+
+    [Fact]
+    public async Task A_client_that_cannot_reach_the_cluster_fails_to_start_with_one_plain_error()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            // Nothing listens on port 1: every attempt is refused at once.
+            ["RelationshipGrains:Client:Gateways:0"] = "127.0.0.1:1",
+            ["RelationshipGrains:Client:ClusterId"] = "nowhere",
+            ["RelationshipGrains:Client:ConnectTimeout"] = "00:00:02",
+        });
+        builder.Services.AddRelationshipGrainsClient(builder.Configuration);
+        using var host = builder.Build();
+        // Orleans alone would go on for about three minutes; this only bounds the test if the deadline were ignored.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        var refused = await Assert.ThrowsAsync<RelationshipUnavailableException>(() => host.StartAsync(bound.Token));
+
+        Assert.StartsWith("Could not reach the RelationshipGrains cluster 'nowhere'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("at 127.0.0.1:1 within 2 s", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("RelationshipGrains:Client:ClusterId", refused.Message, StringComparison.Ordinal);
+    }
 }
