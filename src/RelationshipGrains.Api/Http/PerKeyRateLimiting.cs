@@ -30,15 +30,8 @@ public static class PerKeyRateLimiting
         {
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, Bucket>(http => RateLimitPartition.GetTokenBucketLimiter(
                 BucketOf(http),
-                bucket => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.For(bucket.Role).Burst,
-                    TokensPerPeriod = limits.For(bucket.Role).RequestsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                }));
-            o.AddPolicy(LiveFeedPolicy, http => RateLimitPartition.GetConcurrencyLimiter(PartitionOf(http),
+                bucket => Options(limits.For(bucket.Role))));
+            o.AddPolicy(LiveFeedPolicy, http => RateLimitPartition.GetConcurrencyLimiter(BucketOf(http),
                 _ => new ConcurrencyLimiterOptions { PermitLimit = limits.LiveFeedsPerKey, QueueLimit = 0 }));
             o.OnRejected = RejectAsync;
         });
@@ -47,8 +40,14 @@ public static class PerKeyRateLimiting
     /// <summary>The endpoint policy that caps the live feeds one key holds open (each holds its permit while connected).</summary>
     public const string LiveFeedPolicy = "live-feeds";
 
-    private static string PartitionOf(HttpContext http) =>
-        http.User.Identity is { IsAuthenticated: true, Name: { } name } ? $"key:{name}" : $"address:{http.Connection.RemoteIpAddress}";
+    private static TokenBucketRateLimiterOptions Options(RoleRate rate) => new()
+    {
+        TokenLimit = rate.Burst,
+        TokensPerPeriod = rate.RequestsPerSecond,
+        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+        QueueLimit = 0,
+        AutoReplenishment = true,
+    };
 
     private static readonly PathString Inbound = "/api/v1/inbound";
 
