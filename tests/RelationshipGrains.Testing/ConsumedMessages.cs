@@ -19,6 +19,9 @@ public sealed class ConsumedMessages : IConsumeObserver
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception) where T : class => Record(context, exception);
 
+    /// <summary>The matching messages consumers have finished with, once per consumer and delivery.</summary>
+    public IReadOnlyList<T> Messages<T>(Func<T, bool> match) => [.. _seen.Select(s => s.Message).OfType<T>().Where(match)];
+
     public int Count<T>(Func<T, bool> match) => _seen.Count(s => s.Message is T m && match(m));
 
     /// <summary>How many times consumers finished with the message of this id (each consumer of it counts once per delivery).</summary>

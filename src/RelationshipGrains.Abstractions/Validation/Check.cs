@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Validation;
 
@@ -94,7 +95,7 @@ public static partial class Check
         var present = Required(value, field);
         if (!Enum.IsDefined(present))
         {
-            throw new RelationshipValidationException(field, $"{field} must be one of: {string.Join(", ", Enum.GetNames<T>())}.");
+            throw new RelationshipValidationException(field, $"{field} must be one of: {Kebab.List<T>()}.");
         }
 
         return present;

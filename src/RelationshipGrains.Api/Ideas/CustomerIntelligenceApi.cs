@@ -7,6 +7,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Api.Ideas;
 
@@ -74,7 +75,7 @@ public static class CustomerIntelligenceApi
 
     private static IdeaEvidence FromEntry(string customerId, TimelineEntry entry, bool origin) => new(
         customerId, customerId, EvidenceKind.Interaction, $"customers/{customerId}/timeline/{entry.Sequence}",
-        Shorten(entry.Text!, ExcerptLength), entry.Channel?.ToString(), entry.OccurredAt, origin);
+        Shorten(entry.Text!, ExcerptLength), entry.Channel is { } channel ? Kebab.Of(channel) : null, entry.OccurredAt, origin);
 
     private static IdeaEvidence FromMention(string? customerId, MentionBody mention)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Reporting;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Api.Operations;
 
@@ -33,7 +34,7 @@ public static class OperationsApi
         var silos = hosts.Select((h, i) => new SiloView(
             h.SiloAddress.ToParsableString(),
             h.SiloName,
-            h.Status.ToString(),
+            Kebab.Of(h.Status),
             h.StartTime,
             statistics[i].ActivationCount,
             statistics[i].RecentlyUsedActivationCount,

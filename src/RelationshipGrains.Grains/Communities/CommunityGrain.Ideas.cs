@@ -3,6 +3,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Ideas;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Communities;
 
@@ -68,7 +69,7 @@ public sealed partial class CommunityGrain
         };
         if (!allowed)
         {
-            throw new RelationshipValidationException("actorId", $"{actorId} ({actor.Role}) may not move an idea to {status}.");
+            throw new RelationshipValidationException("actorId", $"{actorId} ({Kebab.Of(actor.Role)}) may not move an idea to {Kebab.Of(status)}.");
         }
 
         var before = await OwnIdeaAsync(ideaId);
@@ -78,7 +79,7 @@ public sealed partial class CommunityGrain
             ForgetText(ideaId);
         }
 
-        AddEvent(CommunityEventKind.IdeaDecided, $"'{before.Title}' is now {status}: {reason}", ideaId, actorId);
+        AddEvent(CommunityEventKind.IdeaDecided, $"'{before.Title}' is now {Kebab.Of(status)}: {reason}", ideaId, actorId);
         await SaveAsync();
         return after;
     }

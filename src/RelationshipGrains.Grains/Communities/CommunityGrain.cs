@@ -9,6 +9,7 @@ using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Communities;
 
@@ -104,7 +105,7 @@ public sealed partial class CommunityGrain(
 
         var changed = member with { Role = role };
         State.Members[customerId] = changed;
-        AddEvent(CommunityEventKind.RoleChanged, $"{customerId} is now {role} (by {actorId}).", customerId, actorId);
+        AddEvent(CommunityEventKind.RoleChanged, $"{customerId} is now {Kebab.Of(role)} (by {actorId}).", customerId, actorId);
         await SaveAsync();
         return changed;
     }
@@ -164,7 +165,7 @@ public sealed partial class CommunityGrain(
         var actor = RequireMember(actorId);
         return roles.Contains(actor.Role)
             ? actor
-            : throw new RelationshipValidationException("actorId", $"Only a {string.Join(" or ", roles)} may do this; {actorId} is a {actor.Role}.");
+            : throw new RelationshipValidationException("actorId", $"Only a {string.Join(" or ", roles.Select(Kebab.Of))} may do this; {actorId} is a {Kebab.Of(actor.Role)}.");
     }
 
     private void AddEvent(CommunityEventKind kind, string text, string? subject, string? actorId)

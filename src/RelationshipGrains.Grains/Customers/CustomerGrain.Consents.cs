@@ -3,6 +3,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Customers;
 
@@ -28,8 +29,8 @@ public sealed partial class CustomerGrain
         var created = new ConsentGrant(grant.PartnerId, scopes, now, grant.ExpiresAt);
         State.Consents[grant.PartnerId] = created;
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentGranted, now, now, Author.Customer,
-            Text: string.Join(", ", scopes), Subject: grant.PartnerId), now);
-        Outbox.Add(new ConsentChanged(CustomerId, grant.PartnerId, [.. scopes.Select(s => s.ToString())], grant.ExpiresAt, now), now);
+            Text: string.Join(", ", scopes.Select(Kebab.Of)), Subject: grant.PartnerId), now);
+        Outbox.Add(new ConsentChanged(CustomerId, grant.PartnerId, [.. scopes.Select(Kebab.Of)], grant.ExpiresAt, now), now);
         await PersistAsync();
         return created;
     }

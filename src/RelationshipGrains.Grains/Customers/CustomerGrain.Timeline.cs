@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Customers;
 
@@ -41,8 +42,8 @@ public sealed partial class CustomerGrain
             State.EntryIds[alsoKnownAs] = entry.Sequence;
         }
 
-        Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, kind.ToString(), entry.Channel!.Value.ToString(),
-            entry.Direction!.Value.ToString(), entry.Topic, entry.Status, entry.OccurredAt, now), now);
+        Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, Kebab.Of(kind), Kebab.Of(entry.Channel!.Value),
+            Kebab.Of(entry.Direction!.Value), entry.Topic, entry.Status, entry.OccurredAt, now), now);
         await PersistAsync();
         metrics.InteractionsRecorded.Add(1);
         await ArchiveIfFullAsync();
@@ -69,7 +70,7 @@ public sealed partial class CustomerGrain
 
         if (!EntryStatuses.IsTracked(target.Kind))
         {
-            throw new RelationshipValidationException("sequence", $"Entry {change.Sequence} is a {target.Kind}, which has no status.");
+            throw new RelationshipValidationException("sequence", $"Entry {change.Sequence} is a {Kebab.Words(target.Kind)}, which has no status.");
         }
 
         var status = EntryStatuses.Validate(target.Kind, change.Status, "status");

@@ -9,6 +9,7 @@ using RelationshipGrains.Ideas;
 using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Ideas;
 
@@ -130,7 +131,7 @@ public sealed partial class IdeaGrain(
             var text = evidence.Origin
                 ? $"Your request became the idea '{State.Title}' in '{State.Community}'."
                 : $"Your request was added to the idea '{State.Title}' in '{State.Community}'.";
-            await TellAskerAsync(customerId, $"{IdeaId}/linked/{evidence.Reference}", text, State.Status.ToString());
+            await TellAskerAsync(customerId, $"{IdeaId}/linked/{evidence.Reference}", text, Kebab.Of(State.Status));
         }
 
         return View();
@@ -197,7 +198,7 @@ public sealed partial class IdeaGrain(
 
         if (!IdeaTransitions.Allowed(State.Status, status))
         {
-            throw new RelationshipValidationException("status", $"An idea that is {State.Status} cannot become {status}.");
+            throw new RelationshipValidationException("status", $"An idea that is {Kebab.Of(State.Status)} cannot become {Kebab.Of(status)}.");
         }
 
         Outbox.EnsureRoom(2);
@@ -211,7 +212,7 @@ public sealed partial class IdeaGrain(
             State.FinalBallot.Clear();
         }
 
-        Outbox.Add(new IdeaStatusChanged(IdeaId, State.Community!, State.Title, status.ToString(), askers, now), now);
+        Outbox.Add(new IdeaStatusChanged(IdeaId, State.Community!, State.Title, Kebab.Of(status), askers, now), now);
         if (status == IdeaStatus.Selected)
         {
             Outbox.Add(new IdeaSelected(IdeaId, State.Community!, State.Title, State.Description, State.ProposerId!,
@@ -229,7 +230,7 @@ public sealed partial class IdeaGrain(
     {
         foreach (var customerId in askers)
         {
-            await TellAskerAsync(customerId, $"{IdeaId}/{status}", $"The idea '{State.Title}' you asked for is now {status}.", status.ToString());
+            await TellAskerAsync(customerId, $"{IdeaId}/{status}", $"The idea '{State.Title}' you asked for is now {Kebab.Words(status)}.", Kebab.Of(status));
         }
     }
 
@@ -264,7 +265,7 @@ public sealed partial class IdeaGrain(
     {
         if (!IdeaTransitions.IsOpen(State.Status))
         {
-            throw new RelationshipConflictException($"The idea is {State.Status}; it no longer takes votes or comments.");
+            throw new RelationshipConflictException($"The idea is {Kebab.Of(State.Status)}; it no longer takes votes or comments.");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Orleans.Journaling;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Reporting;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Reporting;
 
@@ -56,9 +57,12 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Gra
         return fresh.Count;
     }
 
+    // Facts recorded before every surface spelled enums in kebab case carry member names ("Store", "InDesign");
+    // they are counted under the kebab spelling so one report never holds both.
     public Task<RelationshipMetrics> GetAsync() => Task.FromResult(new RelationshipMetrics(
-        [.. State.ChannelDays.Select(p => p.Key.Split('|')).Zip(State.ChannelDays.Values)
-            .Select(p => new ChannelDay(DateOnly.ParseExact(p.First[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), p.First[1], p.Second))
+        [.. State.ChannelDays.Select(p => (Parts: p.Key.Split('|'), Count: p.Value))
+            .GroupBy(p => (Day: DateOnly.ParseExact(p.Parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture), Channel: Kebab.Of(p.Parts[1])))
+            .Select(g => new ChannelDay(g.Key.Day, g.Key.Channel, g.Sum(p => p.Count)))
             .OrderBy(c => c.Day).ThenBy(c => c.Channel, StringComparer.Ordinal)],
         State.Intents.Values.Count(v => v.Value == "open"),
         Count(State.Ideas),
@@ -70,7 +74,7 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Gra
         switch (fact.Kind)
         {
             case MetricsFactKind.Interaction:
-                var key = $"{fact.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{fact.Value}";
+                var key = $"{fact.At.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}|{Kebab.Of(fact.Value)}";
                 State.ChannelDays[key] = (State.ChannelDays.TryGetValue(key, out var count) ? count : 0) + 1;
                 break;
             case MetricsFactKind.Intent:
@@ -89,10 +93,10 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Gra
     {
         if (!latest.TryGetValue(fact.Key, out var known) || known.At <= fact.At)
         {
-            latest[fact.Key] = new LatestValue(fact.Value, fact.At);
+            latest[fact.Key] = new LatestValue(Kebab.Of(fact.Value), fact.At);
         }
     }
 
     private static SortedDictionary<string, int> Count(IDictionary<string, LatestValue> latest) =>
-        new(latest.Values.GroupBy(v => v.Value).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
+        new(latest.Values.GroupBy(v => Kebab.Of(v.Value)).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);
 }

@@ -2,6 +2,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.ValueChains;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.ValueChains;
 
@@ -89,7 +90,7 @@ public sealed partial class ValueChainGrain
 
         if (!SlotRules.CanMove(slot.Fulfilment, status))
         {
-            throw new RelationshipValidationException("status", $"Slot '{role}' is {slot.Fulfilment}; it cannot move to {status}.");
+            throw new RelationshipValidationException("status", $"Slot '{role}' is {Kebab.Of(slot.Fulfilment)}; it cannot move to {Kebab.Of(status)}.");
         }
 
         Outbox.EnsureRoom();
@@ -105,8 +106,8 @@ public sealed partial class ValueChainGrain
             State.Status = ValueChainStatus.Completed;
         }
 
-        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, status.ToString(), changedAt ?? now, State.Status.ToString()), now);
-        await SaveAndTellCustomerAsync($"{partnerId} reports '{role}' {status}.{(note is null ? "" : " " + note)}", partnerId);
+        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, Kebab.Of(status), changedAt ?? now, Kebab.Of(State.Status)), now);
+        await SaveAndTellCustomerAsync($"{partnerId} reports '{role}' {Kebab.Words(status)}.{(note is null ? "" : " " + note)}", partnerId);
     }
 
     public async Task<ValueChainView> CancelAsync(string customerId, string? reason)

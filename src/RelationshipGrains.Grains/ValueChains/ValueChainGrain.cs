@@ -6,6 +6,7 @@ using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.ValueChains;
 
@@ -229,7 +230,7 @@ public sealed partial class ValueChainGrain(
     {
         if (State.Status != ValueChainStatus.Open)
         {
-            throw new RelationshipConflictException($"Value chain '{ChainId}' is {State.Status}; it can no longer be reconfigured.");
+            throw new RelationshipConflictException($"Value chain '{ChainId}' is {Kebab.Of(State.Status)}; it can no longer be reconfigured.");
         }
     }
 
@@ -239,7 +240,7 @@ public sealed partial class ValueChainGrain(
         State.Steps++;
         await state.WriteOrReloadAsync(this, Outbox);
         await GrainFactory.GetGrain<ICustomerGrain>(State.OwnerCustomerId!)
-            .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, State.Status.ToString(), partnerId));
+            .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, Kebab.Of(State.Status), partnerId));
     }
 
     private ValueChainView OwnerView() => new(

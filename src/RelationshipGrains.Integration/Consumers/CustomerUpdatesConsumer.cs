@@ -3,6 +3,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Integration.Consumers;
 
@@ -42,7 +43,7 @@ public sealed class CustomerUpdatesConsumer(IGrainFactory grains, TimeProvider t
     private Task Apply(string customerId, BackOfficeUpdate update) => grains.Customer(customerId).ApplyBackOfficeUpdateAsync(update);
 
     private static Channel ParseChannel(string? channel) =>
-        Enum.TryParse<Channel>(channel, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
+        Kebab.TryParse<Channel>(channel, out var parsed)
             ? parsed
-            : throw new RelationshipValidationException("channel", $"'{channel}' is not a channel: {string.Join(", ", Enum.GetNames<Channel>())}.");
+            : throw new RelationshipValidationException("channel", $"'{channel}' is not a channel: {Kebab.List<Channel>()}.");
 }

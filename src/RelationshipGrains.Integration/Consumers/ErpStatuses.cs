@@ -1,5 +1,6 @@
 using RelationshipGrains.Errors;
 using RelationshipGrains.ValueChains;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Integration.Consumers;
 
@@ -7,8 +8,7 @@ namespace RelationshipGrains.Integration.Consumers;
 public static class ErpStatuses
 {
     public static FulfilmentStatus Parse(string? status) =>
-        Enum.TryParse<FulfilmentStatus>((status ?? "").Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var parsed)
-        && parsed != FulfilmentStatus.Pending && Enum.IsDefined(parsed)
+        Kebab.TryParse<FulfilmentStatus>(status, out var parsed) && parsed != FulfilmentStatus.Pending
             ? parsed
             : throw new RelationshipValidationException("status", $"'{status}' is not an ERP order status we know: accepted, in-production, shipped, delivered or failed.");
 }

@@ -2,6 +2,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Integration.Consumers;
 
@@ -55,9 +56,9 @@ public static class InboundMessages
                 Check.Id(m.CustomerId, "customerId");
                 Check.RequestId(m.CampaignId, "campaignId");
                 Check.Text(m.Text, "text", Limits.InteractionText);
-                _ = Enum.TryParse<Channel>(m.Channel, ignoreCase: true, out var channel) && Enum.IsDefined(channel)
+                _ = Kebab.TryParse<Channel>(m.Channel, out var channel)
                     ? channel
-                    : throw new RelationshipValidationException("channel", $"channel must be one of: {string.Join(", ", Enum.GetNames<Channel>())}.");
+                    : throw new RelationshipValidationException("channel", $"channel must be one of: {Kebab.List<Channel>()}.");
                 EntryStatuses.Validate(TimelineEntryKind.MarketingTouch, m.Status?.ToLowerInvariant(), "status");
                 break;
             case ServiceCaseUpdated m:

@@ -36,7 +36,7 @@ public sealed class Reading_the_key_and_the_cluster(ApiFixture api)
         var cluster = await Ok(world.Operator.GetAsync("/api/v1/operations/cluster"));
 
         var silo = Assert.Single(cluster.GetProperty("silos").EnumerateArray());
-        Assert.Equal("Active", silo.GetProperty("status").GetString());
+        Assert.Equal("active", silo.GetProperty("status").GetString());
         Assert.True(silo.GetProperty("activations").GetInt32() >= 1);
         var customers = cluster.GetProperty("grainTypes").EnumerateArray().Single(g => g.GetProperty("grainType").GetString() == "CustomerGrain");
         Assert.True(customers.GetProperty("activations").GetInt32() >= 1);

@@ -117,7 +117,7 @@ public sealed class Turning_conversations_into_ideas(ApiFixture api)
         var news = await IdeaNews(ada);
 
         Assert.Equal(2, news.Count);
-        Assert.Equal("Shortlisted", news[0].GetProperty("status").GetString());
-        Assert.Contains("is now Shortlisted", news[0].GetProperty("text").GetString());
+        Assert.Equal("shortlisted", news[0].GetProperty("status").GetString());
+        Assert.Contains("is now shortlisted", news[0].GetProperty("text").GetString());
     }
 }

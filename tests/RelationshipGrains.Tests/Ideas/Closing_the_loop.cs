@@ -10,7 +10,7 @@ namespace RelationshipGrains.Tests.Ideas;
 public sealed class Closing_the_loop(ClusterFixture fixture)
 {
     private static IdeaEvidence AskedBy(string customerId, long sequence) => new(
-        customerId, customerId, EvidenceKind.Interaction, $"customers/{customerId}/timeline/{sequence}", "Please build this", "Chat", default);
+        customerId, customerId, EvidenceKind.Interaction, $"customers/{customerId}/timeline/{sequence}", "Please build this", "chat", default);
 
     [Fact]
     public async Task When_an_idea_moves_every_customer_who_asked_hears_once_and_the_back_office_is_told()
@@ -30,9 +30,9 @@ public sealed class Closing_the_loop(ClusterFixture fixture)
 
         Assert.Equal(2, (await world.Idea(ideaId).GetAsync())!.Tally.Askers);
         Assert.Equal(2, adas.Entries.Count(e => e.Kind == TimelineEntryKind.IdeaUpdate));
-        Assert.Equal("Culled", adas.Entries[^1].Status);
+        Assert.Equal("culled", adas.Entries[^1].Status);
         var told = Assert.Single(await fixture.Events.WaitForAsync<IdeaStatusChanged>(e => e.IdeaId == ideaId));
-        Assert.Equal("Culled", told.Status);
+        Assert.Equal("culled", told.Status);
         Assert.Equal([ada, bob], told.AskingCustomerIds);
     }
 }

@@ -66,7 +66,7 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
 
         var view = await chain.GetForOwnerAsync(owner);
         Assert.Equal(FulfilmentStatus.InProduction, view.Slots.Single().Fulfilment);
-        var steps = (await Timeline(owner)).Where(e => e.Kind == TimelineEntryKind.ValueChainStep && e.Text!.Contains("InProduction", StringComparison.Ordinal));
+        var steps = (await Timeline(owner)).Where(e => e.Kind == TimelineEntryKind.ValueChainStep && e.Text!.Contains("in production", StringComparison.Ordinal));
         Assert.Single(steps);
     }
 }

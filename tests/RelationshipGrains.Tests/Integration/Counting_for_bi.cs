@@ -38,10 +38,10 @@ public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFix
         await fixture.Consumed.WaitForAsync<InteractionRecorded>(m => m.CustomerId == id && m.InteractionId == original.Context.Message.InteractionId, consumers * 2);
         var again = await Metrics.GetAsync();
 
-        Assert.Equal(2, On(after, "Chat") - On(before, "Chat"));
-        Assert.Equal(1, On(after, "Email") - On(before, "Email"));
+        Assert.Equal(2, On(after, "chat") - On(before, "chat"));
+        Assert.Equal(1, On(after, "email") - On(before, "email"));
         Assert.Equal(1, after.OpenIntents - before.OpenIntents);
-        Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("Committed") + 1, after.ValueChainsByStatus["Committed"]);
-        Assert.Equal(On(after, "Chat"), On(again, "Chat"));
+        Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("committed") + 1, after.ValueChainsByStatus["committed"]);
+        Assert.Equal(On(after, "chat"), On(again, "chat"));
     }
 }

@@ -26,8 +26,8 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
         var recorded = fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).ToList();
         Assert.False(retry.Created);
         Assert.Equal([(1L, "first"), (2L, "second")], recorded.Select(e => (e.Sequence, e.InteractionId)));
-        Assert.Equal("Interaction", recorded[0].Kind);
-        Assert.Equal("Chat", recorded[0].Channel);
+        Assert.Equal("interaction", recorded[0].Kind);
+        Assert.Equal("chat", recorded[0].Channel);
         Assert.Equal(3, fixture.Events.Messages.Count(m => m.Payload.Contains(id, StringComparison.Ordinal)));
     }
 

@@ -1,6 +1,6 @@
 import { get } from './api.js';
 import { card, empty, h, replace } from './dom.js';
-import { bytes, number, plural, when } from './format.js';
+import { bytes, label, number, plural, when } from './format.js';
 
 const pollMs = 5000;
 
@@ -51,7 +51,7 @@ function siloTable(cluster, previous) {
       .map(c => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, cluster.silos.map(s => h('tr', {},
       h('th', { scope: 'row' }, s.name, h('div', { class: 'mono sub' }, s.address)),
-      h('td', {}, s.status), h('td', {}, when(s.startedAt)),
+      h('td', {}, label(s.status)), h('td', {}, when(s.startedAt)),
       h('td', {}, String(s.activations)), h('td', {}, String(s.recentlyUsedActivations)), h('td', {}, String(s.clients)),
       h('td', {}, s.cpuPercent === null ? 'n/a' : `${number(s.cpuPercent, 0)} %`), h('td', {}, bytes(s.memoryBytes)),
       h('td', {}, rate(s, previous, 'receivedMessages', seconds)), h('td', {}, rate(s, previous, 'sentMessages', seconds))))));

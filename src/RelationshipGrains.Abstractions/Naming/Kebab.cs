@@ -1,0 +1,42 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+
+namespace RelationshipGrains.Naming;
+
+/// <summary>
+/// The one spelling every surface gives an enum value: lower-case kebab (<c>in-design</c>, <c>store</c>), the same
+/// spelling requests use. Responses, live feeds, webhooks, bus events, reports and error messages all spell through here.
+/// </summary>
+public static class Kebab
+{
+    /// <summary>The spelling of one enum value (an undefined value is spelled from its number).</summary>
+    public static string Of<T>(T value) where T : struct, Enum =>
+        Names<T>.ByValue.TryGetValue(value, out var name) ? name : Of(value.ToString());
+
+    /// <summary>The spelling of a C# member name; a name already in kebab form stays as it is.</summary>
+    public static string Of(string name) => JsonNamingPolicy.KebabCaseLower.ConvertName(name);
+
+    /// <summary>The spelling with spaces between words, for sentences a person reads ("is now in design").</summary>
+    public static string Words<T>(T value) where T : struct, Enum => Of(value).Replace('-', ' ');
+
+    /// <summary>Every member of an enum, spelled, for messages that say what is allowed.</summary>
+    public static string List<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Of));
+
+    /// <summary>
+    /// Reads a value a back-office system sent: the kebab spelling, or the member name in any case, with dashes or
+    /// underscores between words. Numbers are refused, so "3" never becomes a member.
+    /// </summary>
+    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
+    {
+        value = default;
+        var bare = (text ?? "").Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        return bare.Length > 0 && bare.All(char.IsAsciiLetter) && Enum.TryParse(bare, ignoreCase: true, out value) && Enum.IsDefined(value);
+    }
+
+    /// <summary>Spelled once per enum type, so the event on every write does not box or convert.</summary>
+    private static class Names<T> where T : struct, Enum
+    {
+        public static readonly FrozenDictionary<T, string> ByValue =
+            Enum.GetValues<T>().Distinct().ToFrozenDictionary(v => v, v => Of(v.ToString()));
+    }
+}
