@@ -29,6 +29,9 @@ trap 'stop_services || true' EXIT
 
 bash infra/tools/chromium.sh || { echo "Could not install Chromium for the browser tests"; echo "0 passed, 1 failed"; exit 1; }
 
+# Spectral lints the OpenAPI document in the contract tests; install scripts stay off (see its .npmrc).
+(cd infra/tools/spectral && npm ci --no-audit --no-fund --loglevel=error) || { echo "Could not install Spectral for the contract tests"; echo "0 passed, 1 failed"; exit 1; }
+
 for service in infra/services/*.sh; do
   [ -e "$service" ] || continue
   echo "Starting service: $service"

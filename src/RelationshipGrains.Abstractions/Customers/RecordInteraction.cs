@@ -5,7 +5,7 @@ namespace RelationshipGrains.Customers;
 
 /// <summary>
 /// A request to add an interaction (or a case, opportunity or marketing touch) to a customer's timeline.
-/// <see cref="InteractionId"/> is chosen by the caller and makes the call idempotent.
+/// <c>interactionId</c> is chosen by the caller and makes the call idempotent.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rg.RecordInteraction")]
 public sealed record RecordInteraction(

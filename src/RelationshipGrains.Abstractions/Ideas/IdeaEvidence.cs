@@ -1,9 +1,9 @@
 namespace RelationshipGrains.Ideas;
 
 /// <summary>
-/// "Asked for this": one customer's request, linked to an idea. <see cref="AskerKey"/> is the customer id, or
+/// "Asked for this": one customer's request, linked to an idea. <c>askerKey</c> is the customer id, or
 /// <c>social:{author}</c> for a mention by someone who is not a known customer; evidence counts once per asker.
-/// <see cref="Origin"/> marks the conversation the idea was proposed from.
+/// <c>origin</c> marks the conversation the idea was proposed from.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rg.IdeaEvidence")]
 public sealed record IdeaEvidence(

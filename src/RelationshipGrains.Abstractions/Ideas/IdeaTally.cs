@@ -1,8 +1,8 @@
 namespace RelationshipGrains.Ideas;
 
 /// <summary>
-/// The counts fitness is made of. <see cref="FinalNet"/> is the net of the final ballot members cast while the idea
-/// was shortlisted; a shortlisted idea is selected only if it is positive. <see cref="Askers"/> counts the distinct
+/// The counts fitness is made of. <c>finalNet</c> is the net of the final ballot members cast while the idea
+/// was shortlisted; a shortlisted idea is selected only if it is positive. <c>askers</c> counts the distinct
 /// customers whose conversations are evidence for it, kept apart from votes.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rg.IdeaTally")]

@@ -3,8 +3,8 @@ using RelationshipGrains.Customers;
 namespace RelationshipGrains.Partners;
 
 /// <summary>
-/// An intent as a partner may see it. <see cref="CustomerId"/> is given only under the customer's Intents consent;
-/// otherwise the partner knows the customer by <see cref="CustomerRef"/>, a pseudonym that is stable for this partner only.
+/// An intent as a partner may see it. <c>customerId</c> is given only under the customer's Intents consent;
+/// otherwise the partner knows the customer by <c>customerRef</c>, a pseudonym that is stable for this partner only.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rg.PartnerIntentView")]
 public sealed record PartnerIntentView(

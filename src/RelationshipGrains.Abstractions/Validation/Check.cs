@@ -128,9 +128,15 @@ public static partial class Check
         return list;
     }
 
-    [GeneratedRegex("^[a-z0-9._-]+$", RegexOptions.CultureInvariant)]
+    /// <summary>What an id may hold, as a regular expression (the OpenAPI document publishes it).</summary>
+    public const string IdPatternText = "^[a-z0-9._-]+$";
+
+    /// <summary>What a client-supplied request id may hold.</summary>
+    public const string RequestIdPatternText = "^[A-Za-z0-9._:-]+$";
+
+    [GeneratedRegex(IdPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(RequestIdPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex RequestIdPattern();
 }

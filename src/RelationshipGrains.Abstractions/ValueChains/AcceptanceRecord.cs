@@ -1,6 +1,6 @@
 namespace RelationshipGrains.ValueChains;
 
-/// <summary>One acceptance in a chain's history; <see cref="Replaced"/> names the partner swapped out, if any.</summary>
+/// <summary>One acceptance in a chain's history; <c>replaced</c> names the partner swapped out, if any.</summary>
 [GenerateSerializer, Immutable, Alias("rg.AcceptanceRecord")]
 public sealed record AcceptanceRecord(
     [property: Id(0)] string Role,

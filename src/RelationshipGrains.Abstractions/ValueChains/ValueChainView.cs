@@ -2,7 +2,7 @@ namespace RelationshipGrains.ValueChains;
 
 /// <summary>
 /// A value chain as its viewer may see it. The owner sees everything; a partner sees only the slots it was invited
-/// to, only its own offers, and the owner as <see cref="CustomerRef"/> (a pseudonym) rather than by id.
+/// to, only its own offers, and the owner as <c>customerRef</c> (a pseudonym) rather than by id.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("rg.ValueChainView")]
 public sealed record ValueChainView(

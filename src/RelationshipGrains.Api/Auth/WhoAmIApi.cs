@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Auth;
 
@@ -10,7 +11,9 @@ namespace RelationshipGrains.Api.Auth;
 public static class WhoAmIApi
 {
     public static RouteHandlerBuilder MapWhoAmIApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("api/v1/me", Me).WithTags("Keys").RequireAuthorization(ApiRoles.AnyKeyPolicy);
+        routes.MapGet("api/v1/me", Me)
+            .Describe("getCurrentKey", "Who the calling key is",
+                "The name, role and (for a partner key) partner id of the key that signed the request, so an app can check its set-up.").WithTags("Keys").RequireAuthorization(ApiRoles.AnyKeyPolicy);
 
     private static Ok<KeyIdentity> Me(ClaimsPrincipal user) =>
         TypedResults.Ok(new KeyIdentity(

@@ -10,6 +10,7 @@ using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Webhooks;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.BackOffice;
 
@@ -25,7 +26,9 @@ public static class InboundApi
     public static RouteGroupBuilder MapInboundApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/inbound").WithTags("Back office (signed webhooks)").RequireAuthorization(ApiRoles.BackOfficePolicy);
-        api.MapPost("{source}", Receive).Accepts<JsonElement>("application/json");
+        api.MapPost("{source}", Receive)
+            .Describe(InboundContract.OperationId, "Receive a signed message from a back-office system",
+                "For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source's message type.");
         return api;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Reporting;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.BackOffice;
 
@@ -13,7 +14,9 @@ public static class ReportsApi
     public static RouteGroupBuilder MapReportsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/reports").WithTags("Reports (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
-        api.MapGet("relationships", Relationships);
+        api.MapGet("relationships", Relationships)
+            .Describe("getRelationshipReport", "Read the BI report",
+                "Operators only. Interactions per channel per day, open intents, the idea funnel and value chains by status, each event counted once.");
         return api;
     }
 

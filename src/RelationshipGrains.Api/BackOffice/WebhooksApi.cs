@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Integration.Webhooks;
 using RelationshipGrains.Webhooks;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.BackOffice;
 
@@ -14,11 +15,21 @@ public static class WebhooksApi
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/webhooks").WithTags("Webhooks (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
-        api.MapPost("subscriptions", Subscribe);
-        api.MapGet("subscriptions", List);
-        api.MapDelete("subscriptions/{subscriptionId}", Remove);
-        api.MapGet("dead-letters", DeadLetters);
-        api.MapPost("dead-letters/{deadLetterId}/replay", Replay);
+        api.MapPost("subscriptions", Subscribe)
+            .Describe("subscribeWebhook", "Subscribe a URL to integration events",
+                "Operators only. Every event of the listed types recorded after the 201 is delivered at least once, signed with the secret shown once in the answer.");
+        api.MapGet("subscriptions", List)
+            .Describe("listWebhooks", "List webhook subscriptions",
+                "Operators only. Never the secrets.");
+        api.MapDelete("subscriptions/{subscriptionId}", Remove)
+            .Describe("removeWebhook", "Remove a webhook subscription",
+                "Operators only. 404 when there is no such subscription.");
+        api.MapGet("dead-letters", DeadLetters)
+            .Describe("listWebhookDeadLetters", "List deliveries that failed every attempt",
+                "Operators only. The latest 10,000.");
+        api.MapPost("dead-letters/{deadLetterId}/replay", Replay)
+            .Describe("replayWebhookDeadLetter", "Deliver a dead letter again",
+                "Operators only. 404 when there is no such dead letter.");
         return api;
     }
 

@@ -8,6 +8,7 @@ using RelationshipGrains.Api.Live;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Communities;
 
@@ -17,13 +18,27 @@ public static class CommunitiesApi
     public static RouteGroupBuilder MapCommunitiesApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/communities/{slug}").WithTags("Communities").RequireAuthorization(ApiRoles.ChannelPolicy);
-        api.MapPut("", Configure).RequireAuthorization(ApiRoles.OperatorPolicy);
-        api.MapGet("", Get);
-        api.MapPost("members", Join);
-        api.MapDelete("members/{customerId}", Leave);
-        api.MapGet("members", Members);
-        api.MapPut("members/{customerId}/role", ChangeRole);
-        api.MapGet("live", Live).Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream")
+        api.MapPut("", Configure)
+            .Describe("configureCommunity", "Create or configure a community",
+                "Operators only. Name, topics, round settings, idea rules and staff.").RequireAuthorization(ApiRoles.OperatorPolicy);
+        api.MapGet("", Get)
+            .Describe("getCommunity", "Read a community",
+                "Its settings, rules and counts; 404 when it does not exist.");
+        api.MapPost("members", Join)
+            .Describe("joinCommunity", "Join a community",
+                "The customer becomes a member; joining twice answers the same membership.");
+        api.MapDelete("members/{customerId}", Leave)
+            .Describe("leaveCommunity", "Leave a community",
+                "404 when the customer is not a member.");
+        api.MapGet("members", Members)
+            .Describe("listCommunityMembers", "List a community's members",
+                "Paged with skip and take.");
+        api.MapPut("members/{customerId}/role", ChangeRole)
+            .Describe("changeMemberRole", "Change a member's role",
+                "Moderators and staff decide who is member, expert or moderator; staff are named by the operator.");
+        api.MapGet("live", Live)
+            .Describe("followCommunity", "Follow a community live",
+                "Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.").Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream")
             .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy);
         api.MapCommunityThreadsApi();
         api.MapCommunityIdeasApi();

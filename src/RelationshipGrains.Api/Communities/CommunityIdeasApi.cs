@@ -8,6 +8,7 @@ using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Communities;
 
@@ -16,11 +17,21 @@ internal static class CommunityIdeasApi
 {
     public static RouteGroupBuilder MapCommunityIdeasApi(this RouteGroupBuilder community)
     {
-        community.MapGet("ideas", Ranked);
-        community.MapPost("ideas", Propose);
-        community.MapPost("ideas/merge", Merge);
-        community.MapPost("rounds", RunRound).RequireAuthorization(ApiRoles.OperatorPolicy);
-        community.MapGet("rounds/last", LastRound);
+        community.MapGet("ideas", Ranked)
+            .Describe("rankIdeas", "List a community's ideas by fitness",
+                "Open ideas ranked by fitness (or sort=newest); closed ones too with include=closed.");
+        community.MapPost("ideas", Propose)
+            .Describe("proposeIdea", "Propose an idea",
+                "A member proposes an idea with optional attributes for the community's rules, and gets similar ideas back.");
+        community.MapPost("ideas/merge", Merge)
+            .Describe("mergeIdeas", "Merge a duplicate idea into another",
+                "Moderators and staff; the duplicate closes as merged into the survivor.");
+        community.MapPost("rounds", RunRound)
+            .Describe("runSelectionRound", "Run a selection round now",
+                "Operators only. Culls, shortlists and selects as the community's settings say; rounds also run on their own schedule.").RequireAuthorization(ApiRoles.OperatorPolicy);
+        community.MapGet("rounds/last", LastRound)
+            .Describe("getLastRound", "Read the last selection round",
+                "204 when no round has run yet.");
         return community;
     }
 

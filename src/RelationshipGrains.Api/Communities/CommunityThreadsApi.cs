@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Communities;
 
@@ -12,11 +13,21 @@ internal static class CommunityThreadsApi
 {
     public static RouteGroupBuilder MapCommunityThreadsApi(this RouteGroupBuilder community)
     {
-        community.MapGet("threads", List);
-        community.MapPost("threads", Start);
-        community.MapGet("threads/{threadId}", Thread);
-        community.MapPost("threads/{threadId}/replies", Reply);
-        community.MapPost("posts/{postId}/hide", Hide);
+        community.MapGet("threads", List)
+            .Describe("listThreads", "List a community's threads",
+                "Newest first, paged by the last thread id seen.");
+        community.MapPost("threads", Start)
+            .Describe("startThread", "Start a thread",
+                "A member posts the first post of a new thread.");
+        community.MapGet("threads/{threadId}", Thread)
+            .Describe("getThread", "Read a thread",
+                "Its posts, oldest first; hidden posts without their text.");
+        community.MapPost("threads/{threadId}/replies", Reply)
+            .Describe("replyToThread", "Reply in a thread",
+                "From a member of the community.");
+        community.MapPost("posts/{postId}/hide", Hide)
+            .Describe("hidePost", "Hide a post",
+                "Moderators and staff; the reason is kept.");
         return community;
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Customers;
 
@@ -12,10 +13,18 @@ internal static class CustomerConsentsApi
 {
     public static RouteGroupBuilder MapCustomerConsentsApi(this RouteGroupBuilder customer)
     {
-        customer.MapGet("consents", List);
-        customer.MapPut("consents/{partnerId}", Grant);
-        customer.MapDelete("consents/{partnerId}", Revoke);
-        customer.MapGet("partner-access", Access);
+        customer.MapGet("consents", List)
+            .Describe("listConsents", "List a customer's consent grants",
+                "Which registered partners may see which scopes (profile, conversation, intents) of the customer, since when and until when.");
+        customer.MapPut("consents/{partnerId}", Grant)
+            .Describe("grantConsent", "Grant or change a partner's consent",
+                "Gives a registered partner the scopes listed, replacing any earlier grant; 404 when the partner is not registered.");
+        customer.MapDelete("consents/{partnerId}", Revoke)
+            .Describe("revokeConsent", "Revoke a partner's consent",
+                "The partner sees nothing of the customer from now on; 404 when it held no consent.");
+        customer.MapGet("partner-access", Access)
+            .Describe("listPartnerAccess", "List partners' reads of a customer's data",
+                "The latest 1,000 reads partners made of the customer's profile, timeline and intents, newest first.");
         return customer;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Customers;
 
@@ -15,8 +16,12 @@ internal static class CustomerExportApi
 {
     public static RouteGroupBuilder MapCustomerExportApi(this RouteGroupBuilder customer)
     {
-        customer.MapGet("export", Export).RequireAuthorization(ApiRoles.OperatorPolicy);
-        customer.MapDelete("", Erase).RequireAuthorization(ApiRoles.OperatorPolicy);
+        customer.MapGet("export", Export)
+            .Describe("exportCustomer", "Export everything held about a customer",
+                "Operators only. Streams the customer's profile, values, consents, intents, partner reads and the whole timeline, archived pages included, as one JSON document (data portability).").RequireAuthorization(ApiRoles.OperatorPolicy);
+        customer.MapDelete("", Erase)
+            .Describe("eraseCustomer", "Erase a customer",
+                "Operators only. Removes the customer's personal data from the timeline, journals and archives, tells every consented partner to erase its copy and returns a receipt; asking again returns the same receipt. Posts and comments lose their text unless keepPostTexts=true.").RequireAuthorization(ApiRoles.OperatorPolicy);
         return customer;
     }
 

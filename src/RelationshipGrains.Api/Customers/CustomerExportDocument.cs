@@ -3,7 +3,7 @@ using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Api.Customers;
 
-/// <summary>The export as JSON; <see cref="Timeline"/> is written as it streams from the grain, never held whole.</summary>
+/// <summary>The export as JSON; <c>timeline</c> is written as it streams from the grain, never held whole.</summary>
 public sealed record CustomerExportDocument(
     string CustomerId,
     DateTimeOffset ExportedAt,

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Customers;
 
@@ -12,9 +13,15 @@ internal static class CustomerIntentsApi
 {
     public static RouteGroupBuilder MapCustomerIntentsApi(this RouteGroupBuilder customer)
     {
-        customer.MapGet("intents", List);
-        customer.MapPost("intents", Express);
-        customer.MapPost("intents/{intentId}/withdraw", Withdraw);
+        customer.MapGet("intents", List)
+            .Describe("listIntents", "List a customer's intents",
+                "Open intents with the offers partners made on them, ranked by how well each partner shares the customer's values; withdrawn ones too with includeWithdrawn=true.");
+        customer.MapPost("intents", Express)
+            .Describe("expressIntent", "State what a customer wants",
+                "Casts the intent to every registered partner of its category. intentId makes the call idempotent.");
+        customer.MapPost("intents/{intentId}/withdraw", Withdraw)
+            .Describe("withdrawIntent", "Withdraw an intent",
+                "Partners can no longer offer on it; withdrawing twice answers the same intent.");
         return customer;
     }
 

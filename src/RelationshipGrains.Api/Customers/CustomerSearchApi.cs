@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Customers;
 
@@ -11,7 +12,9 @@ namespace RelationshipGrains.Api.Customers;
 public static class CustomerSearchApi
 {
     public static RouteHandlerBuilder MapCustomerSearchApi(this IEndpointRouteBuilder routes) =>
-        routes.MapGet("api/v1/customers", Search).WithTags("Customers").RequireAuthorization(ApiRoles.ChannelPolicy);
+        routes.MapGet("api/v1/customers", Search)
+            .Describe("searchCustomers", "Find customers",
+                "Searches the customer directory by name, contact address or tag and ranks the cards found.").WithTags("Customers").RequireAuthorization(ApiRoles.ChannelPolicy);
 
     private static async Task<Ok<IReadOnlyList<CustomerCard>>> Search(string? q, int? limit, IGrainFactory grains)
     {

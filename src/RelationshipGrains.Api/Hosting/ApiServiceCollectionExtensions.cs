@@ -10,6 +10,7 @@ using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Errors;
 using RelationshipGrains.Api.Health;
 using RelationshipGrains.Api.Http;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Hosting;
 
@@ -42,16 +43,26 @@ public static class ApiServiceCollectionExtensions
 
         services.AddPerKeyRateLimiting(configuration);
         services.AddHealthChecks().AddCheck<OrleansReadinessCheck>("orleans", tags: ["ready"]);
-        services.AddOpenApi();
+        services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<ContractDocument>();
+            o.AddOperationTransformer<OperationContract>();
+            o.AddOperationTransformer<InboundContract>();
+            o.AddSchemaTransformer<InputLimits>();
+        });
         return services;
     }
 
     /// <summary>Deeper than any body we accept needs; deeper still is refused before it costs anything.</summary>
     public const int MaxJsonDepth = 16;
 
-    /// <summary>Enums as kebab-case strings; unknown fields are refused rather than silently dropped.</summary>
+    /// <summary>
+    /// Enums as kebab-case strings; unknown fields are refused rather than silently dropped; numbers are JSON numbers,
+    /// never strings, so the document declares one type per field and generated clients get plain numbers.
+    /// </summary>
     public static void ConfigureJson(JsonSerializerOptions json)
     {
+        json.NumberHandling = JsonNumberHandling.Strict;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.MaxDepth = MaxJsonDepth;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));

@@ -8,6 +8,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Ideas;
 
@@ -20,10 +21,16 @@ public static class CustomerIntelligenceApi
     public static IEndpointRouteBuilder MapCustomerIntelligenceApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("api/v1/customers/{id}/timeline/{sequence:long}/idea", ConversationToIdea)
+            .Describe("turnConversationIntoIdea", "Turn a timeline entry into an idea",
+                "Proposes an idea in a community with the customer's interaction as its first evidence, and answers with similar ideas already there.")
             .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy);
         routes.MapPost("api/v1/ideas/{ideaId}/evidence", AddEvidence)
+            .Describe("addIdeaEvidence", "Add evidence to an idea",
+                "A customer interaction or a social mention that asks for the idea; the customer hears when the idea moves.")
             .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy);
         routes.MapGet("api/v1/communities/{slug}/ideas/similar", Similar)
+            .Describe("findSimilarIdeas", "Find ideas similar to a text",
+                "Ranks a community's ideas by how close their words are to the text.")
             .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy);
         return routes;
     }

@@ -8,6 +8,7 @@ using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Ideas;
 
@@ -17,12 +18,24 @@ public static class IdeasApi
     public static RouteGroupBuilder MapIdeasApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/ideas/{ideaId}").WithTags("Ideas").RequireAuthorization(ApiRoles.ChannelPolicy);
-        api.MapGet("", Get);
-        api.MapPost("votes", Vote);
-        api.MapGet("comments", Comments);
-        api.MapPost("comments", Comment);
-        api.MapPost("forks", Fork);
-        api.MapPost("status", Decide);
+        api.MapGet("", Get)
+            .Describe("getIdea", "Read an idea",
+                "Its text, attributes, tally, fitness, lineage and decisions.");
+        api.MapPost("votes", Vote)
+            .Describe("voteOnIdea", "Vote on an idea",
+                "Support (+1) or opposition (-1) from a community member; voting again replaces the vote. At most 60 votes a minute per member.");
+        api.MapGet("comments", Comments)
+            .Describe("listIdeaComments", "List an idea's comments",
+                "Oldest first.");
+        api.MapPost("comments", Comment)
+            .Describe("commentOnIdea", "Comment on an idea",
+                "From a member of the idea's community.");
+        api.MapPost("forks", Fork)
+            .Describe("forkIdea", "Propose a variant of an idea",
+                "The variant competes as a new idea that names its parent.");
+        api.MapPost("status", Decide)
+            .Describe("decideIdea", "Move an idea on",
+                "Staff move a selected idea to in-design and then delivered; moderators and staff cull. Rounds shortlist and select.");
         return api;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Reporting;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Operations;
 
@@ -14,7 +15,9 @@ public static class OperationsApi
     public static RouteGroupBuilder MapOperationsApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/operations").WithTags("Operations (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
-        api.MapGet("cluster", Cluster);
+        api.MapGet("cluster", Cluster)
+            .Describe("getCluster", "Read the cluster's state",
+                "Operators only. Silos, their status and activations, grain counts by type and the business figures.");
         return api;
     }
 

@@ -9,6 +9,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Partners;
 
@@ -21,14 +22,30 @@ public static class PartnerApi
     public static RouteGroupBuilder MapPartnerApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/partner").WithTags("Partner API").RequireAuthorization(ApiRoles.PartnerPolicy);
-        api.MapGet("intents", Inbox);
-        api.MapPost("intents/{castId}/offers", OfferOnIntent);
-        api.MapGet("customers/{customerId}/profile", CustomerProfile);
-        api.MapGet("customers/{customerId}/timeline", CustomerTimeline);
-        api.MapGet("value-chains", ValueChains);
-        api.MapGet("value-chains/{valueChainId}", ValueChain);
-        api.MapPost("value-chains/{valueChainId}/slots/{role}/offers", OfferOnSlot);
-        api.MapPost("value-chains/{valueChainId}/slots/{role}/status", ReportFulfilment);
+        api.MapGet("intents", Inbox)
+            .Describe("listIntentsForPartner", "List the intents cast to the calling partner",
+                "Intents in the partner's categories; the customer is named only under the Intents consent, otherwise by a pseudonym stable for this partner.");
+        api.MapPost("intents/{castId}/offers", OfferOnIntent)
+            .Describe("offerOnIntent", "Offer on an intent",
+                "Makes or replaces the calling partner's offer (price, lead time, certifications) on an intent cast to it.");
+        api.MapGet("customers/{customerId}/profile", CustomerProfile)
+            .Describe("getCustomerProfileForPartner", "Read a consenting customer's profile",
+                "Only under the customer's Profile consent; 404 otherwise, as if the customer did not exist. Every read is logged for the customer.");
+        api.MapGet("customers/{customerId}/timeline", CustomerTimeline)
+            .Describe("getCustomerTimelineForPartner", "Read a consenting customer's timeline",
+                "Only under the customer's Conversation consent; 404 otherwise. Every read is logged for the customer.");
+        api.MapGet("value-chains", ValueChains)
+            .Describe("listValueChainsForPartner", "List the value chains the calling partner takes part in",
+                "Chains where the partner was invited to a slot, offered or was accepted.");
+        api.MapGet("value-chains/{valueChainId}", ValueChain)
+            .Describe("getValueChainForPartner", "Read a value chain as the calling partner",
+                "404 when the partner takes no part in it.");
+        api.MapPost("value-chains/{valueChainId}/slots/{role}/offers", OfferOnSlot)
+            .Describe("offerOnSlot", "Offer on a value chain slot",
+                "Makes or replaces the calling partner's offer on a slot it was invited to.");
+        api.MapPost("value-chains/{valueChainId}/slots/{role}/status", ReportFulfilment)
+            .Describe("reportFulfilment", "Report progress on a committed slot",
+                "Moves the calling partner's committed slot one step on (accepted, in-production, shipped, delivered) or to failed.");
         return api;
     }
 

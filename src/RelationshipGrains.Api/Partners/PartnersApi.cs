@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Partners;
 
@@ -14,11 +15,21 @@ public static class PartnersApi
     public static RouteGroupBuilder MapPartnersApi(this IEndpointRouteBuilder routes)
     {
         var api = routes.MapGroup("api/v1/partners/{partnerId}").WithTags("Partners (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
-        api.MapPut("", Register);
-        api.MapGet("", Get);
-        api.MapPost("keys", IssueKey);
-        api.MapGet("keys", ListKeys);
-        api.MapDelete("keys/{keyId}", RevokeKey);
+        api.MapPut("", Register)
+            .Describe("registerPartner", "Register or update a partner",
+                "Operators only. Names the partner, the intent categories it serves and its values.");
+        api.MapGet("", Get)
+            .Describe("getPartner", "Read a partner",
+                "Operators only. The partner's profile; 404 when it is not registered.");
+        api.MapPost("keys", IssueKey)
+            .Describe("issuePartnerKey", "Issue an API key for a partner",
+                "Operators only. The key is shown once in the answer; only its hash is kept.");
+        api.MapGet("keys", ListKeys)
+            .Describe("listPartnerKeys", "List a partner's keys",
+                "Operators only. Key ids, when each was issued and whether it was revoked; never the keys.");
+        api.MapDelete("keys/{keyId}", RevokeKey)
+            .Describe("revokePartnerKey", "Revoke a partner's key",
+                "Operators only. The key is refused from now on; 404 when the partner has no such key.");
         return api;
     }
 

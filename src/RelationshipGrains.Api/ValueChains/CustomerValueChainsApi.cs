@@ -6,6 +6,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
+using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.ValueChains;
 
@@ -14,15 +15,33 @@ internal static class CustomerValueChainsApi
 {
     public static RouteGroupBuilder MapCustomerValueChainsApi(this RouteGroupBuilder customer)
     {
-        customer.MapGet("value-chains", List);
-        customer.MapPost("value-chains", Create);
-        customer.MapGet("value-chains/{valueChainId}", Get);
-        customer.MapPost("value-chains/{valueChainId}/slots", AddSlot);
-        customer.MapPost("value-chains/{valueChainId}/slots/{role}/invitations", Invite);
-        customer.MapPost("value-chains/{valueChainId}/slots/{role}/accept", Accept);
-        customer.MapPost("value-chains/{valueChainId}/commit", Commit);
-        customer.MapPost("value-chains/{valueChainId}/cancel", Cancel);
-        customer.MapPost("intents/{intentId}/offers/{partnerId}/accept", AcceptIntentOffer);
+        customer.MapGet("value-chains", List)
+            .Describe("listValueChains", "List a customer's value chains",
+                "Every chain the customer owns, in full.");
+        customer.MapPost("value-chains", Create)
+            .Describe("createValueChain", "Start a value chain",
+                "Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId makes the call idempotent.");
+        customer.MapGet("value-chains/{valueChainId}", Get)
+            .Describe("getValueChain", "Read one of a customer's value chains",
+                "404 when the customer does not own it.");
+        customer.MapPost("value-chains/{valueChainId}/slots", AddSlot)
+            .Describe("addValueChainSlot", "Add a slot to a value chain",
+                "Only while the chain is open.");
+        customer.MapPost("value-chains/{valueChainId}/slots/{role}/invitations", Invite)
+            .Describe("invitePartnerToSlot", "Invite a partner to offer for a slot",
+                "The partner sees the chain and may offer on the slot.");
+        customer.MapPost("value-chains/{valueChainId}/slots/{role}/accept", Accept)
+            .Describe("acceptSlotOffer", "Accept a partner's offer for a slot",
+                "Accepting another partner's offer swaps the earlier one out; the history keeps both.");
+        customer.MapPost("value-chains/{valueChainId}/commit", Commit)
+            .Describe("commitValueChain", "Commit a value chain",
+                "Every slot must hold an accepted offer within its limits; the ERP then places one order per slot.");
+        customer.MapPost("value-chains/{valueChainId}/cancel", Cancel)
+            .Describe("cancelValueChain", "Cancel a value chain",
+                "An optional reason is kept on the chain and told to its partners.");
+        customer.MapPost("intents/{intentId}/offers/{partnerId}/accept", AcceptIntentOffer)
+            .Describe("acceptIntentOffer", "Turn an offer on an intent into a value chain",
+                "Creates a one-slot chain with the partner's offer accepted.");
         return customer;
     }
 

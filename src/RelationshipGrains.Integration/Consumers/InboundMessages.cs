@@ -12,6 +12,9 @@ namespace RelationshipGrains.Integration.Consumers;
 /// </summary>
 public static class InboundMessages
 {
+    /// <summary>Longest mention text: the entry adds the network, author and link to it within an interaction's length.</summary>
+    public const int MentionText = Limits.InteractionText - 2_100;
+
     public static IReadOnlyDictionary<string, Type> BySource { get; } = new Dictionary<string, Type>(StringComparer.Ordinal)
     {
         ["social"] = typeof(SocialMentionReceived),
@@ -44,7 +47,7 @@ public static class InboundMessages
             case SocialMentionReceived m:
                 Check.Id(m.CustomerId, "customerId");
                 Check.Text(m.Network, "network", Limits.ShortText);
-                Check.Text(m.Text, "text", Limits.InteractionText - 2_100);
+                Check.Text(m.Text, "text", MentionText);
                 Check.OptionalText(m.Topic, "topic", Limits.ShortText);
                 if (m.Url is not null)
                 {

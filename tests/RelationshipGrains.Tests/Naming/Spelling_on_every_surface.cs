@@ -6,6 +6,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Reporting;
+using RelationshipGrains.Testing;
 using RelationshipGrains.Tests.Infrastructure;
 using RelationshipGrains.ValueChains;
 using RelationshipGrains.Webhooks;
@@ -47,13 +48,20 @@ public sealed class Spelling_on_every_surface(MessagingClusterFixture fixture)
         var webhooks = await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{hook}"
             && (r.Body.Contains(customerId, StringComparison.Ordinal) || r.Body.Contains(owner, StringComparison.Ordinal) || r.Body.Contains(ideaId, StringComparison.Ordinal)),
             channels.Length + 1 + 1 + 2 + 1);
+        await fixture.Consumed.WaitForAsync<InteractionRecorded>(m => m.CustomerId == customerId, channels.Length + 1);
+        await fixture.Consumed.WaitForAsync<ValueChainSlotStatusChanged>(m => m.CustomerId == owner, 1);
         var bus = fixture.Consumed.Messages<InteractionRecorded>(m => m.CustomerId == customerId).Cast<object>()
             .Concat(fixture.Consumed.Messages<ValueChainSlotStatusChanged>(m => m.CustomerId == owner))
             .Concat(fixture.Consumed.Messages<ConsentChanged>(m => m.CustomerId == customerId))
             .Select(m => JsonSerializer.Serialize(m, m.GetType(), SystemTextJsonMessageSerializer.Options)).ToList();
         var timelines = new[] { customerId, owner }.Select(async id => JsonSerializer.Serialize(
             await fixture.Grains.GetGrain<ICustomerGrain>(id).GetTimelineAsync(new TimelineQuery(After: 0)), EnumNames.Api));
-        var report = JsonSerializer.Serialize(await fixture.Grains.GetGrain<IRelationshipMetricsGrain>(0).GetAsync(), EnumNames.Api);
+        // The BI read model counts from the bus after the grains answered: wait until it has seen this test's store visit.
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var metrics = await Poll.UntilAsync(fixture.Grains.GetGrain<IRelationshipMetricsGrain>(0).GetAsync,
+            m => m.InteractionsPerChannelPerDay.Any(c => c.Channel == "store" && c.Day == today) && m.ValueChainsByStatus.ContainsKey("committed"),
+            TimeSpan.FromSeconds(30), "the BI report counting this test's interactions");
+        var report = JsonSerializer.Serialize(metrics, EnumNames.Api);
 
         var surfaces = new Dictionary<string, string>
         {

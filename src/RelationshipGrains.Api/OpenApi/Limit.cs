@@ -1,0 +1,32 @@
+using System.Globalization;
+using Microsoft.OpenApi;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Api.OpenApi;
+
+/// <summary>One field's published limit: a length, a pattern, a range or a number of items (each of its own limit).</summary>
+internal sealed record Limit(int? MaxLength = null, string? Pattern = null, int? Minimum = null, int? Maximum = null, int? MaxItems = null, Limit? Each = null)
+{
+    public static Limit Id { get; } = new(Limits.IdLength, Check.IdPatternText);
+
+    public static Limit RequestId { get; } = new(Limits.RequestIdLength, Check.RequestIdPatternText);
+
+    public static Limit Text(int maxLength) => new(maxLength);
+
+    public static Limit Range(int minimum, int maximum) => new(Minimum: minimum, Maximum: maximum);
+
+    public static Limit Items(int maxItems, Limit? each = null) => new(MaxItems: maxItems, Each: each);
+
+    public void ApplyTo(OpenApiSchema schema)
+    {
+        schema.MaxLength = MaxLength ?? schema.MaxLength;
+        schema.Pattern = Pattern ?? schema.Pattern;
+        schema.Minimum = Minimum?.ToString(CultureInfo.InvariantCulture) ?? schema.Minimum;
+        schema.Maximum = Maximum?.ToString(CultureInfo.InvariantCulture) ?? schema.Maximum;
+        schema.MaxItems = MaxItems ?? schema.MaxItems;
+        if (Each is not null && schema.Items is OpenApiSchema items)
+        {
+            Each.ApplyTo(items);
+        }
+    }
+}
