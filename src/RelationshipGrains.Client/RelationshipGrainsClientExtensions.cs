@@ -32,6 +32,7 @@ public static class RelationshipGrainsClientExtensions
                 throw new InvalidOperationException($"{RelationshipGrainsClientOptions.Section}:ConnectTimeout must be more than zero.");
             }
 
+            client.AddOutgoingGrainCallFilter(new OutageTranslation(options));
             var clustering = !string.IsNullOrWhiteSpace(options.ClusteringConnectionString);
             client.UseConnectionRetryFilter(new ConnectDeadline(options,
                 clustering ? "the gateways listed in the cluster's membership table" : string.Join(", ", Gateways(options)), TimeProvider.System));

@@ -27,6 +27,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    /// <summary>Where grain clients connect.</summary>
+    public int GatewayPort { get; private init; }
+
     public string LogPath { get; }
 
     public bool HasExited => _process.HasExited;
@@ -55,7 +58,8 @@ public sealed class SiloProcess : IAsyncDisposable
         }
 
         start.Environment["Silo__SiloPort"] = siloPort.ToString();
-        start.Environment["Silo__GatewayPort"] = FreePorts.Next().ToString();
+        var gatewayPort = FreePorts.Next();
+        start.Environment["Silo__GatewayPort"] = gatewayPort.ToString();
         start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
 
         var logPath = Path.Combine(logDirectory, $"{name}.log");
@@ -66,7 +70,7 @@ public sealed class SiloProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new SiloProcess(name, siloPort, httpPort, process, log, logPath);
+        return new SiloProcess(name, siloPort, httpPort, process, log, logPath) { GatewayPort = gatewayPort };
     }
 
     /// <summary>Waits until <c>/health/ready</c> answers 200, failing early (with the silo's last output) if it exits.</summary>

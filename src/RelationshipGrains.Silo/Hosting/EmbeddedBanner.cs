@@ -15,7 +15,9 @@ internal sealed partial class EmbeddedBanner(
             var curl = $"curl -H 'Authorization: Bearer {EmbeddedProfile.DevelopmentChannelKey}' -H 'Content-Type: application/json' "
                 + $"-d '{{\"interactionId\":\"hello-1\",\"channel\":\"web\",\"direction\":\"inbound\",\"author\":{{\"kind\":\"customer\"}},\"text\":\"Hello!\"}}' "
                 + $"{url}/api/v1/customers/ada/interactions";
-            LogReady(logger, StorageDescription(), url, EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, curl);
+            var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+            LogReady(logger, StorageDescription(), url, $"127.0.0.1:{silo.GatewayPort}", silo.ClusterId,
+                EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, curl);
         });
         return Task.CompletedTask;
     }
@@ -37,11 +39,13 @@ internal sealed partial class EmbeddedBanner(
     [LoggerMessage(Level = LogLevel.Warning, Message = """
         RelationshipGrains is running (embedded profile: one silo, {Storage}).
           HTTP API:  {Url}/api/v1   OpenAPI: {Url}/openapi/v1.json   health: {Url}/health/ready
+          Grain client gateway: {Gateway} (cluster id {ClusterId}; RelationshipGrains:Client:Gateways in a channel app)
           Development keys (embedded profile only, never for production):
             operator: {OperatorKey}
             channel:  {ChannelKey}
           Try:  {Curl}
           Then: curl -H 'Authorization: Bearer {ChannelKey}' {Url}/api/v1/customers/ada/timeline
         """)]
-    private static partial void LogReady(ILogger logger, string storage, string url, string operatorKey, string channelKey, string curl);
+    private static partial void LogReady(ILogger logger, string storage, string url, string gateway, string clusterId, string operatorKey,
+        string channelKey, string curl);
 }

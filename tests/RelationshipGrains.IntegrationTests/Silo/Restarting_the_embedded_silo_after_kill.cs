@@ -43,6 +43,8 @@ public sealed class Restarting_the_embedded_silo_after_kill
                 acknowledged.Add($"k-{i}");
             }
 
+            // The banner tells a channel app's developer where the grain client connects.
+            Assert.Contains($"Grain client gateway: 127.0.0.1:{first.GatewayPort} (cluster id relationship-grains;", File.ReadAllText(first.LogPath));
             first.Kill();
         }
 
