@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Journaling;
+using Orleans.Storage;
+using RelationshipGrains.Grains;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 using RelationshipGrains.Grains.Integration;
@@ -32,6 +34,12 @@ public sealed class BenchSilo(IHost host, int gatewayPort, string clusterId) : I
             // would only fill the in-memory reminder table (about 3 KB a customer) without protecting anything.
             silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
             storage(silo);
+            // Without it a full timeline's archiving fails on every later write: measured, that is a broken silo.
+            if (!silo.Services.Any(d => d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StorageNames.Relationships)))
+            {
+                throw new InvalidOperationException($"The scenario configured no grain storage named '{StorageNames.Relationships}'.");
+            }
+
             if (!silo.Services.Any(d => d.ServiceType == typeof(IJournalStorageProvider)))
             {
                 silo.AddMemoryJournalStorage();

@@ -4,10 +4,14 @@ namespace RelationshipGrains.Benchmarks.Measurement;
 
 /// <summary>
 /// Runs an operation from many concurrent callers for a fixed time after a warm-up, and measures it. Each caller
-/// loops on its own; latencies are kept per call, so percentiles are exact.
+/// loops on its own; latencies are kept per call, so percentiles are exact. The call number <c>n</c> a caller passes
+/// never repeats within the process, warm-up included: scenarios build request ids from it, and a repeated id would be
+/// answered as a retry without writing anything.
 /// </summary>
 public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
 {
+    private long _loops;
+
     public async Task<Measured> RunAsync(string scenario, string operation, int concurrency, Func<int, long, Task> call)
     {
         await LoopAsync(concurrency, warmUp, call, record: null);
@@ -27,8 +31,10 @@ public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
             Percentile(all, 0.50), Percentile(all, 0.99), operations == 0 ? 0 : (double)allocated / operations);
     }
 
-    private static async Task<long> LoopAsync(int concurrency, TimeSpan length, Func<int, long, Task> call, List<double>[]? record)
+    private async Task<long> LoopAsync(int concurrency, TimeSpan length, Func<int, long, Task> call, List<double>[]? record)
     {
+        // Each loop numbers its calls from its own block of 2^40; no loop makes that many calls.
+        var first = Interlocked.Increment(ref _loops) << 40;
         var until = Stopwatch.GetTimestamp() + (long)(length.TotalSeconds * Stopwatch.Frequency);
         long total = 0;
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async caller =>
@@ -38,7 +44,7 @@ public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
             while (Stopwatch.GetTimestamp() < until)
             {
                 var start = Stopwatch.GetTimestamp();
-                await call(caller, n++);
+                await call(caller, first + n++);
                 record?[caller].Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             }
 

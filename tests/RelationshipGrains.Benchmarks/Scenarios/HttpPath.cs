@@ -47,8 +47,8 @@ public static class HttpPath
         var second = await PostAsync(runner, http, options, "POST interaction", $"{prefix}-d");
         var get = await runner.RunAsync("http path", "GET timeline (20)", options.HttpCallers, async (c, n) =>
             (await http.GetAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/timeline?limit=20")).EnsureSuccessStatusCode());
-        var post = Mean(first, second);
-        var postPlain = Mean(plainFirst, plainSecond);
+        var post = Measured.Mean(first, second);
+        var postPlain = Measured.Mean(plainFirst, plainSecond);
 
         results.Add(bare);
         results.Add(post with { Baseline = "bare", Ratio = post.PerSecond / bare.PerSecond });
@@ -58,16 +58,6 @@ public static class HttpPath
         await shipped.StopAsync();
         await unobserved.StopAsync();
     }
-
-    private static Measured Mean(Measured a, Measured b) => a with
-    {
-        Operations = a.Operations + b.Operations,
-        PerSecond = (a.PerSecond + b.PerSecond) / 2,
-        P50Ms = (a.P50Ms + b.P50Ms) / 2,
-        P99Ms = Math.Max(a.P99Ms, b.P99Ms),
-        BytesAllocatedPerOp = (a.BytesAllocatedPerOp + b.BytesAllocatedPerOp) / 2,
-        Note = "mean of two runs, A B B A",
-    };
 
     private static Task<Measured> PostAsync(LoadRunner runner, HttpClient http, BenchOptions options, string operation, string prefix) =>
         runner.RunAsync("http path", operation, options.HttpCallers, async (c, n) =>
