@@ -5,20 +5,27 @@ namespace RelationshipGrains.Grains.Customers;
 
 public sealed partial class CustomerGrain
 {
+    private static readonly TimeSpan FirstArchivePause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestArchivePause = TimeSpan.FromMinutes(5);
+    private DateTimeOffset _archiveRetryAt;
+    private int _archiveFailures;
+
     /// <summary>
     /// Moves whole pages out of the window whenever it holds more than the window size, so state never holds more. The page is stored before the window is
     /// trimmed, and storing a page twice is harmless, so a crash between the two steps loses and duplicates nothing.
-    /// The change that triggered it is already durable, so a failure here is logged and retried on the next write.
+    /// The change that triggered it is already durable, so a failure here is logged and tried again after a pause that
+    /// doubles with each failure (1 s to 5 min): while archive storage is out, writes go on at their usual cost and the
+    /// window grows, instead of every write paying a failing call and a logged stack trace.
     /// </summary>
     private async Task ArchiveIfFullAsync()
     {
+        if (State.Timeline.Count <= _options.WindowSize || time.GetUtcNow() < _archiveRetryAt)
+        {
+            return;
+        }
+
         try
         {
-            if (State.Timeline.Count <= _options.WindowSize)
-            {
-                return;
-            }
-
             if (State.Profile.ArchivePageSize == 0)
             {
                 State.Profile = State.Profile with { ArchivePageSize = _options.PageSize };
@@ -39,10 +46,14 @@ public sealed partial class CustomerGrain
                 ForgetOldEntryIds();
                 await PersistAsync();
             }
+
+            _archiveFailures = 0;
         }
         catch (Exception e)
         {
-            LogArchiveFailed(logger, e, CustomerId);
+            var pause = TimeSpan.FromTicks(Math.Min(LongestArchivePause.Ticks, FirstArchivePause.Ticks << Math.Min(_archiveFailures++, 20)));
+            _archiveRetryAt = time.GetUtcNow() + pause;
+            LogArchiveFailed(logger, e, CustomerId, pause);
         }
     }
 
@@ -86,6 +97,6 @@ public sealed partial class CustomerGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving the timeline of customer {CustomerId} failed; it will be retried on the next change.")]
-    private static partial void LogArchiveFailed(ILogger logger, Exception exception, string customerId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving the timeline of customer {CustomerId} failed; writes go on and archiving is tried again after {Pause}.")]
+    private static partial void LogArchiveFailed(ILogger logger, Exception exception, string customerId, TimeSpan pause);
 }

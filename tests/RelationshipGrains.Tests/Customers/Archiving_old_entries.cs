@@ -119,4 +119,49 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         Assert.Equal(34, export.LatestSequence);
         Assert.Equal(Enumerable.Range(1, 34).Select(i => (long)i), timeline);
     }
+
+    [Fact]
+    public async Task While_archive_storage_refuses_writes_the_conversation_goes_on_and_archiving_waits_before_trying_again()
+    {
+        var customer = await CustomerWithEntries(ClusterFixture.WindowSize);
+        var refusedBefore = fixture.Storage.RefusedWrites;
+        fixture.Storage.FailWrites = true;
+        try
+        {
+            for (var i = 1; i <= 30; i++)
+            {
+                await customer.RecordInteractionAsync(Requests.Interaction($"during-{i}", $"during outage {i}"));
+            }
+        }
+        finally
+        {
+            fixture.Storage.FailWrites = false;
+        }
+
+        var refused = fixture.Storage.RefusedWrites - refusedBefore;
+        await customer.RecordInteractionAsync(Requests.Interaction("before-the-pause-ends", "still in the window"));
+        var archivedDuringPause = await ArchivedPages(customer, 5);
+        fixture.Time.Advance(TimeSpan.FromSeconds(2));
+        await customer.RecordInteractionAsync(Requests.Interaction("after-the-pause", "archived again"));
+        var archivedAfter = await ArchivedPages(customer, 5);
+        var all = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+
+        // One failed attempt, then no call at all until the pause (1 s of the fixture's clock) is over; then the 52
+        // entries leave 20 in the window and four whole pages in the archive.
+        Assert.Equal(1, refused);
+        Assert.Equal(0, archivedDuringPause);
+        Assert.Equal(4, archivedAfter);
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.WindowSize + 32).Select(i => (long)i), all.Entries.Select(e => e.Sequence));
+    }
+
+    private async Task<int> ArchivedPages(ICustomerGrain customer, int pages)
+    {
+        var stored = 0;
+        for (var page = 0; page < pages; page++)
+        {
+            stored += (await fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/{page}").GetAsync()).Count > 0 ? 1 : 0;
+        }
+
+        return stored;
+    }
 }

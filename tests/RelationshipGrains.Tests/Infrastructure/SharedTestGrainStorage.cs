@@ -19,6 +19,10 @@ public sealed class SharedTestGrainStorage : IGrainStorage
         .GetRequiredService<Serializer>();
 
     private volatile bool _failWrites;
+    private int _refusedWrites;
+
+    /// <summary>How many writes were refused while <see cref="FailWrites"/> was set.</summary>
+    public int RefusedWrites => Volatile.Read(ref _refusedWrites);
 
     public bool FailWrites
     {
@@ -52,6 +56,7 @@ public sealed class SharedTestGrainStorage : IGrainStorage
     {
         if (FailWrites)
         {
+            Interlocked.Increment(ref _refusedWrites);
             throw new IOException("Test storage is refusing writes.");
         }
 
