@@ -12,10 +12,28 @@ namespace RelationshipGrains.Client;
 public static class RelationshipGrainsClientExtensions
 {
     /// <summary>
+    /// Connects the host's Orleans client to the RelationshipGrains cluster named in the host's configuration section
+    /// <c>RelationshipGrains:Client</c> and registers <see cref="IRelationshipGrains"/> and <see cref="IClusterClient"/>.
+    /// </summary>
+    /// <param name="builder">The channel app's host builder.</param>
+    /// <param name="configureOrleans">Runs last on Orleans' own client builder, for what these settings do not cover.</param>
+    /// <exception cref="InvalidOperationException">A setting is malformed (the message names it).</exception>
+    public static IHostApplicationBuilder AddRelationshipGrainsClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configureOrleans = null)
+    {
+        builder.Services.AddRelationshipGrainsClient(builder.Configuration, configureOrleans);
+        return builder;
+    }
+
+    /// <summary>
     /// Connects an Orleans client to the RelationshipGrains cluster named in <c>RelationshipGrains:Client</c>
     /// and registers <see cref="IRelationshipGrains"/> and <see cref="IClusterClient"/>.
     /// </summary>
-    public static IServiceCollection AddRelationshipGrainsClient(this IServiceCollection services, IConfiguration configuration)
+    /// <param name="services">The channel app's services.</param>
+    /// <param name="configuration">Configuration holding the <c>RelationshipGrains:Client</c> section.</param>
+    /// <param name="configureOrleans">Runs last on Orleans' own client builder, for what these settings do not cover.</param>
+    /// <exception cref="InvalidOperationException">A setting is malformed (the message names it).</exception>
+    public static IServiceCollection AddRelationshipGrainsClient(this IServiceCollection services, IConfiguration configuration,
+        Action<IClientBuilder>? configureOrleans = null)
     {
         var options = configuration.GetSection(RelationshipGrainsClientOptions.Section).Get<RelationshipGrainsClientOptions>()
             ?? new RelationshipGrainsClientOptions();
@@ -63,6 +81,8 @@ public static class RelationshipGrainsClientExtensions
                 var authority = ClusterCertificates.LoadAuthority(options.Tls);
                 client.UseTls(ClusterCertificates.LoadCertificate(options.Tls), tls => ClusterCertificates.RequireMutualTls(tls, authority));
             }
+
+            configureOrleans?.Invoke(client);
         });
         services.AddSingleton<IRelationshipGrains, RelationshipGrainsAccessor>();
         return services;

@@ -8,7 +8,7 @@ using RelationshipGrains.Naming;
 // A web chat's back end in miniature: one customer's conversation through the grain client. Settings come from the
 // usual places, e.g. RelationshipGrains__Client__Gateways__0=127.0.0.1:30000, Sample__CustomerId, Sample__PartnerId.
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddRelationshipGrainsClient(builder.Configuration);
+builder.AddRelationshipGrainsClient();
 using var host = builder.Build();
 
 try

@@ -62,6 +62,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Silo__GatewayPort"] = gatewayPort.ToString();
         start.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
 
+        // A test may be the first of a fresh clone to start a silo: nothing else has made the folder yet.
+        Directory.CreateDirectory(logDirectory);
         var logPath = Path.Combine(logDirectory, $"{name}.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = new Process { StartInfo = start };

@@ -40,6 +40,41 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_host_builder_connects_with_one_call_and_lets_the_app_add_to_orleans_own_client_builder()
+    {
+        _ = api.Server; // starts the silo
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{api.GatewayPort}",
+            ["RelationshipGrains:Client:ClusterId"] = api.ClusterId,
+            ["RelationshipGrains:Client:ServiceId"] = api.ClusterId,
+        });
+        var calls = new List<string>();
+        builder.AddRelationshipGrainsClient(orleans => orleans.AddOutgoingGrainCallFilter(async context =>
+        {
+            // Orleans' own system calls (cluster manifest updates) pass through the filter too.
+            if (context.InterfaceName.Contains(nameof(ICustomerGrain), StringComparison.Ordinal))
+            {
+                lock (calls)
+                {
+                    calls.Add(context.MethodName);
+                }
+            }
+
+            await context.Invoke();
+        }));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        await host.Services.GetRequiredService<IRelationshipGrains>().Customer(Keys.Customer())
+            .RecordInteractionAsync(Requests.Interaction("through-the-host-builder"));
+
+        Assert.Equal(["RecordInteractionAsync"], calls);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void A_malformed_gateway_setting_is_refused_naming_the_setting()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
