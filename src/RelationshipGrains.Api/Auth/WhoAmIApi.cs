@@ -13,7 +13,9 @@ public static class WhoAmIApi
     public static RouteHandlerBuilder MapWhoAmIApi(this IEndpointRouteBuilder routes) =>
         routes.MapGet("api/v1/me", Me)
             .Describe("getCurrentKey", "Who the calling key is",
-                "The name, role and (for a partner key) partner id of the key that signed the request, so an app can check its set-up.").WithTags("Keys").RequireAuthorization(ApiRoles.AnyKeyPolicy);
+                "The name, role and (for a partner key) partner id of the key that signed the request, so an app can "
+                + "check its set-up.")
+            .WithTags("Keys").RequireAuthorization(ApiRoles.AnyKeyPolicy);
 
     private static Ok<KeyIdentity> Me(ClaimsPrincipal user) =>
         TypedResults.Ok(new KeyIdentity(

@@ -28,7 +28,9 @@ public static class InboundApi
         var api = routes.MapGroup("api/v1/inbound").WithTags("Back office (signed webhooks)").RequireAuthorization(ApiRoles.BackOfficePolicy);
         api.MapPost("{source}", Receive)
             .Describe(InboundContract.OperationId, "Receive a signed message from a back-office system",
-                "For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source's message type.");
+                "For the ERP, social monitoring, marketing automation and service desk, each signing with its own "
+                + "secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is"
+                + " the source's message type.");
         return api;
     }
 

@@ -16,7 +16,8 @@ public static class ReportsApi
         var api = routes.MapGroup("api/v1/reports").WithTags("Reports (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
         api.MapGet("relationships", Relationships)
             .Describe("getRelationshipReport", "Read the BI report",
-                "Operators only. Interactions per channel per day, open intents, the idea funnel and value chains by status, each event counted once.");
+                "Operators only. Interactions per channel per day, open intents, the idea funnel and value chains by "
+                + "status, each event counted once.");
         return api;
     }
 

@@ -17,7 +17,8 @@ public static class WebhooksApi
         var api = routes.MapGroup("api/v1/webhooks").WithTags("Webhooks (operators)").RequireAuthorization(ApiRoles.OperatorPolicy);
         api.MapPost("subscriptions", Subscribe)
             .Describe("subscribeWebhook", "Subscribe a URL to integration events",
-                "Operators only. Every event of the listed types recorded after the 201 is delivered at least once, signed with the secret shown once in the answer.");
+                "Operators only. Every event of the listed types recorded after the 201 is delivered at least once, "
+                + "signed with the secret shown once in the answer.");
         api.MapGet("subscriptions", List)
             .Describe("listWebhooks", "List webhook subscriptions",
                 "Operators only. Never the secrets.");

@@ -20,7 +20,8 @@ public static class CommunitiesApi
         var api = routes.MapGroup("api/v1/communities/{slug}").WithTags("Communities").RequireAuthorization(ApiRoles.ChannelPolicy);
         api.MapPut("", Configure)
             .Describe("configureCommunity", "Create or configure a community",
-                "Operators only. Name, topics, round settings, idea rules and staff.").RequireAuthorization(ApiRoles.OperatorPolicy);
+                "Operators only. Name, topics, round settings, idea rules and staff.")
+            .RequireAuthorization(ApiRoles.OperatorPolicy);
         api.MapGet("", Get)
             .Describe("getCommunity", "Read a community",
                 "Its settings, rules and counts; 404 when it does not exist.");
@@ -38,7 +39,8 @@ public static class CommunitiesApi
                 "Moderators and staff decide who is member, expert or moderator; staff are named by the operator.");
         api.MapGet("live", Live)
             .Describe("followCommunity", "Follow a community live",
-                "Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.").Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream")
+                "Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.")
+            .Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream")
             .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy);
         api.MapCommunityThreadsApi();
         api.MapCommunityIdeasApi();

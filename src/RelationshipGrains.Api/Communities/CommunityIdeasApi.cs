@@ -28,7 +28,9 @@ internal static class CommunityIdeasApi
                 "Moderators and staff; the duplicate closes as merged into the survivor.");
         community.MapPost("rounds", RunRound)
             .Describe("runSelectionRound", "Run a selection round now",
-                "Operators only. Culls, shortlists and selects as the community's settings say; rounds also run on their own schedule.").RequireAuthorization(ApiRoles.OperatorPolicy);
+                "Operators only. Culls, shortlists and selects as the community's settings say; rounds also run on "
+                + "their own schedule.")
+            .RequireAuthorization(ApiRoles.OperatorPolicy);
         community.MapGet("rounds/last", LastRound)
             .Describe("getLastRound", "Read the last selection round",
                 "204 when no round has run yet.");

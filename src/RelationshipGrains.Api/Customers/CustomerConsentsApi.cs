@@ -15,10 +15,12 @@ internal static class CustomerConsentsApi
     {
         customer.MapGet("consents", List)
             .Describe("listConsents", "List a customer's consent grants",
-                "Which registered partners may see which scopes (profile, conversation, intents) of the customer, since when and until when.");
+                "Which registered partners may see which scopes (profile, conversation, intents) of the customer, "
+                + "since when and until when.");
         customer.MapPut("consents/{partnerId}", Grant)
             .Describe("grantConsent", "Grant or change a partner's consent",
-                "Gives a registered partner the scopes listed, replacing any earlier grant; 404 when the partner is not registered.");
+                "Gives a registered partner the scopes listed, replacing any earlier grant; 404 when the partner is "
+                + "not registered.");
         customer.MapDelete("consents/{partnerId}", Revoke)
             .Describe("revokeConsent", "Revoke a partner's consent",
                 "The partner sees nothing of the customer from now on; 404 when it held no consent.");

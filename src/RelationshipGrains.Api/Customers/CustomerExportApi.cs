@@ -18,10 +18,15 @@ internal static class CustomerExportApi
     {
         customer.MapGet("export", Export)
             .Describe("exportCustomer", "Export everything held about a customer",
-                "Operators only. Streams the customer's profile, values, consents, intents, partner reads and the whole timeline, archived pages included, as one JSON document (data portability).").RequireAuthorization(ApiRoles.OperatorPolicy);
+                "Operators only. Streams the customer's profile, values, consents, intents, partner reads and the "
+                + "whole timeline, archived pages included, as one JSON document (data portability).")
+            .RequireAuthorization(ApiRoles.OperatorPolicy);
         customer.MapDelete("", Erase)
             .Describe("eraseCustomer", "Erase a customer",
-                "Operators only. Removes the customer's personal data from the timeline, journals and archives, tells every consented partner to erase its copy and returns a receipt; asking again returns the same receipt. Posts and comments lose their text unless keepPostTexts=true.").RequireAuthorization(ApiRoles.OperatorPolicy);
+                "Operators only. Removes the customer's personal data from the timeline, journals and archives, tells"
+                + " every consented partner to erase its copy and returns a receipt; asking again returns the same "
+                + "receipt. Posts and comments lose their text unless keepPostTexts=true.")
+            .RequireAuthorization(ApiRoles.OperatorPolicy);
         return customer;
     }
 

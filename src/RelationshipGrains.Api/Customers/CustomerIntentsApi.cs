@@ -15,7 +15,8 @@ internal static class CustomerIntentsApi
     {
         customer.MapGet("intents", List)
             .Describe("listIntents", "List a customer's intents",
-                "Open intents with the offers partners made on them, ranked by how well each partner shares the customer's values; withdrawn ones too with includeWithdrawn=true.");
+                "Open intents with the offers partners made on them, ranked by how well each partner shares the "
+                + "customer's values; withdrawn ones too with includeWithdrawn=true.");
         customer.MapPost("intents", Express)
             .Describe("expressIntent", "State what a customer wants",
                 "Casts the intent to every registered partner of its category. intentId makes the call idempotent.");

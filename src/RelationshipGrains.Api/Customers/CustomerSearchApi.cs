@@ -14,7 +14,8 @@ public static class CustomerSearchApi
     public static RouteHandlerBuilder MapCustomerSearchApi(this IEndpointRouteBuilder routes) =>
         routes.MapGet("api/v1/customers", Search)
             .Describe("searchCustomers", "Find customers",
-                "Searches the customer directory by name, contact address or tag and ranks the cards found.").WithTags("Customers").RequireAuthorization(ApiRoles.ChannelPolicy);
+                "Searches the customer directory by name, contact address or tag and ranks the cards found.")
+            .WithTags("Customers").RequireAuthorization(ApiRoles.ChannelPolicy);
 
     private static async Task<Ok<IReadOnlyList<CustomerCard>>> Search(string? q, int? limit, IGrainFactory grains)
     {

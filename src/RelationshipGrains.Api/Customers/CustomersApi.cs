@@ -22,7 +22,8 @@ public static class CustomersApi
                 "The profile as last given; 404 when none was given yet.");
         api.MapPut("", UpdateProfile)
             .Describe("updateCustomerProfile", "Create or change a customer's profile",
-                "Replaces the fields given (display name, language, contact points, tags) and keeps the directory card in step, so staff can find the customer.");
+                "Replaces the fields given (display name, language, contact points, tags) and keeps the directory "
+                + "card in step, so staff can find the customer.");
         api.MapGet("values", GetValues)
             .Describe("getCustomerValues", "Read a customer's values",
                 "The named weights (0 to 1) that rank partners' offers by how well they share the customer's values.");
@@ -31,16 +32,22 @@ public static class CustomersApi
                 "Replaces the named weights used to rank partners' offers.");
         api.MapPost("interactions", RecordInteraction)
             .Describe("recordInteraction", "Record an interaction on a customer's timeline",
-                "Adds an interaction, service case, sales opportunity or marketing touch. interactionId makes the call idempotent: 201 the first time, 200 with the same entry on a retry. A customer takes at most 120 interactions a minute (429 beyond).");
+                "Adds an interaction, service case, sales opportunity or marketing touch. interactionId makes the "
+                + "call idempotent: 201 the first time, 200 with the same entry on a retry. A customer takes at most "
+                + "120 interactions a minute (429 beyond).");
         api.MapPost("timeline/{sequence:long}/status", ChangeStatus)
             .Describe("changeEntryStatus", "Move a tracked entry to a new status",
-                "Moves a service case, sales opportunity or marketing touch along its statuses and records the change on the timeline. requestId makes the call idempotent: 201 the first time, 200 on a retry.");
+                "Moves a service case, sales opportunity or marketing touch along its statuses and records the change"
+                + " on the timeline. requestId makes the call idempotent: 201 the first time, 200 on a retry.");
         api.MapGet("timeline", GetTimeline)
             .Describe("getTimeline", "Read a page of a customer's timeline",
-                "Entries in sequence order: the newest page by default, or those before or after a sequence. Sequences have no gaps; archived entries page in like the rest.");
+                "Entries in sequence order: the newest page by default, or those before or after a sequence. "
+                + "Sequences have no gaps; archived entries page in like the rest.");
         api.MapGet("live", CustomerLiveFeed.Stream)
             .Describe("followCustomerTimeline", "Follow a customer's timeline live",
-                "Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or after=) to resume without losing or repeating an entry.").Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream")
+                "Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or "
+                + "after=) to resume without losing or repeating an entry.")
+            .Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream")
             .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy);
         api.MapCustomerIntentsApi();
         api.MapCustomerConsentsApi();

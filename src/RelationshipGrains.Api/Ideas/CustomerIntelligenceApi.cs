@@ -22,7 +22,8 @@ public static class CustomerIntelligenceApi
     {
         routes.MapPost("api/v1/customers/{id}/timeline/{sequence:long}/idea", ConversationToIdea)
             .Describe("turnConversationIntoIdea", "Turn a timeline entry into an idea",
-                "Proposes an idea in a community with the customer's interaction as its first evidence, and answers with similar ideas already there.")
+                "Proposes an idea in a community with the customer's interaction as its first evidence, and answers "
+                + "with similar ideas already there.")
             .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy);
         routes.MapPost("api/v1/ideas/{ideaId}/evidence", AddEvidence)
             .Describe("addIdeaEvidence", "Add evidence to an idea",

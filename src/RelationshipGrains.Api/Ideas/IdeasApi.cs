@@ -23,7 +23,8 @@ public static class IdeasApi
                 "Its text, attributes, tally, fitness, lineage and decisions.");
         api.MapPost("votes", Vote)
             .Describe("voteOnIdea", "Vote on an idea",
-                "Support (+1) or opposition (-1) from a community member; voting again replaces the vote. At most 60 votes a minute per member.");
+                "Support (+1) or opposition (-1) from a community member; voting again replaces the vote. At most 60 "
+                + "votes a minute per member.");
         api.MapGet("comments", Comments)
             .Describe("listIdeaComments", "List an idea's comments",
                 "Oldest first.");
@@ -35,7 +36,8 @@ public static class IdeasApi
                 "The variant competes as a new idea that names its parent.");
         api.MapPost("status", Decide)
             .Describe("decideIdea", "Move an idea on",
-                "Staff move a selected idea to in-design and then delivered; moderators and staff cull. Rounds shortlist and select.");
+                "Staff move a selected idea to in-design and then delivered; moderators and staff cull. Rounds "
+                + "shortlist and select.");
         return api;
     }
 

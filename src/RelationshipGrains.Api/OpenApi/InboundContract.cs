@@ -34,20 +34,35 @@ internal sealed class InboundContract : IOpenApiOperationTransformer
         operation.RequestBody = new OpenApiRequestBody
         {
             Required = true,
-            Description = "The message of the source named in the path: " + string.Join("; ", InboundMessages.BySource.Select(s => $"{s.Key}: {s.Value.Name}")) + ".",
-            Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchema { OneOf = messages } } },
+            Description = "The message of the source named in the path: "
+                + string.Join("; ", InboundMessages.BySource.Select(s => $"{s.Key}: {s.Value.Name}")) + ".",
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = new OpenApiSchema { OneOf = messages } },
+            },
         };
         if (operation.Parameters?.FirstOrDefault(p => p.Name == "source") is OpenApiParameter sourceParameter)
         {
             sourceParameter.Description = "The back-office system sending the message; each signs with its own secret.";
-            sourceParameter.Schema = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [.. InboundMessages.BySource.Keys.Select(k => (JsonNode)k)] };
+            sourceParameter.Schema = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Enum = [.. InboundMessages.BySource.Keys.Select(k => (JsonNode)k)],
+            };
         }
 
         operation.Parameters ??= [];
-        operation.Parameters.Add(Header(WebhookSignature.TimestampHeader, "When the source signed the message, in Unix seconds; more than 5 minutes off is refused.",
+        operation.Parameters.Add(Header(WebhookSignature.TimestampHeader,
+            "When the source signed the message, in Unix seconds; more than 5 minutes off is refused.",
             new OpenApiSchema { Type = JsonSchemaType.String, Pattern = "^[0-9]{1,12}$" }));
-        operation.Parameters.Add(Header(WebhookSignature.DeliveryHeader, "The source's id for this delivery; sending it again has no second effect.",
-            new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = Validation.Limits.RequestIdLength, Pattern = Validation.Check.RequestIdPatternText }));
+        operation.Parameters.Add(Header(WebhookSignature.DeliveryHeader,
+            "The source's id for this delivery; sending it again has no second effect.",
+            new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                MaxLength = Validation.Limits.RequestIdLength,
+                Pattern = Validation.Check.RequestIdPatternText,
+            }));
     }
 
     private static OpenApiParameter Header(string name, string description, OpenApiSchema schema) =>

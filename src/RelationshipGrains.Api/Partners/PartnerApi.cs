@@ -24,13 +24,15 @@ public static class PartnerApi
         var api = routes.MapGroup("api/v1/partner").WithTags("Partner API").RequireAuthorization(ApiRoles.PartnerPolicy);
         api.MapGet("intents", Inbox)
             .Describe("listIntentsForPartner", "List the intents cast to the calling partner",
-                "Intents in the partner's categories; the customer is named only under the Intents consent, otherwise by a pseudonym stable for this partner.");
+                "Intents in the partner's categories; the customer is named only under the Intents consent, otherwise"
+                + " by a pseudonym stable for this partner.");
         api.MapPost("intents/{castId}/offers", OfferOnIntent)
             .Describe("offerOnIntent", "Offer on an intent",
                 "Makes or replaces the calling partner's offer (price, lead time, certifications) on an intent cast to it.");
         api.MapGet("customers/{customerId}/profile", CustomerProfile)
             .Describe("getCustomerProfileForPartner", "Read a consenting customer's profile",
-                "Only under the customer's Profile consent; 404 otherwise, as if the customer did not exist. Every read is logged for the customer.");
+                "Only under the customer's Profile consent; 404 otherwise, as if the customer did not exist. Every "
+                + "read is logged for the customer.");
         api.MapGet("customers/{customerId}/timeline", CustomerTimeline)
             .Describe("getCustomerTimelineForPartner", "Read a consenting customer's timeline",
                 "Only under the customer's Conversation consent; 404 otherwise. Every read is logged for the customer.");
@@ -45,7 +47,8 @@ public static class PartnerApi
                 "Makes or replaces the calling partner's offer on a slot it was invited to.");
         api.MapPost("value-chains/{valueChainId}/slots/{role}/status", ReportFulfilment)
             .Describe("reportFulfilment", "Report progress on a committed slot",
-                "Moves the calling partner's committed slot one step on (accepted, in-production, shipped, delivered) or to failed.");
+                "Moves the calling partner's committed slot one step on (accepted, in-production, shipped, delivered)"
+                + " or to failed.");
         return api;
     }
 

@@ -20,7 +20,8 @@ internal static class CustomerValueChainsApi
                 "Every chain the customer owns, in full.");
         customer.MapPost("value-chains", Create)
             .Describe("createValueChain", "Start a value chain",
-                "Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId makes the call idempotent.");
+                "Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId"
+                + " makes the call idempotent.");
         customer.MapGet("value-chains/{valueChainId}", Get)
             .Describe("getValueChain", "Read one of a customer's value chains",
                 "404 when the customer does not own it.");
