@@ -1,5 +1,6 @@
 using RelationshipGrains.Errors;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Customers;
 
@@ -17,7 +18,7 @@ public sealed record GrantConsent(
         var scopes = Check.List(Scopes, "scopes", Enum.GetValues<ConsentScope>().Length);
         if (scopes.Count == 0)
         {
-            throw new RelationshipValidationException("scopes", "scopes must name at least one of: Profile, Conversation, Intents.");
+            throw new RelationshipValidationException("scopes", $"scopes must name at least one of: {Kebab.List<ConsentScope>()}.");
         }
 
         for (var i = 0; i < scopes.Count; i++)

@@ -23,7 +23,13 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>
     /// Adds an interaction, case, opportunity or marketing touch to the timeline. A retry with the same interaction id
     /// returns the first result (with <c>Created = false</c>) and adds nothing; the same id with other content is a conflict.
+    /// A customer takes at most 120 interactions a minute (<c>Timeline:InteractionsPerMinute</c>; a chat at 4 messages a
+    /// second reaches it in 30 s).
     /// </summary>
+    /// <exception cref="Errors.RelationshipValidationException">A field is missing or malformed; its <c>Field</c> names it.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The interaction id was used before for other content.</exception>
+    /// <exception cref="Errors.RelationshipRateLimitedException">Over the per-customer rate; it says when to try again.</exception>
+    /// <exception cref="Errors.RelationshipUnavailableException">The cluster cannot answer now (through the grain client); try again.</exception>
     [Alias("RecordInteraction")]
     [ChannelSurface]
     Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction);

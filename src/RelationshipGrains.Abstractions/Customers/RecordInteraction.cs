@@ -1,5 +1,6 @@
 using RelationshipGrains.Errors;
 using RelationshipGrains.Validation;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Customers;
 
@@ -7,6 +8,16 @@ namespace RelationshipGrains.Customers;
 /// A request to add an interaction (or a case, opportunity or marketing touch) to a customer's timeline.
 /// <c>interactionId</c> is chosen by the caller and makes the call idempotent.
 /// </summary>
+/// <param name="InteractionId">The caller's id for this interaction, 1-128 letters, digits, '.', '_', ':' or '-': a retry under it adds nothing.</param>
+/// <param name="Channel">Where it happened (web, email, chat, phone, social, store, partner).</param>
+/// <param name="Direction">Inbound from the customer or outbound to them.</param>
+/// <param name="Author">Who wrote it: the customer, a staff member or partner (with id), or the system.</param>
+/// <param name="Text">What was said, at most 8,000 characters.</param>
+/// <param name="Kind">Interaction (the default), service case, sales opportunity or marketing touch.</param>
+/// <param name="Topic">A short label for grouping and search, at most 200 characters.</param>
+/// <param name="CorrelationId">The caller's id tying several entries together (a chat session, a ticket), at most 200 characters.</param>
+/// <param name="Status">For a case, opportunity or touch: its first status (the kind's first when left out).</param>
+/// <param name="OccurredAt">When it happened, if not now: after 1970 and at most 10 minutes ahead of the silo's clock.</param>
 [GenerateSerializer, Immutable, Alias("rg.RecordInteraction")]
 public sealed record RecordInteraction(
     [property: Id(0)] string InteractionId,
@@ -37,7 +48,7 @@ public sealed record RecordInteraction(
         var kind = Kind ?? TimelineEntryKind.Interaction;
         if (!RecordableKinds.Contains(kind))
         {
-            throw new RelationshipValidationException("kind", $"kind must be one of: {string.Join(", ", RecordableKinds)}.");
+            throw new RelationshipValidationException("kind", $"kind must be one of: {string.Join(", ", RecordableKinds.Select(Kebab.Of))}.");
         }
 
         return (kind, EntryStatuses.Validate(kind, Status, "status"));

@@ -71,7 +71,7 @@ public sealed partial class CustomerGrain
         Check.Id(partnerId, "partnerId");
         if (!Enum.IsDefined(scope))
         {
-            throw new RelationshipValidationException("scope", "scope must be one of: Profile, Conversation, Intents.");
+            throw new RelationshipValidationException("scope", $"scope must be one of: {Kebab.List<ConsentScope>()}.");
         }
 
         return Task.FromResult(State.Consents.TryGetValue(partnerId, out var grant) && grant.Allows(scope, time.GetUtcNow()));

@@ -67,6 +67,17 @@ public sealed partial class Spelling_every_enum_one_way
         Assert.Equal("status must be one of: pending, accepted, in-production, shipped, delivered, failed.", refused.Message);
     }
 
+    [Fact]
+    public void Refusals_that_list_what_is_allowed_spell_it_as_requests_do()
+    {
+        var kind = Assert.Throws<RelationshipValidationException>(() =>
+            new RecordInteraction("i-1", Channel.Web, Direction.Inbound, Author.Customer, "Hello", TimelineEntryKind.ConsentGranted).Validate());
+        var scopes = Assert.Throws<RelationshipValidationException>(() => new GrantConsent("velo-works", []).Validate(DateTimeOffset.UtcNow));
+
+        Assert.Equal("kind must be one of: interaction, service-case, sales-opportunity, marketing-touch.", kind.Message);
+        Assert.Equal("scopes must name at least one of: profile, conversation, intents.", scopes.Message);
+    }
+
     private static string Spell(Type type, object value) =>
         (string)typeof(Kebab).GetMethods().Single(m => m.Name == nameof(Kebab.Of) && m.IsGenericMethod)
             .MakeGenericMethod(type).Invoke(null, [value])!;

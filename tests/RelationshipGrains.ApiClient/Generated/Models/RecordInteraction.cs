@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The channel property</summary>
         public global::RelationshipGrains.ApiClient.Models.Channel? Channel { get; set; }
-        /// <summary>The correlationId property</summary>
+        /// <summary>The caller&apos;s id tying several entries together (a chat session, a ticket), at most 200 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CorrelationId { get; set; }
@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The direction property</summary>
         public global::RelationshipGrains.ApiClient.Models.Direction? Direction { get; set; }
-        /// <summary>The interactionId property</summary>
+        /// <summary>The caller&apos;s id for this interaction, 1-128 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;: a retry under it adds nothing.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? InteractionId { get; set; }
@@ -43,9 +43,9 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The kind property</summary>
         public global::RelationshipGrains.ApiClient.Models.TimelineEntryKind? Kind { get; set; }
-        /// <summary>The occurredAt property</summary>
+        /// <summary>When it happened, if not now: after 1970 and at most 10 minutes ahead of the silo&apos;s clock.</summary>
         public DateTimeOffset? OccurredAt { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>For a case, opportunity or touch: its first status (the kind&apos;s first when left out).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Status { get; set; }
@@ -53,7 +53,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Status { get; set; }
 #endif
-        /// <summary>The text property</summary>
+        /// <summary>What was said, at most 8,000 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }
@@ -61,7 +61,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Text { get; set; }
 #endif
-        /// <summary>The topic property</summary>
+        /// <summary>A short label for grouping and search, at most 200 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Topic { get; set; }
