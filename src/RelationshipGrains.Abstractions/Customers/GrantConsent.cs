@@ -1,6 +1,6 @@
 using RelationshipGrains.Errors;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Customers;
 

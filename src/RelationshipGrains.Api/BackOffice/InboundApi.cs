@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Webhooks;
-using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.BackOffice;
 

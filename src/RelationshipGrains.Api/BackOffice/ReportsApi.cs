@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
-using RelationshipGrains.Reporting;
 using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Reporting;
 
 namespace RelationshipGrains.Api.BackOffice;
 

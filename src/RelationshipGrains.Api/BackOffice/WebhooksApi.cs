@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Integration.Webhooks;
 using RelationshipGrains.Webhooks;
-using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.BackOffice;
 

@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Http;
 using RelationshipGrains.Api.Live;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Validation;
-using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Communities;
 

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
-using RelationshipGrains.Customers;
 using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Customers;
 
 namespace RelationshipGrains.Api.Customers;
 

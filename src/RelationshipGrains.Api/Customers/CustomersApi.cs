@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Http;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Api.ValueChains;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
-using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Customers;
 
@@ -56,8 +56,6 @@ public static class CustomersApi
         return api;
     }
 
-    /// <summary>Read a customer's profile.</summary>
-    /// <remarks>The profile as the customer or staff last gave it; 404 when none was given yet.</remarks>
     private static async Task<Results<Ok<CustomerProfile>, NotFound>> GetProfile(string id, IGrainFactory grains) =>
         await grains.Customer(id).GetProfileAsync() is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
-using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Ideas;
 

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Communities;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
-using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Ideas;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
-using RelationshipGrains.Reporting;
-using RelationshipGrains.Naming;
 using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Naming;
+using RelationshipGrains.Reporting;
 
 namespace RelationshipGrains.Api.Operations;
 

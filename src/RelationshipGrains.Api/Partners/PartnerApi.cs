@@ -4,12 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
-using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.Partners;
 

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
-using RelationshipGrains.Api.OpenApi;
 
 namespace RelationshipGrains.Api.ValueChains;
 

@@ -2,8 +2,8 @@ using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Ideas;
 using RelationshipGrains.Ideas;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Communities;
 

@@ -4,12 +4,12 @@ using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
-using RelationshipGrains.Grains.RateLimits;
 using RelationshipGrains.Grains.Diagnostics;
+using RelationshipGrains.Grains.RateLimits;
 using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Naming;
 using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Validation;
-using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Communities;
 

@@ -51,7 +51,7 @@ public sealed partial class CustomerGrain
         }
         catch (Exception e)
         {
-            var pause = TimeSpan.FromTicks(Math.Min(LongestArchivePause.Ticks, FirstArchivePause.Ticks << Math.Min(_archiveFailures++, 20)));
+            var pause = Backoff.Pause(FirstArchivePause, LongestArchivePause, _archiveFailures++);
             _archiveRetryAt = time.GetUtcNow() + pause;
             LogArchiveFailed(logger, e, CustomerId, pause);
         }

@@ -1,9 +1,9 @@
-using RelationshipGrains.Partners;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Partners;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Customers;
 

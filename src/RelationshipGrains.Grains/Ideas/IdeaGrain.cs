@@ -6,10 +6,10 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Ideas;
-using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Persistence.Journals;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Ideas;
 

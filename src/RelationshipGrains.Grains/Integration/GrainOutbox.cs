@@ -178,7 +178,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     }
 
     private TimeSpan RetryDelay(int failures) =>
-        TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks << Math.Min(failures - 1, 20)));
+        Backoff.Pause(_options.RetryDelay, _options.MaxRetryDelay, failures - 1);
 
     private async Task RelayAsync(CancellationToken cancellationToken)
     {

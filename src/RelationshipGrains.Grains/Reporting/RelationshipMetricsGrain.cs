@@ -1,8 +1,8 @@
 using System.Globalization;
 using Orleans.Journaling;
 using RelationshipGrains.Grains.Storage;
-using RelationshipGrains.Reporting;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Reporting;
 
 namespace RelationshipGrains.Grains.Reporting;
 

@@ -1,8 +1,8 @@
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.ValueChains;
 using RelationshipGrains.Naming;
+using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Grains.ValueChains;
 

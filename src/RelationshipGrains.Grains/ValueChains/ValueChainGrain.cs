@@ -3,10 +3,10 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Naming;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
-using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.ValueChains;
 

@@ -2,8 +2,8 @@ using MassTransit;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Integration.Consumers;
 

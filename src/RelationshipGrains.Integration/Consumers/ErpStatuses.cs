@@ -1,6 +1,6 @@
 using RelationshipGrains.Errors;
-using RelationshipGrains.ValueChains;
 using RelationshipGrains.Naming;
+using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Integration.Consumers;
 

@@ -1,8 +1,8 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Integration.Consumers;
 

@@ -16,7 +16,7 @@ internal sealed partial class EmbeddedBanner(
                 + $"-d '{{\"interactionId\":\"hello-1\",\"channel\":\"web\",\"direction\":\"inbound\",\"author\":{{\"kind\":\"customer\"}},\"text\":\"Hello!\"}}' "
                 + $"{url}/api/v1/customers/ada/interactions";
             var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
-            LogReady(logger, StorageDescription(), url, $"127.0.0.1:{silo.GatewayPort}", silo.ClusterId,
+            LogReady(logger, StorageDescription(silo.ServiceId), url, $"127.0.0.1:{silo.GatewayPort}", silo.ClusterId,
                 EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, curl);
         });
         return Task.CompletedTask;
@@ -24,9 +24,8 @@ internal sealed partial class EmbeddedBanner(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private string StorageDescription()
+    private string StorageDescription(string serviceId)
     {
-        var serviceId = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>()?.ServiceId ?? new SiloOptions().ServiceId;
         return StorageSettings.ProviderOf(configuration) switch
         {
             var p when p.Equals(StorageSettings.LocalFiles, StringComparison.OrdinalIgnoreCase) =>
