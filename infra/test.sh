@@ -64,6 +64,25 @@ for trx in "$results"/*.trx; do
   done
 done
 
+# Each failed test again by name, next to the summary, so a long log's tail says what failed.
+list_failures() {
+  local trx
+  for trx in "$results"/*.trx; do
+    [ -e "$trx" ] || continue
+    python3 - "$trx" <<'PY' || grep -o 'testName="[^"]*"[^>]*outcome="Failed"' "$trx" || true
+import sys, xml.etree.ElementTree as ET
+ns = "{http://microsoft.com/schemas/VisualStudio/TeamTest/2010}"
+for result in ET.parse(sys.argv[1]).getroot().iter(ns + "UnitTestResult"):
+    if result.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+        continue
+    message = result.findtext(f"{ns}Output/{ns}ErrorInfo/{ns}Message") or ""
+    print(f"FAILED {result.get('testName')} ({result.get('duration')})")
+    for line in message.strip().splitlines()[:12]:
+        print(f"    {line}")
+PY
+  done
+}
+
 # The benchmark's quick mode runs once so it never rots; it asserts nothing about speed, only that every scenario runs.
 echo "Benchmarks (quick mode):"
 if dotnet run -c Release --project tests/RelationshipGrains.Benchmarks -- all --quick --json artifacts/benchmarks/quick.json; then
@@ -82,5 +101,6 @@ if ! stop_services; then
   failed=$((failed + 1))
 fi
 
+list_failures
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
