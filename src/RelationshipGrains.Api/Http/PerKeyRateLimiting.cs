@@ -40,14 +40,18 @@ public static class PerKeyRateLimiting
     /// <summary>The endpoint policy that caps the live feeds one key holds open (each holds its permit while connected).</summary>
     public const string LiveFeedPolicy = "live-feeds";
 
-    private static TokenBucketRateLimiterOptions Options(RoleRate rate) => new()
+    private static TokenBucketRateLimiterOptions Options(RoleRate rate)
     {
-        TokenLimit = rate.Burst,
-        TokensPerPeriod = rate.RequestsPerSecond,
-        ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-        QueueLimit = 0,
-        AutoReplenishment = true,
-    };
+        var (tokens, period) = rate.Refill();
+        return new()
+        {
+            TokenLimit = rate.Burst,
+            TokensPerPeriod = tokens,
+            ReplenishmentPeriod = period,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        };
+    }
 
     private static readonly PathString Inbound = "/api/v1/inbound";
 

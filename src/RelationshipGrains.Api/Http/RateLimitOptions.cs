@@ -10,8 +10,11 @@ public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";
 
-    /// <summary>Requests per second, sustained, for a role without figures of its own and for requests without a key.</summary>
-    public int RequestsPerSecond { get; set; } = 200;
+    /// <summary>
+    /// Requests per second, sustained, for a role without figures of its own and for requests without a key. Below 1
+    /// it is a fraction (0.5 is one request every 2 s); above 1 it is rounded to a whole number.
+    /// </summary>
+    public double RequestsPerSecond { get; set; } = 200;
 
     /// <summary>Requests at once after being idle, for the same.</summary>
     public int Burst { get; set; } = 400;
@@ -36,14 +39,16 @@ public sealed class RateLimitOptions
     /// <summary>What is wrong with these figures, in the form one types them; empty when nothing is.</summary>
     public IEnumerable<string> Problems()
     {
-        if (RequestsPerSecond < 1 || Burst < 1 || LiveFeedsPerKey < 1)
+        if (!RoleRate.Refills(RequestsPerSecond) || Burst < 1 || LiveFeedsPerKey < 1)
         {
-            yield return "RateLimits:RequestsPerSecond, RateLimits:Burst and RateLimits:LiveFeedsPerKey must be 1 or more.";
+            yield return "RateLimits:RequestsPerSecond must be above 0 (one request a day at least), and RateLimits:Burst "
+                + "and RateLimits:LiveFeedsPerKey 1 or more.";
         }
 
-        foreach (var (role, rate) in Roles.Where(r => r.Value.RequestsPerSecond < 1 || r.Value.Burst < 1))
+        foreach (var (role, rate) in Roles.Where(r => !RoleRate.Refills(r.Value.RequestsPerSecond) || r.Value.Burst < 1))
         {
-            yield return $"RateLimits:Roles:{role}:RequestsPerSecond and :Burst must both be set, 1 or more (they are {rate.RequestsPerSecond} and {rate.Burst}).";
+            yield return $"RateLimits:Roles:{role}:RequestsPerSecond must be set above 0 (one request a day at least) and "
+                + $":Burst to 1 or more (they are {rate.RequestsPerSecond} and {rate.Burst}).";
         }
     }
 }
@@ -51,7 +56,21 @@ public sealed class RateLimitOptions
 /// <summary>One role's token bucket: requests per second sustained, and at once after being idle.</summary>
 public sealed class RoleRate
 {
-    public int RequestsPerSecond { get; set; }
+    private const double OneADay = 1.0 / 86_400;
+
+    /// <summary>Below 1 a fraction (0.5 is one request every 2 s); above 1 rounded to a whole number.</summary>
+    public double RequestsPerSecond { get; set; }
 
     public int Burst { get; set; }
+
+    /// <summary>
+    /// The bucket's refill as a token bucket takes it: whole tokens per period. A rate below one a second refills one
+    /// token per 1/rate seconds.
+    /// </summary>
+    public (int Tokens, TimeSpan Period) Refill() => RequestsPerSecond >= 1
+        ? ((int)Math.Round(RequestsPerSecond), TimeSpan.FromSeconds(1))
+        : (1, TimeSpan.FromSeconds(1 / RequestsPerSecond));
+
+    internal static bool Refills(double requestsPerSecond) =>
+        double.IsFinite(requestsPerSecond) && requestsPerSecond >= OneADay && requestsPerSecond <= int.MaxValue;
 }

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using MassTransit;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace RelationshipGrains.Tests.Infrastructure;
 
@@ -29,6 +32,23 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         }
 
         return client;
+    }
+
+    /// <summary>
+    /// The host counts as started before its bus does (MassTransit starts it in the background, so that a broker that is
+    /// down does not hold the silo back); tests begin once the bus is up, as they would on a silo that has been running.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var status = host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, TimeSpan.FromMinutes(1))
+            .GetAwaiter().GetResult();
+        if (status != BusHealthStatus.Healthy)
+        {
+            throw new InvalidOperationException($"The test silo's bus was {status}, not healthy, a minute after the silo started.");
+        }
+
+        return host;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Journaling;
+using Orleans.Runtime;
 using Orleans.Storage;
+using Orleans.Streams;
 using Orleans.TestingHost;
 using RelationshipGrains.Grains;
 using RelationshipGrains.Grains.Customers;
@@ -49,6 +51,19 @@ public class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<TimeProvider>(Time);
+            // Only the product's time moves with the fake clock: grain timers, reminders, journals and our own code.
+            // Orleans' machinery stays on real time; on the fake clock a jump of an hour timed out every call in
+            // flight (messaging), collected activations a live feed was waiting on, and ran the maintenance loops
+            // inline on the advancing thread.
+            foreach (var machinery in new[]
+            {
+                TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
+                TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory, StreamingTimeProviderNames.Streaming,
+            })
+            {
+                silo.Services.AddKeyedSingleton(machinery, TimeProvider.System);
+            }
+
             silo.Services.AddSingleton<IIntegrationEventPublisher>(Events);
             silo.AddRelationshipGrains();
             // The test's client stands in for grains, partners and operators as well as channel apps, unless a
