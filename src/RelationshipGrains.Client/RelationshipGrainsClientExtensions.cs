@@ -2,18 +2,22 @@ using System.Net;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
 using RelationshipGrains.Client.Security;
 
 namespace RelationshipGrains.Client;
 
+/// <summary>Registers the RelationshipGrains grain client on a host.</summary>
 public static class RelationshipGrainsClientExtensions
 {
     /// <summary>
     /// Connects the host's Orleans client to the RelationshipGrains cluster named in the host's configuration section
-    /// <c>RelationshipGrains:Client</c> and registers <see cref="IRelationshipGrains"/> and <see cref="IClusterClient"/>.
+    /// <c>RelationshipGrains:Client</c> and registers <see cref="IRelationshipGrains"/>, <see cref="IClusterClient"/>
+    /// and a health check named <c>relationship-grains</c> (tagged <c>ready</c>) that asks the cluster to answer.
     /// </summary>
     /// <param name="builder">The channel app's host builder.</param>
     /// <param name="configureOrleans">Runs last on Orleans' own client builder, for what these settings do not cover.</param>
@@ -26,7 +30,8 @@ public static class RelationshipGrainsClientExtensions
 
     /// <summary>
     /// Connects an Orleans client to the RelationshipGrains cluster named in <c>RelationshipGrains:Client</c>
-    /// and registers <see cref="IRelationshipGrains"/> and <see cref="IClusterClient"/>.
+    /// and registers <see cref="IRelationshipGrains"/>, <see cref="IClusterClient"/> and the <c>relationship-grains</c>
+    /// health check.
     /// </summary>
     /// <param name="services">The channel app's services.</param>
     /// <param name="configuration">Configuration holding the <c>RelationshipGrains:Client</c> section.</param>
@@ -45,15 +50,18 @@ public static class RelationshipGrainsClientExtensions
                 c.ClusterId = options.ClusterId;
                 c.ServiceId = options.ServiceId;
             });
-            if (options.ConnectTimeout <= TimeSpan.Zero)
+            if (options.ConnectTimeout <= TimeSpan.Zero || options.HealthCheckTimeout <= TimeSpan.Zero)
             {
-                throw new InvalidOperationException($"{RelationshipGrainsClientOptions.Section}:ConnectTimeout must be more than zero.");
+                throw new InvalidOperationException(
+                    $"{RelationshipGrainsClientOptions.Section}:ConnectTimeout and :HealthCheckTimeout must be more than zero.");
             }
 
             client.AddOutgoingGrainCallFilter(new OutageTranslation(options));
             var clustering = !string.IsNullOrWhiteSpace(options.ClusteringConnectionString);
-            client.UseConnectionRetryFilter(new ConnectDeadline(options,
-                clustering ? "the gateways listed in the cluster's membership table" : string.Join(", ", Gateways(options)), TimeProvider.System));
+            var where = clustering ? "the gateways listed in the cluster's membership table" : string.Join(", ", Gateways(options));
+            client.UseConnectionRetryFilter(new ConnectDeadline(options, where, TimeProvider.System));
+            client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp =>
+                new ClusterConnectionLog(options, where, sp.GetRequiredService<ILogger<ClusterConnectionLog>>()));
             if (clustering)
             {
                 client.UseAzureStorageClustering((AzureStorageGatewayOptions table) =>
@@ -84,7 +92,17 @@ public static class RelationshipGrainsClientExtensions
 
             configureOrleans?.Invoke(client);
         });
+        services.AddLogging(logging =>
+        {
+            // Registered after the host's configuration, so these win over a configured rule for the same category.
+            foreach (var category in ClusterConnectionLog.ChattyCategories)
+            {
+                logging.AddFilter(category, LogLevel.Error);
+            }
+        });
         services.AddSingleton<IRelationshipGrains, RelationshipGrainsAccessor>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(ClusterHealthCheck.Name,
+            sp => new ClusterHealthCheck(sp.GetRequiredService<IClusterClient>(), options), HealthStatus.Unhealthy, ["ready"]));
         return services;
     }
 

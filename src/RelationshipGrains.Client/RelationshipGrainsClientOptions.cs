@@ -5,6 +5,7 @@ namespace RelationshipGrains.Client;
 /// <summary>The configuration section <c>RelationshipGrains:Client</c>: where the silo gateways are.</summary>
 public sealed class RelationshipGrainsClientOptions
 {
+    /// <summary>The configuration section these settings are read from.</summary>
     public const string Section = "RelationshipGrains:Client";
 
     /// <summary>The embedded silo's gateway on this machine, used when no gateway is configured.</summary>
@@ -31,7 +32,12 @@ public sealed class RelationshipGrainsClientOptions
     /// </summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long the health check waits for the cluster's answer before it reports the cluster unhealthy.</summary>
+    public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The silos' <c>Silo:ClusterId</c>; a client with another id is turned away by the gateways.</summary>
     public string ClusterId { get; set; } = "relationship-grains";
 
+    /// <summary>The silos' <c>Silo:ServiceId</c>.</summary>
     public string ServiceId { get; set; } = "relationship-grains";
 }

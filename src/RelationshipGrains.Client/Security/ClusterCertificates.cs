@@ -53,6 +53,7 @@ public static class ClusterCertificates
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 
+    /// <summary>The cluster's authority, the one certificate every peer's must chain to.</summary>
     public static X509Certificate2 LoadAuthority(ClusterTlsOptions options) => X509CertificateLoader.LoadCertificateFromFile(options.CaFile!);
 
     /// <summary>Both directions present a certificate, and the other side's must chain to <paramref name="authority"/> alone.</summary>

@@ -1,20 +1,25 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RelationshipGrains.Client;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 
 namespace RelationshipGrains.IntegrationTests.Client;
 
-/// <summary>A channel app whose only silo dies mid-conversation gets the product's own error with a retry hint, not Orleans' exceptions.</summary>
+/// <summary>
+/// A channel app whose only silo dies mid-conversation gets the product's own error with a retry hint, not Orleans'
+/// exceptions; its health check turns unhealthy; its log says so once.
+/// </summary>
 public sealed class Losing_the_cluster_mid_conversation
 {
     [Fact]
-    public async Task A_call_after_the_silo_died_fails_as_unavailable_with_a_retry_hint()
+    public async Task A_call_after_the_silo_died_fails_as_unavailable_with_a_retry_hint_and_the_outage_is_logged_once()
     {
-        var logs = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
-        await using var silo = SiloProcess.Start("client-outage-silo", new Dictionary<string, string> { ["Silo__Profile"] = "Embedded" }, logs);
+        var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
+        await using var silo = SiloProcess.Start("client-outage-silo", new Dictionary<string, string> { ["Silo__Profile"] = "Embedded" }, logDirectory);
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -22,20 +27,37 @@ public sealed class Losing_the_cluster_mid_conversation
             ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{silo.GatewayPort}",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        var logs = new LogLines();
+        builder.Logging.AddProvider(logs);
         builder.Services.AddRelationshipGrainsClient(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
         var customer = host.Services.GetRequiredService<IRelationshipGrains>().Customer($"outage-{Guid.NewGuid():N}"[..20]);
         var before = await customer.RecordInteractionAsync(new RecordInteraction("before", Channel.Chat, Direction.Inbound, Author.Customer, "Still there?"));
 
+        var healthy = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         silo.Kill();
         await silo.WaitForExitAsync(TimeSpan.FromSeconds(30));
         var refused = await Assert.ThrowsAsync<RelationshipUnavailableException>(() =>
             customer.RecordInteractionAsync(new RecordInteraction("after", Channel.Chat, Direction.Inbound, Author.Customer, "Hello?")));
+        var unhealthy = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        // A channel app keeps calling through an outage: each call fails plainly, and the client reconnects behind them.
+        for (var i = 0; i < 10; i++)
+        {
+            await Assert.ThrowsAsync<RelationshipUnavailableException>(() => customer.GetTimelineAsync(new TimelineQuery()));
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
 
         Assert.True(before.Created);
         Assert.Equal(2, refused.RetryAfterSeconds);
         Assert.Contains("ICustomerGrain.RecordInteractionAsync", refused.Message);
         Assert.Contains("try again", refused.Message);
+        Assert.Equal(HealthStatus.Healthy, healthy.Entries["relationship-grains"].Status);
+        var outage = unhealthy.Entries["relationship-grains"];
+        Assert.Equal(HealthStatus.Unhealthy, outage.Status);
+        Assert.StartsWith("The RelationshipGrains cluster 'relationship-grains' did not answer", outage.Description, StringComparison.Ordinal);
+        var orleansWarnings = logs.Entries.Where(e => e.Category.StartsWith("Orleans", StringComparison.Ordinal)).Select(e => $"{e.Level} {e.Category}: {e.Message}").ToList();
+        Assert.True(orleansWarnings.Count == 0, "Orleans' own warnings reached the app's log:\n" + string.Join("\n", orleansWarnings));
+        Assert.Single(logs.Lines, l => l.StartsWith("Lost the connection to the RelationshipGrains cluster 'relationship-grains' (127.0.0.1:", StringComparison.Ordinal));
     }
 }
