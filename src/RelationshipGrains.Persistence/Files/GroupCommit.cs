@@ -12,7 +12,10 @@ namespace RelationshipGrains.Persistence.Files;
 public sealed partial class GroupCommit : IDisposable
 {
     private readonly Lock _lock = new();
-    private readonly SemaphoreSlim _work = new(0);
+    // An event that blocks at once, not a SemaphoreSlim: SemaphoreSlim.Wait spins (yielding) before it sleeps, and
+    // this thread waits between every group; its spinning showed as 9% of the samples of an HTTP write benchmark
+    // under dotnet-trace. The benchmark's write rate moved within its noise either way.
+    private readonly AutoResetEvent _work = new(false);
     private readonly Thread? _flusher;
     private readonly Func<SafeFileHandle, int> _sync;
     private List<SafeFileHandle> _written = [];
@@ -74,7 +77,7 @@ public sealed partial class GroupCommit : IDisposable
 
         if (first)
         {
-            _work.Release();
+            _work.Set();
         }
 
         return done;
@@ -87,8 +90,8 @@ public sealed partial class GroupCommit : IDisposable
             _stopping = true;
         }
 
-        // The semaphore is not disposed: an append racing the shutdown may still signal it, harmlessly.
-        _work.Release();
+        // The event is not disposed: an append racing the shutdown may still signal it, harmlessly.
+        _work.Set();
         _flusher?.Join();
     }
 
@@ -96,7 +99,8 @@ public sealed partial class GroupCommit : IDisposable
     {
         while (true)
         {
-            _work.Wait();
+            // A signal may find the list already taken by the previous round; the round is then empty and skipped.
+            _work.WaitOne();
             List<SafeFileHandle> written;
             TaskCompletionSource group;
             bool stopping;
