@@ -23,4 +23,7 @@ public interface IRelationshipGrains
 
     /// <summary>A value chain's grain.</summary>
     IValueChainGrain ValueChain(string valueChainId);
+
+    /// <summary>Search across the whole customer directory (every shard, ranked), as <c>GET /api/v1/customers?q=</c>.</summary>
+    ICustomerSearchGrain CustomerSearch();
 }

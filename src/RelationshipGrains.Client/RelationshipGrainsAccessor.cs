@@ -18,4 +18,6 @@ internal sealed class RelationshipGrainsAccessor(IClusterClient client) : IRelat
     public IPartnerGrain Partner(string partnerId) => client.Partner(partnerId);
 
     public IValueChainGrain ValueChain(string valueChainId) => client.ValueChain(valueChainId);
+
+    public ICustomerSearchGrain CustomerSearch() => client.GetGrain<ICustomerSearchGrain>(0);
 }

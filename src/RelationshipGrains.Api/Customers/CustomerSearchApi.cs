@@ -17,12 +17,6 @@ public static class CustomerSearchApi
                 "Searches the customer directory by name, contact address or tag and ranks the cards found.")
             .WithTags("Customers").RequireAuthorization(ApiRoles.ChannelPolicy);
 
-    private static async Task<Ok<IReadOnlyList<CustomerCard>>> Search(string? q, int? limit, IGrainFactory grains)
-    {
-        var take = limit ?? 20;
-        var query = CustomerDirectory.CheckQuery(q, take);
-        var shards = await Task.WhenAll(Enumerable.Range(0, CustomerDirectory.Shards)
-            .Select(shard => grains.GetGrain<ICustomerDirectoryGrain>(shard).SearchAsync(query, take)));
-        return TypedResults.Ok(CustomerDirectory.Rank(shards.SelectMany(s => s), query, take));
-    }
+    private static async Task<Ok<IReadOnlyList<CustomerCard>>> Search(string? q, int? limit, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICustomerSearchGrain>(0).SearchAsync(q ?? "", limit ?? 20));
 }

@@ -40,6 +40,11 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
         var shard = _grains.GetGrain<ICustomerDirectoryGrain>(CustomerDirectory.ShardOf("surface-directory"));
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() => shard.RemoveAsync("surface-directory"));
         Assert.Equal("surface-directory", Assert.Single(await shard.SearchAsync("Dora Directory", 10)).CustomerId);
+
+        // The whole-directory search, as HTTP offers it, is open to clients too.
+        var search = _grains.GetGrain<ICustomerSearchGrain>(0);
+        Assert.Equal("surface-directory", Assert.Single(await search.SearchAsync("dora directory")).CustomerId);
+        Assert.Equal("limit", (await Assert.ThrowsAsync<RelationshipValidationException>(() => search.SearchAsync("dora", 51))).Field);
     }
 
     [Fact]
