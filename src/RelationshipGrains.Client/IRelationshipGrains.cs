@@ -26,4 +26,7 @@ public interface IRelationshipGrains
 
     /// <summary>Search across the whole customer directory (every shard, ranked), as <c>GET /api/v1/customers?q=</c>.</summary>
     ICustomerSearchGrain CustomerSearch();
+
+    /// <summary>A customer's value chains taken whole: list them in full, turn an intent's offer into a chain.</summary>
+    ICustomerValueChainsGrain CustomerValueChains();
 }

@@ -20,4 +20,6 @@ internal sealed class RelationshipGrainsAccessor(IClusterClient client) : IRelat
     public IValueChainGrain ValueChain(string valueChainId) => client.ValueChain(valueChainId);
 
     public ICustomerSearchGrain CustomerSearch() => client.GetGrain<ICustomerSearchGrain>(0);
+
+    public ICustomerValueChainsGrain CustomerValueChains() => client.GetGrain<ICustomerValueChainsGrain>(0);
 }

@@ -4,6 +4,7 @@ namespace RelationshipGrains.Customers;
 /// Finding customers across the whole directory: asks every shard and ranks what they found, as
 /// <c>GET /api/v1/customers?q=</c> does. A stateless worker: use key 0.
 /// </summary>
+[Alias("rg.ICustomerSearchGrain")]
 public interface ICustomerSearchGrain : IGrainWithIntegerKey
 {
     /// <summary>

@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.OpenApi;
-using RelationshipGrains.Errors;
-using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
 
@@ -46,11 +44,8 @@ internal static class CustomerValueChainsApi
         return customer;
     }
 
-    private static async Task<Ok<ValueChainView[]>> List(string id, IGrainFactory grains)
-    {
-        var ids = await grains.Customer(id).ListValueChainsAsync();
-        return TypedResults.Ok(await Task.WhenAll(ids.Select(chain => grains.GetGrain<IValueChainGrain>(chain).GetForOwnerAsync(id))));
-    }
+    private static async Task<Ok<IReadOnlyList<ValueChainView>>> List(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(id));
 
     private static async Task<Created<ValueChainView>> Create(string id, CreateValueChainBody body, IGrainFactory grains)
     {
@@ -77,16 +72,10 @@ internal static class CustomerValueChainsApi
     private static async Task<Ok<ValueChainView>> Cancel(string id, string valueChainId, CancelBody? body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.ValueChain(valueChainId).CancelAsync(id, body?.Reason));
 
-    /// <summary>The customer's grain is asked for the offer, then the chain is seeded; the chain calls the customer, never the reverse.</summary>
     private static async Task<Created<ValueChainView>> AcceptIntentOffer(string id, string intentId, string partnerId, SeedBody body, IGrainFactory grains)
     {
-        var customer = grains.Customer(id);
-        var offer = await customer.GetIntentOfferAsync(intentId, partnerId);
-        var intent = (await customer.ListIntentsAsync(includeWithdrawn: true)).FirstOrDefault(i => i.IntentId == intentId)
-            ?? throw new RelationshipNotFoundException($"Intent '{intentId}' does not exist.");
-        var title = body.Title ?? (intent.Text.Length <= Limits.DisplayName ? intent.Text : intent.Text[..Limits.DisplayName]);
-        var request = new CreateValueChain(id, title, [new SlotDefinition(intent.Category, intent.Text.Length <= Limits.IntentText ? intent.Text : null)]);
-        var view = await grains.ValueChain(body.ValueChainId).SeedAsync(request, partnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, [], offer.Terms));
+        var view = await grains.GetGrain<ICustomerValueChainsGrain>(0)
+            .AcceptIntentOfferAsync(new AcceptIntentOffer(id, intentId, partnerId, body.ValueChainId, body.Title));
         return TypedResults.Created($"/api/v1/customers/{id}/value-chains/{view.ValueChainId}", view);
     }
 }

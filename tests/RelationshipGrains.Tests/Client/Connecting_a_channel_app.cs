@@ -34,11 +34,13 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
         var noCommunity = await grains.Community(Keys.Customer("com")).GetAsync();
         await grains.Customer(customer).UpdateProfileAsync(new UpdateProfile($"Clara {customer}"));
         var found = await grains.CustomerSearch().SearchAsync($"clara {customer}");
+        var chains = await grains.CustomerValueChains().ListAsync(customer);
 
         Assert.Equal("Sent from a channel app", Assert.Single(page.Entries).Text);
         Assert.Equal("customerId", malformed.Field);
         Assert.Null(noCommunity);
         Assert.Equal(customer, Assert.Single(found).CustomerId);
+        Assert.Empty(chains);
         await host.StopAsync();
     }
 

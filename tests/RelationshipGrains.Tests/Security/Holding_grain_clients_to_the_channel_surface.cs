@@ -45,6 +45,7 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
         var search = _grains.GetGrain<ICustomerSearchGrain>(0);
         Assert.Equal("surface-directory", Assert.Single(await search.SearchAsync("dora directory")).CustomerId);
         Assert.Equal("limit", (await Assert.ThrowsAsync<RelationshipValidationException>(() => search.SearchAsync("dora", 51))).Field);
+        Assert.Empty(await _grains.GetGrain<RelationshipGrains.ValueChains.ICustomerValueChainsGrain>(0).ListAsync("surface-directory"));
     }
 
     [Fact]

@@ -1,0 +1,38 @@
+using Orleans.Concurrency;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Partners;
+using RelationshipGrains.Validation;
+using RelationshipGrains.ValueChains;
+
+namespace RelationshipGrains.Grains.ValueChains;
+
+/// <summary>
+/// A stateless worker, so it sits outside the customer ↔ chain calls: it asks the customer, then the chains, and
+/// neither waits on the other through it. Each chain checks that the customer is its owner.
+/// </summary>
+[StatelessWorker]
+public sealed class CustomerValueChainsGrain : Grain, ICustomerValueChainsGrain
+{
+    public async Task<IReadOnlyList<ValueChainView>> ListAsync(string customerId)
+    {
+        var ids = await GrainFactory.Customer(customerId).ListValueChainsAsync();
+        return await Task.WhenAll(ids.Select(chain => GrainFactory.GetGrain<IValueChainGrain>(chain).GetForOwnerAsync(customerId)));
+    }
+
+    public async Task<ValueChainView> AcceptIntentOfferAsync(AcceptIntentOffer request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.Validate();
+        var customer = GrainFactory.Customer(request.CustomerId);
+        var offer = await customer.GetIntentOfferAsync(request.IntentId, request.PartnerId);
+        var intent = (await customer.ListIntentsAsync(includeWithdrawn: true)).FirstOrDefault(i => i.IntentId == request.IntentId)
+            ?? throw new RelationshipNotFoundException($"Intent '{request.IntentId}' does not exist.");
+        var title = request.Title ?? Shortened(intent.Text, Limits.DisplayName);
+        var chain = new CreateValueChain(request.CustomerId, title,
+            [new SlotDefinition(intent.Category, intent.Text.Length <= Limits.IntentText ? intent.Text : null)]);
+        return await GrainFactory.ValueChain(request.ValueChainId)
+            .SeedAsync(chain, request.PartnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, [], offer.Terms));
+    }
+
+    private static string Shortened(string text, int length) => text.Length <= length ? text : text[..length];
+}

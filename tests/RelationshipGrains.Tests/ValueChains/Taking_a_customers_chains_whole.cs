@@ -1,0 +1,52 @@
+using RelationshipGrains.Errors;
+using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.ValueChains;
+
+namespace RelationshipGrains.Tests.ValueChains;
+
+/// <summary>The composite operations on a customer's chains, as grain methods a channel app can call in one go.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class Taking_a_customers_chains_whole(ClusterFixture fixture)
+{
+    private readonly PartnerWorld _world = new(fixture.Grains);
+
+    private ICustomerValueChainsGrain Chains => fixture.Grains.GetGrain<ICustomerValueChainsGrain>(0);
+
+    [Fact]
+    public async Task An_accepted_intent_offer_becomes_a_chain_once_however_often_it_is_sent()
+    {
+        var partner = await _world.Partner("seeding");
+        var customer = await _world.Customer();
+        var customerId = customer.GetPrimaryKeyString();
+        await customer.ExpressIntentAsync(_world.Intent());
+        await customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8));
+        var request = new AcceptIntentOffer(customerId, "want", partner, Keys.Customer("vc"));
+
+        var chain = await Chains.AcceptIntentOfferAsync(request);
+        var again = await Chains.AcceptIntentOfferAsync(request);
+        var listed = await Chains.ListAsync(customerId);
+
+        Assert.Equal("Two cargo bikes for a school run", chain.Title);
+        var slot = Assert.Single(chain.Slots);
+        Assert.Equal((_world.Category, partner), (slot.Role, slot.AcceptedPartnerId));
+        Assert.Equal(chain.ValueChainId, again.ValueChainId);
+        Assert.Equal([chain.ValueChainId], listed.Select(c => c.ValueChainId));
+    }
+
+    [Fact]
+    public async Task Accepting_an_offer_that_was_never_made_is_not_found_and_makes_no_chain()
+    {
+        var partner = await _world.Partner("silent");
+        var customer = await _world.Customer();
+        var customerId = customer.GetPrimaryKeyString();
+        await customer.ExpressIntentAsync(_world.Intent());
+
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() =>
+            Chains.AcceptIntentOfferAsync(new AcceptIntentOffer(customerId, "want", partner, Keys.Customer("vc"))));
+        var malformed = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            Chains.AcceptIntentOfferAsync(new AcceptIntentOffer(customerId, "want", partner, "Not Valid")));
+
+        Assert.Equal("valueChainId", malformed.Field);
+        Assert.Empty(await Chains.ListAsync(customerId));
+    }
+}
