@@ -29,4 +29,7 @@ public interface IRelationshipGrains
 
     /// <summary>A customer's value chains taken whole: list them in full, turn an intent's offer into a chain.</summary>
     ICustomerValueChainsGrain CustomerValueChains();
+
+    /// <summary>Customer intelligence for innovation: a conversation turned into an idea, or evidence for one, in one call.</summary>
+    ICustomerIntelligenceGrain CustomerIntelligence();
 }

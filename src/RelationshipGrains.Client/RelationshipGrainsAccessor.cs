@@ -22,4 +22,6 @@ internal sealed class RelationshipGrainsAccessor(IClusterClient client) : IRelat
     public ICustomerSearchGrain CustomerSearch() => client.GetGrain<ICustomerSearchGrain>(0);
 
     public ICustomerValueChainsGrain CustomerValueChains() => client.GetGrain<ICustomerValueChainsGrain>(0);
+
+    public ICustomerIntelligenceGrain CustomerIntelligence() => client.GetGrain<ICustomerIntelligenceGrain>(0);
 }

@@ -46,6 +46,8 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
         Assert.Equal("surface-directory", Assert.Single(await search.SearchAsync("dora directory")).CustomerId);
         Assert.Equal("limit", (await Assert.ThrowsAsync<RelationshipValidationException>(() => search.SearchAsync("dora", 51))).Field);
         Assert.Empty(await _grains.GetGrain<RelationshipGrains.ValueChains.ICustomerValueChainsGrain>(0).ListAsync("surface-directory"));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() =>
+            _grains.GetGrain<ICustomerIntelligenceGrain>(0).AddEvidenceAsync(new AddIdeaEvidence("surface-no-idea", "surface-directory", 1)));
     }
 
     [Fact]
