@@ -52,24 +52,11 @@ public static class PartnerApi
         return api;
     }
 
-    private static async Task<Ok<PartnerIntentView[]>> Inbox(ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var partnerId = user.PartnerId();
-        var casts = await grains.GetGrain<IPartnerGrain>(partnerId).ListInboxAsync();
-        var views = await Task.WhenAll(casts.Select(c => grains.GetGrain<ICustomerGrain>(c.CustomerId).GetIntentForPartnerAsync(partnerId, c)));
-        return TypedResults.Ok(views.OfType<PartnerIntentView>().ToArray());
-    }
+    private static async Task<Ok<IReadOnlyList<PartnerIntentView>>> Inbox(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Desk(grains).InboxAsync(user.PartnerId()));
 
-    private static async Task<Ok<PartnerIntentView>> OfferOnIntent(string castId, OfferTerms body, ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var partnerId = user.PartnerId();
-        var cast = await grains.GetGrain<IPartnerGrain>(partnerId).FindCastAsync(castId)
-            ?? throw new RelationshipNotFoundException($"Intent '{castId}' does not exist.");
-        var customer = grains.GetGrain<ICustomerGrain>(cast.CustomerId);
-        await customer.ReceiveIntentOfferAsync(partnerId, cast.IntentId, body);
-        return TypedResults.Ok(await customer.GetIntentForPartnerAsync(partnerId, cast)
-            ?? throw new RelationshipNotFoundException($"Intent '{castId}' does not exist."));
-    }
+    private static async Task<Ok<PartnerIntentView>> OfferOnIntent(string castId, OfferTerms body, ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Desk(grains).OfferOnIntentAsync(user.PartnerId(), castId, body));
 
     private static async Task<Ok<CustomerProfile>> CustomerProfile(string customerId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Customer(customerId).GetProfileForPartnerAsync(user.PartnerId())
@@ -80,12 +67,8 @@ public static class PartnerApi
         TypedResults.Ok(await grains.Customer(customerId)
             .GetTimelineForPartnerAsync(user.PartnerId(), new TimelineQuery(before, after, limit)) ?? throw NoSuchCustomer(customerId));
 
-    private static async Task<Ok<ValueChainView[]>> ValueChains(ClaimsPrincipal user, IGrainFactory grains)
-    {
-        var partnerId = user.PartnerId();
-        var ids = await grains.GetGrain<IPartnerGrain>(partnerId).ListValueChainsAsync();
-        return TypedResults.Ok(await Task.WhenAll(ids.Select(id => grains.GetGrain<IValueChainGrain>(id).GetForPartnerAsync(partnerId))));
-    }
+    private static async Task<Ok<IReadOnlyList<ValueChainView>>> ValueChains(ClaimsPrincipal user, IGrainFactory grains) =>
+        TypedResults.Ok(await Desk(grains).ValueChainsAsync(user.PartnerId()));
 
     private static async Task<Ok<ValueChainView>> ValueChain(string valueChainId, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.ValueChain(valueChainId).GetForPartnerAsync(user.PartnerId()));
@@ -98,6 +81,8 @@ public static class PartnerApi
         string valueChainId, string role, FulfilmentBody body, ClaimsPrincipal user, IGrainFactory grains) =>
         TypedResults.Ok(await grains.ValueChain(valueChainId).UpdateFulfilmentAsync(
             user.PartnerId(), role, Check.Defined(body.Status, "status"), Check.OptionalText(body.Note, "note", Limits.StatusNote)));
+
+    private static IPartnerDeskGrain Desk(IGrainFactory grains) => grains.GetGrain<IPartnerDeskGrain>(0);
 
     private static RelationshipNotFoundException NoSuchCustomer(string customerId) => new($"Customer '{customerId}' does not exist.");
 }

@@ -48,6 +48,8 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
         Assert.Empty(await _grains.GetGrain<RelationshipGrains.ValueChains.ICustomerValueChainsGrain>(0).ListAsync("surface-directory"));
         await Assert.ThrowsAsync<RelationshipNotFoundException>(() =>
             _grains.GetGrain<ICustomerIntelligenceGrain>(0).AddEvidenceAsync(new AddIdeaEvidence("surface-no-idea", "surface-directory", 1)));
+        // A partner's desk is for the partner API; a channel app may not read partners' inboxes.
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => _grains.GetGrain<IPartnerDeskGrain>(0).InboxAsync("any-partner"));
     }
 
     [Fact]
