@@ -33,6 +33,10 @@ public static class RelationshipGrainsClientExtensions
     /// and registers <see cref="IRelationshipGrains"/>, <see cref="IClusterClient"/> and the <c>relationship-grains</c>
     /// health check.
     /// </summary>
+    /// <remarks>
+    /// Orleans' client warns of every failed connection attempt while a cluster is away; those categories are filtered
+    /// to errors, and the client logs the outage once when it begins and once when it ends instead.
+    /// </remarks>
     /// <param name="services">The channel app's services.</param>
     /// <param name="configuration">Configuration holding the <c>RelationshipGrains:Client</c> section.</param>
     /// <param name="configureOrleans">Runs last on Orleans' own client builder, for what these settings do not cover.</param>
