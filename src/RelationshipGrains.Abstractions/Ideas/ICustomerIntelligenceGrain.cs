@@ -26,4 +26,12 @@ public interface ICustomerIntelligenceGrain : IGrainWithIntegerKey
     [Alias("AddEvidence")]
     [ChannelSurface]
     Task<IdeaWithSimilar> AddEvidenceAsync(AddIdeaEvidence request);
+
+    /// <summary>An idea with its fitness and its community's rule verdicts, found by its id alone.</summary>
+    /// <param name="ideaId">The idea.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The id is malformed.</exception>
+    /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
+    [Alias("GetRankedIdea"), Orleans.Concurrency.ReadOnly]
+    [ChannelSurface]
+    Task<Communities.RankedIdea> GetRankedIdeaAsync(string ideaId);
 }

@@ -44,11 +44,8 @@ public static class IdeasApi
     private static async Task<IdeaView> ExistingAsync(IGrainFactory grains, string ideaId) =>
         await grains.Idea(ideaId).GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist.");
 
-    private static async Task<Ok<RankedIdea>> Get(string ideaId, IGrainFactory grains)
-    {
-        var idea = await ExistingAsync(grains, ideaId);
-        return TypedResults.Ok(await grains.Community(idea.Community).GetIdeaAsync(ideaId));
-    }
+    private static async Task<Ok<RankedIdea>> Get(string ideaId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICustomerIntelligenceGrain>(0).GetRankedIdeaAsync(ideaId));
 
     private static async Task<Ok<IdeaView>> Vote(string ideaId, VoteBody body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Idea(ideaId).VoteAsync(body.CustomerId, body.Value));

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
@@ -43,6 +44,13 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
         var updated = await idea.AddEvidenceAsync(evidence);
         var similar = await GrainFactory.Community(existing.Community).SuggestSimilarAsync(text, request.IdeaId, SuggestionCount);
         return new IdeaWithSimilar(updated, similar);
+    }
+
+    public async Task<RankedIdea> GetRankedIdeaAsync(string ideaId)
+    {
+        // The idea knows its community, and the community scores its ideas against each other.
+        var idea = await GrainFactory.Idea(ideaId).GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist.");
+        return await GrainFactory.Community(idea.Community).GetIdeaAsync(ideaId);
     }
 
     private async Task<(IdeaEvidence, string)> FromInteractionAsync(string customerId, long sequence)

@@ -37,6 +37,10 @@ public sealed class Feeding_ideas_from_conversations(ClusterFixture fixture)
         Assert.Equal((ada, true, $"customers/{ada}/timeline/{sequence}"), (origin.CustomerId, origin.Origin, origin.Reference));
         Assert.Equal([EvidenceKind.Interaction, EvidenceKind.SocialMention], mentioned.Idea.Evidence!.Select(e => e.Kind));
         Assert.Equal("social:bea", mentioned.Idea.Evidence![1].AskerKey);
+        var ranked = await Intelligence.GetRankedIdeaAsync(ideaId);
+        Assert.Equal(ideaId, ranked.Idea.IdeaId);
+        Assert.Equal((await _world.Community.GetIdeaAsync(ideaId)).Fitness, ranked.Fitness);
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => Intelligence.GetRankedIdeaAsync(Keys.Customer("no-idea")));
     }
 
     [Fact]
