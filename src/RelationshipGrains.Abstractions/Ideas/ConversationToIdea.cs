@@ -44,4 +44,8 @@ public sealed record SocialMention([property: Id(0)] string Url, [property: Id(1
 /// <param name="Idea">The idea as it is now.</param>
 /// <param name="Similar">The most similar other ideas, best first.</param>
 [GenerateSerializer, Immutable, Alias("rg.IdeaWithSimilar")]
-public sealed record IdeaWithSimilar([property: Id(0)] IdeaView Idea, [property: Id(1)] IReadOnlyList<SimilarIdea> Similar);
+public sealed record IdeaWithSimilar([property: Id(0)] IdeaView Idea, [property: Id(1)] IReadOnlyList<SimilarIdea> Similar)
+{
+    /// <summary>How many similar ideas an answer lists, unless a caller asks for another number.</summary>
+    public const int SimilarCount = 5;
+}

@@ -12,8 +12,6 @@ namespace RelationshipGrains.Api.Ideas;
 /// <summary>Customer intelligence feeds innovation: a conversation becomes an idea, or evidence for one.</summary>
 public static class CustomerIntelligenceApi
 {
-    private const int SuggestionCount = 5;
-
     public static IEndpointRouteBuilder MapCustomerIntelligenceApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("api/v1/customers/{id}/timeline/{sequence:long}/idea", ConversationToIdea)
@@ -47,7 +45,7 @@ public static class CustomerIntelligenceApi
     }
 
     private static async Task<Ok<IReadOnlyList<SimilarIdea>>> Similar(string slug, string text, int? limit, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Community(slug).SuggestSimilarAsync(text, null, limit ?? SuggestionCount));
+        TypedResults.Ok(await grains.Community(slug).SuggestSimilarAsync(text, null, limit ?? IdeaWithSimilar.SimilarCount));
 
     private static ICustomerIntelligenceGrain Intelligence(IGrainFactory grains) => grains.GetGrain<ICustomerIntelligenceGrain>(0);
 }

@@ -15,7 +15,6 @@ namespace RelationshipGrains.Grains.Ideas;
 [StatelessWorker]
 public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrain
 {
-    private const int SuggestionCount = 5;
     private const int ExcerptLength = 280;
 
     public async Task<IdeaWithSimilar> ConversationToIdeaAsync(ConversationToIdea request)
@@ -26,7 +25,7 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
         var community = GrainFactory.Community(request.Community);
         var idea = await community.ProposeIdeaAsync(request.ActorId, new ProposeIdea(request.IdeaId, title, request.Description ?? entry.Text));
         idea = await GrainFactory.GetGrain<IIdeaGrain>(idea.IdeaId).AddEvidenceAsync(FromEntry(request.CustomerId, entry, origin: true));
-        var similar = await community.SuggestSimilarAsync($"{idea.Title} {idea.Description}", idea.IdeaId, SuggestionCount);
+        var similar = await community.SuggestSimilarAsync($"{idea.Title} {idea.Description}", idea.IdeaId, IdeaWithSimilar.SimilarCount);
         return new IdeaWithSimilar(idea, similar);
     }
 
@@ -34,7 +33,7 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
     {
         ArgumentNullException.ThrowIfNull(request);
         var idea = GrainFactory.Idea(request.IdeaId);
-        var existing = await idea.GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{request.IdeaId}' does not exist.");
+        var existing = await ExistingAsync(request.IdeaId);
         var (evidence, text) = request switch
         {
             { Mention: { } mention, Sequence: null } => (FromMention(request.CustomerId, mention), mention.Text),
@@ -42,16 +41,19 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
             _ => throw new RelationshipValidationException("mention", "Give either customerId with sequence (a timeline entry), or a mention."),
         };
         var updated = await idea.AddEvidenceAsync(evidence);
-        var similar = await GrainFactory.Community(existing.Community).SuggestSimilarAsync(text, request.IdeaId, SuggestionCount);
+        var similar = await GrainFactory.Community(existing.Community).SuggestSimilarAsync(text, request.IdeaId, IdeaWithSimilar.SimilarCount);
         return new IdeaWithSimilar(updated, similar);
     }
 
     public async Task<RankedIdea> GetRankedIdeaAsync(string ideaId)
     {
         // The idea knows its community, and the community scores its ideas against each other.
-        var idea = await GrainFactory.Idea(ideaId).GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist.");
+        var idea = await ExistingAsync(ideaId);
         return await GrainFactory.Community(idea.Community).GetIdeaAsync(ideaId);
     }
+
+    private async Task<IdeaView> ExistingAsync(string ideaId) =>
+        await GrainFactory.Idea(ideaId).GetAsync() ?? throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist.");
 
     private async Task<(IdeaEvidence, string)> FromInteractionAsync(string customerId, long sequence)
     {
