@@ -23,18 +23,17 @@ export RABBITMQ_ENABLED_PLUGINS_FILE="$RABBITMQ_BASE/enabled_plugins"
 export HOME="$RABBITMQ_BASE"
 ctl() { /usr/lib/rabbitmq/bin/rabbitmqctl -n "$RABBITMQ_NODENAME" "$@"; }
 
-case "${1:-start}" in
-  stop-app|start-app)
-    if [ ! -d "$RABBITMQ_BASE" ]; then
-      echo "The RabbitMQ on 127.0.0.1:5672 was not started by this test run (nothing in $RABBITMQ_BASE), so the" \
-        "outage test cannot stop and restart it. Stop that broker, or point RG_SERVICES_DIR at the run that started it." >&2
-      exit 1
-    fi ;;
-esac
+# Only a broker this run started can be stopped and restarted: its node lives in $RABBITMQ_BASE.
+ours() {
+  [ -d "$RABBITMQ_BASE" ] && return
+  echo "The RabbitMQ on 127.0.0.1:5672 was not started by this test run (nothing in $RABBITMQ_BASE), so the" \
+    "outage test cannot stop and restart it. Stop that broker, or point RG_SERVICES_DIR at the run that started it." >&2
+  exit 1
+}
 
 case "${1:-start}" in
-  stop-app) ctl stop_app > /dev/null; exit 0 ;;
-  start-app) ctl start_app > /dev/null; ctl await_startup > /dev/null; exit 0 ;;
+  stop-app) ours; ctl stop_app > /dev/null; exit 0 ;;
+  start-app) ours; ctl start_app > /dev/null; ctl await_startup > /dev/null; exit 0 ;;
 esac
 
 listening() { (echo > /dev/tcp/127.0.0.1/5672) 2>/dev/null; }

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
