@@ -4,8 +4,14 @@ using RelationshipGrains.Validation;
 namespace RelationshipGrains.Customers;
 
 /// <summary>Who wrote a timeline entry: the customer, a staff member or partner (with id), or the system.</summary>
+/// <param name="Kind">The customer, staff, a partner or the system.</param>
+/// <param name="Id">
+/// A partner's id, or a staff member's: their subject at the organisation's sign-in provider when they signed in, or
+/// the id the calling app knows them by.
+/// </param>
+/// <param name="Name">A staff member's display name, from their sign-in.</param>
 [GenerateSerializer, Immutable, Alias("rg.Author")]
-public sealed record Author([property: Id(0)] AuthorKind? Kind, [property: Id(1)] string? Id = null)
+public sealed record Author([property: Id(0)] AuthorKind? Kind, [property: Id(1)] string? Id = null, [property: Id(2)] string? Name = null)
 {
     /// <summary>The customer whose timeline it is.</summary>
     public static Author Customer { get; } = new(AuthorKind.Customer);
@@ -17,7 +23,12 @@ public sealed record Author([property: Id(0)] AuthorKind? Kind, [property: Id(1)
     public Author Validated(string field)
     {
         var kind = Check.Defined(Kind, $"{field}.kind");
-        if (kind is AuthorKind.Staff or AuthorKind.Partner)
+        if (kind is AuthorKind.Staff)
+        {
+            // A provider's subject may be mixed case or carry '|' (auth0|123): any visible ASCII is kept as given.
+            Check.Subject(Id, $"{field}.id");
+        }
+        else if (kind is AuthorKind.Partner)
         {
             Check.Id(Id, $"{field}.id");
         }
@@ -25,6 +36,13 @@ public sealed record Author([property: Id(0)] AuthorKind? Kind, [property: Id(1)
         {
             throw new RelationshipValidationException($"{field}.id", $"{field}.id is only given for staff and partner authors.");
         }
+
+        if (Name is not null && kind is not AuthorKind.Staff)
+        {
+            throw new RelationshipValidationException($"{field}.name", $"{field}.name is only given for staff authors.");
+        }
+
+        Check.OptionalText(Name, $"{field}.name", Limits.DisplayName);
 
         return this;
     }

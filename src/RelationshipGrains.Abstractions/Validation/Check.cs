@@ -27,6 +27,23 @@ public static partial class Check
     /// <summary>Whether <paramref name="value"/> is a well-formed id, without throwing.</summary>
     public static bool IsId(string? value) => value is { Length: > 0 and <= Limits.IdLength } && IdPattern().IsMatch(value);
 
+    /// <summary>A person's subject at a sign-in provider: 1-255 visible ASCII characters, kept as given.</summary>
+    public static string Subject(string? value, string field)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            throw new RelationshipValidationException(field, $"{field} is required.");
+        }
+
+        if (value.Length > Limits.SubjectLength || !SubjectPattern().IsMatch(value))
+        {
+            throw new RelationshipValidationException(field,
+                $"{field} must be 1-{Limits.SubjectLength} visible ASCII characters (no spaces).");
+        }
+
+        return value;
+    }
+
     /// <summary>A client-supplied request id: 1-128 chars of letters, digits, '.', '_', ':' or '-'.</summary>
     public static string RequestId(string? value, string field)
     {
@@ -133,6 +150,12 @@ public static partial class Check
 
     /// <summary>What a client-supplied request id may hold.</summary>
     public const string RequestIdPatternText = "^[A-Za-z0-9._:-]+$";
+
+    /// <summary>What a staff member's id (a sign-in subject) may hold.</summary>
+    public const string SubjectPatternText = "^[!-~]+$";
+
+    [GeneratedRegex(SubjectPatternText, RegexOptions.CultureInvariant)]
+    private static partial Regex SubjectPattern();
 
     [GeneratedRegex(IdPatternText, RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();

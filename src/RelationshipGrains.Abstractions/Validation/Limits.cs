@@ -6,6 +6,9 @@ public static class Limits
     /// <summary>Longest id of a customer, partner, staff member or tag.</summary>
     public const int IdLength = 64;
 
+    /// <summary>Longest staff id: a subject at the organisation's sign-in provider.</summary>
+    public const int SubjectLength = 255;
+
     /// <summary>Longest client-supplied request id (interaction id, intent id).</summary>
     public const int RequestIdLength = 128;
 

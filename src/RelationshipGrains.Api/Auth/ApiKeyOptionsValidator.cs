@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.Hosting;
 
 namespace RelationshipGrains.Api.Auth;
@@ -7,15 +8,16 @@ namespace RelationshipGrains.Api.Auth;
 /// Refuses to start with an unusable key list, naming the setting at fault, and with a published development key
 /// outside the embedded profile.
 /// </summary>
-public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api) : IValidateOptions<ApiKeyOptions>
+public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api, IOptions<SignInOptions> signIn) : IValidateOptions<ApiKeyOptions>
 {
     private static readonly byte[][] DevelopmentHashes = [.. ApiKeyOptions.DevelopmentKeys.Select(ApiKeyHash.Of)];
 
     public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
     {
-        if (options.Keys.Count == 0)
+        if (options.Keys.Count == 0 && !signIn.Value.Enabled)
         {
-            return ValidateOptionsResult.Fail("Auth:Keys is empty: configure at least one API key (Name, Role and Key or Sha256).");
+            return ValidateOptionsResult.Fail(
+                $"Auth:Keys is empty and {SignInOptions.Section}:Authority is not set: configure at least one API key (Name, Role and Key or Sha256) or staff sign-in.");
         }
 
         List<string> failures = [];

@@ -1,8 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.Http;
 using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Api.ValueChains;
@@ -69,16 +71,16 @@ public static class CustomersApi
         TypedResults.Ok(await grains.Customer(id).SetValuesAsync(body));
 
     private static async Task<Results<Created<TimelineEntry>, Ok<TimelineEntry>>> RecordInteraction(
-        string id, RecordInteraction body, IGrainFactory grains)
+        string id, RecordInteraction body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var result = await grains.Customer(id).RecordInteractionAsync(body);
+        var result = await grains.Customer(id).RecordInteractionAsync(body with { Author = user.Attribute(body.Author) });
         return Recorded(id, result);
     }
 
     private static async Task<Results<Created<TimelineEntry>, Ok<TimelineEntry>>> ChangeStatus(
-        string id, long sequence, StatusChangeBody body, IGrainFactory grains)
+        string id, long sequence, StatusChangeBody body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var change = new ChangeEntryStatus(body.RequestId, sequence, body.Status, body.Author, body.Note);
+        var change = new ChangeEntryStatus(body.RequestId, sequence, body.Status, user.Attribute(body.Author), body.Note);
         return Recorded(id, await grains.Customer(id).ChangeEntryStatusAsync(change));
     }
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Auth.SignIn;
 
 namespace RelationshipGrains.Api.Errors;
 
@@ -29,10 +30,17 @@ internal static class StatusDetails
     private static string Forbidden(HttpContext http)
     {
         var role = http.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
+        if (http.User.IsPerson() && role == "none")
+        {
+            return $"You are signed in as {http.User.Identity?.Name ?? http.User.Subject()}, but your sign-in grants no staff role: "
+                + $"{SignInOptions.Section}:Roles names the values of the role claim that grant {string.Join(" or ", SignInOptions.StaffRoles)}.";
+        }
+
+        var who = http.User.IsPerson() ? $"Your sign-in ({http.User.Identity?.Name}, role {role})" : $"Your key (role {role})";
         var needed = http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Select(Describe).LastOrDefault();
         return needed is null
-            ? $"Your key (role {role}) may not {http.Request.Method} {http.Request.Path}."
-            : $"Your key (role {role}) may not {http.Request.Method} {http.Request.Path}: it takes {needed}.";
+            ? $"{who} may not {http.Request.Method} {http.Request.Path}."
+            : $"{who} may not {http.Request.Method} {http.Request.Path}: it takes {needed}.";
     }
 
     private static string Describe(string policy) => policy switch

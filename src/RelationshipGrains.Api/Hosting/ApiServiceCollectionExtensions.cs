@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.Errors;
 using RelationshipGrains.Api.Health;
 using RelationshipGrains.Api.Http;
@@ -16,7 +17,7 @@ namespace RelationshipGrains.Api.Hosting;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>JSON, problem details, API-key auth, health checks and OpenAPI for the HTTP API.</summary>
+    /// <summary>JSON, problem details, API-key and sign-in auth, health checks and OpenAPI for the HTTP API.</summary>
     public static IServiceCollection AddRelationshipGrainsApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -30,9 +31,10 @@ public static class ApiServiceCollectionExtensions
         services.AddOptions<InboundSourceOptions>().Bind(configuration.GetSection(InboundSourceOptions.Section))
             .Validate(o => o.Sources.Values.All(s => s.Secret.Length >= 32), "Every Inbound:Sources:{source}:Secret must be at least 32 characters.")
             .ValidateOnStart();
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+        services.AddAuthentication(SignInAuthentication.KeyOrSignInScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddScheme<AuthenticationSchemeOptions, InboundSignatureHandler>(InboundSignatureHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, InboundSignatureHandler>(InboundSignatureHandler.SchemeName, null)
+            .AddKeyOrSignIn(services, configuration);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.ChannelPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Operator))
             .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))

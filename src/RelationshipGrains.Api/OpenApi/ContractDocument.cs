@@ -38,8 +38,9 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An API key issued to a channel app, partner or operator, sent as 'Authorization: Bearer <key>'. "
-                + "The key's role decides which operations it may call.",
+            Description = "An API key issued to a channel app, partner or operator, sent as 'Authorization: Bearer <key>', "
+                + "or, where staff sign-in is configured, a signed-in person's access token from the organisation's OpenID "
+                + "Connect provider. The key's role, or the role the person's groups grant, decides which operations it may call.",
         };
         document.Components.SecuritySchemes[InboundSignature] = new OpenApiSecurityScheme
         {

@@ -22,7 +22,7 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
     private static readonly Dictionary<Type, Dictionary<string, Limit>> _byType = new()
     {
         [typeof(RecordInteraction)] = new() { ["interactionId"] = RequestId, ["text"] = Text(Limits.InteractionText), ["topic"] = Text(Limits.ShortText), ["correlationId"] = Text(Limits.ShortText) },
-        [typeof(Author)] = new() { ["id"] = Id },
+        [typeof(Author)] = new() { ["id"] = Subject, ["name"] = Text(Limits.DisplayName) },
         [typeof(ExpressIntent)] = new() { ["intentId"] = RequestId, ["text"] = Text(Limits.IntentText), ["category"] = Id, ["constraints"] = Items(Limits.IntentConstraints, Text(Limits.ShortText)) },
         [typeof(UpdateProfile)] = new() { ["displayName"] = Text(Limits.DisplayName), ["contactPoints"] = Items(Limits.ContactPoints), ["tags"] = Items(Limits.Tags, Id) },
         [typeof(ContactPoint)] = new() { ["address"] = Text(Limits.ContactAddress) },

@@ -9,6 +9,9 @@ internal sealed record Limit(int? MaxLength = null, string? Pattern = null, int?
 {
     public static Limit Id { get; } = new(Limits.IdLength, Check.IdPatternText);
 
+    /// <summary>A staff member's subject or a partner's id (the checks tell them apart by the author's kind).</summary>
+    public static Limit Subject { get; } = new(Limits.SubjectLength, Check.SubjectPatternText);
+
     public static Limit RequestId { get; } = new(Limits.RequestIdLength, Check.RequestIdPatternText);
 
     public static Limit Text(int maxLength) => new(maxLength);

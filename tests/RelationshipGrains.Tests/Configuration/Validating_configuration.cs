@@ -1,6 +1,7 @@
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Persistence.AzureStorage;
 
@@ -8,6 +9,8 @@ namespace RelationshipGrains.Tests.Configuration;
 
 public sealed class Validating_configuration
 {
+    private static readonly IOptions<SignInOptions> NoSignIn = Options.Create(new SignInOptions());
+
     private static string? Failure(AzureJournalOptions options) =>
         new AzureJournalOptionsValidator().Validate(null, options).FailureMessage;
 
@@ -40,7 +43,7 @@ public sealed class Validating_configuration
     [Fact]
     public void Api_keys_must_be_present_and_well_formed()
     {
-        var validator = new ApiKeyOptionsValidator(Options.Create(new ApiOptions()));
+        var validator = new ApiKeyOptionsValidator(Options.Create(new ApiOptions()), NoSignIn);
 
         var none = validator.Validate(null, new ApiKeyOptions()).FailureMessage;
         var bad = validator.Validate(null, new ApiKeyOptions
@@ -48,7 +51,11 @@ public sealed class Validating_configuration
             Keys = [new ApiKeyEntry { Name = "x", Role = "admin", Key = "short" }, new ApiKeyEntry { Name = "p", Role = "partner", Sha256 = new string('a', 64) }],
         }).FailureMessage;
 
+        var signInOnly = new ApiKeyOptionsValidator(Options.Create(new ApiOptions()), Options.Create(new SignInOptions { Authority = "https://login.example.com/" }))
+            .Validate(null, new ApiKeyOptions());
+
         Assert.Contains("Auth:Keys", none);
+        Assert.True(signInOnly.Succeeded);
         Assert.Contains("Auth:Keys:0:Role", bad);
         Assert.Contains("Auth:Keys:0:Key", bad);
         Assert.Contains("Auth:Keys:1:PartnerId", bad);
@@ -67,8 +74,8 @@ public sealed class Validating_configuration
             ],
         };
 
-        var elsewhere = new ApiKeyOptionsValidator(Options.Create(new ApiOptions())).Validate(null, keys);
-        var embedded = new ApiKeyOptionsValidator(Options.Create(new ApiOptions { DevelopmentKeysAllowed = true })).Validate(null, keys);
+        var elsewhere = new ApiKeyOptionsValidator(Options.Create(new ApiOptions()), NoSignIn).Validate(null, keys);
+        var embedded = new ApiKeyOptionsValidator(Options.Create(new ApiOptions { DevelopmentKeysAllowed = true }), NoSignIn).Validate(null, keys);
 
         Assert.Contains("Auth:Keys:0 is a published development key", elsewhere.FailureMessage);
         Assert.Contains("Auth:Keys:1 is a published development key", elsewhere.FailureMessage);
@@ -84,5 +91,36 @@ public sealed class Validating_configuration
 
         Assert.Equal(1, await silo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("Storage__Provider 'Floppy' is not known; use LocalFiles, Memory or AzureBlob.", File.ReadAllText(silo.LogPath));
+    }
+
+    [Fact]
+    public void A_sign_in_that_could_not_work_is_refused_naming_the_setting()
+    {
+        static string? Failure(SignInOptions options) => new SignInOptionsValidator().Validate(null, options).FailureMessage;
+
+        var plainHttp = Failure(new SignInOptions { Authority = "http://login.example.com/" });
+        var notAUrl = Failure(new SignInOptions { Authority = "login.example.com" });
+        var partnerRole = Failure(new SignInOptions { Authority = "https://login.example.com/", Roles = { ["partner"] = ["suppliers"] } });
+        var emptyRole = Failure(new SignInOptions { Authority = "https://login.example.com/", Roles = { ["operator"] = [] } });
+        var skew = Failure(new SignInOptions { Authority = "https://login.example.com/", ClockSkew = TimeSpan.FromHours(1) });
+        var local = Failure(new SignInOptions { Authority = "http://127.0.0.1:5001/", RequireHttpsMetadata = false, Roles = { ["operator"] = ["crm-operators"] } });
+        var off = Failure(new SignInOptions { Roles = { ["partner"] = [] } });
+
+        Assert.Contains("Auth:SignIn:RequireHttpsMetadata", plainHttp);
+        Assert.Contains("Auth:SignIn:Authority", notAUrl);
+        Assert.Contains("Auth:SignIn:Roles:partner", partnerRole);
+        Assert.Contains("Auth:SignIn:Roles:operator", emptyRole);
+        Assert.Contains("Auth:SignIn:ClockSkew", skew);
+        Assert.Null(local);
+        Assert.Null(off);
+    }
+
+    [Fact]
+    public void A_staff_role_left_out_of_the_map_is_granted_by_its_own_name()
+    {
+        var options = new SignInOptions { Roles = { ["operator"] = ["crm-operators"] } };
+
+        Assert.Equal(["crm-operators"], options.ValuesFor("operator"));
+        Assert.Equal(["channel"], options.ValuesFor("channel"));
     }
 }

@@ -109,7 +109,8 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
     {
         var schemas = (await Document()).GetProperty("components").GetProperty("schemas");
         var text = schemas.GetProperty("RecordInteraction").GetProperty("properties").GetProperty("text").GetProperty("maxLength").GetInt32();
-        var idPattern = schemas.GetProperty("Author").GetProperty("properties").GetProperty("id").GetProperty("pattern").GetString();
+        var idPattern = schemas.GetProperty("SubscribeWebhook").GetProperty("properties").GetProperty("subscriptionId").GetProperty("pattern").GetString();
+        var staffIdPattern = schemas.GetProperty("Author").GetProperty("properties").GetProperty("id").GetProperty("pattern").GetString();
         var world = new HttpWorld(api);
         var customer = Keys.Customer();
 
@@ -118,6 +119,7 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
 
         Assert.Equal(Limits.InteractionText, text);
         Assert.Equal(Check.IdPatternText, idPattern);
+        Assert.Equal(Check.SubjectPatternText, staffIdPattern);
         Assert.Equal(HttpStatusCode.Created, atLimit.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, overLimit.StatusCode);
         Assert.Equal("text", (await overLimit.ProblemAsync()).GetProperty("field").GetString());

@@ -23,6 +23,9 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
 
     public string ClusterId { get; } = $"test-{Guid.NewGuid():N}";
 
+    /// <summary>Settings beyond the test defaults (set before the first client is made); they win over the defaults.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     public HttpClient ClientWithKey(string? key)
     {
         var client = CreateClient();
@@ -70,6 +73,11 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
         foreach (var source in new[] { "social", "service-desk", "marketing", "erp" })
         {
             builder.UseSetting($"Inbound:Sources:{source}:Secret", InboundSecret);
+        }
+
+        foreach (var (name, value) in Settings)
+        {
+            builder.UseSetting(name, value);
         }
     }
 }

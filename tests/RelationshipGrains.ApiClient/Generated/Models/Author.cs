@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Author : IParsable
     {
-        /// <summary>The id property</summary>
+        /// <summary>A partner&apos;s id, or a staff member&apos;s: their subject at the organisation&apos;s sign-in provider when they signed in, orthe id the calling app knows them by.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Id { get; set; }
@@ -23,6 +23,14 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The kind property</summary>
         public global::RelationshipGrains.ApiClient.Models.AuthorKind? Kind { get; set; }
+        /// <summary>A staff member&apos;s display name, from their sign-in.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Name { get; set; }
+#nullable restore
+#else
+        public string Name { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -43,6 +51,7 @@ namespace RelationshipGrains.ApiClient.Models
             {
                 { "id", n => { Id = n.GetStringValue(); } },
                 { "kind", n => { Kind = n.GetEnumValue<global::RelationshipGrains.ApiClient.Models.AuthorKind>(); } },
+                { "name", n => { Name = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -54,6 +63,7 @@ namespace RelationshipGrains.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("id", Id);
             writer.WriteEnumValue<global::RelationshipGrains.ApiClient.Models.AuthorKind>("kind", Kind);
+            writer.WriteStringValue("name", Name);
         }
     }
 }

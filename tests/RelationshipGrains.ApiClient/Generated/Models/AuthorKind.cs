@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
+    /// <summary>The customer, staff, a partner or the system.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum AuthorKind
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "customer")]
         #pragma warning disable CS1591

@@ -8,12 +8,12 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// The name and role of an API key, and the partner it acts for when it is a partner&apos;s.
+    /// Who is calling: an API key&apos;s name and role (and the partner a partner&apos;s key acts for), or a signed-in person.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class KeyIdentity : IParsable
     {
-        /// <summary>The name property</summary>
+        /// <summary>The key&apos;s name, or the person&apos;s display name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Name { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The partnerId property</summary>
+        /// <summary>The partner a partner&apos;s key acts for.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -29,13 +29,21 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>The role property</summary>
+        /// <summary>channel, partner or operator; empty for a person whose sign-in grants no staff role.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Role { get; set; }
 #nullable restore
 #else
         public string Role { get; set; }
+#endif
+        /// <summary>A signed-in person&apos;s subject at the organisation&apos;s sign-in provider; absent for a key.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Subject { get; set; }
+#nullable restore
+#else
+        public string Subject { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
@@ -58,6 +66,7 @@ namespace RelationshipGrains.ApiClient.Models
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "partnerId", n => { PartnerId = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetStringValue(); } },
+                { "subject", n => { Subject = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -70,6 +79,7 @@ namespace RelationshipGrains.ApiClient.Models
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("partnerId", PartnerId);
             writer.WriteStringValue("role", Role);
+            writer.WriteStringValue("subject", Subject);
         }
     }
 }

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Me
         {
         }
         /// <summary>
-        /// The name, role and (for a partner key) partner id of the key that signed the request, so an app can check its set-up.
+        /// The name, role and (for a partner key) partner id of the key that signed the request, or a signed-in person&apos;s name, staff role and subject, so an app can check its set-up.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.KeyIdentity"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -63,7 +63,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Me
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.KeyIdentity>(requestInfo, global::RelationshipGrains.ApiClient.Models.KeyIdentity.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The name, role and (for a partner key) partner id of the key that signed the request, so an app can check its set-up.
+        /// The name, role and (for a partner key) partner id of the key that signed the request, or a signed-in person&apos;s name, staff role and subject, so an app can check its set-up.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using RelationshipGrains.Api.Errors;
+
+namespace RelationshipGrains.Api.Auth.SignIn;
+
+/// <summary>
+/// People sign in with the organisation's OpenID Connect provider and send its access token as a bearer token;
+/// machines send API keys. One scheme tells them apart by shape, so every route takes either.
+/// </summary>
+public static class SignInAuthentication
+{
+    /// <summary>The scheme every route uses: it forwards to the key or the sign-in scheme.</summary>
+    public const string KeyOrSignInScheme = "KeyOrSignIn";
+
+    /// <summary>Access tokens from the configured provider.</summary>
+    public const string SchemeName = "SignIn";
+
+    public static AuthenticationBuilder AddKeyOrSignIn(this AuthenticationBuilder auth, IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SignInOptions>, SignInOptionsValidator>();
+        services.AddOptions<JwtBearerOptions>(SchemeName).Configure<IOptions<SignInOptions>>((jwt, signIn) => Configure(jwt, signIn.Value));
+        return auth
+            .AddPolicyScheme(KeyOrSignInScheme, "An API key or a signed-in person's access token", o => o.ForwardDefaultSelector = Select)
+            .AddJwtBearer(SchemeName, _ => { });
+    }
+
+    /// <summary>A JSON Web Token has three base64url parts; no API key we issue looks like one.</summary>
+    private static string Select(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
+        var signIn = http.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value;
+        return signIn.Enabled && token.StartsWith("eyJ", StringComparison.Ordinal) && token.Count(c => c == '.') == 2
+            ? SchemeName
+            : ApiKeyAuthenticationHandler.SchemeName;
+    }
+
+    private static void Configure(JwtBearerOptions jwt, SignInOptions signIn)
+    {
+        if (!signIn.Enabled)
+        {
+            return;
+        }
+
+        jwt.Authority = signIn.Authority;
+        jwt.Audience = signIn.Audience;
+        jwt.RequireHttpsMetadata = signIn.RequireHttpsMetadata;
+        // Claims keep the provider's names (sub, name, roles) instead of being renamed to long WS-Federation URIs.
+        jwt.MapInboundClaims = false;
+        // How SignedInPerson tells a person from a key.
+        jwt.TokenValidationParameters.AuthenticationType = SchemeName;
+        jwt.TokenValidationParameters.NameClaimType = signIn.NameClaim;
+        jwt.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
+        jwt.TokenValidationParameters.ClockSkew = signIn.ClockSkew;
+        jwt.Events = new JwtBearerEvents
+        {
+            OnTokenValidated = context =>
+            {
+                GrantRoles(context.Principal!, signIn);
+                return Task.CompletedTask;
+            },
+            OnChallenge = context =>
+            {
+                if (context.AuthenticateFailure is { } failure)
+                {
+                    context.HttpContext.Items[StatusDetails.AuthenticationFailure] = Describe(failure, signIn);
+                }
+
+                return Task.CompletedTask;
+            },
+        };
+    }
+
+    /// <summary>Our staff roles from the provider's role claim, as <see cref="SignInOptions.Roles"/> maps them.</summary>
+    private static void GrantRoles(ClaimsPrincipal principal, SignInOptions signIn)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        var held = identity.FindAll(signIn.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var role in SignInOptions.StaffRoles.Where(r => signIn.ValuesFor(r).Any(held.Contains)))
+        {
+            identity.AddClaim(new Claim(ClaimTypes.Role, role));
+        }
+    }
+
+    private static string Describe(Exception failure, SignInOptions signIn) => failure switch
+    {
+        SecurityTokenExpiredException expired =>
+            $"The sign-in token expired at {expired.Expires:u}; sign in again or refresh the token.",
+        SecurityTokenInvalidIssuerException =>
+            $"The sign-in token was not issued by this API's provider ({signIn.Authority}).",
+        SecurityTokenInvalidAudienceException =>
+            $"The sign-in token is meant for another audience; this API takes tokens for '{signIn.Audience}'.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
+            $"The sign-in token's signature does not match any signing key of the provider ({signIn.Authority}).",
+        _ => "The sign-in token was refused; sign in again.",
+    };
+}

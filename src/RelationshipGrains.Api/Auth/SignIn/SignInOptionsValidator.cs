@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+
+namespace RelationshipGrains.Api.Auth.SignIn;
+
+/// <summary>Refuses to start with a sign-in set-up that could not work, naming the setting at fault.</summary>
+public sealed class SignInOptionsValidator : IValidateOptions<SignInOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SignInOptions options)
+    {
+        if (!options.Enabled)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        List<string> failures = [];
+        var at = SignInOptions.Section;
+        if (!Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
+        {
+            failures.Add($"{at}:Authority must be the provider's issuer URL, for example https://login.example.com/realms/crm.");
+        }
+        else if (authority.Scheme == "http" && options.RequireHttpsMetadata)
+        {
+            failures.Add($"{at}:Authority is plain http: use https, or set {at}:RequireHttpsMetadata to false for a provider on this machine.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Audience))
+        {
+            failures.Add($"{at}:Audience is required: the audience this API's access tokens name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RoleClaim) || string.IsNullOrWhiteSpace(options.NameClaim))
+        {
+            failures.Add($"{at}:RoleClaim and {at}:NameClaim must name claims.");
+        }
+
+        foreach (var (role, values) in options.Roles)
+        {
+            if (!SignInOptions.StaffRoles.Contains(role))
+            {
+                failures.Add($"{at}:Roles:{role} is not a staff role; use {string.Join(" or ", SignInOptions.StaffRoles)} (partners use their own keys).");
+            }
+            else if (values.Count == 0 || values.Any(string.IsNullOrWhiteSpace))
+            {
+                failures.Add($"{at}:Roles:{role} must list the claim values that grant it.");
+            }
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{at}:ClockSkew must be between 00:00:00 and 00:10:00.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

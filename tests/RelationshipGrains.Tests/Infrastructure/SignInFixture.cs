@@ -1,0 +1,53 @@
+using RelationshipGrains.IdentityProvider;
+
+namespace RelationshipGrains.Tests.Infrastructure;
+
+/// <summary>
+/// A silo whose API takes staff sign-in from a real OpenID Connect provider on 127.0.0.1, beside a second provider
+/// it does not trust. The organisation's groups are named as an organisation would name them, not as our roles.
+/// </summary>
+public sealed class SignInFixture : IAsyncLifetime
+{
+    public static readonly TestPerson Agent = new("ada", "ada-password", "00uAda|7f3K", "Ada Agent", ["crm-staff"]);
+    public static readonly TestPerson Supervisor = new("olu", "olu-password", "00uOlu|9q1Z", "Olu Supervisor", ["crm-staff", "crm-operators"]);
+    public static readonly TestPerson Marketer = new("mia", "mia-password", "00uMia|2b8C", "Mia Marketer", ["marketing"]);
+    public static readonly TestPerson Brief = new("bo", "bo-password", "00uBo|5d4E", "Bo Brief", ["crm-staff"], TimeSpan.FromSeconds(2));
+
+    public TestIdentityProvider Provider { get; private set; } = null!;
+
+    /// <summary>A provider the API was not configured with, knowing the same people.</summary>
+    public TestIdentityProvider Foreign { get; private set; } = null!;
+
+    public ApiFixture Api { get; } = new();
+
+    public async Task InitializeAsync()
+    {
+        TestPerson[] people = [Agent, Supervisor, Marketer, Brief];
+        Provider = await TestIdentityProvider.StartAsync(people);
+        Foreign = await TestIdentityProvider.StartAsync(people);
+        Api.Settings["Auth:SignIn:Authority"] = Provider.Issuer;
+        Api.Settings["Auth:SignIn:Audience"] = Provider.Audience;
+        Api.Settings["Auth:SignIn:RequireHttpsMetadata"] = "false";
+        Api.Settings["Auth:SignIn:ClockSkew"] = "00:00:00";
+        Api.Settings["Auth:SignIn:Roles:channel:0"] = "crm-staff";
+        Api.Settings["Auth:SignIn:Roles:operator:0"] = "crm-operators";
+        _ = Api.Server;
+    }
+
+    public HttpClient ClientFor(string accessToken) => Api.ClientWithKey(accessToken);
+
+    public async Task<HttpClient> SignedIn(TestPerson person) => ClientFor(await Provider.AccessTokenAsync(person));
+
+    public async Task DisposeAsync()
+    {
+        await Api.DisposeAsync();
+        await Provider.DisposeAsync();
+        await Foreign.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class SignInCollection : ICollectionFixture<SignInFixture>
+{
+    public const string Name = "sign-in";
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using RelationshipGrains.Tests.Infrastructure;
+using static RelationshipGrains.Tests.Http.HttpWorld;
+using static RelationshipGrains.Tests.Infrastructure.SignInFixture;
+
+namespace RelationshipGrains.Tests.SignIn;
+
+[Collection(SignInCollection.Name)]
+public sealed class Signing_in_as_staff(SignInFixture signIn)
+{
+    [Fact]
+    public async Task A_signed_in_person_is_known_by_the_providers_subject_name_and_mapped_role()
+    {
+        using var agent = await signIn.SignedIn(Agent);
+        using var supervisor = await signIn.SignedIn(Supervisor);
+
+        var me = await Ok(agent.GetAsync("/api/v1/me"));
+        var boss = await Ok(supervisor.GetAsync("/api/v1/me"));
+
+        Assert.Equal("Ada Agent", me.GetProperty("name").GetString());
+        Assert.Equal(Agent.Subject, me.GetProperty("subject").GetString());
+        Assert.Equal("channel", me.GetProperty("role").GetString());
+        Assert.Equal("operator", boss.GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task Keys_still_serve_machines_beside_sign_in()
+    {
+        var me = await Ok(signIn.Api.ClientWithKey(ApiFixture.ChannelKey).GetAsync("/api/v1/me"));
+
+        Assert.Equal("channel", me.GetProperty("role").GetString());
+        Assert.Equal(JsonValueKind.Null, me.GetProperty("subject").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_staff_entry_records_the_signed_in_person_whatever_the_body_says()
+    {
+        using var agent = await signIn.SignedIn(Agent);
+        var customer = Keys.Customer("signed");
+
+        var claimed = await Ok(Post(agent, $"/api/v1/customers/{customer}/interactions", Interaction("a", new { kind = "staff", id = "someone-else" })), HttpStatusCode.Created);
+        var unstated = await Ok(Post(agent, $"/api/v1/customers/{customer}/interactions", Interaction("b", null)), HttpStatusCode.Created);
+        var customers = await Ok(Post(agent, $"/api/v1/customers/{customer}/interactions", Interaction("c", new { kind = "customer" })), HttpStatusCode.Created);
+
+        foreach (var entry in new[] { claimed, unstated })
+        {
+            var author = entry.GetProperty("author");
+            Assert.Equal("staff", author.GetProperty("kind").GetString());
+            Assert.Equal(Agent.Subject, author.GetProperty("id").GetString());
+            Assert.Equal("Ada Agent", author.GetProperty("name").GetString());
+        }
+
+        Assert.Equal("customer", customers.GetProperty("author").GetProperty("kind").GetString());
+        var timeline = await Ok(agent.GetAsync($"/api/v1/customers/{customer}/timeline"));
+        var stored = timeline.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("entryId").GetString()!, e => e.GetProperty("author"));
+        Assert.Equal(["a", "b", "c"], stored.Keys.Order());
+        Assert.Equal(Agent.Subject, stored["a"].GetProperty("id").GetString());
+        Assert.Equal("Ada Agent", stored["b"].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task A_status_change_is_attributed_to_the_signed_in_person()
+    {
+        using var agent = await signIn.SignedIn(Agent);
+        var customer = Keys.Customer("case");
+        var opened = await Ok(Post(signIn.Api.ClientWithKey(ApiFixture.ChannelKey), $"/api/v1/customers/{customer}/interactions",
+            new { interactionId = "case-1", kind = "service-case", channel = "phone", direction = "inbound", author = new { kind = "customer" }, text = "Broken" }),
+            HttpStatusCode.Created);
+
+        var change = await Ok(Post(agent, $"/api/v1/customers/{customer}/timeline/{opened.GetProperty("sequence").GetInt64()}/status",
+            new { requestId = "move-1", status = "pending", author = new { kind = "staff", id = "typed-by-the-app" } }), HttpStatusCode.Created);
+
+        Assert.Equal(Agent.Subject, change.GetProperty("author").GetProperty("id").GetString());
+        Assert.Equal("Ada Agent", change.GetProperty("author").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public async Task Roles_come_from_the_providers_groups_as_configured()
+    {
+        using var agent = await signIn.SignedIn(Agent);
+        using var supervisor = await signIn.SignedIn(Supervisor);
+        using var marketer = await signIn.SignedIn(Marketer);
+
+        var refused = await agent.GetAsync("/api/v1/operations/cluster");
+        var roleless = await marketer.GetAsync($"/api/v1/customers/{Keys.Customer()}/timeline");
+
+        await Ok(supervisor.GetAsync("/api/v1/operations/cluster"));
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Contains("Ada Agent", await Detail(refused));
+        Assert.Contains("operator", await Detail(refused));
+        Assert.Equal(HttpStatusCode.Forbidden, roleless.StatusCode);
+        Assert.Contains("grants no staff role", await Detail(roleless));
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_and_says_so()
+    {
+        var token = await signIn.Provider.AccessTokenAsync(Brief);
+        using var brief = signIn.ClientFor(token);
+        await Ok(brief.GetAsync("/api/v1/me"));
+
+        // The API allows no clock skew here; the token says when it ends.
+        var expires = DateTimeOffset.FromUnixTimeSeconds(Payload(token).GetProperty("exp").GetInt64());
+        await Task.Delay(expires - DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
+        var late = await brief.GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, late.StatusCode);
+        Assert.Contains("expired", await Detail(late));
+    }
+
+    [Fact]
+    public async Task A_tampered_token_is_refused()
+    {
+        var token = await signIn.Provider.AccessTokenAsync(Agent);
+        var parts = token.Split('.');
+        var claims = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(Decode(parts[1]))!;
+        claims["roles"] = JsonSerializer.SerializeToElement(new[] { "crm-operators" });
+        var forged = $"{parts[0]}.{Encode(JsonSerializer.Serialize(claims))}.{parts[2]}";
+
+        var answer = await signIn.ClientFor(forged).GetAsync("/api/v1/operations/cluster");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Contains("signature", await Detail(answer));
+    }
+
+    [Fact]
+    public async Task A_token_from_another_provider_is_refused()
+    {
+        var foreign = await signIn.Foreign.AccessTokenAsync(Agent);
+
+        var answer = await signIn.ClientFor(foreign).GetAsync("/api/v1/me");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, answer.StatusCode);
+        Assert.Contains(signIn.Provider.Issuer, await Detail(answer));
+    }
+
+    private static object Interaction(string id, object? author) =>
+        new { interactionId = id, channel = "phone", direction = "outbound", author, text = "Called back about the order." };
+
+    private static async Task<string> Detail(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
+
+    private static JsonElement Payload(string token) => JsonDocument.Parse(Decode(token.Split('.')[1])).RootElement;
+
+    private static string Decode(string part) =>
+        Encoding.UTF8.GetString(Convert.FromBase64String(part.Replace('-', '+').Replace('_', '/').PadRight(part.Length + (4 - part.Length % 4) % 4, '=')));
+
+    private static string Encode(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
