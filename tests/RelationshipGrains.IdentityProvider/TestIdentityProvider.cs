@@ -20,7 +20,8 @@ namespace RelationshipGrains.IdentityProvider;
 /// <summary>
 /// An OpenID Connect provider on 127.0.0.1 (OpenIddict, in degraded mode: no database, its clients and people held
 /// here): discovery, signing keys, the password grant for tests without a browser, and the authorization-code flow
-/// with PKCE for the console. Access tokens are plain signed JWTs for <see cref="Audience"/>.
+/// with PKCE, refresh tokens (scope offline_access) and end-session for the console, which it allows from any origin
+/// on this machine. Access tokens are plain signed JWTs for <see cref="Audience"/>.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
 {
@@ -52,6 +53,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             server.SetAuthorizationEndpointUris("connect/authorize")
                 .SetTokenEndpointUris("connect/token")
                 .SetEndSessionEndpointUris("connect/logout");
+            server.RegisterScopes(Scopes.Profile, Scopes.OfflineAccess);
             server.AllowPasswordFlow().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
             // Small keys made at once: an ephemeral RSA key of 4,096 bits takes seconds on a busy 2-core machine.
             server.AddSigningKey(new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP256)))
@@ -110,10 +112,30 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 context.SignIn(Principal(person, audience, context.Request.GetScopes()));
                 return default;
             }));
-            server.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(h => h.UseInlineHandler(_ => default));
+            server.AddEventHandler<OpenIddictServerEvents.ValidateEndSessionRequestContext>(h => h.UseInlineHandler(context =>
+            {
+                if (context.PostLogoutRedirectUri is { } back && (!Uri.TryCreate(back, UriKind.Absolute, out var uri) || !uri.IsLoopback))
+                {
+                    context.Reject(Errors.InvalidRequest, "The post-logout redirect URI must be on this machine.");
+                }
+
+                return default;
+            }));
+            server.AddEventHandler<OpenIddictServerEvents.HandleEndSessionRequestContext>(h => h.UseInlineHandler(context =>
+            {
+                // No session cookie is kept here, so ending the session is only the redirect back.
+                context.SignOut();
+                return default;
+            }));
         });
+        builder.Services.AddCors();
 
         var app = builder.Build();
+        // The console calls the token endpoint from its own origin; CORS must answer before OpenIddict does, inside
+        // the authentication middleware.
+        app.UseCors(cors => cors.SetIsOriginAllowed(origin => Uri.TryCreate(origin, UriKind.Absolute, out var uri) && uri.IsLoopback)
+            .AllowAnyHeader().AllowAnyMethod());
+        app.UseAuthentication();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new TestIdentityProvider(app, address.TrimEnd('/') + "/", audience);

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using RelationshipGrains.Api.Auth.SignIn;
 
 namespace RelationshipGrains.Api.Console;
 
 /// <summary>
 /// The web console: static files embedded in this assembly, served at <c>/console/</c>. The pages hold no data and
-/// are open to anyone; every call they make to the API carries the key the user signs in with.
+/// are open to anyone; every call they make to the API carries the key, or the access token, the user signs in with.
 /// </summary>
 public static class ConsoleApi
 {
@@ -19,20 +21,22 @@ public static class ConsoleApi
 
     private const string ResourcePrefix = "console/";
 
-    // The pages load nothing from elsewhere and run no inline script, so a stored text cannot become a script.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    // The pages load nothing from elsewhere and run no inline script, so a stored text cannot become a script; they
+    // connect only to this silo and, with staff sign-in, to the provider's token endpoint.
+    private static string ContentSecurityPolicy(string? provider) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'{(provider is null ? "" : " " + provider)}; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     private static readonly Lazy<FrozenDictionary<string, ConsoleFile>> _files = new(Load);
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder routes)
     {
+        routes.MapGet($"{Path}/sign-in.json", ConsoleSignIn.SettingsAsync).AllowAnonymous().ExcludeFromDescription();
         routes.MapGet($"{Path}/{{**file}}", Serve).AllowAnonymous().ExcludeFromDescription();
         return routes;
     }
 
-    private static IResult Serve(string? file, HttpContext context)
+    private static IResult Serve(string? file, HttpContext context, IOptions<SignInOptions> signIn)
     {
         // The page's links are relative, so the bare path must become the folder.
         if (string.IsNullOrEmpty(file) && !context.Request.Path.Value!.EndsWith('/'))
@@ -46,7 +50,7 @@ public static class ConsoleApi
         }
 
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(ConsoleSignIn.ProviderOrigin(signIn.Value));
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -26,6 +26,12 @@ public sealed class Signing_in(ConsoleSilo silo, ITestOutputHelper output)
     {
         await using var tab = await ConsoleTab.OpenAsync(silo, output);
         var page = tab.Page;
+        // The organisation's sign-in comes first (its field, its button); the key's field is next. The page focuses the
+        // first field once it knows the sign-in set-up, so the keys wait for that.
+        await Expect(page.GetByLabel("Work e-mail or user name")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.GetByLabel("API key")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(ConsoleSilo.ChannelKey);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
@@ -57,5 +63,41 @@ public sealed class Signing_in(ConsoleSilo silo, ITestOutputHelper output)
         Assert.Equal("nosniff", string.Join(' ', response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/console/../appsettings.json")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await http.GetAsync("/console/js/missing.js")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_sign_in_at_their_organisation_and_what_they_record_carries_their_name()
+    {
+        await using var tab = await ConsoleTab.OpenAsync(silo, output);
+        var page = tab.Page;
+        var customer = ApiCall.Id("signed-in");
+
+        await page.GetByLabel("Work e-mail or user name").FillAsync(ConsoleSilo.Agent.UserName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to your organisation's sign-in" }).ClickAsync();
+
+        await Expect(page.Locator("#who-name")).ToHaveTextAsync("Ada Agent (channel)");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/console/#/customers$"));
+        await ApiCall.PostAsync(silo.Channel, $"/api/v1/customers/{customer}/interactions",
+            new { interactionId = "first", channel = "phone", direction = "inbound", author = new { kind = "customer" }, text = "Where is my delivery?" });
+        await page.GotoAsync($"/console/#/customers/{customer}");
+        await page.GetByLabel("What happened").FillAsync("Called to confirm the delivery slot.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(page.GetByText("Called to confirm the delivery slot.")).ToBeVisibleAsync();
+
+        var timeline = await ApiCall.SendAsync(silo.Channel, HttpMethod.Get, $"/api/v1/customers/{customer}/timeline?after=1", null);
+        var author = Assert.Single(timeline.GetProperty("entries").EnumerateArray()).GetProperty("author");
+        Assert.Equal(ConsoleSilo.Agent.Subject, author.GetProperty("id").GetString());
+        Assert.Equal("Ada Agent", author.GetProperty("name").GetString());
+        await tab.AssertAccessibleAsync();
+        tab.AssertNoConsoleErrors();
+
+        // The access token is renewed with the refresh token once it is refused, without signing in again.
+        await page.EvaluateAsync("() => sessionStorage.setItem('rg.console.key', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.expired')");
+        await page.ReloadAsync();
+        await Expect(page.Locator("#who-name")).ToHaveTextAsync("Ada Agent (channel)");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue to your organisation's sign-in" })).ToBeVisibleAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('rg.console.refresh-token')"));
     }
 }

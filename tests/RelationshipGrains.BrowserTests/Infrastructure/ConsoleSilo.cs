@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
+using RelationshipGrains.IdentityProvider;
 using RelationshipGrains.Api.Auth;
 
 namespace RelationshipGrains.BrowserTests.Infrastructure;
@@ -13,7 +14,12 @@ public sealed class ConsoleSilo : IAsyncLifetime
     private SiloProcess? _silo;
     private IPlaywright? _playwright;
 
+    /// <summary>A member of staff at the organisation's provider.</summary>
+    public static readonly TestPerson Agent = new("ada", "ada-password", "00uAda|7f3K", "Ada Agent", ["crm-staff"]);
+
     public IBrowser Browser { get; private set; } = null!;
+
+    public TestIdentityProvider Provider { get; private set; } = null!;
 
     public string BaseUrl { get; private set; } = "";
 
@@ -34,7 +40,18 @@ public sealed class ConsoleSilo : IAsyncLifetime
         Directory.CreateDirectory(logs);
         Directory.CreateDirectory(ScreenshotDirectory);
 
-        _silo = SiloProcess.Start("console-silo", new Dictionary<string, string> { ["Silo__Profile"] = "Embedded" }, logs);
+        // Staff sign in at a real provider beside the published development keys, as an organisation would set it up.
+        Provider = await TestIdentityProvider.StartAsync([Agent]);
+        _silo = SiloProcess.Start("console-silo", new Dictionary<string, string>
+        {
+            ["Silo__Profile"] = "Embedded",
+            ["Auth__SignIn__Authority"] = Provider.Issuer,
+            ["Auth__SignIn__Audience"] = Provider.Audience,
+            ["Auth__SignIn__RequireHttpsMetadata"] = "false",
+            ["Auth__SignIn__ConsoleClientId"] = TestIdentityProvider.ClientId,
+            ["Auth__SignIn__ConsoleScope"] = "openid profile offline_access",
+            ["Auth__SignIn__Roles__channel__0"] = "crm-staff",
+        }, logs);
         await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         BaseUrl = $"http://127.0.0.1:{_silo.HttpPort}";
         Channel = Client(ChannelKey);
@@ -75,6 +92,11 @@ public sealed class ConsoleSilo : IAsyncLifetime
         if (_silo is not null)
         {
             await _silo.DisposeAsync();
+        }
+
+        if (Provider is not null)
+        {
+            await Provider.DisposeAsync();
         }
     }
 

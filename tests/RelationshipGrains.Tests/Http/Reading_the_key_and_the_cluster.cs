@@ -56,5 +56,7 @@ public sealed class Reading_the_key_and_the_cluster(ApiFixture api)
         Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/console/%2e%2e/appsettings.json")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/console/RelationshipGrains.Api.dll")).StatusCode);
+        Assert.False((await Ok(anonymous.GetAsync("/console/sign-in.json"))).GetProperty("enabled").GetBoolean());
+        Assert.Contains("connect-src 'self';", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")));
     }
 }

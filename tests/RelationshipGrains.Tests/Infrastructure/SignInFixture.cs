@@ -29,6 +29,7 @@ public sealed class SignInFixture : IAsyncLifetime
         Api.Settings["Auth:SignIn:Audience"] = Provider.Audience;
         Api.Settings["Auth:SignIn:RequireHttpsMetadata"] = "false";
         Api.Settings["Auth:SignIn:ClockSkew"] = "00:00:00";
+        Api.Settings["Auth:SignIn:ConsoleClientId"] = TestIdentityProvider.ClientId;
         Api.Settings["Auth:SignIn:Roles:channel:0"] = "crm-staff";
         Api.Settings["Auth:SignIn:Roles:operator:0"] = "crm-operators";
         _ = Api.Server;

@@ -136,6 +136,21 @@ public sealed class Signing_in_as_staff(SignInFixture signIn)
         Assert.Contains(signIn.Provider.Issuer, await Detail(answer));
     }
 
+    [Fact]
+    public async Task The_console_learns_the_providers_endpoints_from_the_silo_and_may_reach_only_that_provider()
+    {
+        var anonymous = signIn.Api.ClientWithKey(null);
+
+        var settings = await Ok(anonymous.GetAsync("/console/sign-in.json"));
+        var page = await anonymous.GetAsync("/console/");
+
+        Assert.True(settings.GetProperty("enabled").GetBoolean());
+        Assert.Equal("relationship-grains-console", settings.GetProperty("clientId").GetString());
+        Assert.Equal($"{signIn.Provider.Issuer}connect/authorize", settings.GetProperty("authorizationEndpoint").GetString());
+        Assert.Equal($"{signIn.Provider.Issuer}connect/token", settings.GetProperty("tokenEndpoint").GetString());
+        Assert.Contains($"connect-src 'self' {signIn.Provider.Issuer.TrimEnd('/')};", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")));
+    }
+
     private static object Interaction(string id, object? author) =>
         new { interactionId = id, channel = "phone", direction = "outbound", author, text = "Called back about the order." };
 

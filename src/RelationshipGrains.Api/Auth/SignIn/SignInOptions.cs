@@ -26,6 +26,15 @@ public sealed class SignInOptions
     /// </summary>
     public Dictionary<string, List<string>> Roles { get; set; } = [];
 
+    /// <summary>
+    /// The console's client id at the provider (a public client using the authorization code with PKCE, its redirect
+    /// URI this silo's <c>/console/</c>); the console offers sign-in when it is set.
+    /// </summary>
+    public string? ConsoleClientId { get; set; }
+
+    /// <summary>The scopes the console asks for; some providers need the API's own scope here to issue a token for it.</summary>
+    public string ConsoleScope { get; set; } = "openid profile";
+
     /// <summary>Only for a provider on this machine during development or tests.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 

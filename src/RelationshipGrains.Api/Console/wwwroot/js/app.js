@@ -1,5 +1,6 @@
 import { ApiError, get, session } from './api.js';
 import { field, h, replace } from './dom.js';
+import * as signIn from './signin.js';
 import * as customers from './customer.js';
 import * as ideas from './ideas.js';
 import * as chains from './chains.js';
@@ -23,19 +24,20 @@ export function failed(error) {
   if (error instanceof ApiError && error.status === 401) {
     session.signOut();
     route();
-    notify('Your key is no longer accepted; sign in again.', 'error');
+    notify(session.person ? 'Your sign-in has ended; sign in again.' : 'Your key is no longer accepted; sign in again.', 'error');
     return;
   }
   const wait = error.retryAfter ? ` Try again in ${error.retryAfter} s.` : '';
   notify(`${error.message}${wait}`, 'error');
 }
 
-function signInView() {
+async function signInView() {
+  const provider = await signIn.providerSettings();
   const key = h('input', { type: 'password', name: 'key', required: true, autocomplete: 'current-password' });
   const staff = h('input', { type: 'text', name: 'staff', pattern: '[a-z0-9._\\-]+', maxlength: 128 });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const form = h('form', { class: 'card sign-in', 'aria-labelledby': 'sign-in-title' },
-    h('h1', { id: 'sign-in-title' }, 'Sign in'),
+  const form = h('form', { class: 'card sign-in', 'aria-labelledby': provider ? 'key-title' : 'sign-in-title' },
+    provider ? h('h2', { id: 'key-title' }, 'Or sign in with a key') : h('h1', { id: 'sign-in-title' }, 'Sign in'),
     h('p', {}, 'Use the API key you were given. It stays in this browser tab and is forgotten when you close it.'),
     field('API key', key),
     field('Your staff id', staff, 'Shown as the author of what you record; lower-case letters, digits, dot, dash. Defaults to the key\'s name.'),
@@ -55,8 +57,24 @@ function signInView() {
       error.hidden = false;
     }
   });
-  replace(main, form);
-  key.focus();
+  if (!provider) {
+    replace(main, form);
+    key.focus();
+    return;
+  }
+
+  const hint = h('input', { type: 'text', name: 'login-hint', autocomplete: 'username', maxlength: 256 });
+  const organisation = h('form', { class: 'card sign-in', 'aria-labelledby': 'sign-in-title' },
+    h('h1', { id: 'sign-in-title' }, 'Sign in'),
+    h('p', {}, 'Staff sign in with their organisation\'s account. What you record is shown under your own name.'),
+    field('Work e-mail or user name', hint, 'Optional: fills in the sign-in page for you.'),
+    h('button', { type: 'submit' }, 'Continue to your organisation\'s sign-in'));
+  organisation.addEventListener('submit', event => {
+    event.preventDefault();
+    signIn.begin(hint.value.trim());
+  });
+  replace(main, organisation, form);
+  hint.focus();
 }
 
 async function route(event) {
@@ -66,7 +84,7 @@ async function route(event) {
   document.getElementById('nav').hidden = !signedIn;
   document.getElementById('who').hidden = !signedIn;
   if (!signedIn) {
-    signInView();
+    await signInView();
     return;
   }
 
@@ -81,12 +99,18 @@ async function route(event) {
     else link.removeAttribute('aria-current');
   }
   replace(main);
+  if (!role) {
+    replace(main, h('section', { class: 'card' }, h('h1', {}, 'No access yet'),
+      h('p', {}, `You are signed in as ${name}, but your organisation has not given your account a role here. Ask an administrator to add you to the CRM's staff or operators group.`)));
+    return;
+  }
   if (role === 'partner') {
     replace(main, h('section', { class: 'card' }, h('h1', {}, 'Partner keys'),
       h('p', {}, 'This console is for staff and operators. Partners work through the partner API (/api/v1/partner).')));
     return;
   }
-  leave = views[chosen].render(main, rest.map(decodeURIComponent), { notify, failed, staffId: session.staffId, role });
+  const staffId = session.person ? session.identity.subject : session.staffId;
+  leave = views[chosen].render(main, rest.map(decodeURIComponent), { notify, failed, staffId, role });
   // A screen reader user hears the new view rather than staying on the link that opened it.
   if (event?.type === 'hashchange') main.focus();
 }
@@ -101,10 +125,15 @@ async function identify() {
   }
 }
 
-document.getElementById('sign-out').addEventListener('click', () => {
-  session.signOut();
+document.getElementById('sign-out').addEventListener('click', async () => {
   location.hash = '';
+  await signIn.end();
   route();
 });
 window.addEventListener('hashchange', route);
-route();
+session.renew = signIn.refresh;
+
+// Back from the provider with a code: trade it for tokens before the first view.
+const failure = await signIn.complete();
+await route();
+if (failure) notify(failure, 'error');
