@@ -147,8 +147,13 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         identity.SetClaim(Claims.Subject, person.Subject)
             .SetClaim(Claims.Name, person.Name)
             .SetClaims("roles", [.. person.Roles]);
+        if (person.CustomerId is { } customerId)
+        {
+            identity.SetClaim("customer_id", customerId);
+        }
+
         var principal = new ClaimsPrincipal(identity);
-        principal.SetScopes(scopes).SetAudiences(audience).SetResources(audience);
+        principal.SetScopes(scopes).SetAudiences(person.Audience ?? audience).SetResources(person.Audience ?? audience);
         if (person.TokenLifetime is { } lifetime)
         {
             principal.SetAccessTokenLifetime(lifetime);

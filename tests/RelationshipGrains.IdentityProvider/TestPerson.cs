@@ -7,4 +7,8 @@ namespace RelationshipGrains.IdentityProvider;
 /// <param name="Name">Their display name (<c>name</c>).</param>
 /// <param name="Roles">The provider's group names, as an organisation would name them.</param>
 /// <param name="TokenLifetime">How long their access tokens last; the provider's default when left out.</param>
-public sealed record TestPerson(string UserName, string Password, string Subject, string Name, IReadOnlyList<string> Roles, TimeSpan? TokenLifetime = null);
+/// <param name="Audience">The audience of their tokens when not the provider's own (a customer's, say).</param>
+/// <param name="CustomerId">For a customer: the customer id their tokens carry in <c>customer_id</c>.</param>
+public sealed record TestPerson(
+    string UserName, string Password, string Subject, string Name, IReadOnlyList<string> Roles, TimeSpan? TokenLifetime = null,
+    string? Audience = null, string? CustomerId = null);

@@ -7,6 +7,9 @@ public static class ApiRoles
     public const string Partner = "partner";
     public const string Operator = "operator";
 
+    /// <summary>A customer signed in to their own relationship, and nobody else's.</summary>
+    public const string Customer = "customer";
+
     /// <summary>A back-office system calling the inbound webhook, known by its signature rather than a key.</summary>
     public const string BackOffice = "back-office";
 
@@ -18,10 +21,19 @@ public static class ApiRoles
     /// <summary>Partners, through the partner API, acting only for themselves.</summary>
     public const string PartnerPolicy = "partner";
 
+    /// <summary>
+    /// A customer's routes: channel apps and operators, and the customer themselves on the routes opened to them
+    /// (<see cref="SignIn.CustomerSelfService"/>), naming their own id.
+    /// </summary>
+    public const string StaffOrCustomerPolicy = "staff-or-the-customer";
+
+    /// <summary>Data stewardship (export, erasure): operators, and the customer for themselves.</summary>
+    public const string OperatorOrCustomerPolicy = "operator-or-the-customer";
+
     /// <summary>Only operators run the cluster and register partners.</summary>
     public const string OperatorPolicy = "operator";
 
-    /// <summary>Any API key of any role; for the few routes about the key itself.</summary>
+    /// <summary>Any API key of any role, or anyone signed in; for the few routes about the caller itself.</summary>
     public const string AnyKeyPolicy = "any-key";
 
     /// <summary>Back-office systems posting signed webhooks.</summary>

@@ -23,5 +23,6 @@ public static class WhoAmIApi
             user.Identity?.Name ?? "",
             user.FindFirstValue(ClaimTypes.Role) ?? "",
             user.FindFirstValue(ApiKeyAuthenticationHandler.PartnerIdClaim),
-            user.Subject()));
+            user.Subject(),
+            user.CustomerId()));
 }

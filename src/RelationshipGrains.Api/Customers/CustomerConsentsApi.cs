@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
@@ -16,17 +17,21 @@ internal static class CustomerConsentsApi
         customer.MapGet("consents", List)
             .Describe("listConsents", "List a customer's consent grants",
                 "Which registered partners may see which scopes (profile, conversation, intents) of the customer, "
-                + "since when and until when.");
+                + "since when and until when.")
+            .OpenToTheCustomer();
         customer.MapPut("consents/{partnerId}", Grant)
             .Describe("grantConsent", "Grant or change a partner's consent",
                 "Gives a registered partner the scopes listed, replacing any earlier grant; 404 when the partner is "
-                + "not registered.");
+                + "not registered.")
+            .OpenToTheCustomer();
         customer.MapDelete("consents/{partnerId}", Revoke)
             .Describe("revokeConsent", "Revoke a partner's consent",
-                "The partner sees nothing of the customer from now on; 404 when it held no consent.");
+                "The partner sees nothing of the customer from now on; 404 when it held no consent.")
+            .OpenToTheCustomer();
         customer.MapGet("partner-access", Access)
             .Describe("listPartnerAccess", "List partners' reads of a customer's data",
-                "The latest 1,000 reads partners made of the customer's profile, timeline and intents, newest first.");
+                "The latest 1,000 reads partners made of the customer's profile, timeline and intents, newest first.")
+            .OpenToTheCustomer();
         return customer;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
@@ -10,7 +11,7 @@ using RelationshipGrains.Validation;
 namespace RelationshipGrains.Api.Customers;
 
 /// <summary>
-/// Data stewardship, operators only: everything held about one customer (the whole timeline streamed), and erasure.
+/// Data stewardship, for operators and the customer themselves: everything held about one customer (the whole timeline streamed), and erasure.
 /// </summary>
 internal static class CustomerExportApi
 {
@@ -18,15 +19,17 @@ internal static class CustomerExportApi
     {
         customer.MapGet("export", Export)
             .Describe("exportCustomer", "Export everything held about a customer",
-                "Operators only. Streams the customer's profile, values, consents, intents, partner reads and the "
+                "Operators, or the customer themselves. Streams the customer's profile, values, consents, intents, partner reads and the "
                 + "whole timeline, archived pages included, as one JSON document (data portability).")
-            .RequireAuthorization(ApiRoles.OperatorPolicy);
+            .RequireAuthorization(ApiRoles.OperatorOrCustomerPolicy)
+            .OpenToTheCustomer();
         customer.MapDelete("", Erase)
             .Describe("eraseCustomer", "Erase a customer",
-                "Operators only. Removes the customer's personal data from the timeline, journals and archives, tells"
+                "Operators, or the customer themselves. Removes the customer's personal data from the timeline, journals and archives, tells"
                 + " every consented partner to erase its copy and returns a receipt; asking again returns the same "
                 + "receipt. Posts and comments lose their text unless keepPostTexts=true.")
-            .RequireAuthorization(ApiRoles.OperatorPolicy);
+            .RequireAuthorization(ApiRoles.OperatorOrCustomerPolicy)
+            .OpenToTheCustomer();
         return customer;
     }
 

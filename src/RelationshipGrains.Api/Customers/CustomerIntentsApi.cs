@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
@@ -16,13 +17,16 @@ internal static class CustomerIntentsApi
         customer.MapGet("intents", List)
             .Describe("listIntents", "List a customer's intents",
                 "Open intents with the offers partners made on them, ranked by how well each partner shares the "
-                + "customer's values; withdrawn ones too with includeWithdrawn=true.");
+                + "customer's values; withdrawn ones too with includeWithdrawn=true.")
+            .OpenToTheCustomer();
         customer.MapPost("intents", Express)
             .Describe("expressIntent", "State what a customer wants",
-                "Casts the intent to every registered partner of its category. intentId makes the call idempotent.");
+                "Casts the intent to every registered partner of its category. intentId makes the call idempotent.")
+            .OpenToTheCustomer();
         customer.MapPost("intents/{intentId}/withdraw", Withdraw)
             .Describe("withdrawIntent", "Withdraw an intent",
-                "Partners can no longer offer on it; withdrawing twice answers the same intent.");
+                "Partners can no longer offer on it; withdrawing twice answers the same intent.")
+            .OpenToTheCustomer();
         return customer;
     }
 

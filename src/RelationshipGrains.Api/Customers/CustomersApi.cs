@@ -18,7 +18,7 @@ public static class CustomersApi
 {
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("api/v1/customers/{id}").WithTags("Customers").RequireAuthorization(ApiRoles.ChannelPolicy);
+        var api = routes.MapGroup("api/v1/customers/{id}").WithTags("Customers").RequireAuthorization(ApiRoles.StaffOrCustomerPolicy);
         api.MapGet("", GetProfile)
             .Describe("getCustomerProfile", "Read a customer's profile",
                 "The profile as last given; 404 when none was given yet.");
@@ -28,10 +28,12 @@ public static class CustomersApi
                 + "card in step, so staff can find the customer.");
         api.MapGet("values", GetValues)
             .Describe("getCustomerValues", "Read a customer's values",
-                "The named weights (0 to 1) that rank partners' offers by how well they share the customer's values.");
+                "The named weights (0 to 1) that rank partners' offers by how well they share the customer's values.")
+            .OpenToTheCustomer();
         api.MapPut("values", SetValues)
             .Describe("setCustomerValues", "Set a customer's values",
-                "Replaces the named weights used to rank partners' offers.");
+                "Replaces the named weights used to rank partners' offers.")
+            .OpenToTheCustomer();
         api.MapPost("interactions", RecordInteraction)
             .Describe("recordInteraction", "Record an interaction on a customer's timeline",
                 "Adds an interaction, service case, sales opportunity or marketing touch. interactionId makes the "
@@ -44,13 +46,15 @@ public static class CustomersApi
         api.MapGet("timeline", GetTimeline)
             .Describe("getTimeline", "Read a page of a customer's timeline",
                 "Entries in sequence order: the newest page by default, or those before or after a sequence. "
-                + "Sequences have no gaps; archived entries page in like the rest.");
+                + "Sequences have no gaps; archived entries page in like the rest.")
+            .OpenToTheCustomer();
         api.MapGet("live", CustomerLiveFeed.Stream)
             .Describe("followCustomerTimeline", "Follow a customer's timeline live",
                 "Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or "
                 + "after=) to resume without losing or repeating an entry.")
             .Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream")
-            .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy);
+            .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy)
+            .OpenToTheCustomer();
         api.MapCustomerIntentsApi();
         api.MapCustomerConsentsApi();
         api.MapCustomerExportApi();

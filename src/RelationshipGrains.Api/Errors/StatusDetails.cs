@@ -36,6 +36,12 @@ internal static class StatusDetails
                 + $"{SignInOptions.Section}:Roles names the values of the role claim that grant {string.Join(" or ", SignInOptions.StaffRoles)}.";
         }
 
+        if (http.User.IsCustomer())
+        {
+            return $"A customer's sign-in acts on their own timeline, values, consents, intents, value chains, export and erasure; "
+                + $"{http.Request.Method} {http.Request.Path} is for staff.";
+        }
+
         var who = http.User.IsPerson() ? $"Your sign-in ({http.User.Identity?.Name}, role {role})" : $"Your key (role {role})";
         var needed = http.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).OfType<string>().Select(Describe).LastOrDefault();
         return needed is null
@@ -47,6 +53,8 @@ internal static class StatusDetails
     {
         ApiRoles.ChannelPolicy => "a channel app's or an operator's key",
         ApiRoles.OperatorPolicy => "an operator's key",
+        ApiRoles.StaffOrCustomerPolicy => "a channel app's or an operator's key",
+        ApiRoles.OperatorOrCustomerPolicy => "an operator's key or the customer's own sign-in",
         ApiRoles.PartnerPolicy => "a partner's own key",
         ApiRoles.BackOfficePolicy => "a back-office system's signature",
         _ => $"a key allowed by the '{policy}' policy",

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.BackOffice;
 using RelationshipGrains.Api.Communities;
 using RelationshipGrains.Api.Console;
@@ -26,6 +27,7 @@ public static class ApiEndpointExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseCustomerSelfService();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         app.MapHealthChecks("/health/ready", Readiness).DisableRateLimiting();

@@ -37,8 +37,12 @@ public static class ApiServiceCollectionExtensions
             .AddKeyOrSignIn(services, configuration);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiRoles.ChannelPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Operator))
+            .AddPolicy(ApiRoles.StaffOrCustomerPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Operator, ApiRoles.Customer)
+                .AddRequirements(new CustomerSelfService.Requirement()))
+            .AddPolicy(ApiRoles.OperatorOrCustomerPolicy, p => p.RequireRole(ApiRoles.Operator, ApiRoles.Customer)
+                .AddRequirements(new CustomerSelfService.Requirement()))
             .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))
-            .AddPolicy(ApiRoles.AnyKeyPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Partner, ApiRoles.Operator))
+            .AddPolicy(ApiRoles.AnyKeyPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Partner, ApiRoles.Operator, ApiRoles.Customer))
             .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim))
             .AddPolicy(ApiRoles.BackOfficePolicy, p => p.AddAuthenticationSchemes(InboundSignatureHandler.SchemeName)
                 .RequireRole(ApiRoles.BackOffice).RequireClaim(InboundSignatureHandler.SourceClaim));

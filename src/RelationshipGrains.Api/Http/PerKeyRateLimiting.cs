@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.Api.Auth.SignIn;
 
 namespace RelationshipGrains.Api.Http;
 
@@ -64,6 +65,12 @@ public static class PerKeyRateLimiting
         if (http.Request.Path.StartsWithSegments(Inbound, out var rest))
         {
             return new Bucket(ApiRoles.BackOffice, $"inbound:{rest.Value?.TrimStart('/').Split('/')[0]}");
+        }
+
+        // A person by their subject: display names are not unique.
+        if (http.User.Subject() is { } subject)
+        {
+            return new Bucket(http.User.FindFirst(ClaimTypes.Role)?.Value, $"person:{subject}");
         }
 
         return http.User.Identity is { IsAuthenticated: true, Name: { } name }

@@ -20,13 +20,15 @@ public sealed class RateLimitOptions
     public int Burst { get; set; } = 400;
 
     /// <summary>
-    /// Figures per role (<c>channel</c>, <c>partner</c>, <c>operator</c>, <c>back-office</c> per source). One channel
+    /// Figures per role (<c>channel</c>, <c>partner</c>, <c>operator</c>, <c>customer</c>, <c>back-office</c> per source). One channel
     /// key serves a whole channel app and all its users, so it gets far more than one partner's key.
     /// </summary>
     public Dictionary<string, RoleRate> Roles { get; set; } = new(StringComparer.Ordinal)
     {
         [ApiRoles.Channel] = new RoleRate { RequestsPerSecond = 2_000, Burst = 4_000 },
         [ApiRoles.Partner] = new RoleRate { RequestsPerSecond = 50, Burst = 100 },
+        // One person in one browser or app, acting on their own relationship.
+        [ApiRoles.Customer] = new RoleRate { RequestsPerSecond = 10, Burst = 30 },
     };
 
     /// <summary>Live feeds (server-sent events) a key may hold open at once.</summary>

@@ -85,6 +85,8 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         ApiRoles.OperatorPolicy => ": it takes an operator key",
         ApiRoles.PartnerPolicy => ": it takes a partner key",
         ApiRoles.ChannelPolicy => ": it takes a channel or operator key",
+        ApiRoles.StaffOrCustomerPolicy => ": it takes a channel or operator key, or (where the route is open to them) the customer's own sign-in",
+        ApiRoles.OperatorOrCustomerPolicy => ": it takes an operator key or the customer's own sign-in",
         _ => "",
     };
 

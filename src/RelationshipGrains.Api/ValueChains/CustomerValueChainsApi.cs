@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
@@ -15,32 +16,41 @@ internal static class CustomerValueChainsApi
     {
         customer.MapGet("value-chains", List)
             .Describe("listValueChains", "List a customer's value chains",
-                "Every chain the customer owns, in full.");
+                "Every chain the customer owns, in full.")
+            .OpenToTheCustomer();
         customer.MapPost("value-chains", Create)
             .Describe("createValueChain", "Start a value chain",
                 "Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId"
-                + " makes the call idempotent.");
+                + " makes the call idempotent.")
+            .OpenToTheCustomer();
         customer.MapGet("value-chains/{valueChainId}", Get)
             .Describe("getValueChain", "Read one of a customer's value chains",
-                "404 when the customer does not own it.");
+                "404 when the customer does not own it.")
+            .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/slots", AddSlot)
             .Describe("addValueChainSlot", "Add a slot to a value chain",
-                "Only while the chain is open.");
+                "Only while the chain is open.")
+            .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/slots/{role}/invitations", Invite)
             .Describe("invitePartnerToSlot", "Invite a partner to offer for a slot",
-                "The partner sees the chain and may offer on the slot.");
+                "The partner sees the chain and may offer on the slot.")
+            .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/slots/{role}/accept", Accept)
             .Describe("acceptSlotOffer", "Accept a partner's offer for a slot",
-                "Accepting another partner's offer swaps the earlier one out; the history keeps both.");
+                "Accepting another partner's offer swaps the earlier one out; the history keeps both.")
+            .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/commit", Commit)
             .Describe("commitValueChain", "Commit a value chain",
-                "Every slot must hold an accepted offer within its limits; the ERP then places one order per slot.");
+                "Every slot must hold an accepted offer within its limits; the ERP then places one order per slot.")
+            .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/cancel", Cancel)
             .Describe("cancelValueChain", "Cancel a value chain",
-                "An optional reason is kept on the chain and told to its partners.");
+                "An optional reason is kept on the chain and told to its partners.")
+            .OpenToTheCustomer();
         customer.MapPost("intents/{intentId}/offers/{partnerId}/accept", AcceptIntentOffer)
             .Describe("acceptIntentOffer", "Turn an offer on an intent into a value chain",
-                "Creates a one-slot chain with the partner's offer accepted.");
+                "Creates a one-slot chain with the partner's offer accepted.")
+            .OpenToTheCustomer();
         return customer;
     }
 

@@ -48,7 +48,7 @@ public sealed class Authenticating_requests(ApiFixture api)
         var response = await api.ClientWithKey(ApiFixture.ChannelKey).GetAsync($"/api/v1/customers/{customer}/export");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal($"Your key (role channel) may not GET /api/v1/customers/{customer}/export: it takes an operator's key.",
+        Assert.Equal($"Your key (role channel) may not GET /api/v1/customers/{customer}/export: it takes an operator's key or the customer's own sign-in.",
             (await response.ProblemAsync()).GetProperty("detail").GetString());
     }
 

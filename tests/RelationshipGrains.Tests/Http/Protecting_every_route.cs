@@ -28,11 +28,11 @@ public sealed class Protecting_every_route(ApiFixture api)
     }
 
     [Fact]
-    public void Only_the_console_s_static_files_are_open_to_anyone()
+    public void Only_the_console_s_static_files_and_its_sign_in_settings_are_open_to_anyone()
     {
         _ = api.Server;
 
-        Assert.Equal(["/console/{**file}"], RouteTable.Anonymous(api.Services));
+        Assert.Equal(["/console/sign-in.json", "/console/{**file}"], RouteTable.Anonymous(api.Services));
     }
 
     [Fact]
@@ -93,6 +93,9 @@ public sealed class Protecting_every_route(ApiFixture api)
             roles.IntersectWith(policy switch
             {
                 RelationshipGrains.Api.Auth.ApiRoles.ChannelPolicy => ["channel", "operator"],
+                // Customers sign in with tokens, never keys: the key roles these admit are the staff ones.
+                RelationshipGrains.Api.Auth.ApiRoles.StaffOrCustomerPolicy => ["channel", "operator"],
+                RelationshipGrains.Api.Auth.ApiRoles.OperatorOrCustomerPolicy => ["operator"],
                 RelationshipGrains.Api.Auth.ApiRoles.OperatorPolicy => ["operator"],
                 RelationshipGrains.Api.Auth.ApiRoles.AnyKeyPolicy => ["channel", "operator", "partner"],
                 RelationshipGrains.Api.Auth.ApiRoles.PartnerPolicy => ["partner"],

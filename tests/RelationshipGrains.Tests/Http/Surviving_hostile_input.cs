@@ -86,7 +86,9 @@ public sealed class Surviving_hostile_input(ITestOutputHelper output) : IDisposa
         var clients = new Dictionary<string, HttpClient>
         {
             [ApiRoles.ChannelPolicy] = Client(ApiFixture.ChannelKey),
+            [ApiRoles.StaffOrCustomerPolicy] = Client(ApiFixture.ChannelKey),
             [ApiRoles.OperatorPolicy] = operatorClient,
+            [ApiRoles.OperatorOrCustomerPolicy] = operatorClient,
             [ApiRoles.AnyKeyPolicy] = operatorClient,
             [ApiRoles.PartnerPolicy] = Client(key.GetProperty("key").GetString()),
             [ApiRoles.BackOfficePolicy] = Client(null),

@@ -13,6 +13,24 @@ public sealed class SignInFixture : IAsyncLifetime
     public static readonly TestPerson Marketer = new("mia", "mia-password", "00uMia|2b8C", "Mia Marketer", ["marketing"]);
     public static readonly TestPerson Brief = new("bo", "bo-password", "00uBo|5d4E", "Bo Brief", ["crm-staff"], TimeSpan.FromSeconds(2));
 
+    /// <summary>The audience of customers' own tokens at the same provider.</summary>
+    public const string CustomerAudience = "relationship-grains-customers";
+
+    /// <summary>A customer signed in to their own relationship; their groups must grant them nothing more.</summary>
+    public static readonly TestPerson Erin = new("erin", "erin-password", "cust|erin", "Erin Example", ["crm-operators"],
+        Audience: CustomerAudience, CustomerId: Keys.Customer("erin"));
+
+    /// <summary>Another customer, whose relationship Erin's token must never reach.</summary>
+    public static readonly TestPerson Finn = new("finn", "finn-password", "cust|finn", "Finn Other", [],
+        Audience: CustomerAudience, CustomerId: Keys.Customer("finn"));
+
+    /// <summary>A customer who assembles a value chain and then asks to be erased.</summary>
+    public static readonly TestPerson Gale = new("gale", "gale-password", "cust|gale", "Gale Leaving", [],
+        Audience: CustomerAudience, CustomerId: Keys.Customer("gale"));
+
+    /// <summary>A customer audience token without a customer id.</summary>
+    public static readonly TestPerson Nobody = new("nobody", "nobody-password", "cust|nobody", "No Body", [], Audience: CustomerAudience);
+
     public TestIdentityProvider Provider { get; private set; } = null!;
 
     /// <summary>A provider the API was not configured with, knowing the same people.</summary>
@@ -22,7 +40,7 @@ public sealed class SignInFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        TestPerson[] people = [Agent, Supervisor, Marketer, Brief];
+        TestPerson[] people = [Agent, Supervisor, Marketer, Brief, Erin, Finn, Gale, Nobody];
         Provider = await TestIdentityProvider.StartAsync(people);
         Foreign = await TestIdentityProvider.StartAsync(people);
         Api.Settings["Auth:SignIn:Authority"] = Provider.Issuer;
@@ -30,6 +48,10 @@ public sealed class SignInFixture : IAsyncLifetime
         Api.Settings["Auth:SignIn:RequireHttpsMetadata"] = "false";
         Api.Settings["Auth:SignIn:ClockSkew"] = "00:00:00";
         Api.Settings["Auth:SignIn:ConsoleClientId"] = TestIdentityProvider.ClientId;
+        Api.Settings["Auth:SignIn:CustomerAudience"] = CustomerAudience;
+        // A customer's own bucket (30 at once) is for one person; the sweeps here call every route in a row.
+        Api.Settings["RateLimits:Roles:customer:RequestsPerSecond"] = "1000";
+        Api.Settings["RateLimits:Roles:customer:Burst"] = "1000";
         Api.Settings["Auth:SignIn:Roles:channel:0"] = "crm-staff";
         Api.Settings["Auth:SignIn:Roles:operator:0"] = "crm-operators";
         _ = Api.Server;

@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using RelationshipGrains.Validation;
 using RelationshipGrains.Api.Errors;
 
 namespace RelationshipGrains.Api.Auth.SignIn;
@@ -51,7 +53,7 @@ public static class SignInAuthentication
         }
 
         jwt.Authority = signIn.Authority;
-        jwt.Audience = signIn.Audience;
+        jwt.TokenValidationParameters.ValidAudiences = signIn.CustomersEnabled ? [signIn.Audience, signIn.CustomerAudience!] : [signIn.Audience];
         jwt.RequireHttpsMetadata = signIn.RequireHttpsMetadata;
         // Claims keep the provider's names (sub, name, roles) instead of being renamed to long WS-Federation URIs.
         jwt.MapInboundClaims = false;
@@ -64,7 +66,23 @@ public static class SignInAuthentication
         {
             OnTokenValidated = context =>
             {
-                GrantRoles(context.Principal!, signIn);
+                var audiences = context.SecurityToken is JsonWebToken token ? token.Audiences.ToList() : [];
+                if (signIn.CustomersEnabled && audiences.Contains(signIn.CustomerAudience!))
+                {
+                    if (audiences.Contains(signIn.Audience))
+                    {
+                        context.Fail($"The sign-in token names both the staff audience '{signIn.Audience}' and the customers' '{signIn.CustomerAudience}'; it must name one.");
+                    }
+                    else if (!GrantCustomer(context.Principal!, signIn))
+                    {
+                        context.Fail($"The customer's sign-in token has no customer id in its '{signIn.CustomerIdClaim}' claim.");
+                    }
+                }
+                else
+                {
+                    GrantRoles(context.Principal!, signIn);
+                }
+
                 return Task.CompletedTask;
             },
             OnChallenge = context =>
@@ -77,6 +95,20 @@ public static class SignInAuthentication
                 return Task.CompletedTask;
             },
         };
+    }
+
+    /// <summary>A customer's token acts for the customer id it names, and as nothing else.</summary>
+    private static bool GrantCustomer(ClaimsPrincipal principal, SignInOptions signIn)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        if (identity.FindFirst(signIn.CustomerIdClaim)?.Value is not { } customerId || !Check.IsId(customerId))
+        {
+            return false;
+        }
+
+        identity.AddClaim(new Claim(ClaimTypes.Role, ApiRoles.Customer));
+        identity.AddClaim(new Claim(CustomerSelfService.CustomerIdClaim, customerId));
+        return true;
     }
 
     /// <summary>Our staff roles from the provider's role claim, as <see cref="SignInOptions.Roles"/> maps them.</summary>
@@ -100,6 +132,8 @@ public static class SignInAuthentication
             $"The sign-in token is meant for another audience; this API takes tokens for '{signIn.Audience}'.",
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
             $"The sign-in token's signature does not match any signing key of the provider ({signIn.Authority}).",
+        // Our own refusals (Fail in OnTokenValidated) are already sentences a person can act on.
+        AuthenticationFailureException => failure.Message,
         _ => "The sign-in token was refused; sign in again.",
     };
 }

@@ -14,6 +14,15 @@ public sealed class SignInOptions
     /// <summary>The audience an access token must name (the provider's identifier for this API).</summary>
     public string Audience { get; set; } = "relationship-grains";
 
+    /// <summary>
+    /// The audience of customers' access tokens: a customer signed in at the same provider acts on their own
+    /// relationship only. Customers' sign-in is off while it is empty.
+    /// </summary>
+    public string? CustomerAudience { get; set; }
+
+    /// <summary>The claim in a customer's access token that holds their customer id here.</summary>
+    public string CustomerIdClaim { get; set; } = "customer_id";
+
     /// <summary>The claim that carries a person's groups or roles in the access token.</summary>
     public string RoleClaim { get; set; } = "roles";
 
@@ -42,6 +51,8 @@ public sealed class SignInOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public bool CustomersEnabled => Enabled && !string.IsNullOrWhiteSpace(CustomerAudience);
 
     /// <summary>The roles a person may hold, strongest first: partners use their own keys, never a staff sign-in.</summary>
     public static IReadOnlyList<string> StaffRoles { get; } = [ApiRoles.Operator, ApiRoles.Channel];

@@ -28,9 +28,14 @@ public sealed class SignInOptionsValidator : IValidateOptions<SignInOptions>
             failures.Add($"{at}:Audience is required: the audience this API's access tokens name.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.RoleClaim) || string.IsNullOrWhiteSpace(options.NameClaim))
+        if (options.CustomerAudience is { } customers && string.Equals(customers, options.Audience, StringComparison.Ordinal))
         {
-            failures.Add($"{at}:RoleClaim and {at}:NameClaim must name claims.");
+            failures.Add($"{at}:CustomerAudience must differ from {at}:Audience, so a customer's token can never act as staff.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.RoleClaim) || string.IsNullOrWhiteSpace(options.NameClaim) || string.IsNullOrWhiteSpace(options.CustomerIdClaim))
+        {
+            failures.Add($"{at}:RoleClaim, {at}:NameClaim and {at}:CustomerIdClaim must name claims.");
         }
 
         foreach (var (role, values) in options.Roles)

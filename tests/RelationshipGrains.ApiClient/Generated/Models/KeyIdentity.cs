@@ -13,6 +13,14 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class KeyIdentity : IParsable
     {
+        /// <summary>For a signed-in customer: the customer id their sign-in acts for.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CustomerId { get; set; }
+#nullable restore
+#else
+        public string CustomerId { get; set; }
+#endif
         /// <summary>The key&apos;s name, or the person&apos;s display name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -29,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>channel, partner or operator; empty for a person whose sign-in grants no staff role.</summary>
+        /// <summary>channel, partner, operator or customer; empty for a person whose sign-in grants no staff role.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Role { get; set; }
@@ -63,6 +71,7 @@ namespace RelationshipGrains.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "customerId", n => { CustomerId = n.GetStringValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "partnerId", n => { PartnerId = n.GetStringValue(); } },
                 { "role", n => { Role = n.GetStringValue(); } },
@@ -76,6 +85,7 @@ namespace RelationshipGrains.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteStringValue("customerId", CustomerId);
             writer.WriteStringValue("name", Name);
             writer.WriteStringValue("partnerId", PartnerId);
             writer.WriteStringValue("role", Role);
