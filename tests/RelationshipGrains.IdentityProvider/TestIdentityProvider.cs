@@ -42,7 +42,10 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
     public string Audience { get; }
 
-    public static async Task<TestIdentityProvider> StartAsync(IReadOnlyList<TestPerson> people, string audience = "relationship-grains")
+    /// <param name="people">Who can sign in.</param>
+    /// <param name="audience">The audience of access tokens unless a person names another.</param>
+    /// <param name="signedIn">Who the sign-in page signs in when the request names nobody (no login_hint), as if they had typed it.</param>
+    public static async Task<TestIdentityProvider> StartAsync(IReadOnlyList<TestPerson> people, string audience = "relationship-grains", TestPerson? signedIn = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -102,7 +105,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             server.AddEventHandler<OpenIddictServerEvents.HandleAuthorizationRequestContext>(h => h.UseInlineHandler(context =>
             {
                 // No login page: the login_hint names who signs in, as a browser test would have typed it.
-                var person = people.FirstOrDefault(p => p.UserName == context.Request.LoginHint);
+                var person = context.Request.LoginHint is { } hint ? people.FirstOrDefault(p => p.UserName == hint) : signedIn;
                 if (person is null)
                 {
                     context.Reject(Errors.LoginRequired, "Send login_hint with the user name of someone this provider knows.");

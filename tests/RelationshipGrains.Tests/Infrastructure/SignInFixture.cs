@@ -41,7 +41,8 @@ public sealed class SignInFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         TestPerson[] people = [Agent, Supervisor, Marketer, Brief, Erin, Finn, Gale, Nobody];
-        Provider = await TestIdentityProvider.StartAsync(people);
+        // The dashboard's sign-in sends no login_hint: the provider's page signs in the supervisor.
+        Provider = await TestIdentityProvider.StartAsync(people, signedIn: Supervisor);
         Foreign = await TestIdentityProvider.StartAsync(people);
         Api.Settings["Auth:SignIn:Authority"] = Provider.Issuer;
         Api.Settings["Auth:SignIn:Audience"] = Provider.Audience;
@@ -49,6 +50,7 @@ public sealed class SignInFixture : IAsyncLifetime
         Api.Settings["Auth:SignIn:ClockSkew"] = "00:00:00";
         Api.Settings["Auth:SignIn:ConsoleClientId"] = TestIdentityProvider.ClientId;
         Api.Settings["Auth:SignIn:CustomerAudience"] = CustomerAudience;
+        Api.Settings["Auth:SignIn:DashboardClientId"] = TestIdentityProvider.ClientId;
         // A customer's own bucket (30 at once) is for one person; the sweeps here call every route in a row.
         Api.Settings["RateLimits:Roles:customer:RequestsPerSecond"] = "1000";
         Api.Settings["RateLimits:Roles:customer:Burst"] = "1000";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using RelationshipGrains.Tests.Infrastructure;
 using static RelationshipGrains.Tests.Http.HttpWorld;
 using static RelationshipGrains.Tests.Infrastructure.SignInFixture;
@@ -149,6 +150,39 @@ public sealed class Signing_in_as_staff(SignInFixture signIn)
         Assert.Equal($"{signIn.Provider.Issuer}connect/authorize", settings.GetProperty("authorizationEndpoint").GetString());
         Assert.Equal($"{signIn.Provider.Issuer}connect/token", settings.GetProperty("tokenEndpoint").GetString());
         Assert.Contains($"connect-src 'self' {signIn.Provider.Issuer.TrimEnd('/')};", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task An_operator_opens_the_dashboard_by_signing_in_and_is_no_longer_asked_for_a_key()
+    {
+        var browser = signIn.Api.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        using var provider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
+
+        var first = await browser.GetAsync("/dashboard/");
+        var authorize = first.Headers.Location!;
+        var back = await provider.GetAsync(authorize);
+        var signedIn = await browser.GetAsync(back.Headers.Location!.PathAndQuery);
+        var page = await browser.GetAsync("/dashboard/");
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.DoesNotContain("Basic", first.Headers.WwwAuthenticate.ToString());
+        Assert.StartsWith($"{signIn.Provider.Issuer}connect/authorize", authorize.ToString());
+        Assert.Contains("code_challenge=", authorize.Query);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Orleans Dashboard", await page.Content.ReadAsStringAsync());
+        // The cookie holds for the dashboard alone.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_metrics_scrape_takes_an_operators_token()
+    {
+        using var supervisor = await signIn.SignedIn(Supervisor);
+        using var agent = await signIn.SignedIn(Agent);
+
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync("/metrics")).StatusCode);
     }
 
     private static object Interaction(string id, object? author) =>

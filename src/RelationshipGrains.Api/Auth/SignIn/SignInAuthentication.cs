@@ -29,9 +29,12 @@ public static class SignInAuthentication
         services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SignInOptions>, SignInOptionsValidator>();
         services.AddOptions<JwtBearerOptions>(SchemeName).Configure<IOptions<SignInOptions>>((jwt, signIn) => Configure(jwt, signIn.Value));
-        return auth
-            .AddPolicyScheme(KeyOrSignInScheme, "An API key or a signed-in person's access token", o => o.ForwardDefaultSelector = Select)
+        auth.AddPolicyScheme(KeyOrSignInScheme, "An API key or a signed-in person's access token", o => o.ForwardDefaultSelector = Select)
             .AddJwtBearer(SchemeName, _ => { });
+        // A remote sign-in scheme checks its options on every request, so it exists only when it is configured.
+        return configuration.GetSection(SignInOptions.Section).Get<SignInOptions>() is { DashboardEnabled: true }
+            ? auth.AddDashboardSignIn(services)
+            : auth;
     }
 
     /// <summary>A JSON Web Token has three base64url parts; no API key we issue looks like one.</summary>
@@ -40,6 +43,11 @@ public static class SignInAuthentication
         var header = http.Request.Headers.Authorization.ToString();
         var token = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : "";
         var signIn = http.RequestServices.GetRequiredService<IOptions<SignInOptions>>().Value;
+        if (DashboardSignIn.Applies(http, signIn))
+        {
+            return DashboardSignIn.CookieScheme;
+        }
+
         return signIn.Enabled && token.StartsWith("eyJ", StringComparison.Ordinal) && token.Count(c => c == '.') == 2
             ? SchemeName
             : ApiKeyAuthenticationHandler.SchemeName;
@@ -112,7 +120,7 @@ public static class SignInAuthentication
     }
 
     /// <summary>Our staff roles from the provider's role claim, as <see cref="SignInOptions.Roles"/> maps them.</summary>
-    private static void GrantRoles(ClaimsPrincipal principal, SignInOptions signIn)
+    internal static void GrantRoles(ClaimsPrincipal principal, SignInOptions signIn)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
         var held = identity.FindAll(signIn.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);

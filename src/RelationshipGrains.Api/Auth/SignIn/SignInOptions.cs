@@ -41,6 +41,16 @@ public sealed class SignInOptions
     /// </summary>
     public string? ConsoleClientId { get; set; }
 
+    /// <summary>
+    /// The Orleans dashboard's client id at the provider (the authorization code with PKCE, its redirect URI this
+    /// silo's <c>/dashboard/signin-oidc</c>): operators then open the dashboard by signing in, and the API key as a
+    /// Basic password is no longer asked for.
+    /// </summary>
+    public string? DashboardClientId { get; set; }
+
+    /// <summary>The dashboard client's secret, where the provider registers it as a confidential client.</summary>
+    public string? DashboardClientSecret { get; set; }
+
     /// <summary>The scopes the console asks for; some providers need the API's own scope here to issue a token for it.</summary>
     public string ConsoleScope { get; set; } = "openid profile";
 
@@ -51,6 +61,8 @@ public sealed class SignInOptions
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public bool DashboardEnabled => Enabled && !string.IsNullOrWhiteSpace(DashboardClientId);
 
     public bool CustomersEnabled => Enabled && !string.IsNullOrWhiteSpace(CustomerAudience);
 
