@@ -16,9 +16,12 @@ namespace RelationshipGrains.Api.Customers;
 /// <summary>Customer profile, values and conversation for channel apps and operators.</summary>
 public static class CustomersApi
 {
+    /// <summary>Where every route about one customer lives; the customer's id is the route value <c>id</c>.</summary>
+    public const string Prefix = "api/v1/customers/{id}";
+
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("api/v1/customers/{id}").WithTags("Customers").RequireAuthorization(ApiRoles.StaffOrCustomerPolicy);
+        var api = routes.MapGroup(Prefix).WithTags("Customers").RequireAuthorization(ApiRoles.StaffOrCustomerPolicy);
         api.MapGet("", GetProfile)
             .Describe("getCustomerProfile", "Read a customer's profile",
                 "The profile as last given; 404 when none was given yet.");
@@ -59,6 +62,7 @@ public static class CustomersApi
         api.MapCustomerConsentsApi();
         api.MapCustomerExportApi();
         api.MapCustomerValueChainsApi();
+        api.MapStaffAccessLog();
         return api;
     }
 

@@ -28,6 +28,7 @@ public static class ApiEndpointExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCustomerSelfService();
+        app.UseStaffAccessLog();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).DisableRateLimiting();
         app.MapHealthChecks("/health/ready", Readiness).DisableRateLimiting();

@@ -14,6 +14,7 @@ public sealed partial class CustomerGrain
             await EraseArchivePagesAsync();
             await DirectoryShard().RemoveAsync(CustomerId);
             await PseudonymiseInCommunitiesAsync(earlier.PostTextsKept);
+            await GrainFactory.GetGrain<IStaffAccessLogGrain>(CustomerId).EraseAsync();
             return earlier;
         }
 
@@ -40,6 +41,8 @@ public sealed partial class CustomerGrain
         await EraseArchivePagesAsync();
         await DirectoryShard().RemoveAsync(CustomerId);
         await PseudonymiseInCommunitiesAsync(keepPostTexts);
+        // Staff's looks at the customer go too: the log is keyed by the customer's id.
+        await GrainFactory.GetGrain<IStaffAccessLogGrain>(CustomerId).EraseAsync();
         return receipt;
     }
 

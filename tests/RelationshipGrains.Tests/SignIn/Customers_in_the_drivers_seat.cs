@@ -52,6 +52,31 @@ public sealed class Customers_in_the_drivers_seat(SignInFixture signIn)
     }
 
     [Fact]
+    public async Task A_customer_sees_which_member_of_staff_looked_at_their_data_and_what_they_did()
+    {
+        using var erin = await signIn.SignedIn(Erin);
+        using var agent = await signIn.SignedIn(Agent);
+        var path = $"/api/v1/customers/{Erin.CustomerId}";
+        var before = (await Ok(erin.GetAsync($"{path}/staff-access"))).GetArrayLength();
+
+        await Ok(agent.GetAsync($"{path}/timeline"));
+        await Ok(Post(agent, $"{path}/interactions",
+            new { interactionId = "call-back", channel = "phone", direction = "outbound", author = new { kind = "staff" }, text = "Called back" }),
+            HttpStatusCode.Created);
+        await Ok(_world.Channel.GetAsync($"{path}/timeline"));
+        var log = await Ok(erin.GetAsync($"{path}/staff-access"));
+
+        Assert.Equal(before + 2, log.GetArrayLength());
+        Assert.Equal("Record an interaction on a customer's timeline", log[0].GetProperty("what").GetString());
+        Assert.Equal("Read a page of a customer's timeline", log[1].GetProperty("what").GetString());
+        Assert.All(log.EnumerateArray().Take(2), access =>
+        {
+            Assert.Equal(Agent.Subject, access.GetProperty("subject").GetString());
+            Assert.Equal("Ada Agent", access.GetProperty("name").GetString());
+        });
+    }
+
+    [Fact]
     public async Task A_customer_assembles_their_own_value_chain_and_asks_for_erasure()
     {
         using var gale = await signIn.SignedIn(Gale);
@@ -63,9 +88,14 @@ public sealed class Customers_in_the_drivers_seat(SignInFixture signIn)
             HttpStatusCode.Created);
         await Ok(Post(gale, $"{path}/value-chains/{chain}/slots/maker/invitations", new { partnerId = partner.Id }));
         var invited = await Ok(partner.Client.GetAsync($"/api/v1/partner/value-chains/{chain}"));
+        using var agent = await signIn.SignedIn(Agent);
+        await Ok(agent.GetAsync($"{path}/timeline"));
+        var looked = await Ok(gale.GetAsync($"{path}/staff-access"));
         var receipt = await Ok(gale.DeleteAsync(path));
 
         Assert.Equal(chain, invited.GetProperty("valueChainId").GetString());
+        Assert.Equal(1, looked.GetArrayLength());
+        Assert.Equal(0, (await Ok(_world.Channel.GetAsync($"{path}/staff-access"))).GetArrayLength());
         Assert.Equal(Gale.CustomerId, receipt.GetProperty("customerId").GetString());
         Assert.Equal(0, (await Ok(_world.Channel.GetAsync($"{path}/timeline"))).GetProperty("latestSequence").GetInt64());
     }
@@ -144,9 +174,9 @@ public sealed class Customers_in_the_drivers_seat(SignInFixture signIn)
             }
         }
 
-        // Timeline and live feed (2), values (2), consents and partner reads (4), intents (3), export and erasure (2),
-        // value chains and accepting an offer (9).
-        Assert.Equal(22, opened);
+        // Timeline and live feed (2), values (2), consents and partner reads (4), staff's looks (1), intents (3), export
+        // and erasure (2), value chains and accepting an offer (9).
+        Assert.Equal(23, opened);
         Assert.True(staffOnly > 40, $"Only {staffOnly} routes closed to customers were swept.");
         Assert.Equal(before, await Snapshot(finn, chain));
     }

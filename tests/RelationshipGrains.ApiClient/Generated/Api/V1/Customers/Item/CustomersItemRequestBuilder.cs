@@ -9,6 +9,7 @@ using RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents;
 using RelationshipGrains.ApiClient.Api.V1.Customers.Item.Interactions;
 using RelationshipGrains.ApiClient.Api.V1.Customers.Item.Live;
 using RelationshipGrains.ApiClient.Api.V1.Customers.Item.PartnerAccess;
+using RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess;
 using RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline;
 using RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains;
 using RelationshipGrains.ApiClient.Api.V1.Customers.Item.Values;
@@ -55,6 +56,11 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
         public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.PartnerAccess.PartnerAccessRequestBuilder PartnerAccess
         {
             get => new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.PartnerAccess.PartnerAccessRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The staffAccess property</summary>
+        public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess.StaffAccessRequestBuilder StaffAccess
+        {
+            get => new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess.StaffAccessRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The timeline property</summary>
         public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.TimelineRequestBuilder Timeline

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using RelationshipGrains.Api.Auth.SignIn;
+using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Api.Customers;
+
+/// <summary>
+/// Who among the staff looked at or changed a customer's data: every request a signed-in member of staff makes on a
+/// customer's routes is recorded before it runs, and the customer and staff can read the log.
+/// </summary>
+internal static class StaffAccessLog
+{
+    public static RouteGroupBuilder MapStaffAccessLog(this RouteGroupBuilder customer)
+    {
+        customer.MapGet("staff-access", List)
+            .Describe("listStaffAccess", "List staff's looks at a customer's data",
+                "The latest 1,000 requests signed-in members of staff made on the customer's routes, newest first: who "
+                + "(subject and name), what and when. Requests with API keys are machines' and are not listed.")
+            .OpenToTheCustomer();
+        return customer;
+    }
+
+    private static async Task<Ok<IReadOnlyList<StaffAccess>>> List(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IStaffAccessLogGrain>(Check.Id(id, "customerId")).ListAsync());
+
+    /// <summary>
+    /// Records a signed-in person's request on a customer's route before it runs, in the words of its summary; a
+    /// request the log cannot record does not run.
+    /// </summary>
+    public static IApplicationBuilder UseStaffAccessLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.IsPerson() && !http.User.IsCustomer() && http.User.Subject() is { } subject
+            && http.Request.RouteValues["id"] is string customerId && Check.IsId(customerId)
+            && http.GetEndpoint() is RouteEndpoint endpoint
+            && endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith(CustomersApi.Prefix, StringComparison.Ordinal) == true)
+        {
+            var what = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? $"{http.Request.Method} {http.Request.Path}";
+            var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
+            var time = http.RequestServices.GetRequiredService<TimeProvider>();
+            await grains.GetGrain<IStaffAccessLogGrain>(customerId).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, time.GetUtcNow()));
+        }
+
+        await next(http);
+    });
+}
