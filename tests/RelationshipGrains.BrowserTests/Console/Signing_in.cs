@@ -100,4 +100,31 @@ public sealed class Signing_in(ConsoleSilo silo, ITestOutputHelper output)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue to your organisation's sign-in" })).ToBeVisibleAsync();
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('rg.console.refresh-token')"));
     }
+
+    [Fact]
+    public async Task A_customer_signs_in_to_her_own_relationships_and_revokes_a_consent_with_one_action()
+    {
+        var customer = ConsoleSilo.Customer.CustomerId!;
+        var partner = ApiCall.Id("bikes");
+        await ApiCall.PutAsync(silo.Operator, $"/api/v1/partners/{partner}", new { name = "Bikes & Co", categories = new[] { "bikes" } });
+        await ApiCall.PutAsync(silo.Channel, $"/api/v1/customers/{customer}/consents/{partner}", new { scopes = new[] { "profile", "intents" } });
+        await using var tab = await ConsoleTab.OpenAsync(silo, output);
+        var page = tab.Page;
+
+        await page.GetByLabel("Work e-mail or user name").FillAsync(ConsoleSilo.Customer.UserName);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue to your organisation's sign-in" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "My relationships" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Views" })).ToBeHiddenAsync();
+        var grant = page.Locator($"li[data-partner-id='{partner}']");
+        await Expect(grant).ToContainTextAsync("Intents");
+        await tab.AssertAccessibleAsync();
+        await tab.ScreenshotAsync("my-relationships");
+        await grant.GetByRole(AriaRole.Button, new() { Name = $"Revoke {partner}'s consent" }).ClickAsync();
+
+        await Expect(grant).ToHaveCountAsync(0);
+        var consents = await ApiCall.SendAsync(silo.Channel, HttpMethod.Get, $"/api/v1/customers/{customer}/consents", null);
+        Assert.Empty(consents.EnumerateArray());
+        tab.AssertNoConsoleErrors();
+    }
 }

@@ -17,6 +17,12 @@ public sealed class ConsoleSilo : IAsyncLifetime
     /// <summary>A member of staff at the organisation's provider.</summary>
     public static readonly TestPerson Agent = new("ada", "ada-password", "00uAda|7f3K", "Ada Agent", ["crm-staff"]);
 
+    public const string CustomerAudience = "relationship-grains-customers";
+
+    /// <summary>A customer who signs in to her own relationship.</summary>
+    public static readonly TestPerson Customer = new("erin", "erin-password", "cust|erin", "Erin Example", [],
+        Audience: CustomerAudience, CustomerId: ApiCall.Id("erin"));
+
     public IBrowser Browser { get; private set; } = null!;
 
     public TestIdentityProvider Provider { get; private set; } = null!;
@@ -41,7 +47,7 @@ public sealed class ConsoleSilo : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDirectory);
 
         // Staff sign in at a real provider beside the published development keys, as an organisation would set it up.
-        Provider = await TestIdentityProvider.StartAsync([Agent]);
+        Provider = await TestIdentityProvider.StartAsync([Agent, Customer]);
         _silo = SiloProcess.Start("console-silo", new Dictionary<string, string>
         {
             ["Silo__Profile"] = "Embedded",
@@ -51,6 +57,7 @@ public sealed class ConsoleSilo : IAsyncLifetime
             ["Auth__SignIn__ConsoleClientId"] = TestIdentityProvider.ClientId,
             ["Auth__SignIn__ConsoleScope"] = "openid profile offline_access",
             ["Auth__SignIn__Roles__channel__0"] = "crm-staff",
+            ["Auth__SignIn__CustomerAudience"] = CustomerAudience,
         }, logs);
         await _silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
         BaseUrl = $"http://127.0.0.1:{_silo.HttpPort}";

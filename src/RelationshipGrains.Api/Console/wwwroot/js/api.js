@@ -63,6 +63,7 @@ function send(method, path, body, key) {
 
 export const get = (path, key) => call('GET', path, undefined, key);
 export const post = (path, body) => call('POST', path, body ?? {});
+export const remove = path => call('DELETE', path);
 
 // Path segments come from what people type; encoding keeps them segments.
 export const segment = value => encodeURIComponent(value.trim());

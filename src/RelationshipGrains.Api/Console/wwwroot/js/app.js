@@ -5,6 +5,7 @@ import * as customers from './customer.js';
 import * as ideas from './ideas.js';
 import * as chains from './chains.js';
 import * as operations from './operations.js';
+import * as mine from './mine.js';
 
 const views = { customers, ideas, 'value-chains': chains, operations };
 const main = document.getElementById('main');
@@ -102,6 +103,11 @@ async function route(event) {
   if (!role) {
     replace(main, h('section', { class: 'card' }, h('h1', {}, 'No access yet'),
       h('p', {}, `You are signed in as ${name}, but your organisation has not given your account a role here. Ask an administrator to add you to the CRM's staff or operators group.`)));
+    return;
+  }
+  if (role === 'customer') {
+    document.getElementById('nav').hidden = true;
+    leave = mine.render(main, [], { notify, failed, customerId: session.identity.customerId });
     return;
   }
   if (role === 'partner') {

@@ -48,8 +48,9 @@ export function render(main, [customerId], context) {
     get(`${base}/consents`),
     get(`${base}/intents?includeWithdrawn=true`),
     get(`${base}/partner-access`),
-  ]).then(([profile, consents, intents, access]) =>
-    replace(side, profileCard(customerId, profile), consentsCard(consents), intentsCard(intents), accessCard(access)))
+    get(`${base}/staff-access`),
+  ]).then(([profile, consents, intents, access, staff]) =>
+    replace(side, profileCard(customerId, profile), consentsCard(consents), intentsCard(intents), accessCard(access), staffAccessCard(staff)))
     .catch(context.failed);
 
   let stop = null;
@@ -178,6 +179,13 @@ function accessCard(access) {
     : empty('No partner has read this customer\'s data.'));
 }
 
+export function staffAccessCard(accesses, title = 'Staff looks (audit)', none = 'No signed-in member of staff has looked at this customer\'s data.') {
+  return card(title, accesses.length
+    ? h('ul', { class: 'rows' }, accesses.slice(0, 20).map(a => h('li', {},
+      h('strong', {}, a.name ?? a.subject), ` ${a.what.charAt(0).toLowerCase()}${a.what.slice(1)}`, h('small', {}, ` ${when(a.at)}`))))
+    : empty(none));
+}
+
 function entryItem(entry) {
   const meta = [entry.channel && label(entry.channel), entry.direction && label(entry.direction),
     author(entry.author), when(entry.occurredAt)].filter(Boolean).join(' · ');
@@ -192,7 +200,8 @@ function entryItem(entry) {
 
 function author(a) {
   if (!a) return '';
-  return a.id ? `${label(a.kind)} ${a.id}` : label(a.kind);
+  // A signed-in member of staff is shown by name; the subject is the provider's id, not a person's.
+  return a.name ? `${label(a.kind)} ${a.name}` : a.id ? `${label(a.kind)} ${a.id}` : label(a.kind);
 }
 
 function recordForm(base, context) {
