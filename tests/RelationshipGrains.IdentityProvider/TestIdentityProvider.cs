@@ -45,11 +45,13 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <param name="people">Who can sign in.</param>
     /// <param name="audience">The audience of access tokens unless a person names another.</param>
     /// <param name="signedIn">Who the sign-in page signs in when the request names nobody (no login_hint), as if they had typed it.</param>
-    public static async Task<TestIdentityProvider> StartAsync(IReadOnlyList<TestPerson> people, string audience = "relationship-grains", TestPerson? signedIn = null)
+    /// <param name="port">The port on 127.0.0.1; a free one when 0.</param>
+    public static async Task<TestIdentityProvider> StartAsync(
+        IReadOnlyList<TestPerson> people, string audience = "relationship-grains", TestPerson? signedIn = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddOpenIddict().AddServer(server =>
         {
             server.EnableDegradedMode();

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using RelationshipGrains.Api.Auth.SignIn;
 
 namespace RelationshipGrains.Silo.Hosting;
 
@@ -16,8 +17,12 @@ internal sealed partial class EmbeddedBanner(
                 + $"-d '{{\"interactionId\":\"hello-1\",\"channel\":\"web\",\"direction\":\"inbound\",\"author\":{{\"kind\":\"customer\"}},\"text\":\"Hello!\"}}' "
                 + $"{url}/api/v1/customers/ada/interactions";
             var silo = configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+            var authority = configuration[$"{SignInOptions.Section}:Authority"];
+            var signIn = string.IsNullOrWhiteSpace(authority)
+                ? "off; to try it, dotnet run --project tests/RelationshipGrains.IdentityProvider starts a local provider and prints the settings"
+                : $"at {authority}";
             LogReady(logger, StorageDescription(silo.ServiceId), url, $"127.0.0.1:{silo.GatewayPort}", silo.ClusterId,
-                EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, curl);
+                EmbeddedProfile.DevelopmentOperatorKey, EmbeddedProfile.DevelopmentChannelKey, signIn, curl);
         });
         return Task.CompletedTask;
     }
@@ -42,9 +47,10 @@ internal sealed partial class EmbeddedBanner(
           Development keys (embedded profile only, never for production):
             operator: {OperatorKey}
             channel:  {ChannelKey}
+          Staff and customer sign-in: {SignIn}
           Try:  {Curl}
           Then: curl -H 'Authorization: Bearer {ChannelKey}' {Url}/api/v1/customers/ada/timeline
         """)]
     private static partial void LogReady(ILogger logger, string storage, string url, string gateway, string clusterId, string operatorKey,
-        string channelKey, string curl);
+        string channelKey, string signIn, string curl);
 }
