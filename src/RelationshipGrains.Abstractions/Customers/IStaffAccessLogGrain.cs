@@ -2,8 +2,8 @@ namespace RelationshipGrains.Customers;
 
 /// <summary>
 /// Who among the staff looked at or changed one customer's data (keyed by the customer id), the latest
-/// <see cref="Size"/> kept. Written by the HTTP API for signed-in people; API keys are machines, whose partner reads
-/// the customer's own log records. Not for grain clients.
+/// <see cref="Size"/> kept. The HTTP API writes it for signed-in people only: API keys belong to machines, and
+/// partners' reads have a log of their own in the customer's grain. Not for grain clients.
 /// </summary>
 [Alias("rg.IStaffAccessLogGrain")]
 public interface IStaffAccessLogGrain : IGrainWithStringKey
@@ -11,7 +11,7 @@ public interface IStaffAccessLogGrain : IGrainWithStringKey
     /// <summary>How many accesses are kept.</summary>
     public const int Size = 1_000;
 
-    /// <summary>Records one access; durable when the call returns.</summary>
+    /// <summary>Records one access, durable when the call returns; the same person doing the same again within a minute is not recorded twice.</summary>
     [Alias("Record")]
     Task RecordAsync(StaffAccess access);
 

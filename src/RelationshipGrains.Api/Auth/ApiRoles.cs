@@ -33,7 +33,10 @@ public static class ApiRoles
     /// <summary>Only operators run the cluster and register partners.</summary>
     public const string OperatorPolicy = "operator";
 
-    /// <summary>Any API key of any role, or anyone signed in; for the few routes about the caller itself.</summary>
+    /// <summary>
+    /// Any API key, or anyone signed in, even without a role here: only for routes about the caller itself, so a person
+    /// whose account grants nothing can still learn who they are signed in as.
+    /// </summary>
     public const string AnyKeyPolicy = "any-key";
 
     /// <summary>Back-office systems posting signed webhooks.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Reflection;
 using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -36,7 +37,7 @@ public static class ConsoleApi
         return routes;
     }
 
-    private static IResult Serve(string? file, HttpContext context, IOptions<SignInOptions> signIn)
+    private static async Task<IResult> Serve(string? file, HttpContext context, IOptions<SignInOptions> signIn, IOptionsMonitor<JwtBearerOptions> jwt)
     {
         // The page's links are relative, so the bare path must become the folder.
         if (string.IsNullOrEmpty(file) && !context.Request.Path.Value!.EndsWith('/'))
@@ -50,7 +51,7 @@ public static class ConsoleApi
         }
 
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy(ConsoleSignIn.ProviderOrigin(signIn.Value));
+        headers.ContentSecurityPolicy = ContentSecurityPolicy(await ConsoleSignIn.TokenOriginAsync(signIn.Value, jwt, context.RequestAborted));
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";

@@ -27,11 +27,32 @@ internal static class ConsoleSignIn
             string.IsNullOrEmpty(discovery.EndSessionEndpoint) ? null : discovery.EndSessionEndpoint));
     }
 
-    /// <summary>The provider's origin, which the page's token requests go to; the content security policy allows it.</summary>
-    public static string? ProviderOrigin(SignInOptions signIn) =>
-        signIn.Enabled && !string.IsNullOrWhiteSpace(signIn.ConsoleClientId) && Uri.TryCreate(signIn.Authority, UriKind.Absolute, out var authority)
-            ? authority.GetLeftPart(UriPartial.Authority)
-            : null;
+    /// <summary>
+    /// The origin of the provider's token endpoint, which the page's token requests go to and the content security
+    /// policy allows; the issuer's origin while the discovery document cannot be read.
+    /// </summary>
+    public static async Task<string?> TokenOriginAsync(SignInOptions signIn, IOptionsMonitor<JwtBearerOptions> jwt, CancellationToken cancellationToken)
+    {
+        if (!signIn.Enabled || string.IsNullOrWhiteSpace(signIn.ConsoleClientId))
+        {
+            return null;
+        }
+
+        try
+        {
+            var discovery = await jwt.Get(SignInAuthentication.SchemeName).ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+            if (Uri.TryCreate(discovery.TokenEndpoint, UriKind.Absolute, out var endpoint))
+            {
+                return endpoint.GetLeftPart(UriPartial.Authority);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // The provider is unreachable for now; the page's sign-in will say so when it tries.
+        }
+
+        return new Uri(signIn.Authority!).GetLeftPart(UriPartial.Authority);
+    }
 }
 
 /// <summary>The console's sign-in set-up; <see cref="Enabled"/> false when only API keys are taken.</summary>

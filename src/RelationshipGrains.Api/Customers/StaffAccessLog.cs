@@ -17,12 +17,15 @@ namespace RelationshipGrains.Api.Customers;
 /// </summary>
 internal static class StaffAccessLog
 {
+    private const string StaffAccessPath = "staff-access";
+
     public static RouteGroupBuilder MapStaffAccessLog(this RouteGroupBuilder customer)
     {
-        customer.MapGet("staff-access", List)
-            .Describe("listStaffAccess", "List staff's looks at a customer's data",
+        customer.MapGet(StaffAccessPath, List)
+            .Describe("listStaffAccess", "List staff access to a customer's data",
                 "The latest 1,000 requests signed-in members of staff made on the customer's routes, newest first: who "
-                + "(subject and name), what and when. Requests with API keys are machines' and are not listed.")
+                + "(subject and name), what and when; the same request by the same person within a minute is listed once. "
+                + "Requests with API keys are machines' and are not listed.")
             .OpenToTheCustomer();
         return customer;
     }
@@ -38,8 +41,10 @@ internal static class StaffAccessLog
     {
         if (http.User.IsPerson() && !http.User.IsCustomer() && http.User.Subject() is { } subject
             && http.Request.RouteValues["id"] is string customerId && Check.IsId(customerId)
-            && http.GetEndpoint() is RouteEndpoint endpoint
-            && endpoint.RoutePattern.RawText?.TrimStart('/').StartsWith(CustomersApi.Prefix, StringComparison.Ordinal) == true)
+            && http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } endpoint
+            && pattern.TrimStart('/').StartsWith(CustomersApi.Prefix, StringComparison.Ordinal)
+            // Reading the log is not a look at the customer's data; logging it would only push real looks out.
+            && !pattern.EndsWith(StaffAccessPath, StringComparison.Ordinal))
         {
             var what = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? $"{http.Request.Method} {http.Request.Path}";
             var grains = http.RequestServices.GetRequiredService<IGrainFactory>();

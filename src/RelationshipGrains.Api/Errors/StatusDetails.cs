@@ -32,8 +32,8 @@ internal static class StatusDetails
         var role = http.User.FindFirst(ClaimTypes.Role)?.Value ?? "none";
         if (http.User.IsPerson() && role == "none")
         {
-            return $"You are signed in as {http.User.Identity?.Name ?? http.User.Subject()}, but your sign-in grants no staff role: "
-                + $"{SignInOptions.Section}:Roles names the values of the role claim that grant {string.Join(" or ", SignInOptions.StaffRoles)}.";
+            return $"You are signed in as {http.User.Identity?.Name ?? http.User.Subject()}, but your account grants no staff role here: "
+                + "ask an administrator to add it to the group that grants the channel or operator role.";
         }
 
         if (http.User.IsCustomer())

@@ -42,7 +42,7 @@ public static class ApiServiceCollectionExtensions
             .AddPolicy(ApiRoles.OperatorOrCustomerPolicy, p => p.RequireRole(ApiRoles.Operator, ApiRoles.Customer)
                 .AddRequirements(new CustomerSelfService.Requirement()))
             .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))
-            .AddPolicy(ApiRoles.AnyKeyPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Partner, ApiRoles.Operator, ApiRoles.Customer))
+            .AddPolicy(ApiRoles.AnyKeyPolicy, p => p.RequireAuthenticatedUser())
             .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim))
             .AddPolicy(ApiRoles.BackOfficePolicy, p => p.AddAuthenticationSchemes(InboundSignatureHandler.SchemeName)
                 .RequireRole(ApiRoles.BackOffice).RequireClaim(InboundSignatureHandler.SourceClaim));

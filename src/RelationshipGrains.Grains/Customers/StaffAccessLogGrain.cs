@@ -13,9 +13,17 @@ public sealed class StaffAccessLogGrain(IDurableStateManager journal, ForcedComp
 {
     private readonly IDurableQueue<StaffAccess> _log = journal.GetOrAddQueue<StaffAccess>("staff-access");
 
+    /// <summary>The same person doing the same thing again within this time is one entry: a page's reloads are one look.</summary>
+    public static readonly TimeSpan SameLook = TimeSpan.FromMinutes(1);
+
     public async Task RecordAsync(StaffAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
+        if (_log.LastOrDefault() is { } last && last.Subject == access.Subject && last.What == access.What && access.At - last.At < SameLook)
+        {
+            return;
+        }
+
         _log.Enqueue(access);
         while (_log.Count > IStaffAccessLogGrain.Size)
         {

@@ -105,7 +105,8 @@ public sealed class Validating_configuration
         var skew = Failure(new SignInOptions { Authority = "https://login.example.com/", ClockSkew = TimeSpan.FromHours(1) });
         var local = Failure(new SignInOptions { Authority = "http://127.0.0.1:5001/", RequireHttpsMetadata = false, Roles = { ["operator"] = ["crm-operators"] } });
         var off = Failure(new SignInOptions { Roles = { ["partner"] = [] } });
-        var sameAudience = Failure(new SignInOptions { Authority = "https://login.example.com/", CustomerAudience = "relationship-grains" });
+        var sameAudience = Failure(new SignInOptions { Authority = "https://login.example.com/", CustomerAudience = "relationship-grains/" });
+        var clientAsAudience = Failure(new SignInOptions { Authority = "https://login.example.com/", ConsoleClientId = "relationship-grains" });
 
         Assert.Contains("Auth:SignIn:RequireHttpsMetadata", plainHttp);
         Assert.Contains("Auth:SignIn:Authority", notAUrl);
@@ -113,6 +114,7 @@ public sealed class Validating_configuration
         Assert.Contains("Auth:SignIn:Roles:operator", emptyRole);
         Assert.Contains("Auth:SignIn:ClockSkew", skew);
         Assert.Contains("Auth:SignIn:CustomerAudience", sameAudience);
+        Assert.Contains("Auth:SignIn:ConsoleClientId", clientAsAudience);
         Assert.Null(local);
         Assert.Null(off);
     }

@@ -11,7 +11,10 @@ public sealed class SignInFixture : IAsyncLifetime
     public static readonly TestPerson Agent = new("ada", "ada-password", "00uAda|7f3K", "Ada Agent", ["crm-staff"]);
     public static readonly TestPerson Supervisor = new("olu", "olu-password", "00uOlu|9q1Z", "Olu Supervisor", ["crm-staff", "crm-operators"]);
     public static readonly TestPerson Marketer = new("mia", "mia-password", "00uMia|2b8C", "Mia Marketer", ["marketing"]);
-    public static readonly TestPerson Brief = new("bo", "bo-password", "00uBo|5d4E", "Bo Brief", ["crm-staff"], TimeSpan.FromSeconds(2));
+    public static readonly TestPerson Brief = new("bo", "bo-password", "00uBo|5d4E", "Bo Brief", ["crm-staff"], TimeSpan.FromSeconds(6));
+
+    /// <summary>A staff-audience token that also carries a customer id and an operators' group: a customer's, so no staff role.</summary>
+    public static readonly TestPerson Mixed = new("max", "max-password", "00uMax|1a2B", "Max Mixed", ["crm-operators"], CustomerId: "max");
 
     /// <summary>The audience of customers' own tokens at the same provider.</summary>
     public const string CustomerAudience = "relationship-grains-customers";
@@ -40,7 +43,7 @@ public sealed class SignInFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        TestPerson[] people = [Agent, Supervisor, Marketer, Brief, Erin, Finn, Gale, Nobody];
+        TestPerson[] people = [Agent, Supervisor, Marketer, Brief, Mixed, Erin, Finn, Gale, Nobody];
         // The dashboard's sign-in sends no login_hint: the provider's page signs in the supervisor.
         Provider = await TestIdentityProvider.StartAsync(people, signedIn: Supervisor);
         Foreign = await TestIdentityProvider.StartAsync(people);

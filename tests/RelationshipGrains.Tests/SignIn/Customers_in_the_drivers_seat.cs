@@ -60,12 +60,14 @@ public sealed class Customers_in_the_drivers_seat(SignInFixture signIn)
         var before = (await Ok(erin.GetAsync($"{path}/staff-access"))).GetArrayLength();
 
         await Ok(agent.GetAsync($"{path}/timeline"));
+        await Ok(agent.GetAsync($"{path}/timeline"));
         await Ok(Post(agent, $"{path}/interactions",
             new { interactionId = "call-back", channel = "phone", direction = "outbound", author = new { kind = "staff" }, text = "Called back" }),
             HttpStatusCode.Created);
         await Ok(_world.Channel.GetAsync($"{path}/timeline"));
         var log = await Ok(erin.GetAsync($"{path}/staff-access"));
 
+        // Two reads of the timeline within a minute are one look.
         Assert.Equal(before + 2, log.GetArrayLength());
         Assert.Equal("Record an interaction on a customer's timeline", log[0].GetProperty("what").GetString());
         Assert.Equal("Read a page of a customer's timeline", log[1].GetProperty("what").GetString());
@@ -178,6 +180,12 @@ public sealed class Customers_in_the_drivers_seat(SignInFixture signIn)
         // and erasure (2), value chains and accepting an offer (9).
         Assert.Equal(23, opened);
         Assert.True(staffOnly > 40, $"Only {staffOnly} routes closed to customers were swept.");
+        Assert.Equal(before, await Snapshot(finn, chain));
+
+        // Her own id with Finn's chain or intent in the path finds nothing either.
+        var own = $"/api/v1/customers/{Erin.CustomerId}";
+        Assert.Equal(HttpStatusCode.NotFound, (await erin.GetAsync($"{own}/value-chains/{chain}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Post(erin, $"{own}/intents/sofa/withdraw")).StatusCode);
         Assert.Equal(before, await Snapshot(finn, chain));
     }
 

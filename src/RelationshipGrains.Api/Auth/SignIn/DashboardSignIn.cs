@@ -26,8 +26,10 @@ public static class DashboardSignIn
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // A fixed working day: the roles in the cookie are read at sign-in, so an operator removed from the group
+            // loses the dashboard by the next sign-in at the latest.
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
-            cookie.SlidingExpiration = true;
+            cookie.SlidingExpiration = false;
             cookie.ForwardChallenge = ProviderScheme;
             // A signed-in person without the operator role is told so, not sent round the provider again.
             cookie.Events.OnRedirectToAccessDenied = context =>
@@ -79,7 +81,15 @@ public static class DashboardSignIn
         oidc.TokenValidationParameters.RoleClaimType = System.Security.Claims.ClaimTypes.Role;
         oidc.Events.OnTokenValidated = context =>
         {
-            SignInAuthentication.GrantRoles(context.Principal!, signIn);
+            if (SignInAuthentication.Unidentified(context.Principal!) is { } refusal)
+            {
+                context.Fail(refusal);
+            }
+            else
+            {
+                SignInAuthentication.GrantRoles(context.Principal!, signIn);
+            }
+
             return Task.CompletedTask;
         };
     }

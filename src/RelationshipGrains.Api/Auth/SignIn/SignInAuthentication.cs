@@ -37,7 +37,10 @@ public static class SignInAuthentication
             : auth;
     }
 
-    /// <summary>A JSON Web Token has three base64url parts; no API key we issue looks like one.</summary>
+    /// <summary>
+    /// A JSON Web Token has three base64url parts and its header starts "eyJ"; partner keys never look like one, and
+    /// a configured key that did would only be refused as a token.
+    /// </summary>
     private static string Select(HttpContext http)
     {
         var header = http.Request.Headers.Authorization.ToString();
@@ -70,25 +73,15 @@ public static class SignInAuthentication
         jwt.TokenValidationParameters.NameClaimType = signIn.NameClaim;
         jwt.TokenValidationParameters.RoleClaimType = ClaimTypes.Role;
         jwt.TokenValidationParameters.ClockSkew = signIn.ClockSkew;
+        // "https://x/" and "https://x" are different audiences here, as Admit compares them.
+        jwt.TokenValidationParameters.IgnoreTrailingSlashWhenValidatingAudience = false;
         jwt.Events = new JwtBearerEvents
         {
             OnTokenValidated = context =>
             {
-                var audiences = context.SecurityToken is JsonWebToken token ? token.Audiences.ToList() : [];
-                if (signIn.CustomersEnabled && audiences.Contains(signIn.CustomerAudience!))
+                if (Admit(context.Principal!, context.SecurityToken, signIn) is { } refusal)
                 {
-                    if (audiences.Contains(signIn.Audience))
-                    {
-                        context.Fail($"The sign-in token names both the staff audience '{signIn.Audience}' and the customers' '{signIn.CustomerAudience}'; it must name one.");
-                    }
-                    else if (!GrantCustomer(context.Principal!, signIn))
-                    {
-                        context.Fail($"The customer's sign-in token has no customer id in its '{signIn.CustomerIdClaim}' claim.");
-                    }
-                }
-                else
-                {
-                    GrantRoles(context.Principal!, signIn);
+                    context.Fail(refusal);
                 }
 
                 return Task.CompletedTask;
@@ -105,24 +98,77 @@ public static class SignInAuthentication
         };
     }
 
-    /// <summary>A customer's token acts for the customer id it names, and as nothing else.</summary>
-    private static bool GrantCustomer(ClaimsPrincipal principal, SignInOptions signIn)
+    /// <summary>
+    /// What a validated access token may do: a staff token (our audience) gets the staff roles its groups grant, a
+    /// customer's token (the customers' audience) acts for its customer id alone; anything else is refused, with the
+    /// sentence returned.
+    /// </summary>
+    private static string? Admit(ClaimsPrincipal principal, SecurityToken token, SignInOptions signIn)
     {
-        var identity = (ClaimsIdentity)principal.Identity!;
-        if (identity.FindFirst(signIn.CustomerIdClaim)?.Value is not { } customerId || !Check.IsId(customerId))
+        var audiences = token is JsonWebToken jwt ? jwt.Audiences.ToList() : [];
+        var staff = audiences.Contains(signIn.Audience, StringComparer.Ordinal);
+        var customer = signIn.CustomersEnabled && audiences.Contains(signIn.CustomerAudience!, StringComparer.Ordinal);
+        if (Unidentified(principal) is { } missing)
         {
-            return false;
+            return missing;
+        }
+
+        if (staff == customer)
+        {
+            return staff
+                ? $"The sign-in token names both the staff audience '{signIn.Audience}' and the customers' '{signIn.CustomerAudience}'; it must name one."
+                : "The sign-in token names no audience this API takes.";
+        }
+
+        if (staff)
+        {
+            GrantRoles(principal, signIn);
+            return null;
+        }
+
+        var identity = (ClaimsIdentity)principal.Identity!;
+        if (identity.FindFirst(signIn.CustomerIdClaim)?.Value is not { } customerId)
+        {
+            return $"The customer's sign-in token has no customer id in its '{signIn.CustomerIdClaim}' claim.";
+        }
+
+        if (!Check.IsId(customerId))
+        {
+            return $"The customer's sign-in token's '{signIn.CustomerIdClaim}' is not a customer id here (1-64 lower-case letters, digits, '.', '_' or '-').";
         }
 
         identity.AddClaim(new Claim(ClaimTypes.Role, ApiRoles.Customer));
         identity.AddClaim(new Claim(CustomerSelfService.CustomerIdClaim, customerId));
-        return true;
+        return null;
     }
 
-    /// <summary>Our staff roles from the provider's role claim, as <see cref="SignInOptions.Roles"/> maps them.</summary>
+    /// <summary>
+    /// Drops claims only this API may set (a role, a customer id of ours) should the token carry them, and refuses a
+    /// token without a subject: the subject is who the logs and the timeline name.
+    /// </summary>
+    internal static string? Unidentified(ClaimsPrincipal principal)
+    {
+        var identity = (ClaimsIdentity)principal.Identity!;
+        foreach (var ours in identity.Claims.Where(c => c.Type is ClaimTypes.Role or CustomerSelfService.CustomerIdClaim).ToList())
+        {
+            identity.RemoveClaim(ours);
+        }
+
+        return string.IsNullOrEmpty(identity.FindFirst("sub")?.Value) ? "The sign-in token names no subject (sub), so it cannot say who is acting." : null;
+    }
+
+    /// <summary>
+    /// Our staff roles from the provider's role claim, as <see cref="SignInOptions.Roles"/> maps them. A sign-in that
+    /// carries a customer id is a customer's and grants no staff role, whatever groups it lists.
+    /// </summary>
     internal static void GrantRoles(ClaimsPrincipal principal, SignInOptions signIn)
     {
         var identity = (ClaimsIdentity)principal.Identity!;
+        if (identity.HasClaim(c => c.Type == signIn.CustomerIdClaim))
+        {
+            return;
+        }
+
         var held = identity.FindAll(signIn.RoleClaim).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         foreach (var role in SignInOptions.StaffRoles.Where(r => signIn.ValuesFor(r).Any(held.Contains)))
         {
@@ -137,7 +183,8 @@ public static class SignInAuthentication
         SecurityTokenInvalidIssuerException =>
             $"The sign-in token was not issued by this API's provider ({signIn.Authority}).",
         SecurityTokenInvalidAudienceException =>
-            $"The sign-in token is meant for another audience; this API takes tokens for '{signIn.Audience}'.",
+            $"The sign-in token is meant for another audience; this API takes tokens for '{signIn.Audience}'"
+            + (signIn.CustomersEnabled ? $" (staff) or '{signIn.CustomerAudience}' (customers)." : "."),
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
             $"The sign-in token's signature does not match any signing key of the provider ({signIn.Authority}).",
         // Our own refusals (Fail in OnTokenValidated) are already sentences a person can act on.

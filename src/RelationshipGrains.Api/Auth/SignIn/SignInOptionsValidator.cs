@@ -28,9 +28,18 @@ public sealed class SignInOptionsValidator : IValidateOptions<SignInOptions>
             failures.Add($"{at}:Audience is required: the audience this API's access tokens name.");
         }
 
-        if (options.CustomerAudience is { } customers && string.Equals(customers, options.Audience, StringComparison.Ordinal))
+        if (options.CustomerAudience is { } customers && string.Equals(customers.TrimEnd('/'), options.Audience.TrimEnd('/'), StringComparison.Ordinal))
         {
             failures.Add($"{at}:CustomerAudience must differ from {at}:Audience, so a customer's token can never act as staff.");
+        }
+
+        // An identity token's audience is the client id: equal to an API audience, it would pass as an access token.
+        foreach (var (setting, clientId) in new[] { ("ConsoleClientId", options.ConsoleClientId), ("DashboardClientId", options.DashboardClientId) })
+        {
+            if (clientId is not null && (clientId == options.Audience || clientId == options.CustomerAudience))
+            {
+                failures.Add($"{at}:{setting} must differ from the audiences, or its identity tokens would pass as access tokens.");
+            }
         }
 
         if (string.IsNullOrWhiteSpace(options.RoleClaim) || string.IsNullOrWhiteSpace(options.NameClaim) || string.IsNullOrWhiteSpace(options.CustomerIdClaim))

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
 
 namespace RelationshipGrains.Api.Auth.SignIn;
 
@@ -13,10 +14,18 @@ public static class SignedInPerson
 
     /// <summary>
     /// The author an entry records: a signed-in person writing as staff is recorded as themselves from the token,
-    /// whatever the body says; any other author (the customer, a partner, the system) stays as given.
+    /// whatever the body says; any other author (the customer, a partner, the system) stays as given. A name is what
+    /// marks a signed-in author, so a key may not state one.
     /// </summary>
-    public static Author? Attribute(this ClaimsPrincipal user, Author? stated) =>
-        !user.IsPerson() || stated is { Kind: not AuthorKind.Staff }
-            ? stated
-            : new Author(AuthorKind.Staff, user.Subject(), user.Identity!.Name);
+    public static Author? Attribute(this ClaimsPrincipal user, Author? stated)
+    {
+        if (!user.IsPerson())
+        {
+            return stated?.Name is null
+                ? stated
+                : throw new RelationshipValidationException("author.name", "author.name comes from a person's sign-in; a key names staff by author.id only.");
+        }
+
+        return stated is { Kind: not AuthorKind.Staff } ? stated : new Author(AuthorKind.Staff, user.Subject(), user.Identity!.Name);
+    }
 }

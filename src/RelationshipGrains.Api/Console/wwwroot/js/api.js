@@ -39,9 +39,11 @@ export const session = {
 };
 
 export async function call(method, path, body, key = session.key) {
+  const sessions = key === session.key;
   let response = await send(method, path, body, key);
-  // An access token expires while the console is open; one renewal and one retry, then the person signs in again.
-  if (response.status === 401 && key === session.key && session.refreshToken && await session.renew()) {
+  // An access token expires while the console is open; one renewal (shared by the calls refused together) and one
+  // retry, then the person signs in again.
+  if (response.status === 401 && sessions && session.refreshToken && await session.renew()) {
     response = await send(method, path, body, session.key);
   }
   if (response.status === 204) return null;

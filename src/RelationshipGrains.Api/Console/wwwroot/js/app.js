@@ -23,9 +23,10 @@ export function notify(message, tone = 'info') {
 // Every failed call ends up here: a clear sentence, and sign-in again when the key stopped working.
 export function failed(error) {
   if (error instanceof ApiError && error.status === 401) {
+    const message = session.person ? 'Your sign-in has ended; sign in again.' : 'Your key is no longer accepted; sign in again.';
     session.signOut();
     route();
-    notify(session.person ? 'Your sign-in has ended; sign in again.' : 'Your key is no longer accepted; sign in again.', 'error');
+    notify(message, 'error');
     return;
   }
   const wait = error.retryAfter ? ` Try again in ${error.retryAfter} s.` : '';

@@ -179,7 +179,7 @@ function accessCard(access) {
     : empty('No partner has read this customer\'s data.'));
 }
 
-export function staffAccessCard(accesses, title = 'Staff looks (audit)', none = 'No signed-in member of staff has looked at this customer\'s data.') {
+export function staffAccessCard(accesses, title = 'Staff access (audit)', none = 'No signed-in member of staff has looked at this customer\'s data.') {
   return card(title, accesses.length
     ? h('ul', { class: 'rows' }, accesses.slice(0, 20).map(a => h('li', {},
       h('strong', {}, a.name ?? a.subject), ` ${a.what.charAt(0).toLowerCase()}${a.what.slice(1)}`, h('small', {}, ` ${when(a.at)}`))))

@@ -14,8 +14,8 @@ export function follow(path, after, onEvent, onState) {
         const headers = { Accept: 'text/event-stream', Authorization: `Bearer ${session.key}` };
         if (last > 0) headers['Last-Event-ID'] = String(last);
         const response = await fetch(path, { headers, signal: controller.signal });
-        // An expired access token is renewed before the next attempt; a key that stopped working is not.
-        if (response.status === 401 && session.refreshToken && await session.renew()) continue;
+        // An expired access token is renewed for the next attempt, which waits its turn like any other.
+        if (response.status === 401 && session.refreshToken) await session.renew();
         if (!response.ok) throw new Error(`The live feed answered ${response.status}.`);
         onState('live');
         delay = 500;

@@ -36,7 +36,12 @@ export function render(main, _, context) {
     try {
       const page = await get(`${base}/timeline?limit=1`);
       if (gone) return;
-      stop = follow(`${base}/live`, page.latestSequence, entry => { if (refreshing.has(entry.kind)) load(); }, liveState.update);
+      // A burst of offers is one reload, not one per event: the customer's own rate limit is a person's.
+      let pending = null;
+      stop = follow(`${base}/live`, page.latestSequence, entry => {
+        if (!refreshing.has(entry.kind) || pending) return;
+        pending = setTimeout(() => { pending = null; load(); }, 500);
+      }, liveState.update);
     } catch (e) {
       context.failed(e);
     }

@@ -1,5 +1,6 @@
-// Staff sign-in at the organisation's OpenID Connect provider: the authorization code with PKCE, as a public client
-// in this tab. Tokens live in this tab's session only; the refresh token renews the access token before it is lost.
+// Sign-in at the organisation's OpenID Connect provider: the authorization code with PKCE, as a public client in this
+// tab. Tokens live in this tab's session only; when the API refuses an expired access token, the refresh token
+// renews it once.
 import { session } from './api.js';
 
 const pendingName = 'rg.console.pending-sign-in';
@@ -43,8 +44,9 @@ export async function complete() {
   const pending = JSON.parse(sessionStorage.getItem(pendingName) ?? 'null');
   sessionStorage.removeItem(pendingName);
   history.replaceState(null, '', redirectUri() + (pending?.hash || '#/customers'));
-  if (params.has('error')) return `The sign-in provider refused: ${params.get('error_description') || params.get('error')}.`;
+  // A link made elsewhere (no matching state) may carry any text: only a sign-in this tab started is answered in its words.
   if (!pending || pending.state !== params.get('state')) return 'That sign-in did not start in this tab; sign in again.';
+  if (params.has('error')) return `The sign-in provider refused: ${params.get('error_description') || params.get('error')}.`;
   const provider = await providerSettings();
   return await token(provider, {
     grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
@@ -52,12 +54,24 @@ export async function complete() {
   });
 }
 
-/** A new access token from the refresh token, if there is one; false when the person must sign in again. */
-export async function refresh() {
-  const provider = await providerSettings();
-  if (!provider || !session.refreshToken) return false;
-  const failure = await token(provider, { grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: provider.clientId });
-  return failure === null;
+let renewing = null;
+
+/**
+ * A new access token from the refresh token, if there is one; false when the person must sign in again. Calls
+ * refused at the same moment share one renewal: providers that rotate refresh tokens revoke them all on reuse.
+ */
+export function refresh() {
+  renewing ??= (async () => {
+    try {
+      const provider = await providerSettings();
+      if (!provider || !session.refreshToken) return false;
+      const failure = await token(provider, { grant_type: 'refresh_token', refresh_token: session.refreshToken, client_id: provider.clientId });
+      return failure === null;
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
 }
 
 /** Forgets the tokens here and, where the provider offers it, ends the session there too. */
