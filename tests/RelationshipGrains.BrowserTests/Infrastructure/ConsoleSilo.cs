@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Playwright;
-using RelationshipGrains.IdentityProvider;
 using RelationshipGrains.Api.Auth;
+using RelationshipGrains.IdentityProvider;
 
 namespace RelationshipGrains.BrowserTests.Infrastructure;
 

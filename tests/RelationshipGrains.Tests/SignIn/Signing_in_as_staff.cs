@@ -2,9 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using RelationshipGrains.Tests.Http;
 using RelationshipGrains.Tests.Infrastructure;
 using static RelationshipGrains.Tests.Http.HttpWorld;
-using RelationshipGrains.Tests.Http;
 using static RelationshipGrains.Tests.Infrastructure.SignInFixture;
 
 namespace RelationshipGrains.Tests.SignIn;

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using RelationshipGrains.Validation;
 using RelationshipGrains.Api.Errors;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Auth.SignIn;
 
