@@ -141,6 +141,25 @@ public sealed class Signing_in_as_staff(SignInFixture signIn)
     }
 
     [Fact]
+    public async Task A_provider_that_cannot_be_reached_is_a_503_to_wait_out_not_a_401_to_sign_in_again()
+    {
+        // A provider of its own that issues a good token and then goes away, before this silo ever read its keys.
+        var provider = await IdentityProvider.TestIdentityProvider.StartAsync([Agent]);
+        var token = await provider.AccessTokenAsync(Agent);
+        await using var cut = new ApiFixture();
+        cut.Settings["Auth:SignIn:Authority"] = provider.Issuer;
+        cut.Settings["Auth:SignIn:RequireHttpsMetadata"] = "false";
+        await provider.DisposeAsync();
+
+        var answer = await cut.ClientWithKey(token).GetAsync("/api/v1/me");
+
+        Assert.True(answer.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)answer.StatusCode}: {await answer.Content.ReadAsStringAsync()}");
+        Assert.Equal(TimeSpan.FromSeconds(30), answer.Headers.RetryAfter?.Delta);
+        Assert.Contains("cannot be reached", (await answer.ProblemAsync()).GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await cut.ClientWithKey(ApiFixture.ChannelKey).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_tampered_token_is_refused()
     {
         var token = await signIn.Provider.AccessTokenAsync(Agent);

@@ -24,6 +24,9 @@ public static class SignInAuthentication
     /// <summary>Access tokens from the configured provider.</summary>
     public const string SchemeName = "SignIn";
 
+    /// <summary>What a caller is told to wait while the provider cannot be reached.</summary>
+    public const int ProviderRetrySeconds = 30;
+
     public static AuthenticationBuilder AddKeyOrSignIn(this AuthenticationBuilder auth, IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SignInOptions>().Bind(configuration.GetSection(SignInOptions.Section)).ValidateOnStart();
@@ -86,16 +89,40 @@ public static class SignInAuthentication
 
                 return Task.CompletedTask;
             },
-            OnChallenge = context =>
+            OnChallenge = async context =>
             {
+                // JwtBearer goes on without the discovery document when it cannot fetch it, and then calls a good
+                // token's issuer or keys wrong. Asking for the document again tells an outage from a bad token: the
+                // caller is told to wait, not to sign in again and lose the token.
+                if (context.AuthenticateFailure is not null && !await ProviderReachableAsync(context.Options, context.HttpContext.RequestAborted))
+                {
+                    context.HandleResponse();
+                    context.Response.Headers.RetryAfter = ProviderRetrySeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    await Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Sign-in provider unreachable",
+                        detail: $"The sign-in provider ({signIn.Authority}) cannot be reached to check the token; try again in {ProviderRetrySeconds} s.")
+                        .ExecuteAsync(context.HttpContext);
+                    return;
+                }
+
                 if (context.AuthenticateFailure is { } failure)
                 {
                     context.HttpContext.Items[StatusDetails.AuthenticationFailure] = Describe(failure, signIn);
                 }
-
-                return Task.CompletedTask;
             },
         };
+    }
+
+    private static async Task<bool> ProviderReachableAsync(JwtBearerOptions jwt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await jwt.ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

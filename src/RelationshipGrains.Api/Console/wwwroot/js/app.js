@@ -126,8 +126,10 @@ async function identify() {
   try {
     session.identity = await get('/api/v1/me');
     return session.identity;
-  } catch {
-    session.signOut();
+  } catch (e) {
+    // Only a refused key or token ends the session; an outage (503) keeps it for the next try.
+    if (e instanceof ApiError && e.status === 401) session.signOut();
+    else notify(e.message, 'error');
     return null;
   }
 }
