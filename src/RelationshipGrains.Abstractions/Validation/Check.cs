@@ -8,54 +8,31 @@ namespace RelationshipGrains.Validation;
 public static partial class Check
 {
     /// <summary>An id of a customer, partner, staff member, category or tag: 1-64 chars of a-z, 0-9, '.', '_' or '-'.</summary>
-    public static string Id(string? value, string field)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            throw new RelationshipValidationException(field, $"{field} is required.");
-        }
-
-        if (value.Length > Limits.IdLength || !IdPattern().IsMatch(value))
-        {
-            throw new RelationshipValidationException(field,
-                $"{field} must be 1-{Limits.IdLength} characters of lower-case letters, digits, '.', '_' or '-'.");
-        }
-
-        return value;
-    }
+    public static string Id(string? value, string field) =>
+        Matching(value, field, Limits.IdLength, IdPattern(), "characters of lower-case letters, digits, '.', '_' or '-'");
 
     /// <summary>Whether <paramref name="value"/> is a well-formed id, without throwing.</summary>
     public static bool IsId(string? value) => value is { Length: > 0 and <= Limits.IdLength } && IdPattern().IsMatch(value);
 
     /// <summary>A person's subject at a sign-in provider: 1-255 visible ASCII characters, kept as given.</summary>
-    public static string Subject(string? value, string field)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            throw new RelationshipValidationException(field, $"{field} is required.");
-        }
-
-        if (value.Length > Limits.SubjectLength || !SubjectPattern().IsMatch(value))
-        {
-            throw new RelationshipValidationException(field,
-                $"{field} must be 1-{Limits.SubjectLength} visible ASCII characters (no spaces).");
-        }
-
-        return value;
-    }
+    public static string Subject(string? value, string field) =>
+        Matching(value, field, Limits.SubjectLength, SubjectPattern(), "visible ASCII characters (no spaces)");
 
     /// <summary>A client-supplied request id: 1-128 chars of letters, digits, '.', '_', ':' or '-'.</summary>
-    public static string RequestId(string? value, string field)
+    public static string RequestId(string? value, string field) =>
+        Matching(value, field, Limits.RequestIdLength, RequestIdPattern(), "characters of letters, digits, '.', '_', ':' or '-'");
+
+    /// <summary>Required, at most <paramref name="maxLength"/> characters, all matching <paramref name="pattern"/>, which <paramref name="allowed"/> says in words.</summary>
+    private static string Matching(string? value, string field, int maxLength, Regex pattern, string allowed)
     {
         if (string.IsNullOrEmpty(value))
         {
             throw new RelationshipValidationException(field, $"{field} is required.");
         }
 
-        if (value.Length > Limits.RequestIdLength || !RequestIdPattern().IsMatch(value))
+        if (value.Length > maxLength || !pattern.IsMatch(value))
         {
-            throw new RelationshipValidationException(field,
-                $"{field} must be 1-{Limits.RequestIdLength} characters of letters, digits, '.', '_', ':' or '-'.");
+            throw new RelationshipValidationException(field, $"{field} must be 1-{maxLength} {allowed}.");
         }
 
         return value;
