@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using RelationshipGrains.Api.Auth.SignIn;
 
 namespace RelationshipGrains.Api.Console;
@@ -16,12 +17,12 @@ internal static class ConsoleSignIn
         IOptions<SignInOptions> options, IOptionsMonitor<JwtBearerOptions> jwt, CancellationToken cancellationToken)
     {
         var signIn = options.Value;
-        if (!signIn.Enabled || string.IsNullOrWhiteSpace(signIn.ConsoleClientId))
+        if (!signIn.ConsoleEnabled)
         {
             return TypedResults.Ok(ConsoleSignInSettings.Off);
         }
 
-        var discovery = await jwt.Get(SignInAuthentication.SchemeName).ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+        var discovery = await DiscoveryAsync(jwt, cancellationToken);
         return TypedResults.Ok(new ConsoleSignInSettings(
             true, signIn.ConsoleClientId, signIn.ConsoleScope, discovery.AuthorizationEndpoint, discovery.TokenEndpoint,
             string.IsNullOrEmpty(discovery.EndSessionEndpoint) ? null : discovery.EndSessionEndpoint));
@@ -33,14 +34,14 @@ internal static class ConsoleSignIn
     /// </summary>
     public static async Task<string?> TokenOriginAsync(SignInOptions signIn, IOptionsMonitor<JwtBearerOptions> jwt, CancellationToken cancellationToken)
     {
-        if (!signIn.Enabled || string.IsNullOrWhiteSpace(signIn.ConsoleClientId))
+        if (!signIn.ConsoleEnabled)
         {
             return null;
         }
 
         try
         {
-            var discovery = await jwt.Get(SignInAuthentication.SchemeName).ConfigurationManager!.GetConfigurationAsync(cancellationToken);
+            var discovery = await DiscoveryAsync(jwt, cancellationToken);
             if (Uri.TryCreate(discovery.TokenEndpoint, UriKind.Absolute, out var endpoint))
             {
                 return endpoint.GetLeftPart(UriPartial.Authority);
@@ -53,6 +54,10 @@ internal static class ConsoleSignIn
 
         return new Uri(signIn.Authority!).GetLeftPart(UriPartial.Authority);
     }
+
+    /// <summary>The provider's discovery document, as the sign-in scheme holds it (fetched once, then cached).</summary>
+    private static Task<OpenIdConnectConfiguration> DiscoveryAsync(IOptionsMonitor<JwtBearerOptions> jwt, CancellationToken cancellationToken) =>
+        jwt.Get(SignInAuthentication.SchemeName).ConfigurationManager!.GetConfigurationAsync(cancellationToken);
 }
 
 /// <summary>The console's sign-in set-up; <see cref="Enabled"/> false when only API keys are taken.</summary>

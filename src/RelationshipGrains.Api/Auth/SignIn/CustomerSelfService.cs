@@ -27,7 +27,7 @@ public static class CustomerSelfService
     /// </summary>
     public static IApplicationBuilder UseCustomerSelfService(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        if (http.User.IsCustomer() && http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null
+        if (http.User.IsCustomer() && IsOpenToTheCustomer(http)
             && !string.Equals(http.Request.RouteValues["id"] as string, http.User.CustomerId(), StringComparison.Ordinal))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -37,7 +37,9 @@ public static class CustomerSelfService
         await next(http);
     });
 
-    /// <summary>What <see cref="OpenToTheCustomer"/> leaves on a route, for the authorization check.</summary>
+    private static bool IsOpenToTheCustomer(HttpContext http) => http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null;
+
+    /// <summary>What <see cref="OpenToTheCustomer"/> leaves on a route, for the authorization check and the id check.</summary>
     public sealed class Marker
     {
         public static Marker Instance { get; } = new();
@@ -48,7 +50,7 @@ public static class CustomerSelfService
     {
         protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, Requirement requirement)
         {
-            var opened = context.Resource is HttpContext http && http.GetEndpoint()?.Metadata.GetMetadata<Marker>() is not null;
+            var opened = context.Resource is HttpContext http && IsOpenToTheCustomer(http);
             if (!context.User.IsCustomer() || opened)
             {
                 context.Succeed(requirement);

@@ -62,6 +62,8 @@ public sealed class SignInOptions
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
 
+    public bool ConsoleEnabled => Enabled && !string.IsNullOrWhiteSpace(ConsoleClientId);
+
     public bool DashboardEnabled => Enabled && !string.IsNullOrWhiteSpace(DashboardClientId);
 
     public bool CustomersEnabled => Enabled && !string.IsNullOrWhiteSpace(CustomerAudience);
