@@ -6,14 +6,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Auditing;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Customers;
 
 /// <summary>
-/// Who among the staff looked at or changed a customer's data: every request a signed-in member of staff makes on a
-/// customer's routes is recorded before it runs, and the customer and staff can read the log.
+/// Who among the staff looked at or changed a customer's data, and what they changed elsewhere: every request a
+/// signed-in member of staff makes on a customer's routes is recorded before it runs, and the customer and staff can
+/// read the log; every other change goes to the staff action log operators read.
 /// </summary>
 internal static class StaffAccessLog
 {
@@ -34,22 +36,31 @@ internal static class StaffAccessLog
         TypedResults.Ok(await grains.GetGrain<IStaffAccessLogGrain>(Check.Id(id, "customerId")).ListAsync());
 
     /// <summary>
-    /// Records a signed-in person's request on a customer's route before it runs, in the words of its summary; a
-    /// request the log cannot record does not run.
+    /// Records a signed-in member of staff's request before it runs: on a customer's routes every request, in that
+    /// customer's log in the words of its summary; elsewhere every change, in the organisation's staff action log with
+    /// the request itself. A request the log cannot record does not run.
     /// </summary>
     public static IApplicationBuilder UseStaffAccessLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.User.IsPerson() && !http.User.IsCustomer() && http.User.Subject() is { } subject
-            && http.Request.RouteValues["id"] is string customerId && Check.IsId(customerId)
-            && http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } endpoint
-            && pattern.TrimStart('/').StartsWith(CustomersApi.Prefix, StringComparison.Ordinal)
-            // Reading the log is not a look at the customer's data; logging it would only push real looks out.
-            && !pattern.EndsWith(StaffAccessPath, StringComparison.Ordinal))
+            && http.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } endpoint)
         {
             var what = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? $"{http.Request.Method} {http.Request.Path}";
             var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
-            var time = http.RequestServices.GetRequiredService<TimeProvider>();
-            await grains.GetGrain<IStaffAccessLogGrain>(customerId).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, time.GetUtcNow()));
+            var at = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            if (pattern.TrimStart('/').StartsWith(CustomersApi.Prefix, StringComparison.Ordinal))
+            {
+                // Reading the log is not a look at the customer's data; logging it would only push real looks out.
+                if (http.Request.RouteValues["id"] is string customerId && Check.IsId(customerId) && !pattern.EndsWith(StaffAccessPath, StringComparison.Ordinal))
+                {
+                    await grains.GetGrain<IStaffAccessLogGrain>(customerId).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, at));
+                }
+            }
+            else if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))
+            {
+                var request = $"{what} ({http.Request.Method} {http.Request.Path})";
+                await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, request, at));
+            }
         }
 
         await next(http);

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Auditing;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Naming;
 using RelationshipGrains.Reporting;
 
@@ -18,6 +20,12 @@ public static class OperationsApi
         api.MapGet("cluster", Cluster)
             .Describe("getCluster", "Read the cluster's state",
                 "Operators only. Silos, their status and activations, grain counts by type and the business figures.");
+        api.MapGet("staff-actions", StaffActions)
+            .Describe("listStaffActions", "List what signed-in staff changed",
+                "Operators only. The latest 10,000 changes (every request but a read) signed-in members of staff made "
+                + "outside customers' routes, newest first: who (subject and name), what, the request and when; the same "
+                + "request by the same person within a minute is listed once. Changes on a customer's routes are in that "
+                + "customer's staff-access log; requests with API keys are machines' and are not listed.");
         return api;
     }
 
@@ -55,6 +63,9 @@ public static class OperationsApi
         var interactions = business.InteractionsPerChannelPerDay.Sum(d => d.Count);
         return TypedResults.Ok(new ClusterView(time.GetUtcNow(), silos, byType, silos.Sum(s => s.Activations), interactions));
     }
+
+    private static async Task<Ok<IReadOnlyList<StaffAccess>>> StaffActions(IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IStaffActionLogGrain>(0).ListAsync());
 
     /// <summary>"Namespace.CustomerGrain,Assembly" reads as "CustomerGrain".</summary>
     private static string ShortName(string grainType)

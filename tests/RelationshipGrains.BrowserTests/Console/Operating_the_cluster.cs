@@ -27,6 +27,8 @@ public sealed class Operating_the_cluster(ConsoleSilo silo, ITestOutputHelper ou
         // The second reading gives rates, which need two snapshots.
         await Expect(tab.Page.Locator("#card-silos + div table tbody td").Nth(8)).ToContainTextAsync("/s", new() { Timeout = 15_000 });
         await Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "Open the Orleans dashboard" })).ToHaveAttributeAsync("href", "/dashboard/");
+        // Keys are machines: what they change is not a person's, so the audit of people's changes stays empty.
+        await Expect(tab.Page.GetByRole(AriaRole.Region, new() { Name = "Staff changes (audit)" })).ToContainTextAsync("No signed-in member of staff has changed anything");
 
         await tab.AssertAccessibleAsync();
         await tab.ScreenshotAsync("operations");

@@ -8,7 +8,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// One look at, or change to, a customer&apos;s data by a signed-in member of staff.
+    /// One look at, or change to, a customer&apos;s data (or, in the staff action log, anything else) by a signed-in member of staff.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class StaffAccess : IParsable
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Subject { get; set; }
 #endif
-        /// <summary>What they did, in words (&quot;Read a page of a customer&apos;s timeline&quot;).</summary>
+        /// <summary>What they did, in words (&quot;Read a page of a customer&apos;s timeline&quot;; in the staff action log followed by the request, &quot;Hide a post (POST /api/v1/communities/makers/posts/p1/hide)&quot;).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? What { get; set; }

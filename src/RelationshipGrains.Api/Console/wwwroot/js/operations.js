@@ -1,5 +1,6 @@
 import { get } from './api.js';
 import { card, empty, h, replace } from './dom.js';
+import { staffAccessCard } from './customer.js';
 import { bytes, label, number, plural, when } from './format.js';
 
 const pollMs = 5000;
@@ -7,11 +8,17 @@ const pollMs = 5000;
 export function render(main, _, context) {
   const silos = h('div');
   const types = h('div');
+  const changes = h('div');
   const summary = h('p', { class: 'card-meta', role: 'status' }, 'Reading the cluster…');
   main.append(h('div', { class: 'page-head' }, h('h1', { class: 'page-title' }, 'Operations'),
     h('p', {}, summary, ' ', h('a', { href: '/dashboard/', target: '_blank', rel: 'noopener' }, 'Open the Orleans dashboard'),
-      h('small', {}, ' (your browser asks for a password: give the operator key)'))),
-  h('div', { class: 'column' }, card('Silos', silos), card('Activations by grain type', types)));
+      h('small', {}, ' (it signs you in with your organisation, or asks for the operator key as a password)'))),
+  h('div', { class: 'column' }, card('Silos', silos), card('Activations by grain type', types), changes));
+
+  // Read once: people change things at a human pace, and the log is up to 10,000 lines.
+  get('/api/v1/operations/staff-actions')
+    .then(actions => replace(changes, staffAccessCard(actions, 'Staff changes (audit)', 'No signed-in member of staff has changed anything outside customers\' records.')))
+    .catch(context.failed);
 
   let previous = null;
   let gone = false;

@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using RelationshipGrains.ApiClient.Api.V1.Operations.Cluster;
+using RelationshipGrains.ApiClient.Api.V1.Operations.StaffActions;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -19,6 +20,11 @@ namespace RelationshipGrains.ApiClient.Api.V1.Operations
         public global::RelationshipGrains.ApiClient.Api.V1.Operations.Cluster.ClusterRequestBuilder Cluster
         {
             get => new global::RelationshipGrains.ApiClient.Api.V1.Operations.Cluster.ClusterRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The staffActions property</summary>
+        public global::RelationshipGrains.ApiClient.Api.V1.Operations.StaffActions.StaffActionsRequestBuilder StaffActions
+        {
+            get => new global::RelationshipGrains.ApiClient.Api.V1.Operations.StaffActions.StaffActionsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Api.V1.Operations.OperationsRequestBuilder"/> and sets the default values.

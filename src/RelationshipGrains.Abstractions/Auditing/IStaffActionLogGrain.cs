@@ -1,0 +1,24 @@
+using RelationshipGrains.Customers;
+
+namespace RelationshipGrains.Auditing;
+
+/// <summary>
+/// What signed-in members of staff changed outside customers' own routes (communities, ideas, partners, value chains,
+/// webhooks, the back office), the latest <see cref="Size"/> kept, for operators. One grain (key 0): people change
+/// things at a human pace. A change on a customer's routes is in that customer's <see cref="IStaffAccessLogGrain"/>
+/// instead, so it goes with the customer's erasure. The HTTP API writes it; not for grain clients.
+/// </summary>
+[Alias("rg.IStaffActionLogGrain")]
+public interface IStaffActionLogGrain : IGrainWithIntegerKey
+{
+    /// <summary>How many actions are kept.</summary>
+    public const int Size = 10_000;
+
+    /// <summary>Records one action, durable when the call returns; the same person doing the same again within a minute is not recorded twice.</summary>
+    [Alias("Record")]
+    Task RecordAsync(StaffAccess action);
+
+    /// <summary>The actions kept, newest first.</summary>
+    [Alias("List"), Orleans.Concurrency.ReadOnly]
+    Task<IReadOnlyList<StaffAccess>> ListAsync();
+}

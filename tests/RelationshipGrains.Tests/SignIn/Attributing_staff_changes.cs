@@ -1,0 +1,47 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using RelationshipGrains.Tests.Infrastructure;
+using static RelationshipGrains.Tests.Http.HttpWorld;
+using static RelationshipGrains.Tests.Infrastructure.SignInFixture;
+
+namespace RelationshipGrains.Tests.SignIn;
+
+[Collection(SignInCollection.Name)]
+public sealed class Attributing_staff_changes(SignInFixture signIn)
+{
+    [Fact]
+    public async Task Every_change_a_signed_in_person_makes_outside_customers_routes_names_them_for_operators()
+    {
+        using var agent = await signIn.SignedIn(Agent);
+        using var supervisor = await signIn.SignedIn(Supervisor);
+        var key = signIn.Api.ClientWithKey(ApiFixture.ChannelKey);
+        var slug = Keys.Customer("audited");
+        var community = $"/api/v1/communities/{slug}";
+        var moderator = Keys.Customer("staff");
+        var member = Keys.Customer("m");
+        var idea = Keys.Customer("idea");
+
+        await Ok(supervisor.PutAsync(community, JsonContent.Create(new { name = "Audited", topics = new[] { "chairs" }, staff = new[] { moderator } })));
+        await Ok(Post(key, $"{community}/members", new { customerId = member }));
+        await Ok(Post(agent, $"{community}/ideas", new { customerId = member, ideaId = idea, title = "Folding chair" }), HttpStatusCode.Created);
+        await Ok(agent.GetAsync($"/api/v1/ideas/{idea}"));
+        await Ok(Post(agent, $"/api/v1/ideas/{idea}/status", new { actorId = moderator, status = "culled", reason = "A duplicate of the stool" }));
+        var refused = await agent.GetAsync("/api/v1/operations/staff-actions");
+
+        var log = (await Ok(supervisor.GetAsync("/api/v1/operations/staff-actions"))).EnumerateArray()
+            .Where(a => a.GetProperty("what").GetString()!.Contains(slug, StringComparison.Ordinal) || a.GetProperty("what").GetString()!.Contains(idea, StringComparison.Ordinal))
+            .Select(a => (Subject: a.GetProperty("subject").GetString(), Name: a.GetProperty("name").GetString(), What: a.GetProperty("what").GetString()))
+            .ToList();
+
+        // Newest first; the key's join and the agent's read are not changes by a person.
+        Assert.Equal(
+            [
+                (Agent.Subject, "Ada Agent", $"Move an idea on (POST /api/v1/ideas/{idea}/status)"),
+                (Agent.Subject, "Ada Agent", $"Propose an idea (POST {community}/ideas)"),
+                (Supervisor.Subject, "Olu Supervisor", $"Create or configure a community (PUT {community})"),
+            ],
+            log);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+}
