@@ -5,6 +5,7 @@ using RelationshipGrains.Grains.Hosting;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Integration.Hosting;
+using RelationshipGrains.Silo.DataProtection;
 
 namespace RelationshipGrains.Silo.Hosting;
 
@@ -54,6 +55,8 @@ public static class SiloHostingExtensions
                 EmbeddedProfile.ConfigureSilo(silo, options, builder.Configuration);
             }
         });
+
+        builder.Services.AddSharedKeyRing(builder.Configuration, options.ServiceId);
 
         // After the silo, so the bus starts once grains can be called and stops before the silo does.
         builder.Services.AddRelationshipGrainsMessaging(builder.Configuration);
