@@ -20,7 +20,7 @@ namespace RelationshipGrains.IdentityProvider;
 /// <summary>
 /// An OpenID Connect provider on 127.0.0.1 (OpenIddict, in degraded mode: no database, its clients and people held
 /// here): discovery, signing keys, the password grant for tests without a browser, and the authorization-code flow
-/// with PKCE, refresh tokens (scope offline_access) and end-session for the console, which it allows from any origin
+/// with PKCE, refresh tokens (scope offline_access), their revocation and end-session for the console, which it allows from any origin
 /// on this machine. Access tokens are plain signed JWTs for <see cref="Audience"/>.
 /// </summary>
 public sealed class TestIdentityProvider : IAsyncDisposable
@@ -50,6 +50,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
         IReadOnlyList<TestPerson> people, string audience = "relationship-grains", TestPerson? signedIn = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
+        var revoked = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Services.AddOpenIddict().AddServer(server =>
@@ -57,7 +58,8 @@ public sealed class TestIdentityProvider : IAsyncDisposable
             server.EnableDegradedMode();
             server.SetAuthorizationEndpointUris("connect/authorize")
                 .SetTokenEndpointUris("connect/token")
-                .SetEndSessionEndpointUris("connect/logout");
+                .SetEndSessionEndpointUris("connect/logout")
+                .SetRevocationEndpointUris("connect/revoke");
             server.RegisterScopes(Scopes.Profile, Scopes.OfflineAccess);
             server.AllowPasswordFlow().AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange().AllowRefreshTokenFlow();
             // Small keys made at once: an ephemeral RSA key of 4,096 bits takes seconds on a busy 2-core machine.
@@ -72,7 +74,26 @@ public sealed class TestIdentityProvider : IAsyncDisposable
                 {
                     context.Reject(Errors.InvalidClient, $"Unknown client '{context.ClientId}'.");
                 }
+                else if (context.Request.IsRefreshTokenGrantType() && context.Request.RefreshToken is { } refresh && revoked.ContainsKey(refresh))
+                {
+                    context.Reject(Errors.InvalidGrant, "The refresh token was revoked.");
+                }
 
+                return default;
+            }));
+            server.AddEventHandler<OpenIddictServerEvents.ValidateRevocationRequestContext>(h => h.UseInlineHandler(context =>
+            {
+                if (context.ClientId != ClientId)
+                {
+                    context.Reject(Errors.InvalidClient, $"Unknown client '{context.ClientId}'.");
+                }
+
+                return default;
+            }));
+            server.AddEventHandler<OpenIddictServerEvents.HandleRevocationRequestContext>(h => h.UseInlineHandler(context =>
+            {
+                // Degraded mode keeps no token store: the provider remembers what was revoked for as long as it runs.
+                revoked[context.Request.Token!] = true;
                 return default;
             }));
             server.AddEventHandler<OpenIddictServerEvents.HandleTokenRequestContext>(h => h.UseInlineHandler(context =>

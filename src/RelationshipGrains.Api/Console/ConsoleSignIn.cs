@@ -25,8 +25,16 @@ internal static class ConsoleSignIn
         var discovery = await DiscoveryAsync(jwt, cancellationToken);
         return TypedResults.Ok(new ConsoleSignInSettings(
             true, signIn.ConsoleClientId, signIn.ConsoleScope, discovery.AuthorizationEndpoint, discovery.TokenEndpoint,
-            string.IsNullOrEmpty(discovery.EndSessionEndpoint) ? null : discovery.EndSessionEndpoint));
+            string.IsNullOrEmpty(discovery.EndSessionEndpoint) ? null : discovery.EndSessionEndpoint,
+            SameOrigin(discovery.RevocationEndpoint, discovery.TokenEndpoint)));
     }
+
+    /// <summary>The page may call only the token endpoint's origin (its CSP says so), so an endpoint elsewhere is not offered.</summary>
+    private static string? SameOrigin(string? endpoint, string? tokenEndpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && Uri.TryCreate(tokenEndpoint, UriKind.Absolute, out var token)
+            && uri.GetLeftPart(UriPartial.Authority) == token.GetLeftPart(UriPartial.Authority)
+            ? endpoint
+            : null;
 
     /// <summary>
     /// The origin of the provider's token endpoint, which the page's token requests go to and the content security
@@ -63,7 +71,7 @@ internal static class ConsoleSignIn
 /// <summary>The console's sign-in set-up; <see cref="Enabled"/> false when only API keys are taken.</summary>
 internal sealed record ConsoleSignInSettings(
     bool Enabled, string? ClientId = null, string? Scope = null, string? AuthorizationEndpoint = null, string? TokenEndpoint = null,
-    string? EndSessionEndpoint = null)
+    string? EndSessionEndpoint = null, string? RevocationEndpoint = null)
 {
     public static ConsoleSignInSettings Off { get; } = new(false);
 }

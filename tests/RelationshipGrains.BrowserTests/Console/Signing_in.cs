@@ -96,9 +96,19 @@ public sealed class Signing_in(ConsoleSilo silo, ITestOutputHelper output)
         await page.ReloadAsync();
         await Expect(page.Locator("#who-name")).ToHaveTextAsync("Ada Agent (channel)");
 
+        var refreshToken = await page.EvaluateAsync<string>("() => sessionStorage.getItem('rg.console.refresh-token')");
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Continue to your organisation's sign-in" })).ToBeVisibleAsync();
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('rg.console.refresh-token')"));
+
+        // Revoked at the provider: a copy taken from the tab before sign-out renews nothing.
+        using var provider = new HttpClient { BaseAddress = new Uri(silo.Provider.Issuer) };
+        var renewal = await provider.PostAsync("connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken, ["client_id"] = IdentityProvider.TestIdentityProvider.ClientId,
+        }));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, renewal.StatusCode);
+        Assert.Contains("revoked", await renewal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -197,6 +197,8 @@ public sealed class Signing_in_as_staff(SignInFixture signIn)
         Assert.Equal("relationship-grains-console", settings.GetProperty("clientId").GetString());
         Assert.Equal($"{signIn.Provider.Issuer}connect/authorize", settings.GetProperty("authorizationEndpoint").GetString());
         Assert.Equal($"{signIn.Provider.Issuer}connect/token", settings.GetProperty("tokenEndpoint").GetString());
+        Assert.Equal($"{signIn.Provider.Issuer}connect/revoke", settings.GetProperty("revocationEndpoint").GetString());
+        Assert.Equal($"{signIn.Provider.Issuer}connect/logout", settings.GetProperty("endSessionEndpoint").GetString());
         Assert.Contains($"connect-src 'self' {signIn.Provider.Issuer.TrimEnd('/')};", string.Join(' ', page.Headers.GetValues("Content-Security-Policy")));
     }
 

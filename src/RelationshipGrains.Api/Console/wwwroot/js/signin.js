@@ -74,11 +74,22 @@ export function refresh() {
   return renewing;
 }
 
-/** Forgets the tokens here and, where the provider offers it, ends the session there too. */
+/** Forgets the tokens here and, where the provider offers it, revokes the refresh token and ends the session there too. */
 export async function end() {
-  const idToken = session.idToken;
+  const { idToken, refreshToken } = session;
   session.signOut();
   const provider = await providerSettings();
+  // A refresh token outlives this tab: revoked, a copy of it renews nothing. Ending the provider's session may not.
+  if (provider?.revocationEndpoint && refreshToken) {
+    try {
+      await fetch(provider.revocationEndpoint, {
+        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ token: refreshToken, token_type_hint: 'refresh_token', client_id: provider.clientId }),
+      });
+    } catch {
+      // Unreachable: the tab forgets the token all the same, and it expires at the provider on its own.
+    }
+  }
   if (provider?.endSessionEndpoint && idToken) {
     const url = new URL(provider.endSessionEndpoint);
     url.searchParams.set('id_token_hint', idToken);
