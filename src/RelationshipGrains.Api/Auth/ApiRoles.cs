@@ -39,6 +39,12 @@ public static class ApiRoles
     /// </summary>
     public const string AnyKeyPolicy = "any-key";
 
+    /// <summary>
+    /// The OpenAPI document: whoever builds on the API (channel apps, partners, staff and operators); not customers or
+    /// people whose account grants no role here, who build nothing on it.
+    /// </summary>
+    public const string ContractPolicy = "builders";
+
     /// <summary>Back-office systems posting signed webhooks.</summary>
     public const string BackOfficePolicy = "back-office";
 }

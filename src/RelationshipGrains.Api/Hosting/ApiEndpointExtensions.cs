@@ -36,7 +36,7 @@ public static class ApiEndpointExtensions
         var openApi = app.MapOpenApi("/openapi/{documentName}.json");
         if (!app.Services.GetRequiredService<IOptions<ApiOptions>>().Value.AnonymousOpenApi)
         {
-            openApi.RequireAuthorization();
+            openApi.RequireAuthorization(ApiRoles.ContractPolicy);
         }
 
         app.MapCustomersApi();

@@ -43,6 +43,7 @@ public static class ApiServiceCollectionExtensions
                 .AddRequirements(new CustomerSelfService.Requirement()))
             .AddPolicy(ApiRoles.OperatorPolicy, p => p.RequireRole(ApiRoles.Operator))
             .AddPolicy(ApiRoles.AnyKeyPolicy, p => p.RequireAuthenticatedUser())
+            .AddPolicy(ApiRoles.ContractPolicy, p => p.RequireRole(ApiRoles.Channel, ApiRoles.Operator, ApiRoles.Partner))
             .AddPolicy(ApiRoles.PartnerPolicy, p => p.RequireRole(ApiRoles.Partner).RequireClaim(ApiKeyAuthenticationHandler.PartnerIdClaim))
             .AddPolicy(ApiRoles.BackOfficePolicy, p => p.AddAuthenticationSchemes(InboundSignatureHandler.SchemeName)
                 .RequireRole(ApiRoles.BackOffice).RequireClaim(InboundSignatureHandler.SourceClaim));

@@ -34,7 +34,8 @@ public static class EmbeddedProfile
 
         builder.Services.Configure<ApiOptions>(o =>
         {
-            o.AnonymousOpenApi = true;
+            // Open for trying the API; Api:AnonymousOpenApi=false closes it as outside the embedded profile.
+            o.AnonymousOpenApi = builder.Configuration.GetValue("Api:AnonymousOpenApi", true);
             o.DevelopmentKeysAllowed = true;
         });
     }

@@ -48,6 +48,8 @@ public sealed class SignInFixture : IAsyncLifetime
         Provider = await TestIdentityProvider.StartAsync(people, signedIn: Supervisor);
         Foreign = await TestIdentityProvider.StartAsync(people);
         Api.Settings["Auth:SignIn:Authority"] = Provider.Issuer;
+        // As outside the embedded profile, where the contract is for those who build on the API.
+        Api.Settings["Api:AnonymousOpenApi"] = "false";
         Api.Settings["Auth:SignIn:Audience"] = Provider.Audience;
         Api.Settings["Auth:SignIn:RequireHttpsMetadata"] = "false";
         Api.Settings["Auth:SignIn:ClockSkew"] = "00:00:00";

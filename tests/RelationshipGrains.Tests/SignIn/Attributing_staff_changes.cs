@@ -44,4 +44,22 @@ public sealed class Attributing_staff_changes(SignInFixture signIn)
             log);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
+
+    [Fact]
+    public async Task The_contract_is_for_those_who_build_on_the_api_not_for_customers_or_people_without_a_role()
+    {
+        using var erin = await signIn.SignedIn(Erin);
+        using var marketer = await signIn.SignedIn(Marketer);
+        using var agent = await signIn.SignedIn(Agent);
+
+        var customer = await erin.GetAsync("/openapi/v1.json");
+        var roleless = await marketer.GetAsync("/openapi/v1.json");
+        var staff = await Ok(agent.GetAsync("/openapi/v1.json"));
+        var partner = await Ok(signIn.Api.ClientWithKey(ApiFixture.PartnerKey).GetAsync("/openapi/v1.json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, customer.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, roleless.StatusCode);
+        Assert.Equal("3.1.1", staff.GetProperty("openapi").GetString());
+        Assert.Equal(staff.GetProperty("paths").GetRawText(), partner.GetProperty("paths").GetRawText());
+    }
 }
