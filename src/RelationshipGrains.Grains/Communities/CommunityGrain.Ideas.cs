@@ -118,7 +118,7 @@ public sealed partial class CommunityGrain
         Similarity.Upsert(idea.IdeaId, State.IdeaTexts[idea.IdeaId]);
         AddEvent(CommunityEventKind.IdeaProposed, feedText, idea.IdeaId, idea.ProposerId);
         await SaveAsync();
-        await TellCustomerAsync(idea.ProposerId, $"idea/{idea.IdeaId}", timelineText, idea.IdeaId);
+        TellCustomer(idea.ProposerId, $"idea/{idea.IdeaId}", timelineText, idea.IdeaId);
     }
 
     private async Task<IdeaView> OwnIdeaAsync(string ideaId)

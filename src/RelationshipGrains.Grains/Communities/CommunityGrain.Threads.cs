@@ -44,7 +44,7 @@ public sealed partial class CommunityGrain
         State.Posts.Add(created);
         AddEvent(CommunityEventKind.Posted, post.ThreadId is null ? $"{customerId} started '{post.Title}'." : $"{customerId} replied.", threadId, customerId);
         await SaveAsync();
-        await TellCustomerAsync(customerId, $"post/{post.PostId}",
+        TellCustomer(customerId, $"post/{post.PostId}",
             post.ThreadId is null ? $"Started the thread '{post.Title}' in '{State.Name}'." : $"Replied in a thread of '{State.Name}'.", threadId);
         return created;
     }

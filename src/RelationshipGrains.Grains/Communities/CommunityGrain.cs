@@ -24,6 +24,8 @@ public sealed partial class CommunityGrain(
     GrainMetrics metrics,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
 {
+    private readonly TimelineNotices _notices = new();
+
     public const string RoundReminder = "selection-round";
     public const int FeedWindow = 1_000;
 
@@ -71,7 +73,7 @@ public sealed partial class CommunityGrain(
         State.Members[customerId] = member;
         AddEvent(CommunityEventKind.MemberJoined, $"{customerId} joined.", customerId, customerId);
         await SaveAsync();
-        await TellCustomerAsync(customerId, $"join/{member.JoinedAt.UtcTicks}", $"Joined the community '{State.Name}'.", null);
+        TellCustomer(customerId, $"join/{member.JoinedAt.UtcTicks}", $"Joined the community '{State.Name}'.", null);
         return member;
     }
 
@@ -180,18 +182,10 @@ public sealed partial class CommunityGrain(
         _signal.Notify();
     }
 
-    private async Task TellCustomerAsync(string customerId, string activityId, string text, string? subject)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<ICustomerGrain>(customerId)
-                .RecordCommunityActivityAsync(new CommunityActivity($"{Slug}/{activityId}", Slug, text, subject));
-        }
-        catch (Exception e)
-        {
-            LogTimelineFailed(logger, e, customerId, Slug);
-        }
-    }
+    private void TellCustomer(string customerId, string activityId, string text, string? subject) =>
+        _notices.Send(
+            () => GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(new CommunityActivity($"{Slug}/{activityId}", Slug, text, subject)),
+            e => LogTimelineFailed(logger, e, customerId, Slug));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not put community activity on the timeline of {CustomerId} ({Community}).")]
     private static partial void LogTimelineFailed(ILogger logger, Exception exception, string customerId, string community);

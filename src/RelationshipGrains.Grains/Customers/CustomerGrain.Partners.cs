@@ -121,6 +121,11 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(activity);
+        if (ErasedSinceLastContact)
+        {
+            return;
+        }
+
         await AppendOnceAsync($"community:{activity.ActivityId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.CommunityActivity,
             now, now, Author.Customer, Text: activity.Text, Topic: activity.Community, Subject: activity.Subject), () => NoteCommunity(activity.Community));
     }
@@ -129,10 +134,21 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(update);
+        if (ErasedSinceLastContact)
+        {
+            return;
+        }
+
         await AppendOnceAsync($"idea:{update.UpdateId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.IdeaUpdate,
             now, now, Author.System, Text: update.Text, Topic: update.Community, Status: update.Status, Subject: update.IdeaId),
             () => NoteCommunity(update.Community));
     }
+
+    /// <summary>
+    /// Erased, and not heard from since: communities and ideas send their notices after answering, so one about a post
+    /// made just before the erasure can arrive after it, and would put the customer's words back. It is dropped.
+    /// </summary>
+    private bool ErasedSinceLastContact => State.Profile.Erasure is not null && State.CreatedAt is null;
 
     /// <summary>Remembered so an erasure can find every community that holds something of this customer.</summary>
     private void NoteCommunity(string slug)

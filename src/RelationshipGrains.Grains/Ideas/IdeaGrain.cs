@@ -3,6 +3,7 @@ using Orleans.Journaling;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Ideas;
@@ -24,6 +25,8 @@ public sealed partial class IdeaGrain(
     Outboxes outboxes,
     ILogger<IdeaGrain> logger) : Grain, IIdeaGrain, IRemindable
 {
+    private readonly TimelineNotices _notices = new();
+
     public const int MaxComments = 2_000;
     public const int MaxEvidence = 5_000;
 
@@ -105,8 +108,10 @@ public sealed partial class IdeaGrain(
         var comment = new IdeaComment(commentId, customerId, text, time.GetUtcNow());
         State.Comments.Add(comment);
         await journal.WriteOrRetireAsync(this, Outbox);
-        await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(
-            new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId));
+        _notices.Send(
+            () => GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(
+                new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId)),
+            e => LogAskerNotTold(logger, e, customerId, IdeaId));
         return comment;
     }
 
@@ -131,7 +136,7 @@ public sealed partial class IdeaGrain(
             var text = evidence.Origin
                 ? $"Your request became the idea '{State.Title}' in '{State.Community}'."
                 : $"Your request was added to the idea '{State.Title}' in '{State.Community}'.";
-            await TellAskerAsync(customerId, $"{IdeaId}/linked/{evidence.Reference}", text, Kebab.Of(State.Status));
+            TellAsker(customerId, $"{IdeaId}/linked/{evidence.Reference}", text, Kebab.Of(State.Status));
         }
 
         return View();
@@ -221,30 +226,23 @@ public sealed partial class IdeaGrain(
         }
 
         await journal.WriteOrRetireAsync(this, Outbox);
-        await TellAskersAsync(askers, status);
+        TellAskers(askers, status);
         return View();
     }
 
     /// <summary>Customers who asked for the idea hear when it moves (the back office hears through the outbox).</summary>
-    private async Task TellAskersAsync(IReadOnlyList<string> askers, IdeaStatus status)
+    private void TellAskers(IReadOnlyList<string> askers, IdeaStatus status)
     {
         foreach (var customerId in askers)
         {
-            await TellAskerAsync(customerId, $"{IdeaId}/{status}", $"The idea '{State.Title}' you asked for is now {Kebab.Words(status)}.", Kebab.Of(status));
+            TellAsker(customerId, $"{IdeaId}/{status}", $"The idea '{State.Title}' you asked for is now {Kebab.Words(status)}.", Kebab.Of(status));
         }
     }
 
-    private async Task TellAskerAsync(string customerId, string updateId, string text, string status)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordIdeaUpdateAsync(new IdeaUpdate(updateId, IdeaId, State.Community!, text, status));
-        }
-        catch (Exception e)
-        {
-            LogAskerNotTold(logger, e, customerId, IdeaId);
-        }
-    }
+    private void TellAsker(string customerId, string updateId, string text, string status) =>
+        _notices.Send(
+            () => GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordIdeaUpdateAsync(new IdeaUpdate(updateId, IdeaId, State.Community!, text, status)),
+            e => LogAskerNotTold(logger, e, customerId, IdeaId));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell customer {CustomerId} about idea {IdeaId}.")]
     private static partial void LogAskerNotTold(ILogger logger, Exception exception, string customerId, string ideaId);

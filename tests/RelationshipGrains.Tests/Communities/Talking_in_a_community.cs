@@ -1,6 +1,7 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Testing;
 using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Communities;
@@ -70,7 +71,10 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
         await community.PostAsync(ada, new PostRequest("t1", "Stackable stools?", "Stools"));
         await _world.Propose(ada, Keys.Customer("idea"), "Stackable stool");
 
-        var timeline = await fixture.Grains.GetGrain<ICustomerGrain>(ada).GetTimelineAsync(new TimelineQuery(After: 0));
+        // The community tells the customer after answering, so the timeline is read until the three notices are in.
+        var timeline = await Poll.UntilAsync(
+            () => fixture.Grains.GetGrain<ICustomerGrain>(ada).GetTimelineAsync(new TimelineQuery(After: 0)),
+            t => t.Entries.Count(e => e.Kind == TimelineEntryKind.CommunityActivity) >= 3, TimeSpan.FromSeconds(10), "three community notices");
 
         Assert.Equal(3, timeline.Entries.Count(e => e.Kind == TimelineEntryKind.CommunityActivity && e.Topic == _world.Slug));
     }

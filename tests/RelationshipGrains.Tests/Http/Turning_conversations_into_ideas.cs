@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using RelationshipGrains.Testing;
 using RelationshipGrains.Tests.Infrastructure;
 using static RelationshipGrains.Tests.Http.HttpWorld;
 
@@ -32,9 +33,12 @@ public sealed class Turning_conversations_into_ideas(ApiFixture api)
         return (customer, entry.GetProperty("sequence").GetInt64());
     }
 
-    private async Task<List<JsonElement>> IdeaNews(string customer) =>
-        [.. (await Ok(_world.Channel.GetAsync($"/api/v1/customers/{customer}/timeline?limit=200"))).GetProperty("entries").EnumerateArray()
-            .Where(e => e.GetProperty("kind").GetString() == "idea-update")];
+    /// <summary>The customer's idea updates once <paramref name="expected"/> have arrived: ideas send them after answering.</summary>
+    private async Task<List<JsonElement>> IdeaNews(string customer, int expected) =>
+        await Poll.UntilAsync(
+            async () => (List<JsonElement>)[.. (await Ok(_world.Channel.GetAsync($"/api/v1/customers/{customer}/timeline?limit=200"))).GetProperty("entries").EnumerateArray()
+                .Where(e => e.GetProperty("kind").GetString() == "idea-update")],
+            news => news.Count >= expected, TimeSpan.FromSeconds(10), $"{expected} idea update(s) on {customer}'s timeline");
 
     [Fact]
     public async Task A_support_chat_becomes_an_idea_attributed_to_the_customer_with_links_both_ways()
@@ -47,7 +51,7 @@ public sealed class Turning_conversations_into_ideas(ApiFixture api)
             new { community = slug, actorId = staff, ideaId }), HttpStatusCode.Created);
         var idea = created.GetProperty("idea");
         var source = idea.GetProperty("evidence")[0];
-        var news = await IdeaNews(ada);
+        var news = await IdeaNews(ada, 1);
 
         Assert.StartsWith("I wish your garden chairs", idea.GetProperty("title").GetString());
         Assert.Equal((ada, true, $"customers/{ada}/timeline/{sequence}"),
@@ -114,7 +118,7 @@ public sealed class Turning_conversations_into_ideas(ApiFixture api)
             HttpStatusCode.Created);
 
         await Ok(Post(_world.Operator, $"/api/v1/communities/{slug}/rounds"));
-        var news = await IdeaNews(ada);
+        var news = await IdeaNews(ada, 2);
 
         Assert.Equal(2, news.Count);
         Assert.Equal("shortlisted", news[0].GetProperty("status").GetString());

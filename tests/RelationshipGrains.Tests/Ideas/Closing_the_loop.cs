@@ -2,6 +2,7 @@ using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Testing;
 using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Ideas;
@@ -26,7 +27,9 @@ public sealed class Closing_the_loop(ClusterFixture fixture)
         await world.Idea(ideaId).AddEvidenceAsync(AskedBy(bob, 4));
 
         await community.DecideIdeaAsync(moderator, ideaId, IdeaStatus.Culled, "Out of range for next season");
-        var adas = await fixture.Grains.GetGrain<ICustomerGrain>(ada).GetTimelineAsync(new TimelineQuery(After: 0));
+        var adas = await Poll.UntilAsync(
+            () => fixture.Grains.GetGrain<ICustomerGrain>(ada).GetTimelineAsync(new TimelineQuery(After: 0)),
+            t => t.Entries.Count(e => e.Kind == TimelineEntryKind.IdeaUpdate) >= 2, TimeSpan.FromSeconds(10), "Ada's two idea updates");
 
         Assert.Equal(2, (await world.Idea(ideaId).GetAsync())!.Tally.Askers);
         Assert.Equal(2, adas.Entries.Count(e => e.Kind == TimelineEntryKind.IdeaUpdate));
