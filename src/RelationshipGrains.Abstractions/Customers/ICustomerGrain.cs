@@ -1,5 +1,3 @@
-using RelationshipGrains.Partners;
-
 namespace RelationshipGrains.Customers;
 
 /// <summary>
@@ -34,14 +32,6 @@ public interface ICustomerGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction);
 
-    /// <summary>
-    /// Applies a back-office message (service case, marketing touch, social mention). Returns the entry it produced,
-    /// or the earlier one with <c>Created = false</c> when the message was applied before (the customer remembers
-    /// message ids as long as other entry ids: <c>Timeline:IdempotencyWindow</c>, 2,000 entries by default).
-    /// </summary>
-    [Alias("ApplyBackOfficeUpdate")]
-    Task<RecordResult> ApplyBackOfficeUpdateAsync(BackOfficeUpdate update);
-
     /// <summary>Moves a case, opportunity or marketing touch to a new status; idempotent by request id.</summary>
     [Alias("ChangeEntryStatus")]
     [ChannelSurface]
@@ -59,14 +49,6 @@ public interface ICustomerGrain : IGrainWithStringKey
     [Alias("WatchTimeline")]
     [ChannelSurface]
     IAsyncEnumerable<TimelineEntry> WatchTimelineAsync(long afterSequence, CancellationToken cancellationToken = default);
-
-    /// <summary>Everything held about the customer except the timeline (see <see cref="ExportTimelineAsync"/>).</summary>
-    [Alias("Export")]
-    Task<CustomerExport> ExportAsync();
-
-    /// <summary>The whole timeline, oldest first, including archived pages, up to the latest entry when called.</summary>
-    [Alias("ExportTimeline")]
-    IAsyncEnumerable<TimelineEntry> ExportTimelineAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Records an intent; the same id again returns the intent as first recorded.</summary>
     [Alias("ExpressIntent")]
@@ -103,57 +85,15 @@ public interface ICustomerGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<bool> HasConsentAsync(string partnerId, ConsentScope scope);
 
-    /// <summary>
-    /// An intent as <paramref name="partnerId"/> may see it, or null when the intent was not cast to that partner.
-    /// Consent is checked on every call, so a revocation takes effect at once.
-    /// </summary>
-    [Alias("GetIntentForPartner")]
-    Task<PartnerIntentView?> GetIntentForPartnerAsync(string partnerId, IntentCast cast);
-
-    /// <summary>A partner the intent was cast to answers it with an offer (replacing its earlier one).</summary>
-    [Alias("ReceiveIntentOffer")]
-    Task<IntentOffer> ReceiveIntentOfferAsync(string partnerId, string intentId, OfferTerms offer);
-
     /// <summary>The offer <paramref name="partnerId"/> made on an intent; not found when there is none.</summary>
     [Alias("GetIntentOffer")]
     [ChannelSurface]
     Task<IntentOffer> GetIntentOfferAsync(string intentId, string partnerId);
 
-    /// <summary>The profile if <paramref name="partnerId"/> holds Profile consent, else null.</summary>
-    [Alias("GetProfileForPartner")]
-    Task<CustomerProfile?> GetProfileForPartnerAsync(string partnerId);
-
-    /// <summary>A timeline page if <paramref name="partnerId"/> holds Conversation consent, else null.</summary>
-    [Alias("GetTimelineForPartner")]
-    Task<TimelinePage?> GetTimelineForPartnerAsync(string partnerId, TimelineQuery query);
-
     /// <summary>Every read of this customer's data by a partner, newest first (the latest 1,000).</summary>
     [Alias("ListPartnerAccess")]
     [ChannelSurface]
     Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync();
-
-    /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
-    [Alias("RecordValueChainStep")]
-    Task RecordValueChainStepAsync(ValueChainStep step);
-
-    /// <summary>Adds the customer's community activity to the timeline (called by community and idea grains); idempotent.</summary>
-    [Alias("RecordCommunityActivity")]
-    Task RecordCommunityActivityAsync(CommunityActivity activity);
-
-    /// <summary>Adds news of an idea the customer asked for (called by the idea's grain); idempotent.</summary>
-    [Alias("RecordIdeaUpdate")]
-    Task RecordIdeaUpdateAsync(IdeaUpdate update);
-
-    /// <summary>
-    /// Erases the customer's personal data: profile, the whole timeline with its archive, intents, consents, values
-    /// and the partner-access log. What counterparties need stays (the ids of the customer's value chains, which
-    /// partners see only under pseudonyms), and partners who held consent or were cast an intent are told through
-    /// <c>CustomerErased</c>. Community posts, votes and idea comments stay under a pseudonym so others' replies and
-    /// tallies stand; the texts the customer wrote there become "[removed]" unless <paramref name="keepPostTexts"/>.
-    /// Idempotent: again, with nothing recorded since, returns the first receipt (and the first choice stands).
-    /// </summary>
-    [Alias("Erase")]
-    Task<ErasureReceipt> EraseAsync(bool keepPostTexts = false);
 
     /// <summary>The ids of the value chains this customer owns.</summary>
     [Alias("ListValueChains")]

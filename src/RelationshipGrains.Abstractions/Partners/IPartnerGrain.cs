@@ -35,7 +35,7 @@ public interface IPartnerGrain : IGrainWithStringKey
 
     /// <summary>
     /// The intents cast to this partner, newest first (at most 500). These carry customer ids: callers show a
-    /// partner only what <see cref="Customers.ICustomerGrain.GetIntentForPartnerAsync"/> returns for each.
+    /// partner only what <see cref="Customers.ICustomerForPartnersGrain.GetIntentForPartnerAsync"/> returns for each.
     /// </summary>
     [Alias("ListInbox")]
     Task<IReadOnlyList<IntentCast>> ListInboxAsync();

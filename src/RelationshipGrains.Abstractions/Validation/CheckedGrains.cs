@@ -16,6 +16,14 @@ public static class CheckedGrains
     public static ICustomerGrain Customer(this IGrainFactory grains, string customerId) =>
         Reference<ICustomerGrain>(grains, Check.Id(customerId, "customerId"));
 
+    /// <summary>A customer's grain as operators and the back office reach it (export, erasure, back-office updates).</summary>
+    public static ICustomerStewardshipGrain CustomerStewardship(this IGrainFactory grains, string customerId) =>
+        Reference<ICustomerStewardshipGrain>(grains, Check.Id(customerId, "customerId"));
+
+    /// <summary>A customer's grain as the partner API reaches it for an authenticated partner.</summary>
+    public static ICustomerForPartnersGrain CustomerForPartners(this IGrainFactory grains, string customerId) =>
+        Reference<ICustomerForPartnersGrain>(grains, Check.Id(customerId, "customerId"));
+
     /// <summary>A community's grain, by slug.</summary>
     public static ICommunityGrain Community(this IGrainFactory grains, string slug) =>
         Reference<ICommunityGrain>(grains, Check.Id(slug, "slug"));

@@ -36,13 +36,13 @@ internal static class CustomerExportApi
     // ?keepPostTexts=true keeps the texts of the customer's community posts and comments under the pseudonym; by
     // default they become "[removed]". The receipt says which.
     private static async Task<Ok<ErasureReceipt>> Erase(string id, IGrainFactory grains, bool keepPostTexts = false) =>
-        TypedResults.Ok(await grains.Customer(id).EraseAsync(keepPostTexts));
+        TypedResults.Ok(await grains.CustomerStewardship(id).EraseAsync(keepPostTexts));
 
     private static async Task<Ok<CustomerExportDocument>> Export(string id, IGrainFactory grains, TimeProvider time, HttpContext http)
     {
-        var customer = grains.Customer(id);
+        var customer = grains.CustomerStewardship(id);
         var export = await customer.ExportAsync();
-        var chains = await Task.WhenAll((await customer.ListValueChainsAsync()).Select(c => grains.ValueChain(c).GetForOwnerAsync(id)));
+        var chains = await Task.WhenAll((await grains.Customer(id).ListValueChainsAsync()).Select(c => grains.ValueChain(c).GetForOwnerAsync(id)));
         return TypedResults.Ok(new CustomerExportDocument(id, time.GetUtcNow(), export.Profile, export.Intents, export.Consents,
             export.Values, chains, export.LatestSequence, customer.ExportTimelineAsync(http.RequestAborted)));
     }

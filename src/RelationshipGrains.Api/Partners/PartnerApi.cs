@@ -59,12 +59,12 @@ public static class PartnerApi
         TypedResults.Ok(await Desk(grains).OfferOnIntentAsync(user.PartnerId(), castId, body));
 
     private static async Task<Ok<CustomerProfile>> CustomerProfile(string customerId, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(customerId).GetProfileForPartnerAsync(user.PartnerId())
+        TypedResults.Ok(await grains.CustomerForPartners(customerId).GetProfileForPartnerAsync(user.PartnerId())
             ?? throw NoSuchCustomer(customerId));
 
     private static async Task<Ok<TimelinePage>> CustomerTimeline(
         string customerId, long? before, long? after, int? limit, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(customerId)
+        TypedResults.Ok(await grains.CustomerForPartners(customerId)
             .GetTimelineForPartnerAsync(user.PartnerId(), new TimelineQuery(before, after, limit)) ?? throw NoSuchCustomer(customerId));
 
     private static async Task<Ok<IReadOnlyList<ValueChainView>>> ValueChains(ClaimsPrincipal user, IGrainFactory grains) =>

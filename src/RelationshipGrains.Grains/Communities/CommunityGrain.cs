@@ -184,7 +184,7 @@ public sealed partial class CommunityGrain(
 
     private void TellCustomer(string customerId, string activityId, string text, string? subject) =>
         _notices.Send(
-            () => GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(new CommunityActivity($"{Slug}/{activityId}", Slug, text, subject)),
+            () => GrainFactory.GetGrain<ICustomerNoticesGrain>(customerId).RecordCommunityActivityAsync(new CommunityActivity($"{Slug}/{activityId}", Slug, text, subject)),
             e => LogTimelineFailed(logger, e, customerId, Slug));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not put community activity on the timeline of {CustomerId} ({Community}).")]

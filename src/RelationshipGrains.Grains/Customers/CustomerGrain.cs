@@ -24,7 +24,7 @@ public sealed partial class CustomerGrain(
     Pseudonyms pseudonyms,
     Outboxes outboxes,
     GrainMetrics metrics,
-    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, IRemindable
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerStewardshipGrain, ICustomerForPartnersGrain, ICustomerNoticesGrain, IRemindable
 {
     private readonly TimelineSignal _signal = new();
     private GrainOutbox? _outbox;

@@ -109,7 +109,7 @@ public sealed partial class IdeaGrain(
         State.Comments.Add(comment);
         await journal.WriteOrRetireAsync(this, Outbox);
         _notices.Send(
-            () => GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordCommunityActivityAsync(
+            () => GrainFactory.GetGrain<ICustomerNoticesGrain>(customerId).RecordCommunityActivityAsync(
                 new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId)),
             e => LogAskerNotTold(logger, e, customerId, IdeaId));
         return comment;
@@ -241,7 +241,7 @@ public sealed partial class IdeaGrain(
 
     private void TellAsker(string customerId, string updateId, string text, string status) =>
         _notices.Send(
-            () => GrainFactory.GetGrain<ICustomerGrain>(customerId).RecordIdeaUpdateAsync(new IdeaUpdate(updateId, IdeaId, State.Community!, text, status)),
+            () => GrainFactory.GetGrain<ICustomerNoticesGrain>(customerId).RecordIdeaUpdateAsync(new IdeaUpdate(updateId, IdeaId, State.Community!, text, status)),
             e => LogAskerNotTold(logger, e, customerId, IdeaId));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell customer {CustomerId} about idea {IdeaId}.")]

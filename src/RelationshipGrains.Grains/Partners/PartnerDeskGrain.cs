@@ -17,7 +17,7 @@ public sealed class PartnerDeskGrain : Grain, IPartnerDeskGrain
     public async Task<IReadOnlyList<PartnerIntentView>> InboxAsync(string partnerId)
     {
         var casts = await GrainFactory.Partner(partnerId).ListInboxAsync();
-        var views = await Task.WhenAll(casts.Select(c => GrainFactory.GetGrain<ICustomerGrain>(c.CustomerId).GetIntentForPartnerAsync(partnerId, c)));
+        var views = await Task.WhenAll(casts.Select(c => GrainFactory.GetGrain<ICustomerForPartnersGrain>(c.CustomerId).GetIntentForPartnerAsync(partnerId, c)));
         return [.. views.OfType<PartnerIntentView>()];
     }
 
@@ -25,7 +25,7 @@ public sealed class PartnerDeskGrain : Grain, IPartnerDeskGrain
     {
         var cast = await GrainFactory.Partner(partnerId).FindCastAsync(castId)
             ?? throw new RelationshipNotFoundException($"Intent '{castId}' does not exist.");
-        var customer = GrainFactory.GetGrain<ICustomerGrain>(cast.CustomerId);
+        var customer = GrainFactory.GetGrain<ICustomerForPartnersGrain>(cast.CustomerId);
         await customer.ReceiveIntentOfferAsync(partnerId, cast.IntentId, offer);
         return await customer.GetIntentForPartnerAsync(partnerId, cast)
             ?? throw new RelationshipNotFoundException($"Intent '{castId}' does not exist.");

@@ -239,7 +239,7 @@ public sealed partial class ValueChainGrain(
     {
         State.Steps++;
         await state.WriteOrReloadAsync(this, Outbox);
-        await GrainFactory.GetGrain<ICustomerGrain>(State.OwnerCustomerId!)
+        await GrainFactory.GetGrain<ICustomerNoticesGrain>(State.OwnerCustomerId!)
             .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, Kebab.Of(State.Status), partnerId));
     }
 

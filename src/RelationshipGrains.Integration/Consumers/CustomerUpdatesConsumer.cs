@@ -40,7 +40,7 @@ public sealed class CustomerUpdatesConsumer(IGrainFactory grains, TimeProvider t
     private DateTimeOffset OccurredAt(ConsumeContext context, DateTimeOffset? occurredAt) =>
         occurredAt ?? (context.SentTime is { } sent ? new DateTimeOffset(DateTime.SpecifyKind(sent, DateTimeKind.Utc)) : time.GetUtcNow());
 
-    private Task Apply(string customerId, BackOfficeUpdate update) => grains.Customer(customerId).ApplyBackOfficeUpdateAsync(update);
+    private Task Apply(string customerId, BackOfficeUpdate update) => grains.CustomerStewardship(customerId).ApplyBackOfficeUpdateAsync(update);
 
     private static Channel ParseChannel(string? channel) =>
         Kebab.TryParse<Channel>(channel, out var parsed)

@@ -119,7 +119,7 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
             await customer.RecordInteractionAsync(new RecordInteraction($"e-{i}", Channel.Web, Direction.Inbound, Author.Customer, $"I live at {i} Forgotten Lane"));
         }
 
-        await customer.EraseAsync();
+        await customer.AsReference<ICustomerStewardshipGrain>().EraseAsync();
 
         var blobs = await azurite.EveryBlobAsync(_container);
         Assert.Contains(blobs, b => b.Name.StartsWith("timeline-page", StringComparison.Ordinal) || b.Name.Contains("/log", StringComparison.Ordinal));

@@ -27,7 +27,7 @@ public sealed class Erasing_while_the_customer_talks(ClusterFixture fixture)
 
         // Erasure asks each community to forget the customer while each community, taking the customer's post, puts
         // it on the customer's timeline: both directions of the customer-community calls at once.
-        var erasure = customer.EraseAsync();
+        var erasure = customer.Stewardship().EraseAsync();
         var posts = communities.Select(c => PostOrRefusedAsync(c, customerId)).ToList();
 
         // A call cycle would hold both sides until Orleans' response timeout (30 s); without one this takes well under a second.
@@ -38,7 +38,7 @@ public sealed class Erasing_while_the_customer_talks(ClusterFixture fixture)
             Assert.DoesNotContain(threads, t => t.Text == Secret || t.AuthorId == customerId);
         }
 
-        Assert.Empty(await customer.ExportTimelineAsync().ToListAsync());
+        Assert.Empty(await customer.Stewardship().ExportTimelineAsync().ToListAsync());
     }
 
     /// <summary>A post either lands before the community forgets the customer (and is then erased) or is refused after.</summary>

@@ -108,9 +108,9 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         var customer = await CustomerWithEntries(33);
         await customer.UpdateProfileAsync(new UpdateProfile("Grace"));
 
-        var export = await customer.ExportAsync();
+        var export = await customer.Stewardship().ExportAsync();
         List<long> timeline = [];
-        await foreach (var entry in customer.ExportTimelineAsync())
+        await foreach (var entry in customer.Stewardship().ExportTimelineAsync())
         {
             timeline.Add(entry.Sequence);
         }

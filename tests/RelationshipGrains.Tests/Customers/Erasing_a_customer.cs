@@ -27,11 +27,11 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         var firstPage = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
         Assert.NotEmpty(await firstPage.GetAsync());
 
-        var receipt = await customer.EraseAsync();
-        var again = await customer.EraseAsync();
+        var receipt = await customer.Stewardship().EraseAsync();
+        var again = await customer.Stewardship().EraseAsync();
 
-        var export = await customer.ExportAsync();
-        var timeline = await customer.ExportTimelineAsync().ToListAsync();
+        var export = await customer.Stewardship().ExportAsync();
+        var timeline = await customer.Stewardship().ExportTimelineAsync().ToListAsync();
         Assert.Null(export.Profile);
         Assert.Empty(export.Intents);
         Assert.Empty(export.Consents);
@@ -62,14 +62,14 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     {
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
         await customer.RecordInteractionAsync(Requests.Interaction("before"));
-        var first = await customer.EraseAsync();
+        var first = await customer.Stewardship().EraseAsync();
 
         var back = await customer.RecordInteractionAsync(Requests.Interaction("back"));
         fixture.Time.Advance(TimeSpan.FromMinutes(1));
-        var second = await customer.EraseAsync();
+        var second = await customer.Stewardship().EraseAsync();
 
         Assert.Equal(1, back.Entry.Sequence);
         Assert.True(second.ErasedAt > first.ErasedAt);
-        Assert.Empty(await customer.ExportTimelineAsync().ToListAsync());
+        Assert.Empty(await customer.Stewardship().ExportTimelineAsync().ToListAsync());
     }
 }

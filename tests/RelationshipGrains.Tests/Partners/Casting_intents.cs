@@ -43,8 +43,8 @@ public sealed class Casting_intents(ClusterFixture fixture)
         var customer = await _world.Customer();
         await customer.ExpressIntentAsync(_world.Intent());
 
-        var seenByFirst = await customer.GetIntentForPartnerAsync(first, await CastTo(first));
-        var seenBySecond = await customer.GetIntentForPartnerAsync(second, await CastTo(second));
+        var seenByFirst = await customer.ForPartners().GetIntentForPartnerAsync(first, await CastTo(first));
+        var seenBySecond = await customer.ForPartners().GetIntentForPartnerAsync(second, await CastTo(second));
 
         Assert.Null(seenByFirst!.CustomerId);
         Assert.Empty(seenByFirst.Constraints);
@@ -64,18 +64,18 @@ public sealed class Casting_intents(ClusterFixture fixture)
         var cast = await CastTo(partner);
 
         await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Intents, ConsentScope.Profile, ConsentScope.Conversation]));
-        var granted = await customer.GetIntentForPartnerAsync(partner, cast);
-        var profile = await customer.GetProfileForPartnerAsync(partner);
-        var timeline = await customer.GetTimelineForPartnerAsync(partner, new TimelineQuery());
+        var granted = await customer.ForPartners().GetIntentForPartnerAsync(partner, cast);
+        var profile = await customer.ForPartners().GetProfileForPartnerAsync(partner);
+        var timeline = await customer.ForPartners().GetTimelineForPartnerAsync(partner, new TimelineQuery());
         await customer.RevokeConsentAsync(partner);
 
         Assert.Equal(customer.GetPrimaryKeyString(), granted!.CustomerId);
         Assert.Equal(["electric"], granted.Constraints);
         Assert.Equal("Ada", profile!.DisplayName);
         Assert.NotNull(timeline);
-        Assert.Null((await customer.GetIntentForPartnerAsync(partner, cast))!.CustomerId);
-        Assert.Null(await customer.GetProfileForPartnerAsync(partner));
-        Assert.Null(await customer.GetTimelineForPartnerAsync(partner, new TimelineQuery()));
+        Assert.Null((await customer.ForPartners().GetIntentForPartnerAsync(partner, cast))!.CustomerId);
+        Assert.Null(await customer.ForPartners().GetProfileForPartnerAsync(partner));
+        Assert.Null(await customer.ForPartners().GetTimelineForPartnerAsync(partner, new TimelineQuery()));
     }
 
     [Fact]
@@ -87,11 +87,11 @@ public sealed class Casting_intents(ClusterFixture fixture)
         await customer.ExpressIntentAsync(_world.Intent());
         var cast = await CastTo(partner);
 
-        await customer.GetIntentForPartnerAsync(partner, cast);
-        var refused = await customer.GetProfileForPartnerAsync(partner);
+        await customer.ForPartners().GetIntentForPartnerAsync(partner, cast);
+        var refused = await customer.ForPartners().GetProfileForPartnerAsync(partner);
         var grant = await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Profile, ConsentScope.Intents]));
-        await customer.GetProfileForPartnerAsync(partner);
-        await customer.GetIntentForPartnerAsync(partner, cast);
+        await customer.ForPartners().GetProfileForPartnerAsync(partner);
+        await customer.ForPartners().GetIntentForPartnerAsync(partner, cast);
         var log = await customer.ListPartnerAccessAsync();
 
         Assert.Null(refused);
@@ -109,8 +109,8 @@ public sealed class Casting_intents(ClusterFixture fixture)
         await customer.UpdateProfileAsync(new UpdateProfile("Ada"));
         await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Profile]));
 
-        Assert.NotNull(await customer.GetProfileForPartnerAsync(partner));
-        Assert.Null(await customer.GetTimelineForPartnerAsync(partner, new TimelineQuery()));
+        Assert.NotNull(await customer.ForPartners().GetProfileForPartnerAsync(partner));
+        Assert.Null(await customer.ForPartners().GetTimelineForPartnerAsync(partner, new TimelineQuery()));
     }
 
     [Fact]
@@ -122,8 +122,8 @@ public sealed class Casting_intents(ClusterFixture fixture)
         await customer.ExpressIntentAsync(_world.Intent());
         var cast = await CastTo(matched);
 
-        var seen = await customer.GetIntentForPartnerAsync(outsider, cast);
-        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => customer.ReceiveIntentOfferAsync(outsider, "want", PartnerWorld.Offer()));
+        var seen = await customer.ForPartners().GetIntentForPartnerAsync(outsider, cast);
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => customer.ForPartners().ReceiveIntentOfferAsync(outsider, "want", PartnerWorld.Offer()));
 
         Assert.Null(seen);
     }
@@ -135,8 +135,8 @@ public sealed class Casting_intents(ClusterFixture fixture)
         var customer = await _world.Customer();
         await customer.ExpressIntentAsync(_world.Intent());
 
-        await customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_500, 10));
-        var better = await customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8));
+        await customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_500, 10));
+        var better = await customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8));
         var intent = Assert.Single(await customer.ListIntentsAsync());
         var latest = (await customer.GetTimelineAsync(new TimelineQuery(Limit: 1))).Entries[0];
 
@@ -153,10 +153,10 @@ public sealed class Casting_intents(ClusterFixture fixture)
         await customer.ExpressIntentAsync(_world.Intent());
 
         var bad = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
-            customer.ReceiveIntentOfferAsync(partner, "want", new OfferTerms(new Money(0, "EUR"), 3)));
+            customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", new OfferTerms(new Money(0, "EUR"), 3)));
         await customer.WithdrawIntentAsync("want");
 
-        await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer()));
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer()));
         Assert.Equal("price.amount", bad.Field);
     }
 

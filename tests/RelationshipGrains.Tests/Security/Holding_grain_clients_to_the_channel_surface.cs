@@ -58,9 +58,9 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
         var customer = _grains.GetGrain<ICustomerGrain>("surface-erase");
         await customer.RecordInteractionAsync(Hello("kept-1"));
 
-        var export = await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.ExportAsync());
+        var export = await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.Stewardship().ExportAsync());
         Assert.Contains("ExportAsync is not open to grain clients", export.Message);
-        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.EraseAsync());
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.Stewardship().EraseAsync());
 
         var page = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 10));
         Assert.Equal("kept-1", Assert.Single(page.Entries).EntryId);
@@ -80,7 +80,7 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
     {
         var customer = _grains.GetGrain<ICustomerGrain>("surface-system-entry");
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
-            customer.RecordIdeaUpdateAsync(new IdeaUpdate("fake-1", "idea-1", "riders", "Your idea was delivered!", "delivered")));
+            customer.Notices().RecordIdeaUpdateAsync(new IdeaUpdate("fake-1", "idea-1", "riders", "Your idea was delivered!", "delivered")));
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
             _grains.GetGrain<IIdeaGrain>("riders/idea-1").ChangeStatusAsync(IdeaStatus.Selected, "no round", round: null));
         Assert.Empty((await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 10))).Entries);

@@ -121,7 +121,7 @@ public sealed class Keeping_journals_in_local_files : IDisposable
         await world.Propose(id, idea, "Cat-proof cushions");
         await world.Idea(idea).CommentAsync(id, "c1", "Whiskers approves of wool.");
 
-        await customer.EraseAsync();
+        await customer.Stewardship().EraseAsync();
 
         var files = Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);

@@ -19,7 +19,7 @@ public sealed class Taking_a_customers_chains_whole(ClusterFixture fixture)
         var customer = await _world.Customer();
         var customerId = customer.GetPrimaryKeyString();
         await customer.ExpressIntentAsync(_world.Intent());
-        await customer.ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8));
+        await customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8));
         var request = new AcceptIntentOffer(customerId, "want", partner, Keys.Customer("vc"));
 
         var chain = await Chains.AcceptIntentOfferAsync(request);

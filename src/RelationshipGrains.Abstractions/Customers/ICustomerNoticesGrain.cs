@@ -1,0 +1,22 @@
+namespace RelationshipGrains.Customers;
+
+/// <summary>
+/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation), as other grains reach it to put what
+/// happened elsewhere on its timeline: value-chain steps, community activity, idea news. Each is idempotent by its id.
+/// Grain clients are refused these methods, and <c>IRelationshipGrains</c> does not hand this interface out.
+/// </summary>
+[Alias("rg.ICustomerNoticesGrain")]
+public interface ICustomerNoticesGrain : IGrainWithStringKey
+{
+    /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
+    [Alias("RecordValueChainStep")]
+    Task RecordValueChainStepAsync(ValueChainStep step);
+
+    /// <summary>Adds the customer's community activity to the timeline (called by community and idea grains); idempotent.</summary>
+    [Alias("RecordCommunityActivity")]
+    Task RecordCommunityActivityAsync(CommunityActivity activity);
+
+    /// <summary>Adds news of an idea the customer asked for (called by the idea's grain); idempotent.</summary>
+    [Alias("RecordIdeaUpdate")]
+    Task RecordIdeaUpdateAsync(IdeaUpdate update);
+}

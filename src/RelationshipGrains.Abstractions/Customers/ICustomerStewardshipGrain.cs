@@ -1,0 +1,37 @@
+namespace RelationshipGrains.Customers;
+
+/// <summary>
+/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation), as operators and back-office
+/// systems reach it through the HTTP API: export, erasure and updates from the back office. Grain clients are refused
+/// these methods (the channel surface), and <c>IRelationshipGrains</c> does not hand this interface out.
+/// </summary>
+[Alias("rg.ICustomerStewardshipGrain")]
+public interface ICustomerStewardshipGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Applies a back-office message (service case, marketing touch, social mention). Returns the entry it produced,
+    /// or the earlier one with <c>Created = false</c> when the message was applied before (the customer remembers
+    /// message ids as long as other entry ids: <c>Timeline:IdempotencyWindow</c>, 2,000 entries by default).
+    /// </summary>
+    [Alias("ApplyBackOfficeUpdate")]
+    Task<RecordResult> ApplyBackOfficeUpdateAsync(BackOfficeUpdate update);
+
+    /// <summary>Everything held about the customer except the timeline (see <see cref="ExportTimelineAsync"/>).</summary>
+    [Alias("Export")]
+    Task<CustomerExport> ExportAsync();
+
+    /// <summary>The whole timeline, oldest first, including archived pages, up to the latest entry when called.</summary>
+    [Alias("ExportTimeline")]
+    IAsyncEnumerable<TimelineEntry> ExportTimelineAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Erases the customer's personal data: profile, the whole timeline with its archive, intents, consents, values
+    /// and the partner-access log. What counterparties need stays (the ids of the customer's value chains, which
+    /// partners see only under pseudonyms), and partners who held consent or were cast an intent are told through
+    /// <c>CustomerErased</c>. Community posts, votes and idea comments stay under a pseudonym so others' replies and
+    /// tallies stand; the texts the customer wrote there become "[removed]" unless <paramref name="keepPostTexts"/>.
+    /// Idempotent: again, with nothing recorded since, returns the first receipt (and the first choice stands).
+    /// </summary>
+    [Alias("Erase")]
+    Task<ErasureReceipt> EraseAsync(bool keepPostTexts = false);
+}
