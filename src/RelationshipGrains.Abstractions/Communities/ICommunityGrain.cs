@@ -9,10 +9,6 @@ namespace RelationshipGrains.Communities;
 [Alias("rg.ICommunityGrain")]
 public interface ICommunityGrain : IGrainWithStringKey
 {
-    /// <summary>Creates or reconfigures the community (operators).</summary>
-    [Alias("Configure")]
-    Task<CommunityView> ConfigureAsync(ConfigureCommunity configuration);
-
     /// <summary>The community, or null if it was never configured.</summary>
     [Alias("Get")]
     [ChannelSurface]
@@ -40,14 +36,6 @@ public interface ICommunityGrain : IGrainWithStringKey
     [Alias("GetMember"), Orleans.Concurrency.AlwaysInterleave]
     [ChannelSurface]
     Task<Member?> GetMemberAsync(string customerId);
-
-    /// <summary>
-    /// The voter's membership, counting the vote against the member's limit (<see cref="Validation.Limits.VotesPerMemberPerMinute"/>
-    /// across the community's ideas; kept in memory). Throws when not a member or over the limit. Interleaves like
-    /// <see cref="GetMemberAsync"/>.
-    /// </summary>
-    [Alias("AdmitVote"), Orleans.Concurrency.AlwaysInterleave]
-    Task<Member> AdmitVoteAsync(string customerId);
 
     /// <summary>Members, in the order they joined, a page at a time.</summary>
     [Alias("ListMembers")]
@@ -120,20 +108,8 @@ public interface ICommunityGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<IReadOnlyList<SimilarIdea>> SuggestSimilarAsync(string text, string? excludeIdeaId, int limit);
 
-    /// <summary>Runs a selection round now (the reminder runs one every round period).</summary>
-    [Alias("RunRound")]
-    Task<RoundReport> RunRoundAsync();
-
     /// <summary>The last round's decisions, or null before the first round.</summary>
     [Alias("GetLastRound")]
     [ChannelSurface]
     Task<RoundReport?> GetLastRoundAsync();
-
-    /// <summary>
-    /// The customer was erased: they leave, and their posts, feed events and everything of theirs on the community's
-    /// ideas carry <paramref name="pseudonym"/> instead; the texts and titles of their posts and comments become
-    /// "[removed]" unless <paramref name="keepTexts"/>. Doing it twice changes nothing more.
-    /// </summary>
-    [Alias("EraseCustomer")]
-    Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false);
 }

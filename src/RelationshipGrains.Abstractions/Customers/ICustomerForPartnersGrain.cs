@@ -3,12 +3,12 @@ using RelationshipGrains.Partners;
 namespace RelationshipGrains.Customers;
 
 /// <summary>
-/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation), as the partner API reaches it for an
+/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation, and its methods too), as the partner API reaches it for an
 /// authenticated partner, always first in the arguments: what consent lets that partner see, and its offers on intents
 /// cast to it. Grain clients are refused these methods, and <c>IRelationshipGrains</c> does not hand this interface out.
 /// </summary>
 [Alias("rg.ICustomerForPartnersGrain")]
-public interface ICustomerForPartnersGrain : IGrainWithStringKey
+public interface ICustomerForPartnersGrain : ICustomerGrain
 {
     /// <summary>
     /// An intent as <paramref name="partnerId"/> may see it, or null when the intent was not cast to that partner.

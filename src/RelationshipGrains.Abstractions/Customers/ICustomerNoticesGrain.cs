@@ -1,12 +1,12 @@
 namespace RelationshipGrains.Customers;
 
 /// <summary>
-/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation), as other grains reach it to put what
+/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation, and its methods too), as other grains reach it to put what
 /// happened elsewhere on its timeline: value-chain steps, community activity, idea news. Each is idempotent by its id.
 /// Grain clients are refused these methods, and <c>IRelationshipGrains</c> does not hand this interface out.
 /// </summary>
 [Alias("rg.ICustomerNoticesGrain")]
-public interface ICustomerNoticesGrain : IGrainWithStringKey
+public interface ICustomerNoticesGrain : ICustomerGrain
 {
     /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
     [Alias("RecordValueChainStep")]

@@ -1,12 +1,12 @@
 namespace RelationshipGrains.Customers;
 
 /// <summary>
-/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation), as operators and back-office
+/// The same customer as <see cref="ICustomerGrain"/> (same key, same activation, and its methods too), as operators and back-office
 /// systems reach it through the HTTP API: export, erasure and updates from the back office. Grain clients are refused
 /// these methods (the channel surface), and <c>IRelationshipGrains</c> does not hand this interface out.
 /// </summary>
 [Alias("rg.ICustomerStewardshipGrain")]
-public interface ICustomerStewardshipGrain : IGrainWithStringKey
+public interface ICustomerStewardshipGrain : ICustomerGrain
 {
     /// <summary>
     /// Applies a back-office message (service case, marketing touch, social mention). Returns the entry it produced,

@@ -28,17 +28,33 @@ public static class CheckedGrains
     public static ICommunityGrain Community(this IGrainFactory grains, string slug) =>
         Reference<ICommunityGrain>(grains, Check.Id(slug, "slug"));
 
+    /// <summary>A community's grain as operators, its ideas and erasures reach it.</summary>
+    public static ICommunityStewardshipGrain CommunityStewardship(this IGrainFactory grains, string slug) =>
+        Reference<ICommunityStewardshipGrain>(grains, Check.Id(slug, "slug"));
+
     /// <summary>An idea's grain.</summary>
     public static IIdeaGrain Idea(this IGrainFactory grains, string ideaId) =>
         Reference<IIdeaGrain>(grains, Check.Id(ideaId, "ideaId"));
+
+    /// <summary>An idea's grain as its community moves it through its life.</summary>
+    public static IIdeaLifecycleGrain IdeaLifecycle(this IGrainFactory grains, string ideaId) =>
+        Reference<IIdeaLifecycleGrain>(grains, Check.Id(ideaId, "ideaId"));
 
     /// <summary>A partner's grain.</summary>
     public static IPartnerGrain Partner(this IGrainFactory grains, string partnerId) =>
         Reference<IPartnerGrain>(grains, Check.Id(partnerId, "partnerId"));
 
+    /// <summary>A partner's grain as operators, the partner API and other grains reach it.</summary>
+    public static IPartnerAccountGrain PartnerAccount(this IGrainFactory grains, string partnerId) =>
+        Reference<IPartnerAccountGrain>(grains, Check.Id(partnerId, "partnerId"));
+
     /// <summary>A value chain's grain.</summary>
     public static IValueChainGrain ValueChain(this IGrainFactory grains, string valueChainId) =>
         Reference<IValueChainGrain>(grains, Check.Id(valueChainId, "valueChainId"));
+
+    /// <summary>A value chain's grain as partners, the ERP and seeding reach it.</summary>
+    public static IValueChainForPartnersGrain ValueChainForPartners(this IGrainFactory grains, string valueChainId) =>
+        Reference<IValueChainForPartnersGrain>(grains, Check.Id(valueChainId, "valueChainId"));
 
     /// <summary>
     /// Orleans resolves the grain type from the interface's attributes by reflection on every GetGrain by key (5% of

@@ -1,5 +1,3 @@
-using RelationshipGrains.Partners;
-
 namespace RelationshipGrains.ValueChains;
 
 /// <summary>
@@ -19,10 +17,6 @@ public interface IValueChainGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<ValueChainView> GetForOwnerAsync(string customerId);
 
-    /// <summary>An invited partner's view.</summary>
-    [Alias("GetForPartner")]
-    Task<ValueChainView> GetForPartnerAsync(string partnerId);
-
     /// <summary>Adds a slot before commit.</summary>
     [Alias("AddSlot")]
     [ChannelSurface]
@@ -32,10 +26,6 @@ public interface IValueChainGrain : IGrainWithStringKey
     [Alias("Invite")]
     [ChannelSurface]
     Task<ValueChainView> InviteAsync(string customerId, string role, string partnerId);
-
-    /// <summary>An invited partner offers for a slot, replacing its earlier offer there.</summary>
-    [Alias("Offer")]
-    Task<ValueChainView> OfferAsync(string partnerId, string role, OfferTerms offer);
 
     /// <summary>The owner accepts a partner's offer for a slot; accepting another before commit swaps, keeping the history.</summary>
     [Alias("Accept")]
@@ -47,23 +37,8 @@ public interface IValueChainGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<ValueChainView> CommitAsync(string customerId);
 
-    /// <summary>The partner holding a committed slot moves its fulfilment one step on (or to Failed).</summary>
-    [Alias("UpdateFulfilment")]
-    Task<ValueChainView> UpdateFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note);
-
-    /// <summary>
-    /// The ERP reports a committed slot's fulfilment (an inbound back-office message). Returns false when the message
-    /// was applied before: the chain remembers the latest 1,000 message ids, so a redelivery has no second effect.
-    /// </summary>
-    [Alias("ApplyErpStatus")]
-    Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note, DateTimeOffset? occurredAt = null);
-
     /// <summary>Cancels the chain: any time before commit, after commit only while nothing has shipped.</summary>
     [Alias("Cancel")]
     [ChannelSurface]
     Task<ValueChainView> CancelAsync(string customerId, string? reason);
-
-    /// <summary>Creates a one-slot chain from an accepted intent offer (called by the customer's grain).</summary>
-    [Alias("Seed")]
-    Task<ValueChainView> SeedAsync(CreateValueChain request, string partnerId, OfferTerms offer);
 }

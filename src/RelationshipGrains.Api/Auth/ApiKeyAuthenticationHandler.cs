@@ -58,7 +58,7 @@ public sealed class ApiKeyAuthenticationHandler(
     /// <summary>Keys issued to partners live (hashed) in their grains, so a revocation counts from the next request.</summary>
     private async Task<AuthenticateResult> AuthenticatePartnerAsync(string partnerId, string keyId, string secret)
     {
-        if (!Check.IsId(partnerId) || !await grains.GetGrain<IPartnerGrain>(partnerId).VerifyKeyAsync(keyId, secret))
+        if (!Check.IsId(partnerId) || !await grains.GetGrain<IPartnerAccountGrain>(partnerId).VerifyKeyAsync(keyId, secret))
         {
             return AuthenticateResult.Fail("The API key is not recognised.");
         }

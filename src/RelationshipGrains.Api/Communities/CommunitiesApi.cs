@@ -48,7 +48,7 @@ public static class CommunitiesApi
     }
 
     private static async Task<Ok<CommunityView>> Configure(string slug, ConfigureCommunity body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Community(slug).ConfigureAsync(body));
+        TypedResults.Ok(await grains.CommunityStewardship(slug).ConfigureAsync(body));
 
     private static async Task<Ok<CommunityView>> Get(string slug, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Community(slug).GetAsync() ?? throw new RelationshipNotFoundException($"Community '{slug}' does not exist."));

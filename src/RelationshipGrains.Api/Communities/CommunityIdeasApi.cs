@@ -66,7 +66,7 @@ internal static class CommunityIdeasApi
         TypedResults.Ok(await grains.Community(slug).MergeIdeasAsync(body.ActorId, body.DuplicateIdeaId, body.SurvivorIdeaId));
 
     private static async Task<Ok<RoundReport>> RunRound(string slug, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Community(slug).RunRoundAsync());
+        TypedResults.Ok(await grains.CommunityStewardship(slug).RunRoundAsync());
 
     private static async Task<Results<Ok<RoundReport>, NoContent>> LastRound(string slug, IGrainFactory grains) =>
         await grains.Community(slug).GetLastRoundAsync() is { } report ? TypedResults.Ok(report) : TypedResults.NoContent();

@@ -71,15 +71,15 @@ public static class PartnerApi
         TypedResults.Ok(await Desk(grains).ValueChainsAsync(user.PartnerId()));
 
     private static async Task<Ok<ValueChainView>> ValueChain(string valueChainId, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).GetForPartnerAsync(user.PartnerId()));
+        TypedResults.Ok(await grains.ValueChainForPartners(valueChainId).GetForPartnerAsync(user.PartnerId()));
 
     private static async Task<Ok<ValueChainView>> OfferOnSlot(
         string valueChainId, string role, OfferTerms body, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).OfferAsync(user.PartnerId(), role, body));
+        TypedResults.Ok(await grains.ValueChainForPartners(valueChainId).OfferAsync(user.PartnerId(), role, body));
 
     private static async Task<Ok<ValueChainView>> ReportFulfilment(
         string valueChainId, string role, FulfilmentBody body, ClaimsPrincipal user, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).UpdateFulfilmentAsync(
+        TypedResults.Ok(await grains.ValueChainForPartners(valueChainId).UpdateFulfilmentAsync(
             user.PartnerId(), role, Check.Defined(body.Status, "status"), Check.OptionalText(body.Note, "note", Limits.StatusNote)));
 
     private static IPartnerDeskGrain Desk(IGrainFactory grains) => grains.GetGrain<IPartnerDeskGrain>(0);

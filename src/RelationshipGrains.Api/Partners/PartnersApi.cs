@@ -34,17 +34,17 @@ public static class PartnersApi
     }
 
     private static async Task<Ok<PartnerProfile>> Register(string partnerId, RegisterPartner body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Partner(partnerId).RegisterAsync(body));
+        TypedResults.Ok(await grains.PartnerAccount(partnerId).RegisterAsync(body));
 
     private static async Task<Results<Ok<PartnerProfile>, NotFound>> Get(string partnerId, IGrainFactory grains) =>
         await grains.Partner(partnerId).GetAsync() is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 
     private static async Task<Created<IssuedPartnerKey>> IssueKey(string partnerId, IGrainFactory grains) =>
-        TypedResults.Created($"/api/v1/partners/{partnerId}/keys", await grains.Partner(partnerId).IssueKeyAsync());
+        TypedResults.Created($"/api/v1/partners/{partnerId}/keys", await grains.PartnerAccount(partnerId).IssueKeyAsync());
 
     private static async Task<Ok<IReadOnlyList<PartnerKeyInfo>>> ListKeys(string partnerId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Partner(partnerId).ListKeysAsync());
+        TypedResults.Ok(await grains.PartnerAccount(partnerId).ListKeysAsync());
 
     private static async Task<Results<NoContent, NotFound>> RevokeKey(string partnerId, string keyId, IGrainFactory grains) =>
-        await grains.Partner(partnerId).RevokeKeyAsync(keyId) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await grains.PartnerAccount(partnerId).RevokeKeyAsync(keyId) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

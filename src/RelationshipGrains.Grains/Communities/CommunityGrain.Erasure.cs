@@ -15,7 +15,7 @@ public sealed partial class CommunityGrain
         // The ideas first: if one fails, the retried erasure finds the community still to clean.
         foreach (var ideaId in State.Ideas)
         {
-            await GrainFactory.GetGrain<IIdeaGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym, keepTexts);
+            await GrainFactory.GetGrain<IIdeaLifecycleGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym, keepTexts);
         }
 
         var changed = State.Members.Remove(customerId);

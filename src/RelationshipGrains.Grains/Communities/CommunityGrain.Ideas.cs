@@ -14,7 +14,7 @@ public sealed partial class CommunityGrain
         RequireMember(customerId);
         ArgumentNullException.ThrowIfNull(proposal);
         proposal.Validate();
-        var idea = await Idea(proposal.IdeaId).CreateAsync(Slug, customerId, proposal, []);
+        var idea = await Lifecycle(proposal.IdeaId).CreateAsync(Slug, customerId, proposal, []);
         await AddIdeaAsync(idea, $"{customerId} proposed '{idea.Title}'.", $"Proposed the idea '{idea.Title}'.");
         return idea;
     }
@@ -25,8 +25,8 @@ public sealed partial class CommunityGrain
         ArgumentNullException.ThrowIfNull(variant);
         variant.Validate();
         var parent = await OwnIdeaAsync(parentIdeaId);
-        var child = await Idea(variant.IdeaId).CreateAsync(Slug, customerId, variant, [.. parent.Lineage, parent.IdeaId]);
-        await Idea(parentIdeaId).NoteForkAsync(child.IdeaId);
+        var child = await Lifecycle(variant.IdeaId).CreateAsync(Slug, customerId, variant, [.. parent.Lineage, parent.IdeaId]);
+        await Lifecycle(parentIdeaId).NoteForkAsync(child.IdeaId);
         await AddIdeaAsync(child, $"{customerId} forked '{parent.Title}' into '{child.Title}'.", $"Forked the idea '{parent.Title}'.");
         return child;
     }
@@ -46,10 +46,10 @@ public sealed partial class CommunityGrain
             throw new RelationshipConflictException("Only proposed or shortlisted ideas can be merged.");
         }
 
-        var votes = await Idea(duplicateIdeaId).GetVotesAsync();
-        var merged = await Idea(survivorIdeaId).AbsorbAsync(duplicateIdeaId, votes);
+        var votes = await Lifecycle(duplicateIdeaId).GetVotesAsync();
+        var merged = await Lifecycle(survivorIdeaId).AbsorbAsync(duplicateIdeaId, votes);
         var reason = $"A duplicate of '{survivor.Title}', merged by {actorId}.";
-        await Idea(duplicateIdeaId).ChangeStatusAsync(IdeaStatus.Merged, reason, round: null, mergedInto: survivorIdeaId);
+        await Lifecycle(duplicateIdeaId).ChangeStatusAsync(IdeaStatus.Merged, reason, round: null, mergedInto: survivorIdeaId);
         ForgetText(duplicateIdeaId);
         AddEvent(CommunityEventKind.IdeaDecided, $"'{duplicate.Title}' was merged into '{survivor.Title}'.", duplicateIdeaId, actorId);
         await SaveAsync();
@@ -73,7 +73,7 @@ public sealed partial class CommunityGrain
         }
 
         var before = await OwnIdeaAsync(ideaId);
-        var after = await Idea(ideaId).ChangeStatusAsync(status, $"{reason} ({actorId})", round: null);
+        var after = await Lifecycle(ideaId).ChangeStatusAsync(status, $"{reason} ({actorId})", round: null);
         if (status == IdeaStatus.Culled)
         {
             ForgetText(ideaId);
@@ -175,4 +175,6 @@ public sealed partial class CommunityGrain
     }
 
     private IIdeaGrain Idea(string ideaId) => GrainFactory.GetGrain<IIdeaGrain>(ideaId);
+
+    private IIdeaLifecycleGrain Lifecycle(string ideaId) => GrainFactory.GetGrain<IIdeaLifecycleGrain>(ideaId);
 }

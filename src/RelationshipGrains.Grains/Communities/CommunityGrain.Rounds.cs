@@ -47,7 +47,7 @@ public sealed partial class CommunityGrain
         {
             foreach (var (r, to, reason) in decisions)
             {
-                await Idea(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round, fitness: r.Fitness.Score);
+                await Lifecycle(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round, fitness: r.Fitness.Score);
                 if (to == IdeaStatus.Culled)
                 {
                     ForgetText(r.Idea.IdeaId);

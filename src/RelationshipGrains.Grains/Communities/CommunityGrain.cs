@@ -22,7 +22,7 @@ public sealed partial class CommunityGrain(
     ForcedCompactions compactions,
     TimeProvider time,
     GrainMetrics metrics,
-    ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, IRemindable
+    ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, ICommunityStewardshipGrain, IRemindable
 {
     private readonly TimelineNotices _notices = new();
 

@@ -57,7 +57,7 @@ public sealed partial class CustomerGrain
         while (State.CommunitiesToErase.Count > 0)
         {
             var community = State.CommunitiesToErase[^1];
-            await GrainFactory.GetGrain<ICommunityGrain>(community).EraseCustomerAsync(CustomerId, pseudonym, keepTexts);
+            await GrainFactory.GetGrain<ICommunityStewardshipGrain>(community).EraseCustomerAsync(CustomerId, pseudonym, keepTexts);
             State.CommunityErased(community);
             await PersistAsync();
         }

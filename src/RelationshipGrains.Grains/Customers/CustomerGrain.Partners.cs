@@ -191,7 +191,7 @@ public sealed partial class CustomerGrain
         {
             try
             {
-                await GrainFactory.GetGrain<IPartnerGrain>(match.PartnerId).ReceiveIntentAsync(CustomerId, intent.IntentId, match.Score);
+                await GrainFactory.GetGrain<IPartnerAccountGrain>(match.PartnerId).ReceiveIntentAsync(CustomerId, intent.IntentId, match.Score);
             }
             catch (Exception e)
             {

@@ -23,7 +23,7 @@ public sealed partial class IdeaGrain(
     ForcedCompactions compactions,
     TimeProvider time,
     Outboxes outboxes,
-    ILogger<IdeaGrain> logger) : Grain, IIdeaGrain, IRemindable
+    ILogger<IdeaGrain> logger) : Grain, IIdeaGrain, IIdeaLifecycleGrain, IRemindable
 {
     private readonly TimelineNotices _notices = new();
 
@@ -73,7 +73,7 @@ public sealed partial class IdeaGrain(
 
         RequireExists();
         RequireOpen();
-        var member = await GrainFactory.GetGrain<ICommunityGrain>(State.Community!).AdmitVoteAsync(customerId);
+        var member = await GrainFactory.GetGrain<ICommunityStewardshipGrain>(State.Community!).AdmitVoteAsync(customerId);
         var now = time.GetUtcNow();
         State.Votes[customerId] = new IdeaVote(value, member.Role == CommunityRole.Expert, now);
         if (State.Status == IdeaStatus.Shortlisted)

@@ -16,14 +16,14 @@ public sealed class PartnerDeskGrain : Grain, IPartnerDeskGrain
 {
     public async Task<IReadOnlyList<PartnerIntentView>> InboxAsync(string partnerId)
     {
-        var casts = await GrainFactory.Partner(partnerId).ListInboxAsync();
+        var casts = await GrainFactory.PartnerAccount(partnerId).ListInboxAsync();
         var views = await Task.WhenAll(casts.Select(c => GrainFactory.GetGrain<ICustomerForPartnersGrain>(c.CustomerId).GetIntentForPartnerAsync(partnerId, c)));
         return [.. views.OfType<PartnerIntentView>()];
     }
 
     public async Task<PartnerIntentView> OfferOnIntentAsync(string partnerId, string castId, OfferTerms offer)
     {
-        var cast = await GrainFactory.Partner(partnerId).FindCastAsync(castId)
+        var cast = await GrainFactory.PartnerAccount(partnerId).FindCastAsync(castId)
             ?? throw new RelationshipNotFoundException($"Intent '{castId}' does not exist.");
         var customer = GrainFactory.GetGrain<ICustomerForPartnersGrain>(cast.CustomerId);
         await customer.ReceiveIntentOfferAsync(partnerId, cast.IntentId, offer);
@@ -33,7 +33,7 @@ public sealed class PartnerDeskGrain : Grain, IPartnerDeskGrain
 
     public async Task<IReadOnlyList<ValueChainView>> ValueChainsAsync(string partnerId)
     {
-        var ids = await GrainFactory.Partner(partnerId).ListValueChainsAsync();
-        return await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IValueChainGrain>(id).GetForPartnerAsync(partnerId)));
+        var ids = await GrainFactory.PartnerAccount(partnerId).ListValueChainsAsync();
+        return await Task.WhenAll(ids.Select(id => GrainFactory.GetGrain<IValueChainForPartnersGrain>(id).GetForPartnerAsync(partnerId)));
     }
 }

@@ -8,7 +8,7 @@ namespace RelationshipGrains.Grains.Partners;
 /// <summary>A partner: registration, API keys, the intents cast to it and the value chains it was invited to.</summary>
 public sealed class PartnerGrain(
     [PersistentState("partner", StorageNames.Relationships)] IPersistentState<PartnerState> state,
-    TimeProvider time) : Grain, IPartnerGrain
+    TimeProvider time) : Grain, IPartnerGrain, IPartnerAccountGrain
 {
     public const int InboxLimit = 500;
     public const int KeyLimit = 10;

@@ -30,7 +30,7 @@ public sealed class CustomerValueChainsGrain : Grain, ICustomerValueChainsGrain
         var title = request.Title ?? Shortened(intent.Text, Limits.DisplayName);
         var chain = new CreateValueChain(request.CustomerId, title,
             [new SlotDefinition(intent.Category, intent.Text.Length <= Limits.IntentText ? intent.Text : null)]);
-        return await GrainFactory.ValueChain(request.ValueChainId)
+        return await GrainFactory.ValueChainForPartners(request.ValueChainId)
             .SeedAsync(chain, request.PartnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, [], offer.Terms));
     }
 

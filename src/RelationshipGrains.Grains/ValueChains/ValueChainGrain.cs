@@ -19,7 +19,7 @@ public sealed partial class ValueChainGrain(
     [PersistentState("value-chain", StorageNames.Relationships)] IPersistentState<ValueChainState> state,
     TimeProvider time,
     Pseudonyms pseudonyms,
-    Outboxes outboxes) : Grain, IValueChainGrain, IRemindable
+    Outboxes outboxes) : Grain, IValueChainGrain, IValueChainForPartnersGrain, IRemindable
 {
     private GrainOutbox? _outbox;
 
@@ -101,7 +101,7 @@ public sealed partial class ValueChainGrain(
             return OwnerView();
         }
 
-        var partner = GrainFactory.GetGrain<IPartnerGrain>(partnerId);
+        var partner = GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId);
         _ = await partner.GetAsync() ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
         slot.Invited.Add(partnerId);
         await SaveAndTellCustomerAsync($"Partner {partnerId} invited to offer for '{role}'.");
@@ -166,7 +166,7 @@ public sealed partial class ValueChainGrain(
         PutOffer(slot, partnerId, offer);
         Accept(slot, partnerId);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
-        await GrainFactory.GetGrain<IPartnerGrain>(partnerId).NoteValueChainAsync(ChainId);
+        await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).NoteValueChainAsync(ChainId);
         return OwnerView();
     }
 

@@ -10,7 +10,7 @@ public sealed class ErpOrderStatusChangedConsumer(IGrainFactory grains) : IConsu
     public Task Consume(ConsumeContext<ErpOrderStatusChanged> context)
     {
         var m = context.Message;
-        return grains.ValueChain(m.ValueChainId).ApplyErpStatusAsync(MessageIds.Required(context), m.Role, m.PartnerId,
+        return grains.ValueChainForPartners(m.ValueChainId).ApplyErpStatusAsync(MessageIds.Required(context), m.Role, m.PartnerId,
             ErpStatuses.Parse(m.Status), m.Note, m.OccurredAt);
     }
 }

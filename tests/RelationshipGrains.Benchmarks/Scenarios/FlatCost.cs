@@ -128,7 +128,7 @@ public static class FlatCost
     private static async Task<ICommunityGrain> CommunityAsync(IGrainFactory grains, string slug, int members)
     {
         var community = grains.GetGrain<ICommunityGrain>(slug);
-        await community.ConfigureAsync(new ConfigureCommunity("Flat cost"));
+        await community.AsReference<ICommunityStewardshipGrain>().ConfigureAsync(new ConfigureCommunity("Flat cost"));
         await FillAsync(members, i => community.JoinAsync($"m-{i}"));
         return community;
     }

@@ -135,7 +135,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         var customer = cluster.Client.GetGrain<ICustomerGrain>($"{prefix}-0");
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.AsReference<ICustomerStewardshipGrain>().ExportAsync());
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.AsReference<ICustomerStewardshipGrain>().EraseAsync());
-        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => cluster.Client.GetGrain<IPartnerGrain>("intruder-partner").RegisterAsync(new RegisterPartner("Intruder", ["bikes"])));
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => cluster.Client.GetGrain<IPartnerGrain>("intruder-partner").AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Intruder", ["bikes"])));
 
         var strangers = TestCertificates.CreateAuthority(Path.Combine(Path.GetTempPath(), $"rg-strangers-{Guid.NewGuid():N}"), "Somebody else's CA");
         var (foreignCertificate, foreignKey) = strangers.Issue("intruder");

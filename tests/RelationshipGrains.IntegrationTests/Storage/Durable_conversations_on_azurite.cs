@@ -48,11 +48,11 @@ public sealed class Durable_conversations_on_azurite(AzuriteFixture azurite)
         await inEast.GetAsync();
         await inWest.GetAsync();
 
-        await inEast.RegisterAsync(new RegisterPartner("East Bikes", ["bikes"]));
-        await Assert.ThrowsAsync<InconsistentStateException>(() => inWest.RegisterAsync(new RegisterPartner("West Bikes", ["bikes"])));
+        await inEast.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("East Bikes", ["bikes"]));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => inWest.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("West Bikes", ["bikes"])));
         await west.DeactivateAsync(inWest);
         var read = await inWest.GetAsync();
-        var retried = await inWest.RegisterAsync(new RegisterPartner("West Bikes", ["bikes"]));
+        var retried = await inWest.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("West Bikes", ["bikes"]));
 
         Assert.Equal("East Bikes", read!.Name);
         Assert.Equal("West Bikes", retried.Name);

@@ -122,13 +122,13 @@ public sealed class Growing_ideas(ClusterFixture fixture)
         }
 
         fixture.Time.Advance(TimeSpan.FromDays(7)); // well before the yearly reminder: these rounds are run by hand
-        var first = await community.RunRoundAsync();
+        var first = await community.AsReference<ICommunityStewardshipGrain>().RunRoundAsync();
         foreach (var v in voters[..5])
         {
             await _world.Idea(ideas[0].Id).VoteAsync(v, 1);
         }
 
-        var second = await community.RunRoundAsync();
+        var second = await community.AsReference<ICommunityStewardshipGrain>().RunRoundAsync();
         var failing = await community.GetIdeaAsync(ideas[2].Id);
 
         Assert.Equal([(ideas[0].Id, IdeaStatus.Shortlisted), (ideas[1].Id, IdeaStatus.Shortlisted), (ideas[3].Id, IdeaStatus.Culled)],

@@ -57,7 +57,7 @@ public sealed class Simulating_an_idea_ecology(ClusterFixture fixture)
             await InBatches(votes, v => world.Idea(v.Idea).VoteAsync(v.Member, v.Value));
             // Rounds are run by hand here (the reminder's period is a year); the reminder has its own test.
             fixture.Time.Advance(TimeSpan.FromDays(7));
-            await community.RunRoundAsync();
+            await community.AsReference<ICommunityStewardshipGrain>().RunRoundAsync();
         }
 
         Assert.Equal(Rounds, (await community.GetAsync())!.Rounds);

@@ -16,7 +16,7 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
     {
         await Assert.ThrowsAsync<RelationshipNotFoundException>(() => _world.Community.JoinAsync("ada"));
         var error = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
-            fixture.Grains.GetGrain<ICommunityGrain>("Not A Slug").ConfigureAsync(new ConfigureCommunity("x")));
+            fixture.Grains.GetGrain<ICommunityGrain>("Not A Slug").AsReference<ICommunityStewardshipGrain>().ConfigureAsync(new ConfigureCommunity("x")));
         Assert.Equal("slug", error.Field);
     }
 

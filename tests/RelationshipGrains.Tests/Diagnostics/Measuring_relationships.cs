@@ -66,7 +66,7 @@ public sealed class Measuring_relationships : IDisposable
         var world = new CommunityWorld(_fixture.Grains);
         var community = await world.Create(new CommunitySettings(RoundPeriodHours: 8_760, ShortlistPerRound: 1, SelectPerRound: 1, CullFraction: 0, MinAgeDaysToCull: 5));
 
-        await community.RunRoundAsync();
+        await community.AsReference<ICommunityStewardshipGrain>().RunRoundAsync();
 
         Assert.Equal(1, Up("relationshipgrains.selection.rounds"));
     }

@@ -17,7 +17,7 @@ public sealed class CommunityWorld(IGrainFactory grains)
 
     public async Task<ICommunityGrain> Create(CommunitySettings? settings = null, params IdeaRule[] rules)
     {
-        await Community.ConfigureAsync(new ConfigureCommunity("Furniture makers", ["chairs"], settings, rules, [Staff]));
+        await Community.AsReference<ICommunityStewardshipGrain>().ConfigureAsync(new ConfigureCommunity("Furniture makers", ["chairs"], settings, rules, [Staff]));
         return Community;
     }
 

@@ -11,7 +11,7 @@ public sealed class PartnerWorld(IGrainFactory grains)
     public async Task<string> Partner(string name, Dictionary<string, double>? values = null, string? category = null)
     {
         var id = Keys.Customer(name);
-        await grains.GetGrain<IPartnerGrain>(id).RegisterAsync(new RegisterPartner(name, [category ?? Category], values));
+        await grains.GetGrain<IPartnerGrain>(id).AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner(name, [category ?? Category], values));
         return id;
     }
 

@@ -14,7 +14,7 @@ public static class ValueChainWorld
         var chain = grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
         await chain.CreateAsync(new CreateValueChain(owner, "Cargo bike", [new SlotDefinition(role)]));
         await chain.InviteAsync(owner, role, maker);
-        await chain.OfferAsync(maker, role, PartnerWorld.Offer(1_200, 10));
+        await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, role, PartnerWorld.Offer(1_200, 10));
         await chain.AcceptAsync(owner, role, maker);
         await chain.CommitAsync(owner);
         return (chain, owner, maker);

@@ -100,8 +100,8 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
         var (mine, _) = await Subscribe("ValueChainSlotStatusChanged", maker);
         var (someoneElses, _) = await Subscribe("ValueChainSlotStatusChanged", Keys.Customer("other"));
 
-        await chain.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, null);
-        await chain.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Shipped, null);
+        await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, null);
+        await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Shipped, null);
 
         var deliveries = await fixture.Receiver.WaitForAsync(r => r.Path == mine, 2);
         Assert.All(deliveries, d =>

@@ -42,7 +42,7 @@ public sealed class Spelling_on_every_surface(MessagingClusterFixture fixture)
             TimelineEntryKind.ServiceCase));
         await customer.GrantConsentAsync(new GrantConsent(await partners.Partner("reader"), Enum.GetValues<ConsentScope>()));
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
-        await chain.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, null);
+        await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, null);
         var (ideaId, errors) = await CullAnIdeaRefusingTwoMovesFirst();
 
         var webhooks = await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{hook}"

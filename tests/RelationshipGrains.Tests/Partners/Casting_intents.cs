@@ -14,7 +14,7 @@ public sealed class Casting_intents(ClusterFixture fixture)
     private static readonly Dictionary<string, double> Green = new() { ["sustainability"] = 0.9, ["price"] = 0.2 };
 
     private async Task<IntentCast> CastTo(string partnerId) =>
-        Assert.Single(await fixture.Grains.GetGrain<IPartnerGrain>(partnerId).ListInboxAsync());
+        Assert.Single(await fixture.Grains.GetGrain<IPartnerGrain>(partnerId).AsReference<IPartnerAccountGrain>().ListInboxAsync());
 
     [Fact]
     public async Task An_intent_reaches_partners_of_its_category_ranked_by_how_alike_they_think()
@@ -30,7 +30,7 @@ public sealed class Casting_intents(ClusterFixture fixture)
         Assert.Equal([alike, opposite, silent], intent.Matches!.Select(m => m.PartnerId));
         Assert.True(intent.Matches![0].Score > intent.Matches[1].Score);
         Assert.Equal(0, intent.Matches[2].Score);
-        Assert.Empty(await fixture.Grains.GetGrain<IPartnerGrain>(elsewhere).ListInboxAsync());
+        Assert.Empty(await fixture.Grains.GetGrain<IPartnerGrain>(elsewhere).AsReference<IPartnerAccountGrain>().ListInboxAsync());
         Assert.Equal("want", (await CastTo(alike)).IntentId);
         await fixture.Events.WaitForAsync<IntentExpressed>(e => e.CustomerId == customer.GetPrimaryKeyString() && e.MatchedPartnerIds.Count == 3);
     }

@@ -14,8 +14,8 @@ public sealed class Registering_partners(ClusterFixture fixture)
     {
         var partner = NewPartner();
 
-        var first = await partner.RegisterAsync(new RegisterPartner("Velo Works", ["bikes"], new Dictionary<string, double> { ["local"] = 1 }, "https://velo.example/hooks"));
-        var updated = await partner.RegisterAsync(new RegisterPartner("Velo Works Ltd", ["bikes", "repairs"]));
+        var first = await partner.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Velo Works", ["bikes"], new Dictionary<string, double> { ["local"] = 1 }, "https://velo.example/hooks"));
+        var updated = await partner.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Velo Works Ltd", ["bikes", "repairs"]));
 
         Assert.Equal("Velo Works Ltd", (await partner.GetAsync())!.Name);
         Assert.Equal(["bikes", "repairs"], updated.Categories);
@@ -35,7 +35,7 @@ public sealed class Registering_partners(ClusterFixture fixture)
             _ => new RegisterPartner(name, ["bikes"]),
         };
 
-        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => NewPartner().RegisterAsync(registration));
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => NewPartner().AsReference<IPartnerAccountGrain>().RegisterAsync(registration));
 
         Assert.Equal(field, error.Field);
     }
@@ -54,7 +54,7 @@ public sealed class Registering_partners(ClusterFixture fixture)
     {
         var partner = NewPartner();
 
-        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => partner.RegisterAsync(new RegisterPartner("Sneaky", ["bikes"], ContactUrl: url)));
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => partner.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Sneaky", ["bikes"], ContactUrl: url)));
 
         Assert.Equal("contactUrl", error.Field);
         Assert.Null(await partner.GetAsync());
@@ -63,7 +63,7 @@ public sealed class Registering_partners(ClusterFixture fixture)
     [Fact]
     public async Task A_public_contact_url_is_accepted()
     {
-        var profile = await NewPartner().RegisterAsync(new RegisterPartner("Velo", ["bikes"], ContactUrl: "https://hooks.velo.example/rg"));
+        var profile = await NewPartner().AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Velo", ["bikes"], ContactUrl: "https://hooks.velo.example/rg"));
 
         Assert.Equal("https://hooks.velo.example/rg", profile.ContactUrl);
     }
@@ -72,23 +72,23 @@ public sealed class Registering_partners(ClusterFixture fixture)
     public async Task Keys_are_verified_by_secret_rotated_and_revoked()
     {
         var partner = NewPartner();
-        await partner.RegisterAsync(new RegisterPartner("Velo", ["bikes"]));
+        await partner.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Velo", ["bikes"]));
 
-        var old = await partner.IssueKeyAsync();
-        var fresh = await partner.IssueKeyAsync();
+        var old = await partner.AsReference<IPartnerAccountGrain>().IssueKeyAsync();
+        var fresh = await partner.AsReference<IPartnerAccountGrain>().IssueKeyAsync();
         Assert.True(PartnerKeyFormat.TryParse(old.Key, out var partnerId, out var keyId, out var secret));
         Assert.True(PartnerKeyFormat.TryParse(fresh.Key, out _, out var freshId, out var freshSecret));
-        var bothWork = await partner.VerifyKeyAsync(keyId, secret) && await partner.VerifyKeyAsync(freshId, freshSecret);
-        var wrongSecret = await partner.VerifyKeyAsync(keyId, freshSecret);
-        var revoked = await partner.RevokeKeyAsync(keyId);
+        var bothWork = await partner.AsReference<IPartnerAccountGrain>().VerifyKeyAsync(keyId, secret) && await partner.AsReference<IPartnerAccountGrain>().VerifyKeyAsync(freshId, freshSecret);
+        var wrongSecret = await partner.AsReference<IPartnerAccountGrain>().VerifyKeyAsync(keyId, freshSecret);
+        var revoked = await partner.AsReference<IPartnerAccountGrain>().RevokeKeyAsync(keyId);
 
         Assert.Equal(partner.GetPrimaryKeyString(), partnerId);
         Assert.True(bothWork);
         Assert.False(wrongSecret);
         Assert.True(revoked);
-        Assert.False(await partner.VerifyKeyAsync(keyId, secret));
-        Assert.True(await partner.VerifyKeyAsync(freshId, freshSecret));
-        var listed = await partner.ListKeysAsync();
+        Assert.False(await partner.AsReference<IPartnerAccountGrain>().VerifyKeyAsync(keyId, secret));
+        Assert.True(await partner.AsReference<IPartnerAccountGrain>().VerifyKeyAsync(freshId, freshSecret));
+        var listed = await partner.AsReference<IPartnerAccountGrain>().ListKeysAsync();
         Assert.Equal([keyId, freshId], listed.Select(k => k.KeyId));
         Assert.NotNull(listed[0].RevokedAt);
     }
@@ -96,6 +96,6 @@ public sealed class Registering_partners(ClusterFixture fixture)
     [Fact]
     public async Task An_unregistered_partner_gets_no_keys()
     {
-        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => NewPartner().IssueKeyAsync());
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => NewPartner().AsReference<IPartnerAccountGrain>().IssueKeyAsync());
     }
 }

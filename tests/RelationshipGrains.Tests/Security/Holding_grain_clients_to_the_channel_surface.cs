@@ -70,8 +70,8 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
     public async Task Registering_a_partner_or_issuing_it_a_key_is_refused_and_no_partner_exists()
     {
         var partner = _grains.GetGrain<IPartnerGrain>("surface-partner");
-        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => partner.RegisterAsync(new RegisterPartner("Sneaky Ltd", ["bikes"])));
-        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => partner.IssueKeyAsync());
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => partner.AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Sneaky Ltd", ["bikes"])));
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => partner.AsReference<IPartnerAccountGrain>().IssueKeyAsync());
         Assert.Null(await partner.GetAsync());
     }
 
@@ -82,7 +82,7 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
             customer.Notices().RecordIdeaUpdateAsync(new IdeaUpdate("fake-1", "idea-1", "riders", "Your idea was delivered!", "delivered")));
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
-            _grains.GetGrain<IIdeaGrain>("riders/idea-1").ChangeStatusAsync(IdeaStatus.Selected, "no round", round: null));
+            _grains.GetGrain<IIdeaGrain>("riders/idea-1").AsReference<IIdeaLifecycleGrain>().ChangeStatusAsync(IdeaStatus.Selected, "no round", round: null));
         Assert.Empty((await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 10))).Entries);
     }
 }

@@ -53,7 +53,7 @@ public sealed class Keeping_journals_in_local_files : IDisposable
                 await customer.RecordInteractionAsync(Requests.Interaction($"f-{i}", $"note {i}"));
             }
 
-            await first.Client.GetGrain<IPartnerGrain>("velo-works").RegisterAsync(new RegisterPartner("Velo Works", ["bikes"]));
+            await first.Client.GetGrain<IPartnerGrain>("velo-works").AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Velo Works", ["bikes"]));
             await customer.GrantConsentAsync(new GrantConsent("velo-works", [ConsentScope.Profile]));
         }
 

@@ -46,11 +46,11 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         await chain.InviteAsync(owner, "maker", maker);
         await chain.InviteAsync(owner, "maker", rival);
 
-        await chain.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
-        var rivalView = await chain.OfferAsync(rival, "maker", PartnerWorld.Offer(2_500, 25, "iso-4210"));
-        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.OfferAsync(stranger, "maker", PartnerWorld.Offer()));
-        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.GetForPartnerAsync(stranger));
-        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.OfferAsync(maker, "courier", PartnerWorld.Offer()));
+        await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
+        var rivalView = await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(rival, "maker", PartnerWorld.Offer(2_500, 25, "iso-4210"));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(stranger, "maker", PartnerWorld.Offer()));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.AsReference<IValueChainForPartnersGrain>().GetForPartnerAsync(stranger));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "courier", PartnerWorld.Offer()));
 
         var slot = Assert.Single(rivalView.Slots);
         Assert.Equal(rival, Assert.Single(slot.Offers).PartnerId);
@@ -76,7 +76,7 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         foreach (var p in new[] { first, second })
         {
             await chain.InviteAsync(owner, "maker", p);
-            await chain.OfferAsync(p, "maker", PartnerWorld.Offer(3_000, 10, "iso-4210"));
+            await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(p, "maker", PartnerWorld.Offer(3_000, 10, "iso-4210"));
         }
 
         await chain.AcceptAsync(owner, "maker", first);
@@ -94,7 +94,7 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         var (chain, owner) = await NewChain(Maker, Courier);
         var maker = await _world.Partner("pricey");
         await chain.InviteAsync(owner, "maker", maker);
-        await chain.OfferAsync(maker, "maker", PartnerWorld.Offer(5_000, 40));
+        await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "maker", PartnerWorld.Offer(5_000, 40));
         await chain.AcceptAsync(owner, "maker", maker);
 
         var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.CommitAsync(owner));
@@ -112,16 +112,16 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         var (chain, owner) = await NewChain(Maker);
         var maker = await _world.Partner("steady");
         await chain.InviteAsync(owner, "maker", maker);
-        await chain.OfferAsync(maker, "maker", PartnerWorld.Offer(3_900, 30, "iso-4210"));
+        await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "maker", PartnerWorld.Offer(3_900, 30, "iso-4210"));
         await chain.AcceptAsync(owner, "maker", maker);
 
         var committed = await chain.CommitAsync(owner);
         var skip = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
-            chain.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Delivered, null));
-        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.OfferAsync(maker, "maker", PartnerWorld.Offer()));
+            chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Delivered, null));
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "maker", PartnerWorld.Offer()));
         foreach (var status in new[] { FulfilmentStatus.InProduction, FulfilmentStatus.Shipped, FulfilmentStatus.Delivered })
         {
-            await chain.UpdateFulfilmentAsync(maker, "maker", status, null);
+            await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", status, null);
         }
 
         var done = await chain.GetForOwnerAsync(owner);
@@ -145,14 +145,14 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         foreach (var p in new[] { holder, loser })
         {
             await chain.InviteAsync(owner, "maker", p);
-            await chain.OfferAsync(p, "maker", PartnerWorld.Offer(3_000, 10, "iso-4210"));
+            await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(p, "maker", PartnerWorld.Offer(3_000, 10, "iso-4210"));
         }
 
         await chain.AcceptAsync(owner, "maker", holder);
         await chain.CommitAsync(owner);
 
-        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.UpdateFulfilmentAsync(loser, "maker", FulfilmentStatus.InProduction, null));
-        Assert.Equal(FulfilmentStatus.Pending, (await chain.GetForPartnerAsync(loser)).Slots[0].Fulfilment);
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(loser, "maker", FulfilmentStatus.InProduction, null));
+        Assert.Equal(FulfilmentStatus.Pending, (await chain.AsReference<IValueChainForPartnersGrain>().GetForPartnerAsync(loser)).Slots[0].Fulfilment);
     }
 
     [Fact]
@@ -161,7 +161,7 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         var (chain, owner) = await NewChain(Courier);
         var courier = await _world.Partner("courier");
         await chain.InviteAsync(owner, "courier", courier);
-        await chain.OfferAsync(courier, "courier", PartnerWorld.Offer(50, 1));
+        await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(courier, "courier", PartnerWorld.Offer(50, 1));
         await chain.AcceptAsync(owner, "courier", courier);
         await chain.CommitAsync(owner);
 
@@ -179,7 +179,7 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         var customer = await _world.Customer();
         var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
 
-        var seeded = await chain.SeedAsync(new CreateValueChain(customer.GetPrimaryKeyString(), "Bikes", [new SlotDefinition(_world.Category)]),
+        var seeded = await chain.AsReference<IValueChainForPartnersGrain>().SeedAsync(new CreateValueChain(customer.GetPrimaryKeyString(), "Bikes", [new SlotDefinition(_world.Category)]),
             partner, PartnerWorld.Offer(5_000, 10));
 
         Assert.Equal(partner, seeded.Slots[0].AcceptedPartnerId);
