@@ -1,9 +1,13 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Reminders.AzureStorage;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Testing;
 using RelationshipGrains.Validation;
 
@@ -86,6 +90,32 @@ public static class DurabilityCost
         var many = Measured.Mean(manyA, manyB);
         results.Add(rawMany);
         results.Add(many with { Baseline = "raw appends", Ratio = many.PerSecond / rawMany.PerSecond, Note = "many appenders; A B B A" });
+
+        // First contact: the journal's read (nothing there), its creation and the first append, three storage calls.
+        var firsts = await runner.RunAsync("durability", $"first contact, {callers} callers, journal on Azurite", callers,
+            (c, n) => silo.Grains.Customer($"new-{prefix}-{c}-{n}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-new-{c}-{n}")));
+        results.Add(firsts with { Baseline = "raw appends", Ratio = firsts.PerSecond / rawMany.PerSecond, Note = "read, create, first append: 3 storage calls" });
+
+        // As production: the outbox's wake-up reminder, registered on a customer's first write, is a row in Azure
+        // Table storage; it is the fourth storage call of a first contact.
+        await using var reminding = await BenchSilo.StartAsync(s =>
+        {
+            s.AddOrleansSerializedBlobGrainStorage(StorageNames.Relationships, o =>
+            {
+                o.BlobServiceClient = service;
+                o.ContainerName = $"{container}-state";
+            });
+            s.AddAppendBlobJournalStorage(o =>
+            {
+                o.ConnectionString = azurite.ConnectionString;
+                o.ContainerName = container;
+            });
+            s.UseAzureTableReminderService((AzureTableReminderStorageOptions o) => o.TableServiceClient = new TableServiceClient(azurite.ConnectionString));
+            s.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = true);
+        });
+        var remindedFirsts = await runner.RunAsync("durability", $"first contact, {callers} callers, reminder on Azure Table", callers,
+            (c, n) => reminding.Grains.Customer($"rem-{prefix}-{c}-{n}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-rem-{c}-{n}")));
+        results.Add(remindedFirsts with { Baseline = "raw appends", Ratio = remindedFirsts.PerSecond / rawMany.PerSecond, Note = "and the reminder row: 4 storage calls" });
     }
 
     private static async Task<int> AverageAppendAsync(BlobContainerClient blobs, string log)
