@@ -8,6 +8,14 @@ namespace RelationshipGrains.Communities;
 /// An operator creates or reconfigures a community: name, topics, ecology settings, the rules ideas must pass, and
 /// the customers (the company's people) who are its staff; staff then appoint moderators and experts.
 /// </summary>
+/// <param name="Name">The community's name, 1-200 characters.</param>
+/// <param name="Topics">Topics, at most 20, each an id (1-64 characters of a-z, 0-9, '.', '_' or '-'); null for none.</param>
+/// <param name="Settings">How the idea ecology runs; null for the defaults.</param>
+/// <param name="Rules">The rules ideas must pass, at most 50, each with its own name; null for none.</param>
+/// <param name="Staff">
+/// Customer ids of the company's people to make staff, at most 50 (joining them if they are not members); null for
+/// none. Reconfiguring does not demote earlier staff.
+/// </param>
 [GenerateSerializer, Immutable, Alias("rg.ConfigureCommunity")]
 public sealed record ConfigureCommunity(
     [property: Id(0)] string Name,
@@ -17,6 +25,10 @@ public sealed record ConfigureCommunity(
     [property: Id(4)] IReadOnlyList<string>? Staff = null)
 {
     /// <summary>Checks every field.</summary>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// A field is missing, malformed or out of range, a list is too long, or two rules share a name; the field is
+    /// named.
+    /// </exception>
     public void Validate()
     {
         Check.Text(Name, "name", Limits.DisplayName);

@@ -20,6 +20,16 @@ public sealed record Author([property: Id(0)] AuthorKind? Kind, [property: Id(1)
     public static Author System { get; } = new(AuthorKind.System);
 
     /// <summary>Checks the author; staff and partners need an id, the customer and the system have none.</summary>
+    /// <param name="field">
+    /// The field's name in errors, for example <c>author</c>; the parts are reported as <c>{field}.kind</c>,
+    /// <c>{field}.id</c> and <c>{field}.name</c>.
+    /// </param>
+    /// <returns>This author, unchanged.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The kind is missing or unknown; a staff author's id is not 1-255 visible ASCII characters, or a partner's is not
+    /// an id; the customer or the system is given an id; or a name is given for anyone but staff, or is over 200
+    /// characters.
+    /// </exception>
     public Author Validated(string field)
     {
         var kind = Check.Defined(Kind, $"{field}.kind");

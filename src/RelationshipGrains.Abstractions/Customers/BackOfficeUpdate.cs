@@ -8,6 +8,22 @@ namespace RelationshipGrains.Customers;
 /// mention), applied once per <see cref="MessageId"/>. Updates naming the same <see cref="SubjectId"/> (a case or
 /// campaign id) record it the first time and move its status afterwards.
 /// </summary>
+/// <param name="MessageId">The bus message's id; not empty. A message applied before is recognised by it and changes nothing.</param>
+/// <param name="Kind">What the news is: an interaction (a social mention), a service case or a marketing touch.</param>
+/// <param name="SubjectId">
+/// The case or campaign id the news is about, 1-128 letters, digits, '.', '_', ':' or '-'; null for one-off news such
+/// as a mention.
+/// </param>
+/// <param name="Channel">Where it happened.</param>
+/// <param name="Direction">Inbound from the customer or outbound to them.</param>
+/// <param name="Text">What was said, at most 8,000 characters; used when the subject is first recorded, ignored on later updates.</param>
+/// <param name="Topic">A short label for grouping and search, at most 200 characters.</param>
+/// <param name="Status">
+/// For a case or touch, its status in the kind's lower-case spelling (a case: open, pending, resolved or closed); the
+/// first update may leave it out to start at the first status, later ones must give it.
+/// </param>
+/// <param name="Note">A note on a status change, at most 2,000 characters; a subject's first update does not record it.</param>
+/// <param name="OccurredAt">When it happened: after 1970 and at most 10 minutes ahead of the silo's clock.</param>
 [GenerateSerializer, Immutable, Alias("rg.BackOfficeUpdate")]
 public sealed record BackOfficeUpdate(
     [property: Id(0)] Guid MessageId,
@@ -28,6 +44,10 @@ public sealed record BackOfficeUpdate(
     public string? SubjectEntryId => SubjectId is null ? null : $"{(Kind == TimelineEntryKind.ServiceCase ? "case" : "touch")}:{SubjectId}";
 
     /// <summary>Checks the fields the timeline does not check itself.</summary>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The message id is empty, the subject id is not 1-128 letters, digits, '.', '_', ':' or '-', or the note is over
+    /// 2,000 characters. The other fields are checked when the update is recorded.
+    /// </exception>
     public void Validate()
     {
         if (MessageId == Guid.Empty)

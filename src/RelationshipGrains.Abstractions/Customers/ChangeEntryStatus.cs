@@ -7,6 +7,15 @@ namespace RelationshipGrains.Customers;
 /// Moves a case, opportunity or marketing touch to a new status. The change is itself a timeline entry;
 /// <see cref="RequestId"/> makes the call idempotent.
 /// </summary>
+/// <param name="RequestId">The caller's id for this change, 1-128 letters, digits, '.', '_', ':' or '-': a retry under it changes nothing.</param>
+/// <param name="Sequence">The sequence of the case, opportunity or touch to move; 1 or more.</param>
+/// <param name="Status">
+/// The new status, one of the entry kind's lower-case statuses (a case: open, pending, resolved, closed; an
+/// opportunity: open, qualified, proposal, won, lost; a touch: sent, delivered, opened, clicked, converted, bounced,
+/// unsubscribed).
+/// </param>
+/// <param name="Author">Who made the change; required.</param>
+/// <param name="Note">Why, or what happened, at most 2,000 characters.</param>
 [GenerateSerializer, Immutable, Alias("rg.ChangeEntryStatus")]
 public sealed record ChangeEntryStatus(
     [property: Id(0)] string RequestId,
@@ -16,6 +25,10 @@ public sealed record ChangeEntryStatus(
     [property: Id(4)] string? Note = null)
 {
     /// <summary>Checks the fields that do not depend on the timeline.</summary>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The request id is not 1-128 letters, digits, '.', '_', ':' or '-', the sequence is below 1, the status or the
+    /// author is missing, the author is malformed, or the note is over 2,000 characters.
+    /// </exception>
     public void Validate()
     {
         Check.RequestId(RequestId, "requestId");

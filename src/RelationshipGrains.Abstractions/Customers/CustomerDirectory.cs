@@ -18,6 +18,8 @@ public static class CustomerDirectory
     public const int MaxResults = 50;
 
     /// <summary>A stable shard for a customer id (FNV-1a; string.GetHashCode differs between processes).</summary>
+    /// <param name="customerId">The customer's id.</param>
+    /// <returns>The shard, 0 to 63.</returns>
     public static int ShardOf(string customerId)
     {
         var hash = 2166136261u;
@@ -30,6 +32,12 @@ public static class CustomerDirectory
     }
 
     /// <summary>The query trimmed, or a validation error naming the field.</summary>
+    /// <param name="query">What to look for: 2-100 characters after trimming.</param>
+    /// <param name="limit">Most cards wanted, 1-50.</param>
+    /// <returns>The trimmed query.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The query is out of range (field <c>q</c>) or the limit is (field <c>limit</c>).
+    /// </exception>
     public static string CheckQuery(string? query, int limit)
     {
         var trimmed = query?.Trim() ?? "";
@@ -44,6 +52,12 @@ public static class CustomerDirectory
     }
 
     /// <summary>How well a card matches: 0 is no match; an exact id beats a name's start beats anything containing it.</summary>
+    /// <param name="card">The card to judge.</param>
+    /// <param name="query">The checked query.</param>
+    /// <returns>
+    /// 4 for the exact id (ignoring case), 3 when the name starts with the query, 2 when the name or id contains it, 1
+    /// when a contact address or tag does, otherwise 0.
+    /// </returns>
     public static int Score(CustomerCard card, string query)
     {
         if (string.Equals(card.CustomerId, query, StringComparison.OrdinalIgnoreCase))
@@ -67,6 +81,10 @@ public static class CustomerDirectory
     }
 
     /// <summary>Best match first, then by name and id, so results read the same from every shard.</summary>
+    /// <param name="cards">The cards to rank, from one shard or from all of them.</param>
+    /// <param name="query">The checked query.</param>
+    /// <param name="limit">Most cards to return.</param>
+    /// <returns>The matching cards, at most <paramref name="limit"/>.</returns>
     public static IReadOnlyList<CustomerCard> Rank(IEnumerable<CustomerCard> cards, string query, int limit) =>
         [.. cards.Select(c => (Card: c, Score: Score(c, query)))
             .Where(m => m.Score > 0)

@@ -5,6 +5,15 @@ namespace RelationshipGrains.Customers;
 /// whether the texts of the customer's community posts and idea comments were removed (the default) or kept under
 /// the pseudonym because the operator chose so. Asking again returns the same receipt while nothing new was recorded.
 /// </summary>
+/// <param name="CustomerId">The erased customer's id.</param>
+/// <param name="ErasedAt">When the erasure was recorded.</param>
+/// <param name="PartnersNotified">The partners told to erase their copies: those that held consent or were cast an intent, sorted by id.</param>
+/// <param name="ValueChainsKept">The ids of the customer's value chains, kept because partners rely on them.</param>
+/// <param name="CommunitiesPseudonymised">
+/// The slugs of the communities where the customer now goes by a pseudonym; null in receipts from before communities
+/// were tracked.
+/// </param>
+/// <param name="PostTextsKept">Whether the operator kept the texts of the customer's posts and comments (false: they read "[removed]").</param>
 [GenerateSerializer, Immutable, Alias("rg.ErasureReceipt")]
 public sealed record ErasureReceipt(
     [property: Id(0)] string CustomerId,

@@ -9,14 +9,23 @@ namespace RelationshipGrains.Customers;
 public interface ICustomerNoticesGrain : ICustomerGrain
 {
     /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
+    /// <param name="step">The step; its id makes the call idempotent.</param>
     [Alias("RecordValueChainStep")]
     Task RecordValueChainStepAsync(ValueChainStep step);
 
     /// <summary>Adds the customer's community activity to the timeline (called by community and idea grains); idempotent.</summary>
+    /// <param name="activity">
+    /// The activity; its id makes the call idempotent. Dropped when the customer was erased and has not been heard from
+    /// since.
+    /// </param>
     [Alias("RecordCommunityActivity")]
     Task RecordCommunityActivityAsync(CommunityActivity activity);
 
     /// <summary>Adds news of an idea the customer asked for (called by the idea's grain); idempotent.</summary>
+    /// <param name="update">
+    /// The news; its id makes the call idempotent. Dropped when the customer was erased and has not been heard from
+    /// since.
+    /// </param>
     [Alias("RecordIdeaUpdate")]
     Task RecordIdeaUpdateAsync(IdeaUpdate update);
 }

@@ -13,6 +13,20 @@ public interface ICustomerStewardshipGrain : ICustomerGrain
     /// or the earlier one with <c>Created = false</c> when the message was applied before (the customer remembers
     /// message ids as long as other entry ids: <c>Timeline:IdempotencyWindow</c>, 2,000 entries by default).
     /// </summary>
+    /// <param name="update">The back-office message; its message id makes the call idempotent.</param>
+    /// <remarks>
+    /// A message that records a new entry counts against the customer's 120 interactions a minute
+    /// (<c>Timeline:InteractionsPerMinute</c>); one that moves a subject's status does not.
+    /// </remarks>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// A field is missing or malformed; for example a later update about a subject without a status, or a status the
+    /// entry's kind does not have.
+    /// </exception>
+    /// <exception cref="Errors.RelationshipRateLimitedException">Over the per-customer rate of interactions; it says when to try again.</exception>
+    /// <exception cref="Errors.RelationshipUnavailableException">
+    /// Integration events waiting for the message broker have filled the customer's outbox (10,000 by default); try
+    /// again after the delay it gives.
+    /// </exception>
     [Alias("ApplyBackOfficeUpdate")]
     Task<RecordResult> ApplyBackOfficeUpdateAsync(BackOfficeUpdate update);
 
@@ -21,6 +35,7 @@ public interface ICustomerStewardshipGrain : ICustomerGrain
     Task<CustomerExport> ExportAsync();
 
     /// <summary>The whole timeline, oldest first, including archived pages, up to the latest entry when called.</summary>
+    /// <param name="cancellationToken">Stops the export early.</param>
     [Alias("ExportTimeline")]
     IAsyncEnumerable<TimelineEntry> ExportTimelineAsync(CancellationToken cancellationToken = default);
 
@@ -32,6 +47,14 @@ public interface ICustomerStewardshipGrain : ICustomerGrain
     /// tallies stand; the texts the customer wrote there become "[removed]" unless <paramref name="keepPostTexts"/>.
     /// Idempotent: again, with nothing recorded since, returns the first receipt (and the first choice stands).
     /// </summary>
+    /// <param name="keepPostTexts">
+    /// True to keep the texts of the customer's community posts and idea comments under the pseudonym (the operator's
+    /// choice); false removes them.
+    /// </param>
+    /// <exception cref="Errors.RelationshipUnavailableException">
+    /// Integration events waiting for the message broker have filled the customer's outbox (10,000 by default); try
+    /// again after the delay it gives.
+    /// </exception>
     [Alias("Erase")]
     Task<ErasureReceipt> EraseAsync(bool keepPostTexts = false);
 }

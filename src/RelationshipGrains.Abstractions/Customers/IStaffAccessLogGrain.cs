@@ -12,6 +12,7 @@ public interface IStaffAccessLogGrain : IGrainWithStringKey
     public const int Size = 1_000;
 
     /// <summary>Records one access, durable when the call returns; the same person doing the same again within a minute is not recorded twice.</summary>
+    /// <param name="access">Who looked or changed what, and when.</param>
     [Alias("Record")]
     Task RecordAsync(StaffAccess access);
 

@@ -1,6 +1,17 @@
 namespace RelationshipGrains.Customers;
 
 /// <summary>An intent as the customer holds it.</summary>
+/// <param name="IntentId">The caller's id for the intent.</param>
+/// <param name="Text">What the customer wants, in their words.</param>
+/// <param name="Category">What kind of thing it is; partners serving it were matched.</param>
+/// <param name="Budget">What the customer will spend, or null when not said.</param>
+/// <param name="Deadline">When the customer needs it by, or null.</param>
+/// <param name="Constraints">Conditions in the customer's words.</param>
+/// <param name="Status">Whether the intent is open or withdrawn.</param>
+/// <param name="ExpressedAt">When the customer expressed it.</param>
+/// <param name="WithdrawnAt">When the customer withdrew it, or null while open.</param>
+/// <param name="Matches">The partners it was cast to (at most 20), best values match first.</param>
+/// <param name="Offers">The partners' offers on it, one per partner.</param>
 [GenerateSerializer, Immutable, Alias("rg.Intent")]
 public sealed record Intent(
     [property: Id(0)] string IntentId,

@@ -1,6 +1,11 @@
 namespace RelationshipGrains.Customers;
 
 /// <summary>A partner's answer to an intent: price, lead time and terms. One per partner per intent; a new one replaces it.</summary>
+/// <param name="PartnerId">The partner offering.</param>
+/// <param name="Price">The price asked.</param>
+/// <param name="LeadTimeDays">Days until the partner can deliver, 0-3650.</param>
+/// <param name="Terms">The partner's terms, at most 2,000 characters, or null.</param>
+/// <param name="OfferedAt">When the offer was made.</param>
 [GenerateSerializer, Immutable, Alias("rg.IntentOffer")]
 public sealed record IntentOffer(
     [property: Id(0)] string PartnerId,

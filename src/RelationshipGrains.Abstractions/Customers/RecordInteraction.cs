@@ -36,6 +36,9 @@ public sealed record RecordInteraction(
         [TimelineEntryKind.Interaction, TimelineEntryKind.ServiceCase, TimelineEntryKind.SalesOpportunity, TimelineEntryKind.MarketingTouch];
 
     /// <summary>Checks every field and returns the kind and starting status to record.</summary>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// A field is missing or malformed, or the kind is not one a caller may record; the exception names the field.
+    /// </exception>
     public (TimelineEntryKind Kind, string? Status) Validate()
     {
         Check.RequestId(InteractionId, "interactionId");

@@ -5,6 +5,13 @@ using RelationshipGrains.Validation;
 namespace RelationshipGrains.Customers;
 
 /// <summary>The whole profile a caller sets: it replaces the previous one.</summary>
+/// <param name="DisplayName">The name to show, 1-200 characters.</param>
+/// <param name="ContactPoints">How to reach the customer, at most 20, each with a channel and a 1-320 character address; null for none.</param>
+/// <param name="Language">
+/// A language tag such as <c>en</c> or <c>pt-BR</c> (2-3 letters, then up to three subtags of 2-8 letters or digits),
+/// or null.
+/// </param>
+/// <param name="Tags">Tags, at most 32, each an id (1-64 characters of a-z, 0-9, '.', '_' or '-'); duplicates are dropped. Null for none.</param>
 [GenerateSerializer, Immutable, Alias("rg.UpdateProfile")]
 public sealed partial record UpdateProfile(
     [property: Id(0)] string DisplayName,
@@ -13,6 +20,10 @@ public sealed partial record UpdateProfile(
     [property: Id(3)] IReadOnlyList<string>? Tags = null)
 {
     /// <summary>Checks every field.</summary>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// A field is missing, too long or malformed, or a list is too long; the exception names the field (for example
+    /// <c>contactPoints[1].address</c>).
+    /// </exception>
     public void Validate()
     {
         Check.Text(DisplayName, "displayName", Limits.DisplayName);

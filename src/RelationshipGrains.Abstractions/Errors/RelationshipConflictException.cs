@@ -5,6 +5,7 @@ namespace RelationshipGrains.Errors;
 public sealed class RelationshipConflictException : Exception
 {
     /// <summary>Creates the error.</summary>
+    /// <param name="message">What contradicts the current state, in a sentence for the caller.</param>
     public RelationshipConflictException(string message) : base(message)
     {
     }

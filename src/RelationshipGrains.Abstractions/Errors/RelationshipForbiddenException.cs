@@ -5,6 +5,7 @@ namespace RelationshipGrains.Errors;
 public sealed class RelationshipForbiddenException : Exception
 {
     /// <summary>Creates the error.</summary>
+    /// <param name="message">Why the caller may not do this, in a sentence for the caller.</param>
     public RelationshipForbiddenException(string message) : base(message)
     {
     }

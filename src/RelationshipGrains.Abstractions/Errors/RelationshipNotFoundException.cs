@@ -5,6 +5,7 @@ namespace RelationshipGrains.Errors;
 public sealed class RelationshipNotFoundException : Exception
 {
     /// <summary>Creates the error.</summary>
+    /// <param name="message">What does not exist, in a sentence for the caller.</param>
     public RelationshipNotFoundException(string message) : base(message)
     {
     }

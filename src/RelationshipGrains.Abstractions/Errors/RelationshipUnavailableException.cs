@@ -8,9 +8,14 @@ namespace RelationshipGrains.Errors;
 public sealed class RelationshipUnavailableException : Exception
 {
     /// <summary>Creates the error.</summary>
+    /// <param name="message">What is out of reach, in a sentence for the caller.</param>
+    /// <param name="retryAfterSeconds">Seconds to wait before trying again. Becomes <see cref="RetryAfterSeconds"/>.</param>
     public RelationshipUnavailableException(string message, int retryAfterSeconds) : base(message) => RetryAfterSeconds = retryAfterSeconds;
 
     /// <summary>Creates the error for a lower-level failure it stands for.</summary>
+    /// <param name="message">What is out of reach, in a sentence for the caller.</param>
+    /// <param name="retryAfterSeconds">Seconds to wait before trying again. Becomes <see cref="RetryAfterSeconds"/>.</param>
+    /// <param name="cause">The lower-level failure, kept as the inner exception.</param>
     public RelationshipUnavailableException(string message, int retryAfterSeconds, Exception cause) : base(message, cause) => RetryAfterSeconds = retryAfterSeconds;
 
     /// <summary>When trying again may succeed.</summary>

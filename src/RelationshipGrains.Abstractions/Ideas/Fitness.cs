@@ -18,6 +18,11 @@ namespace RelationshipGrains.Ideas;
 public static class Fitness
 {
     /// <summary>The score and its parts at <paramref name="now"/>.</summary>
+    /// <param name="idea">The idea, with its tally, forks and when it was proposed.</param>
+    /// <param name="rules">The verdicts of the community's rules on the idea.</param>
+    /// <param name="settings">The community's expert weight, evidence weight and half-life.</param>
+    /// <param name="now">The time to age the idea to.</param>
+    /// <returns>The score and its parts; score, engagement and decay are rounded to 6 decimal places.</returns>
     public static FitnessParts Of(IdeaView idea, IReadOnlyList<RuleResult> rules, CommunitySettings settings, DateTimeOffset now)
     {
         var t = idea.Tally;

@@ -14,6 +14,7 @@ public interface ICustomerIntelligenceGrain : IGrainWithIntegerKey
     /// An id is malformed, the entry has no words, or the proposer is not a member of the community.
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The entry or the community does not exist.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The idea id is taken by another idea.</exception>
     [Alias("ConversationToIdea")]
     [ChannelSurface]
     Task<IdeaWithSimilar> ConversationToIdeaAsync(ConversationToIdea request);
@@ -23,6 +24,7 @@ public interface ICustomerIntelligenceGrain : IGrainWithIntegerKey
     /// <returns>The idea and the community's other ideas most like the evidence.</returns>
     /// <exception cref="Errors.RelationshipValidationException">Neither or both kinds of evidence are given, or a field is malformed.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The idea or the entry does not exist.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The idea already holds 5,000 pieces of evidence.</exception>
     [Alias("AddEvidence")]
     [ChannelSurface]
     Task<IdeaWithSimilar> AddEvidenceAsync(AddIdeaEvidence request);

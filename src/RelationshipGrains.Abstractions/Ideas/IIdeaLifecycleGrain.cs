@@ -9,6 +9,12 @@ namespace RelationshipGrains.Ideas;
 public interface IIdeaLifecycleGrain : IIdeaGrain
 {
     /// <summary>Creates the idea (called by the community); the same proposal again returns it.</summary>
+    /// <param name="community">The slug of the community it belongs to.</param>
+    /// <param name="proposerId">The member proposing it.</param>
+    /// <param name="proposal">Its content; the community addresses this grain by its id.</param>
+    /// <param name="lineage">The ideas it descends from, oldest first; empty for a new idea.</param>
+    /// <exception cref="Errors.RelationshipValidationException">A field of the proposal is missing or malformed.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The id is taken by an idea of another community, proposer or title.</exception>
     [Alias("Create")]
     Task<IdeaView> CreateAsync(string community, string proposerId, ProposeIdea proposal, IReadOnlyList<string> lineage);
 
@@ -17,10 +23,16 @@ public interface IIdeaLifecycleGrain : IIdeaGrain
     Task<IReadOnlyDictionary<string, IdeaVote>> GetVotesAsync();
 
     /// <summary>Takes a duplicate's votes; a member who voted on both keeps this idea's vote.</summary>
+    /// <param name="duplicateIdeaId">The duplicate; absorbing the same one again changes nothing.</param>
+    /// <param name="votes">The duplicate's votes by member.</param>
+    /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">This idea is no longer proposed or shortlisted.</exception>
     [Alias("Absorb")]
     Task<IdeaView> AbsorbAsync(string duplicateIdeaId, IReadOnlyDictionary<string, IdeaVote> votes);
 
     /// <summary>Records a fork of this idea.</summary>
+    /// <param name="childIdeaId">The fork's id; noting it again changes nothing.</param>
+    /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
     [Alias("NoteFork")]
     Task NoteForkAsync(string childIdeaId);
 
@@ -28,6 +40,16 @@ public interface IIdeaLifecycleGrain : IIdeaGrain
     /// Moves the status, if the move is allowed, recording the reason (called by the community, which passes the
     /// fitness a selection round scored the idea with).
     /// </summary>
+    /// <param name="status">The new status; the current one again changes nothing.</param>
+    /// <param name="reason">Why, recorded with the decision.</param>
+    /// <param name="round">The selection round deciding it, or null for a person or a merge.</param>
+    /// <param name="mergedInto">For a merge, the survivor's id.</param>
+    /// <param name="fitness">The fitness the round scored the idea with; published when it is selected.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The idea cannot move from its status to this one.</exception>
+    /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
+    /// <exception cref="Errors.RelationshipUnavailableException">
+    /// The idea's outbox is full of events waiting for the message broker; try again after the delay it gives.
+    /// </exception>
     [Alias("ChangeStatus")]
     Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null, double? fitness = null);
 
@@ -36,6 +58,10 @@ public interface IIdeaLifecycleGrain : IIdeaGrain
     /// idea's tallies stand; what they wrote as evidence is removed, and their comments' texts too unless
     /// <paramref name="keepTexts"/>. Doing it twice changes nothing more.
     /// </summary>
+    /// <param name="customerId">The erased customer, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
+    /// <param name="pseudonym">What they are known as from now on, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
+    /// <param name="keepTexts">True to keep their comments' texts; their evidence excerpts are removed either way.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The customer id or the pseudonym is malformed.</exception>
     [Alias("EraseCustomer")]
     Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false);
 }

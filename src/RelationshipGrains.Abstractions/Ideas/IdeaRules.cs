@@ -6,6 +6,8 @@ namespace RelationshipGrains.Ideas;
 public static class IdeaRules
 {
     /// <summary>One result per rule, in the rules' order.</summary>
+    /// <param name="rules">The community's rules.</param>
+    /// <param name="attributes">The idea's attributes.</param>
     public static IReadOnlyList<RuleResult> Evaluate(IReadOnlyList<IdeaRule> rules, IdeaAttributes attributes) =>
         [.. rules.Select(rule => Evaluate(rule, attributes))];
 

@@ -9,26 +9,46 @@ namespace RelationshipGrains.Partners;
 public interface IPartnerAccountGrain : IPartnerGrain
 {
     /// <summary>Registers the partner or updates its registration.</summary>
+    /// <param name="registration">
+    /// Name, categories, values and contact URL; it replaces an earlier registration, keeping when the partner was
+    /// first registered.
+    /// </param>
+    /// <returns>The registration as stored.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">A field is missing, malformed or out of range; the field is named.</exception>
     [Alias("Register")]
     Task<PartnerProfile> RegisterAsync(RegisterPartner registration);
 
     /// <summary>Issues a new API key; several may be live at once for rotation.</summary>
+    /// <returns>The key's id and its full text, shown this once.</returns>
+    /// <remarks>A partner holds at most 10 live keys; revoke one to issue another.</remarks>
+    /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The partner already holds 10 live keys.</exception>
     [Alias("IssueKey")]
     Task<IssuedPartnerKey> IssueKeyAsync();
 
     /// <summary>Revokes a key; it stops working on the next request. False when there was no such live key.</summary>
+    /// <param name="keyId">The key's id, as <see cref="ListKeysAsync"/> lists it.</param>
+    /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
     [Alias("RevokeKey")]
     Task<bool> RevokeKeyAsync(string keyId);
 
     /// <summary>The keys issued, without secrets.</summary>
+    /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
     [Alias("ListKeys")]
     Task<IReadOnlyList<PartnerKeyInfo>> ListKeysAsync();
 
     /// <summary>Whether the secret belongs to a live key of this partner (compared in constant time).</summary>
+    /// <param name="keyId">The key's id, from the presented key.</param>
+    /// <param name="secret">The secret, from the presented key.</param>
     [Alias("VerifyKey")]
     Task<bool> VerifyKeyAsync(string keyId, string secret);
 
     /// <summary>Delivers an intent to the partner's inbox (called by the customer's grain); idempotent.</summary>
+    /// <param name="customerId">The customer whose intent it is.</param>
+    /// <param name="intentId">The intent; the same customer and intent again changes nothing.</param>
+    /// <param name="score">How closely the partner's values match the customer's, 0 to 1.</param>
+    /// <remarks>The inbox keeps the latest 500 intents; older ones drop out.</remarks>
+    /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
     [Alias("ReceiveIntent")]
     Task ReceiveIntentAsync(string customerId, string intentId, double score);
 
@@ -36,14 +56,18 @@ public interface IPartnerAccountGrain : IPartnerGrain
     /// The intents cast to this partner, newest first (at most 500). These carry customer ids: callers show a
     /// partner only what <see cref="Customers.ICustomerForPartnersGrain.GetIntentForPartnerAsync"/> returns for each.
     /// </summary>
+    /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
     [Alias("ListInbox")]
     Task<IReadOnlyList<IntentCast>> ListInboxAsync();
 
     /// <summary>One intent in the inbox by its cast id, or null.</summary>
+    /// <param name="castId">The cast's id, as the inbox lists it.</param>
     [Alias("FindCast")]
     Task<IntentCast?> FindCastAsync(string castId);
 
     /// <summary>Notes a value chain the partner was invited to (called by the value chain's grain).</summary>
+    /// <param name="valueChainId">The chain; noting it again changes nothing.</param>
+    /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
     [Alias("NoteValueChain")]
     Task NoteValueChainAsync(string valueChainId);
 

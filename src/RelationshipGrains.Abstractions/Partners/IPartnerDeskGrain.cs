@@ -13,6 +13,7 @@ public interface IPartnerDeskGrain : IGrainWithIntegerKey
     /// <summary>The intents cast to the partner, newest first, each as the customer lets this partner see it.</summary>
     /// <param name="partnerId">The partner asking.</param>
     /// <exception cref="Errors.RelationshipValidationException">The id is malformed.</exception>
+    /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
     [Alias("Inbox"), Orleans.Concurrency.ReadOnly]
     Task<IReadOnlyList<PartnerIntentView>> InboxAsync(string partnerId);
 
@@ -22,7 +23,8 @@ public interface IPartnerDeskGrain : IGrainWithIntegerKey
     /// <param name="offer">Price, lead time, certifications and terms.</param>
     /// <returns>The intent as the partner sees it now, with its offer.</returns>
     /// <exception cref="Errors.RelationshipValidationException">A field of the offer is out of range.</exception>
-    /// <exception cref="Errors.RelationshipNotFoundException">No such cast for this partner, or the intent was withdrawn.</exception>
+    /// <exception cref="Errors.RelationshipNotFoundException">No such cast for this partner, or its intent no longer exists (the customer was erased).</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The customer has withdrawn the intent.</exception>
     [Alias("OfferOnIntent")]
     Task<PartnerIntentView> OfferOnIntentAsync(string partnerId, string castId, OfferTerms offer);
 

@@ -10,9 +10,18 @@ public static class PartnerKeyFormat
     public const string Prefix = "rgp.";
 
     /// <summary>The text of a key.</summary>
+    /// <param name="partnerId">The partner's id.</param>
+    /// <param name="keyId">The key's id; never holds '.'.</param>
+    /// <param name="secret">The key's secret; never holds '.'.</param>
+    /// <returns><c>rgp.{partnerId}.{keyId}.{secret}</c>.</returns>
     public static string Format(string partnerId, string keyId, string secret) => $"{Prefix}{partnerId}.{keyId}.{secret}";
 
     /// <summary>Splits a presented key into its parts; false when it is not a partner key.</summary>
+    /// <param name="key">The key as presented; null is not a partner key.</param>
+    /// <param name="partnerId">The partner's id (it may itself hold '.'); only meaningful when the method returns true.</param>
+    /// <param name="keyId">The key's id; only meaningful when the method returns true.</param>
+    /// <param name="secret">The secret to verify; only meaningful when the method returns true.</param>
+    /// <returns>True when the key starts with <c>rgp.</c> and holds a non-empty partner id, key id and secret.</returns>
     public static bool TryParse(string key, out string partnerId, out string keyId, out string secret)
     {
         partnerId = keyId = secret = "";

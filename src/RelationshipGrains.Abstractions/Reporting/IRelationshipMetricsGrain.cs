@@ -8,6 +8,7 @@ namespace RelationshipGrains.Reporting;
 public interface IRelationshipMetricsGrain : IGrainWithIntegerKey
 {
     /// <summary>Applies facts not seen before; returns how many were new.</summary>
+    /// <param name="facts">The batch; facts whose message id was seen before are skipped.</param>
     [Alias("Apply")]
     Task<int> ApplyAsync(IReadOnlyList<MetricsFact> facts);
 

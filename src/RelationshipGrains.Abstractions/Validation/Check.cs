@@ -8,17 +8,41 @@ namespace RelationshipGrains.Validation;
 public static partial class Check
 {
     /// <summary>An id of a customer, partner, staff member, category or tag: 1-64 chars of a-z, 0-9, '.', '_' or '-'.</summary>
+    /// <param name="value">The id to check; null or empty is refused as missing.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <returns>The id, unchanged.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The id is missing, longer than 64 characters, or holds anything but a-z, 0-9, '.', '_' or '-'.
+    /// </exception>
     public static string Id(string? value, string field) =>
         Matching(value, field, Limits.IdLength, IdPattern(), "characters of lower-case letters, digits, '.', '_' or '-'");
 
     /// <summary>Whether <paramref name="value"/> is a well-formed id, without throwing.</summary>
+    /// <param name="value">The text to test; null is not an id.</param>
+    /// <returns>True for 1-64 characters of a-z, 0-9, '.', '_' or '-'.</returns>
     public static bool IsId(string? value) => value is { Length: > 0 and <= Limits.IdLength } && IdPattern().IsMatch(value);
 
     /// <summary>A person's subject at a sign-in provider: 1-255 visible ASCII characters, kept as given.</summary>
+    /// <param name="value">
+    /// The subject as the sign-in provider gives it (case and characters such as '|' are kept); null or empty is
+    /// refused as missing.
+    /// </param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <returns>The subject, unchanged.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The subject is missing, longer than 255 characters, or holds a space or anything outside visible ASCII ('!' to
+    /// '~').
+    /// </exception>
     public static string Subject(string? value, string field) =>
         Matching(value, field, Limits.SubjectLength, SubjectPattern(), "visible ASCII characters (no spaces)");
 
     /// <summary>A client-supplied request id: 1-128 chars of letters, digits, '.', '_', ':' or '-'.</summary>
+    /// <param name="value">The caller's id; null or empty is refused as missing.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <returns>The id, unchanged.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The id is missing, longer than 128 characters, or holds anything but letters, digits, '.', '_', ':' or '-'.
+    /// </exception>
     public static string RequestId(string? value, string field) =>
         Matching(value, field, Limits.RequestIdLength, RequestIdPattern(), "characters of letters, digits, '.', '_', ':' or '-'");
 
@@ -39,6 +63,14 @@ public static partial class Check
     }
 
     /// <summary>Required free text without control characters other than line breaks and tabs.</summary>
+    /// <param name="value">The text; null, empty or only white space is refused as missing.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <param name="maxLength">Most characters allowed, counted as UTF-16 code units (for example 8,000 for an interaction's text).</param>
+    /// <returns>The text, unchanged (it is not trimmed).</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The text is missing, longer than <paramref name="maxLength"/>, or holds a control character other than a line
+    /// break or tab.
+    /// </exception>
     public static string Text(string? value, string field, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
@@ -50,6 +82,14 @@ public static partial class Check
     }
 
     /// <summary>Optional free text: null is allowed, anything else is checked as <see cref="Text"/>.</summary>
+    /// <param name="value">The text, or null when it is left out; null and empty text both pass.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <param name="maxLength">Most characters allowed, counted as UTF-16 code units.</param>
+    /// <returns>The text, unchanged, or null.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The text is longer than <paramref name="maxLength"/>, or holds a control character other than a line break or
+    /// tab.
+    /// </exception>
     public static string? OptionalText(string? value, string field, int maxLength)
     {
         if (value is null)
@@ -74,16 +114,34 @@ public static partial class Check
     }
 
     /// <summary>An absolute http or https URL of at most 2,000 characters.</summary>
+    /// <param name="value">The URL as given; null is refused.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <returns>The parsed URL.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The value is missing, longer than 2,000 characters, not absolute, or not http or https.
+    /// </exception>
     public static Uri HttpUrl(string? value, string field) =>
         value is { Length: <= 2_000 } && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
             ? uri
             : throw new RelationshipValidationException(field, $"{field} must be an absolute http or https URL.");
 
     /// <summary>A value that must be present.</summary>
+    /// <typeparam name="T">The value's type.</typeparam>
+    /// <param name="value">The value; null is refused.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">The value is null.</exception>
     public static T Required<T>(T? value, string field) where T : struct =>
         value ?? throw new RelationshipValidationException(field, $"{field} is required.");
 
     /// <summary>An enum value that must be one of the named members.</summary>
+    /// <typeparam name="T">The enum type.</typeparam>
+    /// <param name="value">The value; null is refused.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <returns>The value.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The value is null, or not one of the named members of <typeparamref name="T"/> (the message lists them).
+    /// </exception>
     public static T Defined<T>(T? value, string field) where T : struct, Enum
     {
         var present = Required(value, field);
@@ -102,6 +160,14 @@ public static partial class Check
     /// When something happened, as its sender says: absent means now; before 1970 or more than
     /// <see cref="ClockSkew"/> ahead of <paramref name="now"/> is refused (an unset date arrives as year 1).
     /// </summary>
+    /// <param name="value">When it happened, as the sender says; null means now.</param>
+    /// <param name="now">The current time on our clock.</param>
+    /// <param name="field">The field's name in errors; <c>occurredAt</c> unless given.</param>
+    /// <returns><paramref name="value"/>, or <paramref name="now"/> when it is null.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The time is before 1970 (an unset date arrives as year 1), or more than 10 minutes ahead of
+    /// <paramref name="now"/>.
+    /// </exception>
     public static DateTimeOffset OccurredAt(DateTimeOffset? value, DateTimeOffset now, string field = "occurredAt") => value switch
     {
         null => now,
@@ -111,6 +177,12 @@ public static partial class Check
     };
 
     /// <summary>A list no longer than <paramref name="max"/>; null reads as empty.</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="value">The list; null reads as empty.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <param name="max">Most items allowed.</param>
+    /// <returns>The list, or an empty one for null.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">The list holds more than <paramref name="max"/> items.</exception>
     public static IReadOnlyList<T> List<T>(IReadOnlyList<T>? value, string field, int max)
     {
         var list = value ?? [];

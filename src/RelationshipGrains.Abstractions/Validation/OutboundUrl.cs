@@ -13,6 +13,14 @@ namespace RelationshipGrains.Validation;
 public static class OutboundUrl
 {
     /// <summary>Checks the URL and returns it.</summary>
+    /// <param name="url">The URL we are asked to call.</param>
+    /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
+    /// <returns>The URL, unchanged.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The URL is missing, longer than 2,000 characters, not absolute http or https, or its host is <c>localhost</c>
+    /// (or under <c>.localhost</c>) or an internal IP address (see <see cref="IsInternal"/>). A host name is not
+    /// resolved here.
+    /// </exception>
     public static string Check(string url, string field)
     {
         var host = Validation.Check.HttpUrl(url, field).IdnHost;
@@ -26,6 +34,11 @@ public static class OutboundUrl
     }
 
     /// <summary>Whether an address is one we must never call on a partner's say-so.</summary>
+    /// <param name="address">The address to judge; an IPv4 address mapped into IPv6 is judged as IPv4.</param>
+    /// <returns>
+    /// True for loopback, unspecified and broadcast addresses; IPv4 0/8, 10/8, 100.64/10, 169.254/16, 172.16/12,
+    /// 192.168/16 and everything from 224 up; IPv6 link-local, site-local, unique-local and multicast.
+    /// </returns>
     public static bool IsInternal(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)

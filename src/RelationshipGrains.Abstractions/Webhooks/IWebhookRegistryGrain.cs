@@ -10,6 +10,12 @@ namespace RelationshipGrains.Webhooks;
 public interface IWebhookRegistryGrain : IGrainWithIntegerKey
 {
     /// <summary>Creates or replaces a subscription and issues a new signing secret.</summary>
+    /// <param name="request">The subscription; an existing id is replaced, with a new secret.</param>
+    /// <remarks>At most 200 subscriptions exist at once.</remarks>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// A field is missing or malformed, the URL points inside our network, or 200 other subscriptions exist (field
+    /// <c>subscriptionId</c>).
+    /// </exception>
     [Alias("Subscribe")]
     Task<IssuedWebhookSubscription> SubscribeAsync(SubscribeWebhook request);
 
@@ -19,20 +25,25 @@ public interface IWebhookRegistryGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<WebhookSubscription>> ListAsync();
 
     /// <summary>Removes a subscription; false when there was none.</summary>
+    /// <param name="subscriptionId">The subscription, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The id is malformed.</exception>
     [Alias("Remove")]
     Task<bool> RemoveAsync(string subscriptionId);
 
     /// <summary>The subscriptions that receive <paramref name="eventType"/>, with their secrets (for the dispatcher).</summary>
+    /// <param name="eventType">The event's type name, for example <c>InteractionRecorded</c>.</param>
     [Alias("GetTargets")]
     [ReadOnly]
     Task<IReadOnlyList<WebhookTarget>> GetTargetsAsync(string eventType);
 
     /// <summary>The target of one subscription, or null when it was removed (for replays).</summary>
+    /// <param name="subscriptionId">The subscription.</param>
     [Alias("GetTarget")]
     [ReadOnly]
     Task<WebhookTarget?> GetTargetAsync(string subscriptionId);
 
     /// <summary>Keeps a delivery that failed every attempt (the latest 10,000 are kept).</summary>
+    /// <param name="deadLetter">The failed delivery; one with the same id is replaced.</param>
     [Alias("AddDeadLetter")]
     Task AddDeadLetterAsync(WebhookDeadLetter deadLetter);
 
@@ -42,6 +53,7 @@ public interface IWebhookRegistryGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<WebhookDeadLetter>> ListDeadLettersAsync();
 
     /// <summary>Removes a dead letter after a successful replay; false when it was not there.</summary>
+    /// <param name="deadLetterId">The dead letter.</param>
     [Alias("RemoveDeadLetter")]
     Task<bool> RemoveDeadLetterAsync(string deadLetterId);
 }

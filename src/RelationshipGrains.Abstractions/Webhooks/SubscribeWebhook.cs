@@ -7,6 +7,13 @@ namespace RelationshipGrains.Webhooks;
 /// An operator subscribes an endpoint to integration events. With a partner id, the endpoint receives only events
 /// that concern that partner, with customers named by the partner's pseudonym for them.
 /// </summary>
+/// <param name="SubscriptionId">The subscription's id, 1-64 characters of a-z, 0-9, '.', '_' or '-'; an existing id is replaced.</param>
+/// <param name="Url">
+/// Where to deliver: an absolute http or https URL of at most 2,000 characters, outside our network unless the
+/// deployment allows internal targets.
+/// </param>
+/// <param name="EventTypes">The integration events to receive, by type name (for example <c>InteractionRecorded</c>); at least one.</param>
+/// <param name="PartnerId">A partner's id to receive only what concerns that partner, or null for everything.</param>
 [GenerateSerializer, Immutable, Alias("rg.SubscribeWebhook")]
 public sealed record SubscribeWebhook(
     [property: Id(0)] string SubscriptionId,
@@ -15,6 +22,12 @@ public sealed record SubscribeWebhook(
     [property: Id(3)] string? PartnerId = null)
 {
     /// <summary>Checks every field; <paramref name="allowInternalTargets"/> lets a test or private deployment call its own network.</summary>
+    /// <param name="knownEventTypes">The event type names we publish.</param>
+    /// <param name="allowInternalTargets">True to accept a URL inside our own network.</param>
+    /// <exception cref="Errors.RelationshipValidationException">
+    /// The id is malformed, the URL is not allowed, the event types are missing, too many or unknown, or the partner id
+    /// is malformed.
+    /// </exception>
     public void Validate(IReadOnlyCollection<string> knownEventTypes, bool allowInternalTargets)
     {
         Check.Id(SubscriptionId, "subscriptionId");

@@ -1,6 +1,14 @@
 namespace RelationshipGrains.Webhooks;
 
 /// <summary>A delivery that failed every attempt, kept so an operator can replay it once the receiver is fixed.</summary>
+/// <param name="DeadLetterId">The dead letter's id: <c>{subscriptionId}.{messageId}</c>, the message id without dashes.</param>
+/// <param name="SubscriptionId">The subscription it was for.</param>
+/// <param name="MessageId">The event's message id.</param>
+/// <param name="EventType">The event's type name.</param>
+/// <param name="Body">The JSON body as sent.</param>
+/// <param name="Attempts">How many attempts failed, replays included.</param>
+/// <param name="LastError">What the last attempt failed with.</param>
+/// <param name="FailedAt">When the last attempt failed.</param>
 [GenerateSerializer, Immutable, Alias("rg.WebhookDeadLetter")]
 public sealed record WebhookDeadLetter(
     [property: Id(0)] string DeadLetterId,

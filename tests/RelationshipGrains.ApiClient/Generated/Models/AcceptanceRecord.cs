@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AcceptanceRecord : IParsable
     {
-        /// <summary>The at property</summary>
+        /// <summary>When.</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>The partnerId property</summary>
+        /// <summary>The partner whose offer was accepted.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>The replaced property</summary>
+        /// <summary>The partner swapped out, or null for a first acceptance; always null in a partner&apos;s view.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Replaced { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Replaced { get; set; }
 #endif
-        /// <summary>The role property</summary>
+        /// <summary>The slot.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Role { get; set; }

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
+    /// <summary>The channel the address is for; required when a profile is set.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum Channel
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "web")]
         #pragma warning disable CS1591

@@ -14,7 +14,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ChannelDay : IParsable
     {
-        /// <summary>The channel property</summary>
+        /// <summary>The channel, in kebab case.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Channel { get; set; }
@@ -22,9 +22,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Channel { get; set; }
 #endif
-        /// <summary>The count property</summary>
+        /// <summary>How many interactions.</summary>
         public long? Count { get; set; }
-        /// <summary>The day property</summary>
+        /// <summary>The UTC day the interactions happened on.</summary>
         public Date? Day { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CommunityPost : IParsable
     {
-        /// <summary>The at property</summary>
+        /// <summary>When it was posted.</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>The authorId property</summary>
+        /// <summary>The member who wrote it, or the pseudonym of an erased customer.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? AuthorId { get; set; }
@@ -23,9 +23,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string AuthorId { get; set; }
 #endif
-        /// <summary>The hidden property</summary>
+        /// <summary>Whether a moderator or staff member hid it.</summary>
         public bool? Hidden { get; set; }
-        /// <summary>The hiddenReason property</summary>
+        /// <summary>Why it was hidden, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? HiddenReason { get; set; }
@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string HiddenReason { get; set; }
 #endif
-        /// <summary>The postId property</summary>
+        /// <summary>The caller&apos;s id for the post.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PostId { get; set; }
@@ -41,9 +41,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PostId { get; set; }
 #endif
-        /// <summary>The replies property</summary>
+        /// <summary>On a thread&apos;s first post, how many replies the thread has; 0 on replies.</summary>
         public int? Replies { get; set; }
-        /// <summary>The text property</summary>
+        /// <summary>What the post says; empty when hidden, &quot;[removed]&quot; when its erased author&apos;s texts were removed.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }
@@ -51,7 +51,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Text { get; set; }
 #endif
-        /// <summary>The threadId property</summary>
+        /// <summary>The thread it belongs to: the id of the thread&apos;s first post (its own id for a first post).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? ThreadId { get; set; }
@@ -59,7 +59,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string ThreadId { get; set; }
 #endif
-        /// <summary>The title property</summary>
+        /// <summary>The thread&apos;s title on its first post; null on replies. Empty when the post is hidden.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Title { get; set; }

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
-    /// <summary>A member&apos;s role in a community.</summary>
+    /// <summary>What the member may do.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum CommunityRole
     {

@@ -13,21 +13,21 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CommunitySettings : IParsable
     {
-        /// <summary>The cullFraction property</summary>
+        /// <summary>The bottom fraction of open ideas by fitness a round culls, 0-0.9; default 0.2.</summary>
         public double? CullFraction { get; set; }
-        /// <summary>The evidenceWeight property</summary>
+        /// <summary>What each customer who asked for an idea adds to its fitness, 0-100; default 1.</summary>
         public double? EvidenceWeight { get; set; }
-        /// <summary>The expertWeight property</summary>
+        /// <summary>What an expert&apos;s vote counts for, 1-100 (a member&apos;s counts 1); default 3.</summary>
         public double? ExpertWeight { get; set; }
-        /// <summary>The halfLifeDays property</summary>
+        /// <summary>Days over which an idea&apos;s fitness halves with age, 0.1-3650; default 30.</summary>
         public double? HalfLifeDays { get; set; }
-        /// <summary>The minAgeDaysToCull property</summary>
+        /// <summary>Days an idea is safe from culling after it is proposed, 0-3650; default 14.</summary>
         public double? MinAgeDaysToCull { get; set; }
-        /// <summary>The roundPeriodHours property</summary>
+        /// <summary>Hours between selection rounds, 1-8760; default 168 (a week).</summary>
         public double? RoundPeriodHours { get; set; }
-        /// <summary>The selectPerRound property</summary>
+        /// <summary>Most shortlisted ideas a round selects, 0-100; default 1.</summary>
         public int? SelectPerRound { get; set; }
-        /// <summary>The shortlistPerRound property</summary>
+        /// <summary>Most proposed ideas a round shortlists, 0-100; default 5.</summary>
         public int? ShortlistPerRound { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Models.CommunitySettings"/> and sets the default values.

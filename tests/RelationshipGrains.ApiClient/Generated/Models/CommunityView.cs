@@ -13,11 +13,11 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CommunityView : IParsable
     {
-        /// <summary>The ideas property</summary>
+        /// <summary>How many ideas were proposed or forked in it, closed ones included.</summary>
         public int? Ideas { get; set; }
-        /// <summary>The members property</summary>
+        /// <summary>How many members it has.</summary>
         public int? Members { get; set; }
-        /// <summary>The name property</summary>
+        /// <summary>The community&apos;s name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Name { get; set; }
@@ -25,9 +25,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The rounds property</summary>
+        /// <summary>How many selection rounds have run.</summary>
         public long? Rounds { get; set; }
-        /// <summary>The rules property</summary>
+        /// <summary>The rules ideas must pass to be shortlisted or selected.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.IdeaRule>? Rules { get; set; }
@@ -35,7 +35,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.IdeaRule> Rules { get; set; }
 #endif
-        /// <summary>How a community&apos;s idea ecology runs.</summary>
+        /// <summary>How its idea ecology runs.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.CommunitySettings? Settings { get; set; }
@@ -43,7 +43,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.CommunitySettings Settings { get; set; }
 #endif
-        /// <summary>The slug property</summary>
+        /// <summary>The community&apos;s slug (its grain key).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Slug { get; set; }
@@ -51,7 +51,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Slug { get; set; }
 #endif
-        /// <summary>The topics property</summary>
+        /// <summary>The topics it is about.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Topics { get; set; }

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ConfigureCommunity : IParsable
     {
-        /// <summary>The name property</summary>
+        /// <summary>The community&apos;s name, 1-200 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Name { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The rules property</summary>
+        /// <summary>The rules ideas must pass, at most 50, each with its own name; null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.IdeaRule>? Rules { get; set; }
@@ -37,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.CommunitySettings Settings { get; set; }
 #endif
-        /// <summary>The staff property</summary>
+        /// <summary>Customer ids of the company&apos;s people to make staff, at most 50 (joining them if they are not members); null fornone. Reconfiguring does not demote earlier staff.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Staff { get; set; }
@@ -45,7 +45,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Staff { get; set; }
 #endif
-        /// <summary>The topics property</summary>
+        /// <summary>Topics, at most 20, each an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;); null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Topics { get; set; }

@@ -13,11 +13,11 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ConsentGrant : IParsable
     {
-        /// <summary>The expiresAt property</summary>
+        /// <summary>When it lapses; null means until revoked.</summary>
         public DateTimeOffset? ExpiresAt { get; set; }
-        /// <summary>The grantedAt property</summary>
+        /// <summary>When the customer granted it.</summary>
         public DateTimeOffset? GrantedAt { get; set; }
-        /// <summary>The partnerId property</summary>
+        /// <summary>The partner the grant is to.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -25,7 +25,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>The scopes property</summary>
+        /// <summary>What the partner may see, without duplicates, in the order profile, conversation, intents.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.ConsentScope?>? Scopes { get; set; }

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CustomerCard : IParsable
     {
-        /// <summary>The contacts property</summary>
+        /// <summary>The addresses of the customer&apos;s contact points.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Contacts { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Contacts { get; set; }
 #endif
-        /// <summary>The customerId property</summary>
+        /// <summary>The customer&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerId { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerId { get; set; }
 #endif
-        /// <summary>The displayName property</summary>
+        /// <summary>The customer&apos;s display name, or null when never set.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? DisplayName { get; set; }
@@ -37,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string DisplayName { get; set; }
 #endif
-        /// <summary>The tags property</summary>
+        /// <summary>The profile&apos;s tags.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Tags { get; set; }
@@ -45,7 +45,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Tags { get; set; }
 #endif
-        /// <summary>The updatedAt property</summary>
+        /// <summary>When the profile the card was made from changed; a card never replaces a newer one.</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

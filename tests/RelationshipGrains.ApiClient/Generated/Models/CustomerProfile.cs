@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class CustomerProfile : IParsable
     {
-        /// <summary>The contactPoints property</summary>
+        /// <summary>How to reach the customer.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.ContactPoint>? ContactPoints { get; set; }
@@ -21,9 +21,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.ContactPoint> ContactPoints { get; set; }
 #endif
-        /// <summary>The createdAt property</summary>
+        /// <summary>When the customer was first seen.</summary>
         public DateTimeOffset? CreatedAt { get; set; }
-        /// <summary>The customerId property</summary>
+        /// <summary>The customer&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerId { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerId { get; set; }
 #endif
-        /// <summary>The displayName property</summary>
+        /// <summary>The name to show, or null until the profile is set.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? DisplayName { get; set; }
@@ -39,7 +39,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string DisplayName { get; set; }
 #endif
-        /// <summary>The language property</summary>
+        /// <summary>A language tag such as `en` or `pt-BR`, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Language { get; set; }
@@ -47,7 +47,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Language { get; set; }
 #endif
-        /// <summary>The tags property</summary>
+        /// <summary>The customer&apos;s tags, without duplicates.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Tags { get; set; }
@@ -55,7 +55,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Tags { get; set; }
 #endif
-        /// <summary>The updatedAt property</summary>
+        /// <summary>When anything about the customer last changed, a new timeline entry included.</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
+    /// <summary>Inbound or outbound, for interactions, cases, opportunities and touches; otherwise null.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum Direction
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "inbound")]
         #pragma warning disable CS1591

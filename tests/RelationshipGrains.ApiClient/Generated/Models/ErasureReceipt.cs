@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ErasureReceipt : IParsable
     {
-        /// <summary>The communitiesPseudonymised property</summary>
+        /// <summary>The slugs of the communities where the customer now goes by a pseudonym; null in receipts from before communitieswere tracked.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? CommunitiesPseudonymised { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> CommunitiesPseudonymised { get; set; }
 #endif
-        /// <summary>The customerId property</summary>
+        /// <summary>The erased customer&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerId { get; set; }
@@ -29,9 +29,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerId { get; set; }
 #endif
-        /// <summary>The erasedAt property</summary>
+        /// <summary>When the erasure was recorded.</summary>
         public DateTimeOffset? ErasedAt { get; set; }
-        /// <summary>The partnersNotified property</summary>
+        /// <summary>The partners told to erase their copies: those that held consent or were cast an intent, sorted by id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? PartnersNotified { get; set; }
@@ -39,9 +39,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> PartnersNotified { get; set; }
 #endif
-        /// <summary>The postTextsKept property</summary>
+        /// <summary>Whether the operator kept the texts of the customer&apos;s posts and comments (false: they read &quot;[removed]&quot;).</summary>
         public bool? PostTextsKept { get; set; }
-        /// <summary>The valueChainsKept property</summary>
+        /// <summary>The ids of the customer&apos;s value chains, kept because partners rely on them.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? ValueChainsKept { get; set; }

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
-    /// <summary>Where a customer asked for an idea.</summary>
+    /// <summary>A timeline entry or a social mention.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum EvidenceKind
     {

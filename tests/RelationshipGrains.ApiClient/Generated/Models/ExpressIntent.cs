@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.Money Budget { get; set; }
 #endif
-        /// <summary>The category property</summary>
+        /// <summary>What kind of thing it is, an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;); partners serving this category arematched.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Category { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Category { get; set; }
 #endif
-        /// <summary>The constraints property</summary>
+        /// <summary>Conditions in the customer&apos;s words, at most 20 of 1-200 characters each; null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Constraints { get; set; }
@@ -37,9 +37,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Constraints { get; set; }
 #endif
-        /// <summary>The deadline property</summary>
+        /// <summary>When the customer needs it by, in the future; null when not said.</summary>
         public DateTimeOffset? Deadline { get; set; }
-        /// <summary>The intentId property</summary>
+        /// <summary>The caller&apos;s id for the intent, 1-128 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;: a retry under it records nothing new.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? IntentId { get; set; }
@@ -47,7 +47,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string IntentId { get; set; }
 #endif
-        /// <summary>The text property</summary>
+        /// <summary>What the customer wants, in their words: 1-2,000 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }

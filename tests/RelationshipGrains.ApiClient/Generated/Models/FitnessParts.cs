@@ -13,25 +13,25 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class FitnessParts : IParsable
     {
-        /// <summary>The decay property</summary>
+        /// <summary>The age factor, 1 when new, halving every half-life.</summary>
         public double? Decay { get; set; }
-        /// <summary>The engagement property</summary>
+        /// <summary>ln(1 + comments + 2 * forks).</summary>
         public double? Engagement { get; set; }
-        /// <summary>The evidence property</summary>
+        /// <summary>The evidence weight times the distinct askers (customers, or social authors) of the idea.</summary>
         public double? Evidence { get; set; }
-        /// <summary>The expertSupporters property</summary>
+        /// <summary>Of those, how many were experts when they voted.</summary>
         public int? ExpertSupporters { get; set; }
-        /// <summary>The netVotes property</summary>
+        /// <summary>Supporters minus opposers, unweighted.</summary>
         public int? NetVotes { get; set; }
-        /// <summary>The rules property</summary>
+        /// <summary>How many rules the community has.</summary>
         public int? Rules { get; set; }
-        /// <summary>The rulesPassed property</summary>
+        /// <summary>How many of the community&apos;s rules the idea passes.</summary>
         public int? RulesPassed { get; set; }
-        /// <summary>The score property</summary>
+        /// <summary>The fitness ideas are ranked by, 0 or more.</summary>
         public double? Score { get; set; }
-        /// <summary>The supporters property</summary>
+        /// <summary>Members voting +1.</summary>
         public int? Supporters { get; set; }
-        /// <summary>The weightedSupport property</summary>
+        /// <summary>Supporters with each expert counting the community&apos;s expert weight.</summary>
         public double? WeightedSupport { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Models.FitnessParts"/> and sets the default values.

@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
-    /// <summary>Where a committed slot&apos;s partner is with its part. Moves one step forward at a time, or to Failed.</summary>
+    /// <summary>Where the accepted partner is with its part; a partner not holding the slot sees pending.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum FulfilmentStatus
     {

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IdeaAttributes : IParsable
     {
-        /// <summary>The numbers property</summary>
+        /// <summary>Named numbers, such as `unit-cost`: 35; each name an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;), eachvalue finite. Null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.IdeaAttributes_numbers? Numbers { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.IdeaAttributes_numbers Numbers { get; set; }
 #endif
-        /// <summary>The texts property</summary>
+        /// <summary>Named lists of ids, such as `materials`: [steel, oak]; at most 20 values per name. Null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.IdeaAttributes_texts? Texts { get; set; }

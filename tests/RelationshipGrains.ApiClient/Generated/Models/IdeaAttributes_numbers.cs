@@ -7,10 +7,11 @@ using System.IO;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
+    /// <summary>
+    /// Named numbers, such as `unit-cost`: 35; each name an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;), eachvalue finite. Null for none.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class IdeaAttributes_numbers : IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

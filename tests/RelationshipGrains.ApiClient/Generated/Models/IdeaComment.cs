@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IdeaComment : IParsable
     {
-        /// <summary>The at property</summary>
+        /// <summary>When it was written.</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>The authorId property</summary>
+        /// <summary>The member who wrote it, or the pseudonym of an erased customer.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? AuthorId { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string AuthorId { get; set; }
 #endif
-        /// <summary>The commentId property</summary>
+        /// <summary>The caller&apos;s id for the comment.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CommentId { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CommentId { get; set; }
 #endif
-        /// <summary>The text property</summary>
+        /// <summary>What it says; &quot;[removed]&quot; when its erased author&apos;s texts were removed.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }

@@ -13,11 +13,11 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IdeaDecision : IParsable
     {
-        /// <summary>The at property</summary>
+        /// <summary>When.</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>An idea&apos;s life: proposed → shortlisted → selected → in-design → delivered; culled and merged end it early.</summary>
+        /// <summary>The status before.</summary>
         public global::RelationshipGrains.ApiClient.Models.IdeaStatus? From { get; set; }
-        /// <summary>The reason property</summary>
+        /// <summary>Why: a round&apos;s figures, a merge, or a person&apos;s words followed by their id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Reason { get; set; }
@@ -25,9 +25,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The round property</summary>
+        /// <summary>The selection round that decided it, or null for a person&apos;s decision or a merge.</summary>
         public long? Round { get; set; }
-        /// <summary>An idea&apos;s life: proposed → shortlisted → selected → in-design → delivered; culled and merged end it early.</summary>
+        /// <summary>The status after.</summary>
         public global::RelationshipGrains.ApiClient.Models.IdeaStatus? To { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

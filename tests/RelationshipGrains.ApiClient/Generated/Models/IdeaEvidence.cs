@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IdeaEvidence : IParsable
     {
-        /// <summary>The askerKey property</summary>
+        /// <summary>Who asked, counted once: the customer id, `social:{author}` (lower case) for a mention by someone not known asa customer, or an erased customer&apos;s pseudonym.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? AskerKey { get; set; }
@@ -21,9 +21,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string AskerKey { get; set; }
 #endif
-        /// <summary>The at property</summary>
+        /// <summary>When the evidence was linked to the idea.</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>The channel property</summary>
+        /// <summary>The channel the entry came in on (kebab case), `social` for a mention, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Channel { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Channel { get; set; }
 #endif
-        /// <summary>The customerId property</summary>
+        /// <summary>The customer who asked, told when the idea moves; null for an unknown social author or an erased customer.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerId { get; set; }
@@ -39,7 +39,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerId { get; set; }
 #endif
-        /// <summary>The excerpt property</summary>
+        /// <summary>The start of what was said, at most 280 characters; replaced once the customer is erased.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Excerpt { get; set; }
@@ -47,11 +47,11 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Excerpt { get; set; }
 #endif
-        /// <summary>Where a customer asked for an idea.</summary>
+        /// <summary>A timeline entry or a social mention.</summary>
         public global::RelationshipGrains.ApiClient.Models.EvidenceKind? Kind { get; set; }
-        /// <summary>The origin property</summary>
+        /// <summary>True for the conversation the idea was proposed from.</summary>
         public bool? Origin { get; set; }
-        /// <summary>The reference property</summary>
+        /// <summary>Where the request is: `customers/{id}/timeline/{sequence}` for an entry, or the mention&apos;s URL.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Reference { get; set; }

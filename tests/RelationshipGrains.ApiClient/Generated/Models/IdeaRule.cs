@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IdeaRule : IParsable
     {
-        /// <summary>The attribute property</summary>
+        /// <summary>The attribute it looks at, an id; an idea without it fails the rule.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Attribute { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The kind property</summary>
         public global::RelationshipGrains.ApiClient.Models.RuleKind? Kind { get; set; }
-        /// <summary>The name property</summary>
+        /// <summary>The rule&apos;s name, an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;), unique in the community.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Name { get; set; }
@@ -31,9 +31,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The number property</summary>
+        /// <summary>For max and min, the finite bound; otherwise ignored.</summary>
         public double? Number { get; set; }
-        /// <summary>The text property</summary>
+        /// <summary>For required and forbidden, the value (an id) the attribute&apos;s list must or must not hold; otherwise ignored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }

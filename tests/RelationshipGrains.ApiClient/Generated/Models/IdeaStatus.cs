@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
-    /// <summary>An idea&apos;s life: proposed → shortlisted → selected → in-design → delivered; culled and merged end it early.</summary>
+    /// <summary>Where it is in its life.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum IdeaStatus
     {

@@ -13,19 +13,19 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IdeaTally : IParsable
     {
-        /// <summary>The askers property</summary>
+        /// <summary>How many distinct customers (or social authors) are evidence for the idea.</summary>
         public int? Askers { get; set; }
-        /// <summary>The comments property</summary>
+        /// <summary>How many comments the idea has.</summary>
         public int? Comments { get; set; }
-        /// <summary>The expertOpposers property</summary>
+        /// <summary>Of those, how many were experts when they voted.</summary>
         public int? ExpertOpposers { get; set; }
-        /// <summary>The expertSupporters property</summary>
+        /// <summary>Of those, how many were experts when they voted.</summary>
         public int? ExpertSupporters { get; set; }
-        /// <summary>The finalNet property</summary>
+        /// <summary>The sum of the final ballot (+1 and -1 votes cast since the idea was last shortlisted).</summary>
         public int? FinalNet { get; set; }
-        /// <summary>The opposers property</summary>
+        /// <summary>Members voting -1.</summary>
         public int? Opposers { get; set; }
-        /// <summary>The supporters property</summary>
+        /// <summary>Members voting +1.</summary>
         public int? Supporters { get; set; }
         /// <summary>
         /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Models.IdeaTally"/> and sets the default values.

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IdeaView : IParsable
     {
-        /// <summary>What rules look at: named numbers (unit-cost: 35) and named lists of values (materials: [steel, oak]).</summary>
+        /// <summary>What the community&apos;s rules look at.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.IdeaAttributes? Attributes { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.IdeaAttributes Attributes { get; set; }
 #endif
-        /// <summary>The community property</summary>
+        /// <summary>The slug of its community.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Community { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Community { get; set; }
 #endif
-        /// <summary>The decisions property</summary>
+        /// <summary>Every status change with its reason, oldest first.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.IdeaDecision>? Decisions { get; set; }
@@ -37,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.IdeaDecision> Decisions { get; set; }
 #endif
-        /// <summary>The description property</summary>
+        /// <summary>Its description, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Description { get; set; }
@@ -45,7 +45,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Description { get; set; }
 #endif
-        /// <summary>The evidence property</summary>
+        /// <summary>The requests that ask for it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.IdeaEvidence>? Evidence { get; set; }
@@ -53,7 +53,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.IdeaEvidence> Evidence { get; set; }
 #endif
-        /// <summary>The forks property</summary>
+        /// <summary>The ideas forked from it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Forks { get; set; }
@@ -61,7 +61,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Forks { get; set; }
 #endif
-        /// <summary>The ideaId property</summary>
+        /// <summary>The idea&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? IdeaId { get; set; }
@@ -69,7 +69,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string IdeaId { get; set; }
 #endif
-        /// <summary>The lineage property</summary>
+        /// <summary>The ideas it descends from by forking, oldest first, its parent last.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Lineage { get; set; }
@@ -77,7 +77,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Lineage { get; set; }
 #endif
-        /// <summary>The mergedFrom property</summary>
+        /// <summary>The duplicates merged into it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? MergedFrom { get; set; }
@@ -85,7 +85,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> MergedFrom { get; set; }
 #endif
-        /// <summary>The mergedInto property</summary>
+        /// <summary>The idea it was merged into, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? MergedInto { get; set; }
@@ -93,9 +93,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string MergedInto { get; set; }
 #endif
-        /// <summary>The proposedAt property</summary>
+        /// <summary>When it was proposed; fitness decays from here.</summary>
         public DateTimeOffset? ProposedAt { get; set; }
-        /// <summary>The proposerId property</summary>
+        /// <summary>The member who proposed it, or the pseudonym of an erased customer.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? ProposerId { get; set; }
@@ -103,9 +103,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string ProposerId { get; set; }
 #endif
-        /// <summary>An idea&apos;s life: proposed → shortlisted → selected → in-design → delivered; culled and merged end it early.</summary>
+        /// <summary>Where it is in its life.</summary>
         public global::RelationshipGrains.ApiClient.Models.IdeaStatus? Status { get; set; }
-        /// <summary>The counts fitness is made of. `finalNet` is the net of the final ballot members cast while the ideawas shortlisted; a shortlisted idea is selected only if it is positive. `askers` counts the distinctcustomers whose conversations are evidence for it, kept apart from votes.</summary>
+        /// <summary>Its votes, comments and askers, counted.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.IdeaTally? Tally { get; set; }
@@ -113,7 +113,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.IdeaTally Tally { get; set; }
 #endif
-        /// <summary>The title property</summary>
+        /// <summary>Its title.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Title { get; set; }

@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.Money Budget { get; set; }
 #endif
-        /// <summary>The category property</summary>
+        /// <summary>What kind of thing it is; partners serving it were matched.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Category { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Category { get; set; }
 #endif
-        /// <summary>The constraints property</summary>
+        /// <summary>Conditions in the customer&apos;s words.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Constraints { get; set; }
@@ -37,11 +37,11 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Constraints { get; set; }
 #endif
-        /// <summary>The deadline property</summary>
+        /// <summary>When the customer needs it by, or null.</summary>
         public DateTimeOffset? Deadline { get; set; }
-        /// <summary>The expressedAt property</summary>
+        /// <summary>When the customer expressed it.</summary>
         public DateTimeOffset? ExpressedAt { get; set; }
-        /// <summary>The intentId property</summary>
+        /// <summary>The caller&apos;s id for the intent.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? IntentId { get; set; }
@@ -49,7 +49,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string IntentId { get; set; }
 #endif
-        /// <summary>The matches property</summary>
+        /// <summary>The partners it was cast to (at most 20), best values match first.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.IntentMatch>? Matches { get; set; }
@@ -57,7 +57,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.IntentMatch> Matches { get; set; }
 #endif
-        /// <summary>The offers property</summary>
+        /// <summary>The partners&apos; offers on it, one per partner.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.IntentOffer>? Offers { get; set; }
@@ -65,9 +65,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.IntentOffer> Offers { get; set; }
 #endif
-        /// <summary>Whether an intent still stands.</summary>
+        /// <summary>Whether the intent is open or withdrawn.</summary>
         public global::RelationshipGrains.ApiClient.Models.IntentStatus? Status { get; set; }
-        /// <summary>The text property</summary>
+        /// <summary>What the customer wants, in their words.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }
@@ -75,7 +75,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Text { get; set; }
 #endif
-        /// <summary>The withdrawnAt property</summary>
+        /// <summary>When the customer withdrew it, or null while open.</summary>
         public DateTimeOffset? WithdrawnAt { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IntentMatch : IParsable
     {
-        /// <summary>The partnerId property</summary>
+        /// <summary>The partner the intent was cast to.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>The score property</summary>
+        /// <summary>How closely the partner&apos;s values match the customer&apos;s, 0 to 1.</summary>
         public double? Score { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

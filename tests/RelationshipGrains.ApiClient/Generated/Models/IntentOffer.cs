@@ -13,11 +13,11 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IntentOffer : IParsable
     {
-        /// <summary>The leadTimeDays property</summary>
+        /// <summary>Days until the partner can deliver, 0-3650.</summary>
         public int? LeadTimeDays { get; set; }
-        /// <summary>The offeredAt property</summary>
+        /// <summary>When the offer was made.</summary>
         public DateTimeOffset? OfferedAt { get; set; }
-        /// <summary>The partnerId property</summary>
+        /// <summary>The partner offering.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -25,7 +25,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>An amount in an ISO 4217 currency.</summary>
+        /// <summary>The price asked.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.Money? Price { get; set; }
@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.Money Price { get; set; }
 #endif
-        /// <summary>The terms property</summary>
+        /// <summary>The partner&apos;s terms, at most 2,000 characters, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Terms { get; set; }

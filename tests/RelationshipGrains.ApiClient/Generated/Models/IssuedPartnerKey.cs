@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IssuedPartnerKey : IParsable
     {
-        /// <summary>The key property</summary>
+        /// <summary>The whole key, `rgp.{partnerId}.{keyId}.{secret}`, to send on every request.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Key { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Key { get; set; }
 #endif
-        /// <summary>The keyId property</summary>
+        /// <summary>The key&apos;s id (12 hexadecimal characters), for listing and revoking it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? KeyId { get; set; }

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IssuedWebhookSubscription : IParsable
     {
-        /// <summary>The secret property</summary>
+        /// <summary>The secret deliveries are signed with (`rgwh_` and 43 more characters); a renewal issues a new one.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Secret { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Secret { get; set; }
 #endif
-        /// <summary>A webhook subscription as operators see it; the signing secret is shown only when it is issued.</summary>
+        /// <summary>The subscription as stored.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.WebhookSubscription? Subscription { get; set; }

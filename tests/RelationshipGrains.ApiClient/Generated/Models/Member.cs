@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Member : IParsable
     {
-        /// <summary>The customerId property</summary>
+        /// <summary>The member&apos;s customer id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerId { get; set; }
@@ -21,9 +21,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerId { get; set; }
 #endif
-        /// <summary>The joinedAt property</summary>
+        /// <summary>When the customer joined.</summary>
         public DateTimeOffset? JoinedAt { get; set; }
-        /// <summary>A member&apos;s role in a community.</summary>
+        /// <summary>What the member may do.</summary>
         public global::RelationshipGrains.ApiClient.Models.CommunityRole? Role { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

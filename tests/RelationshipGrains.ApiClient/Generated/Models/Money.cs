@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class Money : IParsable
     {
-        /// <summary>The amount property</summary>
+        /// <summary>The amount in the currency&apos;s major unit (euros, not cents); more than zero wherever a price or budget is checked.</summary>
         public double? Amount { get; set; }
-        /// <summary>The currency property</summary>
+        /// <summary>The ISO 4217 code in three upper-case letters, such as `EUR`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Currency { get; set; }

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OfferTerms : IParsable
     {
-        /// <summary>The certifications property</summary>
+        /// <summary>Certifications the partner holds for this offer, at most 20, each an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or&apos;-&apos;); null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Certifications { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Certifications { get; set; }
 #endif
-        /// <summary>The leadTimeDays property</summary>
+        /// <summary>Days until the partner can deliver, 0-3650; required.</summary>
         public int? LeadTimeDays { get; set; }
         /// <summary>The price property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.Money Price { get; set; }
 #endif
-        /// <summary>The terms property</summary>
+        /// <summary>The partner&apos;s terms, at most 2,000 characters, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Terms { get; set; }

@@ -13,11 +13,11 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PartnerAccess : IParsable
     {
-        /// <summary>The at property</summary>
+        /// <summary>When.</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>The consentGrantedAt property</summary>
+        /// <summary>When the grant the read was made under was given; null for the pseudonymous intent view.</summary>
         public DateTimeOffset? ConsentGrantedAt { get; set; }
-        /// <summary>The partnerId property</summary>
+        /// <summary>The partner that read.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -27,7 +27,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The scope property</summary>
         public global::RelationshipGrains.ApiClient.Models.ConsentScope? Scope { get; set; }
-        /// <summary>The what property</summary>
+        /// <summary>What it read, in words: `profile`, `conversation (n entries)` or `intent {id}` (with`(pseudonymous)` when without consent).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? What { get; set; }

@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.Money Budget { get; set; }
 #endif
-        /// <summary>The castId property</summary>
+        /// <summary>The partner&apos;s handle on the intent.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CastId { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CastId { get; set; }
 #endif
-        /// <summary>The category property</summary>
+        /// <summary>What kind of thing it is.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Category { get; set; }
@@ -37,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Category { get; set; }
 #endif
-        /// <summary>The constraints property</summary>
+        /// <summary>The customer&apos;s conditions under Intents consent; otherwise empty.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Constraints { get; set; }
@@ -45,7 +45,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Constraints { get; set; }
 #endif
-        /// <summary>The customerId property</summary>
+        /// <summary>The customer&apos;s id under Intents consent; otherwise null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerId { get; set; }
@@ -53,7 +53,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerId { get; set; }
 #endif
-        /// <summary>The customerRef property</summary>
+        /// <summary>The customer&apos;s pseudonym, stable for this partner only.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerRef { get; set; }
@@ -61,13 +61,13 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerRef { get; set; }
 #endif
-        /// <summary>The deadline property</summary>
+        /// <summary>When the customer needs it by, or null.</summary>
         public DateTimeOffset? Deadline { get; set; }
-        /// <summary>The match property</summary>
+        /// <summary>How closely the partner&apos;s values match the customer&apos;s, 0 to 1.</summary>
         public double? Match { get; set; }
-        /// <summary>Whether an intent still stands.</summary>
+        /// <summary>Whether the intent is still open.</summary>
         public global::RelationshipGrains.ApiClient.Models.IntentStatus? Status { get; set; }
-        /// <summary>The text property</summary>
+        /// <summary>What the customer wants, in their words.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }

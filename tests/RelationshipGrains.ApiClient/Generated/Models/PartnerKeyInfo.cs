@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class PartnerKeyInfo : IParsable
     {
-        /// <summary>The issuedAt property</summary>
+        /// <summary>When it was issued.</summary>
         public DateTimeOffset? IssuedAt { get; set; }
-        /// <summary>The keyId property</summary>
+        /// <summary>The key&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? KeyId { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string KeyId { get; set; }
 #endif
-        /// <summary>The revokedAt property</summary>
+        /// <summary>When it was revoked, or null while live.</summary>
         public DateTimeOffset? RevokedAt { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

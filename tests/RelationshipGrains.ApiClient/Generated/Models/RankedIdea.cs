@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RankedIdea : IParsable
     {
-        /// <summary>An idea&apos;s fitness and every part it is made of, so anyone can see why an idea ranks where it does.</summary>
+        /// <summary>Its fitness now, with the parts it is made of.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.FitnessParts? Fitness { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.FitnessParts Fitness { get; set; }
 #endif
-        /// <summary>An idea as stored: content, lineage, votes tallied, comments counted, decisions with reasons, who asked for it and where.</summary>
+        /// <summary>The idea.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.IdeaView? Idea { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>Whether the idea passes every rule, and so may be selected.</summary>
         public bool? PassesRules { get; set; }
-        /// <summary>The rules property</summary>
+        /// <summary>The verdict of each of the community&apos;s rules, in the rules&apos; order.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.RuleResult>? Rules { get; set; }

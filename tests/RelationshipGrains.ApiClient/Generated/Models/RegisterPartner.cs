@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RegisterPartner : IParsable
     {
-        /// <summary>The categories property</summary>
+        /// <summary>The intent categories it serves, 1-20, each an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Categories { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> Categories { get; set; }
 #endif
-        /// <summary>The contactUrl property</summary>
+        /// <summary>An absolute http or https URL of at most 2,000 characters outside our network, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? ContactUrl { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string ContactUrl { get; set; }
 #endif
-        /// <summary>The name property</summary>
+        /// <summary>The partner&apos;s name, 1-200 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Name { get; set; }
@@ -37,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Name { get; set; }
 #endif
-        /// <summary>The values property</summary>
+        /// <summary>Its values profile: at most 16 names (ids) with weights from 0 to 1; null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.RegisterPartner_values? Values { get; set; }

@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RelationshipMetrics : IParsable
     {
-        /// <summary>The factsApplied property</summary>
+        /// <summary>How many new facts have been applied in all.</summary>
         public long? FactsApplied { get; set; }
-        /// <summary>The ideaFunnel property</summary>
+        /// <summary>Ideas by their latest status (kebab case), counted from status changes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.RelationshipMetrics_ideaFunnel? IdeaFunnel { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.RelationshipMetrics_ideaFunnel IdeaFunnel { get; set; }
 #endif
-        /// <summary>The interactionsPerChannelPerDay property</summary>
+        /// <summary>Interactions by UTC day and channel, oldest day first.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.ChannelDay>? InteractionsPerChannelPerDay { get; set; }
@@ -31,9 +31,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.ChannelDay> InteractionsPerChannelPerDay { get; set; }
 #endif
-        /// <summary>The openIntents property</summary>
+        /// <summary>Intents whose latest state is open.</summary>
         public int? OpenIntents { get; set; }
-        /// <summary>The valueChainsByStatus property</summary>
+        /// <summary>Value chains by their latest status (kebab case).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.RelationshipMetrics_valueChainsByStatus? ValueChainsByStatus { get; set; }

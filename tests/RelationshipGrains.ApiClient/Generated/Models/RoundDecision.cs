@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RoundDecision : IParsable
     {
-        /// <summary>An idea&apos;s life: proposed → shortlisted → selected → in-design → delivered; culled and merged end it early.</summary>
+        /// <summary>Its status before the round.</summary>
         public global::RelationshipGrains.ApiClient.Models.IdeaStatus? From { get; set; }
-        /// <summary>The ideaId property</summary>
+        /// <summary>The idea.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? IdeaId { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string IdeaId { get; set; }
 #endif
-        /// <summary>The reason property</summary>
+        /// <summary>Why, with the figures that decided it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Reason { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>An idea&apos;s life: proposed → shortlisted → selected → in-design → delivered; culled and merged end it early.</summary>
+        /// <summary>Its status after: shortlisted, selected or culled.</summary>
         public global::RelationshipGrains.ApiClient.Models.IdeaStatus? To { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

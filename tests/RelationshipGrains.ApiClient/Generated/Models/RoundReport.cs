@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RoundReport : IParsable
     {
-        /// <summary>The at property</summary>
+        /// <summary>When it ran.</summary>
         public DateTimeOffset? At { get; set; }
-        /// <summary>The decisions property</summary>
+        /// <summary>What it decided, one entry per idea moved; empty when nothing moved.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.RoundDecision>? Decisions { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.RoundDecision> Decisions { get; set; }
 #endif
-        /// <summary>The round property</summary>
+        /// <summary>The round&apos;s number, from 1.</summary>
         public long? Round { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

@@ -3,10 +3,9 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
+    /// <summary>What it demands: max, min, required or forbidden.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public enum RuleKind
-    #pragma warning restore CS1591
     {
         [EnumMember(Value = "max")]
         #pragma warning disable CS1591

@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RuleResult : IParsable
     {
-        /// <summary>The passed property</summary>
+        /// <summary>Whether the idea passes it.</summary>
         public bool? Passed { get; set; }
-        /// <summary>The reason property</summary>
+        /// <summary>Why, with the figures (for example `unit-cost is 35, the maximum is 40`).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Reason { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Reason { get; set; }
 #endif
-        /// <summary>The rule property</summary>
+        /// <summary>The rule&apos;s name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Rule { get; set; }

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SimilarIdea : IParsable
     {
-        /// <summary>The ideaId property</summary>
+        /// <summary>The idea.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? IdeaId { get; set; }
@@ -21,9 +21,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string IdeaId { get; set; }
 #endif
-        /// <summary>The score property</summary>
+        /// <summary>How alike the texts read, 0 to 1.</summary>
         public double? Score { get; set; }
-        /// <summary>The title property</summary>
+        /// <summary>Its title.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Title { get; set; }

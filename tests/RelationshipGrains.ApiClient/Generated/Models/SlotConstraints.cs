@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SlotConstraints : IParsable
     {
-        /// <summary>The maxLeadTimeDays property</summary>
+        /// <summary>The longest lead time accepted, in days, 0 or more; null for no ceiling.</summary>
         public int? MaxLeadTimeDays { get; set; }
         /// <summary>The maxPrice property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.Money MaxPrice { get; set; }
 #endif
-        /// <summary>The requiredCertifications property</summary>
+        /// <summary>Certifications the offer must list, at most 20, each an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;); null fornone.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? RequiredCertifications { get; set; }

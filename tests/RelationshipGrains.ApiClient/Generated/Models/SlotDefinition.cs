@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.SlotConstraints Constraints { get; set; }
 #endif
-        /// <summary>The requirements property</summary>
+        /// <summary>What the role must deliver, in words, at most 2,000 characters; null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Requirements { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Requirements { get; set; }
 #endif
-        /// <summary>The role property</summary>
+        /// <summary>The role, an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;) unique in the chain, for example `maker`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Role { get; set; }

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SlotView : IParsable
     {
-        /// <summary>The acceptedPartnerId property</summary>
+        /// <summary>The partner whose offer is accepted, or null; a partner sees only itself here.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? AcceptedPartnerId { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string AcceptedPartnerId { get; set; }
 #endif
-        /// <summary>What an offer must satisfy to fill a slot: a price ceiling, a lead-time ceiling, certifications it must hold.</summary>
+        /// <summary>What an accepted offer must meet.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.SlotConstraints? Constraints { get; set; }
@@ -29,9 +29,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public global::RelationshipGrains.ApiClient.Models.SlotConstraints Constraints { get; set; }
 #endif
-        /// <summary>Where a committed slot&apos;s partner is with its part. Moves one step forward at a time, or to Failed.</summary>
+        /// <summary>Where the accepted partner is with its part; a partner not holding the slot sees pending.</summary>
         public global::RelationshipGrains.ApiClient.Models.FulfilmentStatus? Fulfilment { get; set; }
-        /// <summary>The invitedPartners property</summary>
+        /// <summary>The partners invited to offer; a partner sees only itself.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? InvitedPartners { get; set; }
@@ -39,7 +39,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> InvitedPartners { get; set; }
 #endif
-        /// <summary>The offers property</summary>
+        /// <summary>The offers made; a partner sees only its own.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.SlotOffer>? Offers { get; set; }
@@ -47,7 +47,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.SlotOffer> Offers { get; set; }
 #endif
-        /// <summary>The requirements property</summary>
+        /// <summary>What the role must deliver, or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Requirements { get; set; }
@@ -55,7 +55,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Requirements { get; set; }
 #endif
-        /// <summary>The role property</summary>
+        /// <summary>The slot&apos;s role.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Role { get; set; }

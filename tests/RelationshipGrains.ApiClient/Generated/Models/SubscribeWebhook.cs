@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SubscribeWebhook : IParsable
     {
-        /// <summary>The eventTypes property</summary>
+        /// <summary>The integration events to receive, by type name (for example `InteractionRecorded`); at least one.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? EventTypes { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> EventTypes { get; set; }
 #endif
-        /// <summary>The partnerId property</summary>
+        /// <summary>A partner&apos;s id to receive only what concerns that partner, or null for everything.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>The subscriptionId property</summary>
+        /// <summary>The subscription&apos;s id, 1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; an existing id is replaced.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? SubscriptionId { get; set; }
@@ -37,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string SubscriptionId { get; set; }
 #endif
-        /// <summary>The url property</summary>
+        /// <summary>Where to deliver: an absolute http or https URL of at most 2,000 characters, outside our network unless thedeployment allows internal targets.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Url { get; set; }

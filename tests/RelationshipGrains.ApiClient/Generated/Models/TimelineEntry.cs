@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class TimelineEntry : IParsable
     {
-        /// <summary>Who wrote a timeline entry: the customer, a staff member or partner (with id), or the system.</summary>
+        /// <summary>Who wrote it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.Author? Author { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The channel property</summary>
         public global::RelationshipGrains.ApiClient.Models.Channel? Channel { get; set; }
-        /// <summary>The correlationId property</summary>
+        /// <summary>The caller&apos;s id tying several entries together (a chat session, a ticket), or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CorrelationId { get; set; }
@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The direction property</summary>
         public global::RelationshipGrains.ApiClient.Models.Direction? Direction { get; set; }
-        /// <summary>The entryId property</summary>
+        /// <summary>The caller&apos;s id for the entry (an interaction or request id), or one the grain makes for what it records itself,such as `profile:12` or `intent:{id}:expressed`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? EntryId { get; set; }
@@ -41,17 +41,17 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string EntryId { get; set; }
 #endif
-        /// <summary>What a timeline entry records. One timeline holds them all: no silos between functions.</summary>
+        /// <summary>What the entry records.</summary>
         public global::RelationshipGrains.ApiClient.Models.TimelineEntryKind? Kind { get; set; }
-        /// <summary>The occurredAt property</summary>
+        /// <summary>When it happened, as its sender says; the same as RecordedAt unless given.</summary>
         public DateTimeOffset? OccurredAt { get; set; }
-        /// <summary>The recordedAt property</summary>
+        /// <summary>When the grain recorded it.</summary>
         public DateTimeOffset? RecordedAt { get; set; }
-        /// <summary>The relatesTo property</summary>
+        /// <summary>For a status change, the sequence of the entry it moved; otherwise null.</summary>
         public long? RelatesTo { get; set; }
-        /// <summary>The sequence property</summary>
+        /// <summary>The entry&apos;s place on the timeline, from 1 with no gaps.</summary>
         public long? Sequence { get; set; }
-        /// <summary>The status property</summary>
+        /// <summary>For a case, opportunity or touch, its status; for a status change, the new status; for idea and value-chain news,theirs. Otherwise null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Status { get; set; }
@@ -59,7 +59,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Status { get; set; }
 #endif
-        /// <summary>The subject property</summary>
+        /// <summary>What the entry is about, when not the entry itself: a partner&apos;s id for consents, an intent&apos;s id, a value chain&apos;s, athread or idea in a community. Otherwise null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Subject { get; set; }
@@ -67,7 +67,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Subject { get; set; }
 #endif
-        /// <summary>The text property</summary>
+        /// <summary>What was said, or a sentence about what happened; null when there is none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Text { get; set; }
@@ -75,7 +75,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Text { get; set; }
 #endif
-        /// <summary>The topic property</summary>
+        /// <summary>A short label for grouping and search (for an intent, its category; for community news, the community&apos;s slug), ornull.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Topic { get; set; }

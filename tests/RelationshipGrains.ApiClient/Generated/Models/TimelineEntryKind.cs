@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
-    /// <summary>What a timeline entry records. One timeline holds them all: no silos between functions.</summary>
+    /// <summary>What the entry records.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum TimelineEntryKind
     {

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class TimelinePage : IParsable
     {
-        /// <summary>The entries property</summary>
+        /// <summary>The entries, newest first, or oldest first when the query gave `after`.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.TimelineEntry>? Entries { get; set; }
@@ -21,9 +21,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.TimelineEntry> Entries { get; set; }
 #endif
-        /// <summary>The hasMore property</summary>
+        /// <summary>Whether entries lie beyond the page in the direction it was read.</summary>
         public bool? HasMore { get; set; }
-        /// <summary>The latestSequence property</summary>
+        /// <summary>The sequence of the newest entry on the timeline when the page was read (0 for an empty timeline).</summary>
         public long? LatestSequence { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class UpdateProfile : IParsable
     {
-        /// <summary>The contactPoints property</summary>
+        /// <summary>How to reach the customer, at most 20, each with a channel and a 1-320 character address; null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.ContactPoint>? ContactPoints { get; set; }
@@ -21,7 +21,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.ContactPoint> ContactPoints { get; set; }
 #endif
-        /// <summary>The displayName property</summary>
+        /// <summary>The name to show, 1-200 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? DisplayName { get; set; }
@@ -29,7 +29,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string DisplayName { get; set; }
 #endif
-        /// <summary>The language property</summary>
+        /// <summary>A language tag such as `en` or `pt-BR` (2-3 letters, then up to three subtags of 2-8 letters or digits),or null.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Language { get; set; }
@@ -37,7 +37,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Language { get; set; }
 #endif
-        /// <summary>The tags property</summary>
+        /// <summary>Tags, at most 32, each an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;); duplicates are dropped. Null for none.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Tags { get; set; }

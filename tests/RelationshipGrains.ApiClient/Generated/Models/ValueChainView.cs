@@ -13,11 +13,11 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ValueChainView : IParsable
     {
-        /// <summary>The committedAt property</summary>
+        /// <summary>When it was committed, or null.</summary>
         public DateTimeOffset? CommittedAt { get; set; }
-        /// <summary>The createdAt property</summary>
+        /// <summary>When the chain was created.</summary>
         public DateTimeOffset? CreatedAt { get; set; }
-        /// <summary>The customerRef property</summary>
+        /// <summary>The owner: their customer id in the owner&apos;s view, a pseudonym stable for that partner in a partner&apos;s.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? CustomerRef { get; set; }
@@ -25,7 +25,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string CustomerRef { get; set; }
 #endif
-        /// <summary>The history property</summary>
+        /// <summary>Every acceptance and swap, oldest first; a partner sees only its own.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.AcceptanceRecord>? History { get; set; }
@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.AcceptanceRecord> History { get; set; }
 #endif
-        /// <summary>The slots property</summary>
+        /// <summary>The slots the viewer may see.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.SlotView>? Slots { get; set; }
@@ -41,9 +41,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.SlotView> Slots { get; set; }
 #endif
-        /// <summary>The life of a value chain.</summary>
+        /// <summary>Where the chain is in its life.</summary>
         public global::RelationshipGrains.ApiClient.Models.ValueChainStatus? Status { get; set; }
-        /// <summary>The title property</summary>
+        /// <summary>The chain&apos;s title.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Title { get; set; }
@@ -51,7 +51,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Title { get; set; }
 #endif
-        /// <summary>The valueChainId property</summary>
+        /// <summary>The chain&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? ValueChainId { get; set; }

@@ -13,7 +13,7 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ValuesProfile : IParsable
     {
-        /// <summary>The weights property</summary>
+        /// <summary>Names, each an id (1-64 characters of a-z, 0-9, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;), to weights from 0 to 1; at most 16. Required whenthe profile is set.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.ValuesProfile_weights? Weights { get; set; }

@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WebhookDeadLetter : IParsable
     {
-        /// <summary>The attempts property</summary>
+        /// <summary>How many attempts failed, replays included.</summary>
         public int? Attempts { get; set; }
-        /// <summary>The body property</summary>
+        /// <summary>The JSON body as sent.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Body { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Body { get; set; }
 #endif
-        /// <summary>The deadLetterId property</summary>
+        /// <summary>The dead letter&apos;s id: `{subscriptionId}.{messageId}`, the message id without dashes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? DeadLetterId { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string DeadLetterId { get; set; }
 #endif
-        /// <summary>The eventType property</summary>
+        /// <summary>The event&apos;s type name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? EventType { get; set; }
@@ -39,9 +39,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string EventType { get; set; }
 #endif
-        /// <summary>The failedAt property</summary>
+        /// <summary>When the last attempt failed.</summary>
         public DateTimeOffset? FailedAt { get; set; }
-        /// <summary>The lastError property</summary>
+        /// <summary>What the last attempt failed with.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? LastError { get; set; }
@@ -49,9 +49,9 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string LastError { get; set; }
 #endif
-        /// <summary>The messageId property</summary>
+        /// <summary>The event&apos;s message id.</summary>
         public Guid? MessageId { get; set; }
-        /// <summary>The subscriptionId property</summary>
+        /// <summary>The subscription it was for.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? SubscriptionId { get; set; }

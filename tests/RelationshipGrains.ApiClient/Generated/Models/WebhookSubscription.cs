@@ -13,9 +13,9 @@ namespace RelationshipGrains.ApiClient.Models
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WebhookSubscription : IParsable
     {
-        /// <summary>The createdAt property</summary>
+        /// <summary>When it was created or last replaced.</summary>
         public DateTimeOffset? CreatedAt { get; set; }
-        /// <summary>The eventTypes property</summary>
+        /// <summary>The event type names it receives, without duplicates.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? EventTypes { get; set; }
@@ -23,7 +23,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<string> EventTypes { get; set; }
 #endif
-        /// <summary>The partnerId property</summary>
+        /// <summary>The partner it is limited to, or null for everything.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? PartnerId { get; set; }
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string PartnerId { get; set; }
 #endif
-        /// <summary>The subscriptionId property</summary>
+        /// <summary>The subscription&apos;s id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? SubscriptionId { get; set; }
@@ -39,7 +39,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string SubscriptionId { get; set; }
 #endif
-        /// <summary>The url property</summary>
+        /// <summary>Where deliveries go.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Url { get; set; }
