@@ -31,14 +31,14 @@ public interface ICommunityGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<bool> LeaveAsync(string customerId);
 
-    /// <summary>A moderator or staff member changes a member's role.</summary>
+    /// <summary>A moderator or staff member changes a member's role; only staff appoint or remove staff.</summary>
     /// <param name="actorId">The moderator or staff member making the change.</param>
     /// <param name="customerId">The member whose role changes.</param>
     /// <param name="role">The new role: member, expert, moderator or staff.</param>
     /// <returns>The membership with its new role.</returns>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// The actor is not a member (reported as field <c>customerId</c>), or not a moderator or staff (field
-    /// <c>actorId</c>). Or the role is not member, expert, moderator or staff.
+    /// The actor is not a member, or not a moderator or staff (field <c>actorId</c>); the role is not member, expert,
+    /// moderator or staff; or a moderator would appoint or remove staff (field <c>role</c>).
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or the customer is not a member.</exception>
     [Alias("ChangeRole")]
@@ -85,7 +85,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <param name="reason">Why, 1-2,000 characters; the feed shows it.</param>
     /// <returns>The post as members now see it (without its words); hiding it again changes nothing.</returns>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// The actor is not a member (reported as field <c>customerId</c>), or not a moderator or staff (field
+    /// The actor is not a member, or not a moderator or staff (field
     /// <c>actorId</c>). Or the reason is missing or over 2,000 characters.
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or the post does not exist.</exception>
@@ -152,7 +152,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <param name="survivorIdeaId">The idea that takes the duplicate's votes.</param>
     /// <returns>The survivor, with the duplicate's votes.</returns>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// The actor is not a member (reported as field <c>customerId</c>), or not a moderator or staff (field
+    /// The actor is not a member, or not a moderator or staff (field
     /// <c>actorId</c>). Or the two ids are the same or malformed.
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or either idea is not one of its ideas.</exception>
@@ -174,7 +174,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <param name="reason">Why, 1-2,000 characters; it is recorded with the decision.</param>
     /// <returns>The idea with its new status.</returns>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// The actor is not a member (field <c>customerId</c>) or may not make this move (field <c>actorId</c>); the reason
+    /// The actor is not a member or may not make this move (field <c>actorId</c>); the reason
     /// is missing or too long; or the status is not in-design, delivered or culled, or not one the idea can move to
     /// from where it is (field <c>status</c>).
     /// </exception>

@@ -47,19 +47,6 @@ public interface IIdeaGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<IdeaComment> CommentAsync(string customerId, string commentId, string text);
 
-    /// <summary>Links a customer's request to the idea; the same asker and reference again changes nothing.</summary>
-    /// <param name="evidence">
-    /// The request; the same asker and reference again changes nothing. Its time is set to now. It is stored as given,
-    /// without checks.
-    /// </param>
-    /// <returns>The idea with the evidence.</returns>
-    /// <remarks>An idea holds at most 5,000 pieces of evidence.</remarks>
-    /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
-    /// <exception cref="Errors.RelationshipConflictException">The idea already holds 5,000 pieces of evidence.</exception>
-    [Alias("AddEvidence")]
-    [ChannelSurface]
-    Task<IdeaView> AddEvidenceAsync(IdeaEvidence evidence);
-
     /// <summary>The comments, oldest first.</summary>
     /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
     [Alias("ListComments")]

@@ -64,4 +64,17 @@ public interface IIdeaLifecycleGrain : IIdeaGrain
     /// <exception cref="Errors.RelationshipValidationException">The customer id or the pseudonym is malformed.</exception>
     [Alias("EraseCustomer")]
     Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false);
+
+    /// <summary>Links a customer's request to the idea; the same asker and reference again changes nothing.</summary>
+    /// <param name="evidence">
+    /// The request; the same asker and reference again changes nothing. Its time is set to now. It is stored as given,
+    /// without checks: channel apps reach this through <see cref="ICustomerIntelligenceGrain.AddEvidenceAsync"/>, which
+    /// builds it from a timeline entry or a checked mention.
+    /// </param>
+    /// <returns>The idea with the evidence.</returns>
+    /// <remarks>An idea holds at most 5,000 pieces of evidence.</remarks>
+    /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The idea already holds 5,000 pieces of evidence.</exception>
+    [Alias("AddEvidence")]
+    Task<IdeaView> AddEvidenceAsync(IdeaEvidence evidence);
 }

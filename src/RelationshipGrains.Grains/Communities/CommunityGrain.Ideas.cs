@@ -58,7 +58,7 @@ public sealed partial class CommunityGrain
 
     public async Task<IdeaView> DecideIdeaAsync(string actorId, string ideaId, IdeaStatus status, string reason)
     {
-        var actor = RequireMember(actorId);
+        var actor = RequireMember(actorId, "actorId");
         Check.Text(reason, "reason", Limits.StatusNote);
         var allowed = status switch
         {

@@ -93,13 +93,19 @@ public sealed partial class CommunityGrain(
 
     public async Task<Member> ChangeRoleAsync(string actorId, string customerId, CommunityRole role)
     {
-        RequireRole(actorId, CommunityRole.Moderator, CommunityRole.Staff);
+        var actor = RequireRole(actorId, CommunityRole.Moderator, CommunityRole.Staff);
         if (!Enum.IsDefined(role))
         {
             throw new RelationshipValidationException("role", "role must be one of: member, expert, moderator, staff.");
         }
 
         var member = State.Members.Find(customerId) ?? throw new RelationshipNotFoundException($"'{customerId}' is not a member.");
+        // Staff decide what moderators may not (in design, delivered); a moderator appointing staff would grant that to anyone.
+        if (actor.Role != CommunityRole.Staff && (role == CommunityRole.Staff || member.Role == CommunityRole.Staff))
+        {
+            throw new RelationshipValidationException("role", $"Only staff may appoint or remove staff; {actorId} is a {Kebab.Of(actor.Role)}.");
+        }
+
         if (member.Role == role)
         {
             return member;
@@ -154,17 +160,19 @@ public sealed partial class CommunityGrain(
         }
     }
 
-    private Member RequireMember(string customerId)
+    /// <param name="customerId">The member.</param>
+    /// <param name="field">The request's name for them, which an error names: the acting member is <c>actorId</c>.</param>
+    private Member RequireMember(string customerId, string field = "customerId")
     {
         RequireConfigured();
-        Check.Id(customerId, "customerId");
+        Check.Id(customerId, field);
         return State.Members.Find(customerId)
-            ?? throw new RelationshipValidationException("customerId", $"Only members of the community '{Slug}' may do this; join first.");
+            ?? throw new RelationshipValidationException(field, $"Only members of the community '{Slug}' may do this; join first.");
     }
 
     private Member RequireRole(string actorId, params CommunityRole[] roles)
     {
-        var actor = RequireMember(actorId);
+        var actor = RequireMember(actorId, "actorId");
         return roles.Contains(actor.Role)
             ? actor
             : throw new RelationshipValidationException("actorId", $"Only a {string.Join(" or ", roles.Select(Kebab.Of))} may do this; {actorId} is a {Kebab.Of(actor.Role)}.");

@@ -24,7 +24,7 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
         var title = request.Title ?? Shorten(entry.Text!, ProposeIdea.TitleLength);
         var community = GrainFactory.Community(request.Community);
         var idea = await community.ProposeIdeaAsync(request.ActorId, new ProposeIdea(request.IdeaId, title, request.Description ?? entry.Text));
-        idea = await GrainFactory.GetGrain<IIdeaGrain>(idea.IdeaId).AddEvidenceAsync(FromEntry(request.CustomerId, entry, origin: true));
+        idea = await GrainFactory.GetGrain<IIdeaLifecycleGrain>(idea.IdeaId).AddEvidenceAsync(FromEntry(request.CustomerId, entry, origin: true));
         var similar = await community.SuggestSimilarAsync($"{idea.Title} {idea.Description}", idea.IdeaId, IdeaWithSimilar.SimilarCount);
         return new IdeaWithSimilar(idea, similar);
     }
@@ -32,7 +32,7 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
     public async Task<IdeaWithSimilar> AddEvidenceAsync(AddIdeaEvidence request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var idea = GrainFactory.Idea(request.IdeaId);
+        var idea = GrainFactory.IdeaLifecycle(request.IdeaId);
         var existing = await ExistingAsync(request.IdeaId);
         var (evidence, text) = request switch
         {

@@ -37,6 +37,26 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Only_staff_appoint_or_remove_staff_and_a_stranger_acting_is_named_as_the_actor()
+    {
+        var community = await _world.Create();
+        var moderator = await _world.Member(CommunityRole.Moderator);
+        var member = await _world.Member();
+
+        var selfPromotion = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ChangeRoleAsync(moderator, moderator, CommunityRole.Staff));
+        var demotion = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ChangeRoleAsync(moderator, _world.Staff, CommunityRole.Member));
+        var stranger = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ChangeRoleAsync(Keys.Customer("stranger"), member, CommunityRole.Expert));
+        var appointed = await community.ChangeRoleAsync(_world.Staff, member, CommunityRole.Staff);
+
+        Assert.Equal(("role", "role"), (selfPromotion.Field, demotion.Field));
+        Assert.Contains("Only staff may appoint or remove staff", selfPromotion.Message);
+        Assert.Equal(CommunityRole.Moderator, (await community.GetMemberAsync(moderator))!.Role);
+        Assert.Equal(CommunityRole.Staff, (await community.GetMemberAsync(_world.Staff))!.Role);
+        Assert.Equal("actorId", stranger.Field);
+        Assert.Equal(CommunityRole.Staff, appointed.Role);
+    }
+
+    [Fact]
     public async Task Members_talk_in_threads_and_moderators_hide_posts()
     {
         var community = await _world.Create();

@@ -22,9 +22,9 @@ public sealed class Closing_the_loop(ClusterFixture fixture)
         var ideaId = Keys.Customer("idea");
         await world.Propose(moderator, ideaId, "Rain-proof hammock");
         var (ada, bob) = (Keys.Customer("ada"), Keys.Customer("bob"));
-        await world.Idea(ideaId).AddEvidenceAsync(AskedBy(ada, 1));
-        await world.Idea(ideaId).AddEvidenceAsync(AskedBy(ada, 1));
-        await world.Idea(ideaId).AddEvidenceAsync(AskedBy(bob, 4));
+        await world.Idea(ideaId).AsReference<IIdeaLifecycleGrain>().AddEvidenceAsync(AskedBy(ada, 1));
+        await world.Idea(ideaId).AsReference<IIdeaLifecycleGrain>().AddEvidenceAsync(AskedBy(ada, 1));
+        await world.Idea(ideaId).AsReference<IIdeaLifecycleGrain>().AddEvidenceAsync(AskedBy(bob, 4));
 
         await community.DecideIdeaAsync(moderator, ideaId, IdeaStatus.Culled, "Out of range for next season");
         var adas = await Poll.UntilAsync(

@@ -83,6 +83,11 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
             customer.Notices().RecordIdeaUpdateAsync(new IdeaUpdate("fake-1", "idea-1", "riders", "Your idea was delivered!", "delivered")));
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
             _grains.GetGrain<IIdeaGrain>("riders/idea-1").AsReference<IIdeaLifecycleGrain>().ChangeStatusAsync(IdeaStatus.Selected, "no round", round: null));
+        // Raw evidence names any customer as an asker (fitness, and a notice on their timeline); channel apps give
+        // a timeline entry or a mention to ICustomerIntelligenceGrain, which checks it.
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
+            _grains.GetGrain<IIdeaGrain>("riders-idea-1").AsReference<IIdeaLifecycleGrain>().AddEvidenceAsync(
+                new IdeaEvidence("surface-system-entry", "surface-system-entry", EvidenceKind.Interaction, "made-up", "Please build it", null, DateTimeOffset.UtcNow)));
         Assert.Empty((await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 10))).Entries);
     }
 }
