@@ -1,5 +1,6 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Grains.Ideas;
+using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
 
@@ -36,7 +37,7 @@ public sealed partial class CommunityGrain
         for (var i = 0; i < State.Feed.Count; i++)
         {
             var e = State.Feed[i];
-            if (e.ActorId == customerId || e.Subject == customerId || e.Text.Contains(customerId, StringComparison.Ordinal))
+            if (e.ActorId == customerId || e.Subject == customerId || IdsInText.Mentions(e.Text, customerId))
             {
                 State.Feed[i] = e with
                 {
@@ -45,7 +46,7 @@ public sealed partial class CommunityGrain
                     // A new thread's event quotes its title.
                     Text = !keepTexts && e.Kind == CommunityEventKind.Posted && e.ActorId == customerId
                         ? $"{pseudonym} posted."
-                        : e.Text.Replace(customerId, pseudonym, StringComparison.Ordinal),
+                        : IdsInText.Replace(e.Text, customerId, pseudonym),
                 };
                 changed = true;
             }

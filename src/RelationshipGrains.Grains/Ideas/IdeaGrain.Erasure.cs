@@ -49,7 +49,10 @@ public sealed partial class IdeaGrain
                 {
                     AskerKey = pseudonym,
                     CustomerId = null,
-                    Reference = evidence.Reference.Replace(customerId, pseudonym, StringComparison.Ordinal),
+                    // customers/{id}/timeline/{sequence}: the id's segment only (id "1" must not touch the sequence).
+                    Reference = evidence.Reference.StartsWith($"customers/{customerId}/", StringComparison.Ordinal)
+                        ? $"customers/{pseudonym}/{evidence.Reference[$"customers/{customerId}/".Length..]}"
+                        : evidence.Reference,
                     Excerpt = ErasedExcerpt,
                 };
                 changed = true;
