@@ -7,7 +7,7 @@ namespace RelationshipGrains.ValueChains;
 /// The chain id makes it idempotent: the same request again returns the same chain.
 /// </summary>
 /// <param name="CustomerId">The customer whose intent it is; the chain's owner.</param>
-/// <param name="IntentId">The intent the offer answers.</param>
+/// <param name="IntentId">The intent the offer answers, 1-128 letters, digits, '.', '_', ':' or '-' (an intent's own id).</param>
 /// <param name="PartnerId">The partner whose offer is accepted.</param>
 /// <param name="ValueChainId">The new chain's id, chosen by the caller.</param>
 /// <param name="Title">The chain's title; the intent's text when left out.</param>
@@ -24,7 +24,7 @@ public sealed record AcceptIntentOffer(
     public void Validate()
     {
         Check.Id(CustomerId, "customerId");
-        Check.Id(IntentId, "intentId");
+        Check.RequestId(IntentId, "intentId");
         Check.Id(PartnerId, "partnerId");
         Check.Id(ValueChainId, "valueChainId");
     }

@@ -34,6 +34,21 @@ public sealed class Taking_a_customers_chains_whole(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_on_an_intent_with_any_id_an_intent_may_have_can_be_accepted()
+    {
+        var partner = await _world.Partner("seeding");
+        var customer = await _world.Customer();
+        var customerId = customer.GetPrimaryKeyString();
+        // Intent ids are request ids (upper case and ':' allowed), not grain ids.
+        await customer.ExpressIntentAsync(_world.Intent("Bikes:2026-Q3"));
+        await customer.ForPartners().ReceiveIntentOfferAsync(partner, "Bikes:2026-Q3", PartnerWorld.Offer(5_200, 8));
+
+        var chain = await Chains.AcceptIntentOfferAsync(new AcceptIntentOffer(customerId, "Bikes:2026-Q3", partner, Keys.Customer("vc")));
+
+        Assert.Equal(partner, Assert.Single(chain.Slots).AcceptedPartnerId);
+    }
+
+    [Fact]
     public async Task Accepting_an_offer_that_was_never_made_is_not_found_and_makes_no_chain()
     {
         var partner = await _world.Partner("silent");
