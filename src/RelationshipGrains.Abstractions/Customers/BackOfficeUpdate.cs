@@ -11,8 +11,8 @@ namespace RelationshipGrains.Customers;
 /// <param name="MessageId">The bus message's id; not empty. A message applied before is recognised by it and changes nothing.</param>
 /// <param name="Kind">What the news is: an interaction (a social mention), a service case or a marketing touch.</param>
 /// <param name="SubjectId">
-/// The case or campaign id the news is about, 1-128 letters, digits, '.', '_', ':' or '-'; null for one-off news such
-/// as a mention.
+/// The case or campaign id the news is about, 1-122 letters, digits, '.', '_', ':' or '-' (its entry id adds
+/// <c>case:</c> or <c>touch:</c>); null for one-off news such as a mention.
 /// </param>
 /// <param name="Channel">Where it happened.</param>
 /// <param name="Direction">Inbound from the customer or outbound to them.</param>
@@ -37,6 +37,9 @@ public sealed record BackOfficeUpdate(
     [property: Id(8)] string? Note,
     [property: Id(9)] DateTimeOffset OccurredAt)
 {
+    /// <summary>The longest subject id: its entry id, <c>touch:</c> and the id, must fit <see cref="Limits.RequestIdLength"/>.</summary>
+    public const int MaxSubjectIdLength = Limits.RequestIdLength - 6;
+
     /// <summary>The timeline entry id of the message itself, which is what makes a redelivery recognisable.</summary>
     public string MessageEntryId => $"msg:{MessageId:N}";
 
@@ -58,6 +61,11 @@ public sealed record BackOfficeUpdate(
         if (SubjectId is not null)
         {
             Check.RequestId(SubjectId, "subjectId");
+            // The subject's entry id is "case:" or "touch:" and the id, and an entry id holds at most 128 characters.
+            if (SubjectId.Length > MaxSubjectIdLength)
+            {
+                throw new RelationshipValidationException("subjectId", $"subjectId must be at most {MaxSubjectIdLength} characters.");
+            }
         }
 
         Check.OptionalText(Note, "note", Limits.StatusNote);

@@ -190,6 +190,8 @@ public sealed partial class CommunityGrain(
         _signal.Notify();
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _notices.DrainAsync(cancellationToken);
+
     private void TellCustomer(string customerId, string activityId, string text, string? subject) =>
         _notices.Send(
             () => GrainFactory.GetGrain<ICustomerNoticesGrain>(customerId).RecordCommunityActivityAsync(new CommunityActivity($"{Slug}/{activityId}", Slug, text, subject)),

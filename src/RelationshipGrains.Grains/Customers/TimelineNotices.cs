@@ -17,6 +17,21 @@ internal sealed class TimelineNotices
     /// </summary>
     public void Send(Func<Task> deliver, Action<Exception> failed) => _last = SendAfterAsync(_last, deliver, failed);
 
+    /// <summary>
+    /// On deactivation: waits for the notices still on their way, so a graceful stop does not drop them, until the
+    /// deactivation's own deadline; a notice is best effort, so running out of time is not an error.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _last.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
     private static async Task SendAfterAsync(Task previous, Func<Task> deliver, Action<Exception> failed)
     {
         await previous;

@@ -187,8 +187,11 @@ public sealed partial class IdeaGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Outbox.OnDeactivateAsync(reason, () => journal.WriteOrRetireAsync(this));
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await _notices.DrainAsync(cancellationToken);
+        await Outbox.OnDeactivateAsync(reason, () => journal.WriteOrRetireAsync(this));
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;

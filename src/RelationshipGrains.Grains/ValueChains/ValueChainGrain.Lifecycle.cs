@@ -45,6 +45,9 @@ public sealed partial class ValueChainGrain
 
     public async Task<ValueChainView> UpdateFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note)
     {
+        // Checked here as for the ERP's updates, not only in the HTTP API: the note goes on the customer's timeline.
+        Validation.Check.Id(partnerId, "partnerId");
+        Validation.Check.OptionalText(note, "note", Validation.Limits.StatusNote);
         await ChangeFulfilmentAsync(partnerId, role, status, note, null, null);
         return PartnerView(partnerId);
     }
@@ -53,6 +56,12 @@ public sealed partial class ValueChainGrain
     {
         Validation.Check.Id(partnerId, "partnerId");
         Validation.Check.OptionalText(note, "note", Validation.Limits.StatusNote);
+        if (messageId == Guid.Empty)
+        {
+            // Remembered for deduplication: every later message without an id would pass for a redelivery of this one.
+            throw new Errors.RelationshipValidationException("messageId", "messageId must not be empty.");
+        }
+
         var changedAt = Validation.Check.OccurredAt(occurredAt, time.GetUtcNow());
         if (State.ProcessedMessages.Contains(messageId))
         {

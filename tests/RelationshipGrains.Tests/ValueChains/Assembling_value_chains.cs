@@ -2,6 +2,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.Validation;
 using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Tests.ValueChains;
@@ -119,6 +120,11 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         var skip = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
             chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Delivered, null));
         await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "maker", PartnerWorld.Offer()));
+        // Refused at the grain, not only over HTTP, and nothing reaches the timeline (the count of steps below).
+        var longNote = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.AsReference<IValueChainForPartnersGrain>()
+            .UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, new string('x', Limits.StatusNote + 1)));
+        var noMessageId = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.AsReference<IValueChainForPartnersGrain>()
+            .ApplyErpStatusAsync(Guid.Empty, "maker", maker, FulfilmentStatus.InProduction, null));
         foreach (var status in new[] { FulfilmentStatus.InProduction, FulfilmentStatus.Shipped, FulfilmentStatus.Delivered })
         {
             await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", status, null);
@@ -129,6 +135,7 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
 
         Assert.Equal(FulfilmentStatus.Accepted, committed.Slots[0].Fulfilment);
         Assert.Equal("status", skip.Field);
+        Assert.Equal(("note", "messageId"), (longNote.Field, noMessageId.Field));
         Assert.Equal(ValueChainStatus.Completed, done.Status);
         Assert.Equal(8, timeline.Entries.Count(e => e.Kind == TimelineEntryKind.ValueChainStep));
         await fixture.Events.WaitForAsync<ValueChainCommitted>(e => e.ValueChainId == done.ValueChainId && e.Slots.Single().PartnerId == maker);
