@@ -10,6 +10,7 @@ import * as mine from './mine.js';
 const views = { customers, ideas, 'value-chains': chains, operations };
 const main = document.getElementById('main');
 let leave = null;
+let leavingForProvider = false;
 
 export function notify(message, tone = 'info') {
   const notice = document.getElementById('notice');
@@ -80,6 +81,8 @@ async function signInView() {
 }
 
 async function route(event) {
+  // On the way to the provider's end-session page: this document draws nothing more.
+  if (leavingForProvider) return;
   leave?.();
   leave = null;
   const signedIn = session.key && (session.identity ?? await identify());
@@ -136,8 +139,9 @@ async function identify() {
 
 document.getElementById('sign-out').addEventListener('click', async () => {
   location.hash = '';
-  await signIn.end();
-  route();
+  // Leaving for the provider's end-session page: the signed-out view is drawn when the browser comes back.
+  leavingForProvider = await signIn.end();
+  if (!leavingForProvider) route();
 });
 window.addEventListener('hashchange', route);
 session.renew = signIn.refresh;

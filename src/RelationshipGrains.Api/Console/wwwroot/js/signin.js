@@ -74,10 +74,12 @@ export function refresh() {
   return renewing;
 }
 
-/** Forgets the tokens here and, where the provider offers it, revokes the refresh token and ends the session there too. */
+/**
+ * Forgets the tokens here and, where the provider offers it, revokes the refresh token and ends the session there too.
+ * True when the page is leaving for the provider's end-session page: the caller then shows nothing more.
+ */
 export async function end() {
   const { idToken, refreshToken } = session;
-  session.signOut();
   const provider = await providerSettings();
   // A refresh token outlives this tab: revoked, a copy of it renews nothing. Ending the provider's session may not.
   if (provider?.revocationEndpoint && refreshToken) {
@@ -90,12 +92,15 @@ export async function end() {
       // Unreachable: the tab forgets the token all the same, and it expires at the provider on its own.
     }
   }
+  session.signOut();
   if (provider?.endSessionEndpoint && idToken) {
     const url = new URL(provider.endSessionEndpoint);
     url.searchParams.set('id_token_hint', idToken);
     url.searchParams.set('post_logout_redirect_uri', redirectUri());
     location.assign(url.href);
+    return true;
   }
+  return false;
 }
 
 async function token(provider, form) {
