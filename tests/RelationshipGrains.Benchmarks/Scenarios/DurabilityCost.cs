@@ -23,7 +23,7 @@ public static class DurabilityCost
         var service = new BlobServiceClient(azurite.ConnectionString);
         var container = $"bench-{Guid.NewGuid():N}";
         // As production: journals on append blobs, small state (a full timeline's archive pages among it) on block blobs.
-        await using var silo = await BenchSilo.StartAsync(s =>
+        void OnAzurite(ISiloBuilder s)
         {
             s.AddOrleansSerializedBlobGrainStorage(StorageNames.Relationships, o =>
             {
@@ -35,7 +35,9 @@ public static class DurabilityCost
                 o.ConnectionString = azurite.ConnectionString;
                 o.ContainerName = container;
             });
-        });
+        }
+
+        await using var silo = await BenchSilo.StartAsync(OnAzurite);
         var blobs = service.GetBlobContainerClient(container);
         var prefix = Guid.NewGuid().ToString("N")[..8];
 
@@ -100,16 +102,7 @@ public static class DurabilityCost
         // Table storage; it is the fourth storage call of a first contact.
         await using var reminding = await BenchSilo.StartAsync(s =>
         {
-            s.AddOrleansSerializedBlobGrainStorage(StorageNames.Relationships, o =>
-            {
-                o.BlobServiceClient = service;
-                o.ContainerName = $"{container}-state";
-            });
-            s.AddAppendBlobJournalStorage(o =>
-            {
-                o.ConnectionString = azurite.ConnectionString;
-                o.ContainerName = container;
-            });
+            OnAzurite(s);
             s.UseAzureTableReminderService((AzureTableReminderStorageOptions o) => o.TableServiceClient = new TableServiceClient(azurite.ConnectionString));
             s.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = true);
         });
