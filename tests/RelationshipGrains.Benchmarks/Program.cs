@@ -28,7 +28,7 @@ if (unknown.Count > 0)
 }
 
 Console.WriteLine($"RelationshipGrains benchmarks ({(quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
-var failed = 0;
+var failures = new List<string>();
 foreach (var (name, run) in scenarios.Where(s => chosen.Contains("all") || chosen.Contains(s.Name)))
 {
     Console.WriteLine($"running {name}...");
@@ -38,12 +38,15 @@ foreach (var (name, run) in scenarios.Where(s => chosen.Contains("all") || chose
     }
     catch (Exception e)
     {
-        failed++;
         Console.Error.WriteLine($"Scenario {name} failed: {e.Message}");
+        failures.Add($"Scenario {name} failed: {e}");
     }
 }
 
 ResultTable.Print(results, Console.Out);
 await ResultTable.WriteJsonAsync(results, jsonPath);
 Console.WriteLine($"Results written to {jsonPath}.");
-return failed == 0 ? 0 : 1;
+
+// Again after the table, whole: a CI log is read from its tail, and the silos' shutdown logs follow a failure.
+failures.ForEach(Console.Error.WriteLine);
+return failures.Count == 0 ? 0 : 1;

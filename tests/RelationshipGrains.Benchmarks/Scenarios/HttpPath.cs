@@ -22,31 +22,31 @@ public static class HttpPath
     public static async Task RunAsync(BenchOptions options, LoadRunner runner, List<Measured> results)
     {
         var prefix = Guid.NewGuid().ToString("N")[..8];
+        var errors = new ServerErrors();
 
         // The silo as Program.cs builds it (OpenTelemetry metrics, the dashboard's endpoints, health checks), and one
         // without, both running, written to in the order A B B A so neither gains from running later.
-        await using var shipped = await StartAsync(observed: true);
-        await using var unobserved = await StartAsync(observed: false);
+        await using var shipped = await StartAsync(observed: true, errors);
+        await using var unobserved = await StartAsync(observed: false, errors);
         using var http = Client(shipped, options);
         using var plain = Client(unobserved, options);
         // The customers exist before the timed writes, as in a silo that has been running: a customer's first
         // interaction also creates its journal, which the first-contact row prices on its own.
-        await EstablishAsync(http, options, $"{prefix}-e");
-        await EstablishAsync(plain, options, $"{prefix}-e");
+        await EstablishAsync(http, errors, options, $"{prefix}-e");
+        await EstablishAsync(plain, errors, options, $"{prefix}-e");
 
         // Measured after that, on a silo as warm as the one the writes meet: measured first, on a cold process, the
         // bare endpoint ran at half the rate of a timeline read.
         var bare = await runner.RunAsync("http path", "GET /bare (ASP.NET Core's limit)", options.HttpCallers, async (_, _) =>
-            (await http.GetAsync("/bare")).EnsureSuccessStatusCode());
+            await errors.EnsureSuccessAsync(await http.GetAsync("/bare")));
         var firstContact = await runner.RunAsync("http path", "POST interaction, first contact", options.HttpCallers, async (c, n) =>
-            (await http.PostAsJsonAsync($"/api/v1/customers/new-{prefix}-{c}-{n}/interactions", Interaction($"{prefix}-f-{c}-{n}")))
-            .EnsureSuccessStatusCode());
-        var first = await PostAsync(runner, http, options, "POST interaction", $"{prefix}-a");
-        var plainFirst = await PostAsync(runner, plain, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-b");
-        var plainSecond = await PostAsync(runner, plain, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-c");
-        var second = await PostAsync(runner, http, options, "POST interaction", $"{prefix}-d");
+            await errors.EnsureSuccessAsync(await http.PostAsJsonAsync($"/api/v1/customers/new-{prefix}-{c}-{n}/interactions", Interaction($"{prefix}-f-{c}-{n}"))));
+        var first = await PostAsync(runner, http, errors, options, "POST interaction", $"{prefix}-a");
+        var plainFirst = await PostAsync(runner, plain, errors, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-b");
+        var plainSecond = await PostAsync(runner, plain, errors, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-c");
+        var second = await PostAsync(runner, http, errors, options, "POST interaction", $"{prefix}-d");
         var get = await runner.RunAsync("http path", "GET timeline (20)", options.HttpCallers, async (c, n) =>
-            (await http.GetAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/timeline?limit=20")).EnsureSuccessStatusCode());
+            await errors.EnsureSuccessAsync(await http.GetAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/timeline?limit=20")));
         var post = Measured.Mean(first, second);
         var postPlain = Measured.Mean(plainFirst, plainSecond);
 
@@ -59,18 +59,18 @@ public static class HttpPath
         await unobserved.StopAsync();
     }
 
-    private static Task<Measured> PostAsync(LoadRunner runner, HttpClient http, BenchOptions options, string operation, string prefix) =>
+    private static Task<Measured> PostAsync(LoadRunner runner, HttpClient http, ServerErrors errors, BenchOptions options, string operation, string prefix) =>
         runner.RunAsync("http path", operation, options.HttpCallers, async (c, n) =>
-            (await http.PostAsJsonAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/interactions", Interaction($"{prefix}-{c}-{n}")))
-            .EnsureSuccessStatusCode());
+            await errors.EnsureSuccessAsync(await http.PostAsJsonAsync(
+                $"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/interactions", Interaction($"{prefix}-{c}-{n}"))));
 
     private static object Interaction(string id) =>
         new { interactionId = id, channel = "chat", direction = "inbound", author = new { kind = "customer" }, text = Payloads.Text };
 
     /// <summary>One interaction for every customer the scenario writes to, untimed.</summary>
-    private static Task EstablishAsync(HttpClient http, BenchOptions options, string prefix) =>
+    private static Task EstablishAsync(HttpClient http, ServerErrors errors, BenchOptions options, string prefix) =>
         Parallel.ForEachAsync(Enumerable.Range(0, options.Customers), new ParallelOptions { MaxDegreeOfParallelism = options.HttpCallers }, async (i, ct) =>
-            (await http.PostAsJsonAsync($"/api/v1/customers/{Payloads.CustomerId(i)}/interactions", Interaction($"{prefix}-{i}"), ct)).EnsureSuccessStatusCode());
+            await errors.EnsureSuccessAsync(await http.PostAsJsonAsync($"/api/v1/customers/{Payloads.CustomerId(i)}/interactions", Interaction($"{prefix}-{i}"), ct)));
 
     private static HttpClient Client(WebApplication app, BenchOptions options)
     {
@@ -79,10 +79,11 @@ public static class HttpPath
         return http;
     }
 
-    private static async Task<WebApplication> StartAsync(bool observed)
+    private static async Task<WebApplication> StartAsync(bool observed, ServerErrors errors)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddProvider(errors);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Urls"] = "http://127.0.0.1:0",
