@@ -47,7 +47,7 @@ public static class JournalStorageExtensions
         silo.Services.TryAddSingleton<ForcedCompactions>();
         silo.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CompactionPolicy>>().Value);
         silo.Services.AddOptions<CompactionPolicy>()
-            .Validate(o => o.MaxAppends is >= 1 and <= 40_000, "Storage:Compaction:MaxAppends must be between 1 and 40000 (Azure allows 50,000 blocks in an append blob).")
+            .Validate(o => o.MaxAppends is null or (>= 1 and <= 40_000), "Storage:Compaction:MaxAppends must be between 1 and 40000 (Azure allows 50,000 blocks in an append blob).")
             .Validate(o => o.SnapshotRatio >= 0.5 && o.MinAppendedBytes >= 0, "Storage:Compaction:SnapshotRatio must be 0.5 or more and MinAppendedBytes 0 or more.")
             .ValidateOnStart();
         return silo;

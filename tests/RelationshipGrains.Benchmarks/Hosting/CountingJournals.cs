@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.Extensions.Options;
 using Orleans.Journaling;
 using RelationshipGrains.Persistence.Journals;
 
@@ -9,7 +10,12 @@ public sealed class CountingJournals : IJournalStorageProvider
 {
     private long _bytes;
 
-    public MemoryJournalStorageProvider Memory { get; } = new();
+    public CountingJournals() => Memory = new(Options.Create(new JournaledStateManagerOptions()), new ForcedCompactions(), Policy);
+
+    /// <summary>The journals' compaction policy, shared by every journal: a scenario may change it between measurements.</summary>
+    public CompactionPolicy Policy { get; } = new();
+
+    public MemoryJournalStorageProvider Memory { get; }
 
     public long BytesWritten => Interlocked.Read(ref _bytes);
 

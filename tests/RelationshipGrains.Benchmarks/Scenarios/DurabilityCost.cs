@@ -97,6 +97,7 @@ public static class DurabilityCost
         var firsts = await runner.RunAsync("durability", $"first contact, {callers} callers, journal on Azurite", callers,
             (c, n) => silo.Grains.Customer($"new-{prefix}-{c}-{n}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-new-{c}-{n}")));
         results.Add(firsts with { Baseline = "raw appends", Ratio = firsts.PerSecond / rawMany.PerSecond, Note = "read, create, first append: 3 storage calls" });
+        await Reactivation.RunAsync(options, silo.Grains, prefix, results);
 
         // As production: the outbox's wake-up reminder, registered on a customer's first write, is a row in Azure
         // Table storage; it is the fourth storage call of a first contact.

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using Orleans.Core.Internal;
+using RelationshipGrains.Benchmarks.Measurement;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Validation;
+
+namespace RelationshipGrains.Benchmarks.Scenarios;
+
+/// <summary>
+/// Part of scenario 4: bringing a customer back from its journal costs what its journal holds since the last snapshot,
+/// not its history. A customer with a long conversation against one with ten entries, both on the same storage.
+/// </summary>
+public static class Reactivation
+{
+    public static async Task RunAsync(BenchOptions options, IGrainFactory grains, string prefix, List<Measured> results)
+    {
+        var longest = options.Quick ? 2_000 : 100_000;
+        var small = await FilledAsync(grains, $"short-{prefix}", 10);
+        var large = await FilledAsync(grains, $"long-{prefix}", longest);
+
+        // Rounds in the order A B B A, so neither gains from the storage warming up.
+        var rounds = options.Quick ? 6 : 40;
+        List<double> smallTimes = [], largeTimes = [];
+        for (var round = 0; round < rounds; round++)
+        {
+            var (first, second) = round % 2 == 0 ? (small, large) : (large, small);
+            (first == small ? smallTimes : largeTimes).Add(await ReactivateAsync(first));
+            (second == small ? smallTimes : largeTimes).Add(await ReactivateAsync(second));
+        }
+
+        var shortRow = Row($"reactivate a customer of 10 entries", smallTimes);
+        var longRow = Row($"reactivate a customer of {longest:N0} entries", largeTimes);
+        results.Add(shortRow);
+        results.Add(longRow with
+        {
+            Baseline = "10 entries",
+            Ratio = longRow.P50Ms / shortRow.P50Ms,
+            Note = "ratio is time (p50); deactivation, then one read",
+        });
+    }
+
+    private static async Task<ICustomerGrain> FilledAsync(IGrainFactory grains, string id, int entries)
+    {
+        var customer = grains.Customer(id);
+
+        // Callers in parallel only keep the grain busy: it still appends one entry at a time, as a conversation does.
+        await Parallel.ForEachAsync(Enumerable.Range(0, entries), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            await customer.RecordInteractionAsync(Payloads.Interaction($"{id}-{i}")));
+        return customer;
+    }
+
+    /// <summary>Milliseconds from asking the activation to leave to the next read's answer, which a fresh activation gives.</summary>
+    private static async Task<double> ReactivateAsync(ICustomerGrain customer)
+    {
+        var clock = Stopwatch.StartNew();
+        await customer.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
+        var page = await customer.GetTimelineAsync(new TimelineQuery(Limit: 1));
+        if (page.Entries.Count != 1)
+        {
+            throw new InvalidOperationException($"A reactivated customer answered with {page.Entries.Count} entries instead of its newest.");
+        }
+
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static Measured Row(string operation, List<double> milliseconds)
+    {
+        var sorted = milliseconds.Order().ToArray();
+        return new Measured("durability", operation, 1, sorted.Length, 1000 / sorted.Average(), sorted[sorted.Length / 2],
+            sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.99 * sorted.Length) - 1)], 0);
+    }
+}
