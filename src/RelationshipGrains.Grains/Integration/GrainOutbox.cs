@@ -171,10 +171,19 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
         }
     }
 
-    private Task RetryAsync(CancellationToken cancellationToken)
+    private async Task RetryAsync(CancellationToken cancellationToken)
     {
         _retryScheduled = false;
-        return RelayAsync(cancellationToken);
+        await RelayAsync(cancellationToken);
+
+        // Nothing left to relay and no retry asked for meanwhile: the timer goes. Kept, it held some 300 bytes in
+        // every activation that ever wrote an event (10,391 against 10,094 B per customer in the memory benchmark); a
+        // new timer per write allocates about as much, which a change's 7 KB absorbs.
+        if (!_retryScheduled && pending().Count == 0)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
     }
 
     private TimeSpan RetryDelay(int failures) =>
