@@ -28,8 +28,8 @@ public sealed class AppendBlobJournalStorage(
 
     /// <summary>
     /// Blocks between snapshots unless the policy names another bound. Azure serves an append blob at a fixed cost per
-    /// committed block (about 5.7 ms each, dotnet/orleans#10253), so this bounds a reactivation's read to seconds; the
-    /// price is that a grain holding much (a directory shard of 10,000 cards) snapshots its whole state this often.
+    /// committed block (5.7 ms each as measured in dotnet/orleans#10253), so this bounds a reactivation's read to
+    /// seconds; the price is that a grain holding much (a directory shard of 10,000 cards) snapshots whole this often.
     /// </summary>
     public const int DefaultMaxBlocks = 1_000;
 
