@@ -53,6 +53,7 @@ public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
         return total;
     }
 
-    private static double Percentile(double[] sorted, double p) =>
+    /// <summary>The nearest-rank percentile of latencies sorted ascending; 0 for none.</summary>
+    public static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

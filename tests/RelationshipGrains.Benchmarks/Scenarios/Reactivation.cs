@@ -12,10 +12,12 @@ namespace RelationshipGrains.Benchmarks.Scenarios;
 /// </summary>
 public static class Reactivation
 {
+    private const int Shortest = 10;
+
     public static async Task RunAsync(BenchOptions options, IGrainFactory grains, string prefix, List<Measured> results)
     {
         var longest = options.Quick ? 2_000 : 100_000;
-        var small = await FilledAsync(grains, $"short-{prefix}", 10);
+        var small = await FilledAsync(grains, $"short-{prefix}", Shortest);
         var large = await FilledAsync(grains, $"long-{prefix}", longest);
 
         // Rounds in the order A B B A, so neither gains from the storage warming up.
@@ -28,12 +30,12 @@ public static class Reactivation
             (second == small ? smallTimes : largeTimes).Add(await ReactivateAsync(second));
         }
 
-        var shortRow = Row($"reactivate a customer of 10 entries", smallTimes);
+        var shortRow = Row($"reactivate a customer of {Shortest} entries", smallTimes);
         var longRow = Row($"reactivate a customer of {longest:N0} entries", largeTimes);
         results.Add(shortRow);
         results.Add(longRow with
         {
-            Baseline = "10 entries",
+            Baseline = $"{Shortest} entries",
             Ratio = longRow.P50Ms / shortRow.P50Ms,
             Note = "ratio is time (p50); deactivation, then one read",
         });
@@ -66,7 +68,7 @@ public static class Reactivation
     private static Measured Row(string operation, List<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();
-        return new Measured("durability", operation, 1, sorted.Length, 1000 / sorted.Average(), sorted[sorted.Length / 2],
-            sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(0.99 * sorted.Length) - 1)], 0);
+        return new Measured("durability", operation, 1, sorted.Length, 1000 / sorted.Average(),
+            LoadRunner.Percentile(sorted, 0.50), LoadRunner.Percentile(sorted, 0.99), 0);
     }
 }
