@@ -9,18 +9,33 @@ namespace RelationshipGrains.Testing;
 public sealed class SharedTestReminderTable : IReminderTable
 {
     private readonly ConcurrentDictionary<(GrainId Grain, string Name), ReminderEntry> _rows = new();
+    private readonly ConcurrentDictionary<(GrainId Grain, string Operation), int> _calls = new();
     private long _etag;
+
+    /// <summary>How often <paramref name="operation"/> (a method of this table) was called for <paramref name="grainId"/>.</summary>
+    public int Calls(GrainId grainId, string operation) => _calls.GetValueOrDefault((grainId, operation));
+
+    /// <summary>Whether the table holds the reminder; not counted as a call.</summary>
+    public bool Holds(GrainId grainId, string reminderName) => _rows.ContainsKey((grainId, reminderName));
+
+    private void Count(GrainId grainId, string operation) => _calls.AddOrUpdate((grainId, operation), 1, (_, n) => n + 1);
 
     public Task Init() => Task.CompletedTask;
 
-    public Task<ReminderTableData> ReadRows(GrainId grainId) =>
-        Task.FromResult(new ReminderTableData(_rows.Values.Where(r => r.GrainId == grainId).Select(Copy).ToList()));
+    public Task<ReminderTableData> ReadRows(GrainId grainId)
+    {
+        Count(grainId, nameof(ReadRows));
+        return Task.FromResult(new ReminderTableData(_rows.Values.Where(r => r.GrainId == grainId).Select(Copy).ToList()));
+    }
 
     public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
         Task.FromResult(new ReminderTableData(_rows.Values.Where(r => InRange(r.GrainId.GetUniformHashCode(), begin, end)).Select(Copy).ToList()));
 
-    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName) =>
-        Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) ? Copy(row) : null);
+    public Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
+    {
+        Count(grainId, nameof(ReadRow));
+        return Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) ? Copy(row) : null);
+    }
 
     /// <summary>While set, registering a reminder fails, as when the table cannot be reached.</summary>
     public bool FailUpserts { get; set; }
@@ -32,15 +47,19 @@ public sealed class SharedTestReminderTable : IReminderTable
             throw new TimeoutException("The reminder table did not answer (a test's outage).");
         }
 
+        Count(entry.GrainId, nameof(UpsertRow));
         var stored = Copy(entry);
         stored.ETag = Interlocked.Increment(ref _etag).ToString(System.Globalization.CultureInfo.InvariantCulture);
         _rows[(entry.GrainId, entry.ReminderName)] = stored;
         return Task.FromResult<string?>(stored.ETag);
     }
 
-    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
-        Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) && row.ETag == eTag
+    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
+    {
+        Count(grainId, nameof(RemoveRow));
+        return Task.FromResult(_rows.TryGetValue((grainId, reminderName), out var row) && row.ETag == eTag
             && _rows.TryRemove(new KeyValuePair<(GrainId, string), ReminderEntry>((grainId, reminderName), row)));
+    }
 
     public Task TestOnlyClearTable()
     {

@@ -1,0 +1,41 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Integration;
+
+/// <summary>
+/// The outbox's wake-up reminder costs the reminder table one registration per busy spell, not one per event or per
+/// period. The ticks are delivered by hand, as the reminder service would, so each one is known to have run.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class Keeping_the_wake_up_reminder(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task A_busy_customer_registers_it_once_and_it_goes_after_a_whole_period_without_a_write()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        var grainId = customer.GetGrainId();
+        var tick = () => customer.AsReference<IRemindable>().ReceiveReminder(GrainOutbox.ReminderName, new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+        int Calls(string operation) => fixture.Reminders.Calls(grainId, operation);
+
+        await customer.RecordInteractionAsync(Requests.Interaction("busy-1"));
+        await tick();
+        await customer.RecordInteractionAsync(Requests.Interaction("busy-2"));
+        await tick();
+        await customer.RecordInteractionAsync(Requests.Interaction("busy-3"));
+        await tick();
+        var whileBusy = (Upserts: Calls("UpsertRow"), Removes: Calls("RemoveRow"), Held: fixture.Reminders.Holds(grainId, GrainOutbox.ReminderName));
+
+        await tick();
+        var afterAQuietPeriod = (Removes: Calls("RemoveRow"), Held: fixture.Reminders.Holds(grainId, GrainOutbox.ReminderName));
+        await customer.RecordInteractionAsync(Requests.Interaction("busy-again"));
+
+        Assert.Equal((1, 0, true), whileBusy);
+        Assert.Equal((1, false), afterAQuietPeriod);
+        // Dropped with the registration the activation held, without reading the table first.
+        Assert.Equal(0, Calls("ReadRow"));
+        Assert.Equal(2, Calls("UpsertRow"));
+        Assert.Equal(4, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+    }
+}
