@@ -27,7 +27,28 @@ public sealed class AzureJournalOptions
     /// </summary>
     public BlobClientOptions ClientOptions { get; set; } = new() { Retry = { NetworkTimeout = TimeSpan.FromSeconds(10), MaxRetries = 3 } };
 
-    public BlobServiceClient CreateServiceClient() => ConnectionString is { Length: > 0 }
-        ? new BlobServiceClient(ConnectionString, ClientOptions)
-        : new BlobServiceClient(ServiceUri, Credential, ClientOptions);
+    /// <summary>
+    /// How many requests one client keeps in flight to the account; the rest wait their turn in the silo, where no
+    /// network timeout runs. A bound keeps a burst (a rolling restart's reactivations, a wave of first contacts) from
+    /// queueing in the service until requests time out and are sent twice. 0 lifts the bound.
+    /// </summary>
+    public int MaxConcurrentRequests { get; set; } = DefaultMaxConcurrentRequests;
+
+    public const int DefaultMaxConcurrentRequests = 64;
+
+    private BlobClientOptions? _limited;
+
+    public BlobServiceClient CreateServiceClient()
+    {
+        // Once per options object: each client built from it shares the one bound.
+        if (MaxConcurrentRequests > 0 && !ReferenceEquals(_limited, ClientOptions))
+        {
+            ClientOptions.AddPolicy(new RequestLimitPolicy(MaxConcurrentRequests), HttpPipelinePosition.PerRetry);
+            _limited = ClientOptions;
+        }
+
+        return ConnectionString is { Length: > 0 }
+            ? new BlobServiceClient(ConnectionString, ClientOptions)
+            : new BlobServiceClient(ServiceUri, Credential, ClientOptions);
+    }
 }

@@ -27,6 +27,11 @@ public sealed partial class AzureJournalOptionsValidator : IValidateOptions<Azur
             failures.Add($"{Prefix}: ServiceUri is set, so Credential is required.");
         }
 
+        if (options.MaxConcurrentRequests < 0)
+        {
+            failures.Add($"{Prefix}: MaxConcurrentRequests is {options.MaxConcurrentRequests}; give 1 or more, or 0 for no bound.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -46,6 +46,7 @@ public sealed class StorageSettings
         options.ConnectionString = section["ConnectionString"];
         options.ServiceUri = section["ServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null;
         options.ContainerName = section["JournalContainerName"] ?? AzureJournalOptions.DefaultContainerName;
+        options.MaxConcurrentRequests = section.GetValue("MaxConcurrentRequests", AzureJournalOptions.DefaultMaxConcurrentRequests);
         if (options.ServiceUri is not null)
         {
             options.Credential ??= new DefaultAzureCredential();

@@ -26,6 +26,18 @@ public sealed class Validating_configuration
         Assert.Contains("ContainerName", failure);
     }
 
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    [InlineData(1, false)]
+    public void A_negative_bound_on_requests_in_flight_is_named(int bound, bool refused)
+    {
+        var failure = Failure(new AzureJournalOptions { MaxConcurrentRequests = bound, ConnectionString = "UseDevelopmentStorage=true" });
+
+        Assert.Equal(refused, failure?.Contains("MaxConcurrentRequests", StringComparison.Ordinal) ?? false);
+        Assert.Equal(refused, failure is not null);
+    }
+
     [Fact]
     public void Storage_needs_a_connection_string_or_a_service_uri_with_a_credential()
     {

@@ -1,0 +1,44 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace RelationshipGrains.Persistence.AzureStorage;
+
+/// <summary>
+/// Holds a client's requests in flight to a bound; the rest wait here, in order, before their network timeout starts
+/// (the policy sits after the retry policy, before the one that times the response). Unbounded, a burst of
+/// activations in the three-silo kill test sent Azurite more requests than it answered within the timeout: requests
+/// timed out and were sent again while the first tries still ran, activations were cancelled, and the burst's tail
+/// spilled into the next minute's calls.
+/// </summary>
+internal sealed class RequestLimitPolicy(int limit) : HttpPipelinePolicy
+{
+    private readonly SemaphoreSlim _slots = new(limit, limit);
+
+    public int Limit => limit;
+
+    public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        _slots.Wait(message.CancellationToken);
+        try
+        {
+            ProcessNext(message, pipeline);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+    {
+        await _slots.WaitAsync(message.CancellationToken).ConfigureAwait(false);
+        try
+        {
+            await ProcessNextAsync(message, pipeline).ConfigureAwait(false);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+}
