@@ -10,7 +10,7 @@ namespace RelationshipGrains.Persistence.AzureStorage;
 /// timed out and were sent again while the first tries still ran, activations were cancelled, and the burst's tail
 /// spilled into the next minute's calls.
 /// </summary>
-internal sealed class RequestLimitPolicy(int limit) : HttpPipelinePolicy
+public sealed class RequestLimitPolicy(int limit) : HttpPipelinePolicy
 {
     private readonly SemaphoreSlim _slots = new(limit, limit);
 

@@ -39,9 +39,12 @@ public static class ProductionProfile
     {
         // Membership (which channel apps read to find gateways) and reminders in the storage account's tables:
         // a cluster needs nothing but Azure Storage and RabbitMQ.
-        var tables = StorageSettings.CreateTableServiceClient(configuration);
-        silo.UseAzureStorageClustering((AzureStorageClusteringOptions o) => o.TableServiceClient = tables);
-        silo.UseAzureTableReminderService((AzureTableReminderStorageOptions o) => o.TableServiceClient = tables);
+        // Reminders get a client of their own with the storage bound: a burst of first contacts registers a reminder
+        // each, and membership's few writes must not wait behind them.
+        var membership = StorageSettings.CreateTableServiceClient(configuration);
+        var reminders = StorageSettings.CreateTableServiceClient(configuration, bounded: true);
+        silo.UseAzureStorageClustering((AzureStorageClusteringOptions o) => o.TableServiceClient = membership);
+        silo.UseAzureTableReminderService((AzureTableReminderStorageOptions o) => o.TableServiceClient = reminders);
         ClusterTls.Configure(silo, configuration);
 
         silo.Services.Configure<ClusterMembershipOptions>(configuration.GetSection("Silo:Membership"));

@@ -1,3 +1,4 @@
+using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -68,19 +69,27 @@ public sealed class StorageSettings
     /// <summary>
     /// Cluster membership and reminders live in the same account's tables: by its connection string, or with a managed
     /// identity at <c>Storage:AzureTable:ServiceUri</c> (by default the blob URI with <c>.blob.</c> read as <c>.table.</c>).
+    /// A <paramref name="bounded"/> client keeps at most <c>Storage:AzureBlob:MaxConcurrentRequests</c> requests in flight.
     /// </summary>
-    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration)
+    public static TableServiceClient CreateTableServiceClient(IConfiguration configuration, bool bounded = false)
     {
         var section = configuration.GetSection(Section);
+        var options = new TableClientOptions();
+        var limit = section.GetSection(AzureBlob).GetValue("MaxConcurrentRequests", AzureJournalOptions.DefaultMaxConcurrentRequests);
+        if (bounded && limit > 0)
+        {
+            options.AddPolicy(new RequestLimitPolicy(limit), HttpPipelinePosition.PerRetry);
+        }
+
         if (section.GetSection(AzureBlob)["ConnectionString"] is { Length: > 0 } connectionString)
         {
-            return new TableServiceClient(connectionString);
+            return new TableServiceClient(connectionString, options);
         }
 
         var uri = section.GetSection("AzureTable")["ServiceUri"] is { Length: > 0 } tables
             ? new Uri(tables)
             : new Uri(section.GetSection(AzureBlob)["ServiceUri"]!.Replace(".blob.", ".table.", StringComparison.OrdinalIgnoreCase));
-        return new TableServiceClient(uri, new DefaultAzureCredential());
+        return new TableServiceClient(uri, new DefaultAzureCredential(), options);
     }
 
     /// <summary>The journals' container for health checks: one quick try, no retries.</summary>
