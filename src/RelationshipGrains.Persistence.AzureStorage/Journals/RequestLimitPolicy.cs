@@ -14,8 +14,6 @@ public sealed class RequestLimitPolicy(int limit) : HttpPipelinePolicy
 {
     private readonly SemaphoreSlim _slots = new(limit, limit);
 
-    public int Limit => limit;
-
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         _slots.Wait(message.CancellationToken);
