@@ -41,9 +41,9 @@ public sealed class AzureJournalOptions
     public BlobServiceClient CreateServiceClient()
     {
         // Once per options object: each client built from it shares the one bound.
-        if (MaxConcurrentRequests > 0 && !ReferenceEquals(_limited, ClientOptions))
+        if (!ReferenceEquals(_limited, ClientOptions))
         {
-            ClientOptions.AddPolicy(new RequestLimitPolicy(MaxConcurrentRequests), HttpPipelinePosition.PerRetry);
+            RequestLimitPolicy.Bound(ClientOptions, MaxConcurrentRequests);
             _limited = ClientOptions;
         }
 

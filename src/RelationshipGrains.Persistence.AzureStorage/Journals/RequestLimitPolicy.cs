@@ -14,6 +14,15 @@ public sealed class RequestLimitPolicy(int limit) : HttpPipelinePolicy
 {
     private readonly SemaphoreSlim _slots = new(limit, limit);
 
+    /// <summary>Bounds the clients built from <paramref name="options"/> to <paramref name="limit"/> requests in flight; 0 or less leaves them unbounded.</summary>
+    public static void Bound(ClientOptions options, int limit)
+    {
+        if (limit > 0)
+        {
+            options.AddPolicy(new RequestLimitPolicy(limit), HttpPipelinePosition.PerRetry);
+        }
+    }
+
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
         _slots.Wait(message.CancellationToken);

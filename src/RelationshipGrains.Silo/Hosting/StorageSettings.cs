@@ -1,4 +1,3 @@
-using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -47,7 +46,7 @@ public sealed class StorageSettings
         options.ConnectionString = section["ConnectionString"];
         options.ServiceUri = section["ServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null;
         options.ContainerName = section["JournalContainerName"] ?? AzureJournalOptions.DefaultContainerName;
-        options.MaxConcurrentRequests = section.GetValue("MaxConcurrentRequests", AzureJournalOptions.DefaultMaxConcurrentRequests);
+        options.MaxConcurrentRequests = MaxConcurrentRequestsOf(configuration);
         if (options.ServiceUri is not null)
         {
             options.Credential ??= new DefaultAzureCredential();
@@ -75,10 +74,9 @@ public sealed class StorageSettings
     {
         var section = configuration.GetSection(Section);
         var options = new TableClientOptions();
-        var limit = section.GetSection(AzureBlob).GetValue("MaxConcurrentRequests", AzureJournalOptions.DefaultMaxConcurrentRequests);
-        if (bounded && limit > 0)
+        if (bounded)
         {
-            options.AddPolicy(new RequestLimitPolicy(limit), HttpPipelinePosition.PerRetry);
+            RequestLimitPolicy.Bound(options, MaxConcurrentRequestsOf(configuration));
         }
 
         if (section.GetSection(AzureBlob)["ConnectionString"] is { Length: > 0 } connectionString)
@@ -91,6 +89,10 @@ public sealed class StorageSettings
             : new Uri(section.GetSection(AzureBlob)["ServiceUri"]!.Replace(".blob.", ".table.", StringComparison.OrdinalIgnoreCase));
         return new TableServiceClient(uri, new DefaultAzureCredential(), options);
     }
+
+    /// <summary>The bound on requests in flight per storage client, <c>Storage:AzureBlob:MaxConcurrentRequests</c>.</summary>
+    private static int MaxConcurrentRequestsOf(IConfiguration configuration) =>
+        configuration.GetSection(Section).GetSection(AzureBlob).GetValue("MaxConcurrentRequests", AzureJournalOptions.DefaultMaxConcurrentRequests);
 
     /// <summary>The journals' container for health checks: one quick try, no retries.</summary>
     public static BlobContainerClient ProbeJournalContainer(IConfiguration configuration)

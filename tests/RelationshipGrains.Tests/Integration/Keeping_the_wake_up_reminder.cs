@@ -25,17 +25,17 @@ public sealed class Keeping_the_wake_up_reminder(ClusterFixture fixture)
         await tick();
         await customer.RecordInteractionAsync(Requests.Interaction("busy-3"));
         await tick();
-        var whileBusy = (Upserts: Calls("UpsertRow"), Removes: Calls("RemoveRow"), Held: fixture.Reminders.Holds(grainId, GrainOutbox.ReminderName));
+        var whileBusy = (Upserts: Calls(nameof(SharedTestReminderTable.UpsertRow)), Removes: Calls(nameof(SharedTestReminderTable.RemoveRow)), Held: fixture.Reminders.Holds(grainId, GrainOutbox.ReminderName));
 
         await tick();
-        var afterAQuietPeriod = (Removes: Calls("RemoveRow"), Held: fixture.Reminders.Holds(grainId, GrainOutbox.ReminderName));
+        var afterAQuietPeriod = (Removes: Calls(nameof(SharedTestReminderTable.RemoveRow)), Held: fixture.Reminders.Holds(grainId, GrainOutbox.ReminderName));
         await customer.RecordInteractionAsync(Requests.Interaction("busy-again"));
 
         Assert.Equal((1, 0, true), whileBusy);
         Assert.Equal((1, false), afterAQuietPeriod);
         // Dropped with the registration the activation held, without reading the table first.
-        Assert.Equal(0, Calls("ReadRow"));
-        Assert.Equal(2, Calls("UpsertRow"));
+        Assert.Equal(0, Calls(nameof(SharedTestReminderTable.ReadRow)));
+        Assert.Equal(2, Calls(nameof(SharedTestReminderTable.UpsertRow)));
         Assert.Equal(4, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
     }
 }
