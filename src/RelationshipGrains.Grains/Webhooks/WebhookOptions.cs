@@ -17,4 +17,10 @@ public sealed class WebhookOptions
 
     /// <summary>How long one attempt may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a silo reuses the list of subscriptions it read for an event type before reading it again. A change to
+    /// the subscriptions answers only once this long has passed, so no silo still uses a list read before it.
+    /// </summary>
+    public TimeSpan TargetCacheLease { get; set; } = TimeSpan.FromSeconds(1);
 }

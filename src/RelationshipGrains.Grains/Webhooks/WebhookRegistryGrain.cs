@@ -18,7 +18,19 @@ public sealed class WebhookRegistryGrain(
 
     private static readonly string[] EventTypes = [.. IntegrationEvents.Outbound.Select(t => t.Name)];
 
+    /// <summary>
+    /// The subscriptions as storage holds them, for the dispatchers' reads: those interleave with a change (which waits
+    /// out the silos' cache lease before it answers), so they must never see one that is not yet written.
+    /// </summary>
+    private (WebhookSubscription Subscription, WebhookTarget Target)[] _published = [];
+
     private WebhookRegistryState State => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Publish();
+        return Task.CompletedTask;
+    }
 
     public async Task<IssuedWebhookSubscription> SubscribeAsync(SubscribeWebhook request)
     {
@@ -33,7 +45,7 @@ public sealed class WebhookRegistryGrain(
         var secret = "rgwh_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         State.Subscriptions[subscription.SubscriptionId] = subscription;
         State.Secrets[subscription.SubscriptionId] = secret;
-        await state.WriteOrReloadAsync(this);
+        await WriteSubscriptionsAsync();
         return new IssuedWebhookSubscription(subscription, secret);
     }
 
@@ -49,15 +61,15 @@ public sealed class WebhookRegistryGrain(
         }
 
         State.Secrets.Remove(subscriptionId);
-        await state.WriteOrReloadAsync(this);
+        await WriteSubscriptionsAsync();
         return true;
     }
 
     public Task<IReadOnlyList<WebhookTarget>> GetTargetsAsync(string eventType) =>
-        Task.FromResult<IReadOnlyList<WebhookTarget>>([.. State.Subscriptions.Values.Where(s => s.EventTypes.Contains(eventType)).Select(Target)]);
+        Task.FromResult<IReadOnlyList<WebhookTarget>>([.. _published.Where(p => p.Subscription.EventTypes.Contains(eventType)).Select(p => p.Target)]);
 
     public Task<WebhookTarget?> GetTargetAsync(string subscriptionId) =>
-        Task.FromResult(State.Subscriptions.TryGetValue(subscriptionId, out var s) ? Target(s) : null);
+        Task.FromResult<WebhookTarget?>(_published.FirstOrDefault(p => p.Subscription.SubscriptionId == subscriptionId).Target);
 
     public async Task AddDeadLetterAsync(WebhookDeadLetter deadLetter)
     {
@@ -81,5 +93,25 @@ public sealed class WebhookRegistryGrain(
         return true;
     }
 
-    private WebhookTarget Target(WebhookSubscription s) => new(s.SubscriptionId, s.Url, State.Secrets[s.SubscriptionId], s.PartnerId);
+    /// <summary>
+    /// Writes a change to the subscriptions and answers once every silo's cached list is newer than it: a list is kept
+    /// for a lease counted from when its read was sent, so after a lease none read before the write is left.
+    /// </summary>
+    private async Task WriteSubscriptionsAsync()
+    {
+        try
+        {
+            await state.WriteOrReloadAsync(this);
+        }
+        finally
+        {
+            // After a failed write the state was read back: what storage holds is published either way.
+            Publish();
+        }
+
+        await Task.Delay(options.Value.TargetCacheLease, time);
+    }
+
+    private void Publish() => _published =
+        [.. State.Subscriptions.Values.Select(s => (s, new WebhookTarget(s.SubscriptionId, s.Url, State.Secrets[s.SubscriptionId], s.PartnerId)))];
 }

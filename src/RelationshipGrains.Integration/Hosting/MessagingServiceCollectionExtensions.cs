@@ -69,10 +69,13 @@ public static class MessagingServiceCollectionExtensions
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection("Webhooks"))
             .Validate(o => o.Attempts is >= 1 and <= 20, "Webhooks:Attempts must be between 1 and 20.")
             .Validate(o => o.FirstRetryDelay >= TimeSpan.Zero && o.Timeout > TimeSpan.Zero, "Webhooks:FirstRetryDelay and Webhooks:Timeout must be positive.")
+            .Validate(o => o.TargetCacheLease > TimeSpan.Zero && o.TargetCacheLease <= TimeSpan.FromMinutes(1),
+                "Webhooks:TargetCacheLease must be more than zero and at most one minute (a subscription change waits that long).")
             .ValidateOnStart();
         var allowInternal = configuration.GetValue<bool>("Webhooks:AllowInternalTargets");
         services.AddHttpClient<WebhookSender>().ConfigurePrimaryHttpMessageHandler(() => GuardedConnections.Handler(allowInternal));
         services.AddTransient<WebhookDispatcher>();
+        services.AddSingleton<WebhookTargetCache>();
         if (ErpSettings(configuration) is { } erp)
         {
             services.AddHttpClient<ErpClient>(http =>

@@ -14,16 +14,16 @@ namespace RelationshipGrains.Integration.Webhooks;
 /// that fails every attempt is kept as a dead letter for an operator to replay.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    IGrainFactory grains, WebhookSender sender, Pseudonyms pseudonyms, IOptions<WebhookOptions> options, TimeProvider time,
-    ILogger<WebhookDispatcher> logger)
+    IGrainFactory grains, WebhookTargetCache targets, WebhookSender sender, Pseudonyms pseudonyms, IOptions<WebhookOptions> options,
+    TimeProvider time, ILogger<WebhookDispatcher> logger)
 {
     private IWebhookRegistryGrain Registry => grains.GetGrain<IWebhookRegistryGrain>(0);
 
     public async Task DispatchAsync<T>(T integrationEvent, Guid messageId, CancellationToken cancellationToken) where T : class
     {
-        // Asked for every event, not cached: a subscription created a moment ago (its 201 already sent) must get the
-        // next event, on every silo. The registry answers reads side by side and holds at most 200 subscriptions.
-        var wanted = await Registry.GetTargetsAsync(typeof(T).Name);
+        // Cached for a lease, which the registry waits out before a change answers: a subscription created a moment
+        // ago (its 201 already sent) still gets the next event, on every silo.
+        var wanted = await targets.GetAsync(typeof(T).Name);
         if (wanted.Count == 0)
         {
             return;

@@ -1,7 +1,11 @@
+using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Webhooks;
 using RelationshipGrains.Tests.Infrastructure;
 using RelationshipGrains.ValueChains;
@@ -12,6 +16,9 @@ namespace RelationshipGrains.Tests.Integration;
 [Collection(MessagingCollection.Name)]
 public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
 {
+    /// <summary>How early a timer may fire on Linux: Task.Delay rounds to the timer's tick of about a millisecond.</summary>
+    private static readonly TimeSpan TimerSlack = TimeSpan.FromMilliseconds(2);
+
     private IWebhookRegistryGrain Registry => fixture.Grains.GetGrain<IWebhookRegistryGrain>(0);
 
     private async Task<(string Path, string Secret)> Subscribe(string eventType, string? partnerId = null)
@@ -56,6 +63,33 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
         var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == path));
         using var body = JsonDocument.Parse(delivery.Body);
         Assert.Equal("right-after", body.RootElement.GetProperty("data").GetProperty("interactionId").GetString());
+    }
+
+    [Fact]
+    public async Task A_silo_reads_who_wants_an_event_type_once_per_lease_and_a_change_answers_after_the_lease()
+    {
+        var lease = new WebhookOptions().TargetCacheLease;
+        var clock = new FakeTimeProvider();
+        var cache = new WebhookTargetCache(fixture.Grains, Options.Create(new WebhookOptions()), clock);
+        var eventType = "IdeaStatusChanged";
+        var before = await cache.GetAsync(eventType);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Same(before, await cache.GetAsync(eventType));
+        }
+
+        Assert.Equal(1, cache.Reads);
+
+        var started = Stopwatch.GetTimestamp();
+        var (path, _) = await Subscribe(eventType);
+        var waited = Stopwatch.GetElapsedTime(started);
+
+        // The change answered only after a whole lease; until this silo's lease runs out it keeps the list it read.
+        Assert.True(waited >= lease - TimerSlack, $"The subscription answered after {waited}, before the {lease} lease.");
+        Assert.DoesNotContain(await cache.GetAsync(eventType), t => path.EndsWith(t.SubscriptionId, StringComparison.Ordinal));
+        clock.Advance(lease);
+        Assert.Contains(await cache.GetAsync(eventType), t => path.EndsWith(t.SubscriptionId, StringComparison.Ordinal));
+        Assert.Equal(2, cache.Reads);
     }
 
     [Fact]
