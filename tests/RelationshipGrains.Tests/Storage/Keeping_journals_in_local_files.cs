@@ -81,11 +81,14 @@ public sealed class Keeping_journals_in_local_files : IDisposable
             await customer.RecordInteractionAsync(Requests.Interaction("t-2", "also kept"));
         }
 
-        // A crash during the next append: its length says 200 bytes, only 5 reached the disk.
+        // A crash during the next append: its length says 5,000 bytes, only 4,000 reached the disk. That is more than
+        // the next record, so unless that append cuts the rest off, the file ends torn again and a read says so twice.
         var file = Directory.EnumerateFiles(_directory, "*.journal", SearchOption.AllDirectories).Single(f => f.Contains(id, StringComparison.Ordinal));
+        var torn = Enumerable.Repeat((byte)0xFF, 4_000).ToArray();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(torn, 5_000);
         await using (var stream = new FileStream(file, FileMode.Append))
         {
-            stream.Write([200, 0, 0, 0, 1]);
+            stream.Write(torn);
         }
 
         await using var second = await StartAsync();
