@@ -184,7 +184,31 @@ public sealed class AppendBlobJournalStorage(
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
-            throw Conflict(e);
+            // A first creation whose answer was lost fails this way when the SDK tries it again (three times in one kill
+            // test, each surfacing as a failed call). An empty log in our format with no snapshot is all such a creation
+            // leaves, and taking it over is safe: the append that follows is conditional on its ETag and on position 0,
+            // so should another writer have made it, only one of the two appends can land.
+            _etag = snapshot is null ? await EmptyLogAsync(cancellationToken) : null;
+            if (_etag is null)
+            {
+                throw Conflict(e);
+            }
+        }
+    }
+
+    /// <summary>The ETag of the log if it is empty, in this journal's format and names no snapshot; otherwise null.</summary>
+    private async Task<ETag?> EmptyLogAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var found = (await _log.GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+            var empty = found.ContentLength == 0 && found.Metadata.TryGetValue(FormatMetadata, out var format) && format == formatKey
+                && !found.Metadata.ContainsKey(SnapshotMetadata);
+            return empty ? found.ETag : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
         }
     }
 

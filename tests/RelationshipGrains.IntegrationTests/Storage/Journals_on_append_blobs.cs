@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using Orleans.Journaling;
 using Orleans.Storage;
 using RelationshipGrains.Customers;
@@ -64,6 +66,24 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
 
         await first.AppendAsync(Bytes("first;"), CancellationToken.None);
         await Assert.ThrowsAsync<InconsistentStateException>(() => second.AppendAsync(Bytes("second;"), CancellationToken.None).AsTask());
+
+        Assert.Equal("first;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_creation_whose_answer_was_lost_is_taken_over_and_only_one_first_append_lands()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var writer = Storage(id);
+        var rival = Storage(id);
+        await ReadAllAsync(writer);
+        await ReadAllAsync(rival);
+
+        // What a creation leaves when its answer is lost: the empty log, so the SDK's retry finds it already there.
+        await azurite.Service.GetBlobContainerClient(_container).GetAppendBlobClient($"{id.Value}/log")
+            .CreateAsync(new AppendBlobCreateOptions { Metadata = new Dictionary<string, string> { ["format"] = "orleans-binary" } });
+        await writer.AppendAsync(Bytes("first;"), CancellationToken.None);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => rival.AppendAsync(Bytes("second;"), CancellationToken.None).AsTask());
 
         Assert.Equal("first;", await ReadAllAsync(Storage(id)));
     }
