@@ -91,25 +91,26 @@ public sealed partial class LocalFileJournalStorage(
         }
 
         var handle = File.OpenHandle(path, _length == 0 ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.Read);
+        var cut = _tailToCut;
+
+        // Until this append is flushed it is not acknowledged, and whatever it left the next append writes over.
+        _tailToCut = true;
         try
         {
             // Over a torn tail, if the last read found one; never past what this activation knows was written. A
             // write of one record to the operating system's cache is short enough to do in the grain's turn.
             RandomAccess.Write(handle, record, _length);
-            if (_tailToCut)
+            if (cut)
             {
                 RandomAccess.SetLength(handle, _length + record.Length);
             }
         }
         catch
         {
-            _tailToCut = true;
             handle.Dispose();
             throw;
         }
 
-        // Until the flush succeeds the record is not acknowledged, and the next append writes over it.
-        _tailToCut = true;
         if (commit is null)
         {
             handle.Dispose();
