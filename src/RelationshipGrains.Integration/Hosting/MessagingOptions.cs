@@ -9,8 +9,8 @@ public sealed class MessagingOptions
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
     /// <summary>
-    /// Put before every queue name, so several deployments (or test clusters) can share one broker without taking
-    /// each other's messages. Empty by default.
+    /// Put before every queue and message exchange name, so several deployments (or test clusters) can share one
+    /// broker without receiving each other's messages (<see cref="DeploymentPrefix"/>). Empty by default.
     /// </summary>
     public string QueuePrefix { get; set; } = "";
 }

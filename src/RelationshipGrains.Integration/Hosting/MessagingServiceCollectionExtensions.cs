@@ -50,12 +50,17 @@ public static class MessagingServiceCollectionExtensions
                             h.UseSsl(s => s.ServerName = rabbit.Host);
                         }
                     });
+                    cfg.UseDeploymentPrefix(messaging.QueuePrefix);
                     cfg.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseDeploymentPrefix(messaging.QueuePrefix);
+                    cfg.ConfigureEndpoints(context);
+                });
             }
         });
         return services;

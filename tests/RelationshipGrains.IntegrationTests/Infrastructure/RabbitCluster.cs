@@ -18,7 +18,11 @@ namespace RelationshipGrains.IntegrationTests.Infrastructure;
 /// </summary>
 public static class RabbitCluster
 {
-    public static async Task<InProcessTestCluster> StartAsync(short silos, ConsumedMessages? consumed = null, Func<OutboxMessage, bool>? hold = null)
+    /// <summary>A deployment prefix of its own: a silo a test killed in-process keeps its broker connection and would take a share.</summary>
+    public static string NewDeployment() => $"test-{Guid.NewGuid():N}"[..13];
+
+    /// <param name="deployment">The cluster's <c>Messaging:QueuePrefix</c> (<see cref="NewDeployment"/>).</param>
+    public static async Task<InProcessTestCluster> StartAsync(string deployment, short silos, ConsumedMessages? consumed = null, Func<OutboxMessage, bool>? hold = null)
     {
         var container = AzuriteFixture.NewContainerName();
         var reminders = new SharedTestReminderTable();
@@ -28,9 +32,7 @@ public static class RabbitCluster
             ["Messaging:RabbitMq:Host"] = RabbitMqFixture.Host,
             ["Messaging:RabbitMq:Username"] = "guest",
             ["Messaging:RabbitMq:Password"] = "guest",
-
-            // Queues of their own: a silo a test killed in-process keeps its broker connection and would take a share.
-            ["Messaging:QueuePrefix"] = $"test-{Guid.NewGuid():N}"[..13],
+            ["Messaging:QueuePrefix"] = deployment,
         }).Build();
         var builder = new InProcessTestClusterBuilder(silos);
         builder.ConfigureSilo((_, silo) =>

@@ -1,6 +1,7 @@
 using MassTransit;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Integration.Hosting;
 using RelationshipGrains.IntegrationTests.Infrastructure;
 
 namespace RelationshipGrains.IntegrationTests.Messaging;
@@ -14,12 +15,19 @@ public sealed class Applying_redelivered_messages
     public async Task Every_back_office_message_delivered_twice_has_one_effect()
     {
         var consumed = new ConsumedMessages();
-        var cluster = await RabbitCluster.StartAsync(silos: 2, consumed);
-        var back = Bus.Factory.CreateUsingRabbitMq(cfg => cfg.Host(RabbitMqFixture.Host, RabbitMqFixture.Port, "/", h =>
+        var deployment = RabbitCluster.NewDeployment();
+        var cluster = await RabbitCluster.StartAsync(deployment, silos: 2, consumed);
+
+        // The deployment's back office publishes on the deployment's own exchanges.
+        var back = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
-            h.Username("guest");
-            h.Password("guest");
-        }));
+            cfg.Host(RabbitMqFixture.Host, RabbitMqFixture.Port, "/", h =>
+            {
+                h.Username("guest");
+                h.Password("guest");
+            });
+            cfg.UseDeploymentPrefix(deployment);
+        });
         await back.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         try
         {

@@ -9,10 +9,11 @@ public sealed class Publishing_after_a_silo_dies
     [Fact]
     public async Task An_event_written_but_not_yet_published_when_its_silo_is_killed_still_arrives()
     {
-        await using var observer = await InteractionObserver.StartAsync();
+        var deployment = RabbitCluster.NewDeployment();
+        await using var observer = await InteractionObserver.StartAsync(deployment);
         var customerId = $"doomed-{Guid.NewGuid():N}"[..24];
         var holding = 1;
-        var cluster = await RabbitCluster.StartAsync(silos: 2, hold: m => Volatile.Read(ref holding) == 1 && m.Payload.Contains(customerId, StringComparison.Ordinal));
+        var cluster = await RabbitCluster.StartAsync(deployment, silos: 2, hold: m => Volatile.Read(ref holding) == 1 && m.Payload.Contains(customerId, StringComparison.Ordinal));
         try
         {
             var customer = cluster.Client.GetGrain<ICustomerGrain>(customerId);

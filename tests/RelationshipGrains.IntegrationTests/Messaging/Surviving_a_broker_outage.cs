@@ -13,8 +13,9 @@ public sealed class Surviving_a_broker_outage(RabbitMqFixture rabbit, ITestOutpu
     [Fact]
     public async Task Interactions_recorded_while_the_broker_is_down_all_arrive_once_it_is_back_each_under_one_id()
     {
-        await using var observer = await InteractionObserver.StartAsync();
-        var cluster = await RabbitCluster.StartAsync(silos: 1);
+        var deployment = RabbitCluster.NewDeployment();
+        await using var observer = await InteractionObserver.StartAsync(deployment);
+        var cluster = await RabbitCluster.StartAsync(deployment, silos: 1);
         try
         {
             var prefix = $"outage-{Guid.NewGuid():N}"[..20];
