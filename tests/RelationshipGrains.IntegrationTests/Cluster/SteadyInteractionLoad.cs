@@ -25,8 +25,8 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
     /// <summary>Why attempts failed: exception type and the start of its message, with how often.</summary>
     public ConcurrentDictionary<string, int> FailureReasons { get; } = new();
 
-    /// <summary>When each failed attempt failed, and whether it was a timeout.</summary>
-    public ConcurrentBag<(TimeSpan At, bool TimedOut, string CustomerId)> Failures { get; } = [];
+    /// <summary>When each failed attempt failed, whether it was a timeout, and why.</summary>
+    public ConcurrentBag<(TimeSpan At, bool TimedOut, string CustomerId, string Reason)> Failures { get; } = [];
 
     private int _failedAttempts;
 
@@ -60,10 +60,12 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         var interaction = new RecordInteraction($"load-{index}", Channel.Chat, Direction.Inbound, Author.Customer, $"Message {index}");
         var delay = FirstRetryDelay;
         var firstSent = clock.Elapsed;
+
+        // The first attempt's time is the first send itself, so a call that was never retried has Attempted == FirstSent.
+        var attempt = firstSent;
         while (true)
         {
             giveUp.ThrowIfCancellationRequested();
-            var attempt = clock.Elapsed;
             try
             {
                 var result = await client.GetGrain<ICustomerGrain>(customerId).RecordInteractionAsync(interaction);
@@ -73,11 +75,15 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
             }
             catch (Exception e) when (e is not Errors.RelationshipValidationException)
             {
+                // The client reports every outage as RelationshipUnavailableException; what happened is its inner exception.
+                var cause = e is Errors.RelationshipUnavailableException { InnerException: { } inner } ? inner : e;
                 Interlocked.Increment(ref _failedAttempts);
-                Failures.Add((clock.Elapsed, e is TimeoutException, customerId));
-                FailureReasons.AddOrUpdate($"{e.GetType().Name}: {e.Message[..Math.Min(90, e.Message.Length)]}", 1, (_, n) => n + 1);
+                var reason = $"{cause.GetType().Name}: {cause.Message[..Math.Min(90, cause.Message.Length)]}";
+                Failures.Add((clock.Elapsed, cause is TimeoutException, customerId, reason));
+                FailureReasons.AddOrUpdate(reason, 1, (_, n) => n + 1);
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), giveUp);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+                attempt = clock.Elapsed;
             }
         }
     }

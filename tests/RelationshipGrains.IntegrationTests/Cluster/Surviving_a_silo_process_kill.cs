@@ -131,6 +131,15 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
             .GroupBy(a => (int)((a.FirstSent - runStart).TotalSeconds / 5)).OrderBy(g => g.Key)
             .Select(g => $"{g.Key * 5}-{g.Key * 5 + 5} s: {g.Count(a => a.Latency.TotalMilliseconds <= 1_000) / (double)g.Count():P0} of {g.Count()}");
         say("Within 1 s by when the call was first sent: " + string.Join("; ", slices) + ".");
+
+        // Whether a slow call waited on one attempt (a queue, a pause) or failed first and was retried after a backoff.
+        var slow = load.Acknowledgements.Where(a => a.FirstSent >= runStart && a.FirstSent < settled && a.Latency > TimeSpan.FromSeconds(1)).ToList();
+        var retried = slow.Count(a => a.Attempted > a.FirstSent);
+        var longestSingle = slow.Where(a => a.Attempted == a.FirstSent).Select(a => a.Latency.TotalMilliseconds).DefaultIfEmpty(0).Max();
+        var failedBefore = load.Failures.Where(f => f.At >= runStart && f.At < killedAt).GroupBy(f => f.Reason)
+            .OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()}x {g.Key}");
+        say($"Of the {slow.Count} calls over 1 s: {retried} were retried after a failed attempt, {slow.Count - retried} answered on their "
+            + $"first attempt (the longest after {longestSingle:0} ms). Failed attempts before the kill: {string.Join("; ", failedBefore)}.");
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
