@@ -117,29 +117,29 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
     private static void ReportBeforeTheKill(SteadyInteractionLoad load, TimeSpan runStart, TimeSpan killedAt, double rawAppends, Action<string> say)
     {
         var settled = killedAt - ProcessCluster.ResponseTimeout;
-        var before = load.Acknowledgements.Where(a => a.FirstSent >= runStart && a.FirstSent < settled).Select(a => a.Latency.TotalMilliseconds).Order().ToList();
+        var sent = load.Acknowledgements.Where(a => a.FirstSent >= runStart && a.FirstSent < settled).ToList();
+        var failed = load.Failures.Where(f => f.At >= runStart && f.At < killedAt).ToList();
+        var before = sent.Select(a => a.Latency.TotalMilliseconds).Order().ToList();
         var steadyFrom = runStart + TimeSpan.FromSeconds(5);
         var sustained = load.Acknowledgements.Count(a => a.At >= steadyFrom && a.At < killedAt) / (killedAt - steadyFrom).TotalSeconds;
         var withinASecond = before.Count(ms => ms <= 1_000) / (double)Math.Max(1, before.Count);
-        var timeouts = load.Failures.Count(f => f.At >= runStart && f.At < killedAt && f.TimedOut);
+        var timeouts = failed.Count(f => f.TimedOut);
         say($"BEFORE THE KILL: {sustained:0} acknowledged/s sustained of {PerSecond}/s offered = {sustained / rawAppends:0.00} of Azurite's raw append rate; "
             + $"of {before.Count} calls sent in the first {(settled - runStart).TotalSeconds:0} s, latency from first send p50 {Percentile(before, 0.50):0} ms, "
             + $"p99 {Percentile(before, 0.99):0} ms, {withinASecond:P1} within 1 s; {timeouts} timeouts before the kill.");
 
         // Whether the slow calls cluster at the run's start (the warm-up's tail) or spread over it (the steady load).
-        var slices = load.Acknowledgements.Where(a => a.FirstSent >= runStart && a.FirstSent < settled)
-            .GroupBy(a => (int)((a.FirstSent - runStart).TotalSeconds / 5)).OrderBy(g => g.Key)
+        var slices = sent.GroupBy(a => (int)((a.FirstSent - runStart).TotalSeconds / 5)).OrderBy(g => g.Key)
             .Select(g => $"{g.Key * 5}-{g.Key * 5 + 5} s: {g.Count(a => a.Latency.TotalMilliseconds <= 1_000) / (double)g.Count():P0} of {g.Count()}");
         say("Within 1 s by when the call was first sent: " + string.Join("; ", slices) + ".");
 
         // Whether a slow call waited on one attempt (a queue, a pause) or failed first and was retried after a backoff.
-        var slow = load.Acknowledgements.Where(a => a.FirstSent >= runStart && a.FirstSent < settled && a.Latency > TimeSpan.FromSeconds(1)).ToList();
+        var slow = sent.Where(a => a.Latency.TotalMilliseconds > 1_000).ToList();
         var retried = slow.Count(a => a.Attempted > a.FirstSent);
         var longestSingle = slow.Where(a => a.Attempted == a.FirstSent).Select(a => a.Latency.TotalMilliseconds).DefaultIfEmpty(0).Max();
-        var failedBefore = load.Failures.Where(f => f.At >= runStart && f.At < killedAt).GroupBy(f => f.Reason)
-            .OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()}x {g.Key}");
+        var reasons = failed.GroupBy(f => f.Reason).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()}x {g.Key}");
         say($"Of the {slow.Count} calls over 1 s: {retried} were retried after a failed attempt, {slow.Count - retried} answered on their "
-            + $"first attempt (the longest after {longestSingle:0} ms). Failed attempts before the kill: {string.Join("; ", failedBefore)}.");
+            + $"first attempt (the longest after {longestSingle:0} ms). Failed attempts before the kill: {string.Join("; ", reasons)}.");
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];

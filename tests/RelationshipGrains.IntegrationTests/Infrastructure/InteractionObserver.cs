@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.Integration.Hosting;
 
 namespace RelationshipGrains.IntegrationTests.Infrastructure;
 
@@ -23,14 +22,8 @@ public sealed class InteractionObserver : IAsyncDisposable
 
     private InteractionObserver(string deployment)
     {
-        _bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        _bus = RabbitCluster.BackOfficeBus(deployment, cfg =>
         {
-            cfg.Host(RabbitMqFixture.Host, RabbitMqFixture.Port, "/", h =>
-            {
-                h.Username("guest");
-                h.Password("guest");
-            });
-            cfg.UseDeploymentPrefix(deployment);
             cfg.ReceiveEndpoint($"{deployment}-observer-{Guid.NewGuid():N}", e =>
             {
                 e.PrefetchCount = 1;

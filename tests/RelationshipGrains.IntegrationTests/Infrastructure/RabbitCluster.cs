@@ -21,6 +21,19 @@ public static class RabbitCluster
     /// <summary>A deployment prefix of its own: a silo a test killed in-process keeps its broker connection and would take a share.</summary>
     public static string NewDeployment() => $"test-{Guid.NewGuid():N}"[..13];
 
+    /// <summary>A bus on the test broker as the deployment's back office would run it, on the deployment's own exchanges.</summary>
+    public static IBusControl BackOfficeBus(string deployment, Action<IRabbitMqBusFactoryConfigurator>? configure = null) =>
+        Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(RabbitMqFixture.Host, RabbitMqFixture.Port, "/", h =>
+            {
+                h.Username("guest");
+                h.Password("guest");
+            });
+            cfg.UseDeploymentPrefix(deployment);
+            configure?.Invoke(cfg);
+        });
+
     /// <param name="deployment">The cluster's <c>Messaging:QueuePrefix</c> (<see cref="NewDeployment"/>).</param>
     public static async Task<InProcessTestCluster> StartAsync(string deployment, short silos, ConsumedMessages? consumed = null, Func<OutboxMessage, bool>? hold = null)
     {

@@ -1,7 +1,6 @@
 using MassTransit;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.Integration.Hosting;
 using RelationshipGrains.IntegrationTests.Infrastructure;
 
 namespace RelationshipGrains.IntegrationTests.Messaging;
@@ -17,17 +16,7 @@ public sealed class Applying_redelivered_messages
         var consumed = new ConsumedMessages();
         var deployment = RabbitCluster.NewDeployment();
         var cluster = await RabbitCluster.StartAsync(deployment, silos: 2, consumed);
-
-        // The deployment's back office publishes on the deployment's own exchanges.
-        var back = Bus.Factory.CreateUsingRabbitMq(cfg =>
-        {
-            cfg.Host(RabbitMqFixture.Host, RabbitMqFixture.Port, "/", h =>
-            {
-                h.Username("guest");
-                h.Password("guest");
-            });
-            cfg.UseDeploymentPrefix(deployment);
-        });
+        var back = RabbitCluster.BackOfficeBus(deployment);
         await back.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         try
         {
