@@ -24,7 +24,7 @@ public sealed partial class CustomerGrain(
     Pseudonyms pseudonyms,
     Outboxes outboxes,
     GrainMetrics metrics,
-    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerStewardshipGrain, ICustomerForPartnersGrain, ICustomerNoticesGrain, IRemindable
+    ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerStewardshipGrain, ICustomerForPartnersGrain, ICustomerNoticesGrain, IRemindable, IGrainMigrationParticipant
 {
     private readonly TimelineSignal _signal = new();
     private GrainOutbox? _outbox;
@@ -54,6 +54,10 @@ public sealed partial class CustomerGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
+
+    public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
+
+    public void OnRehydrate(IRehydrationContext rehydrationContext) => Outbox.Rehydrate(rehydrationContext);
 
     public Task<CustomerProfile?> GetProfileAsync()
     {

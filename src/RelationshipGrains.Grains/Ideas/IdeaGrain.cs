@@ -23,7 +23,7 @@ public sealed partial class IdeaGrain(
     ForcedCompactions compactions,
     TimeProvider time,
     Outboxes outboxes,
-    ILogger<IdeaGrain> logger) : Grain, IIdeaGrain, IIdeaLifecycleGrain, IRemindable
+    ILogger<IdeaGrain> logger) : Grain, IIdeaGrain, IIdeaLifecycleGrain, IRemindable, IGrainMigrationParticipant
 {
     private readonly TimelineNotices _notices = new();
 
@@ -195,6 +195,10 @@ public sealed partial class IdeaGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
+
+    public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
+
+    public void OnRehydrate(IRehydrationContext rehydrationContext) => Outbox.Rehydrate(rehydrationContext);
 
     public async Task<IdeaView> ChangeStatusAsync(IdeaStatus status, string reason, long? round, string? mergedInto = null, double? fitness = null)
     {

@@ -19,7 +19,7 @@ public sealed partial class ValueChainGrain(
     [PersistentState("value-chain", StorageNames.Relationships)] IPersistentState<ValueChainState> state,
     TimeProvider time,
     Pseudonyms pseudonyms,
-    Outboxes outboxes) : Grain, IValueChainGrain, IValueChainForPartnersGrain, IRemindable
+    Outboxes outboxes) : Grain, IValueChainGrain, IValueChainForPartnersGrain, IRemindable, IGrainMigrationParticipant
 {
     private GrainOutbox? _outbox;
 
@@ -38,6 +38,10 @@ public sealed partial class ValueChainGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
         reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
+
+    public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
+
+    public void OnRehydrate(IRehydrationContext rehydrationContext) => Outbox.Rehydrate(rehydrationContext);
 
     private string ChainId => Check.Id(this.GetPrimaryKeyString(), "valueChainId");
 

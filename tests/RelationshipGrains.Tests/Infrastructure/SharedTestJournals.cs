@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text;
 using Orleans.Journaling;
 using RelationshipGrains.Persistence.Journals;
@@ -14,6 +15,7 @@ public sealed class SharedTestJournals : IJournalStorageProvider
     public const int AppendsBetweenSnapshots = 16;
 
     private volatile bool _failWrites;
+    private readonly ConcurrentDictionary<JournalId, int> _writes = new();
 
     public MemoryJournalStorageProvider Memory { get; } = new(
         Microsoft.Extensions.Options.Options.Create(new JournaledStateManagerOptions { JournalFormatKey = "orleans-binary" }),
@@ -51,6 +53,11 @@ public sealed class SharedTestJournals : IJournalStorageProvider
         }
     }
 
+    /// <summary>Appends and snapshots that reached <paramref name="grainId"/>'s journal, failed ones included.</summary>
+    public int Writes(GrainId grainId) => _writes.GetValueOrDefault(JournalId.FromGrainId(grainId));
+
+    private void CountWrite(JournalId journalId) => _writes.AddOrUpdate(journalId, 1, (_, n) => n + 1);
+
     /// <summary>True when the grain's stored journal holds <paramref name="text"/> anywhere, in any record.</summary>
     public bool Holds(GrainId grainId, string text) =>
         Memory.RawBytes(JournalId.FromGrainId(grainId)).AsSpan().IndexOf(Encoding.UTF8.GetBytes(text)) >= 0;
@@ -64,6 +71,7 @@ public sealed class SharedTestJournals : IJournalStorageProvider
         public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
         {
             await owner.WaitIfHeldAsync(journalId);
+            owner.CountWrite(journalId);
             if (owner.FailWrites)
             {
                 throw new IOException("Journal writes are failing (test).");
@@ -72,8 +80,11 @@ public sealed class SharedTestJournals : IJournalStorageProvider
             await inner.AppendAsync(value, cancellationToken);
         }
 
-        public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken) =>
-            owner.FailWrites ? throw new IOException("Journal writes are failing (test).") : inner.ReplaceAsync(value, cancellationToken);
+        public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+        {
+            owner.CountWrite(journalId);
+            return owner.FailWrites ? throw new IOException("Journal writes are failing (test).") : inner.ReplaceAsync(value, cancellationToken);
+        }
 
         public ValueTask DeleteAsync(CancellationToken cancellationToken) => inner.DeleteAsync(cancellationToken);
     }
