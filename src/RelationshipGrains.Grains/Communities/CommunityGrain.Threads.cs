@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
-using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Communities;
@@ -11,13 +10,34 @@ public sealed partial class CommunityGrain
     /// <summary>Posts kept in the community's own state; a community past this many needs its threads archived (not built yet).</summary>
     public const int MaxPosts = 10_000;
 
+    /// <summary>
+    /// Where each post sits in the list, built on first use: posts are only ever appended or replaced in place. Found
+    /// by reading every post instead, a post cost twice as much at 7,900 posts as at 10.
+    /// </summary>
+    private Dictionary<string, int>? _postIndex;
+
+    private int IndexOfPost(string postId)
+    {
+        if (_postIndex is null)
+        {
+            _postIndex = new Dictionary<string, int>(State.Posts.Count, StringComparer.Ordinal);
+            for (var i = 0; i < State.Posts.Count; i++)
+            {
+                _postIndex[State.Posts[i].PostId] = i;
+            }
+        }
+
+        return _postIndex.TryGetValue(postId, out var index) ? index : -1;
+    }
+
     public async Task<CommunityPost> PostAsync(string customerId, PostRequest post)
     {
         RequireMember(customerId);
         ArgumentNullException.ThrowIfNull(post);
         post.Validate();
-        if (State.Posts.FirstOrDefault(p => p.PostId == post.PostId) is { } earlier)
+        if (IndexOfPost(post.PostId) is var existing and >= 0)
         {
+            var earlier = State.Posts[existing];
             return earlier.AuthorId == customerId && earlier.Text == post.Text
                 ? earlier
                 : throw new RelationshipConflictException($"Post id '{post.PostId}' was already used for another post.");
@@ -31,8 +51,8 @@ public sealed partial class CommunityGrain
         var threadId = post.ThreadId ?? post.PostId;
         if (post.ThreadId is not null)
         {
-            var root = State.Posts.FindIndex(p => p.PostId == post.ThreadId && p.ThreadId == p.PostId);
-            if (root < 0)
+            var root = IndexOfPost(post.ThreadId);
+            if (root < 0 || State.Posts[root].ThreadId != post.ThreadId)
             {
                 throw new RelationshipNotFoundException($"Thread '{post.ThreadId}' does not exist.");
             }
@@ -42,6 +62,7 @@ public sealed partial class CommunityGrain
 
         var created = new CommunityPost(post.PostId, threadId, customerId, post.Title, post.Text, time.GetUtcNow());
         State.Posts.Add(created);
+        _postIndex![created.PostId] = State.Posts.Count - 1;
         AddEvent(CommunityEventKind.Posted, post.ThreadId is null ? $"{customerId} started '{post.Title}'." : $"{customerId} replied.", threadId, customerId);
         await SaveAsync();
         TellCustomer(customerId, $"post/{post.PostId}",
@@ -53,7 +74,7 @@ public sealed partial class CommunityGrain
     {
         RequireRole(actorId, CommunityRole.Moderator, CommunityRole.Staff);
         Check.Text(reason, "reason", Limits.StatusNote);
-        var index = State.Posts.FindIndex(p => p.PostId == postId);
+        var index = IndexOfPost(postId);
         if (index < 0)
         {
             throw new RelationshipNotFoundException($"Post '{postId}' does not exist.");

@@ -29,6 +29,7 @@ public sealed partial class IdeaGrain
 
         changed |= Rekey(State.Votes, customerId, pseudonym);
         changed |= Rekey(State.FinalBallot, customerId, pseudonym);
+        _counts = null;
         for (var i = 0; i < State.Comments.Count; i++)
         {
             var comment = State.Comments[i];

@@ -31,7 +31,7 @@ public sealed partial class IdeaGrain(
     public const int MaxEvidence = 5_000;
 
     private GrainOutbox? _outbox;
-
+    private VoteCounts? _counts;
 
     private IdeaJournal State { get; } = new(journal);
 
@@ -75,9 +75,13 @@ public sealed partial class IdeaGrain(
         RequireOpen();
         var member = await GrainFactory.GetGrain<ICommunityStewardshipGrain>(State.Community!).AdmitVoteAsync(customerId);
         var now = time.GetUtcNow();
-        State.Votes[customerId] = new IdeaVote(value, member.Role == CommunityRole.Expert, now);
+        var counts = Counts;
+        var vote = new IdeaVote(value, member.Role == CommunityRole.Expert, now);
+        counts.Replace(State.Votes.TryGetValue(customerId, out var previous) ? previous : null, vote);
+        State.Votes[customerId] = vote;
         if (State.Status == IdeaStatus.Shortlisted)
         {
+            counts.ReplaceBallot(State.FinalBallot.TryGetValue(customerId, out var before) ? before : 0, value);
             State.FinalBallot[customerId] = value;
         }
 
@@ -166,6 +170,8 @@ public sealed partial class IdeaGrain(
             State.Votes.TryAdd(member, vote);
         }
 
+        _counts = null;
+
         State.MergedFrom.Add(duplicateIdeaId);
         await journal.WriteOrRetireAsync(this, Outbox);
         return View();
@@ -222,6 +228,7 @@ public sealed partial class IdeaGrain(
         if (status == IdeaStatus.Shortlisted)
         {
             State.FinalBallot.Clear();
+            _counts = null;
         }
 
         Outbox.Add(new IdeaStatusChanged(IdeaId, State.Community!, State.Title, Kebab.Of(status), askers, now), now);
@@ -274,13 +281,14 @@ public sealed partial class IdeaGrain(
         }
     }
 
+    /// <summary>Counted from the votes on first use; a vote updates it, any other change to votes drops it.</summary>
+    private VoteCounts Counts => _counts ??= VoteCounts.Of(State.Votes.Values, State.FinalBallot.Values);
+
     private IdeaView View()
     {
-        var votes = State.Votes.Values;
-        var tally = new IdeaTally(
-            votes.Count(v => v.Value > 0), votes.Count(v => v.Value > 0 && v.Expert),
-            votes.Count(v => v.Value < 0), votes.Count(v => v.Value < 0 && v.Expert),
-            State.Comments.Count, State.FinalBallot.Values.Sum(), State.Evidence.Select(e => e.AskerKey).Distinct().Count());
+        var counts = Counts;
+        var tally = new IdeaTally(counts.Support, counts.ExpertSupport, counts.Oppose, counts.ExpertOppose,
+            State.Comments.Count, counts.FinalBallot, State.Evidence.Select(e => e.AskerKey).Distinct().Count());
         return new IdeaView(IdeaId, State.Community!, State.ProposerId, State.Title, State.Description, State.Attributes, State.Status,
             State.ProposedAt, [.. State.Lineage], [.. State.Forks], State.MergedInto, [.. State.MergedFrom], tally, [.. State.Decisions],
             [.. State.Evidence]);

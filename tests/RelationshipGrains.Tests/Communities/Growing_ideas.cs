@@ -32,6 +32,32 @@ public sealed class Growing_ideas(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Expert_and_final_ballot_counts_follow_each_members_last_vote_and_read_the_same_after_reactivation()
+    {
+        await _world.Create();
+        var expert = await _world.Member(CommunityRole.Expert);
+        var (ada, bo) = (await _world.Member(), await _world.Member());
+        var ideaId = Keys.Customer("idea");
+        await _world.Propose(ada, ideaId, "Stool");
+        var idea = _world.Idea(ideaId);
+        await idea.VoteAsync(expert, -1);
+        await idea.VoteAsync(ada, 1);
+        await fixture.Grains.GetGrain<IIdeaLifecycleGrain>(ideaId).ChangeStatusAsync(IdeaStatus.Shortlisted, "round 1", 1);
+        foreach (var (member, value) in new[] { (bo, 1), (ada, 1), (ada, -1), (expert, 1) })
+        {
+            await idea.VoteAsync(member, value);
+        }
+
+        var live = (await idea.GetAsync())!.Tally;
+        await idea.AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle();
+        var reread = (await idea.GetAsync())!.Tally;
+
+        // Supporters: the expert and bo; opposed: ada; the final ballot counts bo +1, ada -1, the expert +1.
+        var expected = new IdeaTally(Supporters: 2, ExpertSupporters: 1, Opposers: 1, ExpertOpposers: 0, Comments: 0, FinalNet: 1);
+        Assert.Equal((expected, expected), (live, reread));
+    }
+
+    [Fact]
     public async Task Only_members_vote_and_only_plus_or_minus_one()
     {
         await _world.Create();
