@@ -14,7 +14,11 @@ public sealed partial class AppendBlobJournalStorageProvider(
     CompactionPolicy policy,
     ILogger<AppendBlobJournalStorageProvider> logger) : IJournalStorageProvider, ILifecycleParticipant<ISiloLifecycle>
 {
-    private readonly Lazy<BlobContainerClient> _container = new(() => options.Value.CreateServiceClient().GetBlobContainerClient(options.Value.ContainerName));
+    private readonly Lazy<BlobContainerClient> _container = new(() =>
+    {
+        SlowRequestLog.Watch(options.Value.ClientOptions, logger, options.Value.SlowRequestThreshold);
+        return options.Value.CreateServiceClient().GetBlobContainerClient(options.Value.ContainerName);
+    });
 
     public BlobContainerClient Container => _container.Value;
 

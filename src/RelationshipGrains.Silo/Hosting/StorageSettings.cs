@@ -47,6 +47,7 @@ public sealed class StorageSettings
         options.ServiceUri = section["ServiceUri"] is { Length: > 0 } uri ? new Uri(uri) : null;
         options.ContainerName = section["JournalContainerName"] ?? AzureJournalOptions.DefaultContainerName;
         options.MaxConcurrentRequests = MaxConcurrentRequestsOf(configuration);
+        options.SlowRequestThreshold = section.GetValue("SlowRequestThreshold", options.SlowRequestThreshold);
         if (options.ServiceUri is not null)
         {
             options.Credential ??= new DefaultAzureCredential();
