@@ -36,7 +36,10 @@ public sealed class AzureJournalOptions
 
     public const int DefaultMaxConcurrentRequests = 64;
 
-    /// <summary>A journal request's try that takes this long or longer is logged as a warning; zero logs none.</summary>
+    /// <summary>
+    /// A journal request's try that takes this long or longer, counting its wait for a slot under
+    /// <see cref="MaxConcurrentRequests"/>, is logged as a warning; zero logs none.
+    /// </summary>
     public TimeSpan SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(1);
 
     private BlobClientOptions? _limited;
