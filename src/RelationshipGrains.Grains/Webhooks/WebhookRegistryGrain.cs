@@ -109,7 +109,16 @@ public sealed class WebhookRegistryGrain(
             Publish();
         }
 
-        await Task.Delay(options.Value.TargetCacheLease, time);
+        // Caches count their lease on the monotonic clock; a delay's timer counts in the coarser system tick and may end
+        // a few milliseconds short of a lease on that clock, so a list read just before this change could still be used
+        // just after it answered (a webhook test missed its event once on a fresh CI run). The wait is checked on the
+        // caches' clock and finished if it fell short.
+        var published = time.GetTimestamp();
+        TimeSpan remaining;
+        while ((remaining = options.Value.TargetCacheLease - time.GetElapsedTime(published)) > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, time);
+        }
     }
 
     private void Publish() => _published =
