@@ -44,12 +44,10 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
 
     /// <summary>
     /// The last event dropped since the last write, once published (or found unpublishable). Events leave from the
-    /// head in order, so storage still holds this one and every one before it until the next write.
+    /// head in order, so storage still holds this one and every one before it until the next write. Before activation
+    /// it is what the activation this one replaces had published but not written, when it moved here.
     /// </summary>
     private Guid? _removedThrough;
-
-    /// <summary>What the activation this one replaces had published but not yet written, when it moved here.</summary>
-    private Guid? _movedPublishedThrough;
 
     /// <summary>Published events were dropped since the last write; the grain persists that on its next write.</summary>
     public bool RemovedSinceWrite => _removedThrough is not null;
@@ -127,7 +125,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     /// <summary>A fresh activation relays whatever an earlier one left behind.</summary>
     public void OnActivate()
     {
-        if (_movedPublishedThrough is { } through)
+        if (_removedThrough is { } through)
         {
             DropThrough(through);
         }
@@ -219,7 +217,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
     {
         if (context.TryGetValue(PublishedThroughKey, out Guid through))
         {
-            _movedPublishedThrough = through;
+            _removedThrough = through;
         }
 
         _reminderHeld = context.TryGetValue(ReminderHeldKey, out bool held) && held;
@@ -235,14 +233,13 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
             index--;
         }
 
+        // Not found, the state came along with the move (grain storage carries it) or was written since: either way
+        // storage may still hold published events, and _removedThrough stays set so the next write (at the latest on
+        // deactivation) drops them.
         for (var i = index; i >= 0; i--)
         {
             list.RemoveAt(i);
         }
-
-        // Not found, the state came along with the move (grain storage carries it) or was written since: either way
-        // storage may still hold published events, which the next write (at the latest on deactivation) drops.
-        _removedThrough = through;
     }
 
     private void Schedule(TimeSpan dueTime)
