@@ -190,7 +190,14 @@ public sealed partial class CommunityGrain(
         _signal.Notify();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => _notices.DrainAsync(cancellationToken);
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var dropped = await _notices.DrainAsync(cancellationToken);
+        if (dropped > 0)
+        {
+            LogNoticesDropped(logger, dropped, Slug);
+        }
+    }
 
     private void TellCustomer(string customerId, string activityId, string text, string? subject) =>
         _notices.Send(
@@ -199,4 +206,7 @@ public sealed partial class CommunityGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not put community activity on the timeline of {CustomerId} ({Community}).")]
     private static partial void LogTimelineFailed(ILogger logger, Exception exception, string customerId, string community);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Community {Community} deactivated with {Count} activity notices not yet sent to customers' timelines; they are dropped.")]
+    private static partial void LogNoticesDropped(ILogger logger, int count, string community);
 }

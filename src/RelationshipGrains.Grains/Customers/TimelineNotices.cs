@@ -10,31 +10,48 @@ namespace RelationshipGrains.Grains.Customers;
 internal sealed class TimelineNotices
 {
     private Task _last = Task.CompletedTask;
+    private int _waiting;
+    private bool _abandoned;
 
     /// <summary>
     /// Sends after the notices before it have been answered, so one customer reads them in the order they happened;
     /// the first is sent at once, within the sender's turn, and the rest from the sender's own scheduler.
     /// </summary>
-    public void Send(Func<Task> deliver, Action<Exception> failed) => _last = SendAfterAsync(_last, deliver, failed);
+    public void Send(Func<Task> deliver, Action<Exception> failed)
+    {
+        _waiting++;
+        _last = SendAfterAsync(_last, deliver, failed);
+    }
 
     /// <summary>
     /// On deactivation: waits for the notices still on their way, so a graceful stop does not drop them, until the
-    /// deactivation's own deadline; a notice is best effort, so running out of time is not an error.
+    /// deactivation's own deadline. Past it the activation is gone and can no longer send, so those not yet sent are
+    /// dropped (a notice is best effort): returns how many, for one log line rather than one failure per notice.
     /// </summary>
-    public async Task DrainAsync(CancellationToken cancellationToken)
+    public async Task<int> DrainAsync(CancellationToken cancellationToken)
     {
         try
         {
             await _last.WaitAsync(cancellationToken);
+            return 0;
         }
         catch (OperationCanceledException)
         {
+            _abandoned = true;
+            return _waiting;
         }
     }
 
-    private static async Task SendAfterAsync(Task previous, Func<Task> deliver, Action<Exception> failed)
+    // Every continuation runs on the sender's own scheduler, one at a time, so the fields need no locking.
+    private async Task SendAfterAsync(Task previous, Func<Task> deliver, Action<Exception> failed)
     {
         await previous;
+        _waiting--;
+        if (_abandoned)
+        {
+            return;
+        }
+
         try
         {
             await deliver();

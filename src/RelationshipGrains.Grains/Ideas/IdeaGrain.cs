@@ -195,7 +195,12 @@ public sealed partial class IdeaGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        await _notices.DrainAsync(cancellationToken);
+        var dropped = await _notices.DrainAsync(cancellationToken);
+        if (dropped > 0)
+        {
+            LogNoticesDropped(logger, dropped, IdeaId);
+        }
+
         await Outbox.OnDeactivateAsync(reason, () => journal.WriteOrRetireAsync(this));
     }
 
@@ -260,6 +265,9 @@ public sealed partial class IdeaGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not tell customer {CustomerId} about idea {IdeaId}.")]
     private static partial void LogAskerNotTold(ILogger logger, Exception exception, string customerId, string ideaId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Idea {IdeaId} deactivated with {Count} notices not yet sent to customers' timelines; they are dropped.")]
+    private static partial void LogNoticesDropped(ILogger logger, int count, string ideaId);
 
     private async Task<Member> MemberAsync(string customerId) =>
         await GrainFactory.GetGrain<ICommunityGrain>(State.Community!).GetMemberAsync(customerId)

@@ -32,13 +32,17 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
 
     public string CustomerId(int index) => $"{customerPrefix}-{index}";
 
-    /// <summary>Sends interactions <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, customer by customer round-robin.</summary>
-    public async Task RunAsync(int first, int count, int perSecond, TimeSpan giveUpAfter)
+    /// <summary>
+    /// Sends interactions <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1, customer by
+    /// customer round-robin, or fewer if <paramref name="stopSending"/> fires first; waits for every call sent to be
+    /// acknowledged and returns how many were sent.
+    /// </summary>
+    public async Task<int> RunAsync(int first, int count, int perSecond, TimeSpan giveUpAfter, CancellationToken stopSending = default)
     {
         using var giveUp = new CancellationTokenSource(giveUpAfter);
         var started = clock.Elapsed;
-        var calls = new List<Task>(count);
-        for (var i = 0; i < count; i++)
+        var calls = new List<Task>(Math.Min(count, 100_000));
+        for (var i = 0; i < count && !stopSending.IsCancellationRequested; i++)
         {
             // Read the clock once: between a check and a second reading the wait can turn negative.
             var wait = started + TimeSpan.FromSeconds((double)i / perSecond) - clock.Elapsed;
@@ -52,6 +56,7 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         }
 
         await Task.WhenAll(calls);
+        return calls.Count;
     }
 
     private async Task RecordUntilAcknowledgedAsync(int index, CancellationToken giveUp)
