@@ -17,7 +17,8 @@ namespace RelationshipGrains.Persistence.AzureStorage;
 /// old snapshot: a crash at any step leaves a journal that replays to the same state.
 /// </summary>
 public sealed class AppendBlobJournalStorage(
-    JournalId id, BlobContainerClient container, string formatKey, ForcedCompactions compactions, CompactionPolicy policy) : IJournalStorage
+    JournalId id, BlobContainerClient container, string formatKey, ForcedCompactions compactions, CompactionPolicy policy,
+    KnownSnapshots? known = null) : IJournalStorage
 {
     /// <summary>Metadata naming the journal's format and its current snapshot blob.</summary>
     private const string FormatMetadata = "format";
@@ -52,6 +53,8 @@ public sealed class AppendBlobJournalStorage(
     public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
     {
         Forget();
+        var guess = known?.Get(id);
+        var guessed = guess is null ? null : GuessedSnapshotAsync(guess, cancellationToken);
         BlobDownloadResult log;
         try
         {
@@ -59,6 +62,7 @@ public sealed class AppendBlobJournalStorage(
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
+            known?.Set(id, null);
             consumer.Complete(null);
             return;
         }
@@ -68,11 +72,14 @@ public sealed class AppendBlobJournalStorage(
         long snapshotBytes = 0;
         if (details.Metadata.TryGetValue(SnapshotMetadata, out var snapshot))
         {
-            var content = (await container.GetBlobClient(snapshot).DownloadContentAsync(cancellationToken)).Value.Content;
+            var content = (snapshot == guess ? await guessed! : null)
+                ?? (await container.GetBlobClient(snapshot).DownloadContentAsync(cancellationToken)).Value.Content;
             consumer.Read(content.ToMemory(), metadata, complete: false);
             _snapshot = snapshot;
             snapshotBytes = content.ToMemory().Length;
         }
+
+        known?.Set(id, _snapshot);
 
         var bytes = log.Content.ToMemory();
         if (!bytes.IsEmpty)
@@ -137,6 +144,7 @@ public sealed class AppendBlobJournalStorage(
 
         var replaced = _snapshot;
         _snapshot = snapshot;
+        known?.Set(id, snapshot);
         _length = _blocks = 0;
         _appendedBytes = 0;
         _snapshotBytes = value.Length;
@@ -168,7 +176,25 @@ public sealed class AppendBlobJournalStorage(
         }
 
         Forget();
+        known?.Set(id, null);
         compactions.Done(id);
+    }
+
+    /// <summary>
+    /// The content of the snapshot this silo last knew the journal by, or null if it cannot be had: a guess only saves a
+    /// round trip, so its failure is not an error; the snapshot the log names is then read the usual way, which reports it.
+    /// </summary>
+    private async Task<BinaryData?> GuessedSnapshotAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await container.GetBlobClient(name).DownloadContentAsync(cancellationToken)).Value.Content;
+        }
+        catch (Exception)
+        {
+            // Nothing awaits a guess the log does not name, so nothing may escape it either.
+            return null;
+        }
     }
 
     private async Task CreateLogAsync(string? snapshot, AppendBlobRequestConditions conditions, CancellationToken cancellationToken)

@@ -20,10 +20,12 @@ public sealed partial class AppendBlobJournalStorageProvider(
         return options.Value.CreateServiceClient().GetBlobContainerClient(options.Value.ContainerName);
     });
 
+    private readonly KnownSnapshots _known = new();
+
     public BlobContainerClient Container => _container.Value;
 
     public IJournalStorage CreateStorage(JournalId journalId) =>
-        new AppendBlobJournalStorage(journalId, Container, format.Value.JournalFormatKey, compactions, policy);
+        new AppendBlobJournalStorage(journalId, Container, format.Value.JournalFormatKey, compactions, policy, _known);
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(AppendBlobJournalStorageProvider), ServiceLifecycleStage.RuntimeInitialize, async cancellationToken =>

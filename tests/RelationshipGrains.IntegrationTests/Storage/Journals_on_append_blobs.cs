@@ -21,8 +21,8 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
 
     public Task DisposeAsync() => azurite.Service.GetBlobContainerClient(_container).DeleteIfExistsAsync();
 
-    private AppendBlobJournalStorage Storage(JournalId id, ForcedCompactions? compactions = null) =>
-        new(id, azurite.Service.GetBlobContainerClient(_container), "orleans-binary", compactions ?? new ForcedCompactions(), new CompactionPolicy());
+    private AppendBlobJournalStorage Storage(JournalId id, ForcedCompactions? compactions = null, KnownSnapshots? known = null) =>
+        new(id, azurite.Service.GetBlobContainerClient(_container), "orleans-binary", compactions ?? new ForcedCompactions(), new CompactionPolicy(), known);
 
     private static ReadOnlySequence<byte> Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
 
@@ -107,6 +107,53 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal(2, blobs.Count);
         Assert.DoesNotContain("secret-one", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("snapshot-a", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_journal_read_again_here_reads_the_snapshot_it_knows_and_only_the_one_its_log_names()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var known = new KnownSnapshots();
+        var storage = Storage(id, known: known);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
+        var named = known.Get(id);
+        Assert.NotNull(named);
+        Assert.Equal("snapshot;two;", await ReadAllAsync(Storage(id, known: known)));
+
+        // A guess the log does not name, whether its blob holds other bytes or is gone, is never what replay reads.
+        var container = azurite.Service.GetBlobContainerClient(_container);
+        var stray = $"{id.Value}/snapshot-{Guid.NewGuid():N}";
+        await container.GetBlobClient(stray).UploadAsync(BinaryData.FromString("stale snapshot;"));
+        known.Set(id, stray);
+        Assert.Equal("snapshot;two;", await ReadAllAsync(Storage(id, known: known)));
+        Assert.Equal(named, known.Get(id));
+
+        known.Set(id, $"{id.Value}/snapshot-{Guid.NewGuid():N}");
+        Assert.Equal("snapshot;two;", await ReadAllAsync(Storage(id, known: known)));
+
+        // Erased, the journal is forgotten here too.
+        var erasing = Storage(id, known: known);
+        await ReadAllAsync(erasing);
+        await erasing.DeleteAsync(CancellationToken.None);
+        Assert.Null(known.Get(id));
+        Assert.Equal("", await ReadAllAsync(Storage(id, known: known)));
+    }
+
+    [Fact]
+    public void Known_snapshots_stay_within_their_capacity()
+    {
+        var known = new KnownSnapshots(capacity: 3);
+        for (var i = 0; i < 10; i++)
+        {
+            known.Set(new JournalId($"customer/{i}"), $"customer/{i}/snapshot");
+        }
+
+        Assert.Equal("customer/9/snapshot", known.Get(new JournalId("customer/9")));
+        Assert.Null(known.Get(new JournalId("customer/0")));
+        Assert.True(Enumerable.Range(0, 10).Count(i => known.Get(new JournalId($"customer/{i}")) is not null) <= 3);
     }
 
     [Fact]
