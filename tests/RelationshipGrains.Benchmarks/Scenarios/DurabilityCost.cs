@@ -22,6 +22,7 @@ public static class DurabilityCost
         await using var azurite = await AzuriteProcess.StartAsync();
         var service = new BlobServiceClient(azurite.ConnectionString);
         var container = $"bench-{Guid.NewGuid():N}";
+        var latency = new AddedLatency();
         // As production: journals on append blobs, small state (a full timeline's archive pages among it) on block blobs.
         void OnAzurite(ISiloBuilder s)
         {
@@ -34,6 +35,7 @@ public static class DurabilityCost
             {
                 o.ConnectionString = azurite.ConnectionString;
                 o.ContainerName = container;
+                o.ClientOptions.AddPolicy(latency, Azure.Core.HttpPipelinePosition.PerRetry);
             });
         }
 
@@ -97,7 +99,7 @@ public static class DurabilityCost
         var firsts = await runner.RunAsync("durability", $"first contact, {callers} callers, journal on Azurite", callers,
             (c, n) => silo.Grains.Customer($"new-{prefix}-{c}-{n}").RecordInteractionAsync(Payloads.Interaction($"{prefix}-new-{c}-{n}")));
         results.Add(firsts with { Baseline = "raw appends", Ratio = firsts.PerSecond / rawMany.PerSecond, Note = "read, create, first append: 3 storage calls" });
-        await Reactivation.RunAsync(options, silo.Grains, prefix, results);
+        await Reactivation.RunAsync(options, silo.Grains, prefix, results, latency);
 
         // As production: the outbox's wake-up reminder, registered on a customer's first write, is a row in Azure
         // Table storage; it is the fourth storage call of a first contact.
