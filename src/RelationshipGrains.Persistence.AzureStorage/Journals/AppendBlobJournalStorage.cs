@@ -14,7 +14,8 @@ namespace RelationshipGrains.Persistence.AzureStorage;
 /// metadata names. Every append states the offset it expects (<c>IfAppendPositionEqual</c>) and the blob's ETag, so
 /// neither a second writer nor the SDK retrying a request whose answer was lost can append twice. A compaction uploads
 /// a new snapshot, then recreates the append blob empty and pointing at it in one conditional call, then deletes the
-/// old snapshot: a crash at any step leaves a journal that replays to the same state.
+/// old snapshot: a crash at any step leaves a journal that replays to the same state. The snapshot this silo last knew
+/// the journal by is read alongside the log (<see cref="KnownSnapshots"/>).
 /// </summary>
 public sealed class AppendBlobJournalStorage(
     JournalId id, BlobContainerClient container, string formatKey, ForcedCompactions compactions, CompactionPolicy policy,
