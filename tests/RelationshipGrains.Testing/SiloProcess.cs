@@ -160,9 +160,9 @@ public sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// The Release build, whatever the tests' own configuration: a Debug build runs our code unoptimised, and the kill
-    /// test's silos then took first contacts more slowly (a warm-up of 28-29 s against 24.6 s). The Testing project
-    /// builds it, so it is never older than the tests.
+    /// The Release build, whatever the tests' own configuration: a Debug build runs our code unoptimised, which no
+    /// production silo does, and the kill test measures the silos' speed. The Testing project builds it, so it is never
+    /// older than the tests.
     /// </summary>
     private static string SiloAssembly()
     {
