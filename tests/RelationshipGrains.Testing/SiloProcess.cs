@@ -159,14 +159,14 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>
-    /// The Release build, whatever the tests' own configuration: a Debug build runs our code unoptimised, which no
-    /// production silo does, and the kill test measures the silos' speed. The Testing project builds it, so it is never
-    /// older than the tests.
-    /// </summary>
     private static string SiloAssembly()
     {
-        var path = Path.Combine(Repository.Root(), "src", "RelationshipGrains.Silo", "bin", "Release", "net10.0", "RelationshipGrains.Silo.dll");
+#if DEBUG
+        const string configuration = "Debug";
+#else
+        const string configuration = "Release";
+#endif
+        var path = Path.Combine(Repository.Root(), "src", "RelationshipGrains.Silo", "bin", configuration, "net10.0", "RelationshipGrains.Silo.dll");
         return File.Exists(path) ? path : throw new InvalidOperationException($"The silo is not built at {path}; build the solution first.");
     }
 }
