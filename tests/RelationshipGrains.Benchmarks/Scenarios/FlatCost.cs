@@ -8,6 +8,7 @@ using RelationshipGrains.Grains;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Persistence.AzureStorage;
 using RelationshipGrains.Reporting;
+using RelationshipGrains.Testing;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Benchmarks.Scenarios;
@@ -139,16 +140,8 @@ public static class FlatCost
     {
         var author = grains.Customer($"m-{lastPost % 100}");
         var entryId = $"community:{slug}/post/p-{lastPost}";
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!(await author.GetTimelineAsync(new TimelineQuery(Limit: 100))).Entries.Any(e => e.EntryId == entryId))
-        {
-            if (waited.Elapsed > TimeSpan.FromMinutes(2))
-            {
-                throw new InvalidOperationException($"Community '{slug}' had not told {lastPost + 1} posts' authors after two minutes.");
-            }
-
-            await Task.Delay(20);
-        }
+        await Poll.UntilAsync(() => author.GetTimelineAsync(new TimelineQuery(Limit: 100)), page => page.Entries.Any(e => e.EntryId == entryId),
+            TimeSpan.FromMinutes(2), $"Community '{slug}' telling the authors of its {lastPost + 1} posts");
     }
 
     private static async Task<ICommunityGrain> CommunityAsync(IGrainFactory grains, string slug, int members)

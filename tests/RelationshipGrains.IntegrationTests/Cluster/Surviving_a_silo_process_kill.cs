@@ -27,11 +27,15 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
     // and a load that ends on its own clock could end before the kill and leave no call to a dead silo's customer.
     private static readonly TimeSpan LoadAfterTheKill = TimeSpan.FromSeconds(15);
 
+    // Declare a dead silo dead within seconds rather than the default tens of seconds.
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+    private const int MissedProbes = 2;
+
     private static readonly Dictionary<string, string> FastSettings = new()
     {
-        // Declare a dead silo dead within seconds rather than the default tens of seconds, and start rebalancing soon.
-        ["Silo__Membership__ProbeTimeout"] = "00:00:02",
-        ["Silo__Membership__NumMissedProbesLimit"] = "2",
+        // Declare a dead silo dead soon (above), and start rebalancing soon.
+        ["Silo__Membership__ProbeTimeout"] = ProbeTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        ["Silo__Membership__NumMissedProbesLimit"] = MissedProbes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Silo__Rebalancer__RebalancerDueTime"] = "00:00:05",
         ["Silo__Rebalancer__SessionCyclePeriod"] = "00:00:02",
     };
@@ -96,8 +100,8 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
             + $"all {recovered.Count} of its customers whose calls failed answered again within {recovered.Max().TotalSeconds:0.00} s; "
             + $"{load.FailedAttempts} failed attempts were retried.");
 
-        // #18: the first call within failure detection (two missed probes of 2 s) + 5 s, every hit customer within 30 s.
-        var detection = TimeSpan.FromSeconds(2 * 2);
+        // #18: the first call within failure detection (the missed probes) + 5 s, every hit customer within 30 s.
+        var detection = ProbeTimeout * MissedProbes;
         Assert.True(recovered.Min() <= detection + TimeSpan.FromSeconds(5), $"The first call to a customer of the dead silo succeeded only {recovered.Min().TotalSeconds:0.0} s after the kill.");
         Assert.True(recovered.Max() <= TimeSpan.FromSeconds(30), $"A customer of the dead silo answered again only {recovered.Max().TotalSeconds:0.0} s after the kill.");
         Say("Failures: " + string.Join("; ", load.FailureReasons.OrderByDescending(r => r.Value).Take(4).Select(r => $"{r.Value}x {r.Key}")));
