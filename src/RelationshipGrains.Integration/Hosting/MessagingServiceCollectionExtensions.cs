@@ -106,7 +106,8 @@ public static class MessagingServiceCollectionExtensions
         bus.AddConsumer<ErpOrderStatusChangedConsumer>();
         bus.AddConsumer<WebhookConsumer>();
         bus.AddConsumer<RelationshipMetricsConsumer>();
-        bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o => o.SetMessageLimit(200).SetTimeLimit(TimeSpan.FromMilliseconds(200))));
+        bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o =>
+            o.SetMessageLimit(InteractionMetricsConsumer.BatchSize).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
         if (ErpSettings(configuration) is not null)
         {
             bus.AddConsumer<ErpConsumer>();
