@@ -14,5 +14,5 @@ public sealed record OutboxMessage(
     [property: Id(3)] DateTimeOffset CreatedAt)
 {
     public static OutboxMessage Create<T>(T integrationEvent, DateTimeOffset now) where T : class =>
-        new(Guid.NewGuid(), typeof(T).Name, IntegrationEvents.Serialize(integrationEvent), now);
+        new(OutboxMessageIds.Next(), typeof(T).Name, IntegrationEvents.Serialize(integrationEvent), now);
 }
