@@ -106,8 +106,9 @@ public static class MessagingServiceCollectionExtensions
         bus.AddConsumer<ErpOrderStatusChangedConsumer>();
         bus.AddConsumer<WebhookConsumer>();
         bus.AddConsumer<RelationshipMetricsConsumer>();
+        var transport = configuration.GetSection("Messaging").Get<MessagingOptions>()?.Transport ?? MessagingTransport.InMemory;
         bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o =>
-            o.SetMessageLimit(InteractionMetricsConsumer.BatchSize).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
+            o.SetMessageLimit(InteractionMetricsConsumer.BatchSizeFor(transport)).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
         if (ErpSettings(configuration) is not null)
         {
             bus.AddConsumer<ErpConsumer>();
