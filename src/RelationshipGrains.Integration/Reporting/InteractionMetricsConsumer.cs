@@ -10,14 +10,14 @@ namespace RelationshipGrains.Integration.Reporting;
 public sealed class InteractionMetricsConsumer(IGrainFactory grains) : IConsumer<Batch<InteractionRecorded>>
 {
     /// <summary>
-    /// Facts per call to the read model. MassTransit gives a batch consumer's endpoint one reader per message a batch may
-    /// hold, all waiting on one channel, and every message wakes them all: at 200 each interaction recorded woke 199
-    /// readers for nothing, about 15 KB of allocations per HTTP write on the in-memory bus (75.5 against 60.8 KB at 16,
-    /// same process, A B B A). One silo, the only user of the in-memory bus, takes the extra appends easily. A cluster keeps the
-    /// read model in one append blob, which snapshots every 100 appends (with up to 50,000 remembered message ids): there a
-    /// batch of 16 would cost each interaction 12 times the snapshot bytes of a batch of 200 and, at 10,000 interactions
-    /// a second, more appends to that one blob than Azure's target for a single blob (500 requests a second), so a cluster
-    /// on RabbitMQ keeps 200.
+    /// Facts per call to the read model. MassTransit gives a batch consumer's endpoint one reader per message a batch
+    /// may hold, all waiting on one channel, and every message wakes them all: at 200 each interaction recorded woke
+    /// 199 readers for nothing, about 15 KB of allocations per HTTP write on the in-memory bus (75.5 against 60.8 KB at
+    /// 16, same process, A B B A). One silo, the only user of the in-memory bus, takes the extra appends easily. A
+    /// cluster keeps the read model in one append blob, which snapshots every 100 appends (with up to 50,000 remembered
+    /// message ids): there a batch of 16 would cost each interaction 12 times the snapshot bytes of a batch of 200 and,
+    /// at 10,000 interactions a second, more appends to that one blob than Azure's target for a single blob (500
+    /// requests a second), so a cluster on RabbitMQ keeps 200.
     /// </summary>
     public static int BatchSizeFor(MessagingTransport transport) => transport == MessagingTransport.InMemory ? 16 : 200;
 
