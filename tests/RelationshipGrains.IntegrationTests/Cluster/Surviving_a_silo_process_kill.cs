@@ -19,7 +19,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
 {
     private const int Customers = 2_000;
     private const int PerSecond = 200;
-    private const int WarmUpPerSecond = 50;
+    private const int WarmUpPerSecond = 100;
     private const int SecondRun = 2_000;
     private static readonly TimeSpan KillAt = TimeSpan.FromSeconds(25);
 
