@@ -106,7 +106,7 @@ public static class MessagingServiceCollectionExtensions
         bus.AddConsumer<ErpOrderStatusChangedConsumer>();
         bus.AddConsumer<WebhookConsumer>();
         bus.AddConsumer<RelationshipMetricsConsumer>();
-        var transport = configuration.GetSection("Messaging").Get<MessagingOptions>()?.Transport ?? MessagingTransport.InMemory;
+        var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.InMemory);
         bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o =>
             o.SetMessageLimit(InteractionMetricsConsumer.BatchSizeFor(transport)).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
         if (ErpSettings(configuration) is not null)
