@@ -20,10 +20,10 @@ public sealed class Numbering_outbox_messages
 
         // Every other bit varies: no fixed prefix or counter hides in them.
         var varying = new byte[16];
+        var first = all[0].ToByteArray(bigEndian: true);
         foreach (var id in all.Take(1000))
         {
             var bytes = id.ToByteArray(bigEndian: true);
-            var first = all[0].ToByteArray(bigEndian: true);
             for (var i = 0; i < 16; i++)
             {
                 varying[i] |= (byte)(bytes[i] ^ first[i]);
