@@ -34,9 +34,10 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var blobPort = FreePorts.Next();
         var tablePort = FreePorts.Next();
+        // --disableTelemetry as in infra/services/azurite.sh: Azurite otherwise reports every request to Application Insights.
         var start = new ProcessStartInfo(azurite,
         [
-            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck",
+            "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", FreePorts.Next().ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
