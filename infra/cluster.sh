@@ -2,7 +2,7 @@
 # A production cluster on this machine without Docker, set up the way the silo kill test sets up its own: Azurite
 # (tables for membership and reminders, blobs for state) and RabbitMQ as local processes, certificates of a
 # throw-away authority for mutual TLS, and N silo processes in the Production profile on 127.0.0.1.
-#   infra/cluster.sh start [N]   build, start the services (if not running) and N silos (default 3)
+#   infra/cluster.sh start [N]   publish the silo, start the services (if not running) and N silos (default 3)
 #   infra/cluster.sh add         start one more silo (scale out)
 #   infra/cluster.sh stop        SIGTERM every silo this script started (SIGKILL after 45 s), then the services it started
 #   infra/cluster.sh status      which silos run, and each one's /health/ready
@@ -13,7 +13,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 state="$root/artifacts/cluster"
 export RG_SERVICES_DIR="$state/services"
 key="local-cluster-operator-key-0123456789abcdef"
-dll="$root/src/RelationshipGrains.Silo/bin/Release/net10.0/RelationshipGrains.Silo.dll"
+dll="$state/silo/RelationshipGrains.Silo.dll"
 
 silo_env() {
   local i="$1"
@@ -48,7 +48,7 @@ start_silo() {
   local i="$1"
   local -a settings
   mapfile -t settings < <(silo_env "$i")
-  # The built dll, not "dotnet run": the pid written is the silo's own, and the environment is Production.
+  # The published dll, not "dotnet run": the pid written is the silo's own, and the environment is Production.
   env "${settings[@]}" setsid dotnet "$dll" > "$state/silo-$i.log" 2>&1 &
   echo $! > "$state/silo-$i.pid"
   for _ in $(seq 1 90); do
@@ -78,7 +78,7 @@ case "${1:-}" in
   start)
     count="${2:-3}"
     mkdir -p "$state" "$RG_SERVICES_DIR"
-    dotnet build "$root/src/RelationshipGrains.Silo" -c Release --nologo -v quiet > "$state/build.log" || { cat "$state/build.log"; exit 1; }
+    bash "$root/infra/tools/publish-silo.sh" "$state/silo" > "$state/build.log" || { cat "$state/build.log"; exit 1; }
     bash "$root/infra/services/azurite.sh"
     bash "$root/infra/services/rabbitmq.sh"
     sh "$root/infra/tools/cluster-certificates.sh" "$state/certificates" silo channel-app > /dev/null

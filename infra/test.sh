@@ -38,6 +38,11 @@ for service in infra/services/*.sh; do
   bash "$service" || { echo "Could not start $service"; echo "0 passed, 1 failed"; exit 1; }
 done
 
+# The tests that start silo processes (the kill test, restarts, the browser tests) run the silo as it ships.
+echo "Publishing the silo (Release, ReadyToRun) to artifacts/silo"
+bash infra/tools/publish-silo.sh || { echo "Could not publish the silo"; echo "0 passed, 1 failed"; exit 1; }
+export RG_SILO_ASSEMBLY="$PWD/artifacts/silo/RelationshipGrains.Silo.dll"
+
 rm -rf artifacts/reports artifacts/screenshots
 dotnet test RelationshipGrains.sln --nologo --blame-hang-timeout 5m --logger "trx" --logger "console;verbosity=normal" --results-directory "$results"
 status=$?

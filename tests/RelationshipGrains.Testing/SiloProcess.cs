@@ -159,8 +159,18 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The silo as published by infra/tools/publish-silo.sh when <c>RG_SILO_ASSEMBLY</c> names it (infra/test.sh does:
+    /// the form the image ships), else the build output beside the tests.
+    /// </summary>
     private static string SiloAssembly()
     {
+        if (Environment.GetEnvironmentVariable("RG_SILO_ASSEMBLY") is { Length: > 0 } published)
+        {
+            return File.Exists(published) ? published : throw new InvalidOperationException(
+                $"RG_SILO_ASSEMBLY names {published}, which does not exist; run 'bash infra/tools/publish-silo.sh' first.");
+        }
+
 #if DEBUG
         const string configuration = "Debug";
 #else
