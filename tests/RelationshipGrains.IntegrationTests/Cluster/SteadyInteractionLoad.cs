@@ -59,6 +59,38 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
         return calls.Count;
     }
 
+    /// <summary>
+    /// Sends interactions 0 to <paramref name="count"/> - 1 with at most <paramref name="open"/> unanswered at a time and
+    /// no pacing: as fast as the cluster answers and never faster, so no call waits out its response timeout in a
+    /// queue and is sent twice. For making customers exist before a measured load.
+    /// </summary>
+    public async Task SeedAsync(int count, int open, TimeSpan giveUpAfter)
+    {
+        using var giveUp = new CancellationTokenSource(giveUpAfter);
+        using var slots = new SemaphoreSlim(open);
+        var calls = new List<Task>(count);
+        for (var i = 0; i < count; i++)
+        {
+            await slots.WaitAsync(giveUp.Token);
+            await _inFlight.WaitAsync(giveUp.Token);
+            calls.Add(FreeingAsync(RecordUntilAcknowledgedAsync(i, giveUp.Token), slots));
+        }
+
+        await Task.WhenAll(calls);
+
+        static async Task FreeingAsync(Task call, SemaphoreSlim slots)
+        {
+            try
+            {
+                await call;
+            }
+            finally
+            {
+                slots.Release();
+            }
+        }
+    }
+
     private async Task RecordUntilAcknowledgedAsync(int index, CancellationToken giveUp)
     {
         var customerId = CustomerId(index % customers);
