@@ -61,11 +61,11 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
 
         // The customers exist before the measured load, as in a cluster that has been running: a customer's first
         // interaction costs four storage calls (read, reminder row, create, append), every later one a single append.
-        // They are sent with at most WarmUpOpen unanswered, as fast as the cluster answers. Offered at a fixed 100/s instead,
-        // they met silos still compiling their code (in its first minute a silo JIT-compiles ~29,000 methods, ~14,000
-        // of them generic instantiations ReadyToRun cannot hold) with the storage emulator short of CPU behind them:
-        // 650-1,700 attempts waited out the 10 s timeout and were sent again, and the tail of that backlog reached into
-        // the measured load's first seconds (its only windows under 99% within 1 s, 0-10 s into it).
+        // They are sent with at most WarmUpOpen unanswered, as fast as the cluster answers. Offered at a fixed 100/s
+        // instead, they met silos still compiling their code (in its first minute a silo JIT-compiles ~29,000 methods,
+        // ~14,000 of them generic instantiations ReadyToRun cannot hold) with the storage emulator short of CPU behind
+        // them: 650-1,700 attempts waited out the 10 s timeout and were sent again, and the tail of that backlog reached
+        // into the measured load (every window under 99% within 1 s in those runs lay 0-10 s into it).
         var prefix = $"kill-{cluster.ClusterId}";
         var load = new SteadyInteractionLoad(cluster.Client, prefix, Customers, clock);
         var warmUpStart = clock.Elapsed;
