@@ -1,3 +1,4 @@
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 
 namespace RelationshipGrains.IntegrationTests.Infrastructure;
@@ -26,6 +27,23 @@ public sealed class AzuriteFixture : IAsyncLifetime
     public Task DisposeAsync() => Task.CompletedTask;
 
     public static string NewContainerName() => $"test-{Guid.NewGuid():N}";
+
+    /// <summary>A new, empty table in Azurite's table service (127.0.0.1:10002), reached with <paramref name="options"/>.</summary>
+    public async Task<TableClient> NewTableAsync(TableClientOptions options)
+    {
+        var table = new TableServiceClient(ConnectionString, options).GetTableClient($"test{Guid.NewGuid():N}");
+        try
+        {
+            await table.CreateAsync();
+        }
+        catch (Exception e) when (e is not Azure.RequestFailedException { Status: 409 })
+        {
+            throw new InvalidOperationException(
+                "Azurite's table service is not answering on 127.0.0.1:10002. Start it with 'bash infra/services/azurite.sh'.", e);
+        }
+
+        return table;
+    }
 
     /// <summary>Every byte of every blob in the container, to look for what must be gone.</summary>
     public async Task<List<(string Name, byte[] Content)>> EveryBlobAsync(string container)

@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+
+namespace RelationshipGrains.Persistence.AzureStorage.Tables;
+
+/// <summary>Checks the options at silo start, naming the setting at fault.</summary>
+public sealed partial class TableJournalOptionsValidator : IValidateOptions<TableJournalOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TableJournalOptions options)
+    {
+        const string Prefix = "Azure Table journal storage";
+        List<string> failures = [];
+        if (options.TableName is null || !TableNameRule().IsMatch(options.TableName))
+        {
+            failures.Add($"{Prefix}: TableName '{options.TableName}' is not a valid table name (3-63 letters and digits, starting with a letter).");
+        }
+
+        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
+        var hasUri = options.ServiceUri is not null;
+        if (hasConnectionString == hasUri)
+        {
+            failures.Add($"{Prefix}: set either ConnectionString, or ServiceUri with Credential (not both, not neither).");
+        }
+        else if (hasUri && options.Credential is null)
+        {
+            failures.Add($"{Prefix}: ServiceUri is set, so Credential is required.");
+        }
+
+        if (options.MaxConcurrentRequests < 0)
+        {
+            failures.Add($"{Prefix}: MaxConcurrentRequests is {options.MaxConcurrentRequests}; give 1 or more, or 0 for no bound.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TableNameRule();
+}

@@ -1,0 +1,361 @@
+using System.Buffers;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Orleans.Journaling;
+using Orleans.Storage;
+using RelationshipGrains.Persistence.Journals;
+using static RelationshipGrains.Persistence.AzureStorage.Tables.JournalRows;
+
+namespace RelationshipGrains.Persistence.AzureStorage.Tables;
+
+/// <summary>
+/// One activation's journal in an Azure Table partition (layout in <see cref="JournalRows"/>). Every change is one
+/// entity group transaction that also rewrites the head row under its ETag, so a second writer, or the SDK retrying a
+/// transaction whose answer was lost, cannot land twice. Replay is one range query whatever the number of appends, so
+/// unlike an append blob (read block by block) a journal here is compacted by size alone: a grain holding much pays
+/// for its snapshot in proportion to what it changes. A compaction writes the snapshot under a new generation and
+/// switches the head to it in its last transaction; the old generation's rows are deleted after, and rows any crash left
+/// behind belong to no generation the head names, so replay skips them and the next compaction deletes them.
+/// </summary>
+public sealed partial class TableJournalStorage(
+    JournalId id, TableClient table, string formatKey, ForcedCompactions compactions, CompactionPolicy policy, ILogger logger) : IJournalStorage
+{
+    /// <summary>Two full rows fit one transaction within Azure's 4 MiB (binary travels as base64).</summary>
+    private const int RowsPerTransaction = 2;
+
+    /// <summary>Azure accepts at most 100 entities in one transaction.</summary>
+    private const int DeletesPerTransaction = 100;
+
+    /// <summary>A change must be one transaction to be atomic.</summary>
+    public const int MaxAppendBytes = RowBytes * RowsPerTransaction;
+
+    /// <summary>A bound on rows replay reads, well above what size-based compaction leaves (54,000 for a 1.8 MB shard).</summary>
+    public const int DefaultMaxRows = 200_000;
+
+    private readonly string _partition = PartitionKey(id.Value);
+    private ETag? _etag;
+    private string? _format;
+    private string _generation = "";
+    private int _snapshotRows;
+    private long _snapshotBytes;
+    private long _nextSequence;
+    private int _appends;
+    private long _appendedBytes;
+    private List<string> _stale = [];
+    private Task _cleanup = Task.CompletedTask;
+
+    /// <summary>The deletion of rows the last compaction retired, for tests to wait on.</summary>
+    internal Task Cleanup => _cleanup;
+
+    public bool IsCompactionRequested =>
+        compactions.IsRequested(id) || policy.IsDue(_appends, _appendedBytes, _snapshotBytes, DefaultMaxRows);
+
+    public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
+    {
+        // Rows come in pages; a writer elsewhere compacting between two pages leaves a generation read in part, so the
+        // read is checked whole and taken again.
+        for (var attempt = 1; ; attempt++)
+        {
+            Forget();
+            var (head, rows) = await QueryAsync(cancellationToken);
+            if (head is null)
+            {
+                _stale = [.. rows.Select(r => r.RowKey)];
+                consumer.Complete(null);
+                return;
+            }
+
+            var generation = head.GetString(Generation);
+            var current = rows.Where(r => GenerationOf(r.RowKey) == generation).ToList();
+            if (!IsWhole(head, current))
+            {
+                if (attempt < 3)
+                {
+                    continue;
+                }
+
+                throw new InconsistentStateException($"Journal '{id}' kept changing while it was read; this activation must reload it.", "unknown", head.ETag.ToString());
+            }
+
+            Adopt(head);
+            _stale = [.. rows.Where(r => GenerationOf(r.RowKey) != generation).Select(r => r.RowKey)];
+            Replay(consumer, current, new JournalMetadata(_format ?? formatKey, head.ETag.ToString()));
+            return;
+        }
+    }
+
+    public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+    {
+        if (value.Length > MaxAppendBytes)
+        {
+            throw new InvalidOperationException($"A change of {value.Length} bytes to journal '{id}' exceeds the {MaxAppendBytes} bytes one table transaction holds.");
+        }
+
+        var creating = _etag is null;
+        var generation = creating ? NewGeneration() : _generation;
+        var first = creating ? 0 : _nextSequence;
+        var rows = Split(_partition, value, i => AppendKey(generation, first + i));
+        var head = Head(generation, creating ? 0 : _snapshotRows, creating ? 0 : _snapshotBytes, first + rows.Count, _appends + 1, _appendedBytes + value.Length);
+        await CommitAsync(head, rows, cancellationToken);
+
+        _generation = generation;
+        _nextSequence = first + rows.Count;
+        _appends++;
+        _appendedBytes += value.Length;
+    }
+
+    public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
+    {
+        var generation = NewGeneration();
+        var rows = Split(_partition, value, i => SnapshotKey(generation, i));
+
+        // Rows ahead of the last transaction are invisible until the head names their generation.
+        for (var i = 0; i + RowsPerTransaction < rows.Count; i += RowsPerTransaction)
+        {
+            await table.SubmitTransactionAsync(rows.Skip(i).Take(RowsPerTransaction).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
+        }
+
+        var head = Head(generation, rows.Count, value.Length, 0, 0, 0);
+        await CommitAsync(head, rows.Skip((rows.Count - 1) / RowsPerTransaction * RowsPerTransaction).ToList(), cancellationToken);
+
+        List<string> retired = [.. _stale, .. Enumerable.Range(0, _snapshotRows).Select(i => SnapshotKey(_generation, i))];
+        for (var sequence = 0L; _generation.Length > 0 && sequence < _nextSequence; sequence++)
+        {
+            retired.Add(AppendKey(_generation, sequence));
+        }
+
+        _generation = generation;
+        _snapshotRows = rows.Count;
+        _snapshotBytes = value.Length;
+        _nextSequence = 0;
+        _appends = 0;
+        _appendedBytes = 0;
+        _stale = [];
+        compactions.Done(id);
+
+        // The old generation is unreachable now; deleting it is not part of the change, so the grain does not wait for it.
+        var previous = _cleanup;
+        _cleanup = Task.Run(async () =>
+        {
+            await previous;
+            try
+            {
+                await DeleteRowsAsync(retired, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                LogCleanupFailed(logger, id.Value, retired.Count, e);
+            }
+        }, CancellationToken.None);
+    }
+
+    public async ValueTask DeleteAsync(CancellationToken cancellationToken)
+    {
+        await _cleanup;
+        var (head, rows) = await QueryAsync(cancellationToken);
+        if (head is not null)
+        {
+            if (_etag is not { } etag || head.ETag != etag)
+            {
+                throw new InconsistentStateException($"Journal '{id}' was changed by another writer; this activation must reload it before erasing it.", head.ETag.ToString(), _etag?.ToString() ?? "");
+            }
+
+            try
+            {
+                await table.DeleteEntityAsync(_partition, HeadKey, etag, cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status is 404 or 412)
+            {
+                throw Conflict(e);
+            }
+        }
+
+        // Erasure must leave nothing readable: every row of the partition goes, whatever generation it was.
+        await DeleteRowsAsync([.. rows.Select(r => r.RowKey)], cancellationToken);
+        Forget();
+        compactions.Done(id);
+    }
+
+    /// <summary>Writes the head and the rows in one transaction, or confirms that a try whose answer was lost did.</summary>
+    private async Task CommitAsync(TableEntity head, List<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var actions = new List<TableTransactionAction>(rows.Count + 1)
+        {
+            _etag is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
+                : new TableTransactionAction(TableTransactionActionType.Add, head),
+        };
+        actions.AddRange(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+        try
+        {
+            var answer = await table.SubmitTransactionAsync(actions, cancellationToken);
+            _etag = answer.Value[0].Headers.ETag ?? (await table.GetEntityAsync<TableEntity>(_partition, HeadKey, cancellationToken: cancellationToken)).Value.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
+        {
+            // Either someone else wrote, or an earlier try of this very transaction landed and its answer was lost.
+            _etag = await OwnCommitAsync(head, rows, cancellationToken) ?? throw Conflict(e);
+        }
+    }
+
+    /// <summary>The head's ETag if the head and rows stored are exactly these; otherwise null.</summary>
+    private async Task<ETag?> OwnCommitAsync(TableEntity head, List<TableEntity> rows, CancellationToken cancellationToken)
+    {
+        var stored = await table.GetEntityIfExistsAsync<TableEntity>(_partition, HeadKey, cancellationToken: cancellationToken);
+        if (!stored.HasValue || stored.Value is not { } found
+            || found.GetString(Generation) != head.GetString(Generation)
+            || found.GetInt64(NextSequence) != head.GetInt64(NextSequence)
+            || found.GetInt32(SnapshotRows) != head.GetInt32(SnapshotRows))
+        {
+            return null;
+        }
+
+        foreach (var row in rows)
+        {
+            var landed = await table.GetEntityIfExistsAsync<TableEntity>(_partition, row.RowKey, cancellationToken: cancellationToken);
+            if (!landed.HasValue || !SameBytes(landed.Value!, row))
+            {
+                return null;
+            }
+        }
+
+        return found.ETag;
+    }
+
+    private async Task<(TableEntity? Head, List<TableEntity> Rows)> QueryAsync(CancellationToken cancellationToken)
+    {
+        TableEntity? head = null;
+        var rows = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {_partition}"), cancellationToken: cancellationToken))
+        {
+            if (row.RowKey == HeadKey)
+            {
+                head = row;
+            }
+            else
+            {
+                rows.Add(row);
+            }
+        }
+
+        return (head, rows);
+    }
+
+    /// <summary>Whether the rows are all of the head's generation: its snapshot rows, then every append row, in order.</summary>
+    private static bool IsWhole(TableEntity head, List<TableEntity> rows)
+    {
+        var generation = head.GetString(Generation);
+        var snapshotRows = head.GetInt32(SnapshotRows) ?? -1;
+        if (rows.Count != snapshotRows + (head.GetInt64(NextSequence) ?? -1))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var expected = i < snapshotRows ? SnapshotKey(generation, i) : AppendKey(generation, i - snapshotRows);
+            if (rows[i].RowKey != expected)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Replay(IJournalStorageConsumer consumer, List<TableEntity> rows, JournalMetadata metadata)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        long logBytes = 0;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            CopyTo(rows[i], buffer);
+            var endOfSnapshot = i == _snapshotRows - 1;
+            if (endOfSnapshot || (i >= _snapshotRows && IsLast(rows[i])))
+            {
+                // Whole appends (and the whole snapshot) at a time, each in its own array the consumer may keep.
+                consumer.Read(buffer.WrittenSpan.ToArray(), metadata, complete: false);
+                logBytes += endOfSnapshot ? 0 : buffer.WrittenCount;
+                _snapshotBytes += endOfSnapshot ? buffer.WrittenCount : 0;
+                buffer.Clear();
+            }
+        }
+
+        consumer.Complete(metadata);
+
+        // What was read is roughly what a snapshot of it would hold; appends from here count against it.
+        _snapshotBytes += logBytes;
+        _appends = 0;
+        _appendedBytes = 0;
+    }
+
+    private void Adopt(TableEntity head)
+    {
+        _etag = head.ETag;
+        _format = head.GetString(Format);
+        _generation = head.GetString(Generation);
+        _snapshotRows = head.GetInt32(SnapshotRows) ?? 0;
+        _nextSequence = head.GetInt64(NextSequence) ?? 0;
+        _snapshotBytes = 0;
+    }
+
+    private TableEntity Head(string generation, int snapshotRows, long snapshotBytes, long nextSequence, int appends, long appendedBytes) =>
+        new(_partition, HeadKey)
+        {
+            [Format] = _format ?? formatKey,
+            [Generation] = generation,
+            [SnapshotRows] = snapshotRows,
+            [SnapshotBytes] = snapshotBytes,
+            [NextSequence] = nextSequence,
+            [Appends] = appends,
+            [AppendedBytes] = appendedBytes,
+        };
+
+    private async Task DeleteRowsAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < keys.Count; i += DeletesPerTransaction)
+        {
+            var batch = keys.Skip(i).Take(DeletesPerTransaction).ToList();
+            try
+            {
+                await table.SubmitTransactionAsync(batch.Select(k => new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(_partition, k), ETag.All)), cancellationToken);
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // One row of the batch was gone already (a cleanup cut short, or an erasure racing it): the rest one by one.
+                foreach (var key in batch)
+                {
+                    await table.DeleteEntityAsync(_partition, key, ETag.All, cancellationToken);
+                }
+            }
+        }
+    }
+
+    private static bool SameBytes(TableEntity stored, TableEntity written)
+    {
+        var a = new ArrayBufferWriter<byte>();
+        var b = new ArrayBufferWriter<byte>();
+        CopyTo(stored, a);
+        CopyTo(written, b);
+        return a.WrittenSpan.SequenceEqual(b.WrittenSpan);
+    }
+
+    private InconsistentStateException Conflict(RequestFailedException e) =>
+        new($"Journal '{id}' was changed by another writer ({e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}); this activation must reload it.",
+            "unknown", _etag?.ToString() ?? "", e);
+
+    private void Forget()
+    {
+        _etag = null;
+        _format = null;
+        _generation = "";
+        _snapshotRows = 0;
+        _nextSequence = _appends = 0;
+        _snapshotBytes = _appendedBytes = 0;
+        _stale = [];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting {Rows} rows journal '{Journal}' no longer uses failed; the journal's next read finds them and its next compaction or erasure deletes them.")]
+    private static partial void LogCleanupFailed(ILogger logger, string journal, int rows, Exception? exception);
+}

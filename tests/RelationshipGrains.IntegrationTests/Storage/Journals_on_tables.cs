@@ -1,0 +1,276 @@
+using System.Buffers;
+using System.Text;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Journaling;
+using Orleans.Storage;
+using RelationshipGrains.IntegrationTests.Infrastructure;
+using RelationshipGrains.Persistence.AzureStorage.Tables;
+using RelationshipGrains.Persistence.Journals;
+
+namespace RelationshipGrains.IntegrationTests.Storage;
+
+/// <summary>Journals in Azure Table partitions against a real Azurite: lost answers, rivals, compaction by size, big changes, erasure.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private readonly LoseNextAnswer _lose = new();
+    private TableClient _table = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new TableClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10), Delay = TimeSpan.FromMilliseconds(10) } };
+        options.AddPolicy(_lose, HttpPipelinePosition.PerRetry);
+        _table = await azurite.NewTableAsync(options);
+    }
+
+    public Task DisposeAsync() => _table.DeleteAsync();
+
+    private TableJournalStorage Storage(JournalId id, CompactionPolicy? policy = null) =>
+        new(id, _table, "orleans-binary", new ForcedCompactions(), policy ?? new CompactionPolicy(), NullLogger.Instance);
+
+    private static JournalId NewId() => new($"customer/{Guid.NewGuid():N}");
+
+    private static ReadOnlySequence<byte> Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
+
+    private static async Task<string> ReadAllAsync(IJournalStorage storage)
+    {
+        var consumer = new CollectingConsumer();
+        await storage.ReadAsync(consumer, CancellationToken.None);
+        return Encoding.UTF8.GetString([.. consumer.Bytes]);
+    }
+
+    /// <summary>Every row of the journal's partition, with its bytes as text.</summary>
+    private async Task<List<(string RowKey, string Text)>> RowsAsync(JournalId id)
+    {
+        var partition = JournalRows.PartitionKey(id.Value);
+        List<(string, string)> rows = [];
+        await foreach (var row in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")))
+        {
+            var bytes = new ArrayBufferWriter<byte>();
+            JournalRows.CopyTo(row, bytes);
+            rows.Add((row.RowKey, Encoding.UTF8.GetString(bytes.WrittenSpan)));
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task Transactions_whose_answers_were_lost_are_neither_lost_nor_doubled()
+    {
+        var id = NewId();
+        var writer = Storage(id);
+        await ReadAllAsync(writer);
+
+        // The first try of each lands, its answer never arrives, and the SDK sends it again.
+        _lose.Arm();
+        await writer.AppendAsync(Bytes("one;"), CancellationToken.None);
+        _lose.Arm();
+        await writer.AppendAsync(Bytes("two;"), CancellationToken.None);
+        _lose.Arm();
+        await writer.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None);
+        await writer.AppendAsync(Bytes("three;"), CancellationToken.None);
+
+        Assert.Equal(3, _lose.Lost);
+        Assert.Equal("snapshot;three;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_writer_that_knows_an_older_journal_is_refused_unless_it_repeats_what_landed()
+    {
+        var id = NewId();
+        var writer = Storage(id);
+        await ReadAllAsync(writer);
+        await writer.AppendAsync(Bytes("one;"), CancellationToken.None);
+
+        // 'late' knows the journal as it was before "two;" landed, as an activation whose append answer was lost would.
+        var late = Storage(id);
+        await ReadAllAsync(late);
+        await writer.AppendAsync(Bytes("two;"), CancellationToken.None);
+        await late.AppendAsync(Bytes("two;"), CancellationToken.None);
+        var other = Storage(id);
+        await ReadAllAsync(other);
+        await writer.AppendAsync(Bytes("three;"), CancellationToken.None);
+        var refused = await Assert.ThrowsAsync<InconsistentStateException>(() => other.AppendAsync(Bytes("four;"), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<InconsistentStateException>(() => other.ReplaceAsync(Bytes("rival snapshot;"), CancellationToken.None).AsTask());
+
+        Assert.Equal("one;two;three;", await ReadAllAsync(Storage(id)));
+        Assert.Contains(id.Value, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_writers_creating_one_journal_cannot_both_win()
+    {
+        var id = NewId();
+        var first = Storage(id);
+        var second = Storage(id);
+        await ReadAllAsync(first);
+        await ReadAllAsync(second);
+
+        await first.AppendAsync(Bytes("first;"), CancellationToken.None);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => second.AppendAsync(Bytes("second;"), CancellationToken.None).AsTask());
+
+        Assert.Equal("first;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_compaction_leaves_nothing_of_the_old_bytes_behind()
+    {
+        var id = NewId();
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("secret-one;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot-a;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("after-a;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot-b;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("after-b;"), CancellationToken.None);
+        await storage.Cleanup;
+
+        var rows = await RowsAsync(id);
+        Assert.Equal("snapshot-b;after-b;", await ReadAllAsync(Storage(id)));
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["snapshot-b;", "after-b;", ""], rows.Select(r => r.Text));
+    }
+
+    [Fact]
+    public async Task Rows_a_crashed_compaction_left_are_never_read_and_the_next_compaction_deletes_them()
+    {
+        var id = NewId();
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
+
+        // The snapshot's first rows reached storage, the silo died before the head named their generation.
+        var stray = JournalRows.NewGeneration();
+        await _table.AddEntityAsync(new TableEntity(JournalRows.PartitionKey(id.Value), JournalRows.SnapshotKey(stray, 0)) { ["D0"] = Encoding.UTF8.GetBytes("half-done snapshot;") });
+        var restarted = Storage(id);
+        Assert.Equal("one;", await ReadAllAsync(restarted));
+        await restarted.AppendAsync(Bytes("two;"), CancellationToken.None);
+        Assert.Equal("one;two;", await ReadAllAsync(Storage(id)));
+
+        await restarted.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None);
+        await restarted.Cleanup;
+        Assert.DoesNotContain(await RowsAsync(id), r => r.Text.Contains("half-done", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_change_larger_than_one_row_and_a_snapshot_over_several_transactions_read_back_whole()
+    {
+        var id = NewId();
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        var big = Pattern(JournalRows.RowBytes + 12_345, 'a');
+        var snapshot = Pattern((5 * JournalRows.RowBytes) + 7, 'A');
+        await storage.AppendAsync(Bytes("small;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes(big), CancellationToken.None);
+        Assert.Equal("small;" + big, await ReadAllAsync(Storage(id)));
+
+        await storage.ReplaceAsync(Bytes(snapshot), CancellationToken.None);
+        await storage.AppendAsync(Bytes(big), CancellationToken.None);
+        Assert.Equal(snapshot + big, await ReadAllAsync(Storage(id)));
+
+        var tooBig = await Assert.ThrowsAsync<InvalidOperationException>(() => storage.AppendAsync(Bytes(Pattern(TableJournalStorage.MaxAppendBytes + 1, 'x')), CancellationToken.None).AsTask());
+        Assert.Contains("exceeds", tooBig.Message, StringComparison.Ordinal);
+        Assert.Equal(snapshot + big, await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_large_state_is_compacted_by_size_alone_not_after_a_number_of_appends()
+    {
+        var id = NewId();
+        var policy = new CompactionPolicy { SnapshotRatio = 1, MinAppendedBytes = 0 };
+        var storage = Storage(id, policy);
+        await ReadAllAsync(storage);
+        await storage.ReplaceAsync(Bytes(Pattern(20_000, 'a')), CancellationToken.None);
+
+        // 199 appends of 100 bytes: far past the 100 an append blob allows, still less than the 20,000-byte snapshot.
+        for (var i = 0; i < 199; i++)
+        {
+            await storage.AppendAsync(Bytes(Pattern(100, 'c')), CancellationToken.None);
+        }
+
+        Assert.False(storage.IsCompactionRequested);
+        await storage.AppendAsync(Bytes(Pattern(100, 'c')), CancellationToken.None);
+        Assert.True(storage.IsCompactionRequested);
+
+        // Read again, the journal counts what it read as its state.
+        var reread = Storage(id, policy);
+        await ReadAllAsync(reread);
+        Assert.False(reread.IsCompactionRequested);
+    }
+
+    [Fact]
+    public async Task An_erased_journal_leaves_no_row_behind()
+    {
+        var id = NewId();
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("Erin Erasable;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("Erin's snapshot;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("erin@example.com;"), CancellationToken.None);
+
+        var rival = Storage(id);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => rival.DeleteAsync(CancellationToken.None).AsTask());
+        await storage.DeleteAsync(CancellationToken.None);
+
+        Assert.Empty(await RowsAsync(id));
+        Assert.Equal("", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public void Journal_ids_map_to_distinct_valid_partition_keys()
+    {
+        string[] ids = ["customer/a", "customer%2Fa", "customer#a", "customer?a", "customer\\a", "customer\ta", "customera"];
+        var keys = ids.Select(JournalRows.PartitionKey).ToList();
+
+        Assert.Equal(ids.Length, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(keys, k => Assert.DoesNotContain(k, c => c is '/' or '\\' or '#' or '?' || char.IsControl(c)));
+        Assert.Equal("customer%2Fa", keys[0]);
+    }
+
+    private static string Pattern(int length, char start) =>
+        string.Create(length, start, (span, c) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)(c + (i % 20));
+            }
+        });
+
+    /// <summary>Lets the next transaction reach storage, then loses its answer as a dropped connection would.</summary>
+    private sealed class LoseNextAnswer : HttpPipelinePolicy
+    {
+        private int _armed;
+
+        public int Lost { get; private set; }
+
+        public void Arm() => _armed = 1;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
+            {
+                Lost++;
+                throw new IOException("The connection closed before the answer arrived.");
+            }
+        }
+    }
+
+    private sealed class CollectingConsumer : IJournalStorageConsumer
+    {
+        public List<byte> Bytes { get; } = [];
+
+        public void Read(JournalBufferReader buffer, IJournalMetadata? metadata)
+        {
+            var length = buffer.Length;
+            Bytes.AddRange(buffer.ToArray());
+            buffer.Skip(length);
+        }
+    }
+}
