@@ -1,7 +1,7 @@
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Benchmarks.Scenarios;
 
-// dotnet run -c Release --project tests/RelationshipGrains.Benchmarks -- [grain|http|postgres|durability|memory|scaling|flat|all] [--quick] [--json PATH]
+// dotnet run -c Release --project tests/RelationshipGrains.Benchmarks -- [grain|http|postgres|durability|memory|scaling|flat|tables|all] [--quick] [--json PATH]
 var quick = args.Contains("--quick");
 var jsonIndex = Array.IndexOf(args, "--json");
 var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : "artifacts/benchmarks/results.json";
@@ -18,6 +18,7 @@ var scenarios = new (string Name, Func<Task> Run)[]
     ("memory", () => MemoryAndActivation.RunAsync(options, results)),
     ("scaling", () => Scaling.RunAsync(options, runner, results)),
     ("flat", () => FlatCost.RunAsync(options, runner, results)),
+    ("tables", () => TableJournals.RunAsync(options, runner, results)),
 };
 
 var unknown = chosen.Except(scenarios.Select(s => s.Name).Append("all")).ToList();

@@ -107,6 +107,8 @@ public sealed partial class TableJournalStorage(
 
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
+        // A forced compaction erases: what it replaces must be gone from storage when the grain answers.
+        var forced = compactions.IsRequested(id);
         var generation = NewGeneration();
         var rows = Split(_partition, value, i => SnapshotKey(generation, i));
 
@@ -134,6 +136,15 @@ public sealed partial class TableJournalStorage(
         _stale = [];
         compactions.Done(id);
 
+        // Whatever any earlier compaction left goes too: the partition holds nothing but the new generation after it.
+        if (forced)
+        {
+            await _cleanup;
+            var (_, all) = await QueryAsync(cancellationToken);
+            await DeleteRowsAsync([.. all.Where(r => GenerationOf(r.RowKey) != generation).Select(r => r.RowKey)], cancellationToken);
+            return;
+        }
+
         // The old generation is unreachable now; deleting it is not part of the change, so the grain does not wait for it.
         var previous = _cleanup;
         _cleanup = Task.Run(async () =>
@@ -152,6 +163,7 @@ public sealed partial class TableJournalStorage(
 
     public async ValueTask DeleteAsync(CancellationToken cancellationToken)
     {
+        // Whatever a cleanup left is in the query below and deleted with the rest.
         await _cleanup;
         var (head, rows) = await QueryAsync(cancellationToken);
         if (head is not null)

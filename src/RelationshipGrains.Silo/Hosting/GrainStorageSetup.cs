@@ -25,7 +25,10 @@ internal static class GrainStorageSetup
         else if (StorageSettings.IsAzureBlob(configuration))
         {
             silo.AddOrleansSerializedBlobGrainStorage(StorageNames.Relationships, o => StorageSettings.BindAzureGrainState(configuration, o));
-            silo.AddAppendBlobJournalStorage(o => StorageSettings.BindAzureJournals(configuration, o));
+            silo.AddAzureJournalStorage(
+                o => StorageSettings.BindAzureJournals(configuration, o),
+                o => StorageSettings.BindAzureTableJournals(configuration, o),
+                StorageSettings.TableJournalGrainTypes(configuration));
         }
         else
         {

@@ -2,13 +2,15 @@ using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
 using RelationshipGrains.Persistence.AzureStorage;
+using RelationshipGrains.Persistence.AzureStorage.Tables;
 
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>
 /// The configuration section <c>Storage</c>. <c>Provider</c> is <c>LocalFiles</c> (the default: journals and state in
-/// the folder <c>Storage:Directory</c>, kept across restarts), <c>AzureBlob</c> (a cluster's: journals on append blobs,
-/// small state through Orleans' Azure blob storage, under <c>Storage:AzureBlob</c> with <c>ConnectionString</c> or
+/// the folder <c>Storage:Directory</c>, kept across restarts), <c>AzureBlob</c> (a cluster's: journals on append blobs
+/// and, for the grains that hold much, in a table; small state through Orleans' Azure blob storage, under
+/// <c>Storage:AzureBlob</c> with <c>ConnectionString</c> or
 /// <c>ServiceUri</c> and <c>ContainerName</c>/<c>JournalContainerName</c>) or <c>Memory</c> (thrown away at exit).
 /// </summary>
 public sealed class StorageSettings
@@ -54,6 +56,33 @@ public sealed class StorageSettings
         }
     }
 
+    /// <summary>
+    /// The large grains' journals in the same account's tables: table <c>Storage:AzureBlob:JournalTableName</c> (default
+    /// <c>journals</c>), reached like membership and reminders.
+    /// </summary>
+    public static void BindAzureTableJournals(IConfiguration configuration, TableJournalOptions options)
+    {
+        var section = configuration.GetSection(Section).GetSection(AzureBlob);
+        options.ConnectionString = section["ConnectionString"];
+        options.ServiceUri = options.ConnectionString is { Length: > 0 } ? null : TableServiceUri(configuration);
+        options.TableName = section["JournalTableName"] ?? TableJournalOptions.DefaultTableName;
+        options.MaxConcurrentRequests = MaxConcurrentRequestsOf(configuration);
+        options.SlowRequestThreshold = section.GetValue("SlowRequestThreshold", options.SlowRequestThreshold);
+        if (options.ServiceUri is not null)
+        {
+            options.Credential ??= new DefaultAzureCredential();
+        }
+    }
+
+    /// <summary>
+    /// The grain types whose journals live in tables, <c>Storage:AzureBlob:TableJournalGrainTypes</c> (comma-separated;
+    /// empty for none), by default those whose state grows with use.
+    /// </summary>
+    public static IReadOnlyList<string> TableJournalGrainTypes(IConfiguration configuration) =>
+        configuration.GetSection(Section).GetSection(AzureBlob)["TableJournalGrainTypes"] is { } configured
+            ? configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : RoutedJournalStorageProvider.DefaultTableGrainTypes;
+
     /// <summary>Orleans' blob grain storage reaches the same account as the journals, in its own container.</summary>
     public static void BindAzureGrainState(IConfiguration configuration, Orleans.Configuration.AzureBlobStorageOptions options)
     {
@@ -85,10 +114,17 @@ public sealed class StorageSettings
             return new TableServiceClient(connectionString, options);
         }
 
-        var uri = section.GetSection("AzureTable")["ServiceUri"] is { Length: > 0 } tables
+        return new TableServiceClient(TableServiceUri(configuration), new DefaultAzureCredential(), options);
+    }
+
+    private static Uri? TableServiceUri(IConfiguration configuration)
+    {
+        var section = configuration.GetSection(Section);
+        return section.GetSection("AzureTable")["ServiceUri"] is { Length: > 0 } tables
             ? new Uri(tables)
-            : new Uri(section.GetSection(AzureBlob)["ServiceUri"]!.Replace(".blob.", ".table.", StringComparison.OrdinalIgnoreCase));
-        return new TableServiceClient(uri, new DefaultAzureCredential(), options);
+            : section.GetSection(AzureBlob)["ServiceUri"] is { Length: > 0 } blobs
+                ? new Uri(blobs.Replace(".blob.", ".table.", StringComparison.OrdinalIgnoreCase))
+                : null;
     }
 
     /// <summary>The bound on requests in flight per storage client, <c>Storage:AzureBlob:MaxConcurrentRequests</c>.</summary>

@@ -5,12 +5,19 @@ using RelationshipGrains.Persistence.Journals;
 
 namespace RelationshipGrains.Benchmarks.Hosting;
 
-/// <summary>Journals in memory that count the bytes every append and snapshot writes, to price a change in bytes.</summary>
+/// <summary>Journals (in memory unless given another storage) that count the bytes every append and snapshot writes, to price a change in bytes.</summary>
 public sealed class CountingJournals : IJournalStorageProvider
 {
     private long _bytes;
 
-    public CountingJournals() => Memory = new(Options.Create(new JournaledStateManagerOptions()), new ForcedCompactions(), Policy);
+    public CountingJournals()
+    {
+        Memory = new(Options.Create(new JournaledStateManagerOptions()), new ForcedCompactions(), Policy);
+        Inner = Memory;
+    }
+
+    /// <summary>The storage the journals are kept in, <see cref="Memory"/> unless a scenario sets another.</summary>
+    public IJournalStorageProvider Inner { get; set; }
 
     /// <summary>The journals' compaction policy, shared by every journal: a scenario may change it between measurements.</summary>
     public CompactionPolicy Policy { get; } = new();
@@ -19,7 +26,7 @@ public sealed class CountingJournals : IJournalStorageProvider
 
     public long BytesWritten => Interlocked.Read(ref _bytes);
 
-    public IJournalStorage CreateStorage(JournalId journalId) => new Counting(Memory.CreateStorage(journalId), this);
+    public IJournalStorage CreateStorage(JournalId journalId) => new Counting(Inner.CreateStorage(journalId), this);
 
     private sealed class Counting(IJournalStorage inner, CountingJournals owner) : IJournalStorage
     {

@@ -80,7 +80,7 @@ public static class FlatCost
     }
 
     /// <summary>Measures one change at a small and a large history: ops/s and journal bytes per change.</summary>
-    private static async Task CompareAsync(
+    internal static async Task CompareAsync(
         LoadRunner runner, List<Measured> results, CountingJournals journals, string scenario, string what, int small, int large,
         Func<int, Task<Func<long, Task>>> prepare, int? count = null)
     {
@@ -123,7 +123,7 @@ public static class FlatCost
             (double)(GC.GetTotalAllocatedBytes(precise: true) - allocated) / times);
     }
 
-    private static async Task FillAsync(int count, Func<int, Task> add)
+    internal static async Task FillAsync(int count, Func<int, Task> add)
     {
         for (var i = 0; i < count; i += 100)
         {
@@ -153,7 +153,7 @@ public static class FlatCost
     }
 
     /// <summary>A directory shard holding <c>size</c> cards, and an upsert of one of them.</summary>
-    private static Func<int, Task<Func<long, Task>>> DirectoryShard(IGrainFactory grains, int keys) => async size =>
+    internal static Func<int, Task<Func<long, Task>>> DirectoryShard(IGrainFactory grains, int keys) => async size =>
     {
         // Keys far from the 64 shards the product uses, one per history size.
         var shard = grains.GetGrain<ICustomerDirectoryGrain>(keys + size);

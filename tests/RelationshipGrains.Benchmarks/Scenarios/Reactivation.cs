@@ -18,18 +18,19 @@ public static class Reactivation
     /// <summary>Storage round trip added for the second pair of rows, about what a silo sees to Azure Storage in its region.</summary>
     private static readonly TimeSpan RoundTrip = TimeSpan.FromMilliseconds(5);
 
-    public static async Task RunAsync(BenchOptions options, IGrainFactory grains, string prefix, List<Measured> results, AddedLatency latency)
+    public static async Task RunAsync(BenchOptions options, IGrainFactory grains, string prefix, List<Measured> results, AddedLatency latency,
+        string scenario = "durability", string storage = "", int? longest = null)
     {
-        var longest = options.Quick ? 2_000 : 100_000;
+        var most = longest ?? (options.Quick ? 2_000 : 100_000);
         var small = await FilledAsync(grains, $"short-{prefix}", Shortest);
-        var large = await FilledAsync(grains, $"long-{prefix}", longest);
+        var large = await FilledAsync(grains, $"long-{prefix}", most);
         var rounds = options.Quick ? 6 : 40;
-        Compare(results, await RoundsAsync(small, large, rounds), longest, "");
+        Compare(results, await RoundsAsync(small, large, rounds), most, storage, scenario);
 
         latency.Delay = RoundTrip;
         try
         {
-            Compare(results, await RoundsAsync(small, large, rounds), longest, $", {RoundTrip.TotalMilliseconds:0} ms per storage round trip");
+            Compare(results, await RoundsAsync(small, large, rounds), most, $"{storage}, {RoundTrip.TotalMilliseconds:0} ms per storage round trip", scenario);
         }
         finally
         {
@@ -51,10 +52,10 @@ public static class Reactivation
         return (smallTimes, largeTimes);
     }
 
-    private static void Compare(List<Measured> results, (List<double> Small, List<double> Large) times, int longest, string condition)
+    private static void Compare(List<Measured> results, (List<double> Small, List<double> Large) times, int longest, string condition, string scenario)
     {
-        var shortRow = Row($"reactivate a customer of {Shortest} entries{condition}", times.Small);
-        var longRow = Row($"reactivate a customer of {longest:N0} entries{condition}", times.Large);
+        var shortRow = Row(scenario, $"reactivate a customer of {Shortest} entries{condition}", times.Small);
+        var longRow = Row(scenario, $"reactivate a customer of {longest:N0} entries{condition}", times.Large);
         results.Add(shortRow);
         results.Add(longRow with
         {
@@ -88,10 +89,10 @@ public static class Reactivation
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static Measured Row(string operation, List<double> milliseconds)
+    private static Measured Row(string scenario, string operation, List<double> milliseconds)
     {
         var sorted = milliseconds.Order().ToArray();
-        return new Measured("durability", operation, 1, sorted.Length, 1000 / sorted.Average(),
+        return new Measured(scenario, operation, 1, sorted.Length, 1000 / sorted.Average(),
             LoadRunner.Percentile(sorted, 0.50), LoadRunner.Percentile(sorted, 0.99), 0);
     }
 }

@@ -9,7 +9,10 @@ namespace RelationshipGrains.IntegrationTests.Infrastructure;
 /// <summary>An in-process cluster whose grain state lives in one Azurite container; several clusters may share it.</summary>
 public static class AzureCluster
 {
-    /// <summary>As production keeps it: small state through Orleans' blob storage, journals on append blobs, one container.</summary>
+    /// <summary>
+    /// As production keeps it: small state through Orleans' blob storage, customers' journals on append blobs in the
+    /// container, the large grains' journals in the table <see cref="JournalTable"/>.
+    /// </summary>
     public static ISiloBuilder AddAzuriteStorage(this ISiloBuilder silo, string container, string connectionString = AzuriteFixture.ConnectionString)
     {
         silo.AddOrleansSerializedBlobGrainStorage(StorageNames.Relationships, o =>
@@ -18,12 +21,21 @@ public static class AzureCluster
             o.ContainerName = container;
             o.DeleteStateOnClear = true;
         });
-        return silo.AddAppendBlobJournalStorage(o =>
-        {
-            o.ConnectionString = connectionString;
-            o.ContainerName = container;
-        });
+        return silo.AddAzureJournalStorage(
+            o =>
+            {
+                o.ConnectionString = connectionString;
+                o.ContainerName = container;
+            },
+            o =>
+            {
+                o.ConnectionString = connectionString;
+                o.TableName = JournalTable(container);
+            });
     }
+
+    /// <summary>The journal table that goes with a test's container.</summary>
+    public static string JournalTable(string container) => container.Replace("-", "", StringComparison.Ordinal);
 
     public static async Task<InProcessTestCluster> StartAsync(string container, short silos = 1, string connectionString = AzuriteFixture.ConnectionString)
     {

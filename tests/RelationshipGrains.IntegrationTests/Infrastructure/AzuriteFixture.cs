@@ -45,6 +45,24 @@ public sealed class AzuriteFixture : IAsyncLifetime
         return table;
     }
 
+    /// <summary>Every row of a table as text (its binary chunks decoded, its other values as written), to look for what must be gone.</summary>
+    public async Task<List<(string Key, string Text)>> EveryRowAsync(string table)
+    {
+        List<(string, string)> rows = [];
+        await foreach (var row in new TableServiceClient(ConnectionString).GetTableClient(table).QueryAsync<TableEntity>())
+        {
+            var text = string.Concat(row.Select(p => p.Value switch
+            {
+                byte[] bytes => System.Text.Encoding.UTF8.GetString(bytes),
+                BinaryData data => data.ToString(),
+                var other => other?.ToString(),
+            }));
+            rows.Add(($"{row.PartitionKey}/{row.RowKey}", text));
+        }
+
+        return rows;
+    }
+
     /// <summary>Every byte of every blob in the container, to look for what must be gone.</summary>
     public async Task<List<(string Name, byte[] Content)>> EveryBlobAsync(string container)
     {

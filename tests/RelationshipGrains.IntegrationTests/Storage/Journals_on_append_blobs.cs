@@ -175,7 +175,7 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
-    public async Task An_erased_customer_leaves_no_trace_in_any_blob()
+    public async Task An_erased_customer_leaves_no_trace_in_any_blob_or_table_row()
     {
         await using var cluster = await AzureCluster.StartAsync(_container);
         var id = $"erin-{Guid.NewGuid():N}";
@@ -189,10 +189,11 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
         await customer.AsReference<ICustomerStewardshipGrain>().EraseAsync();
 
         var blobs = await azurite.EveryBlobAsync(_container);
+        var rows = await azurite.EveryRowAsync(AzureCluster.JournalTable(_container));
         Assert.Contains(blobs, b => b.Name.StartsWith("timeline-page", StringComparison.Ordinal) || b.Name.Contains("/log", StringComparison.Ordinal));
-        foreach (var (name, content) in blobs)
+        Assert.Contains(rows, r => r.Key.StartsWith("customerdirectory", StringComparison.Ordinal));
+        foreach (var (name, text) in blobs.Select(b => (b.Name, Encoding.UTF8.GetString(b.Content))).Concat(rows))
         {
-            var text = Encoding.UTF8.GetString(content);
             Assert.False(text.Contains("Forgotten Lane", StringComparison.Ordinal), $"{name} still holds the customer's words.");
             Assert.False(text.Contains("Erin Erasable", StringComparison.Ordinal), $"{name} still holds the customer's name.");
             Assert.False(text.Contains("erin@example.com", StringComparison.Ordinal), $"{name} still holds the customer's address.");

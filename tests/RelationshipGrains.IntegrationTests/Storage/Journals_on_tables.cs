@@ -28,10 +28,12 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
 
     public Task DisposeAsync() => _table.DeleteAsync();
 
-    private TableJournalStorage Storage(JournalId id, CompactionPolicy? policy = null) =>
-        new(id, _table, "orleans-binary", new ForcedCompactions(), policy ?? new CompactionPolicy(), NullLogger.Instance);
+    private TableJournalStorage Storage(JournalId id, CompactionPolicy? policy = null, ForcedCompactions? compactions = null) =>
+        new(id, _table, "orleans-binary", compactions ?? new ForcedCompactions(), policy ?? new CompactionPolicy(), NullLogger.Instance);
 
-    private static JournalId NewId() => new($"customer/{Guid.NewGuid():N}");
+    private static JournalId NewId() => JournalId.FromGrainId(NewGrainId());
+
+    private static GrainId NewGrainId() => GrainId.Create("customerdirectory", Guid.NewGuid().ToString("N"));
 
     private static ReadOnlySequence<byte> Bytes(string text) => new(Encoding.UTF8.GetBytes(text));
 
@@ -132,6 +134,29 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Equal("snapshot-b;after-b;", await ReadAllAsync(Storage(id)));
         Assert.Equal(3, rows.Count);
         Assert.Equal(["snapshot-b;", "after-b;", ""], rows.Select(r => r.Text));
+    }
+
+    [Fact]
+    public async Task A_forced_compaction_answers_only_once_nothing_it_replaced_is_left_in_storage()
+    {
+        var grain = NewGrainId();
+        var id = JournalId.FromGrainId(grain);
+        var compactions = new ForcedCompactions();
+        var storage = Storage(id, compactions: compactions);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("Erin Erasable's card;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot with Erin;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("another card;"), CancellationToken.None);
+        var stray = JournalRows.NewGeneration();
+        await _table.AddEntityAsync(new TableEntity(JournalRows.PartitionKey(id.Value), JournalRows.SnapshotKey(stray, 0)) { ["D0"] = Encoding.UTF8.GetBytes("Erin in a crashed snapshot;") });
+
+        compactions.Request(grain);
+        Assert.True(storage.IsCompactionRequested);
+        await storage.ReplaceAsync(Bytes("snapshot without her;"), CancellationToken.None);
+
+        // No waiting on the background cleanup: an erasure's compaction has deleted everything by the time it answers.
+        Assert.Equal(["snapshot without her;", ""], (await RowsAsync(id)).Select(r => r.Text));
+        Assert.False(storage.IsCompactionRequested);
     }
 
     [Fact]
