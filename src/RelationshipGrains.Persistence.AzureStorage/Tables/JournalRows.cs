@@ -8,7 +8,8 @@ namespace RelationshipGrains.Persistence.AzureStorage.Tables;
 /// <summary>
 /// How a journal is laid out in its table partition. The head row (<see cref="HeadKey"/>, sorting after every data row)
 /// names the current generation; a generation's rows are its snapshot's (<c>{generation}-s{index}</c>) followed by its
-/// appends (<c>{generation}-t{sequence}</c>), so one partition query returns them in replay order. Generations are random,
+/// appends (<c>{generation}-t{sequence}</c>), so one partition query returns them in replay order. A row holds either
+/// chunks of one value (<c>D0</c>..<c>D14</c>, a snapshot's or a large append's) or many small appends (see <see cref="PackedPerRow"/>). Generations are random,
 /// so rows a failed compaction left behind can never be mistaken for those of a later one.
 /// </summary>
 internal static class JournalRows
@@ -22,6 +23,9 @@ internal static class JournalRows
     public const string Appends = "Appends";
     public const string AppendedBytes = "AppendedBytes";
 
+    /// <summary>How many appends the newest row packs, so a read that met the row before a later merge knows it is behind.</summary>
+    public const string TailAppends = "TailAppends";
+
     /// <summary>Set on the last row of an append that spans several, so replay hands over whole appends.</summary>
     public const string Last = "Last";
 
@@ -32,6 +36,35 @@ internal static class JournalRows
     public const int ChunksPerRow = 15;
 
     public const int RowBytes = ChunkBytes * ChunksPerRow;
+
+    /// <summary>
+    /// Appends up to one chunk are packed into the newest append row, one property each (<c>A000</c>, <c>A001</c>, ...),
+    /// by a merge that sends only the new one: replay then reads a few large rows rather than one small row per change,
+    /// which on Azurite took 355 ms for a shard of 4,000 rows. Azure allows 252 properties and 1 MiB per row.
+    /// </summary>
+    public const int PackedPerRow = 240;
+
+    public const int PackedRowBytes = 900 * 1024;
+
+    private static readonly string[] PackedNames = [.. Enumerable.Range(0, PackedPerRow).Select(i => $"A{i:D3}")];
+
+    public static string PackedName(int index) => PackedNames[index];
+
+    public static bool IsPacked(TableEntity row) => row.ContainsKey(PackedNames[0]);
+
+    /// <summary>A packed row's appends, in the order they were made.</summary>
+    public static IEnumerable<byte[]> PackedAppends(TableEntity row)
+    {
+        foreach (var name in PackedNames)
+        {
+            if (row.GetBinary(name) is not { } append)
+            {
+                yield break;
+            }
+
+            yield return append;
+        }
+    }
 
     private static readonly string[] ChunkNames = [.. Enumerable.Range(0, ChunksPerRow).Select(i => $"D{i}")];
 
@@ -91,9 +124,14 @@ internal static class JournalRows
         return rows;
     }
 
-    /// <summary>Appends a row's bytes, in chunk order, to <paramref name="into"/>.</summary>
+    /// <summary>Appends a row's bytes, in the order written, to <paramref name="into"/>.</summary>
     public static void CopyTo(TableEntity row, ArrayBufferWriter<byte> into)
     {
+        foreach (var append in PackedAppends(row))
+        {
+            into.Write(append);
+        }
+
         foreach (var name in ChunkNames)
         {
             if (row.GetBinary(name) is not { } chunk)

@@ -10,7 +10,7 @@ public sealed partial class TableJournalOptionsValidator : IValidateOptions<Tabl
     {
         const string Prefix = "Azure Table journal storage";
         List<string> failures = [];
-        if (options.TableName is null || !TableNameRule().IsMatch(options.TableName))
+        if (!IsTableName(options.TableName))
         {
             failures.Add($"{Prefix}: TableName '{options.TableName}' is not a valid table name (3-63 letters and digits, starting with a letter).");
         }
@@ -33,6 +33,8 @@ public sealed partial class TableJournalOptionsValidator : IValidateOptions<Tabl
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    public static bool IsTableName(string? name) => name is not null && TableNameRule().IsMatch(name);
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex TableNameRule();

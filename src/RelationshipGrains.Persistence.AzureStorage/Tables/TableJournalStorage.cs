@@ -40,6 +40,9 @@ public sealed partial class TableJournalStorage(
     private int _snapshotRows;
     private long _snapshotBytes;
     private long _nextSequence;
+
+    /// <summary>The newest append row, while it holds packed appends: where the next small append goes.</summary>
+    private (string? Key, int Count, long Bytes) _tail;
     private int _appends;
     private long _appendedBytes;
     private List<string> _stale = [];
@@ -94,13 +97,36 @@ public sealed partial class TableJournalStorage(
 
         var creating = _etag is null;
         var generation = creating ? NewGeneration() : _generation;
-        var first = creating ? 0 : _nextSequence;
-        var rows = Split(_partition, value, i => AppendKey(generation, first + i));
-        var head = Head(generation, creating ? 0 : _snapshotRows, creating ? 0 : _snapshotBytes, first + rows.Count, _appends + 1, _appendedBytes + value.Length);
-        await CommitAsync(head, rows, cancellationToken);
+        var next = creating ? 0 : _nextSequence;
+        List<TableTransactionAction> writes;
+        (string? Key, int Count, long Bytes) tail = (null, 0, 0);
+        if (value.Length <= ChunkBytes)
+        {
+            var bytes = value.ToArray();
+            if (!creating && _tail.Key is { } key && _tail.Count < PackedPerRow && _tail.Bytes + bytes.Length <= PackedRowBytes)
+            {
+                writes = [new(TableTransactionActionType.UpdateMerge, new TableEntity(_partition, key) { [PackedName(_tail.Count)] = bytes }, ETag.All)];
+                tail = (key, _tail.Count + 1, _tail.Bytes + bytes.Length);
+            }
+            else
+            {
+                tail = (AppendKey(generation, next++), 1, bytes.Length);
+                writes = [new(TableTransactionActionType.Add, new TableEntity(_partition, tail.Key) { [PackedName(0)] = bytes })];
+            }
+        }
+        else
+        {
+            var rows = Split(_partition, value, i => AppendKey(generation, next + i));
+            next += rows.Count;
+            writes = [.. rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))];
+        }
+
+        var head = Head(generation, creating ? 0 : _snapshotRows, creating ? 0 : _snapshotBytes, next, _appends + 1, _appendedBytes + value.Length, tail.Count);
+        await CommitAsync(head, writes, cancellationToken);
 
         _generation = generation;
-        _nextSequence = first + rows.Count;
+        _nextSequence = next;
+        _tail = tail;
         _appends++;
         _appendedBytes += value.Length;
     }
@@ -118,8 +144,9 @@ public sealed partial class TableJournalStorage(
             await table.SubmitTransactionAsync(rows.Skip(i).Take(RowsPerTransaction).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
         }
 
-        var head = Head(generation, rows.Count, value.Length, 0, 0, 0);
-        await CommitAsync(head, rows.Skip((rows.Count - 1) / RowsPerTransaction * RowsPerTransaction).ToList(), cancellationToken);
+        var head = Head(generation, rows.Count, value.Length, 0, 0, 0, 0);
+        var last = rows.Skip((rows.Count - 1) / RowsPerTransaction * RowsPerTransaction);
+        await CommitAsync(head, [.. last.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
 
         List<string> retired = [.. _stale, .. Enumerable.Range(0, _snapshotRows).Select(i => SnapshotKey(_generation, i))];
         for (var sequence = 0L; _generation.Length > 0 && sequence < _nextSequence; sequence++)
@@ -131,6 +158,7 @@ public sealed partial class TableJournalStorage(
         _snapshotRows = rows.Count;
         _snapshotBytes = value.Length;
         _nextSequence = 0;
+        _tail = (null, 0, 0);
         _appends = 0;
         _appendedBytes = 0;
         _stale = [];
@@ -190,15 +218,15 @@ public sealed partial class TableJournalStorage(
     }
 
     /// <summary>Writes the head and the rows in one transaction, or confirms that a try whose answer was lost did.</summary>
-    private async Task CommitAsync(TableEntity head, List<TableEntity> rows, CancellationToken cancellationToken)
+    private async Task CommitAsync(TableEntity head, List<TableTransactionAction> writes, CancellationToken cancellationToken)
     {
-        var actions = new List<TableTransactionAction>(rows.Count + 1)
+        var actions = new List<TableTransactionAction>(writes.Count + 1)
         {
             _etag is { } etag
                 ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, head, etag)
                 : new TableTransactionAction(TableTransactionActionType.Add, head),
         };
-        actions.AddRange(rows.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)));
+        actions.AddRange(writes);
         try
         {
             var answer = await table.SubmitTransactionAsync(actions, cancellationToken);
@@ -207,12 +235,12 @@ public sealed partial class TableJournalStorage(
         catch (RequestFailedException e) when (e.Status is 404 or 409 or 412)
         {
             // Either someone else wrote, or an earlier try of this very transaction landed and its answer was lost.
-            _etag = await OwnCommitAsync(head, rows, cancellationToken) ?? throw Conflict(e);
+            _etag = await OwnCommitAsync(head, writes, cancellationToken) ?? throw Conflict(e);
         }
     }
 
-    /// <summary>The head's ETag if the head and rows stored are exactly these; otherwise null.</summary>
-    private async Task<ETag?> OwnCommitAsync(TableEntity head, List<TableEntity> rows, CancellationToken cancellationToken)
+    /// <summary>The head's ETag if the head stored is this one and every value written is there as written; otherwise null.</summary>
+    private async Task<ETag?> OwnCommitAsync(TableEntity head, List<TableTransactionAction> writes, CancellationToken cancellationToken)
     {
         var stored = await table.GetEntityIfExistsAsync<TableEntity>(_partition, HeadKey, cancellationToken: cancellationToken);
         if (!stored.HasValue || stored.Value is not { } found
@@ -223,10 +251,10 @@ public sealed partial class TableJournalStorage(
             return null;
         }
 
-        foreach (var row in rows)
+        foreach (var write in writes)
         {
-            var landed = await table.GetEntityIfExistsAsync<TableEntity>(_partition, row.RowKey, cancellationToken: cancellationToken);
-            if (!landed.HasValue || !SameBytes(landed.Value!, row))
+            var landed = await table.GetEntityIfExistsAsync<TableEntity>(_partition, write.Entity.RowKey, cancellationToken: cancellationToken);
+            if (!landed.HasValue || !Holds(landed.Value!, (TableEntity)write.Entity))
             {
                 return null;
             }
@@ -254,12 +282,18 @@ public sealed partial class TableJournalStorage(
         return (head, rows);
     }
 
-    /// <summary>Whether the rows are all of the head's generation: its snapshot rows, then every append row, in order.</summary>
+    /// <summary>Whether the rows are all of the head's generation (its snapshot rows, then every append row, in order) and hold every append it counts.</summary>
     private static bool IsWhole(TableEntity head, List<TableEntity> rows)
     {
         var generation = head.GetString(Generation);
         var snapshotRows = head.GetInt32(SnapshotRows) ?? -1;
         if (rows.Count != snapshotRows + (head.GetInt64(NextSequence) ?? -1))
+        {
+            return false;
+        }
+
+        var packed = rows.Count > snapshotRows && IsPacked(rows[^1]) ? PackedAppends(rows[^1]).Count() : 0;
+        if (packed != (head.GetInt32(TailAppends) ?? 0))
         {
             return false;
         }
@@ -282,6 +316,22 @@ public sealed partial class TableJournalStorage(
         long logBytes = 0;
         for (var i = 0; i < rows.Count; i++)
         {
+            if (i >= _snapshotRows && IsPacked(rows[i]))
+            {
+                var count = 0;
+                long bytes = 0;
+                foreach (var append in PackedAppends(rows[i]))
+                {
+                    consumer.Read(append, metadata, complete: false);
+                    count++;
+                    bytes += append.Length;
+                }
+
+                logBytes += bytes;
+                _tail = i == rows.Count - 1 ? (rows[i].RowKey, count, bytes) : (null, 0, 0);
+                continue;
+            }
+
             CopyTo(rows[i], buffer);
             var endOfSnapshot = i == _snapshotRows - 1;
             if (endOfSnapshot || (i >= _snapshotRows && IsLast(rows[i])))
@@ -312,7 +362,7 @@ public sealed partial class TableJournalStorage(
         _snapshotBytes = 0;
     }
 
-    private TableEntity Head(string generation, int snapshotRows, long snapshotBytes, long nextSequence, int appends, long appendedBytes) =>
+    private TableEntity Head(string generation, int snapshotRows, long snapshotBytes, long nextSequence, int appends, long appendedBytes, int tailAppends) =>
         new(_partition, HeadKey)
         {
             [Format] = _format ?? formatKey,
@@ -322,6 +372,7 @@ public sealed partial class TableJournalStorage(
             [NextSequence] = nextSequence,
             [Appends] = appends,
             [AppendedBytes] = appendedBytes,
+            [TailAppends] = tailAppends,
         };
 
     private async Task DeleteRowsAsync(List<string> keys, CancellationToken cancellationToken)
@@ -344,14 +395,13 @@ public sealed partial class TableJournalStorage(
         }
     }
 
-    private static bool SameBytes(TableEntity stored, TableEntity written)
-    {
-        var a = new ArrayBufferWriter<byte>();
-        var b = new ArrayBufferWriter<byte>();
-        CopyTo(stored, a);
-        CopyTo(written, b);
-        return a.WrittenSpan.SequenceEqual(b.WrittenSpan);
-    }
+    /// <summary>Whether <paramref name="stored"/> holds every value <paramref name="written"/> wrote.</summary>
+    private static bool Holds(TableEntity stored, TableEntity written) =>
+        written.Keys.Where(k => k is not ("PartitionKey" or "RowKey" or "odata.etag" or "Timestamp")).All(k => written[k] switch
+        {
+            byte[] bytes => stored.GetBinary(k) is { } found && found.AsSpan().SequenceEqual(bytes),
+            var value => Equals(stored[k], value),
+        });
 
     private InconsistentStateException Conflict(RequestFailedException e) =>
         new($"Journal '{id}' was changed by another writer ({e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}); this activation must reload it.",
@@ -364,6 +414,7 @@ public sealed partial class TableJournalStorage(
         _generation = "";
         _snapshotRows = 0;
         _nextSequence = _appends = 0;
+        _tail = (null, 0, 0);
         _snapshotBytes = _appendedBytes = 0;
         _stale = [];
     }

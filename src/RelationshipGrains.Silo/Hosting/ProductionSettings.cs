@@ -42,6 +42,11 @@ public static class ProductionSettings
             }
         }
 
+        if (blob["JournalTableName"] is { } table && !Persistence.AzureStorage.Tables.TableJournalOptionsValidator.IsTableName(table))
+        {
+            problems.Add($"{T("Storage:AzureBlob:JournalTableName")} '{table}' is not a table name (3-63 letters and digits, starting with a letter).");
+        }
+
         var messaging = configuration.GetSection("Messaging");
         if (!string.Equals(messaging["Transport"], nameof(MessagingTransport.RabbitMq), StringComparison.OrdinalIgnoreCase))
         {

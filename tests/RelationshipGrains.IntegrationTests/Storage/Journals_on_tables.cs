@@ -202,6 +202,48 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Small_appends_are_packed_into_few_rows_and_read_back_in_order()
+    {
+        var id = NewId();
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        var expected = new StringBuilder();
+        for (var i = 0; i < 500; i++)
+        {
+            var text = i == 300 ? Pattern(JournalRows.ChunkBytes + 1, 'a') : $"append-{i};";
+            await storage.AppendAsync(Bytes(text), CancellationToken.None);
+            expected.Append(text);
+        }
+
+        // 300 small ones (240 + 60), the large one alone, then 199 small ones in a new row; and the head.
+        Assert.Equal(5, (await RowsAsync(id)).Count);
+        Assert.Equal(expected.ToString(), await ReadAllAsync(Storage(id)));
+
+        // Read again, a journal packs its next append into the row it found newest.
+        var reread = Storage(id);
+        await ReadAllAsync(reread);
+        await reread.AppendAsync(Bytes("after;"), CancellationToken.None);
+        Assert.Equal(5, (await RowsAsync(id)).Count);
+        Assert.Equal(expected + "after;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_read_that_finds_more_appends_in_the_newest_row_than_the_head_counts_is_refused()
+    {
+        var id = NewId();
+        var storage = Storage(id);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
+
+        // What a read sees when a merge lands between its page holding the row and its page holding the head.
+        var newest = (await RowsAsync(id))[^2].RowKey;
+        await _table.UpdateEntityAsync(new TableEntity(JournalRows.PartitionKey(id.Value), newest) { [JournalRows.PackedName(2)] = Encoding.UTF8.GetBytes("three;") }, Azure.ETag.All, TableUpdateMode.Merge);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
     public async Task A_large_state_is_compacted_by_size_alone_not_after_a_number_of_appends()
     {
         var id = NewId();
