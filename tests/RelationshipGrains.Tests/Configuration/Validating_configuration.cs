@@ -4,6 +4,7 @@ using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Persistence.AzureStorage;
+using RelationshipGrains.Persistence.AzureStorage.Tables;
 
 namespace RelationshipGrains.Tests.Configuration;
 
@@ -24,6 +25,39 @@ public sealed class Validating_configuration
         var failure = Failure(new AzureJournalOptions { ContainerName = container, ConnectionString = "UseDevelopmentStorage=true" });
 
         Assert.Contains("ContainerName", failure);
+    }
+
+    [Theory]
+    [InlineData("journals", true)]
+    [InlineData("Journals2", true)]
+    [InlineData("jo", false)]
+    [InlineData("2journals", false)]
+    [InlineData("jour-nals", false)]
+    public void A_journal_table_name_that_azure_refuses_is_named(string table, bool valid)
+    {
+        var failure = new TableJournalOptionsValidator().Validate(null, new TableJournalOptions { TableName = table, ConnectionString = "UseDevelopmentStorage=true" }).FailureMessage;
+
+        Assert.Equal(valid, failure is null);
+        Assert.Equal(valid, !(failure?.Contains("TableName", StringComparison.Ordinal) ?? false));
+    }
+
+    [Fact]
+    public void A_production_silo_names_a_journal_table_azure_would_refuse_before_it_starts()
+    {
+        var refusal = Assert.Throws<RelationshipGrains.Silo.Hosting.StartupRefusal>(() => RelationshipGrains.Silo.Hosting.ProductionSettings.ThrowIfIncomplete(
+            ProductionConfiguration.Build(with: [new("Storage:AzureBlob:JournalTableName", "journal-table")])));
+
+        Assert.Contains("Storage__AzureBlob__JournalTableName 'journal-table' is not a table name", refusal.Message);
+    }
+
+    [Fact]
+    public void A_journal_table_needs_a_connection_string_or_a_service_uri_with_a_credential()
+    {
+        var neither = new TableJournalOptionsValidator().Validate(null, new TableJournalOptions()).FailureMessage;
+        var uriWithoutCredential = new TableJournalOptionsValidator().Validate(null, new TableJournalOptions { ServiceUri = new Uri("https://x.table.core.windows.net") }).FailureMessage;
+
+        Assert.Contains("ConnectionString", neither);
+        Assert.Contains("Credential", uriWithoutCredential);
     }
 
     [Theory]
