@@ -12,7 +12,7 @@ namespace RelationshipGrains.Persistence.AzureStorage.Tables;
 /// <summary>
 /// One activation's journal in an Azure Table partition (layout in <see cref="JournalRows"/>). Every change is one
 /// entity group transaction that also rewrites the head row under its ETag, so a second writer, or the SDK retrying a
-/// transaction whose answer was lost, cannot land twice. Replay is one range query whatever the number of appends, so
+/// transaction whose answer was lost, cannot land twice. Replay is one range query over rows that pack many appends, so
 /// unlike an append blob (read block by block) a journal here is compacted by size alone: a grain holding much pays
 /// for its snapshot in proportion to what it changes. A compaction writes the snapshot under a new generation and
 /// switches the head to it in its last transaction; the old generation's rows are deleted after, and rows any crash left
@@ -30,8 +30,11 @@ public sealed partial class TableJournalStorage(
     /// <summary>A change must be one transaction to be atomic.</summary>
     public const int MaxAppendBytes = RowBytes * RowsPerTransaction;
 
-    /// <summary>A bound on rows replay reads, well above what size-based compaction leaves (54,000 for a 1.8 MB shard).</summary>
-    public const int DefaultMaxRows = 200_000;
+    /// <summary>
+    /// A bound on appends between snapshots, well above what compaction by size leaves (54,000 for a 1.8 MB shard of
+    /// 200-byte upserts); packed 240 to a row, replay then reads at most about 830 append rows.
+    /// </summary>
+    public const int DefaultMaxAppends = 200_000;
 
     private readonly string _partition = PartitionKey(id.Value);
     private ETag? _etag;
@@ -52,7 +55,7 @@ public sealed partial class TableJournalStorage(
     internal Task Cleanup => _cleanup;
 
     public bool IsCompactionRequested =>
-        compactions.IsRequested(id) || policy.IsDue(_appends, _appendedBytes, _snapshotBytes, DefaultMaxRows);
+        compactions.IsRequested(id) || policy.IsDue(_appends, _appendedBytes, _snapshotBytes, DefaultMaxAppends);
 
     public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
     {
