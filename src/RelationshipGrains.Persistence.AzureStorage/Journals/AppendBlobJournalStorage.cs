@@ -275,9 +275,7 @@ public sealed class AppendBlobJournalStorage(
         _blocks = properties.BlobCommittedBlockCount;
     }
 
-    private InconsistentStateException Conflict(RequestFailedException e) =>
-        new($"Journal '{id}' was changed by another writer ({e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}); this activation must reload it.",
-            "unknown", _etag?.ToString() ?? "", e);
+    private InconsistentStateException Conflict(RequestFailedException e) => JournalConflict.Of(id, e, _etag);
 
     private void Forget()
     {

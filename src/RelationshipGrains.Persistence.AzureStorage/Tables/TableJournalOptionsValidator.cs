@@ -15,22 +15,7 @@ public sealed partial class TableJournalOptionsValidator : IValidateOptions<Tabl
             failures.Add($"{Prefix}: TableName '{options.TableName}' is not a valid table name (3-63 letters and digits, starting with a letter).");
         }
 
-        var hasConnectionString = !string.IsNullOrWhiteSpace(options.ConnectionString);
-        var hasUri = options.ServiceUri is not null;
-        if (hasConnectionString == hasUri)
-        {
-            failures.Add($"{Prefix}: set either ConnectionString, or ServiceUri with Credential (not both, not neither).");
-        }
-        else if (hasUri && options.Credential is null)
-        {
-            failures.Add($"{Prefix}: ServiceUri is set, so Credential is required.");
-        }
-
-        if (options.MaxConcurrentRequests < 0)
-        {
-            failures.Add($"{Prefix}: MaxConcurrentRequests is {options.MaxConcurrentRequests}; give 1 or more, or 0 for no bound.");
-        }
-
+        StorageAccountRules.Check(Prefix, options.ConnectionString, options.ServiceUri, options.Credential, options.MaxConcurrentRequests, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -406,9 +406,7 @@ public sealed partial class TableJournalStorage(
             var value => Equals(stored[k], value),
         });
 
-    private InconsistentStateException Conflict(RequestFailedException e) =>
-        new($"Journal '{id}' was changed by another writer ({e.ErrorCode ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)}); this activation must reload it.",
-            "unknown", _etag?.ToString() ?? "", e);
+    private InconsistentStateException Conflict(RequestFailedException e) => JournalConflict.Of(id, e, _etag);
 
     private void Forget()
     {
