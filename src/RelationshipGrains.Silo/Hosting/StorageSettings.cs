@@ -139,4 +139,18 @@ public sealed class StorageSettings
         journals.ClientOptions = new BlobClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
         return journals.CreateServiceClient().GetBlobContainerClient(journals.ContainerName);
     }
+
+    /// <summary>The large grains' journal table for health checks (one quick try), or null when no grain type keeps its journal there.</summary>
+    public static TableClient? ProbeJournalTable(IConfiguration configuration)
+    {
+        if (TableJournalGrainTypes(configuration).Count == 0)
+        {
+            return null;
+        }
+
+        var tables = new TableJournalOptions();
+        BindAzureTableJournals(configuration, tables);
+        tables.ClientOptions = new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } };
+        return tables.CreateServiceClient().GetTableClient(tables.TableName);
+    }
 }

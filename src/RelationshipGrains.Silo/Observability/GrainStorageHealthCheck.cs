@@ -1,9 +1,10 @@
+using Azure.Data.Tables;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RelationshipGrains.Silo.Hosting;
 
 namespace RelationshipGrains.Silo.Observability;
 
-/// <summary>Ready while the storage account answers (Azure Blob), or at once for local files and memory.</summary>
+/// <summary>Ready while the storage account answers (the journals' blob container and table), or at once for local files and memory.</summary>
 internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -13,18 +14,29 @@ internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IH
             return HealthCheckResult.Healthy($"{StorageSettings.ProviderOf(configuration)} storage.");
         }
 
-        // One quick try: a probe answers for now, the providers' own retries are for grain writes.
+        // One quick try each: a probe answers for now, the providers' own retries are for grain writes.
         var container = StorageSettings.ProbeJournalContainer(configuration);
+        var table = StorageSettings.ProbeJournalTable(configuration);
+        var what = table is null ? $"Azure Blob container '{container.Name}'" : $"Azure Blob container '{container.Name}' and table '{table.Name}'";
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(TimeSpan.FromSeconds(5));
             await container.GetPropertiesAsync(cancellationToken: timeout.Token);
-            return HealthCheckResult.Healthy($"Azure Blob container '{container.Name}' answers.");
+            if (table is not null)
+            {
+                // The first page of a query for a partition no journal uses: one request, which fails if the table is missing.
+                await foreach (var _ in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {"~probe"}"), maxPerPage: 1, cancellationToken: timeout.Token).AsPages())
+                {
+                    break;
+                }
+            }
+
+            return HealthCheckResult.Healthy($"{what} answer.");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return HealthCheckResult.Unhealthy($"Azure Blob container '{container.Name}' did not answer.", e);
+            return HealthCheckResult.Unhealthy($"{what}: not every one answered.", e);
         }
     }
 }
