@@ -7,7 +7,7 @@ namespace RelationshipGrains.Client;
 /// connection attempt, each gateway refresh) are filtered to errors by <see cref="RelationshipGrainsClientExtensions"/>:
 /// a silo that died would otherwise fill a channel app's log with hundreds of lines saying the same thing.
 /// </summary>
-internal sealed partial class ClusterConnectionLog(RelationshipGrainsClientOptions options, string where, ILogger<ClusterConnectionLog> logger)
+internal sealed partial class ClusterConnectionLog(RelationshipGrainsClientOptions options, string where, CallsInFlight calls, ILogger<ClusterConnectionLog> logger)
     : IClusterConnectionStatusObserver
 {
     /// <summary>
@@ -20,12 +20,17 @@ internal sealed partial class ClusterConnectionLog(RelationshipGrainsClientOptio
         "Orleans.Messaging.ClientMessageCenter",
         "Orleans.Runtime.Messaging.Connection",
         "Orleans.OutsideRuntimeClient",
+
+        // A call failed at once when the cluster was lost (CallsInFlight) still times out inside Orleans 30 s later,
+        // which warns that it "breaks its promise" although the app had its RelationshipUnavailableException long before.
+        "Orleans.Runtime.CallbackData",
     ];
 
     private int _lost;
 
     public void NotifyClusterConnectionLost()
     {
+        calls.ClusterLost();
         if (Interlocked.Exchange(ref _lost, 1) == 0)
         {
             LogLost(logger, options.ClusterId, where);

@@ -8,15 +8,24 @@ namespace RelationshipGrains.Client;
 /// is left, the silo is gone, no answer in time) into the one <see cref="RelationshipUnavailableException"/> a channel
 /// app handles, with a retry hint, as the HTTP API answers 503 with Retry-After. Every other failure passes unchanged.
 /// </summary>
-internal sealed class OutageTranslation(RelationshipGrainsClientOptions options) : IOutgoingGrainCallFilter
+internal sealed class OutageTranslation(RelationshipGrainsClientOptions options, CallsInFlight calls) : IOutgoingGrainCallFilter
 {
     public const int RetryAfterSeconds = 2;
 
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
+        var lost = calls.Lost;
         try
         {
-            await context.Invoke();
+            var call = context.Invoke();
+            if (!call.IsCompleted && await Task.WhenAny(call, lost) == lost)
+            {
+                // Orleans still waits for the answer and fails the call when its timeout ends: nobody awaits it then.
+                _ = call.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw new ConnectionFailedException("The connection to the cluster was lost while the call waited for its answer.");
+            }
+
+            await call;
         }
         catch (Exception e) when (IsOutage(e))
         {

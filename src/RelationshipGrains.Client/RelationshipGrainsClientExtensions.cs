@@ -60,12 +60,13 @@ public static class RelationshipGrainsClientExtensions
                     $"{RelationshipGrainsClientOptions.Section}:ConnectTimeout and :HealthCheckTimeout must be more than zero.");
             }
 
-            client.AddOutgoingGrainCallFilter(new OutageTranslation(options));
+            var calls = new CallsInFlight();
+            client.AddOutgoingGrainCallFilter(new OutageTranslation(options, calls));
             var clustering = !string.IsNullOrWhiteSpace(options.ClusteringConnectionString);
             var where = clustering ? "the gateways listed in the cluster's membership table" : string.Join(", ", Gateways(options));
             client.UseConnectionRetryFilter(new ConnectDeadline(options, where, TimeProvider.System));
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp =>
-                new ClusterConnectionLog(options, where, sp.GetRequiredService<ILogger<ClusterConnectionLog>>()));
+                new ClusterConnectionLog(options, where, calls, sp.GetRequiredService<ILogger<ClusterConnectionLog>>()));
             if (clustering)
             {
                 client.UseAzureStorageClustering((AzureStorageGatewayOptions table) =>

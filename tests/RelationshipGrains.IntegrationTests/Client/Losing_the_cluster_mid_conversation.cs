@@ -36,7 +36,29 @@ public sealed class Losing_the_cluster_mid_conversation
         var before = await customer.RecordInteractionAsync(new RecordInteraction("before", Channel.Chat, Direction.Inbound, Author.Customer, "Still there?"));
 
         var healthy = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+
+        // Calls one after another across the kill, so one is almost always waiting for its answer when the silo dies:
+        // Orleans' client alone leaves such a call waiting out its 30 s response timeout.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var killedAt = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stream = Task.Run(async () =>
+        {
+            for (var n = 0; ; n++)
+            {
+                try
+                {
+                    await customer.RecordInteractionAsync(new RecordInteraction($"stream-{n}", Channel.Chat, Direction.Inbound, Author.Customer, "Typing..."));
+                }
+                catch (RelationshipUnavailableException) when (killedAt.Task.IsCompleted)
+                {
+                    return clock.Elapsed - killedAt.Task.Result;
+                }
+            }
+        });
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        killedAt.SetResult(clock.Elapsed);
         silo.Kill();
+        var streamFailedAfter = await stream.WaitAsync(TimeSpan.FromSeconds(60));
         await silo.WaitForExitAsync(TimeSpan.FromSeconds(30));
         var refused = await Assert.ThrowsAsync<RelationshipUnavailableException>(() =>
             customer.RecordInteractionAsync(new RecordInteraction("after", Channel.Chat, Direction.Inbound, Author.Customer, "Hello?")));
@@ -48,6 +70,7 @@ public sealed class Losing_the_cluster_mid_conversation
             await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
 
+        Assert.True(streamFailedAfter < TimeSpan.FromSeconds(10), $"The call in flight when the silo died failed only {streamFailedAfter.TotalSeconds:0.0} s after the kill.");
         Assert.True(before.Created);
         Assert.Equal(2, refused.RetryAfterSeconds);
         Assert.Contains("ICustomerGrain.RecordInteractionAsync", refused.Message);
