@@ -42,17 +42,9 @@ public sealed class AzureJournalOptions
     /// </summary>
     public TimeSpan SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(1);
 
-    private BlobClientOptions? _limited;
-
     public BlobServiceClient CreateServiceClient()
     {
-        // Once per options object: each client built from it shares the one bound.
-        if (!ReferenceEquals(_limited, ClientOptions))
-        {
-            RequestLimitPolicy.Bound(ClientOptions, MaxConcurrentRequests);
-            _limited = ClientOptions;
-        }
-
+        RequestLimitPolicy.Bound(ClientOptions, MaxConcurrentRequests);
         return ConnectionString is { Length: > 0 }
             ? new BlobServiceClient(ConnectionString, ClientOptions)
             : new BlobServiceClient(ServiceUri, Credential, ClientOptions);

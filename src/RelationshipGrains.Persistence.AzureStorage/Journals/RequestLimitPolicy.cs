@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
@@ -12,14 +13,26 @@ namespace RelationshipGrains.Persistence.AzureStorage;
 /// </summary>
 public sealed class RequestLimitPolicy(int limit) : HttpPipelinePolicy
 {
+    // Options already bounded: every client built from one options object shares its one bound.
+    private static readonly ConditionalWeakTable<ClientOptions, RequestLimitPolicy> Bounded = [];
+
     private readonly SemaphoreSlim _slots = new(limit, limit);
 
-    /// <summary>Bounds the clients built from <paramref name="options"/> to <paramref name="limit"/> requests in flight; 0 or less leaves them unbounded.</summary>
+    /// <summary>
+    /// Bounds the clients built from <paramref name="options"/> to <paramref name="limit"/> requests in flight, together;
+    /// 0 or less leaves them unbounded. Bounding the same options again changes nothing.
+    /// </summary>
     public static void Bound(ClientOptions options, int limit)
     {
-        if (limit > 0)
+        if (limit <= 0)
         {
-            options.AddPolicy(new RequestLimitPolicy(limit), HttpPipelinePosition.PerRetry);
+            return;
+        }
+
+        var policy = new RequestLimitPolicy(limit);
+        if (Bounded.TryAdd(options, policy))
+        {
+            options.AddPolicy(policy, HttpPipelinePosition.PerRetry);
         }
     }
 

@@ -117,12 +117,8 @@ public sealed partial class TableJournalStorage(
         var last = rows.Skip((rows.Count - 1) / RowsPerTransaction * RowsPerTransaction);
         await CommitAsync(head, [.. last.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
 
-        List<string> retired = [.. _stale, .. Enumerable.Range(0, _snapshotRows).Select(i => SnapshotKey(_generation, i))];
-        for (var sequence = 0L; _generation.Length > 0 && sequence < _nextSequence; sequence++)
-        {
-            retired.Add(AppendKey(_generation, sequence));
-        }
-
+        // A forced compaction finds what to delete by a query instead, so it also catches what this view never saw.
+        var retired = forced ? [] : Retired();
         _generation = generation;
         _snapshotRows = rows.Count;
         _snapshotBytes = value.Length;
@@ -156,6 +152,18 @@ public sealed partial class TableJournalStorage(
                 LogCleanupFailed(logger, id.Value, retired.Count, e);
             }
         }, CancellationToken.None);
+    }
+
+    /// <summary>Every row of the generation being replaced, and those earlier compactions left behind.</summary>
+    private List<string> Retired()
+    {
+        List<string> retired = [.. _stale, .. Enumerable.Range(0, _snapshotRows).Select(i => SnapshotKey(_generation, i))];
+        for (var sequence = 0L; _generation.Length > 0 && sequence < _nextSequence; sequence++)
+        {
+            retired.Add(AppendKey(_generation, sequence));
+        }
+
+        return retired;
     }
 
     public async ValueTask DeleteAsync(CancellationToken cancellationToken)
