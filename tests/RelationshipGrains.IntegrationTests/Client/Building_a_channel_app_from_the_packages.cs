@@ -29,6 +29,7 @@ public sealed class Building_a_channel_app_from_the_packages
             {
                 // Its own configuration, so packing never rewrites the Debug or Release builds other tests run from.
                 await Run("dotnet", ["pack", Path.Combine(Repository.Root(), "src", project), "-c", "Pack", "-o", feed, $"-p:Version={version}", "--nologo"]);
+                await AssertShipsItsTermsAndSources(project, Path.Combine(feed, $"{project}.{version}.nupkg"));
             }
 
             CopySample(app);
@@ -74,6 +75,28 @@ public sealed class Building_a_channel_app_from_the_packages
                 Directory.Delete(work, recursive: true);
             }
         }
+    }
+
+    /// <summary>The licence travels in the package, the manifest names the commit it was packed from, and stepping into the SDK shows its sources.</summary>
+    private static async Task AssertShipsItsTermsAndSources(string project, string path)
+    {
+        var package = PackageContents.Open(path);
+        Assert.Equal("file", package.Element("license")?.Attribute("type")?.Value);
+        Assert.Contains("RelationshipGrains", package.Text(package.Element("license")!.Value), StringComparison.Ordinal);
+        Assert.StartsWith("Copyright", package["copyright"], StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(package["description"]));
+        Assert.Equal("README.md", package["readme"]);
+        var head = (await Run("git", ["-C", Repository.Root(), "rev-parse", "HEAD"])).Trim();
+        Assert.Equal(head, package.Element("repository")?.Attribute("commit")?.Value);
+
+        var folder = Path.Combine(Repository.Root(), "src", project);
+        var sources = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("obj/", StringComparison.Ordinal) && !f.StartsWith("bin/", StringComparison.Ordinal))
+            .ToList();
+        var embedded = package.EmbeddedSources($"lib/net10.0/{project}.dll");
+        Assert.NotEmpty(sources);
+        Assert.All(sources, s => Assert.Contains(embedded, e => e.Replace('\\', '/').EndsWith($"{project}/{s}", StringComparison.Ordinal)));
     }
 
     private static void CopySample(string destination)
