@@ -1,13 +1,10 @@
 using System.Net;
-using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Orleans.Clustering.AzureStorage;
 using Orleans.Configuration;
-using RelationshipGrains.Client.Security;
 
 namespace RelationshipGrains.Client;
 
@@ -20,8 +17,14 @@ public static class RelationshipGrainsClientExtensions
     /// and a health check named <c>relationship-grains</c> (tagged <c>ready</c>) that asks the cluster to answer.
     /// </summary>
     /// <param name="builder">The channel app's host builder.</param>
-    /// <param name="configureOrleans">Runs last on Orleans' own client builder, for what these settings do not cover.</param>
-    /// <exception cref="InvalidOperationException">A setting is malformed (the message names it).</exception>
+    /// <param name="configureOrleans">
+    /// Runs last on Orleans' own client builder, for what these settings do not cover; for a production cluster,
+    /// <c>orleans => orleans.UseRelationshipGrainsCluster()</c> from the package RelationshipGrains.Client.Cluster.
+    /// </param>
+    /// <exception cref="InvalidOperationException">
+    /// A setting is malformed (the message names it), or TLS or the membership table is configured without
+    /// RelationshipGrains.Client.Cluster's <c>UseRelationshipGrainsCluster</c>.
+    /// </exception>
     public static IHostApplicationBuilder AddRelationshipGrainsClient(this IHostApplicationBuilder builder, Action<IClientBuilder>? configureOrleans = null)
     {
         builder.Services.AddRelationshipGrainsClient(builder.Configuration, configureOrleans);
@@ -39,15 +42,20 @@ public static class RelationshipGrainsClientExtensions
     /// </remarks>
     /// <param name="services">The channel app's services.</param>
     /// <param name="configuration">Configuration holding the <c>RelationshipGrains:Client</c> section.</param>
-    /// <param name="configureOrleans">Runs last on Orleans' own client builder, for what these settings do not cover.</param>
-    /// <exception cref="InvalidOperationException">A setting is malformed (the message names it).</exception>
+    /// <param name="configureOrleans">
+    /// Runs last on Orleans' own client builder, for what these settings do not cover; for a production cluster,
+    /// <c>orleans => orleans.UseRelationshipGrainsCluster()</c> from the package RelationshipGrains.Client.Cluster.
+    /// </param>
+    /// <exception cref="InvalidOperationException">
+    /// A setting is malformed (the message names it), or TLS or the membership table is configured without
+    /// RelationshipGrains.Client.Cluster's <c>UseRelationshipGrainsCluster</c>.
+    /// </exception>
     public static IServiceCollection AddRelationshipGrainsClient(this IServiceCollection services, IConfiguration configuration,
         Action<IClientBuilder>? configureOrleans = null)
     {
-        var options = configuration.GetSection(RelationshipGrainsClientOptions.Section).Get<RelationshipGrainsClientOptions>()
-            ?? new RelationshipGrainsClientOptions();
+        var options = RelationshipGrainsClientOptions.Read(configuration);
 
-        services.AddOrleansClient(client =>
+        services.AddOrleansClient(configuration, client =>
         {
             client.Configure<ClusterOptions>(c =>
             {
@@ -67,35 +75,20 @@ public static class RelationshipGrainsClientExtensions
             client.UseConnectionRetryFilter(new ConnectDeadline(options, where, TimeProvider.System));
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp =>
                 new ClusterConnectionLog(options, where, calls, sp.GetRequiredService<ILogger<ClusterConnectionLog>>()));
-            if (clustering)
-            {
-                client.UseAzureStorageClustering((AzureStorageGatewayOptions table) =>
-                {
-                    table.TableServiceClient = new TableServiceClient(options.ClusteringConnectionString);
-                    if (!string.IsNullOrWhiteSpace(options.ClusteringTableName))
-                    {
-                        table.TableName = options.ClusteringTableName;
-                    }
-                });
-            }
-            else
+            if (!clustering)
             {
                 client.UseStaticClustering(Gateways(options).Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray());
             }
 
-            if (options.Tls.IsConfigured)
-            {
-                var problems = ClusterCertificates.Problems(options.Tls, $"{RelationshipGrainsClientOptions.Section}:Tls");
-                if (problems.Count > 0)
-                {
-                    throw new InvalidOperationException("The grain client's TLS settings are incomplete: " + string.Join(" ", problems));
-                }
-
-                var authority = ClusterCertificates.LoadAuthority(options.Tls);
-                client.UseTls(ClusterCertificates.LoadCertificate(options.Tls), tls => ClusterCertificates.RequireMutualTls(tls, authority));
-            }
-
             configureOrleans?.Invoke(client);
+            if ((clustering || options.Tls.IsConfigured) && !client.Services.Any(d => d.ServiceType == typeof(ClusterConnectionApplied)))
+            {
+                var setting = clustering ? "ClusteringConnectionString" : "Tls";
+                throw new InvalidOperationException(
+                    $"{RelationshipGrainsClientOptions.Section}:{setting} is set, but a production cluster (mutual TLS, gateways from its " +
+                    "membership table) is reached through the package RelationshipGrains.Client.Cluster: add it and pass " +
+                    "orleans => orleans.UseRelationshipGrainsCluster() to AddRelationshipGrainsClient.");
+            }
         });
         services.AddLogging(logging =>
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using RelationshipGrains.Client.Security;
 
 namespace RelationshipGrains.Client;
@@ -13,14 +14,18 @@ public sealed class RelationshipGrainsClientOptions
 
     /// <summary>
     /// The cluster's Azure Storage account (the silos' <c>Storage:AzureBlob:ConnectionString</c>): the client learns
-    /// the live gateways from the membership table there, so silos can come and go. Takes precedence over <see cref="Gateways"/>.
+    /// the live gateways from the membership table there, so silos can come and go. Takes precedence over
+    /// <see cref="Gateways"/>; needs the package RelationshipGrains.Client.Cluster.
     /// </summary>
     public string? ClusteringConnectionString { get; set; }
 
     /// <summary>The membership table's name, when the silos were given another than Orleans' default.</summary>
     public string? ClusteringTableName { get; set; }
 
-    /// <summary>This client's certificate and the cluster's authority; required by a production cluster's gateways.</summary>
+    /// <summary>
+    /// This client's certificate and the cluster's authority; required by a production cluster's gateways, and applied
+    /// by the package RelationshipGrains.Client.Cluster.
+    /// </summary>
     public ClusterTlsOptions Tls { get; set; } = new();
 
     /// <summary>Gateway endpoints as <c>host:port</c>; empty means <see cref="DefaultGateway"/>.</summary>
@@ -40,4 +45,7 @@ public sealed class RelationshipGrainsClientOptions
 
     /// <summary>The silos' <c>Silo:ServiceId</c>.</summary>
     public string ServiceId { get; set; } = "relationship-grains";
+
+    internal static RelationshipGrainsClientOptions Read(IConfiguration configuration) =>
+        configuration.GetSection(Section).Get<RelationshipGrainsClientOptions>() ?? new RelationshipGrainsClientOptions();
 }

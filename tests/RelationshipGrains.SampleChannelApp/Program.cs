@@ -7,6 +7,8 @@ using RelationshipGrains.Naming;
 
 // A web chat's back end in miniature: one customer's conversation through the grain client. Settings come from the
 // usual places, e.g. RelationshipGrains__Client__Gateways__0=127.0.0.1:30000, Sample__CustomerId, Sample__PartnerId.
+// Against a production cluster (mutual TLS, gateways from its membership table) add the package
+// RelationshipGrains.Client.Cluster and write AddRelationshipGrainsClient(orleans => orleans.UseRelationshipGrainsCluster()).
 var builder = Host.CreateApplicationBuilder(args);
 builder.AddRelationshipGrainsClient();
 using var host = builder.Build();

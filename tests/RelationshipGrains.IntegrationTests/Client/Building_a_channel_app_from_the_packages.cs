@@ -25,7 +25,7 @@ public sealed class Building_a_channel_app_from_the_packages
         var version = $"0.1.0-test.{DateTime.UtcNow:yyyyMMddHHmmss}.{Random.Shared.Next(1000)}";
         try
         {
-            foreach (var project in new[] { "RelationshipGrains.Abstractions", "RelationshipGrains.Client" })
+            foreach (var project in new[] { "RelationshipGrains.Abstractions", "RelationshipGrains.Client", "RelationshipGrains.Client.Cluster" })
             {
                 // Its own configuration, so packing never rewrites the Debug or Release builds other tests run from.
                 await Run("dotnet", ["pack", Path.Combine(Repository.Root(), "src", project), "-c", "Pack", "-o", feed, $"-p:Version={version}", "--nologo"]);
@@ -66,7 +66,10 @@ public sealed class Building_a_channel_app_from_the_packages
             var assets = await File.ReadAllTextAsync(Path.Combine(app, "obj", "project.assets.json"));
             Assert.Contains($"\"RelationshipGrains.Client/{version}\"", assets);
             Assert.Contains($"\"RelationshipGrains.Abstractions/{version}\"", assets);
+            // A client of fixed, plain gateways pulls neither Redis nor Orleans' silo runtime (the cluster package does, for TLS).
             Assert.DoesNotContain("StackExchange.Redis", assets);
+            Assert.DoesNotContain("\"Microsoft.Orleans.Runtime/", assets);
+            Assert.DoesNotContain("\"RelationshipGrains.Client.Cluster/", assets);
         }
         finally
         {

@@ -125,7 +125,7 @@ public sealed class ProcessCluster : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         // Calls to the killed silo time out and are retried by design; one line each would bury the test's output.
         builder.Logging.SetMinimumLevel(LogLevel.Error).AddFilter("Orleans", LogLevel.Error);
-        builder.Services.AddRelationshipGrainsClient(builder.Configuration);
+        builder.Services.AddRelationshipGrainsClient(builder.Configuration, orleans => orleans.UseRelationshipGrainsCluster());
 
         // A call whose silo died fails after this long and the caller retries it, instead of waiting the default 30 s.
         builder.Services.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);

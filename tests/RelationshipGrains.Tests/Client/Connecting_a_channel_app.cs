@@ -92,6 +92,38 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
         Assert.Contains("RelationshipGrains:Client:Gateways:0", error.Message);
     }
 
+    [Theory]
+    [InlineData("ClusteringConnectionString", "UseDevelopmentStorage=true")]
+    [InlineData("Tls:CaFile", "/etc/relationship-grains/ca.crt")]
+    public void Production_cluster_settings_without_the_cluster_package_are_refused_rather_than_connecting_in_the_clear(string setting, string value)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"RelationshipGrains:Client:{setting}"] = value,
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddRelationshipGrainsClient(configuration));
+
+        Assert.StartsWith($"RelationshipGrains:Client:{setting.Split(':')[0]} is set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RelationshipGrains.Client.Cluster", error.Message, StringComparison.Ordinal);
+        Assert.Contains("UseRelationshipGrainsCluster()", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_cluster_package_refuses_incomplete_tls_settings_naming_each()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RelationshipGrains:Client:Tls:CaFile"] = "/nowhere/ca.crt",
+        }).Build();
+
+        var error = Assert.Throws<InvalidOperationException>(() =>
+            new ServiceCollection().AddRelationshipGrainsClient(configuration, orleans => orleans.UseRelationshipGrainsCluster()));
+
+        Assert.Contains("RelationshipGrains__Client__Tls__CertificateFile is missing", error.Message, StringComparison.Ordinal);
+        Assert.Contains("RelationshipGrains__Client__Tls__CaFile: no file at '/nowhere/ca.crt'", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_client_that_cannot_reach_the_cluster_fails_to_start_with_one_plain_error()
     {
