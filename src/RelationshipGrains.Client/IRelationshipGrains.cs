@@ -10,18 +10,28 @@ namespace RelationshipGrains.Client;
 public interface IRelationshipGrains
 {
     /// <summary>A customer's grain.</summary>
+    /// <param name="customerId">The customer's id: 1-64 lower-case letters, digits, '.', '_' or '-'.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The id is malformed.</exception>
     ICustomerGrain Customer(string customerId);
 
     /// <summary>A community's grain, by slug.</summary>
+    /// <param name="slug">The community's slug: 1-64 lower-case letters, digits, '.', '_' or '-'.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The slug is malformed.</exception>
     ICommunityGrain Community(string slug);
 
     /// <summary>An idea's grain.</summary>
+    /// <param name="ideaId">The idea's id: 1-64 lower-case letters, digits, '.', '_' or '-'.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The id is malformed.</exception>
     IIdeaGrain Idea(string ideaId);
 
     /// <summary>A partner's grain.</summary>
+    /// <param name="partnerId">The partner's id: 1-64 lower-case letters, digits, '.', '_' or '-'.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The id is malformed.</exception>
     IPartnerGrain Partner(string partnerId);
 
     /// <summary>A value chain's grain.</summary>
+    /// <param name="valueChainId">The value chain's id: 1-64 lower-case letters, digits, '.', '_' or '-'.</param>
+    /// <exception cref="Errors.RelationshipValidationException">The id is malformed.</exception>
     IValueChainGrain ValueChain(string valueChainId);
 
     /// <summary>Search across the whole customer directory (every shard, ranked), as <c>GET /api/v1/customers?q=</c>.</summary>

@@ -7,6 +7,8 @@ namespace RelationshipGrains.Client.Security;
 public static class ClusterCertificates
 {
     /// <summary>Every problem with <paramref name="options"/>, each naming the setting under <paramref name="section"/> (as an environment variable).</summary>
+    /// <param name="options">The TLS settings to check, files included.</param>
+    /// <param name="section">The configuration section they came from, such as <c>RelationshipGrains:Client:Tls</c>.</param>
     public static List<string> Problems(ClusterTlsOptions options, string section)
     {
         var problems = new List<string>();
@@ -47,6 +49,7 @@ public static class ClusterCertificates
     }
 
     /// <summary>The certificate with its private key, re-imported as PKCS#12 so TLS can use the key on every platform.</summary>
+    /// <param name="options">Settings naming the certificate's PEM file and, unless that file holds it, the key's.</param>
     public static X509Certificate2 LoadCertificate(ClusterTlsOptions options)
     {
         using var pem = X509Certificate2.CreateFromPemFile(options.CertificateFile!, string.IsNullOrWhiteSpace(options.KeyFile) ? null : options.KeyFile);
@@ -54,9 +57,12 @@ public static class ClusterCertificates
     }
 
     /// <summary>The cluster's authority, the one certificate every peer's must chain to.</summary>
+    /// <param name="options">Settings naming the authority's PEM file.</param>
     public static X509Certificate2 LoadAuthority(ClusterTlsOptions options) => X509CertificateLoader.LoadCertificateFromFile(options.CaFile!);
 
     /// <summary>Both directions present a certificate, and the other side's must chain to <paramref name="authority"/> alone.</summary>
+    /// <param name="tls">Orleans' TLS options for this silo or client.</param>
+    /// <param name="authority">The cluster's authority.</param>
     public static void RequireMutualTls(TlsOptions tls, X509Certificate2 authority)
     {
         tls.RemoteCertificateMode = RemoteCertificateMode.RequireCertificate;
@@ -68,6 +74,8 @@ public static class ClusterCertificates
     /// Judged against the cluster's authority only, not the machine's store: a certificate from any public CA is a
     /// stranger here. Host names are not checked, since silos are reached by IP address.
     /// </summary>
+    /// <param name="certificate">The peer's certificate.</param>
+    /// <param name="authority">The cluster's authority.</param>
     public static bool ChainsTo(X509Certificate2 certificate, X509Certificate2 authority)
     {
         using var chain = new X509Chain();
