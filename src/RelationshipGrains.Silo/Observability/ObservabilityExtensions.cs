@@ -16,7 +16,8 @@ public static class ObservabilityExtensions
     /// <summary>
     /// OpenTelemetry metrics (Orleans, ASP.NET Core, HTTP clients, MassTransit, the runtime and our own meter) for a
     /// Prometheus scrape; metrics and traces over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; readiness checks
-    /// for grain storage and this silo's cluster membership, beside the API's own and the bus's.
+    /// for grain storage and this silo's cluster membership, beside the API's own and the bus's; a warning whenever the
+    /// silo stalls for half a second or more (<see cref="StallMonitor"/>).
     /// </summary>
     public static WebApplicationBuilder AddRelationshipGrainsObservability(this WebApplicationBuilder builder)
     {
@@ -40,6 +41,7 @@ public static class ObservabilityExtensions
                 .UseOtlpExporter();
         }
 
+        builder.Services.AddHostedService<StallMonitor>();
         builder.Services.AddHealthChecks()
             .AddCheck<GrainStorageHealthCheck>("grain-storage", tags: ["ready"])
             .AddCheck<MembershipHealthCheck>("cluster-membership", tags: ["ready"]);
