@@ -29,10 +29,9 @@ public sealed partial class StallMonitor(ILogger<StallMonitor> logger, TimeProvi
 
     private void Watch(CancellationToken stopping)
     {
-        var gcPause = GC.GetTotalPauseDuration();
-        var collections = GC.CollectionCount(2);
         while (!stopping.IsCancellationRequested)
         {
+            var (paused, fullCollections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
             var probe = new Probe(time);
             var queued = time.GetTimestamp();
             _pool(probe.Run);
@@ -48,16 +47,11 @@ public sealed partial class StallMonitor(ILogger<StallMonitor> logger, TimeProvi
             }
 
             var waited = time.GetElapsedTime(queued, probe.RanAt);
-            if (waited < Threshold && late < Threshold)
+            if (waited >= Threshold || late >= Threshold)
             {
-                continue;
+                LogStall(logger, (long)waited.TotalMilliseconds, (long)Math.Max(0, late.TotalMilliseconds), ThreadPool.PendingWorkItemCount,
+                    ThreadPool.ThreadCount, (long)(GC.GetTotalPauseDuration() - paused).TotalMilliseconds, GC.CollectionCount(2) - fullCollections);
             }
-
-            var pauseNow = GC.GetTotalPauseDuration();
-            var collectionsNow = GC.CollectionCount(2);
-            LogStall(logger, (long)waited.TotalMilliseconds, (long)Math.Max(0, late.TotalMilliseconds), ThreadPool.PendingWorkItemCount,
-                ThreadPool.ThreadCount, (long)(pauseNow - gcPause).TotalMilliseconds, collectionsNow - collections);
-            (gcPause, collections) = (pauseNow, collectionsNow);
         }
     }
 
@@ -76,7 +70,7 @@ public sealed partial class StallMonitor(ILogger<StallMonitor> logger, TimeProvi
 
     [LoggerMessage(EventId = 9100, Level = LogLevel.Warning,
         Message = "The silo stalled: work handed to the thread pool waited {WaitedMs} ms to run, and the monitor's own thread woke {LateMs} ms late "
-            + "({PendingWorkItems} work items queued, {Threads} pool threads; garbage collection paused the process {GcPauseMs} ms in all "
-            + "and ran {FullCollections} full collections since the last warning).")]
+            + "({PendingWorkItems} work items queued, {Threads} pool threads; meanwhile garbage collection paused the process {GcPauseMs} ms "
+            + "in all, in {FullCollections} full collections and any number of smaller ones).")]
     private static partial void LogStall(ILogger logger, long waitedMs, long lateMs, long pendingWorkItems, int threads, long gcPauseMs, int fullCollections);
 }
