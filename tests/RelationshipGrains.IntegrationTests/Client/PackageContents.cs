@@ -21,7 +21,7 @@ internal sealed class PackageContents
 
     public XElement Metadata { get; }
 
-    public string? this[string element] => Metadata.Elements().FirstOrDefault(e => e.Name.LocalName == element)?.Value;
+    public string? this[string element] => Element(element)?.Value;
 
     public XElement? Element(string name) => Metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name);
 
