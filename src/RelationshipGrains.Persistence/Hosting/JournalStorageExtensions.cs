@@ -43,6 +43,8 @@ public static class JournalStorageExtensions
     /// <summary>What every journal storage of ours shares: the format, forced compactions and the compaction policy.</summary>
     public static ISiloBuilder AddJournalCore(this ISiloBuilder silo)
     {
+        silo.AddJournaling();
+        DurableStateLifetimes.MakeTransient(silo.Services);
         silo.Services.Configure<JournaledStateManagerOptions>(o => o.JournalFormatKey = FormatKey);
         silo.Services.TryAddSingleton<ForcedCompactions>();
         silo.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<CompactionPolicy>>().Value);
