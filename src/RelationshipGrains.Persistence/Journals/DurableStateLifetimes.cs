@@ -5,12 +5,12 @@ namespace RelationshipGrains.Persistence.Journals;
 
 /// <summary>
 /// Orleans Journaling registers its durable collections as scoped services, so an activation's service scope keeps a
-/// second reference to every collection its state manager already holds by name: a cache of 10 entries per customer
-/// grew to 17 slots, 0.8 KB of every active customer (measured with a heap dump of 100,000 customers). The manager asks
-/// the container only the first time a name is used and returns its own instance after that, so creating a collection
-/// per request is all a grain ever sees. The one difference: injecting the same name twice into one activation through
-/// <c>[FromKeyedServices]</c> would make two instances and the second fails to register; our grains get every
-/// collection from the manager instead.
+/// second reference to every collection its state manager already holds by name: a customer's cache of 10 entries grew
+/// to 17 slots, and dropping it saves 0.6 KB of every active customer (10,200 against 9,585 B in the memory benchmark;
+/// a heap dump of 100,000 customers showed the cache). The manager asks the container only the first time a name is
+/// used and returns its own instance after that, so a transient registration changes nothing a grain sees. The one
+/// difference: injecting the same name twice into one activation through <c>[FromKeyedServices]</c> would make two
+/// instances and the second fails to register; our grains get every collection from the manager instead.
 /// </summary>
 internal static class DurableStateLifetimes
 {
