@@ -24,7 +24,7 @@ public sealed class RequestLimitPolicy(int limit) : HttpPipelinePolicy
     /// </summary>
     public static void Bound(ClientOptions options, int limit)
     {
-        if (limit <= 0)
+        if (limit <= 0 || Bounded.TryGetValue(options, out _))
         {
             return;
         }

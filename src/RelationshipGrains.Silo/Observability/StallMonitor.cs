@@ -17,7 +17,7 @@ public sealed partial class StallMonitor(ILogger<StallMonitor> logger, TimeProvi
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
 
     /// <summary>A stall at least this long is logged.</summary>
-    public static readonly TimeSpan Threshold = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Threshold = TimeSpan.FromMilliseconds(500);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
