@@ -33,7 +33,7 @@ internal static class DurableStateLifetimes
                 }
 
                 throw new InvalidOperationException(
-                    $"Orleans Journaling no longer registers {contract.Name} for every state name as a scoped service; review {nameof(DurableStateLifetimes)} against the new version.");
+                    $"Orleans Journaling no longer registers {contract.Name[..contract.Name.IndexOf('`')]} for every state name as a scoped service; review {nameof(DurableStateLifetimes)} against the new version.");
             }
 
             var scoped = services[index];

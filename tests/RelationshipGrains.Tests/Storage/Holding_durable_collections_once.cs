@@ -32,7 +32,7 @@ public sealed class Holding_durable_collections_once
     {
         var refused = Assert.Throws<InvalidOperationException>(() => DurableStateLifetimes.MakeTransient(new ServiceCollection()));
 
-        Assert.Contains("IDurableDictionary", refused.Message);
+        Assert.Contains("registers IDurableDictionary for every state name", refused.Message);
         Assert.Contains(nameof(DurableStateLifetimes), refused.Message);
     }
 }
