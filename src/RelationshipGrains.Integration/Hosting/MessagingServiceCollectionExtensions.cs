@@ -58,6 +58,7 @@ public static class MessagingServiceCollectionExtensions
             {
                 bus.UsingInMemory((context, cfg) =>
                 {
+                    cfg.UseInProcessSerialization();
                     cfg.UseDeploymentPrefix(messaging.QueuePrefix);
                     cfg.ConfigureEndpoints(context);
                 });

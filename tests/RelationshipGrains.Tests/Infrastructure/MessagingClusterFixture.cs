@@ -60,7 +60,11 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
                 bus.AddRelationshipGrainsConsumers(configuration);
                 bus.AddConsumeObserver(_ => Consumed);
                 bus.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(60), testInactivityTimeout: TimeSpan.FromSeconds(10));
-                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+                bus.UsingInMemory((context, cfg) =>
+                {
+                    cfg.UseInProcessSerialization();
+                    cfg.ConfigureEndpoints(context);
+                });
             });
         });
         Cluster = builder.Build();
