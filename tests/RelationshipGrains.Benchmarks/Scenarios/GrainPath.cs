@@ -61,7 +61,7 @@ public static class GrainPath
     }
 
     private static Task<Measured> PingAsync(LoadRunner runner, string scenario, int callers, IGrainFactory grains) =>
-        runner.RunAsync(scenario, "ping (Orleans' limit)", callers, (c, _) => grains.GetGrain<IPingGrain>(c % 64).PingAsync());
+        runner.RunAsync(scenario, "ping (Orleans' limit)", callers, (c, _) => grains.Ping(c % 64).PingAsync());
 
     private static Task<Measured> RecordAsync(LoadRunner runner, string scenario, BenchOptions options, IGrainFactory grains, string prefix) =>
         runner.RunAsync(scenario, "RecordInteraction", options.GrainCallers, (c, n) =>

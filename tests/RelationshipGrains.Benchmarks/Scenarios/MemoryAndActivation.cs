@@ -26,7 +26,7 @@ public static class MemoryAndActivation
             s.AddJournalStorage("Default", _ => new DiscardingJournals());
         });
         var count = options.MemoryCustomers;
-        var ping = await ActivateAsync(count, i => silo.Grains.GetGrain<IPingGrain>(1_000_000 + i).PingAsync());
+        var ping = await ActivateAsync(count, i => silo.Grains.Ping(1_000_000 + i).PingAsync());
         var ours = await ActivateAsync(count, async i =>
         {
             var customer = silo.Grains.Customer($"mem-{i}");
