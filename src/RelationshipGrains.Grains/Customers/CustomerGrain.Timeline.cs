@@ -168,7 +168,7 @@ public sealed partial class CustomerGrain
         && earlier.Author == again.Author && earlier.Text == again.Text && earlier.Topic == again.Topic
         && earlier.CorrelationId == again.CorrelationId;
 
-    private Task<TimelineEntry> EntryAtAsync(long sequence) => new TimelineReader(this).AtAsync(sequence);
+    private ValueTask<TimelineEntry> EntryAtAsync(long sequence) => new TimelineReader(this).AtAsync(sequence);
 
     private TimelineEntry Append(Func<long, TimelineEntry> create, DateTimeOffset now)
     {
