@@ -74,7 +74,10 @@ public sealed partial class CustomerGrain
     {
         private Dictionary<long, IReadOnlyList<TimelineEntry>>? _pages;
 
-        /// <summary>A value task: most reads hit the window and complete at once, and a task each was half of a page read's allocations.</summary>
+        /// <summary>
+        /// A value task: most reads hit the window and complete at once, and a task for each entry was half of what
+        /// reading a page of 20 allocated.
+        /// </summary>
         public async ValueTask<TimelineEntry> AtAsync(long sequence)
         {
             var state = grain.State;

@@ -9,7 +9,7 @@ public static class InProcessBus
     /// Carries each message as its bare JSON, with the message id and types in the transport's headers, instead of
     /// inside MassTransit's envelope: every endpoint that receives an event parses its copy, and the envelope's
     /// addresses, host description and header table were about a quarter of what the bus allocated per interaction
-    /// recorded (benchmark <c>-- http</c>: 65 KB per POST before, 56 KB after). Only on the in-memory bus: on RabbitMQ
+    /// recorded (benchmark <c>-- http</c>: 65 KB per POST before, 57 KB after). Only on the in-memory bus: on RabbitMQ
     /// the envelope is what back-office systems read.
     /// </summary>
     public static void UseInProcessSerialization(this IInMemoryBusFactoryConfigurator bus) =>

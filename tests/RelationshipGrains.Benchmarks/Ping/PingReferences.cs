@@ -18,7 +18,8 @@ public static class PingReferences
             return (IPingGrain)first;
         }
 
-        return (IPingGrain)grains.GetGrain(GrainId.Create(types.Grain, GrainIdKeyExtensions.CreateIntegerKey(key)), types.Interface);
+        var id = GrainId.Create(types.Grain, GrainIdKeyExtensions.CreateIntegerKey(key));
+        return (IPingGrain)grains.GetGrain(id, types.Interface);
     }
 
     /// <summary>A class, so that a reader never sees one half written.</summary>
