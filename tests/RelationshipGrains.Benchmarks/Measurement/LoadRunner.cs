@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RelationshipGrains.Benchmarks.Hosting;
 
 namespace RelationshipGrains.Benchmarks.Measurement;
 
@@ -12,7 +13,8 @@ public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
 {
     private long _loops;
 
-    public async Task<Measured> RunAsync(string scenario, string operation, int concurrency, Func<int, long, Task> call)
+    /// <param name="traffic">If given, the storage requests counted while measuring are reported per operation.</param>
+    public async Task<Measured> RunAsync(string scenario, string operation, int concurrency, Func<int, long, Task> call, StorageTraffic? traffic = null)
     {
         await LoopAsync(concurrency, warmUp, call, record: null);
         var latencies = new List<double>[concurrency];
@@ -21,14 +23,30 @@ public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
             latencies[i] = [];
         }
 
+        var trafficBefore = traffic?.Now;
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var operations = await LoopAsync(concurrency, duration, call, latencies);
         var elapsed = clock.Elapsed.TotalSeconds;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Measured(scenario, operation, concurrency, operations, operations / elapsed,
-            Percentile(all, 0.50), Percentile(all, 0.99), operations == 0 ? 0 : (double)allocated / operations);
+        var measured = new Measured(scenario, operation, concurrency, operations, operations / elapsed,
+            Percentile(all, 0.50), Percentile(all, 0.99), operations == 0 ? 0 : (double)allocated / operations)
+        {
+            CpuMicrosPerOp = operations == 0 ? 0 : cpu.TotalMicroseconds / operations,
+        };
+        if (traffic?.Now is { } after && trafficBefore is { } before && operations > 0)
+        {
+            measured = measured with
+            {
+                StoragePerOp = ((after.Requests - before.Requests) / (double)operations, (after.BytesSent - before.BytesSent) / (double)operations,
+                    (after.InRequests - before.InRequests).TotalMilliseconds / operations),
+            };
+        }
+
+        return measured;
     }
 
     private async Task<long> LoopAsync(int concurrency, TimeSpan length, Func<int, long, Task> call, List<double>[]? record)

@@ -11,9 +11,9 @@ public static class ResultTable
         var rows = results.Select(r => new[]
         {
             r.Scenario, r.Operation, r.Concurrency.ToString(CultureInfo.InvariantCulture), N(r.PerSecond, "0"), N(r.P50Ms, "0.000"), N(r.P99Ms, "0.000"),
-            N(r.BytesAllocatedPerOp, "0"), r.Ratio is { } ratio ? $"{ratio:0.00} of {r.Baseline}" : "", r.Note ?? "",
+            N(r.BytesAllocatedPerOp, "0"), r.CpuMicrosPerOp > 0 ? N(r.CpuMicrosPerOp, "0.0") : "", r.Ratio is { } ratio ? $"{ratio:0.00} of {r.Baseline}" : "", r.Note ?? "",
         }).ToList();
-        string[] header = ["scenario", "operation", "callers", "ops/s", "p50 ms", "p99 ms", "alloc B/op", "ratio", "note"];
+        string[] header = ["scenario", "operation", "callers", "ops/s", "p50 ms", "p99 ms", "alloc B/op", "cpu us/op", "ratio", "note"];
         var widths = header.Select((h, i) => Math.Max(h.Length, rows.Count == 0 ? 0 : rows.Max(r => r[i].Length))).ToArray();
         output.WriteLine("| " + string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))) + " |");
         output.WriteLine("| " + string.Join(" | ", widths.Select(w => new string('-', w))) + " |");
