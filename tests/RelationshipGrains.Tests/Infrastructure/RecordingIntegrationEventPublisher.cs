@@ -38,8 +38,16 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
         }
     }
 
-    public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    /// <summary>Publishing a message matching this waits until the task completes, as a slow broker would.</summary>
+    public (Func<OutboxMessage, bool> Match, Task Until)? Slow { get; set; }
+
+    public async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
+        if (Slow is { } slow && slow.Match(message))
+        {
+            await slow.Until.WaitAsync(cancellationToken);
+        }
+
         if (Unpublishable(message))
         {
             throw new UnpublishableEventException($"{message.EventType} {message.MessageId} cannot be read (simulated).");
@@ -52,7 +60,6 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
 
         _published.Enqueue(message);
         _changes.Pulse();
-        return Task.CompletedTask;
     }
 
     public IReadOnlyList<OutboxMessage> Messages => [.. _published];

@@ -76,6 +76,38 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_publish_that_hangs_holds_up_no_call_and_what_was_written_meanwhile_follows_it_out()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        var broker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Events.Slow = (m => m.Payload.Contains(id, StringComparison.Ordinal) && (hanging.TrySetResult() || true), broker.Task);
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("first"));
+            await hanging.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            // The first event's publish hangs; the grain still takes and answers calls, each written at once.
+            var second = await customer.RecordInteractionAsync(Requests.Interaction("second")).WaitAsync(TimeSpan.FromSeconds(5));
+            var third = await customer.RecordInteractionAsync(Requests.Interaction("third")).WaitAsync(TimeSpan.FromSeconds(5));
+            var timeline = await customer.GetTimelineAsync(new TimelineQuery()).WaitAsync(TimeSpan.FromSeconds(5));
+            Assert.True(second.Created && third.Created);
+            Assert.Equal(3, timeline.LatestSequence);
+            Assert.DoesNotContain(fixture.Events.OfType<InteractionRecorded>(), e => e.CustomerId == id);
+        }
+        finally
+        {
+            fixture.Events.Slow = null;
+            broker.SetResult();
+        }
+
+        // No further write, reminder or clock move: the relay in flight takes the events written while it waited.
+        var published = await fixture.Events.WaitForAsync<InteractionRecorded>(e => e.CustomerId == id, 3, TimeSpan.FromSeconds(10));
+        Assert.Equal(["first", "second", "third"], published.Select(e => e.InteractionId));
+    }
+
+    [Fact]
     public async Task Events_wait_while_the_broker_refuses_them_and_go_out_under_the_same_ids_when_it_returns()
     {
         var id = Keys.Customer();
