@@ -7,12 +7,12 @@ namespace RelationshipGrains.Grains.Integration;
 /// The outbox kept inside one grain's state. Events join the state change that causes them and are written with it;
 /// after the write they are published by a turn queued on the activation's scheduler that interleaves with the grain's
 /// calls, so a request answers once its change is durable and a slow or absent broker holds up nothing; if the broker
-/// does not accept them, a timer retries with backoff. A published event is dropped from memory at once and from storage with the
-/// grain's next write (or its deactivation), so relaying costs no extra write. While events flow a reminder stays
-/// registered: if the activation dies first, the reminder wakes the grain on another silo to publish them. It is
-/// registered once per busy spell, not once per event: it goes only after a whole reminder period without a write.
-/// Re-publishing after a crash reuses the message id, so consumers see a duplicate, never a loss. An activation that
-/// moves to another silo writes nothing on its way out: it tells the new activation what it published instead.
+/// does not accept them, a timer retries with backoff. A published event is dropped from memory at once and from
+/// storage with the grain's next write (or its deactivation), so relaying costs no extra write. While events flow a
+/// reminder stays registered: if the activation dies first, the reminder wakes the grain on another silo to publish
+/// them. It is registered once per busy spell, not once per event: it goes only after a whole reminder period without a
+/// write. Re-publishing after a crash reuses the message id, so consumers see a duplicate, never a loss. An activation
+/// that moves to another silo writes nothing on its way out: it tells the new activation what it published instead.
 /// </summary>
 public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> pending, Outboxes shared)
 {
@@ -283,7 +283,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
         }
     }
 
-    /// <summary>A relay queued by <see cref="Schedule"/>; nothing awaits it, so nothing may escape it.</summary>
+    /// <summary>A relay queued by <see cref="AfterWrite"/>; nothing awaits it, so nothing may escape it.</summary>
     private async Task RelayQueuedAsync()
     {
         try
