@@ -6,7 +6,8 @@ public sealed record Measured(string Scenario, string Operation, int Concurrency
 {
     /// <summary>
     /// CPU time this process spent per operation (silo, callers and clients together; not Azurite or PostgreSQL). On a
-    /// shared machine it moves less than a rate does with what else runs, so it is the figure to compare before and after a change.
+    /// shared machine it moves less than a rate does with what else runs, so it is the figure to compare before and
+    /// after a change.
     /// </summary>
     public double CpuMicrosPerOp { get; init; }
 

@@ -38,7 +38,12 @@ public sealed class Logging_slow_storage_requests
         await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => container.GetBlobClient("slow").ExistsAsync()));
         await container.GetBlobClient("slow").ExistsAsync();
 
-        Assert.Equal([0, 4], logs.Lines.Select(l => int.Parse(l.Split("); ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)));
+        // Six slow tries, two lines: every try not written out is counted by a line. Which line counts a try that ended
+        // with the first is not fixed: it may be counted just before the first line is written (a fresh clone's run
+        // read 1 and 3), so the test holds the total, not the split.
+        var counted = logs.Lines.Select(l => int.Parse(l.Split("); ")[1].Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, counted.Count);
+        Assert.Equal(4, counted.Sum());
     }
 
     [Fact]
