@@ -82,7 +82,16 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
         var broker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var hanging = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        fixture.Events.Slow = (m => m.Payload.Contains(id, StringComparison.Ordinal) && (hanging.TrySetResult() || true), broker.Task);
+        fixture.Events.Slow = (m =>
+        {
+            if (!m.Payload.Contains(id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            hanging.TrySetResult();
+            return true;
+        }, broker.Task);
         try
         {
             await customer.RecordInteractionAsync(Requests.Interaction("first"));
