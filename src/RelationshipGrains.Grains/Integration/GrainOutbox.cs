@@ -340,9 +340,16 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
             var published = true;
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(_options.PublishTimeout);
-                await shared.Publisher.PublishAsync(message, timeout.Token);
+                var deadline = shared.PublishDeadlines.Next();
+                if (cancellationToken.CanBeCanceled)
+                {
+                    using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+                    await shared.Publisher.PublishAsync(message, either.Token);
+                }
+                else
+                {
+                    await shared.Publisher.PublishAsync(message, deadline);
+                }
             }
             catch (UnpublishableEventException e)
             {

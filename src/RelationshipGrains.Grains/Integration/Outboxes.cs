@@ -17,6 +17,9 @@ public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<Outb
 
     internal OutboxOptions Options => options.Value;
 
+    // Real time, as the broker's: a test's fake clock must not stall or hurry a publish.
+    internal PublishDeadlines PublishDeadlines { get; } = new(options.Value.PublishTimeout, TimeProvider.System);
+
     internal ILogger Logger { get; } = loggers.CreateLogger<GrainOutbox>();
 
     internal GrainMetrics Metrics => metrics;
