@@ -116,9 +116,10 @@ public sealed partial class CustomerGrain(
     private void Touch(DateTimeOffset now) => State.Advance(State.LastSequence, now);
 
     /// <summary>Appends the change's journal records in one write, then wakes live subscribers.</summary>
-    private async Task PersistAsync()
+    private Task PersistAsync() => journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());
+
+    private void Persisted()
     {
-        await journal.WriteOrRetireAsync(this, Outbox);
         _durableThrough = State.LastSequence;
         _signal.Notify();
     }

@@ -11,8 +11,11 @@ public static class JournalExtensions
     /// (Orleans Journaling refuses its further writes only when the write itself failed): it is retired at once,
     /// publishes and writes nothing more, and the next call replays only what storage acknowledged. Otherwise a
     /// retry of the same request would find its id in memory and be acknowledged without ever being stored.
+    /// <paramref name="written"/> runs once the write succeeded, after the relay is scheduled: a static lambda there saves
+    /// the caller an async method of its own around this one (its state machine and a scheduled continuation per write).
     /// </summary>
-    public static async Task WriteOrRetireAsync(this IDurableStateManager journal, IGrainBase grain, GrainOutbox? outbox = null)
+    public static async Task WriteOrRetireAsync(this IDurableStateManager journal, IGrainBase grain, GrainOutbox? outbox = null,
+        Action<IGrainBase>? written = null)
     {
         try
         {
@@ -31,5 +34,6 @@ public static class JournalExtensions
         }
 
         outbox?.AfterWrite();
+        written?.Invoke(grain);
     }
 }
