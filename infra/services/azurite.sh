@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts Azurite (the Azure Storage emulator pinned in infra/azurite) on 127.0.0.1: blob 10000, queue 10001,
-# table 10002, in memory. Leaves an Azurite that is already listening alone. Writes the pid of what it started
+# Installs Azurite (the Azure Storage emulator pinned in infra/azurite) and starts it on 127.0.0.1: blob 10000, queue
+# 10001, table 10002, in memory. Leaves an Azurite that is already listening alone. Writes the pid of what it started
 # to $RG_SERVICES_DIR/azurite.pid so the test script can stop it.
 set -euo pipefail
 infra="$(cd "$(dirname "$0")/.." && pwd)"
@@ -8,11 +8,6 @@ state="${RG_SERVICES_DIR:-$infra/../artifacts/services}"
 mkdir -p "$state"
 
 listening() { (echo > /dev/tcp/127.0.0.1/10000) 2>/dev/null; }
-
-if listening; then
-  echo "Azurite: already listening on 127.0.0.1:10000"
-  exit 0
-fi
 
 if ! command -v npm > /dev/null; then
   echo "Azurite: installing Node.js and npm from Debian's packages"
@@ -23,6 +18,12 @@ cd "$infra/azurite"
 if [ ! -x node_modules/.bin/azurite ]; then
   echo "Azurite: installing (npm ci)"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Installed even when another Azurite already listens: the tests that need an Azurite of their own start this one.
+if listening; then
+  echo "Azurite: already listening on 127.0.0.1:10000"
+  exit 0
 fi
 
 # --skipApiVersionCheck: Azure.Storage.Blobs 12.30 sends a newer API version than Azurite 3.37 knows.
