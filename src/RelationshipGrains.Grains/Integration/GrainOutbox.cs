@@ -341,15 +341,10 @@ public sealed partial class GrainOutbox(Grain grain, Func<IList<OutboxMessage>> 
             try
             {
                 var deadline = shared.PublishDeadlines.Next();
-                if (cancellationToken.CanBeCanceled)
-                {
-                    using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
-                    await shared.Publisher.PublishAsync(message, either.Token);
-                }
-                else
-                {
-                    await shared.Publisher.PublishAsync(message, deadline);
-                }
+                using var either = cancellationToken.CanBeCanceled
+                    ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline)
+                    : null;
+                await shared.Publisher.PublishAsync(message, either?.Token ?? deadline);
             }
             catch (UnpublishableEventException e)
             {

@@ -10,12 +10,7 @@ public sealed class Timing_out_a_publish
     [Fact]
     public void Publishes_started_within_a_tenth_of_the_timeout_share_one_deadline_and_the_next_tenth_gets_its_own()
     {
-        var time = new FakeTimeProvider();
-        var deadlines = new PublishDeadlines(Timeout, time);
-
-        var first = deadlines.Next();
-        time.Advance(TimeSpan.FromMilliseconds(999));
-        var sameTenth = deadlines.Next();
+        var (time, deadlines, first, sameTenth) = FirstAndLastOfATenth();
         time.Advance(TimeSpan.FromMilliseconds(1));
         var nextTenth = deadlines.Next();
 
@@ -26,11 +21,7 @@ public sealed class Timing_out_a_publish
     [Fact]
     public void A_publish_started_last_in_its_tenth_still_gets_the_whole_timeout_and_the_first_at_most_a_tenth_more()
     {
-        var time = new FakeTimeProvider();
-        var deadlines = new PublishDeadlines(Timeout, time);
-        var first = deadlines.Next();
-        time.Advance(TimeSpan.FromMilliseconds(999));
-        var last = deadlines.Next();
+        var (time, _, first, last) = FirstAndLastOfATenth();
 
         // The last caller's whole timeout, less a millisecond: still running.
         time.Advance(Timeout - TimeSpan.FromMilliseconds(1));
@@ -40,5 +31,16 @@ public sealed class Timing_out_a_publish
         time.Advance(TimeSpan.FromMilliseconds(2));
         Assert.True(first.IsCancellationRequested);
         Assert.True(last.IsCancellationRequested);
+    }
+
+    /// <summary>A deadline taken at the start of a tenth of the timeout, and one taken in its last millisecond.</summary>
+    private static (FakeTimeProvider Time, PublishDeadlines Deadlines, CancellationToken First, CancellationToken Last)
+        FirstAndLastOfATenth()
+    {
+        var time = new FakeTimeProvider();
+        var deadlines = new PublishDeadlines(Timeout, time);
+        var first = deadlines.Next();
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        return (time, deadlines, first, deadlines.Next());
     }
 }
