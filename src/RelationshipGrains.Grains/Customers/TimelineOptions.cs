@@ -9,7 +9,7 @@ public sealed class TimelineOptions
     public const string Section = "Timeline";
 
     /// <summary>Entries kept in the grain's state; the rest is archived.</summary>
-    public int WindowSize { get; set; } = 500;
+    public int WindowSize { get; set; } = 200;
 
     /// <summary>Entries per archive page. Fixed per customer at its first archiving, so pages never misalign.</summary>
     public int PageSize { get; set; } = 100;

@@ -8,7 +8,7 @@ namespace RelationshipGrains.Benchmarks.Scenarios;
 
 /// <summary>
 /// Scenario 6: throughput and p99 as the number of customers grows, and as one customer's conversation grows
-/// (the grain keeps a 500-entry window and archives the rest, so cost per operation must stay flat).
+/// (the grain keeps a 200-entry window and archives the rest, so cost per operation must stay flat).
 /// </summary>
 public static class Scaling
 {
