@@ -40,7 +40,11 @@ public static class SiloHostingExtensions
             silo.Configure<Orleans.Configuration.SiloOptions>(o => o.SiloName = options.DisplayName);
             silo.AddRelationshipGrains();
             silo.AddActivityPropagation();
-            silo.AddDashboard();
+            if (options.Dashboard)
+            {
+                silo.AddDashboard();
+            }
+
             silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
             silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
             silo.Services.Configure<Grains.Security.ClientSurfaceOptions>(builder.Configuration.GetSection("Silo:ClientSurface"));

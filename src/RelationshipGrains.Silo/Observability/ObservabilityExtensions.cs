@@ -5,6 +5,7 @@ using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Grains.Diagnostics;
+using RelationshipGrains.Silo.Hosting;
 
 namespace RelationshipGrains.Silo.Observability;
 
@@ -56,7 +57,19 @@ public static class ObservabilityExtensions
     {
         app.UseWhen(c => c.Request.Path.StartsWithSegments(DashboardPath), dashboard => dashboard.Use(RefuseMalformedAddressesAsync));
         app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(ApiRoles.OperatorPolicy).ExcludeFromDescription();
-        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ApiRoles.OperatorPolicy).ExcludeFromDescription();
+        var dashboard = app.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>()?.Dashboard ?? true;
+        if (dashboard)
+        {
+            app.MapOrleansDashboard(DashboardPath).RequireAuthorization(ApiRoles.OperatorPolicy).ExcludeFromDescription();
+        }
+        else
+        {
+            // The console links here: an operator who follows the link learns why there is nothing, not just a 404.
+            app.Map($"{DashboardPath}/{{**rest}}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+                    title: "The Orleans dashboard is off", detail: "This silo runs with Silo__Dashboard=false; GET /metrics has the same figures."))
+                .RequireAuthorization(ApiRoles.OperatorPolicy).ExcludeFromDescription();
+        }
+
         return app;
     }
 
