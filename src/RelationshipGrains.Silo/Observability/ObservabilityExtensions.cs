@@ -66,7 +66,7 @@ public static class ObservabilityExtensions
         {
             // The console links here: an operator who follows the link learns why there is nothing, not just a 404.
             app.Map($"{DashboardPath}/{{**rest}}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound,
-                    title: "The Orleans dashboard is off", detail: "This silo runs with Silo__Dashboard=false; GET /metrics has the same figures."))
+                    title: "The Orleans dashboard is off", detail: "This silo runs with Silo__Dashboard=false; GET /metrics still has Orleans' metrics."))
                 .RequireAuthorization(ApiRoles.OperatorPolicy).ExcludeFromDescription();
         }
 
