@@ -170,6 +170,14 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         var reasons = failed.GroupBy(f => f.Reason).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Count()}x {g.Key}");
         say($"Of the {slow.Count} calls over 1 s: {retried} were retried after a failed attempt, {slow.Count - retried} answered on their "
             + $"first attempt (the longest after {longestSingle:0} ms). Failed attempts before the kill: {string.Join("; ", reasons)}.");
+
+        // Whether they were one event (sent close together, answered together) or several.
+        if (slow.Count > 0)
+        {
+            string Span(IEnumerable<TimeSpan> times) => $"{(times.Min() - runStart).TotalMilliseconds:0}-{(times.Max() - runStart).TotalMilliseconds:0} ms";
+            say($"The calls over 1 s were sent {Span(slow.Select(a => a.FirstSent))} and answered {Span(slow.Select(a => a.At))} into the load, "
+                + $"to {slow.Select(a => a.CustomerId).Distinct().Count()} customers.");
+        }
         return (withinASecond, timeouts);
     }
 
