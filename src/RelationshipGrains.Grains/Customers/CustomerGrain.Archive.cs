@@ -32,7 +32,9 @@ public sealed partial class CustomerGrain
             }
 
             var pageSize = State.Profile.ArchivePageSize;
-            while (State.Timeline.Count > _options.WindowSize)
+            // Never the whole window, even with a page fixed larger than a window set smaller since: the last entry
+            // gives the customer its last sequence.
+            while (State.Timeline.Count > _options.WindowSize && State.Timeline.Count > pageSize)
             {
                 var page = State.Timeline.Take(pageSize).ToList();
                 await ArchivePage((page[0].Sequence - 1) / pageSize).StoreAsync(page);

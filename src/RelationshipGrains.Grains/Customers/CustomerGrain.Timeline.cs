@@ -174,7 +174,7 @@ public sealed partial class CustomerGrain
     {
         var entry = create(State.LastSequence + 1);
         State.Timeline.Add(entry);
-        State.Advance(entry.Sequence, now);
+        State.Seen(now);
         return entry;
     }
 }

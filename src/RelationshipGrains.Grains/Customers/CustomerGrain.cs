@@ -101,7 +101,7 @@ public sealed partial class CustomerGrain(
         values.Validate();
         var now = time.GetUtcNow();
         State.Profile = State.Profile with { Values = new Dictionary<string, double>(values.Weights!) };
-        Touch(now);
+        State.Changed(now);
         await PersistAsync();
         return await GetValuesAsync();
     }
@@ -112,8 +112,6 @@ public sealed partial class CustomerGrain(
         return new(CustomerId, profile.DisplayName, profile.ContactPoints, profile.Language, profile.Tags,
             profile.CreatedAt ?? State.UpdatedAt, State.UpdatedAt);
     }
-
-    private void Touch(DateTimeOffset now) => State.Advance(State.LastSequence, now);
 
     /// <summary>Appends the change's journal records in one write, then wakes live subscribers.</summary>
     private Task PersistAsync() => journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());

@@ -33,4 +33,7 @@ public sealed record CustomerProfileRecord
 
     /// <summary>Communities an erasure has yet to pseudonymise the customer in; a retried erasure resumes here.</summary>
     [Id(11)] public IReadOnlyList<string> CommunitiesToErase { get; init; } = [];
+
+    /// <summary>The last change that appended no timeline entry (values, an erasure); the timeline dates the others.</summary>
+    [Id(12)] public DateTimeOffset? ChangedAt { get; init; }
 }

@@ -154,4 +154,33 @@ public sealed class Intents_consents_and_values(ClusterFixture fixture)
         Assert.Equal("language", invalid.Field);
         Assert.Equal("Ada Lovelace", (await customer.GetProfileAsync())!.DisplayName);
     }
+
+    [Fact]
+    public async Task The_profile_dates_its_creation_and_its_latest_change_of_any_kind_across_reactivations()
+    {
+        var customer = NewCustomer();
+        var start = fixture.Time.GetUtcNow();
+        await customer.SetValuesAsync(new ValuesProfile(new Dictionary<string, double> { ["price"] = 0.5 }));
+        var valuesOnly = await customer.GetProfileAsync();
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await customer.UpdateProfileAsync(new UpdateProfile("Ada"));
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await customer.RecordInteractionAsync(Requests.Interaction("dated-1"));
+        var afterInteraction = await customer.GetProfileAsync();
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await customer.SetValuesAsync(new ValuesProfile(new Dictionary<string, double> { ["price"] = 0.7 }));
+        var afterValues = await customer.GetProfileAsync();
+        await fixture.Cluster.DeactivateAsync(customer);
+        var reactivated = await customer.GetProfileAsync();
+        fixture.Time.Advance(TimeSpan.FromMinutes(5));
+        await customer.RecordInteractionAsync(Requests.Interaction("dated-2"));
+        var last = await customer.GetProfileAsync();
+
+        Assert.Equal((start, start), (valuesOnly!.CreatedAt, valuesOnly.UpdatedAt));
+        Assert.Equal((start, start.AddMinutes(10)), (afterInteraction!.CreatedAt, afterInteraction.UpdatedAt));
+        Assert.Equal(start.AddMinutes(15), afterValues!.UpdatedAt);
+        Assert.Equal((start, start.AddMinutes(15)), (reactivated!.CreatedAt, reactivated.UpdatedAt));
+        Assert.Equal(start.AddMinutes(20), last!.UpdatedAt);
+        Assert.Equal(3, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+    }
 }
