@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Orleans.Journaling;
 using RelationshipGrains.Communities;
@@ -123,7 +124,7 @@ public sealed partial class CommunityGrain(
     public Task<Member> AdmitVoteAsync(string customerId)
     {
         var member = RequireMember(customerId);
-        var recent = _votes.TryGetValue(customerId, out var known) ? known : _votes[customerId] = new RecentWrites();
+        ref var recent = ref CollectionsMarshal.GetValueRefOrAddDefault(_votes, customerId, out _);
         return recent.TryAdd(time.GetUtcNow(), Limits.VotesPerMemberPerMinute) is var wait and > 0
             ? throw new RelationshipRateLimitedException(
                 $"{customerId} has cast {Limits.VotesPerMemberPerMinute} votes in '{Slug}' in the last minute; try again in {wait} s.", wait)

@@ -28,7 +28,7 @@ public sealed partial class CustomerGrain(
 {
     private readonly TimelineSignal _signal = new();
     private GrainOutbox? _outbox;
-    private readonly RecentWrites _recentWrites = new();
+    private RecentWrites _recentWrites;
     private readonly TimelineOptions _options = timelineOptions.Value;
     private string? _customerId;
 
@@ -39,7 +39,7 @@ public sealed partial class CustomerGrain(
 
     private string CustomerId => _customerId ??= Check.Id(this.GetPrimaryKeyString(), "customerId");
 
-    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
+    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, static grain => ((CustomerGrain)grain).State.Outbox);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

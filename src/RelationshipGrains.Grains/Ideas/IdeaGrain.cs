@@ -35,7 +35,7 @@ public sealed partial class IdeaGrain(
 
     private IdeaJournal State { get; } = new(journal);
 
-    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
+    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, static grain => ((IdeaGrain)grain).State.Outbox);
 
     private string IdeaId => Check.Id(this.GetPrimaryKeyString(), "ideaId");
 

@@ -30,5 +30,10 @@ public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<Outb
         internal set => _brokerReachable = value;
     }
 
-    public GrainOutbox For(Grain grain, Func<IList<OutboxMessage>> pending) => new(grain, pending, this);
+    /// <param name="grain">The grain whose events these are.</param>
+    /// <param name="pending">
+    /// The grain's stored list of events, looked up on each use: a grain whose state is read anew replaces it. Static,
+    /// so a grain pays for no closure of its own (64 B of every active customer).
+    /// </param>
+    public GrainOutbox For(Grain grain, Func<Grain, IList<OutboxMessage>> pending) => new(grain, pending, this);
 }

@@ -1,27 +1,32 @@
 namespace RelationshipGrains.Grains.RateLimits;
 
 /// <summary>
-/// How many records one customer or member made in the last minute. Kept in memory only: a limit that forgets on
-/// reactivation is still a limit, and it costs no storage write.
+/// How many records one customer or member made in the minute that began with the first of them. Kept in memory
+/// only: a limit that forgets on reactivation is still a limit, and it costs no storage write. A window counted from
+/// its first record, not a log of every record's time, holds 12 bytes however busy the writer (a log of 120 times held
+/// 2 KB, and 152 B for a customer who wrote once); the price is that a writer may spend one window's allowance at its
+/// end and the next one's at once.
 /// </summary>
-internal sealed class RecentWrites
+internal struct RecentWrites
 {
-    private readonly Queue<DateTimeOffset> _times = new();
+    private long _windowEnds;
+    private int _count;
 
     /// <summary>Seconds until another write is allowed, or 0 when it is allowed now (and counted).</summary>
     public int TryAdd(DateTimeOffset now, int perMinute)
     {
-        while (_times.Count > 0 && now - _times.Peek() >= TimeSpan.FromMinutes(1))
+        if (now.UtcTicks >= _windowEnds)
         {
-            _times.Dequeue();
+            _windowEnds = now.UtcTicks + TimeSpan.TicksPerMinute;
+            _count = 0;
         }
 
-        if (_times.Count >= perMinute)
+        if (_count >= perMinute)
         {
-            return Math.Max(1, (int)Math.Ceiling((_times.Peek() + TimeSpan.FromMinutes(1) - now).TotalSeconds));
+            return Math.Max(1, (int)Math.Ceiling(TimeSpan.FromTicks(_windowEnds - now.UtcTicks).TotalSeconds));
         }
 
-        _times.Enqueue(now);
+        _count++;
         return 0;
     }
 }

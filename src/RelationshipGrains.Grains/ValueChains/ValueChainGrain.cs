@@ -25,7 +25,7 @@ public sealed partial class ValueChainGrain(
 
     private ValueChainState State => state.State;
 
-    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, () => State.Outbox);
+    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, static grain => ((ValueChainGrain)grain).State.Outbox);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
