@@ -74,9 +74,11 @@ public sealed partial class CustomerGrain(
         State.Profile = State.Profile with
         {
             DisplayName = update.DisplayName,
-            ContactPoints = [.. update.ContactPoints ?? []],
+            // Arrays, and the shared empty one for none: a list spread into an IReadOnlyList held a wrapper and a
+            // List beside its items, in every active customer and every directory card.
+            ContactPoints = update.ContactPoints is { Count: > 0 } points ? points.ToArray() : [],
             Language = update.Language,
-            Tags = [.. (update.Tags ?? []).Distinct()],
+            Tags = update.Tags is { Count: > 0 } tags ? tags.Distinct().ToArray() : [],
         };
         Append(seq => new TimelineEntry(seq, $"profile:{seq}", TimelineEntryKind.ProfileUpdated, now, now, Author.Customer), now);
         await PersistAsync();
@@ -84,7 +86,7 @@ public sealed partial class CustomerGrain(
         // After the write, so the directory never lists what was not stored; a failure here fails the call, and the
         // caller's retry (a PUT) writes the card again.
         await DirectoryShard().UpsertAsync(new CustomerCard(
-            CustomerId, State.Profile.DisplayName, [.. State.Profile.ContactPoints.Select(c => c.Address)], [.. State.Profile.Tags], now));
+            CustomerId, State.Profile.DisplayName, State.Profile.ContactPoints.Select(c => c.Address).ToArray(), State.Profile.Tags, now));
         return ToProfile();
     }
 
