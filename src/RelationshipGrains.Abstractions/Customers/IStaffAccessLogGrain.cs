@@ -3,7 +3,7 @@ namespace RelationshipGrains.Customers;
 /// <summary>
 /// Who among the staff looked at or changed one customer's data (keyed by the customer id), the latest
 /// <see cref="Size"/> kept. The HTTP API writes it for signed-in people only: API keys belong to machines, and
-/// partners' reads have a log of their own in the customer's grain. Not for grain clients.
+/// partners' reads have a log of their own (<see cref="IPartnerAccessLogGrain"/>). Not for grain clients.
 /// </summary>
 [Alias("rg.IStaffAccessLogGrain")]
 public interface IStaffAccessLogGrain : IGrainWithStringKey

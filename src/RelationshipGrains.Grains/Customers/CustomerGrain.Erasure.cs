@@ -14,7 +14,7 @@ public sealed partial class CustomerGrain
             await EraseArchivePagesAsync();
             await DirectoryShard().RemoveAsync(CustomerId);
             await PseudonymiseInCommunitiesAsync(earlier.PostTextsKept);
-            await GrainFactory.GetGrain<IStaffAccessLogGrain>(CustomerId).EraseAsync();
+            await EraseAccessLogsAsync();
             return earlier;
         }
 
@@ -41,9 +41,15 @@ public sealed partial class CustomerGrain
         await EraseArchivePagesAsync();
         await DirectoryShard().RemoveAsync(CustomerId);
         await PseudonymiseInCommunitiesAsync(keepPostTexts);
-        // Staff's looks at the customer go too: the log is keyed by the customer's id.
-        await GrainFactory.GetGrain<IStaffAccessLogGrain>(CustomerId).EraseAsync();
+        await EraseAccessLogsAsync();
         return receipt;
+    }
+
+    /// <summary>Partners' reads and staff's looks go too: both logs are keyed by the customer's id.</summary>
+    private async Task EraseAccessLogsAsync()
+    {
+        await PartnerAccessLog().EraseAsync();
+        await GrainFactory.GetGrain<IStaffAccessLogGrain>(CustomerId).EraseAsync();
     }
 
     /// <summary>

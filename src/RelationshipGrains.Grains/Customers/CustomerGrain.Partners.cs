@@ -12,9 +12,6 @@ namespace RelationshipGrains.Grains.Customers;
 /// </summary>
 public sealed partial class CustomerGrain
 {
-    /// <summary>Most partner reads kept in the customer's access log.</summary>
-    public const int AccessLogSize = 1_000;
-
     public async Task<PartnerIntentView?> GetIntentForPartnerAsync(string partnerId, IntentCast cast)
     {
         _ = CustomerId;
@@ -89,24 +86,16 @@ public sealed partial class CustomerGrain
         return page;
     }
 
-    public Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync()
-    {
-        _ = CustomerId;
-        return Task.FromResult<IReadOnlyList<PartnerAccess>>([.. Enumerable.Reverse(State.AccessLog)]);
-    }
+    public Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync() => PartnerAccessLog().ListAsync();
 
     /// <summary>Written before the data is handed over, so no read goes unrecorded.</summary>
-    private async Task LogAccessAsync(string partnerId, string what, ConsentScope? scope)
+    private Task LogAccessAsync(string partnerId, string what, ConsentScope? scope)
     {
         var grantedAt = scope is not null && State.Consents.TryGetValue(partnerId, out var grant) ? grant.GrantedAt : (DateTimeOffset?)null;
-        State.AccessLog.Enqueue(new PartnerAccess(partnerId, what, time.GetUtcNow(), scope, grantedAt));
-        while (State.AccessLog.Count > AccessLogSize)
-        {
-            State.AccessLog.Dequeue();
-        }
-
-        await PersistAsync();
+        return PartnerAccessLog().RecordAsync(new PartnerAccess(partnerId, what, time.GetUtcNow(), scope, grantedAt));
     }
+
+    private IPartnerAccessLogGrain PartnerAccessLog() => GrainFactory.GetGrain<IPartnerAccessLogGrain>(CustomerId);
 
     public async Task RecordValueChainStepAsync(ValueChainStep step)
     {

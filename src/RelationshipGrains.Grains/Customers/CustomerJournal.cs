@@ -49,9 +49,6 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     public IReadOnlyList<string> Communities => Profile.Communities;
     public IReadOnlyList<string> CommunitiesToErase => Profile.CommunitiesToErase;
 
-    /// <summary>Partners' reads of this customer's data, oldest first, the latest <see cref="CustomerGrain.AccessLogSize"/> kept.</summary>
-    public IDurableQueue<PartnerAccess> AccessLog { get; } = manager.GetOrAddQueue<PartnerAccess>("access-log");
-
     /// <summary>Integration events journaled with the changes that caused them, until the broker accepts them.</summary>
     public IDurableList<OutboxMessage> Outbox { get; } = manager.GetOrAddList<OutboxMessage>("outbox");
 
@@ -93,7 +90,6 @@ public sealed class CustomerJournal(IDurableStateManager manager)
         EntryIds.Clear();
         Intents.Clear();
         Consents.Clear();
-        AccessLog.Clear();
         Profile = new CustomerProfileRecord
         {
             Erasure = receipt,

@@ -1,0 +1,43 @@
+using Orleans.Journaling;
+using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Persistence.Journals;
+
+namespace RelationshipGrains.Grains.Customers;
+
+/// <summary>
+/// A grain of its own beside the customer, as the staff's log is: a partner's read appends here, so reads cost the
+/// customer's journal no write and its snapshot none of up to 1,000 records, and a customer no partner ever read keeps
+/// no log at all.
+/// </summary>
+public sealed class PartnerAccessLogGrain(IDurableStateManager journal, ForcedCompactions compactions) : Grain, IPartnerAccessLogGrain
+{
+    private readonly IDurableQueue<PartnerAccess> _log = journal.GetOrAddQueue<PartnerAccess>("partner-access");
+
+    public async Task RecordAsync(PartnerAccess access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        _log.Enqueue(access);
+        while (_log.Count > IPartnerAccessLogGrain.Size)
+        {
+            _log.Dequeue();
+        }
+
+        await journal.WriteOrRetireAsync(this);
+    }
+
+    public Task<IReadOnlyList<PartnerAccess>> ListAsync() => Task.FromResult<IReadOnlyList<PartnerAccess>>([.. _log.Reverse()]);
+
+    public async Task EraseAsync()
+    {
+        if (_log.Count == 0)
+        {
+            return;
+        }
+
+        // Rewritten as an empty snapshot, so the earlier records are gone from storage, not only from the queue.
+        _log.Clear();
+        compactions.Request(this.GetGrainId());
+        await journal.WriteOrRetireAsync(this);
+    }
+}
