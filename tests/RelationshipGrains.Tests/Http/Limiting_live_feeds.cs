@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RelationshipGrains.Tests.Infrastructure;
@@ -13,9 +12,7 @@ public sealed class Limiting_live_feeds : IDisposable
 
     private async Task<HttpResponseMessage> Open(string key, CancellationToken token)
     {
-        var client = _silo.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return await client.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/customers/{Keys.Customer()}/live"),
+        return await _silo.ClientWithKey(key).SendAsync(new HttpRequestMessage(HttpMethod.Get, $"/api/v1/customers/{Keys.Customer()}/live"),
             HttpCompletionOption.ResponseHeadersRead, token);
     }
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RelationshipGrains.Api.Http;
@@ -21,12 +20,7 @@ public sealed class Limiting_request_rates : IDisposable
 
     private readonly WebApplicationFactory<Program> _shipped = new ApiFixture();
 
-    private HttpClient Client(string key)
-    {
-        var client = _silo.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    private HttpClient Client(string key) => _silo.ClientWithKey(key);
 
     [Fact]
     public async Task A_key_over_its_budget_gets_429_with_retry_after_while_other_keys_and_health_carry_on()
@@ -56,10 +50,8 @@ public sealed class Limiting_request_rates : IDisposable
     [Fact]
     public async Task As_shipped_a_channel_key_serves_a_whole_app_while_a_partner_key_gets_a_modest_share()
     {
-        var channel = _shipped.CreateClient();
-        channel.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFixture.ChannelKey);
-        var partner = _shipped.CreateClient();
-        partner.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ApiFixture.PartnerKey);
+        var channel = _shipped.ClientWithKey(ApiFixture.ChannelKey);
+        var partner = _shipped.ClientWithKey(ApiFixture.PartnerKey);
 
         // 1,000 calls at once, as a busy channel app makes them: the first-wave figure was 283-504 of them refused.
         var channelStatuses = await Task.WhenAll(Enumerable.Range(0, 1_000).Select(async _ => (await channel.GetAsync("/api/v1/me")).StatusCode));

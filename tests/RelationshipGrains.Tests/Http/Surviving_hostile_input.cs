@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using CsCheck;
@@ -131,16 +130,7 @@ public sealed class Surviving_hostile_input(ITestOutputHelper output) : IDisposa
         Assert.Equal(HttpStatusCode.Created, after.StatusCode);
     }
 
-    private HttpClient Client(string? key)
-    {
-        var client = _silo.CreateClient();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return client;
-    }
+    private HttpClient Client(string? key) => _silo.ClientWithKey(key);
 
     private static string Shorten(string body) => body.Length > 120 ? body[..120] + "..." : body;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,12 +30,7 @@ public sealed class Turning_the_dashboard_off(ApiFixture api) : IDisposable
 
     public void Dispose() => _silo.Dispose();
 
-    private HttpClient Client(string key)
-    {
-        var client = _silo.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
+    private HttpClient Client(string key) => _silo.ClientWithKey(key);
 
     private static IEnumerable<IIncomingGrainCallFilter> DashboardFilters(WebApplicationFactory<Program> silo) =>
         silo.Services.GetServices<IIncomingGrainCallFilter>().Where(f => f.GetType().Namespace?.StartsWith("Orleans.Dashboard", StringComparison.Ordinal) == true);

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -26,16 +25,7 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     /// <summary>Settings beyond the test defaults (set before the first client is made); they win over the defaults.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
-    public HttpClient ClientWithKey(string? key)
-    {
-        var client = CreateClient();
-        if (key is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        }
-
-        return client;
-    }
+    public HttpClient ClientWithKey(string? key) => KeyedClients.ClientWithKey(this, key);
 
     /// <summary>
     /// The host counts as started before its bus does (MassTransit starts it in the background, so that a broker that is
