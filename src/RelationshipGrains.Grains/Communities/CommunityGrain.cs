@@ -30,7 +30,7 @@ public sealed partial class CommunityGrain(
     public const string RoundReminder = "selection-round";
     public const int FeedWindow = 1_000;
 
-    private readonly TimelineSignal _signal = new();
+    private TimelineSignal _signal;
     private readonly Dictionary<string, RecentWrites> _votes = new(StringComparer.Ordinal);
 
 

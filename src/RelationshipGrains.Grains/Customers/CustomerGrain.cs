@@ -26,7 +26,7 @@ public sealed partial class CustomerGrain(
     GrainMetrics metrics,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain, ICustomerStewardshipGrain, ICustomerForPartnersGrain, ICustomerNoticesGrain, IRemindable, IGrainMigrationParticipant
 {
-    private readonly TimelineSignal _signal = new();
+    private TimelineSignal _signal;
     private GrainOutbox? _outbox;
     private RecentWrites _recentWrites;
     private readonly TimelineOptions _options = timelineOptions.Value;

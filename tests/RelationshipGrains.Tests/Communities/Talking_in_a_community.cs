@@ -117,9 +117,16 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
             sequences.Add(feed.Current.Sequence);
         }
 
+        // Everything so far is delivered: the next event must wake the waiting subscriber.
+        var waiting = feed.MoveNextAsync();
+        await community.PostAsync(ada, new PostRequest("t2", "Again", "Hi again"));
+        Assert.True(await waiting);
+        var woken = (feed.Current.Kind, feed.Current.Sequence);
+
         var resumed = community.WatchAsync(sequences[0], cts.Token).GetAsyncEnumerator(cts.Token);
         Assert.True(await resumed.MoveNextAsync());
         Assert.Equal([CommunityEventKind.MemberJoined, CommunityEventKind.Posted], kinds);
+        Assert.Equal((CommunityEventKind.Posted, sequences[1] + 1), woken);
         Assert.Equal(sequences[1], resumed.Current.Sequence);
         await resumed.DisposeAsync();
     }
