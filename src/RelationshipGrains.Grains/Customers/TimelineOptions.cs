@@ -21,6 +21,9 @@ public sealed class TimelineOptions
     /// </summary>
     public int IdempotencyWindow { get; set; } = 2_000;
 
-    /// <summary>Interactions one customer may record per minute (retries of recorded ones do not count).</summary>
+    /// <summary>
+    /// Interactions one customer may record in a minute counted from the first of them (retries of recorded ones do
+    /// not count).
+    /// </summary>
     public int InteractionsPerMinute { get; set; } = 120;
 }
