@@ -28,16 +28,5 @@ public sealed class PartnerAccessLogGrain(IDurableStateManager journal, ForcedCo
 
     public Task<IReadOnlyList<PartnerAccess>> ListAsync() => Task.FromResult<IReadOnlyList<PartnerAccess>>([.. _log.Reverse()]);
 
-    public async Task EraseAsync()
-    {
-        if (_log.Count == 0)
-        {
-            return;
-        }
-
-        // Rewritten as an empty snapshot, so the earlier records are gone from storage, not only from the queue.
-        _log.Clear();
-        compactions.Request(this.GetGrainId());
-        await journal.WriteOrRetireAsync(this);
-    }
+    public Task EraseAsync() => journal.EraseAsync(this, _log, compactions);
 }

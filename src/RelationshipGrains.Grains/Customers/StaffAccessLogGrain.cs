@@ -13,16 +13,5 @@ namespace RelationshipGrains.Grains.Customers;
 public sealed class StaffAccessLogGrain(IDurableStateManager journal, ForcedCompactions compactions)
     : StaffLog(journal, IStaffAccessLogGrain.Size), IStaffAccessLogGrain
 {
-    public async Task EraseAsync()
-    {
-        if (Log.Count == 0)
-        {
-            return;
-        }
-
-        // Rewritten as an empty snapshot, so the earlier records are gone from storage, not only from the queue.
-        Log.Clear();
-        compactions.Request(this.GetGrainId());
-        await Journal.WriteOrRetireAsync(this);
-    }
+    public Task EraseAsync() => Journal.EraseAsync(this, Log, compactions);
 }

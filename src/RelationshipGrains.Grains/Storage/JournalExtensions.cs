@@ -1,5 +1,6 @@
 using Orleans.Journaling;
 using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Persistence.Journals;
 
 namespace RelationshipGrains.Grains.Storage;
 
@@ -35,5 +36,21 @@ public static class JournalExtensions
 
         outbox?.AfterWrite();
         written?.Invoke(grain);
+    }
+
+    /// <summary>
+    /// Empties a grain's log for an erasure and writes the journal again as a snapshot without it, so the earlier records
+    /// are gone from storage, not only from the queue. An empty log writes nothing.
+    /// </summary>
+    public static async Task EraseAsync<T>(this IDurableStateManager journal, IGrainBase grain, IDurableQueue<T> log, ForcedCompactions compactions)
+    {
+        if (log.Count == 0)
+        {
+            return;
+        }
+
+        log.Clear();
+        compactions.Request(grain.GrainContext.GrainId);
+        await journal.WriteOrRetireAsync(grain);
     }
 }

@@ -24,6 +24,9 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         await customer.ExpressIntentAsync(world.Intent("bike"));
         var insurer = await world.Partner("insurer");
         await customer.GrantConsentAsync(new GrantConsent(insurer, [ConsentScope.Profile], null));
+        Assert.NotNull(await customer.ForPartners().GetProfileForPartnerAsync(insurer));
+        var partnerReads = fixture.Grains.GetGrain<IPartnerAccessLogGrain>(id).GetGrainId();
+        Assert.True(fixture.Journals.Holds(partnerReads, insurer));
         var firstPage = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
         Assert.NotEmpty(await firstPage.GetAsync());
 
@@ -45,6 +48,7 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         Assert.False(fixture.Journals.Holds(customer.GetGrainId(), "Analytical"));
         Assert.False(fixture.Journals.Holds(customer.GetGrainId(), "Ada Lovelace"));
         Assert.False(fixture.Journals.Holds(customer.GetGrainId(), "ada@example.com"));
+        Assert.False(fixture.Journals.Holds(partnerReads, insurer));
         Assert.Equal(new[] { partner, insurer }.Order(StringComparer.Ordinal), receipt.PartnersNotified.Order(StringComparer.Ordinal));
         Assert.Equal(receipt.ErasedAt, again.ErasedAt);
         Assert.Equal(receipt.PartnersNotified, again.PartnersNotified);
