@@ -25,13 +25,7 @@ public abstract class StaffLog(IDurableStateManager journal, int size) : Grain
             return;
         }
 
-        Log.Enqueue(access);
-        while (Log.Count > size)
-        {
-            Log.Dequeue();
-        }
-
-        await Journal.WriteOrRetireAsync(this);
+        await Journal.AppendBoundedAsync(this, Log, access, size);
     }
 
     public Task<IReadOnlyList<StaffAccess>> ListAsync() => Task.FromResult<IReadOnlyList<StaffAccess>>([.. Log.Reverse()]);

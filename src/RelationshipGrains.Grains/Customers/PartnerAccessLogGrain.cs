@@ -14,16 +14,10 @@ public sealed class PartnerAccessLogGrain(IDurableStateManager journal, ForcedCo
 {
     private readonly IDurableQueue<PartnerAccess> _log = journal.GetOrAddQueue<PartnerAccess>("partner-access");
 
-    public async Task RecordAsync(PartnerAccess access)
+    public Task RecordAsync(PartnerAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
-        _log.Enqueue(access);
-        while (_log.Count > IPartnerAccessLogGrain.Size)
-        {
-            _log.Dequeue();
-        }
-
-        await journal.WriteOrRetireAsync(this);
+        return journal.AppendBoundedAsync(this, _log, access, IPartnerAccessLogGrain.Size);
     }
 
     public Task<IReadOnlyList<PartnerAccess>> ListAsync() => Task.FromResult<IReadOnlyList<PartnerAccess>>([.. _log.Reverse()]);

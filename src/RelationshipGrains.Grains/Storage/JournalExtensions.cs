@@ -38,6 +38,18 @@ public static class JournalExtensions
         written?.Invoke(grain);
     }
 
+    /// <summary>Appends one record to a grain's log, drops the oldest beyond <paramref name="size"/>, and writes.</summary>
+    public static Task AppendBoundedAsync<T>(this IDurableStateManager journal, IGrainBase grain, IDurableQueue<T> log, T record, int size)
+    {
+        log.Enqueue(record);
+        while (log.Count > size)
+        {
+            log.Dequeue();
+        }
+
+        return journal.WriteOrRetireAsync(grain);
+    }
+
     /// <summary>
     /// Empties a grain's log for an erasure and writes the journal again as a snapshot without it, so the earlier records
     /// are gone from storage, not only from the queue. An empty log writes nothing.
