@@ -80,11 +80,14 @@ public static class FlatCost
         {
             // The same posts in a community of their own first. Unwarmed, the 10-post row was the process's first run of
             // this path, while the large row followed a fill of 7,900 posts: one run read 4.36x for the large community.
-            var community = await CommunityAsync(grains, $"flat-{run}-warm-up", 100);
+            var slug = $"flat-{run}-warm-up";
+            var community = await CommunityAsync(grains, slug, 100);
             for (var n = 0; n < posts; n++)
             {
-                await community.PostAsync($"m-{n % 100}", new PostRequest($"warm-{n}", $"warm-up post {n}", "A thread"));
+                await community.PostAsync($"m-{n % 100}", new PostRequest($"p-{n}", $"warm-up post {n}", "A thread"));
             }
+
+            await NoticesDeliveredAsync(grains, slug, posts - 1);
         });
     }
 
