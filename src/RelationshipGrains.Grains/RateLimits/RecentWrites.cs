@@ -3,9 +3,9 @@ namespace RelationshipGrains.Grains.RateLimits;
 /// <summary>
 /// How many records one customer or member made in the minute that began with the first of them. Kept in memory
 /// only: a limit that forgets on reactivation is still a limit, and it costs no storage write. A window counted from
-/// its first record, not a log of every record's time, holds 16 bytes in its grain however busy the writer (a log of 120 times held
-/// 2 KB, and 152 B for a customer who wrote once); the price is that a writer may spend one window's allowance at its
-/// end and the next one's at once.
+/// its first record, not a log of every record's time, holds 16 bytes in its grain however busy the writer (a log of
+/// 120 times held 2 KB, and 152 B for a customer who wrote once); the price is that a writer may spend one window's
+/// allowance at its end and the next one's at once.
 /// </summary>
 internal struct RecentWrites
 {

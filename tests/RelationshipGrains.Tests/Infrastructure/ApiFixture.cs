@@ -25,8 +25,6 @@ public sealed class ApiFixture : WebApplicationFactory<Program>
     /// <summary>Settings beyond the test defaults (set before the first client is made); they win over the defaults.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
-    public HttpClient ClientWithKey(string? key) => KeyedClients.ClientWithKey(this, key);
-
     /// <summary>
     /// The host counts as started before its bus does (MassTransit starts it in the background, so that a broker that is
     /// down does not hold the silo back); tests begin once the bus is up, as they would on a silo that has been running.

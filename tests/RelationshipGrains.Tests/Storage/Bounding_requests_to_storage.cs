@@ -18,6 +18,7 @@ namespace RelationshipGrains.Tests.Storage;
 public sealed class Bounding_requests_to_storage
 {
     public const string Name = "bounding requests to storage";
+
     [Fact]
     public async Task A_burst_waits_its_turn_in_the_silo_and_not_inside_the_network_timeout()
     {
