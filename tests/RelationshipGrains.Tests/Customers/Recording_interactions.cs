@@ -68,6 +68,7 @@ public sealed class Recording_interactions(ClusterFixture fixture)
     {
         { "interactionId", Requests.Interaction() with { InteractionId = "" } },
         { "interactionId", Requests.Interaction() with { InteractionId = "has space" } },
+        { "interactionId", Requests.Interaction() with { InteractionId = "line-break\n" } },
         { "channel", Requests.Interaction() with { Channel = null } },
         { "channel", Requests.Interaction() with { Channel = (Channel)42 } },
         { "direction", Requests.Interaction() with { Direction = null } },
@@ -75,6 +76,7 @@ public sealed class Recording_interactions(ClusterFixture fixture)
         { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Staff) } },
         { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Customer, "someone") } },
         { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Staff, "ada agent") } },
+        { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Staff, "ada\n") } },
         { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Staff, new string('s', 256)) } },
         { "author.id", Requests.Interaction() with { Author = new Author(AuthorKind.Partner, "Velo|Works") } },
         { "author.name", Requests.Interaction() with { Author = new Author(AuthorKind.Customer, Name: "Erin") } },
@@ -133,6 +135,7 @@ public sealed class Recording_interactions(ClusterFixture fixture)
     [InlineData("has space")]
     [InlineData("UPPER")]
     [InlineData("a/b")]
+    [InlineData("bob\n")]
     [InlineData("x12345678901234567890123456789012345678901234567890123456789012345")]
     public async Task A_malformed_customer_id_is_refused(string id)
     {
