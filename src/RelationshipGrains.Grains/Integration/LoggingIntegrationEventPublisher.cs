@@ -7,7 +7,12 @@ public sealed partial class LoggingIntegrationEventPublisher(ILogger<LoggingInte
 {
     public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        LogPublished(logger, message.EventType, message.MessageId, message.Payload);
+        // Asked first: the payload is decoded from UTF-8 for the log line only.
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogPublished(logger, message.EventType, message.MessageId, message.Payload);
+        }
+
         return Task.CompletedTask;
     }
 

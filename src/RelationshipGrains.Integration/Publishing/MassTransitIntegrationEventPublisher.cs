@@ -1,6 +1,5 @@
 using MassTransit;
 using RelationshipGrains.Grains.Integration;
-using RelationshipGrains.Integration.Contracts;
 
 namespace RelationshipGrains.Integration.Publishing;
 
@@ -16,7 +15,7 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus) : IIntegratio
         object integrationEvent;
         try
         {
-            integrationEvent = IntegrationEvents.Deserialize(message.EventType, message.Payload);
+            integrationEvent = message.Read();
         }
         catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or NotSupportedException)
         {
