@@ -32,28 +32,40 @@ public sealed record Author([property: Id(0)] AuthorKind? Kind, [property: Id(1)
     /// </exception>
     public Author Validated(string field)
     {
-        var kind = Check.Defined(Kind, $"{field}.kind");
+        var names = field == AuthorFields.Field ? AuthorFields : new FieldNames(field);
+        var kind = Check.Defined(Kind, names.Kind);
         if (kind is AuthorKind.Staff)
         {
             // A provider's subject may be mixed case or carry '|' (auth0|123): any visible ASCII is kept as given.
-            Check.Subject(Id, $"{field}.id");
+            Check.Subject(Id, names.Id);
         }
         else if (kind is AuthorKind.Partner)
         {
-            Check.Id(Id, $"{field}.id");
+            Check.Id(Id, names.Id);
         }
         else if (Id is not null)
         {
-            throw new RelationshipValidationException($"{field}.id", $"{field}.id is only given for staff and partner authors.");
+            throw new RelationshipValidationException(names.Id, $"{names.Id} is only given for staff and partner authors.");
         }
 
         if (Name is not null && kind is not AuthorKind.Staff)
         {
-            throw new RelationshipValidationException($"{field}.name", $"{field}.name is only given for staff authors.");
+            throw new RelationshipValidationException(names.Name, $"{names.Name} is only given for staff authors.");
         }
 
-        Check.OptionalText(Name, $"{field}.name", Limits.DisplayName);
+        Check.OptionalText(Name, names.Name, Limits.DisplayName);
 
         return this;
+    }
+
+    /// <summary>The parts' names under the usual field, made once rather than on every check of every write.</summary>
+    private static readonly FieldNames AuthorFields = new("author");
+
+    private sealed class FieldNames(string field)
+    {
+        public string Field { get; } = field;
+        public string Kind { get; } = $"{field}.kind";
+        public string Id { get; } = $"{field}.id";
+        public string Name { get; } = $"{field}.name";
     }
 }

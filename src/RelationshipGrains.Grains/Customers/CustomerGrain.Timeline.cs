@@ -33,8 +33,8 @@ public sealed partial class CustomerGrain
         }
 
         Outbox.EnsureRoom();
-        var entry = Append(seq => new TimelineEntry(
-            seq, interaction.InteractionId, kind, now, occurredAt, interaction.Author!,
+        var entry = Append(new TimelineEntry(
+            State.LastSequence + 1, interaction.InteractionId, kind, now, occurredAt, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
         State.EntryIds[interaction.InteractionId] = entry.Sequence;
         if (alsoKnownAs is not null)
@@ -170,9 +170,11 @@ public sealed partial class CustomerGrain
 
     private ValueTask<TimelineEntry> EntryAtAsync(long sequence) => new TimelineReader(this).AtAsync(sequence);
 
-    private TimelineEntry Append(Func<long, TimelineEntry> create, DateTimeOffset now)
+    private TimelineEntry Append(Func<long, TimelineEntry> create, DateTimeOffset now) => Append(create(State.LastSequence + 1), now);
+
+    /// <summary>Adds <paramref name="entry"/>, made with the next sequence, without a closure: the write path's own overload.</summary>
+    private TimelineEntry Append(TimelineEntry entry, DateTimeOffset now)
     {
-        var entry = create(State.LastSequence + 1);
         State.Timeline.Add(entry);
         State.Seen(now);
         return entry;

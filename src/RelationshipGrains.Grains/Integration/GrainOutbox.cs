@@ -337,7 +337,15 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
 
     private async Task RelayPendingAsync(CancellationToken cancellationToken)
     {
-        foreach (var message in Pending.Take(_stored).ToList())
+        // A copy of the stored head: calls interleave at every publish's await and may add to the list meanwhile.
+        var pending = Pending;
+        var stored = new OutboxMessage[Math.Min(_stored, pending.Count)];
+        for (var i = 0; i < stored.Length; i++)
+        {
+            stored[i] = pending[i];
+        }
+
+        foreach (var message in stored)
         {
             var published = true;
             try
