@@ -1,10 +1,14 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http;
 using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Benchmarks.Hosting;
+using RelationshipGrains.Benchmarks.Ping;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Silo.Hosting;
 using RelationshipGrains.Silo.Observability;
@@ -34,6 +38,7 @@ public static class HttpPath
         // interaction also creates its journal, which the first-contact row prices on its own.
         await EstablishAsync(http, errors, options, $"{prefix}-e");
         await EstablishAsync(plain, errors, options, $"{prefix}-e");
+        await EstablishAsync(http, errors, options, $"{prefix}-e", "/floor/{0}");
 
         // Measured after that, on a silo as warm as the one the writes meet: measured first, on a cold process, the
         // bare endpoint ran at half the rate of a timeline read.
@@ -42,6 +47,8 @@ public static class HttpPath
         var firstContact = await runner.RunAsync("http path", "POST interaction, first contact", options.HttpCallers, async (c, n) =>
             await errors.EnsureSuccessAsync(await http.PostAsJsonAsync($"/api/v1/customers/new-{prefix}-{c}-{n}/interactions", Interaction($"{prefix}-f-{c}-{n}"))));
         var first = await PostAsync(runner, http, errors, options, "POST interaction", $"{prefix}-a");
+        var floorFirst = await FloorAsync(runner, http, errors, options, $"{prefix}-g");
+        var floorSecond = await FloorAsync(runner, http, errors, options, $"{prefix}-h");
         var plainFirst = await PostAsync(runner, plain, errors, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-b");
         var plainSecond = await PostAsync(runner, plain, errors, options, "POST interaction, no OpenTelemetry or dashboard endpoints", $"{prefix}-c");
         var second = await PostAsync(runner, http, errors, options, "POST interaction", $"{prefix}-d");
@@ -49,9 +56,19 @@ public static class HttpPath
             await errors.EnsureSuccessAsync(await http.GetAsync($"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/timeline?limit=20")));
         var post = Measured.Mean(first, second);
         var postPlain = Measured.Mean(plainFirst, plainSecond);
+        var floor = Measured.Mean(floorFirst, floorSecond);
 
         results.Add(bare);
-        results.Add(post with { Baseline = "bare", Ratio = post.PerSecond / bare.PerSecond });
+        results.Add(post with
+        {
+            Baseline = "bare", Ratio = post.PerSecond / bare.PerSecond,
+            Note = $"{post.PerSecond / floor.PerSecond:0.00} of the same POST to Journaling alone; A B B A",
+        });
+        results.Add(floor with
+        {
+            Baseline = "bare", Ratio = floor.PerSecond / bare.PerSecond,
+            Note = "body bound, Journaling alone on the file journal, entry returned; A B B A",
+        });
         results.Add(get with { Baseline = "bare", Ratio = get.PerSecond / bare.PerSecond });
         results.Add(firstContact with { Baseline = "bare", Ratio = firstContact.PerSecond / bare.PerSecond, Note = "a new customer each call" });
         results.Add(postPlain with { Baseline = "POST interaction", Ratio = postPlain.PerSecond / post.PerSecond });
@@ -64,13 +81,22 @@ public static class HttpPath
             await errors.EnsureSuccessAsync(await http.PostAsJsonAsync(
                 $"/api/v1/customers/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}/interactions", Interaction($"{prefix}-{c}-{n}"))));
 
+    /// <summary>
+    /// The same request and answer through a minimal endpoint to Orleans Journaling alone (<c>Floor/</c>) on the same
+    /// durable journal: what a write costs over HTTP before anything of ours.
+    /// </summary>
+    private static Task<Measured> FloorAsync(LoadRunner runner, HttpClient http, ServerErrors errors, BenchOptions options, string prefix) =>
+        runner.RunAsync("http path", "POST to Orleans Journaling alone", options.HttpCallers, async (c, n) =>
+            await errors.EnsureSuccessAsync(await http.PostAsJsonAsync(
+                $"/floor/{Payloads.CustomerId((c * 7919 + n) % options.Customers)}", Interaction($"{prefix}-{c}-{n}"))));
+
     private static object Interaction(string id) =>
         new { interactionId = id, channel = "chat", direction = "inbound", author = new { kind = "customer" }, text = Payloads.Text };
 
     /// <summary>One interaction for every customer the scenario writes to, untimed.</summary>
-    private static Task EstablishAsync(HttpClient http, ServerErrors errors, BenchOptions options, string prefix) =>
+    private static Task EstablishAsync(HttpClient http, ServerErrors errors, BenchOptions options, string prefix, string path = "/api/v1/customers/{0}/interactions") =>
         Parallel.ForEachAsync(Enumerable.Range(0, options.Customers), new ParallelOptions { MaxDegreeOfParallelism = options.HttpCallers }, async (i, ct) =>
-            await errors.EnsureSuccessAsync(await http.PostAsJsonAsync($"/api/v1/customers/{Payloads.CustomerId(i)}/interactions", Interaction($"{prefix}-{i}"), ct)));
+            await errors.EnsureSuccessAsync(await http.PostAsJsonAsync(string.Format(CultureInfo.InvariantCulture, path, Payloads.CustomerId(i)), Interaction($"{prefix}-{i}"), ct)));
 
     private static HttpClient Client(WebApplication app, BenchOptions options)
     {
@@ -118,6 +144,8 @@ public static class HttpPath
         }
 
         app.MapGet("/bare", () => "ok");
+        app.MapPost("/floor/{id}", async (string id, RecordInteraction body, IGrainFactory grains) =>
+            TypedResults.Created($"/floor/{id}", (await grains.JournalFloor(id).AppendAsync(body)).Entry));
         await app.StartAsync();
         return app;
     }
