@@ -204,7 +204,7 @@ public static class Check
     public const string SubjectPatternText = "^[!-~]+$";
 
     // Checked by character set rather than by the patterns above: a .NET regex's '$' also matches before a final line
-    // break, so "bob\n" passed as an id, and a regex match was 3% of an in-silo RecordInteraction's CPU.
+    // break, so "bob\n" passed as an id, and a regex match was about 3% of an in-silo RecordInteraction's CPU.
     private static readonly SearchValues<char> IdChars = SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789._-");
     private static readonly SearchValues<char> RequestIdChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._:-");

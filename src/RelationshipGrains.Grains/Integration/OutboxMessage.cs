@@ -21,8 +21,8 @@ public sealed record OutboxMessage(
     [property: Id(4)] byte[]? Json = null)
 {
     /// <summary>
-    /// The event itself, while the activation that raised it holds it; never stored. Relayed from here, the event is
-    /// not read back from its JSON, which in the HTTP benchmark's profile cost a write more than writing it had.
+    /// The event itself, while the activation that raised it holds it; never stored. Relayed from there, it is not
+    /// read back from the JSON it was just written as; after a reactivation it is.
     /// </summary>
     public object? Event { get => _event; private init => _event = value; }
 
