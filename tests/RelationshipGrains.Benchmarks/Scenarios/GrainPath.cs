@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Benchmarks.Floor;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
-using RelationshipGrains.Benchmarks.Ping;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
 using RelationshipGrains.Validation;

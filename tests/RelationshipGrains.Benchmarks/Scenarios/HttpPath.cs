@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.AspNetCore.Http;
 using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Benchmarks.Hosting;
-using RelationshipGrains.Benchmarks.Ping;
-using RelationshipGrains.Customers;
 using RelationshipGrains.Benchmarks.Measurement;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Silo.Hosting;
 using RelationshipGrains.Silo.Observability;
 

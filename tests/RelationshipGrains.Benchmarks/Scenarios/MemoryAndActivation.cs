@@ -4,7 +4,6 @@ using Orleans.Journaling;
 using Orleans.Storage;
 using RelationshipGrains.Benchmarks.Hosting;
 using RelationshipGrains.Benchmarks.Measurement;
-using RelationshipGrains.Benchmarks.Ping;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains;
 using RelationshipGrains.Validation;

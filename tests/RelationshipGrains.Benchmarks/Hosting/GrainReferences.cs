@@ -1,13 +1,14 @@
 using RelationshipGrains.Benchmarks.Floor;
+using RelationshipGrains.Benchmarks.Ping;
 
-namespace RelationshipGrains.Benchmarks.Ping;
+namespace RelationshipGrains.Benchmarks.Hosting;
 
 /// <summary>
 /// Benchmark grain references made as <c>CheckedGrains</c> makes ours: Orleans resolves the grain type from the
 /// interface by reflection and type-name parsing on every <c>GetGrain</c> by key, which our calls skip, so a ping that
 /// paid it was a slower baseline than the calls compared with it (measured: about half of a ping's allocations).
 /// </summary>
-public static class PingReferences
+public static class GrainReferences
 {
     public static IPingGrain Ping(this IGrainFactory grains, long key) =>
         Reference(grains, GrainIdKeyExtensions.CreateIntegerKey(key), g => g.GetGrain<IPingGrain>(key));
