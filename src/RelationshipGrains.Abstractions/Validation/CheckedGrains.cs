@@ -105,7 +105,11 @@ public static class CheckedGrains
     /// a silo's time under RecordInteraction, in a profile); each interface has one implementation, so its grain
     /// and interface types are looked up once and the reference is made from the id.
     /// </summary>
-    private static TGrain Reference<TGrain>(IGrainFactory grains, string key) where TGrain : IGrainWithStringKey
+    /// <typeparam name="TGrain">The grain interface; it must have one implementation.</typeparam>
+    /// <param name="grains">The grain factory.</param>
+    /// <param name="key">The grain's key, already checked.</param>
+    /// <returns>A reference to the grain; nothing is called yet.</returns>
+    internal static TGrain Reference<TGrain>(IGrainFactory grains, string key) where TGrain : IGrainWithStringKey
     {
         if (Kind<TGrain>.Types is not { } types)
         {

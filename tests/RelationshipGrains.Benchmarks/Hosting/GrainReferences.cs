@@ -1,5 +1,6 @@
 using RelationshipGrains.Benchmarks.Floor;
 using RelationshipGrains.Benchmarks.Ping;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Benchmarks.Hosting;
 
@@ -10,29 +11,24 @@ namespace RelationshipGrains.Benchmarks.Hosting;
 /// </summary>
 public static class GrainReferences
 {
-    public static IPingGrain Ping(this IGrainFactory grains, long key) =>
-        Reference(grains, GrainIdKeyExtensions.CreateIntegerKey(key), g => g.GetGrain<IPingGrain>(key));
+    private static Types? _ping;
 
-    public static IJournalFloorGrain JournalFloor(this IGrainFactory grains, string key) =>
-        Reference(grains, IdSpan.Create(key), g => g.GetGrain<IJournalFloorGrain>(key));
-
-    private static TGrain Reference<TGrain>(IGrainFactory grains, IdSpan key, Func<IGrainFactory, TGrain> first) where TGrain : IGrain
+    public static IPingGrain Ping(this IGrainFactory grains, long key)
     {
-        if (Kind<TGrain>.Types is not { } types)
+        if (_ping is not { } types)
         {
-            var reference = (GrainReference)(object)first(grains);
-            Kind<TGrain>.Types = new Types(reference.GrainId.Type, reference.InterfaceType);
-            return (TGrain)(object)reference;
+            var first = (GrainReference)(object)grains.GetGrain<IPingGrain>(key);
+            _ping = new Types(first.GrainId.Type, first.InterfaceType);
+            return (IPingGrain)first;
         }
 
-        return (TGrain)grains.GetGrain(GrainId.Create(types.Grain, key), types.Interface);
+        var id = GrainId.Create(types.Grain, GrainIdKeyExtensions.CreateIntegerKey(key));
+        return (IPingGrain)grains.GetGrain(id, types.Interface);
     }
+
+    /// <summary>String keys, as the customers': the product's own code makes the reference.</summary>
+    public static IJournalFloorGrain JournalFloor(this IGrainFactory grains, string key) => CheckedGrains.Reference<IJournalFloorGrain>(grains, key);
 
     /// <summary>A class, so that a reader never sees one half written.</summary>
     private sealed record Types(GrainType Grain, GrainInterfaceType Interface);
-
-    private static class Kind<TGrain>
-    {
-        public static Types? Types;
-    }
 }
