@@ -11,7 +11,7 @@ public sealed partial class CustomerGrain
     private int _archiveFailures;
 
     /// <summary>
-    /// Moves whole pages out of the window whenever it holds more than the window size, so state never holds more. The page is stored before the window is
+    /// Moves whole pages out of the window whenever it holds more than the window size, so memory never holds more. The page is stored before the window is
     /// trimmed, and storing a page twice is harmless, so a crash between the two steps loses and duplicates nothing.
     /// The change that triggered it is already durable, so a failure here is logged and tried again after a pause that
     /// doubles with each failure (1 s to 5 min): while archive storage is out, writes go on at their usual cost and the
@@ -39,14 +39,16 @@ public sealed partial class CustomerGrain
                 var page = State.Timeline.Take(pageSize).ToList();
                 await ArchivePage((page[0].Sequence - 1) / pageSize).StoreAsync(page);
 
-                // Each removal journals a few bytes; the page itself went to its own grain above.
+                // Each removal journals a few bytes; the page itself went to its own grain above. They are written
+                // with the next change rather than on their own: a trim lost with the activation is the crash this
+                // method already survives (the page is stored again, harmlessly, and the window trimmed again), and
+                // a write of its own cost every page a storage request.
                 for (var i = 0; i < pageSize; i++)
                 {
                     State.Timeline.RemoveAt(0);
                 }
 
                 ForgetOldEntryIds();
-                await PersistAsync();
             }
 
             _archiveFailures = 0;

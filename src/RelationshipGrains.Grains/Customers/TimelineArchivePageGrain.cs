@@ -1,21 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
+using Orleans.Storage;
 using RelationshipGrains.Customers;
-using RelationshipGrains.Grains.Storage;
 
 namespace RelationshipGrains.Grains.Customers;
 
-public sealed class TimelineArchivePageGrain(
-    [PersistentState("timeline-page", StorageNames.Relationships)] IPersistentState<TimelineArchivePageState> state)
+/// <summary>
+/// Holds its page through the grain storage directly rather than a persistent-state facet, which reads on every
+/// activation: a page is written once, by an activation that has never read it, so storing one costs one request
+/// (a create that fails if the record exists) instead of a read that finds nothing and then the write.
+/// </summary>
+public sealed class TimelineArchivePageGrain([FromKeyedServices(StorageNames.Relationships)] IGrainStorage storage)
     : Grain, ITimelineArchivePageGrain
 {
+    /// <summary>The state's name in storage, as the persistent-state facet stored it before.</summary>
+    public const string StateName = "timeline-page";
+
+    private List<TimelineEntry> _entries = [];
+    private string? _etag;
+    private bool _read;
+
     public async Task StoreAsync(IReadOnlyList<TimelineEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        var stored = state.State.Entries;
-        if (stored.Count > 0)
+        if (!_read)
+        {
+            try
+            {
+                // No ETag: storage creates the record only if there is none.
+                await WriteAsync([.. entries]);
+                return;
+            }
+            catch (InconsistentStateException)
+            {
+                // Already stored: the retry of an archive step that stopped half-way, compared below.
+                await ReadAsync();
+            }
+        }
+
+        if (_entries.Count > 0)
         {
             // Pages are written once: the same page again is the retry of an archive step that stopped half-way.
-            if (stored.Count != entries.Count || stored[0].Sequence != entries[0].Sequence)
+            if (_entries.Count != entries.Count || _entries[0].Sequence != entries[0].Sequence)
             {
                 throw new InvalidOperationException($"Archive page {this.GetPrimaryKeyString()} already holds different entries.");
             }
@@ -23,20 +49,49 @@ public sealed class TimelineArchivePageGrain(
             return;
         }
 
-        state.State.Entries = [.. entries];
-        await state.WriteOrReloadAsync(this);
+        // Erased, then archived again by a customer that came back.
+        await WriteAsync([.. entries]);
     }
 
     public async Task EraseAsync()
     {
-        if (state.RecordExists)
+        if (!_read)
         {
-            await state.ClearStateAsync();
+            await ReadAsync();
         }
 
-        state.State.Entries = [];
+        if (_etag is not null)
+        {
+            var cleared = new GrainState<TimelineArchivePageState>(new TimelineArchivePageState { Entries = _entries }, _etag);
+            await storage.ClearStateAsync(StateName, this.GetGrainId(), cleared);
+            _etag = cleared.ETag;
+        }
+
+        _entries = [];
     }
 
     [ReadOnly]
-    public Task<IReadOnlyList<TimelineEntry>> GetAsync() => Task.FromResult<IReadOnlyList<TimelineEntry>>(state.State.Entries);
+    public async Task<IReadOnlyList<TimelineEntry>> GetAsync()
+    {
+        if (!_read)
+        {
+            await ReadAsync();
+        }
+
+        return _entries;
+    }
+
+    private async Task WriteAsync(List<TimelineEntry> entries)
+    {
+        var written = new GrainState<TimelineArchivePageState>(new TimelineArchivePageState { Entries = entries }, _etag);
+        await storage.WriteStateAsync(StateName, this.GetGrainId(), written);
+        (_entries, _etag, _read) = (entries, written.ETag, true);
+    }
+
+    private async Task ReadAsync()
+    {
+        var read = new GrainState<TimelineArchivePageState>(new TimelineArchivePageState());
+        await storage.ReadStateAsync(StateName, this.GetGrainId(), read);
+        (_entries, _etag, _read) = (read.State?.Entries ?? [], read.RecordExists ? read.ETag : null, true);
+    }
 }

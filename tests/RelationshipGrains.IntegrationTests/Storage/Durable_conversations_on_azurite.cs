@@ -59,6 +59,31 @@ public sealed class Durable_conversations_on_azurite(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task An_archive_page_already_in_blob_storage_is_accepted_again_elsewhere_and_never_replaced()
+    {
+        var id = NewCustomer();
+        await using var east = await AzureCluster.StartAsync(_container);
+        await using var west = await AzureCluster.StartAsync(_container);
+        var customer = east.Client.GetGrain<ICustomerGrain>(id);
+        for (var i = 1; i <= 3; i++)
+        {
+            await customer.RecordInteractionAsync(Interaction($"p-{i}"));
+        }
+
+        var entries = (await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 3))).Entries;
+        await east.Client.GetGrain<ITimelineArchivePageGrain>($"{id}/0").StoreAsync(entries);
+
+        // West's activation has never read the page: its first write finds the record there and compares.
+        var inWest = west.Client.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
+        await inWest.StoreAsync(entries);
+        await west.DeactivateAsync(inWest);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => inWest.StoreAsync([.. entries.Skip(1)]));
+        await west.DeactivateAsync(inWest);
+
+        Assert.Equal([1L, 2L, 3L], (await inWest.GetAsync()).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Two_activations_of_one_customer_cannot_both_win_a_write()
     {
         var id = NewCustomer();

@@ -103,6 +103,56 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Archiving_a_page_writes_the_page_once_without_reading_it_first_and_adds_no_journal_write()
+    {
+        var customer = await CustomerWithEntries(ClusterFixture.WindowSize);
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/0");
+        var journalWrites = fixture.Journals.Writes(customer.GetGrainId());
+
+        await customer.RecordInteractionAsync(Requests.Interaction("over-the-window"));
+
+        var stored = fixture.Storage.Peek<TimelineArchivePageState>(TimelineArchivePageGrain.StateName, page.GetGrainId());
+        Assert.Equal(journalWrites + 1, fixture.Journals.Writes(customer.GetGrainId()));
+        Assert.Equal(0, fixture.Storage.Reads(TimelineArchivePageGrain.StateName, page.GetGrainId()));
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => (long)i), stored!.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_trim_lost_with_its_activation_is_done_again_and_no_entry_is_lost_or_doubled()
+    {
+        // The trim after archiving is written with the next change; deactivating first loses it.
+        var customer = await CustomerWithEntries(ClusterFixture.WindowSize + 1);
+        await fixture.Cluster.DeactivateAsync(customer);
+
+        var afterRestart = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+        await customer.RecordInteractionAsync(Requests.Interaction("after-restart"));
+        await fixture.Cluster.DeactivateAsync(customer);
+        var all = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.WindowSize + 1).Select(i => (long)i), afterRestart.Entries.Select(e => e.Sequence));
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.WindowSize + 2).Select(i => (long)i), all.Entries.Select(e => e.Sequence));
+        Assert.Equal(1, await ArchivedPages(customer, 2));
+    }
+
+    [Fact]
+    public async Task A_page_already_in_storage_is_accepted_again_by_a_new_activation_and_never_replaced()
+    {
+        var customer = await CustomerWithEntries(ClusterFixture.PageSize + 1);
+        var entries = (await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: ClusterFixture.PageSize + 1))).Entries;
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{Keys.Customer()}/0");
+        await page.StoreAsync([.. entries.Take(ClusterFixture.PageSize)]);
+        await fixture.Cluster.DeactivateAsync(page);
+
+        await page.StoreAsync([.. entries.Take(ClusterFixture.PageSize)]);
+        await fixture.Cluster.DeactivateAsync(page);
+        var different = await Assert.ThrowsAsync<InvalidOperationException>(() => page.StoreAsync([.. entries.Skip(1)]));
+        await fixture.Cluster.DeactivateAsync(page);
+
+        Assert.Contains("already holds different entries", different.Message, StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => (long)i), (await page.GetAsync()).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Export_streams_every_entry_including_archived_ones()
     {
         var customer = await CustomerWithEntries(33);

@@ -18,8 +18,12 @@ public sealed class SharedTestGrainStorage : IGrainStorage
         .BuildServiceProvider()
         .GetRequiredService<Serializer>();
 
+    private readonly ConcurrentDictionary<(string Name, GrainId Grain), int> _reads = new();
     private volatile bool _failWrites;
     private int _refusedWrites;
+
+    /// <summary>How many times a grain's state was read.</summary>
+    public int Reads(string stateName, GrainId grainId) => _reads.GetValueOrDefault((stateName, grainId));
 
     /// <summary>How many writes were refused while <see cref="FailWrites"/> was set.</summary>
     public int RefusedWrites => Volatile.Read(ref _refusedWrites);
@@ -36,6 +40,7 @@ public sealed class SharedTestGrainStorage : IGrainStorage
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        _reads.AddOrUpdate((stateName, grainId), 1, (_, n) => n + 1);
         if (_records.TryGetValue((stateName, grainId), out var record))
         {
             grainState.State = _serializer.Deserialize<T>(record.Data);
