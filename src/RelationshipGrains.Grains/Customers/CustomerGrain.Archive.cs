@@ -61,14 +61,7 @@ public sealed partial class CustomerGrain
         }
     }
 
-    private void ForgetOldEntryIds()
-    {
-        var oldest = State.LastSequence - _options.IdempotencyWindow;
-        foreach (var id in State.EntryIds.Where(e => e.Value <= oldest).Select(e => e.Key).ToList())
-        {
-            State.EntryIds.Remove(id);
-        }
-    }
+    private void ForgetOldEntryIds() => State.ForgetEntryIdsThrough(State.LastSequence - _options.IdempotencyWindow);
 
     private ITimelineArchivePageGrain ArchivePage(long pageNumber) =>
         GrainFactory.GetGrain<ITimelineArchivePageGrain>($"{CustomerId}/{pageNumber}");

@@ -14,7 +14,7 @@ public sealed partial class CustomerGrain
             return new RecordResult(applied, Created: false);
         }
 
-        if (update.SubjectEntryId is { } subject && State.EntryIds.TryGetValue(subject, out var sequence))
+        if (update.SubjectEntryId is { } subject && State.TryGetSequence(subject, out var sequence))
         {
             return await ChangeEntryStatusAsync(new ChangeEntryStatus(update.MessageEntryId, sequence,
                 update.Status ?? "", Author.System, update.Note));

@@ -148,14 +148,14 @@ public sealed partial class CustomerGrain
     /// <summary>Appends an entry that other grains send, once: a resent entry id is recognised and ignored.</summary>
     private async Task AppendOnceAsync(string entryId, Func<long, string, DateTimeOffset, TimelineEntry> create, Action? alsoChange = null)
     {
-        if (State.EntryIds.ContainsKey(entryId))
+        if (State.KnowsEntryId(entryId))
         {
             return;
         }
 
         var now = time.GetUtcNow();
         var entry = Append(seq => create(seq, entryId, now), now);
-        State.EntryIds[entryId] = entry.Sequence;
+        State.RememberEntryId(entryId, entry.Sequence);
         alsoChange?.Invoke();
         await PersistAsync();
         await ArchiveIfFullAsync();

@@ -36,10 +36,10 @@ public sealed partial class CustomerGrain
         var entry = Append(new TimelineEntry(
             State.LastSequence + 1, interaction.InteractionId, kind, now, occurredAt, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
-        State.EntryIds[interaction.InteractionId] = entry.Sequence;
+        State.RememberEntryId(interaction.InteractionId, entry.Sequence);
         if (alsoKnownAs is not null)
         {
-            State.EntryIds[alsoKnownAs] = entry.Sequence;
+            State.RememberEntryId(alsoKnownAs, entry.Sequence);
         }
 
         Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, Kebab.Of(kind), Kebab.Of(entry.Channel!.Value),
@@ -85,7 +85,7 @@ public sealed partial class CustomerGrain
             seq, change.RequestId, TimelineEntryKind.StatusChanged, now, now, change.Author!,
             target.Channel, Text: change.Note, Topic: target.Topic, CorrelationId: target.CorrelationId, Status: status,
             RelatesTo: target.Sequence), now);
-        State.EntryIds[change.RequestId] = entry.Sequence;
+        State.RememberEntryId(change.RequestId, entry.Sequence);
         await PersistAsync();
         await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
@@ -161,7 +161,7 @@ public sealed partial class CustomerGrain
     private long WindowStart => State.Timeline.Count > 0 ? State.Timeline[0].Sequence : State.LastSequence + 1;
 
     private async Task<TimelineEntry?> TryFindRetryAsync(string entryId) =>
-        State.EntryIds.TryGetValue(entryId, out var seq) ? await EntryAtAsync(seq) : null;
+        State.TryGetSequence(entryId, out var seq) ? await EntryAtAsync(seq) : null;
 
     private static bool SameInteraction(TimelineEntry earlier, RecordInteraction again, TimelineEntryKind kind) =>
         earlier.Kind == kind && earlier.Channel == again.Channel && earlier.Direction == again.Direction

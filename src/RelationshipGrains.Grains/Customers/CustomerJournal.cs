@@ -40,8 +40,29 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     /// <summary>The recent window of the timeline in sequence order; older entries are in archive pages.</summary>
     public IDurableList<TimelineEntry> Timeline { get; } = manager.GetOrAddList<TimelineEntry>("timeline");
 
-    /// <summary>Caller-supplied entry ids (interaction ids, status request ids) to the sequence they produced.</summary>
-    public IDurableDictionary<string, long> EntryIds { get; } = manager.GetOrAddDictionary<string, long>("entry-ids");
+    /// <summary>
+    /// Caller-supplied entry ids (interaction ids, status request ids, message ids) to the sequence they produced, each
+    /// by its <see cref="EntryIdKey"/>. Journals written before 2026-12-03 hold ids as they came: those are still
+    /// found, and leave with their sequences.
+    /// </summary>
+    private readonly IDurableDictionary<string, long> _entryIds = manager.GetOrAddDictionary<string, long>("entry-ids");
+
+    public bool TryGetSequence(string entryId, out long sequence) =>
+        _entryIds.TryGetValue(EntryIdKey.Of(entryId), out sequence) || _entryIds.TryGetValue(entryId, out sequence);
+
+    public bool KnowsEntryId(string entryId) => TryGetSequence(entryId, out _);
+
+    public void RememberEntryId(string entryId, long sequence) => _entryIds[EntryIdKey.Of(entryId)] = sequence;
+
+    /// <summary>Forgets the ids of sequences up to <paramref name="oldest"/>.</summary>
+    public void ForgetEntryIdsThrough(long oldest)
+    {
+        foreach (var key in _entryIds.Where(e => e.Value <= oldest).Select(e => e.Key).ToList())
+        {
+            _entryIds.Remove(key);
+        }
+    }
+
     public IDurableDictionary<string, Intent> Intents { get; } = manager.GetOrAddDictionary<string, Intent>("intents");
     public IDurableDictionary<string, ConsentGrant> Consents { get; } = manager.GetOrAddDictionary<string, ConsentGrant>("consents");
 
@@ -87,7 +108,7 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     public void KeepOnlyAfterErasure(ErasureReceipt receipt, long archivePagesToErase, IEnumerable<string> communitiesToErase)
     {
         Timeline.Clear();
-        EntryIds.Clear();
+        _entryIds.Clear();
         Intents.Clear();
         Consents.Clear();
         Profile = new CustomerProfileRecord

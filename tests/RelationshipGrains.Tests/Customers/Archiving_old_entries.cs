@@ -118,9 +118,9 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_trim_lost_with_its_activation_is_done_again_and_no_entry_is_lost_or_doubled()
+    public async Task A_deactivation_between_archiving_and_the_next_change_loses_and_doubles_nothing()
     {
-        // The trim after archiving is written with the next change; deactivating first loses it.
+        // The trim after archiving waits for the next change's write; here the deactivation writes it instead.
         var customer = await CustomerWithEntries(ClusterFixture.WindowSize + 1);
         await fixture.Cluster.DeactivateAsync(customer);
 
