@@ -2,7 +2,9 @@ using RelationshipGrains.Benchmarks.Measurement;
 using RelationshipGrains.Benchmarks.Scenarios;
 
 // dotnet run -c Release --project tests/RelationshipGrains.Benchmarks -- [memory|grain|http|postgres|durability|scaling|flat|tables|all] [--quick] [--json PATH]
+// More than one scenario: each runs in a process of its own (ScenarioProcess), unless --in-process.
 var quick = args.Contains("--quick");
+var inProcess = args.Contains(ScenarioProcess.InProcess);
 var jsonIndex = Array.IndexOf(args, "--json");
 var jsonPath = jsonIndex >= 0 && jsonIndex + 1 < args.Length ? args[jsonIndex + 1] : "artifacts/benchmarks/results.json";
 var chosen = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal) && a != jsonPath).DefaultIfEmpty("all").ToHashSet();
@@ -11,9 +13,10 @@ var runner = new LoadRunner(options.WarmUp, options.Duration);
 var results = new List<Measured>();
 var scenarios = new (string Name, Func<Task> Run)[]
 {
-    // First: the journals of every later scenario return their 1 KB buffer pages to Orleans' shared page pool (192,143
-    // pages, about 200 MB, after `grain`), and customers activated after that take a pooled page instead of a new one,
-    // so the memory row read 8.3-8.5 KB per customer where a fresh process measures 9.6.
+    // First, for a run of them all in one process (--in-process): the journals of every later scenario return their
+    // 1 KB buffer pages to Orleans' shared page pool (192,143 pages, about 200 MB, after `grain`), and customers
+    // activated after that take a pooled page instead of a new one, so the memory row read 8.3-8.5 KB per customer
+    // where a fresh process measured 9.6.
     ("memory", () => MemoryAndActivation.RunAsync(options, results)),
     ("grain", () => GrainPath.RunAsync(options, runner, results)),
     ("http", () => HttpPath.RunAsync(options, runner, results)),
@@ -33,9 +36,23 @@ if (unknown.Count > 0)
 
 Console.WriteLine($"RelationshipGrains benchmarks ({(quick ? "quick" : "full")}) on {Environment.ProcessorCount} cores, .NET {Environment.Version}, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 var failures = new List<string>();
-foreach (var (name, run) in scenarios.Where(s => chosen.Contains("all") || chosen.Contains(s.Name)))
+var selected = scenarios.Where(s => chosen.Contains("all") || chosen.Contains(s.Name)).ToList();
+var isolated = selected.Count > 1 && !inProcess;
+foreach (var (name, run) in selected)
 {
-    Console.WriteLine($"running {name}...");
+    Console.WriteLine($"running {name}{(isolated ? " in a process of its own" : "")}...");
+    if (isolated)
+    {
+        var (exitCode, rows) = await ScenarioProcess.RunAsync(name, quick);
+        results.AddRange(rows);
+        if (exitCode != 0)
+        {
+            failures.Add($"Scenario {name} failed (its process exited with {exitCode}); its output is above.");
+        }
+
+        continue;
+    }
+
     try
     {
         await run();
@@ -47,7 +64,12 @@ foreach (var (name, run) in scenarios.Where(s => chosen.Contains("all") || chose
     }
 }
 
-ResultTable.Print(results, Console.Out);
+// A scenario's own process leaves the table to the one that started it.
+if (!(inProcess && selected.Count == 1))
+{
+    ResultTable.Print(results, Console.Out);
+}
+
 await ResultTable.WriteJsonAsync(results, jsonPath);
 Console.WriteLine($"Results written to {jsonPath}.");
 

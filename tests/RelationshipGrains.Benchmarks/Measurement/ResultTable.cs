@@ -23,11 +23,17 @@ public static class ResultTable
         }
     }
 
+    /// <summary>Fields too: the storage figures are a tuple.</summary>
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, IncludeFields = true };
+
     public static async Task WriteJsonAsync(IReadOnlyList<Measured> results, string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, new JsonSerializerOptions { WriteIndented = true }));
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(results, Json));
     }
+
+    public static async Task<IReadOnlyList<Measured>> ReadJsonAsync(string path) =>
+        JsonSerializer.Deserialize<List<Measured>>(await File.ReadAllTextAsync(path), Json) ?? [];
 
     private static string N(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }
