@@ -23,34 +23,31 @@ public sealed class TimelineArchivePageGrain([FromKeyedServices(StorageNames.Rel
     public async Task StoreAsync(IReadOnlyList<TimelineEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (!_read)
+        if (_entries.Count == 0)
         {
             try
             {
-                // No ETag: storage creates the record only if there is none.
+                // Without an ETag (never read, or deleted by an erasure) storage creates the record only if there is none.
                 await WriteAsync([.. entries]);
                 return;
             }
             catch (InconsistentStateException)
             {
-                // Already stored: the retry of an archive step that stopped half-way, compared below.
+                // Stored already: by an archive step that stopped half-way, or by this write whose answer was lost.
                 await ReadAsync();
             }
         }
 
-        if (_entries.Count > 0)
+        if (_entries.Count == 0)
+        {
+            // A record left empty by an erasure, now known with its ETag.
+            await WriteAsync([.. entries]);
+        }
+        else if (_entries.Count != entries.Count || _entries[0].Sequence != entries[0].Sequence)
         {
             // Pages are written once: the same page again is the retry of an archive step that stopped half-way.
-            if (_entries.Count != entries.Count || _entries[0].Sequence != entries[0].Sequence)
-            {
-                throw new InvalidOperationException($"Archive page {this.GetPrimaryKeyString()} already holds different entries.");
-            }
-
-            return;
+            throw new InvalidOperationException($"Archive page {this.GetPrimaryKeyString()} already holds different entries.");
         }
-
-        // Erased, then archived again by a customer that came back.
-        await WriteAsync([.. entries]);
     }
 
     public async Task EraseAsync()

@@ -153,6 +153,25 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_page_write_whose_answer_was_lost_is_accepted_when_retried_also_after_an_erasure()
+    {
+        var customer = await CustomerWithEntries(ClusterFixture.PageSize);
+        var entries = (await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: ClusterFixture.PageSize))).Entries;
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{Keys.Customer()}/0");
+
+        fixture.Storage.LoseNextWriteAnswerOf = page.GetGrainId();
+        await Assert.ThrowsAsync<IOException>(() => page.StoreAsync(entries));
+        await page.StoreAsync(entries);
+        await page.EraseAsync();
+        fixture.Storage.LoseNextWriteAnswerOf = page.GetGrainId();
+        await Assert.ThrowsAsync<IOException>(() => page.StoreAsync(entries));
+        await page.StoreAsync(entries);
+        await fixture.Cluster.DeactivateAsync(page);
+
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => (long)i), (await page.GetAsync()).Select(e => e.Sequence));
+    }
+
+    [Fact]
     public async Task Export_streams_every_entry_including_archived_ones()
     {
         var customer = await CustomerWithEntries(33);

@@ -28,6 +28,9 @@ public sealed class SharedTestGrainStorage : IGrainStorage
     /// <summary>How many writes were refused while <see cref="FailWrites"/> was set.</summary>
     public int RefusedWrites => Volatile.Read(ref _refusedWrites);
 
+    /// <summary>The grain whose next write is stored, then answered with an error, as a write whose answer was lost.</summary>
+    public GrainId? LoseNextWriteAnswerOf { get; set; }
+
     public bool FailWrites
     {
         get => _failWrites;
@@ -77,6 +80,12 @@ public sealed class SharedTestGrainStorage : IGrainStorage
             }
 
             _records[key] = (data, etag);
+        }
+
+        if (LoseNextWriteAnswerOf == grainId)
+        {
+            LoseNextWriteAnswerOf = null;
+            throw new IOException("Test storage stored the write but lost its answer.");
         }
 
         grainState.ETag = etag;
