@@ -14,9 +14,12 @@ public sealed class LoadRunner(TimeSpan warmUp, TimeSpan duration)
     private long _loops;
 
     /// <param name="traffic">If given, the storage requests counted while measuring are reported per operation.</param>
-    public async Task<Measured> RunAsync(string scenario, string operation, int concurrency, Func<int, long, Task> call, StorageTraffic? traffic = null)
+    /// <param name="measuring">Called between the warm-up and the measured calls, for counts of the caller's own.</param>
+    public async Task<Measured> RunAsync(
+        string scenario, string operation, int concurrency, Func<int, long, Task> call, StorageTraffic? traffic = null, Action? measuring = null)
     {
         await LoopAsync(concurrency, warmUp, call, record: null);
+        measuring?.Invoke();
         var latencies = new List<double>[concurrency];
         for (var i = 0; i < concurrency; i++)
         {
