@@ -4,8 +4,8 @@ namespace RelationshipGrains.Benchmarks.Measurement;
 
 /// <summary>
 /// Runs one scenario in a process of its own, as BenchmarkDotNet runs each benchmark, and reads back its rows. A
-/// scenario that shares a process with earlier ones inherits their heap and pools: after `grain`, Orleans' buffer
-/// pool held 192,143 pages (about 200 MB) and the garbage collector walked them during every later scenario.
+/// scenario that shares a process with earlier ones inherits their heap, pools and JIT-compiled code: after `grain`,
+/// Orleans' buffer pool held 192,143 pages (about 200 MB), which it never gives back.
 /// </summary>
 public static class ScenarioProcess
 {
