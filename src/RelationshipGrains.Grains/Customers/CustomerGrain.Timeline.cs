@@ -17,7 +17,8 @@ public sealed partial class CustomerGrain
         ArgumentNullException.ThrowIfNull(interaction);
         var (kind, status) = interaction.Validate();
         var occurredAt = Validation.Check.OccurredAt(interaction.OccurredAt, time.GetUtcNow());
-        if (await TryFindRetryAsync(interaction.InteractionId) is { } earlier)
+        var key = EntryIdKey.Of(interaction.InteractionId);
+        if (await TryFindRetryAsync(interaction.InteractionId, key) is { } earlier)
         {
             return SameInteraction(earlier, interaction, kind)
                 ? new RecordResult(earlier, Created: false)
@@ -36,7 +37,7 @@ public sealed partial class CustomerGrain
         var entry = Append(new TimelineEntry(
             State.LastSequence + 1, interaction.InteractionId, kind, now, occurredAt, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
-        State.RememberEntryId(interaction.InteractionId, entry.Sequence);
+        State.RememberEntryId(key, entry.Sequence);
         if (alsoKnownAs is not null)
         {
             State.RememberEntryId(alsoKnownAs, entry.Sequence);
@@ -160,8 +161,10 @@ public sealed partial class CustomerGrain
     /// <summary>The first sequence held in the grain's own state; everything before it is archived.</summary>
     private long WindowStart => State.Timeline.Count > 0 ? State.Timeline[0].Sequence : State.LastSequence + 1;
 
-    private async Task<TimelineEntry?> TryFindRetryAsync(string entryId) =>
-        State.TryGetSequence(entryId, out var seq) ? await EntryAtAsync(seq) : null;
+    private Task<TimelineEntry?> TryFindRetryAsync(string entryId) => TryFindRetryAsync(entryId, EntryIdKey.Of(entryId));
+
+    private async Task<TimelineEntry?> TryFindRetryAsync(string entryId, EntryIdKey key) =>
+        State.TryGetSequence(entryId, key, out var seq) ? await EntryAtAsync(seq) : null;
 
     private static bool SameInteraction(TimelineEntry earlier, RecordInteraction again, TimelineEntryKind kind) =>
         earlier.Kind == kind && earlier.Channel == again.Channel && earlier.Direction == again.Direction

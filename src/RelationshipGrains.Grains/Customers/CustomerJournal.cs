@@ -47,12 +47,17 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     /// </summary>
     private readonly IDurableDictionary<string, long> _entryIds = manager.GetOrAddDictionary<string, long>("entry-ids");
 
-    public bool TryGetSequence(string entryId, out long sequence) =>
-        _entryIds.TryGetValue(EntryIdKey.Of(entryId), out sequence) || _entryIds.TryGetValue(entryId, out sequence);
+    public bool TryGetSequence(string entryId, out long sequence) => TryGetSequence(entryId, EntryIdKey.Of(entryId), out sequence);
+
+    /// <summary>For a caller that remembers the id by <paramref name="key"/> when it is new, so it is hashed once.</summary>
+    public bool TryGetSequence(string entryId, EntryIdKey key, out long sequence) =>
+        _entryIds.TryGetValue(key.Value, out sequence) || _entryIds.TryGetValue(entryId, out sequence);
 
     public bool KnowsEntryId(string entryId) => TryGetSequence(entryId, out _);
 
-    public void RememberEntryId(string entryId, long sequence) => _entryIds[EntryIdKey.Of(entryId)] = sequence;
+    public void RememberEntryId(string entryId, long sequence) => RememberEntryId(EntryIdKey.Of(entryId), sequence);
+
+    public void RememberEntryId(EntryIdKey key, long sequence) => _entryIds[key.Value] = sequence;
 
     /// <summary>Forgets the ids of sequences up to <paramref name="oldest"/>.</summary>
     public void ForgetEntryIdsThrough(long oldest)

@@ -9,6 +9,7 @@ namespace RelationshipGrains.Benchmarks.Hosting;
 public sealed class CountingJournals : IJournalStorageProvider
 {
     private long _bytes;
+    private long _snapshotBytes;
 
     public CountingJournals()
     {
@@ -24,7 +25,11 @@ public sealed class CountingJournals : IJournalStorageProvider
 
     public MemoryJournalStorageProvider Memory { get; }
 
+    /// <summary>Bytes of appends and snapshots together.</summary>
     public long BytesWritten => Interlocked.Read(ref _bytes);
+
+    /// <summary>The snapshots' share of <see cref="BytesWritten"/>.</summary>
+    public long SnapshotBytesWritten => Interlocked.Read(ref _snapshotBytes);
 
     public IJournalStorage CreateStorage(JournalId journalId) => new Counting(Inner.CreateStorage(journalId), this);
 
@@ -43,6 +48,7 @@ public sealed class CountingJournals : IJournalStorageProvider
         public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
         {
             Interlocked.Add(ref owner._bytes, value.Length);
+            Interlocked.Add(ref owner._snapshotBytes, value.Length);
             return inner.ReplaceAsync(value, cancellationToken);
         }
 

@@ -8,6 +8,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.IntegrationTests.Infrastructure;
 using RelationshipGrains.Persistence.AzureStorage;
 using RelationshipGrains.Persistence.Journals;
+using RelationshipGrains.Testing;
 
 namespace RelationshipGrains.IntegrationTests.Storage;
 
@@ -28,7 +29,7 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
 
     private static async Task<string> ReadAllAsync(IJournalStorage storage)
     {
-        var consumer = new CollectingConsumer();
+        var consumer = new CollectedJournal();
         await storage.ReadAsync(consumer, CancellationToken.None);
         return Encoding.UTF8.GetString([.. consumer.Bytes]);
     }
@@ -197,18 +198,6 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
             Assert.False(text.Contains("Forgotten Lane", StringComparison.Ordinal), $"{name} still holds the customer's words.");
             Assert.False(text.Contains("Erin Erasable", StringComparison.Ordinal), $"{name} still holds the customer's name.");
             Assert.False(text.Contains("erin@example.com", StringComparison.Ordinal), $"{name} still holds the customer's address.");
-        }
-    }
-
-    private sealed class CollectingConsumer : IJournalStorageConsumer
-    {
-        public List<byte> Bytes { get; } = [];
-
-        public void Read(JournalBufferReader buffer, IJournalMetadata? metadata)
-        {
-            var length = buffer.Length;
-            Bytes.AddRange(buffer.ToArray());
-            buffer.Skip(length);
         }
     }
 }

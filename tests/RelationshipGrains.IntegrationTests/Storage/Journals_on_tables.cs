@@ -9,6 +9,7 @@ using Orleans.Storage;
 using RelationshipGrains.IntegrationTests.Infrastructure;
 using RelationshipGrains.Persistence.AzureStorage.Tables;
 using RelationshipGrains.Persistence.Journals;
+using RelationshipGrains.Testing;
 
 namespace RelationshipGrains.IntegrationTests.Storage;
 
@@ -39,7 +40,7 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
 
     private static async Task<string> ReadAllAsync(IJournalStorage storage)
     {
-        var consumer = new CollectingConsumer();
+        var consumer = new CollectedJournal();
         await storage.ReadAsync(consumer, CancellationToken.None);
         return Encoding.UTF8.GetString([.. consumer.Bytes]);
     }
@@ -326,18 +327,6 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
                 Lost++;
                 throw new IOException("The connection closed before the answer arrived.");
             }
-        }
-    }
-
-    private sealed class CollectingConsumer : IJournalStorageConsumer
-    {
-        public List<byte> Bytes { get; } = [];
-
-        public void Read(JournalBufferReader buffer, IJournalMetadata? metadata)
-        {
-            var length = buffer.Length;
-            Bytes.AddRange(buffer.ToArray());
-            buffer.Skip(length);
         }
     }
 }

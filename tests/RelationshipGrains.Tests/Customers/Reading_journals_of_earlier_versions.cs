@@ -5,6 +5,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Persistence.Files;
 using RelationshipGrains.Persistence.Journals;
+using RelationshipGrains.Testing;
 using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Customers;
@@ -54,28 +55,16 @@ public sealed class Reading_journals_of_earlier_versions(ClusterFixture fixture)
                 await resource.CopyToAsync(file);
             }
 
-            var records = new Collecting();
+            var records = new CollectedJournal();
             await new LocalFileJournalStorage(journalId, path, commit: null, "orleans-binary", new ForcedCompactions(), new CompactionPolicy(),
                 NullLogger.Instance).ReadAsync(records, CancellationToken.None);
             var target = fixture.Journals.Memory.CreateStorage(journalId);
-            await target.ReadAsync(new Collecting(), CancellationToken.None);
+            await target.ReadAsync(new CollectedJournal(), CancellationToken.None);
             await target.AppendAsync(new ReadOnlySequence<byte>([.. records.Bytes]), CancellationToken.None);
         }
         finally
         {
             File.Delete(path);
-        }
-    }
-
-    private sealed class Collecting : IJournalStorageConsumer
-    {
-        public List<byte> Bytes { get; } = [];
-
-        public void Read(JournalBufferReader buffer, IJournalMetadata? metadata)
-        {
-            var length = buffer.Length;
-            Bytes.AddRange(buffer.ToArray());
-            buffer.Skip(length);
         }
     }
 }
