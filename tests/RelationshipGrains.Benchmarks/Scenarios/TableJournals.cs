@@ -96,7 +96,7 @@ public static class TableJournals
         {
             var clock = Stopwatch.StartNew();
             await shard.AsReference<IGrainManagementExtension>().DeactivateOnIdle();
-            if ((await shard.SearchAsync("c-1", 1)).Count != 1)
+            if ((await shard.SearchAsync("c-00001", 1)).Count != 1)
             {
                 throw new InvalidOperationException("A reactivated directory shard did not find a card it holds.");
             }
