@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using RelationshipGrains.Customers;
 
 namespace RelationshipGrains.IntegrationTests.Cluster;
@@ -10,7 +11,7 @@ namespace RelationshipGrains.IntegrationTests.Cluster;
 /// so a dead silo does not turn into a retry storm, and with at most <see cref="MaxInFlight"/> calls open, as a real
 /// channel app's connection pool would allow. Remembers every acknowledgement and when it came.
 /// </summary>
-public sealed class SteadyInteractionLoad(IClusterClient client, string customerPrefix, int customers, Stopwatch clock)
+public sealed partial class SteadyInteractionLoad(IClusterClient client, string customerPrefix, int customers, Stopwatch clock)
 {
     public const int MaxInFlight = 1_000;
 
@@ -25,8 +26,8 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
     /// <summary>Why attempts failed: exception type and the start of its message, with how often.</summary>
     public ConcurrentDictionary<string, int> FailureReasons { get; } = new();
 
-    /// <summary>When each failed attempt failed, whether it was a timeout, and why.</summary>
-    public ConcurrentBag<(TimeSpan At, bool TimedOut, string CustomerId, string Reason)> Failures { get; } = [];
+    /// <summary>Every failed attempt.</summary>
+    public ConcurrentBag<Failure> Failures { get; } = [];
 
     private int _failedAttempts;
 
@@ -116,7 +117,7 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
                 var cause = e is Errors.RelationshipUnavailableException { InnerException: { } inner } ? inner : e;
                 Interlocked.Increment(ref _failedAttempts);
                 var reason = $"{cause.GetType().Name}: {cause.Message[..Math.Min(90, cause.Message.Length)]}";
-                Failures.Add((clock.Elapsed, cause is TimeoutException, customerId, reason));
+                Failures.Add(new Failure(attempt, clock.Elapsed, cause is TimeoutException, customerId, reason, SiloPortOf(cause)));
                 FailureReasons.AddOrUpdate(reason, 1, (_, n) => n + 1);
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), giveUp);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
@@ -124,6 +125,21 @@ public sealed class SteadyInteractionLoad(IClusterClient client, string customer
             }
         }
     }
+
+    /// <summary>
+    /// The silo port an Orleans response timeout names as the message's target. A grain client's request targets the
+    /// gateway it was written to; the gateway forwards it from there.
+    /// </summary>
+    private static int? SiloPortOf(Exception cause) =>
+        cause is TimeoutException && TimedOutTarget().Match(cause.Message) is { Success: true } match ? int.Parse(match.Groups[1].Value) : null;
+
+    [GeneratedRegex(@"\]->\[S[0-9.]+:([0-9]+):")]
+    private static partial Regex TimedOutTarget();
+
+    /// <param name="Attempted">When the failed attempt was sent.</param>
+    /// <param name="At">When it failed.</param>
+    /// <param name="SentToPort">For a timeout, the port of the silo the request was sent to (for a client, its gateway).</param>
+    public sealed record Failure(TimeSpan Attempted, TimeSpan At, bool TimedOut, string CustomerId, string Reason, int? SentToPort);
 
     /// <param name="FirstSent">When the interaction was first sent; <see cref="Latency"/> counts every retry.</param>
     /// <param name="Attempted">When the attempt that succeeded was sent.</param>
