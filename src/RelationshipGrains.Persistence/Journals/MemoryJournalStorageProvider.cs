@@ -14,7 +14,13 @@ public sealed class MemoryJournalStorageProvider(
 {
     private readonly ConcurrentDictionary<string, MemoryJournal> _journals = new(StringComparer.Ordinal);
 
-    public MemoryJournalStorageProvider() : this(Options.Create(new JournaledStateManagerOptions()), new ForcedCompactions(), new CompactionPolicy())
+    /// <summary>
+    /// For a provider shared by a test cluster's silos. Journals are labelled with the format our silos write: Orleans'
+    /// default options name JSON, and a journal written in Orleans' binary format but labelled JSON cannot be read back.
+    /// </summary>
+    public MemoryJournalStorageProvider()
+        : this(Options.Create(new JournaledStateManagerOptions { JournalFormatKey = Orleans.Hosting.JournalStorageExtensions.FormatKey }),
+            new ForcedCompactions(), new CompactionPolicy())
     {
     }
 

@@ -13,7 +13,7 @@ public sealed class CountingJournals : IJournalStorageProvider
 
     public CountingJournals()
     {
-        Memory = new(Options.Create(new JournaledStateManagerOptions()), new ForcedCompactions(), Policy);
+        Memory = new(Options.Create(new JournaledStateManagerOptions { JournalFormatKey = JournalStorageExtensions.FormatKey }), new ForcedCompactions(), Policy);
         Inner = Memory;
     }
 

@@ -18,7 +18,7 @@ public sealed class SharedTestJournals : IJournalStorageProvider
     private readonly ConcurrentDictionary<JournalId, int> _writes = new();
 
     public MemoryJournalStorageProvider Memory { get; } = new(
-        Microsoft.Extensions.Options.Options.Create(new JournaledStateManagerOptions { JournalFormatKey = "orleans-binary" }),
+        Microsoft.Extensions.Options.Options.Create(new JournaledStateManagerOptions { JournalFormatKey = JournalStorageExtensions.FormatKey }),
         new ForcedCompactions(), new CompactionPolicy { MaxAppends = AppendsBetweenSnapshots });
 
     public bool FailWrites
