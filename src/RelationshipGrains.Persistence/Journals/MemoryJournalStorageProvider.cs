@@ -14,13 +14,17 @@ public sealed class MemoryJournalStorageProvider(
 {
     private readonly ConcurrentDictionary<string, MemoryJournal> _journals = new(StringComparer.Ordinal);
 
+    public MemoryJournalStorageProvider() : this(new CompactionPolicy())
+    {
+    }
+
     /// <summary>
     /// For a provider shared by a test cluster's silos. Journals are labelled with the format our silos write: Orleans'
     /// default options name JSON, and a journal written in Orleans' binary format but labelled JSON cannot be read back.
     /// </summary>
-    public MemoryJournalStorageProvider()
+    public MemoryJournalStorageProvider(CompactionPolicy policy)
         : this(Options.Create(new JournaledStateManagerOptions { JournalFormatKey = Orleans.Hosting.JournalStorageExtensions.FormatKey }),
-            new ForcedCompactions(), new CompactionPolicy())
+            new ForcedCompactions(), policy)
     {
     }
 

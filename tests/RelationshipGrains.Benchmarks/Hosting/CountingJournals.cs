@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.Extensions.Options;
 using Orleans.Journaling;
 using RelationshipGrains.Persistence.Journals;
 
@@ -13,7 +12,7 @@ public sealed class CountingJournals : IJournalStorageProvider
 
     public CountingJournals()
     {
-        Memory = new(Options.Create(new JournaledStateManagerOptions { JournalFormatKey = JournalStorageExtensions.FormatKey }), new ForcedCompactions(), Policy);
+        Memory = new(Policy);
         Inner = Memory;
     }
 

@@ -17,9 +17,7 @@ public sealed class SharedTestJournals : IJournalStorageProvider
     private volatile bool _failWrites;
     private readonly ConcurrentDictionary<JournalId, int> _writes = new();
 
-    public MemoryJournalStorageProvider Memory { get; } = new(
-        Microsoft.Extensions.Options.Options.Create(new JournaledStateManagerOptions { JournalFormatKey = JournalStorageExtensions.FormatKey }),
-        new ForcedCompactions(), new CompactionPolicy { MaxAppends = AppendsBetweenSnapshots });
+    public MemoryJournalStorageProvider Memory { get; } = new(new CompactionPolicy { MaxAppends = AppendsBetweenSnapshots });
 
     public bool FailWrites
     {
