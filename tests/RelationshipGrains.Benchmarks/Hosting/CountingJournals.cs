@@ -1,12 +1,17 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using Orleans.Journaling;
 using RelationshipGrains.Persistence.Journals;
 
 namespace RelationshipGrains.Benchmarks.Hosting;
 
-/// <summary>Journals (in memory unless given another storage) that count the bytes every append and snapshot writes, to price a change in bytes.</summary>
+/// <summary>
+/// Journals (in memory unless given another storage) that count the bytes every append and snapshot writes, to price a
+/// change in bytes. Besides what a window of changes wrote, they price its snapshots amortised (<see cref="Window"/>).
+/// </summary>
 public sealed class CountingJournals : IJournalStorageProvider
 {
+    private readonly ConcurrentDictionary<JournalId, Journal> _journals = new();
     private long _bytes;
     private long _snapshotBytes;
 
@@ -30,9 +35,96 @@ public sealed class CountingJournals : IJournalStorageProvider
     /// <summary>The snapshots' share of <see cref="BytesWritten"/>.</summary>
     public long SnapshotBytesWritten => Interlocked.Read(ref _snapshotBytes);
 
-    public IJournalStorage CreateStorage(JournalId journalId) => new Counting(Inner.CreateStorage(journalId), this);
+    public IJournalStorage CreateStorage(JournalId journalId) =>
+        new Counting(Inner.CreateStorage(journalId), this, _journals.GetOrAdd(journalId, _ => new Journal()));
 
-    private sealed class Counting(IJournalStorage inner, CountingJournals owner) : IJournalStorage
+    /// <summary>Starts a window of changes whose bytes <see cref="Window"/> then prices.</summary>
+    public void StartWindow()
+    {
+        foreach (var journal in _journals.Values)
+        {
+            journal.StartWindow();
+        }
+    }
+
+    /// <summary>
+    /// What the journals wrote since <see cref="StartWindow"/>. A snapshot replaces every append since the previous one,
+    /// so its cost belongs to them all: a window shorter than the appends between two snapshots meets the whole of one
+    /// or none of it. Amortised, a snapshot is charged to the window in the share of the bytes it replaced that the
+    /// window appended, and appends no snapshot has replaced yet at the share their journal's last snapshot cost (none
+    /// when the journal has not been snapshotted since the process started).
+    /// </summary>
+    public WindowBytes Window()
+    {
+        var window = new WindowBytes(0, 0, 0);
+        foreach (var journal in _journals.Values)
+        {
+            window = window.Add(journal.Window());
+        }
+
+        return window;
+    }
+
+    /// <param name="Appended">Bytes appended in the window.</param>
+    /// <param name="Snapshots">Bytes of the snapshots written in the window.</param>
+    /// <param name="AmortisedSnapshots">The window's share of the snapshots' cost.</param>
+    public readonly record struct WindowBytes(long Appended, long Snapshots, double AmortisedSnapshots)
+    {
+        public WindowBytes Add(WindowBytes other) =>
+            new(Appended + other.Appended, Snapshots + other.Snapshots, AmortisedSnapshots + other.AmortisedSnapshots);
+    }
+
+    /// <summary>One journal's bytes since its last snapshot and in the window. Its grain writes one change at a time.</summary>
+    private sealed class Journal
+    {
+        private readonly Lock _lock = new();
+        private long _sinceSnapshot;
+        private long _sinceSnapshotInWindow;
+        private double? _lastShare;
+        private WindowBytes _window;
+
+        public void StartWindow()
+        {
+            lock (_lock)
+            {
+                _sinceSnapshotInWindow = 0;
+                _window = default;
+            }
+        }
+
+        public void Appended(long bytes)
+        {
+            lock (_lock)
+            {
+                _sinceSnapshot += bytes;
+                _sinceSnapshotInWindow += bytes;
+                _window = _window with { Appended = _window.Appended + bytes };
+            }
+        }
+
+        public void Snapshotted(long bytes)
+        {
+            lock (_lock)
+            {
+                // A snapshot that replaced no appends (a journal's first write) is charged whole.
+                var charged = _sinceSnapshot == 0 ? bytes : (double)bytes * _sinceSnapshotInWindow / _sinceSnapshot;
+                _lastShare = _sinceSnapshot == 0 ? null : (double)bytes / _sinceSnapshot;
+                _window = _window with { Snapshots = _window.Snapshots + bytes, AmortisedSnapshots = _window.AmortisedSnapshots + charged };
+                _sinceSnapshot = 0;
+                _sinceSnapshotInWindow = 0;
+            }
+        }
+
+        public WindowBytes Window()
+        {
+            lock (_lock)
+            {
+                return _window with { AmortisedSnapshots = _window.AmortisedSnapshots + _sinceSnapshotInWindow * (_lastShare ?? 0) };
+            }
+        }
+    }
+
+    private sealed class Counting(IJournalStorage inner, CountingJournals owner, Journal journal) : IJournalStorage
     {
         public bool IsCompactionRequested => inner.IsCompactionRequested;
 
@@ -41,6 +133,7 @@ public sealed class CountingJournals : IJournalStorageProvider
         public ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
         {
             Interlocked.Add(ref owner._bytes, value.Length);
+            journal.Appended(value.Length);
             return inner.AppendAsync(value, cancellationToken);
         }
 
@@ -48,6 +141,7 @@ public sealed class CountingJournals : IJournalStorageProvider
         {
             Interlocked.Add(ref owner._bytes, value.Length);
             Interlocked.Add(ref owner._snapshotBytes, value.Length);
+            journal.Snapshotted(value.Length);
             return inner.ReplaceAsync(value, cancellationToken);
         }
 
