@@ -61,16 +61,17 @@ public sealed partial class SteadyInteractionLoad(IClusterClient client, string 
     }
 
     /// <summary>
-    /// Sends interactions 0 to <paramref name="count"/> - 1 with at most <paramref name="open"/> unanswered at a time and
-    /// no pacing: as fast as the cluster answers and never faster, so no call waits out its response timeout in a
-    /// queue and is sent twice. For making customers exist before a measured load.
+    /// Sends interactions <paramref name="first"/> to <paramref name="first"/> + <paramref name="count"/> - 1 with at most
+    /// <paramref name="open"/> unanswered at a time and no pacing: as fast as the cluster answers and never faster, so no
+    /// call waits out its response timeout in a queue and is sent twice. For making customers exist before a measured
+    /// load, and for finding how many the cluster takes.
     /// </summary>
-    public async Task SeedAsync(int count, int open, TimeSpan giveUpAfter)
+    public async Task SeedAsync(int first, int count, int open, TimeSpan giveUpAfter)
     {
         using var giveUp = new CancellationTokenSource(giveUpAfter);
         using var slots = new SemaphoreSlim(open);
         var calls = new List<Task>(count);
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             await slots.WaitAsync(giveUp.Token);
             await _inFlight.WaitAsync(giveUp.Token);
