@@ -49,14 +49,15 @@ public sealed class CountingJournals : IJournalStorageProvider
 
     /// <summary>
     /// What the journals wrote since <see cref="StartWindow"/>. A snapshot replaces every append since the previous one,
-    /// so its cost belongs to them all: a window shorter than the appends between two snapshots meets the whole of one
-    /// or none of it. Amortised, a snapshot is charged to the window in the share of the bytes it replaced that the
-    /// window appended, and appends no snapshot has replaced yet at the share their journal's last snapshot cost (none
-    /// when the journal has not been snapshotted since the process started).
+    /// so its cost belongs to them all: a window shorter than the appends between two snapshots met the whole of one or
+    /// none of it, and the first change after a fill paid the snapshot the fill's appends had made due. Amortised, each
+    /// snapshot is charged to the window in the share of the bytes it replaced that the window appended. Appends that no
+    /// snapshot has replaced yet when the window ends are charged nothing here: their share falls to a later snapshot,
+    /// and <see cref="WindowBytes.AwaitingSnapshot"/> says how many they were.
     /// </summary>
     public WindowBytes Window()
     {
-        var window = new WindowBytes(0, 0, 0);
+        var window = new WindowBytes(0, 0, 0, 0);
         foreach (var journal in _journals.Values)
         {
             window = window.Add(journal.Window());
@@ -67,11 +68,12 @@ public sealed class CountingJournals : IJournalStorageProvider
 
     /// <param name="Appended">Bytes appended in the window.</param>
     /// <param name="Snapshots">Bytes of the snapshots written in the window.</param>
-    /// <param name="AmortisedSnapshots">The window's share of the snapshots' cost.</param>
-    public readonly record struct WindowBytes(long Appended, long Snapshots, double AmortisedSnapshots)
+    /// <param name="AmortisedSnapshots">The window's share of the snapshots written in it.</param>
+    /// <param name="AwaitingSnapshot">Bytes the window appended that no snapshot has replaced yet.</param>
+    public readonly record struct WindowBytes(long Appended, long Snapshots, double AmortisedSnapshots, long AwaitingSnapshot)
     {
-        public WindowBytes Add(WindowBytes other) =>
-            new(Appended + other.Appended, Snapshots + other.Snapshots, AmortisedSnapshots + other.AmortisedSnapshots);
+        public WindowBytes Add(WindowBytes other) => new(Appended + other.Appended, Snapshots + other.Snapshots,
+            AmortisedSnapshots + other.AmortisedSnapshots, AwaitingSnapshot + other.AwaitingSnapshot);
     }
 
     /// <summary>One journal's bytes since its last snapshot and in the window. Its grain writes one change at a time.</summary>
@@ -80,7 +82,6 @@ public sealed class CountingJournals : IJournalStorageProvider
         private readonly Lock _lock = new();
         private long _sinceSnapshot;
         private long _sinceSnapshotInWindow;
-        private double? _lastShare;
         private WindowBytes _window;
 
         public void StartWindow()
@@ -108,7 +109,6 @@ public sealed class CountingJournals : IJournalStorageProvider
             {
                 // A snapshot that replaced no appends (a journal's first write) is charged whole.
                 var charged = _sinceSnapshot == 0 ? bytes : (double)bytes * _sinceSnapshotInWindow / _sinceSnapshot;
-                _lastShare = _sinceSnapshot == 0 ? null : (double)bytes / _sinceSnapshot;
                 _window = _window with { Snapshots = _window.Snapshots + bytes, AmortisedSnapshots = _window.AmortisedSnapshots + charged };
                 _sinceSnapshot = 0;
                 _sinceSnapshotInWindow = 0;
@@ -119,7 +119,7 @@ public sealed class CountingJournals : IJournalStorageProvider
         {
             lock (_lock)
             {
-                return _window with { AmortisedSnapshots = _window.AmortisedSnapshots + _sinceSnapshotInWindow * (_lastShare ?? 0) };
+                return _window with { AwaitingSnapshot = _sinceSnapshotInWindow };
             }
         }
     }
