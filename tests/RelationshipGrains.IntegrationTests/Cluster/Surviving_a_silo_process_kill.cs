@@ -21,6 +21,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
     private const int PerSecond = 200;
     private const int WarmUpOpen = 32;
     private const int CapacityRun = 2 * Customers;
+    private const int CapacityOpen = 128;
     private const int SecondRun = 2_000;
     private static readonly TimeSpan KillAt = TimeSpan.FromSeconds(25);
 
@@ -135,9 +136,9 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         // Azurite measured again just before: the first measurement, minutes earlier, read 541 and 850 appends/s in two runs.
         var rawBefore = await RawAppendRate.MeasureAsync(storage.ConnectionString, TimeSpan.FromSeconds(5));
         var capacityStart = clock.Elapsed;
-        await load.SeedAsync(Customers + firstRunSent + secondRunSent, CapacityRun, WarmUpOpen, TimeSpan.FromMinutes(2));
+        await load.SeedAsync(Customers + firstRunSent + secondRunSent, CapacityRun, CapacityOpen, TimeSpan.FromMinutes(2));
         var capacity = CapacityRun / (clock.Elapsed - capacityStart).TotalSeconds;
-        Say($"CAPACITY of the {cluster.Silos.Count(s => !s.HasExited)} silos left: {CapacityRun} interactions to existing customers with {WarmUpOpen} "
+        Say($"CAPACITY of the {cluster.Silos.Count(s => !s.HasExited)} silos left: {CapacityRun} interactions to existing customers with {CapacityOpen} "
             + $"unanswered at a time, {capacity:0} acknowledged/s = {capacity / rawBefore:0.00} of Azurite's raw append rate measured just before ({rawBefore:0}/s); "
             + $"{load.Failures.Count(f => f.At >= capacityStart)} attempts failed.");
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
