@@ -13,7 +13,7 @@ public sealed class CompactionPolicy
     /// Bytes appended since the last snapshot, as a multiple of its size, that make the next write a snapshot. At 6 a
     /// change to a state of steady size pays at most a sixth more for snapshots (the benchmarks hold growth to a fifth),
     /// and replay reads at most seven times the state. A state that keeps what is appended (a community's posts) also
-    /// snapshots what it grew by: the benchmark community's snapshot of some 8,000 posts cost half the appends it replaced.
+    /// snapshots what it grew by: the benchmark community's snapshot of some 7,900 posts cost half the appends it replaced.
     /// </summary>
     public double SnapshotRatio { get; set; } = 6;
 

@@ -7,13 +7,11 @@ namespace RelationshipGrains.Benchmarks.Hosting;
 
 /// <summary>
 /// Journals (in memory unless given another storage) that count the bytes every append and snapshot writes, to price a
-/// change in bytes. Besides what a window of changes wrote, they price its snapshots amortised (<see cref="Window"/>).
+/// change in bytes: what a window of changes wrote, and its snapshots amortised (<see cref="Window"/>).
 /// </summary>
 public sealed class CountingJournals : IJournalStorageProvider
 {
     private readonly ConcurrentDictionary<JournalId, Journal> _journals = new();
-    private long _bytes;
-    private long _snapshotBytes;
 
     public CountingJournals()
     {
@@ -29,14 +27,8 @@ public sealed class CountingJournals : IJournalStorageProvider
 
     public MemoryJournalStorageProvider Memory { get; }
 
-    /// <summary>Bytes of appends and snapshots together.</summary>
-    public long BytesWritten => Interlocked.Read(ref _bytes);
-
-    /// <summary>The snapshots' share of <see cref="BytesWritten"/>.</summary>
-    public long SnapshotBytesWritten => Interlocked.Read(ref _snapshotBytes);
-
     public IJournalStorage CreateStorage(JournalId journalId) =>
-        new Counting(Inner.CreateStorage(journalId), this, _journals.GetOrAdd(journalId, _ => new Journal()));
+        new Counting(Inner.CreateStorage(journalId), _journals.GetOrAdd(journalId, _ => new Journal()));
 
     /// <summary>Starts a window of changes whose bytes <see cref="Window"/> then prices.</summary>
     public void StartWindow()
@@ -124,7 +116,7 @@ public sealed class CountingJournals : IJournalStorageProvider
         }
     }
 
-    private sealed class Counting(IJournalStorage inner, CountingJournals owner, Journal journal) : IJournalStorage
+    private sealed class Counting(IJournalStorage inner, Journal journal) : IJournalStorage
     {
         public bool IsCompactionRequested => inner.IsCompactionRequested;
 
@@ -132,15 +124,12 @@ public sealed class CountingJournals : IJournalStorageProvider
 
         public ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
         {
-            Interlocked.Add(ref owner._bytes, value.Length);
             journal.Appended(value.Length);
             return inner.AppendAsync(value, cancellationToken);
         }
 
         public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
         {
-            Interlocked.Add(ref owner._bytes, value.Length);
-            Interlocked.Add(ref owner._snapshotBytes, value.Length);
             journal.Snapshotted(value.Length);
             return inner.ReplaceAsync(value, cancellationToken);
         }
