@@ -24,6 +24,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    public int Pid => _process.Id;
+
     /// <param name="precedence">
     /// Run it ahead of everything else on the machine, as a storage service with capacity of its own (see
     /// <see cref="GivePrecedence"/>); raising a process's priority needs root, which the test command has.

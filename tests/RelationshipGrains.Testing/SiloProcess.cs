@@ -34,6 +34,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Pid => _process.Id;
+
     public int ExitCode => _process.ExitCode;
 
     public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment, string logDirectory)

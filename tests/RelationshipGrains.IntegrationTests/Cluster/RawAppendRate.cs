@@ -11,7 +11,7 @@ namespace RelationshipGrains.IntegrationTests.Cluster;
 /// </summary>
 public static class RawAppendRate
 {
-    public static async Task<double> MeasureAsync(string connectionString, TimeSpan duration, int writers = 32, int bytes = 900)
+    public static async Task<(double PerSecond, int Appends)> MeasureAsync(string connectionString, TimeSpan duration, int writers = 32, int bytes = 900)
     {
         var container = new BlobServiceClient(connectionString).GetBlobContainerClient($"raw-append-{Guid.NewGuid():N}"[..24]);
         await container.CreateIfNotExistsAsync();
@@ -31,6 +31,6 @@ public static class RawAppendRate
         }));
         var rate = appends / clock.Elapsed.TotalSeconds;
         await container.DeleteAsync();
-        return rate;
+        return (rate, appends);
     }
 }

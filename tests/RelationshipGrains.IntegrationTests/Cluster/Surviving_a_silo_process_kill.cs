@@ -5,6 +5,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.IntegrationTests.Infrastructure;
 using RelationshipGrains.Partners;
+using RelationshipGrains.Testing;
 using Xunit.Abstractions;
 
 namespace RelationshipGrains.IntegrationTests.Cluster;
@@ -54,7 +55,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
 
         // Ahead of the silos for the CPU, as a storage account is on machines of its own (see AzuriteProcess.GivePrecedence).
         await using var storage = await AzuriteProcess.StartAsync(precedence: true);
-        var rawAppends = await RawAppendRate.MeasureAsync(storage.ConnectionString, TimeSpan.FromSeconds(5));
+        var (rawAppends, _) = await RawAppendRate.MeasureAsync(storage.ConnectionString, TimeSpan.FromSeconds(5));
         Say($"Azurite alone takes {rawAppends:0} appends/s (32 writers, 900-byte blocks, no grains in between).");
         await using var cluster = await ProcessCluster.CreateAsync(FastSettings, storage.ConnectionString);
         var clock = Stopwatch.StartNew();
@@ -134,13 +135,17 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         // as fast as the silos left answer them. Last, because it leaves work behind: run before the steady load, the
         // 4,000 appends were followed by a 1,003 ms storage request on Azurite, and 38 calls of the load took over 1 s.
         // Azurite measured again just before: the first measurement, minutes earlier, read 541 and 850 appends/s in two runs.
-        var rawBefore = await RawAppendRate.MeasureAsync(storage.ConnectionString, TimeSpan.FromSeconds(5));
+        var azuriteBefore = ProcessCpu.OfTree(storage.Pid);
+        var (rawBefore, rawCount) = await RawAppendRate.MeasureAsync(storage.ConnectionString, TimeSpan.FromSeconds(5));
+        var azuritePerAppend = (ProcessCpu.OfTree(storage.Pid) - azuriteBefore).TotalMilliseconds / rawCount;
         var capacityStart = clock.Elapsed;
+        var cpu = CpuShares.Start(cluster.Silos, storage);
         await load.SeedAsync(Customers + firstRunSent + secondRunSent, CapacityRun, CapacityOpen, TimeSpan.FromMinutes(2));
         var capacity = CapacityRun / (clock.Elapsed - capacityStart).TotalSeconds;
         Say($"CAPACITY of the {cluster.Silos.Count(s => !s.HasExited)} silos left: {CapacityRun} interactions to existing customers with {CapacityOpen} "
             + $"unanswered at a time, {capacity:0} acknowledged/s = {capacity / rawBefore:0.00} of Azurite's raw append rate measured just before ({rawBefore:0}/s); "
             + $"{load.Failures.Count(f => f.At >= capacityStart)} attempts failed.");
+        Say(cpu.Describe(CapacityRun) + $" Azurite used {azuritePerAppend:0.00} ms per raw append.");
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
         Say($"{load.Acknowledgements.Count} interactions over {Customers} customers, all present exactly once, sequences gap-free; whole test {clock.Elapsed.TotalSeconds:0} s.");
         await AssertStrangersAreRefusedAsync(cluster, prefix, Say);
