@@ -8,43 +8,51 @@ namespace RelationshipGrains.Testing;
 /// </summary>
 public static class ProcessCpu
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux the tests run on
+    private const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux the tests run on
 
     /// <summary>CPU time (user and system) of <paramref name="pid"/> and every process below it, live ones only.</summary>
-    public static TimeSpan OfTree(int pid)
+    public static TimeSpan OfTree(int pid) => OfTrees([pid])[0];
+
+    /// <summary>
+    /// <see cref="OfTree"/> for each of <paramref name="pids"/>, from one reading of /proc, so all are taken at the
+    /// same moment.
+    /// </summary>
+    public static TimeSpan[] OfTrees(IReadOnlyList<int> pids)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return TimeSpan.Zero;
+            return new TimeSpan[pids.Count];
         }
 
         var all = Snapshot();
-        var ticks = 0L;
-        var pending = new Stack<int>([pid]);
-        while (pending.TryPop(out var next))
+        var children = all.ToLookup(p => p.Value.Parent, p => p.Key);
+        return [.. pids.Select(pid =>
         {
-            if (all.TryGetValue(next, out var found))
+            var ticks = 0L;
+            var pending = new Stack<int>([pid]);
+            while (pending.TryPop(out var next))
             {
-                ticks += found.Ticks;
-            }
+                if (all.TryGetValue(next, out var found))
+                {
+                    ticks += found.Ticks;
+                }
 
-            foreach (var (child, stat) in all)
-            {
-                if (stat.Parent == next)
+                foreach (var child in children[next])
                 {
                     pending.Push(child);
                 }
             }
-        }
 
-        return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+            return TimeSpan.FromSeconds(ticks / TicksPerSecond);
+        })];
     }
 
     /// <summary>The pid a service script wrote to $RG_SERVICES_DIR/<paramref name="service"/>.pid, if it started one.</summary>
     public static int? ServicePid(string service) =>
         Environment.GetEnvironmentVariable("RG_SERVICES_DIR") is { Length: > 0 } dir
-        && File.Exists(Path.Combine(dir, service + ".pid"))
-        && int.TryParse(File.ReadAllText(Path.Combine(dir, service + ".pid")).Trim(), out var pid)
+        && Path.Combine(dir, service + ".pid") is var file
+        && File.Exists(file)
+        && int.TryParse(File.ReadAllText(file).Trim(), out var pid)
             ? pid
             : null;
 
