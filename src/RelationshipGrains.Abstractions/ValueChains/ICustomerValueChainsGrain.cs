@@ -21,7 +21,9 @@ public interface ICustomerValueChainsGrain : IGrainWithIntegerKey
     /// <returns>The new chain (the existing one when the same request comes again).</returns>
     /// <exception cref="Errors.RelationshipValidationException">An id is malformed.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The intent or the partner's offer on it does not exist.</exception>
-    /// <exception cref="Errors.RelationshipConflictException">The chain id is taken by another chain.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">
+    /// The chain id is taken by another chain, or the customer withdrew the intent before accepting.
+    /// </exception>
     [Alias("AcceptIntentOffer")]
     [ChannelSurface]
     Task<ValueChainView> AcceptIntentOfferAsync(AcceptIntentOffer request);

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
@@ -27,11 +28,30 @@ public sealed class CustomerValueChainsGrain : Grain, ICustomerValueChainsGrain
         var offer = await customer.GetIntentOfferAsync(request.IntentId, request.PartnerId);
         var intent = (await customer.ListIntentsAsync(includeWithdrawn: true)).FirstOrDefault(i => i.IntentId == request.IntentId)
             ?? throw new RelationshipNotFoundException($"Intent '{request.IntentId}' does not exist.");
+        if (intent.Status == IntentStatus.Withdrawn && !await ChainExistsAsync(request))
+        {
+            // A repeat of an acceptance made before the withdrawal still gets its chain back (the seed compares it).
+            throw new RelationshipConflictException($"Intent '{request.IntentId}' was withdrawn; its offers can no longer be accepted.");
+        }
+
         var title = request.Title ?? Shortened(intent.Text, Limits.DisplayName);
         var chain = new CreateValueChain(request.CustomerId, title,
             [new SlotDefinition(intent.Category, intent.Text.Length <= Limits.IntentText ? intent.Text : null)]);
         return await GrainFactory.ValueChainForPartners(request.ValueChainId)
             .SeedAsync(chain, request.PartnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, [], offer.Terms));
+    }
+
+    private async Task<bool> ChainExistsAsync(AcceptIntentOffer request)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IValueChainGrain>(request.ValueChainId).GetForOwnerAsync(request.CustomerId);
+            return true;
+        }
+        catch (RelationshipNotFoundException)
+        {
+            return false;
+        }
     }
 
     private static string Shortened(string text, int length) => text.Length <= length ? text : text[..length];

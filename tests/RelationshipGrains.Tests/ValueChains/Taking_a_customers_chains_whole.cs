@@ -49,6 +49,30 @@ public sealed class Taking_a_customers_chains_whole(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_offer_on_a_withdrawn_intent_cannot_be_accepted_but_an_acceptance_made_before_comes_back()
+    {
+        var partner = await _world.Partner("seeding");
+        var customer = await _world.Customer();
+        var customerId = customer.GetPrimaryKeyString();
+        await customer.ExpressIntentAsync(_world.Intent("want"));
+        await customer.ExpressIntentAsync(_world.Intent("also"));
+        await customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8));
+        await customer.ForPartners().ReceiveIntentOfferAsync(partner, "also", PartnerWorld.Offer(4_900, 6));
+        var accepted = new AcceptIntentOffer(customerId, "also", partner, Keys.Customer("vc-accepted"));
+        var chain = await Chains.AcceptIntentOfferAsync(accepted);
+        await customer.WithdrawIntentAsync("want");
+        await customer.WithdrawIntentAsync("also");
+
+        var refused = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
+            Chains.AcceptIntentOfferAsync(new AcceptIntentOffer(customerId, "want", partner, Keys.Customer("vc-late"))));
+        var again = await Chains.AcceptIntentOfferAsync(accepted);
+
+        Assert.Contains("withdrawn", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(chain.ValueChainId, again.ValueChainId);
+        Assert.Equal([chain.ValueChainId], (await Chains.ListAsync(customerId)).Select(c => c.ValueChainId));
+    }
+
+    [Fact]
     public async Task Accepting_an_offer_that_was_never_made_is_not_found_and_makes_no_chain()
     {
         var partner = await _world.Partner("silent");
