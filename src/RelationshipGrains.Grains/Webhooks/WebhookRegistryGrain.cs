@@ -36,6 +36,13 @@ public sealed class WebhookRegistryGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate(EventTypes, options.Value.AllowInternalTargets);
+        if (request.PartnerId is { } partnerId)
+        {
+            // A subscription for a partner nobody registered could never receive anything.
+            _ = await GrainFactory.Partner(partnerId).GetAsync()
+                ?? throw new Errors.RelationshipValidationException("partnerId", $"Partner '{partnerId}' is not registered.");
+        }
+
         if (!State.Subscriptions.ContainsKey(request.SubscriptionId) && State.Subscriptions.Count >= MaxSubscriptions)
         {
             throw new Errors.RelationshipValidationException("subscriptionId", $"At most {MaxSubscriptions} webhook subscriptions; remove one first.");

@@ -130,7 +130,7 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
         var (mine, _) = await Subscribe("ValueChainSlotStatusChanged", maker);
-        var (someoneElses, _) = await Subscribe("ValueChainSlotStatusChanged", Keys.Customer("other"));
+        var (someoneElses, _) = await Subscribe("ValueChainSlotStatusChanged", await new PartnerWorld(fixture.Grains).Partner("other"));
 
         await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, null);
         await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Shipped, null);
@@ -145,6 +145,19 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
             Assert.DoesNotContain(owner, d.Body, StringComparison.Ordinal);
         });
         Assert.DoesNotContain(fixture.Receiver.Requests, r => r.Path == someoneElses);
+    }
+
+    [Fact]
+    public async Task A_subscription_for_a_partner_nobody_registered_is_refused_and_not_kept()
+    {
+        var id = Keys.Customer("hook");
+        var ghost = Keys.Customer("ghost");
+
+        var error = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            Registry.SubscribeAsync(new SubscribeWebhook(id, $"{fixture.Receiver.BaseUrl}/hooks/{id}", ["InteractionRecorded"], ghost)));
+
+        Assert.Equal(("partnerId", $"Partner '{ghost}' is not registered."), (error.Field, error.Message));
+        Assert.DoesNotContain(await Registry.ListAsync(), s => s.SubscriptionId == id);
     }
 
     [Theory]
