@@ -30,7 +30,8 @@ public static class WebhooksApi
                 "Operators only. The latest 10,000.");
         api.MapPost("dead-letters/{deadLetterId}/replay", Replay)
             .Describe("replayWebhookDeadLetter", "Deliver a dead letter again",
-                "Operators only. 404 when there is no such dead letter.");
+                "Operators only. 404 when there is no such dead letter; 502 when the receiver refuses it again, with what it answered.")
+            .Answers(StatusCodes.Status502BadGateway, "The receiver refused the delivery again; detail says what it answered.");
         return api;
     }
 

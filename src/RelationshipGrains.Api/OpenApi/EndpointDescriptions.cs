@@ -12,4 +12,11 @@ public static class EndpointDescriptions
     /// </summary>
     public static RouteHandlerBuilder Describe(this RouteHandlerBuilder endpoint, string operationId, string summary, string description) =>
         endpoint.WithName(operationId).WithSummary(summary).WithDescription(description);
+
+    /// <summary>Declares an error only this endpoint answers, with the API's problem-details body (<see cref="OperationContract"/>).</summary>
+    public static RouteHandlerBuilder Answers(this RouteHandlerBuilder endpoint, int status, string description) =>
+        endpoint.WithMetadata(new DeclaredError(status, description));
 }
+
+/// <summary>An error status one endpoint answers besides those every endpoint of its kind may.</summary>
+public sealed record DeclaredError(int Status, string Description);

@@ -75,6 +75,11 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
             Error(operation, document, StatusCodes.Status413PayloadTooLarge, "The body is over 64 KB.");
         }
 
+        foreach (var declared in metadata.OfType<DeclaredError>())
+        {
+            Error(operation, document, declared.Status, declared.Description);
+        }
+
         Error(operation, document, StatusCodes.Status503ServiceUnavailable,
             "The cluster cannot answer for the moment (a silo is leaving or joining); Retry-After says when to try again.", retryAfter: true);
         return Task.CompletedTask;
