@@ -57,7 +57,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>Members, in the order they joined, a page at a time.</summary>
     /// <param name="skip">How many members to pass over first, 0 or more.</param>
     /// <param name="take">Most members to return, 1-200.</param>
-    /// <exception cref="Errors.RelationshipValidationException">skip is below 0 or take is outside 1-200 (reported as field <c>take</c>).</exception>
+    /// <exception cref="Errors.RelationshipValidationException">skip is below 0 (field <c>skip</c>) or take is outside 1-200 (field <c>take</c>).</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured.</exception>
     [Alias("ListMembers")]
     [ChannelSurface]

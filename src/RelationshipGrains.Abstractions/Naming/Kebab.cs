@@ -27,6 +27,12 @@ public static class Kebab
     /// <returns>The kebab spelling with spaces for its dashes, for example <c>in design</c>.</returns>
     public static string Words<T>(T value) where T : struct, Enum => Of(value).Replace('-', ' ');
 
+    /// <summary>A spelled value with its indefinite article, for sentences ("an interaction", "a moderator").</summary>
+    /// <param name="spelled">A value as <see cref="Of{T}(T)"/> or <see cref="Words{T}(T)"/> spell it.</param>
+    /// <returns>The value after "a", or "an" when it starts with a vowel.</returns>
+    public static string WithArticle(string spelled) =>
+        (spelled.Length > 0 && "aeiou".Contains(spelled[0], StringComparison.Ordinal) ? "an " : "a ") + spelled;
+
     /// <summary>Every member of an enum, spelled, for messages that say what is allowed.</summary>
     /// <typeparam name="T">The enum type whose members are listed.</typeparam>
     /// <returns>Every member spelled, in declaration order, separated by commas (for example <c>web, email, chat</c>).</returns>

@@ -73,13 +73,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
                 : field is null ? "The request body is not valid JSON." : $"'{field}' has the wrong type or a value that is not allowed.");
         }
 
-        var parameter = BoundParameter().Match(e.Message);
-        return Invalid(parameter.Success ? parameter.Groups[1].Value : null, e.Message);
+        var (parameter, message) = BindingErrors.Explain(e.Message);
+        return Invalid(parameter, message);
     }
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();
-
-    [GeneratedRegex("parameter \"[^\"]* (\\w+)\"")]
-    private static partial Regex BoundParameter();
 }

@@ -104,7 +104,7 @@ public sealed partial class CommunityGrain(
         // Staff decide what moderators may not (in design, delivered); a moderator appointing staff would grant that to anyone.
         if (actor.Role != CommunityRole.Staff && (role == CommunityRole.Staff || member.Role == CommunityRole.Staff))
         {
-            throw new RelationshipValidationException("role", $"Only staff may appoint or remove staff; {actorId} is a {Kebab.Of(actor.Role)}.");
+            throw new RelationshipValidationException("role", $"Only staff may appoint or remove staff; {actorId} is {Kebab.WithArticle(Kebab.Of(actor.Role))}.");
         }
 
         if (member.Role == role)
@@ -134,9 +134,14 @@ public sealed partial class CommunityGrain(
     public Task<IReadOnlyList<Member>> ListMembersAsync(int skip, int take)
     {
         RequireConfigured();
-        if (skip < 0 || take is < 1 or > Limits.MaxPageSize)
+        if (skip < 0)
         {
-            throw new RelationshipValidationException("take", $"skip must be 0 or more and take between 1 and {Limits.MaxPageSize}.");
+            throw new RelationshipValidationException("skip", "skip must be 0 or more.");
+        }
+
+        if (take is < 1 or > Limits.MaxPageSize)
+        {
+            throw new RelationshipValidationException("take", $"take must be between 1 and {Limits.MaxPageSize}.");
         }
 
         return Task.FromResult<IReadOnlyList<Member>>([.. State.Members.Values.Skip(skip).Take(take)]);
@@ -176,7 +181,7 @@ public sealed partial class CommunityGrain(
         var actor = RequireMember(actorId, "actorId");
         return roles.Contains(actor.Role)
             ? actor
-            : throw new RelationshipValidationException("actorId", $"Only a {string.Join(" or ", roles.Select(Kebab.Of))} may do this; {actorId} is a {Kebab.Of(actor.Role)}.");
+            : throw new RelationshipValidationException("actorId", $"Only a {string.Join(" or ", roles.Select(Kebab.Of))} may do this; {actorId} is {Kebab.WithArticle(Kebab.Of(actor.Role))}.");
     }
 
     private void AddEvent(CommunityEventKind kind, string text, string? subject, string? actorId)

@@ -71,7 +71,7 @@ public sealed partial class CustomerGrain
 
         if (!EntryStatuses.IsTracked(target.Kind))
         {
-            throw new RelationshipValidationException("sequence", $"Entry {change.Sequence} is a {Kebab.Words(target.Kind)}, which has no status.");
+            throw new RelationshipValidationException("sequence", $"Entry {change.Sequence} is {Kebab.WithArticle(Kebab.Words(target.Kind))}, which has no status.");
         }
 
         var status = EntryStatuses.Validate(target.Kind, change.Status, "status");

@@ -21,6 +21,20 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_bad_page_of_members_names_the_parameter_that_is_wrong()
+    {
+        var community = await _world.Create();
+        var member = await _world.Member();
+
+        var badSkip = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ListMembersAsync(-1, 10));
+        var badTake = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ListMembersAsync(0, 0));
+        var page = await community.ListMembersAsync(1, 1);
+
+        Assert.Equal(("skip", "take"), (badSkip.Field, badTake.Field));
+        Assert.Equal(member, Assert.Single(page).CustomerId);
+    }
+
+    [Fact]
     public async Task Roles_are_changed_only_by_moderators_and_staff()
     {
         var community = await _world.Create();
@@ -30,8 +44,11 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ChangeRoleAsync(member, other, CommunityRole.Expert));
         var moderator = await _world.Member(CommunityRole.Moderator);
         var expert = await community.ChangeRoleAsync(moderator, other, CommunityRole.Expert);
+        var refusedExpert = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.ChangeRoleAsync(other, member, CommunityRole.Expert));
 
         Assert.Equal("actorId", refused.Field);
+        Assert.Equal($"Only a moderator or staff may do this; {member} is a member.", refused.Message);
+        Assert.Equal($"Only a moderator or staff may do this; {other} is an expert.", refusedExpert.Message);
         Assert.Equal(CommunityRole.Expert, expert.Role);
         Assert.Equal(CommunityRole.Staff, (await community.GetMemberAsync(_world.Staff))!.Role);
     }

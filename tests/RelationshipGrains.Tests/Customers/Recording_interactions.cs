@@ -180,7 +180,7 @@ public sealed class Recording_interactions(ClusterFixture fixture)
             customer.ChangeEntryStatusAsync(new ChangeEntryStatus("r3", 99, "open", Author.System)));
 
         Assert.Equal("status", wrongStatus.Field);
-        Assert.Equal("sequence", noStatus.Field);
+        Assert.Equal(("sequence", $"Entry {chat.Entry.Sequence} is an interaction, which has no status."), (noStatus.Field, noStatus.Message));
         Assert.Equal(2, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
     }
 }

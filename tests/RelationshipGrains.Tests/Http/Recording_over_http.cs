@@ -52,6 +52,37 @@ public sealed class Recording_over_http(ApiFixture api)
         Assert.Equal(0, await LatestSequence(customer));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    public async Task A_post_without_a_body_is_400_saying_so_in_the_api_s_terms(string body)
+    {
+        var customer = Keys.Customer();
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("body", problem.GetProperty("field").GetString());
+        Assert.Equal("The request needs a JSON body.", problem.GetProperty("detail").GetString());
+        Assert.Equal(0, await LatestSequence(customer));
+    }
+
+    [Theory]
+    [InlineData("limit=abc", "limit", "limit must be a whole number; \"abc\" is not.")]
+    [InlineData("limit=20&before=soon", "before", "before must be a whole number; \"soon\" is not.")]
+    public async Task A_query_value_of_the_wrong_kind_is_400_naming_it_in_plain_words(string query, string field, string detail)
+    {
+        var customer = Keys.Customer();
+        await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(Hello));
+
+        var response = await _http.GetAsync($"/api/v1/customers/{customer}/timeline?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal((field, detail), (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
+    }
+
     [Fact]
     public void The_api_reads_no_json_nested_deeper_than_its_limit()
     {
