@@ -21,7 +21,8 @@ internal static class CustomerValueChainsApi
         customer.MapPost("value-chains", Create)
             .Describe("createValueChain", "Start a value chain",
                 "Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId"
-                + " makes the call idempotent.")
+                + " makes the call idempotent. Partners find the chain by that id, so it is unique across all customers:"
+                + " choose a UUID, or start it with the customer's id; an id another chain holds is 409.")
             .OpenToTheCustomer();
         customer.MapGet("value-chains/{valueChainId}", Get)
             .Describe("getValueChain", "Read one of a customer's value chains",
@@ -49,7 +50,8 @@ internal static class CustomerValueChainsApi
             .OpenToTheCustomer();
         customer.MapPost("intents/{intentId}/offers/{partnerId}/accept", AcceptIntentOffer)
             .Describe("acceptIntentOffer", "Turn an offer on an intent into a value chain",
-                "Creates a one-slot chain with the partner's offer accepted.")
+                "Creates a one-slot chain with the partner's offer accepted, under valueChainId (unique across all"
+                + " customers, as for createValueChain). 409 when the customer withdrew the intent.")
             .OpenToTheCustomer();
         return customer;
     }

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
         {
         }
         /// <summary>
-        /// Creates a one-slot chain with the partner&apos;s offer accepted.
+        /// Creates a one-slot chain with the partner&apos;s offer accepted, under valueChainId (unique across all customers, as for createValueChain). 409 when the customer withdrew the intent.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ValueChainView"/></returns>
         /// <param name="body">Accepting an intent offer starts a value chain with this id (and title, by default the intent&apos;s text).</param>
@@ -73,7 +73,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ValueChainView>(requestInfo, global::RelationshipGrains.ApiClient.Models.ValueChainView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Creates a one-slot chain with the partner&apos;s offer accepted.
+        /// Creates a one-slot chain with the partner&apos;s offer accepted, under valueChainId (unique across all customers, as for createValueChain). 409 when the customer withdrew the intent.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Accepting an intent offer starts a value chain with this id (and title, by default the intent&apos;s text).</param>
