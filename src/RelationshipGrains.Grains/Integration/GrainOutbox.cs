@@ -7,8 +7,9 @@ namespace RelationshipGrains.Grains.Integration;
 /// The outbox kept inside one grain's state. Events join the state change that causes them and are written with it;
 /// after the write they are published by a turn queued on the activation's scheduler that interleaves with the grain's
 /// calls, so a request answers once its change is durable and a slow or absent broker holds up nothing; if the broker
-/// does not accept them, a timer retries with backoff. A published event is dropped from memory at once and from
-/// storage with the grain's next write (or its deactivation), so relaying costs no extra write. While events flow a
+/// does not accept them, a timer retries with backoff. A published event is dropped from memory at once (on the
+/// in-process bus, once its consumers have handled it) and from storage with the grain's next write (or its
+/// deactivation), so relaying costs no extra write. While events flow a
 /// reminder stays registered: if the activation dies first, the reminder wakes the grain on another silo to publish
 /// them. It is registered once per busy spell, not once per event: it goes only after a whole reminder period without a
 /// write. Re-publishing after a crash reuses the message id, so consumers see a duplicate, never a loss. An activation
@@ -42,6 +43,16 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// events sit at the tail, unstored, while its write is in flight; only the stored head is ever published.
     /// </summary>
     private int _stored;
+
+    /// <summary>
+    /// Published events at the head of the outbox that wait for the in-process bus's consumers before they go
+    /// (<see cref="IIntegrationEventPublisher.HandledAsync"/>), oldest first; this activation does not publish them again.
+    /// Null while there are none, which is always with a broker.
+    /// </summary>
+    private Queue<(Guid MessageId, Task Handled)>? _handling;
+
+    /// <summary>Set once the activation is gone, so a consumer finishing late queues nothing on it.</summary>
+    private volatile bool _gone;
     private int _failures;
     private int _reportedPending;
 
@@ -99,7 +110,12 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     }
 
     /// <summary>The write failed but the state was read back from storage: the outbox again holds only stored events.</summary>
-    public void WriteUndone() => AfterWrite();
+    public void WriteUndone()
+    {
+        // Storage's list replaced the one the queue described; what it holds is published again, under the same ids.
+        _handling = null;
+        AfterWrite();
+    }
 
     /// <summary>
     /// The activation's state holds changes storage does not (a write, or the reminder before it, failed) and it is
@@ -108,6 +124,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     public void Retire()
     {
         _retired = true;
+        _gone = true;
         _timer?.Dispose();
     }
 
@@ -182,6 +199,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         _timer?.Dispose();
         if (_retired || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
         {
+            _gone = true;
             ReportPending(leaving: true);
             return;
         }
@@ -190,6 +208,9 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         {
             await RelayAsync(CancellationToken.None);
         }
+
+        await WaitForHandlingAsync();
+        _gone = true;
 
         // A move hands over what was published (see Dehydrate) and keeps the reminder for the new activation. The
         // rebalancer moves dozens of activations at once; a write each on the way out queued them all at the storage
@@ -337,12 +358,14 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
 
     private async Task RelayPendingAsync(CancellationToken cancellationToken)
     {
-        // A copy of the stored head: calls interleave at every publish's await and may add to the list meanwhile.
+        // A copy of the stored head past what waits for its consumers: calls interleave at every publish's await and
+        // may add to the list meanwhile.
         var pending = Pending;
-        var stored = new OutboxMessage[Math.Min(_stored, pending.Count)];
+        var handling = _handling?.Count ?? 0;
+        var stored = new OutboxMessage[Math.Max(0, Math.Min(_stored, pending.Count) - handling)];
         for (var i = 0; i < stored.Length; i++)
         {
-            stored[i] = pending[i];
+            stored[i] = pending[handling + i];
         }
 
         foreach (var message in stored)
@@ -371,17 +394,68 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
                 return;
             }
 
-            Remove(message.MessageId);
-            _stored--;
-            ReportPending();
-            _removedThrough = message.MessageId;
             shared.BrokerReachable |= published;
+            var handled = published ? shared.Publisher.HandledAsync(message.MessageId) : Task.CompletedTask;
+            if (handled.IsCompleted && _handling is null)
+            {
+                Drop(message.MessageId);
+                continue;
+            }
+
+            // Events go from the head in order, so one that is handled waits behind any that are not yet.
+            (_handling ??= new()).Enqueue((message.MessageId, handled));
+            _ = handled.ContinueWith(static (_, outbox) => ((GrainOutbox)outbox!).QueueDropHandled(), this,
+                CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         if (_failures > 0)
         {
             LogRecovered(shared.Logger, grain.GetGrainId(), _failures);
             _failures = 0;
+        }
+    }
+
+    private void Drop(Guid messageId)
+    {
+        Remove(messageId);
+        _stored--;
+        ReportPending();
+        _removedThrough = messageId;
+    }
+
+    private void QueueDropHandled()
+    {
+        if (!_gone)
+        {
+            grain.GrainContext.Scheduler.QueueAction(static outbox => ((GrainOutbox)outbox).DropHandled(), this);
+        }
+    }
+
+    /// <summary>Drops, on the grain's scheduler, the events at the head whose consumers have finished with them.</summary>
+    private void DropHandled()
+    {
+        while (_handling is { Count: > 0 } handling && handling.Peek().Handled.IsCompleted)
+        {
+            Drop(handling.Dequeue().MessageId);
+        }
+
+        if (_handling is { Count: 0 })
+        {
+            _handling = null;
+        }
+    }
+
+    /// <summary>
+    /// A deactivating grain gives its consumers a moment to finish, so it can persist the removals; what they have not
+    /// finished by then stays stored and is published again by the next activation (a duplicate, never a loss).
+    /// </summary>
+    private async Task WaitForHandlingAsync()
+    {
+        if (_handling is { Count: > 0 } handling)
+        {
+            await Task.WhenAny(Task.WhenAll(handling.Select(h => h.Handled)), Task.Delay(_options.PublishTimeout))
+                .ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
+            DropHandled();
         }
     }
 

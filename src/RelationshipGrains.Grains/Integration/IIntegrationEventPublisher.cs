@@ -7,4 +7,10 @@ namespace RelationshipGrains.Grains.Integration;
 public interface IIntegrationEventPublisher
 {
     Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Completes once a published message no longer needs the outbox: at once where the broker holds what it accepted
+    /// durably; once the consumers have handled it where the bus keeps it in memory only.
+    /// </summary>
+    Task HandledAsync(Guid messageId) => Task.CompletedTask;
 }

@@ -6,6 +6,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Consumers;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Integration.Erp;
 using RelationshipGrains.Integration.Publishing;
 using RelationshipGrains.Integration.Reporting;
@@ -56,6 +57,8 @@ public static class MessagingServiceCollectionExtensions
             }
             else
             {
+                services.AddSingleton(provider => InProcessHandling.For(
+                    OurConsumers(configuration), IntegrationEvents.Outbound, provider.GetRequiredService<IEndpointNameFormatter>()));
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseInProcessSerialization();
@@ -115,14 +118,30 @@ public static class MessagingServiceCollectionExtensions
             bus.AddConsumer<ErpConsumer>();
         }
 
-        bus.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseMessageRetry(retry =>
+        bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
         {
-            retry.Ignore<RelationshipValidationException>();
-            retry.Ignore<RelationshipNotFoundException>();
-            retry.Ignore<RelationshipConflictException>();
-            retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
-        }));
+            // Added first, so it wraps the retries: a message is finished only after its last attempt.
+            if (context.GetService<InProcessHandling>() is { } handling)
+            {
+                endpoint.UseFilter(new HandledFilter(handling, name));
+            }
+
+            endpoint.UseMessageRetry(retry =>
+            {
+                retry.Ignore<RelationshipValidationException>();
+                retry.Ignore<RelationshipNotFoundException>();
+                retry.Ignore<RelationshipConflictException>();
+                retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
+            });
+        });
     }
+
+    /// <summary>The consumers <see cref="AddRelationshipGrainsConsumers"/> registers, one receive endpoint each.</summary>
+    private static IEnumerable<Type> OurConsumers(IConfiguration configuration) =>
+    [
+        typeof(CustomerUpdatesConsumer), typeof(ErpOrderStatusChangedConsumer), typeof(WebhookConsumer), typeof(RelationshipMetricsConsumer),
+        typeof(InteractionMetricsConsumer), .. ErpSettings(configuration) is null ? Array.Empty<Type>() : [typeof(ErpConsumer)],
+    ];
 
     private static ErpOptions? ErpSettings(IConfiguration configuration) =>
         configuration.GetSection("Erp").Get<ErpOptions>() is { BaseUrl: not null } erp ? erp : null;

@@ -1,13 +1,15 @@
 using MassTransit;
 using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Integration.Hosting;
 
 namespace RelationshipGrains.Integration.Publishing;
 
 /// <summary>
 /// Publishes a grain's outbox message on the bus under the message id the outbox fixed, so every retry of the same
-/// event carries the same id. With RabbitMQ, the publish completes once the broker confirms it.
+/// event carries the same id. With RabbitMQ, the publish completes once the broker confirms it; on the in-process bus
+/// (<paramref name="handling"/>) the event is handled once our consumers have finished with it.
 /// </summary>
-public sealed class MassTransitIntegrationEventPublisher(IBus bus) : IIntegrationEventPublisher
+public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHandling? handling = null) : IIntegrationEventPublisher
 {
     public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
@@ -22,6 +24,27 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus) : IIntegratio
             throw new UnpublishableEventException($"Outbox message {message.MessageId} ({message.EventType}) cannot be read: {e.Message}", e);
         }
 
-        return bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = message.MessageId, cancellationToken);
+        if (handling is null)
+        {
+            return bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = message.MessageId, cancellationToken);
+        }
+
+        return PublishInProcessAsync(message.MessageId, integrationEvent, cancellationToken);
+    }
+
+    public Task HandledAsync(Guid messageId) => handling?.HandledAsync(messageId) ?? Task.CompletedTask;
+
+    private async Task PublishInProcessAsync(Guid messageId, object integrationEvent, CancellationToken cancellationToken)
+    {
+        var expected = handling!.Expect(messageId, integrationEvent.GetType());
+        try
+        {
+            await bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = messageId, cancellationToken);
+        }
+        catch when (expected)
+        {
+            handling.Forget(messageId);
+            throw;
+        }
     }
 }

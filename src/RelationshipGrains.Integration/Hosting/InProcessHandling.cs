@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using MassTransit;
+
+namespace RelationshipGrains.Integration.Hosting;
+
+/// <summary>
+/// Tells a grain's outbox when the in-process bus's consumers have handled an event. That bus keeps what it has taken in
+/// memory only, so an outbox that forgot an event once the bus took it lost it to a kill -9 while the webhook or BI
+/// consumer still had it (a review run acknowledged 175 interactions and the BI report counted 169 after the restart).
+/// The outbox keeps each event until every endpoint of ours that consumes its type has finished with it, handled or
+/// failed for good; a broker that confirms only what it holds durably needs none of this.
+/// </summary>
+public sealed class InProcessHandling
+{
+    private readonly IReadOnlyDictionary<Type, string[]> _endpointsByType;
+    private readonly ConcurrentDictionary<Guid, Expected> _expected = new();
+
+    /// <param name="endpointsByType">For each event type, the names of our receive endpoints that consume it.</param>
+    public InProcessHandling(IReadOnlyDictionary<Type, string[]> endpointsByType) => _endpointsByType = endpointsByType;
+
+    /// <summary>Our endpoints that consume each outbound event type, named as <paramref name="names"/> names them.</summary>
+    public static InProcessHandling For(IEnumerable<Type> consumerTypes, IEnumerable<Type> eventTypes, IEndpointNameFormatter names)
+    {
+        var consumers = consumerTypes.Select(c => (Name: EndpointName(names, c), Consumes: ConsumedTypes(c).ToArray())).ToArray();
+        return new InProcessHandling(eventTypes.ToDictionary(
+            t => t,
+            t => consumers.Where(c => c.Consumes.Any(m => m.IsAssignableFrom(t))).Select(c => c.Name).Distinct().ToArray()));
+    }
+
+    /// <summary>
+    /// Call before publishing: from then on <see cref="HandledAsync"/> waits for the endpoints that consume the type.
+    /// False when nothing new is awaited: no endpoint of ours consumes the type, or an earlier publish of the same id
+    /// (a failed write read the outbox back) is still awaited, and this one waits with it.
+    /// </summary>
+    public bool Expect(Guid messageId, Type eventType) =>
+        _endpointsByType.TryGetValue(eventType, out var endpoints) && endpoints.Length > 0 && _expected.TryAdd(messageId, new Expected(endpoints));
+
+    /// <summary>The publish that <see cref="Expect"/> returned true for failed: nothing will be handled.</summary>
+    public void Forget(Guid messageId) => _expected.TryRemove(messageId, out _);
+
+    /// <summary>Completes once every endpoint expected for the message has finished with it; at once when none was.</summary>
+    public Task HandledAsync(Guid messageId) => _expected.TryGetValue(messageId, out var expected) ? expected.Task : Task.CompletedTask;
+
+    /// <summary>An endpoint finished with a message, successfully or after its last retry.</summary>
+    public void Handled(Guid messageId, string endpoint)
+    {
+        if (_expected.TryGetValue(messageId, out var expected) && expected.Done(endpoint))
+        {
+            _expected.TryRemove(messageId, out _);
+            expected.Complete();
+        }
+    }
+
+    private static string EndpointName(IEndpointNameFormatter names, Type consumer) =>
+        (string)typeof(IEndpointNameFormatter).GetMethod(nameof(IEndpointNameFormatter.Consumer))!.MakeGenericMethod(consumer).Invoke(names, null)!;
+
+    private static IEnumerable<Type> ConsumedTypes(Type consumer) =>
+        consumer.GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .Select(m => m.IsGenericType && m.GetGenericTypeDefinition() == typeof(Batch<>) ? m.GetGenericArguments()[0] : m);
+
+    private sealed class Expected(string[] endpoints)
+    {
+        private readonly HashSet<string> _waiting = [.. endpoints];
+        private readonly TaskCompletionSource _handled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Task => _handled.Task;
+
+        /// <summary>True when this was the last endpoint waited for.</summary>
+        public bool Done(string endpoint)
+        {
+            lock (_waiting)
+            {
+                return _waiting.Remove(endpoint) && _waiting.Count == 0;
+            }
+        }
+
+        public void Complete() => _handled.TrySetResult();
+    }
+}
