@@ -5,11 +5,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Consumers;
+using RelationshipGrains.Integration.Hosting;
 using RelationshipGrains.Integration.Webhooks;
 
 namespace RelationshipGrains.Api.BackOffice;
@@ -17,7 +19,8 @@ namespace RelationshipGrains.Api.BackOffice;
 /// <summary>
 /// The inbound webhook: back-office systems (social monitoring, marketing, the service desk, the ERP) post signed
 /// messages, which go on the bus to the consumers that apply them. A re-sent delivery (same X-RG-Delivery) keeps its
-/// message id, so it has no second effect.
+/// message id, so it has no second effect. On the in-process bus, which holds messages in memory only, the 202 waits
+/// until the consumer has applied the message, so what was accepted survives a kill of the silo.
 /// </summary>
 public static class InboundApi
 {
@@ -30,7 +33,8 @@ public static class InboundApi
             .Describe(InboundContract.OperationId, "Receive a signed message from a back-office system",
                 "For the ERP, social monitoring, marketing automation and service desk, each signing with its own "
                 + "secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is"
-                + " the source's message type.");
+                + " the source's message type. 202 once the message broker holds it (on the embedded profile's in-process"
+                + " bus, once it has been applied); 503 with Retry-After when that does not happen in 10 s: send it again.");
         return api;
     }
 
@@ -55,15 +59,32 @@ public static class InboundApi
         }
 
         message = InboundMessages.Validate(message, time.GetUtcNow());
+        var messageId = InboundMessages.MessageId(source, delivery);
+        var handling = request.HttpContext.RequestServices.GetService<InProcessHandling>();
+        var expected = handling?.Expect(messageId, type) ?? false;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
         timeout.CancelAfter(PublishTimeout);
+        var published = false;
         try
         {
-            await bus.Publish(message, type, c => c.MessageId = InboundMessages.MessageId(source, delivery), timeout.Token);
+            await bus.Publish(message, type, c => c.MessageId = messageId, timeout.Token);
+            published = true;
+            if (handling is not null)
+            {
+                await handling.HandledAsync(messageId).WaitAsync(timeout.Token);
+            }
         }
         catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)
         {
-            throw new RelationshipUnavailableException("The message broker did not accept the message in time; send it again with the same delivery id.", 10);
+            throw new RelationshipUnavailableException(
+                $"{(published ? "The message was not applied" : "The message broker did not accept the message")} in time; send it again with the same delivery id.", 10);
+        }
+        finally
+        {
+            if (expected && !published)
+            {
+                handling!.Forget(messageId);
+            }
         }
 
         return TypedResults.Accepted((string?)null);

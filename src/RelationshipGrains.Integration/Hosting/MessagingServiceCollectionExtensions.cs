@@ -58,7 +58,7 @@ public static class MessagingServiceCollectionExtensions
             else
             {
                 services.AddSingleton(provider => InProcessHandling.For(
-                    OurConsumers(configuration), IntegrationEvents.Outbound, provider.GetRequiredService<IEndpointNameFormatter>()));
+                    OurConsumers(configuration), [.. IntegrationEvents.Outbound, .. IntegrationEvents.Inbound], provider.GetRequiredService<IEndpointNameFormatter>()));
                 bus.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseInProcessSerialization();

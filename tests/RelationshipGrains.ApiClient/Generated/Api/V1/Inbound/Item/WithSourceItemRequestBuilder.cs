@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Inbound.Item
         {
         }
         /// <summary>
-        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type.
+        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type. 202 once the message broker holds it (on the embedded profile&apos;s in-process bus, once it has been applied); 503 with Retry-After when that does not happen in 10 s: send it again.
         /// </summary>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -68,7 +68,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Inbound.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type.
+        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type. 202 once the message broker holds it (on the embedded profile&apos;s in-process bus, once it has been applied); 503 with Retry-After when that does not happen in 10 s: send it again.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>
