@@ -61,13 +61,13 @@ public static class InboundApi
         message = InboundMessages.Validate(message, time.GetUtcNow());
         var messageId = InboundMessages.MessageId(source, delivery);
         var handling = request.HttpContext.RequestServices.GetService<InProcessHandling>();
-        var expected = handling?.Expect(messageId, type) ?? false;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
         timeout.CancelAfter(PublishTimeout);
         var published = false;
         try
         {
-            await bus.Publish(message, type, c => c.MessageId = messageId, timeout.Token);
+            Task Publish() => bus.Publish(message, type, c => c.MessageId = messageId, timeout.Token);
+            await (handling is null ? Publish() : handling.PublishAsync(messageId, type, Publish));
             published = true;
             if (handling is not null)
             {
@@ -78,13 +78,6 @@ public static class InboundApi
         {
             throw new RelationshipUnavailableException(
                 $"{(published ? "The message was not applied" : "The message broker did not accept the message")} in time; send it again with the same delivery id.", 10);
-        }
-        finally
-        {
-            if (expected && !published)
-            {
-                handling!.Forget(messageId);
-            }
         }
 
         return TypedResults.Accepted((string?)null);

@@ -28,15 +28,27 @@ public sealed class InProcessHandling
     }
 
     /// <summary>
-    /// Call before publishing: from then on <see cref="HandledAsync"/> waits for the endpoints that consume the type.
-    /// False when nothing new is awaited: no endpoint of ours consumes the type, or an earlier publish of the same id
-    /// (a failed write read the outbox back) is still awaited, and this one waits with it.
+    /// Publishes through <paramref name="publish"/>, noting first which endpoints <see cref="HandledAsync"/> waits for,
+    /// and forgetting them if the publish fails, since nothing will then be handled. A repeat of an id still awaited (a
+    /// failed write read the outbox back, a sender re-sent) waits with the first.
     /// </summary>
-    public bool Expect(Guid messageId, Type eventType) =>
-        _endpointsByType.TryGetValue(eventType, out var endpoints) && endpoints.Length > 0 && _expected.TryAdd(messageId, new Expected(endpoints));
+    public async Task PublishAsync(Guid messageId, Type eventType, Func<Task> publish)
+    {
+        var expected = Expect(messageId, eventType);
+        try
+        {
+            await publish();
+        }
+        catch when (expected)
+        {
+            _expected.TryRemove(messageId, out _);
+            throw;
+        }
+    }
 
-    /// <summary>The publish that <see cref="Expect"/> returned true for failed: nothing will be handled.</summary>
-    public void Forget(Guid messageId) => _expected.TryRemove(messageId, out _);
+    /// <summary>False when nothing new is awaited: no endpoint of ours consumes the type, or the id is awaited already.</summary>
+    internal bool Expect(Guid messageId, Type eventType) =>
+        _endpointsByType.TryGetValue(eventType, out var endpoints) && endpoints.Length > 0 && _expected.TryAdd(messageId, new Expected(endpoints));
 
     /// <summary>Completes once every endpoint expected for the message has finished with it; at once when none was.</summary>
     public Task HandledAsync(Guid messageId) => _expected.TryGetValue(messageId, out var expected) ? expected.Task : Task.CompletedTask;

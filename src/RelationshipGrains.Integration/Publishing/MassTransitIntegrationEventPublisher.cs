@@ -24,27 +24,9 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHand
             throw new UnpublishableEventException($"Outbox message {message.MessageId} ({message.EventType}) cannot be read: {e.Message}", e);
         }
 
-        if (handling is null)
-        {
-            return bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = message.MessageId, cancellationToken);
-        }
-
-        return PublishInProcessAsync(message.MessageId, integrationEvent, cancellationToken);
+        Task Publish() => bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = message.MessageId, cancellationToken);
+        return handling is null ? Publish() : handling.PublishAsync(message.MessageId, integrationEvent.GetType(), Publish);
     }
 
     public Task HandledAsync(Guid messageId) => handling?.HandledAsync(messageId) ?? Task.CompletedTask;
-
-    private async Task PublishInProcessAsync(Guid messageId, object integrationEvent, CancellationToken cancellationToken)
-    {
-        var expected = handling!.Expect(messageId, integrationEvent.GetType());
-        try
-        {
-            await bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = messageId, cancellationToken);
-        }
-        catch when (expected)
-        {
-            handling.Forget(messageId);
-            throw;
-        }
-    }
 }

@@ -23,7 +23,7 @@ public sealed class Waiting_for_in_process_consumers
         var handling = Handling();
         var id = Guid.NewGuid();
 
-        Assert.True(handling.Expect(id, typeof(InteractionRecorded)));
+        await handling.PublishAsync(id, typeof(InteractionRecorded), () => Task.CompletedTask);
         var handled = handling.HandledAsync(id);
         handling.Handled(id, "rg-relationship-metrics");
         handling.Handled(id, "rg-webhook");
@@ -37,17 +37,20 @@ public sealed class Waiting_for_in_process_consumers
     }
 
     [Fact]
-    public void A_failed_publish_is_forgotten_and_a_repeat_waits_with_the_first()
+    public async Task A_failed_publish_is_forgotten_and_a_repeat_waits_with_the_first()
     {
         var handling = Handling();
         var id = Guid.NewGuid();
+        var failed = Guid.NewGuid();
+        static Task BrokerDown() => throw new InvalidOperationException("The broker is down.");
 
-        Assert.True(handling.Expect(id, typeof(IntentExpressed)));
-        Assert.False(handling.Expect(id, typeof(IntentExpressed)));
-        var waiting = handling.HandledAsync(id).IsCompleted;
-        handling.Forget(id);
+        await handling.PublishAsync(id, typeof(IntentExpressed), () => Task.CompletedTask);
+        var first = handling.HandledAsync(id);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => handling.PublishAsync(id, typeof(IntentExpressed), BrokerDown));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => handling.PublishAsync(failed, typeof(IntentExpressed), BrokerDown));
 
-        Assert.False(waiting);
-        Assert.True(handling.HandledAsync(id).IsCompleted);
+        Assert.False(first.IsCompleted);
+        Assert.Same(first, handling.HandledAsync(id));
+        Assert.True(handling.HandledAsync(failed).IsCompleted);
     }
 }
