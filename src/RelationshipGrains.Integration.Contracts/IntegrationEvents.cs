@@ -13,7 +13,7 @@ public static class IntegrationEvents
     [
         typeof(InteractionRecorded), typeof(IntentExpressed), typeof(IntentWithdrawn), typeof(ConsentChanged), typeof(CustomerErased),
         typeof(IdeaSelected), typeof(IdeaStatusChanged),
-        typeof(ValueChainCommitted), typeof(ValueChainSlotStatusChanged), typeof(ValueChainCancelled),
+        typeof(ValueChainOpened), typeof(ValueChainCommitted), typeof(ValueChainSlotStatusChanged), typeof(ValueChainCancelled),
     ];
 
     /// <summary>Messages the back office sends us.</summary>

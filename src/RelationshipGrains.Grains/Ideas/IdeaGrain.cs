@@ -57,6 +57,7 @@ public sealed partial class IdeaGrain(
         State.Attributes = proposal.Attributes ?? IdeaAttributes.None;
         State.ProposedAt = time.GetUtcNow();
         State.Lineage.AddRange(lineage);
+        Outbox.Add(new IdeaStatusChanged(IdeaId, community, proposal.Title, Kebab.Of(IdeaStatus.Proposed), [], State.ProposedAt), State.ProposedAt);
         await journal.WriteOrRetireAsync(this, Outbox);
         return View();
     }

@@ -3,6 +3,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Naming;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Validation;
@@ -57,6 +58,7 @@ public sealed partial class ValueChainGrain(
         }
 
         Begin(request, (request.Slots ?? []).Select(NewSlot));
+        Opened(partnerIds: []);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created with {State.Slots.Count} slot(s).");
         return OwnerView();
     }
@@ -169,6 +171,7 @@ public sealed partial class ValueChainGrain(
         slot.Invited.Add(partnerId);
         PutOffer(slot, partnerId, offer);
         Accept(slot, partnerId);
+        Opened(partnerIds: [partnerId]);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
         await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).NoteValueChainAsync(ChainId);
         return OwnerView();
@@ -181,6 +184,9 @@ public sealed partial class ValueChainGrain(
         State.CreatedAt = time.GetUtcNow();
         State.Slots = [.. slots];
     }
+
+    private void Opened(IReadOnlyList<string> partnerIds) =>
+        Outbox.Add(new ValueChainOpened(ChainId, State.OwnerCustomerId!, State.Title, [.. State.Slots.Select(s => s.Role)], partnerIds, State.CreatedAt), State.CreatedAt);
 
     private void PutOffer(SlotState slot, string partnerId, OfferTerms offer)
     {

@@ -8,7 +8,7 @@ namespace RelationshipGrains.Integration.Reporting;
 /// <summary>Feeds the BI read model with the state of intents, ideas and value chains.</summary>
 public sealed class RelationshipMetricsConsumer(IGrainFactory grains) :
     IConsumer<IntentExpressed>, IConsumer<IntentWithdrawn>, IConsumer<IdeaStatusChanged>,
-    IConsumer<ValueChainCommitted>, IConsumer<ValueChainSlotStatusChanged>, IConsumer<ValueChainCancelled>
+    IConsumer<ValueChainOpened>, IConsumer<ValueChainCommitted>, IConsumer<ValueChainSlotStatusChanged>, IConsumer<ValueChainCancelled>
 {
     public Task Consume(ConsumeContext<IntentExpressed> context) =>
         Apply(context, MetricsFactKind.Intent, $"{context.Message.CustomerId}/{context.Message.IntentId}", "open", context.Message.ExpressedAt);
@@ -18,6 +18,9 @@ public sealed class RelationshipMetricsConsumer(IGrainFactory grains) :
 
     public Task Consume(ConsumeContext<IdeaStatusChanged> context) =>
         Apply(context, MetricsFactKind.Idea, context.Message.IdeaId, context.Message.Status, context.Message.ChangedAt);
+
+    public Task Consume(ConsumeContext<ValueChainOpened> context) =>
+        Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, "open", context.Message.OpenedAt);
 
     public Task Consume(ConsumeContext<ValueChainCommitted> context) =>
         Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, "Committed", context.Message.CommittedAt);

@@ -7,7 +7,7 @@ namespace RelationshipGrains.Integration.Webhooks;
 /// <summary>Hands every event we publish to the webhook dispatcher.</summary>
 public sealed class WebhookConsumer(WebhookDispatcher dispatcher) :
     IConsumer<InteractionRecorded>, IConsumer<IntentExpressed>, IConsumer<IntentWithdrawn>, IConsumer<ConsentChanged>,
-    IConsumer<CustomerErased>, IConsumer<IdeaSelected>, IConsumer<IdeaStatusChanged>, IConsumer<ValueChainCommitted>,
+    IConsumer<CustomerErased>, IConsumer<IdeaSelected>, IConsumer<IdeaStatusChanged>, IConsumer<ValueChainOpened>, IConsumer<ValueChainCommitted>,
     IConsumer<ValueChainSlotStatusChanged>, IConsumer<ValueChainCancelled>
 {
     public Task Consume(ConsumeContext<InteractionRecorded> context) => Dispatch(context);
@@ -23,6 +23,8 @@ public sealed class WebhookConsumer(WebhookDispatcher dispatcher) :
     public Task Consume(ConsumeContext<IdeaSelected> context) => Dispatch(context);
 
     public Task Consume(ConsumeContext<IdeaStatusChanged> context) => Dispatch(context);
+
+    public Task Consume(ConsumeContext<ValueChainOpened> context) => Dispatch(context);
 
     public Task Consume(ConsumeContext<ValueChainCommitted> context) => Dispatch(context);
 

@@ -1,5 +1,6 @@
 using MassTransit;
 using RelationshipGrains.Customers;
+using RelationshipGrains.ValueChains;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Reporting;
 using RelationshipGrains.Tests.Infrastructure;
@@ -29,8 +30,8 @@ public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFix
         await customer.WithdrawIntentAsync("drop");
         await ValueChainWorld.CommittedAsync(fixture.Grains);
 
-        var after = await Poll.UntilAsync(Metrics.GetAsync, m => m.FactsApplied >= before.FactsApplied + 7, TimeSpan.FromSeconds(30),
-            "The read model applying the seven facts");
+        var after = await Poll.UntilAsync(Metrics.GetAsync, m => m.FactsApplied >= before.FactsApplied + 8, TimeSpan.FromSeconds(30),
+            "The read model applying the eight facts (the chain's opening and its commit)");
         var original = fixture.Harness.Published.Select<InteractionRecorded>(m => m.Context.Message.CustomerId == id).First();
         // The read model can show a fact before its consumer has returned, and the webhook consumer runs apart from it.
         const int consumers = 2; // the webhook consumer and the BI batch consumer
@@ -45,5 +46,23 @@ public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFix
         Assert.Equal(1, after.OpenIntents - before.OpenIntents);
         Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("committed") + 1, after.ValueChainsByStatus["committed"]);
         Assert.Equal(On(after, "chat"), On(again, "chat"));
+    }
+
+    [Fact]
+    public async Task Proposed_ideas_and_open_chains_are_in_the_funnel_from_their_creation()
+    {
+        var before = await Metrics.GetAsync();
+        var world = new CommunityWorld(fixture.Grains);
+        await world.Create();
+        await world.Propose(await world.Member(), Keys.Customer("idea"), "Rain-proof hammock");
+        var owner = (await new PartnerWorld(fixture.Grains).Customer()).GetPrimaryKeyString();
+        await fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc")).CreateAsync(new CreateValueChain(owner, "Garden office", [new SlotDefinition("builder")]));
+
+        var after = await Poll.UntilAsync(Metrics.GetAsync, m => m.FactsApplied >= before.FactsApplied + 2, TimeSpan.FromSeconds(30),
+            "The read model applying the idea's proposal and the chain's opening");
+
+        Assert.Equal(before.FactsApplied + 2, after.FactsApplied);
+        Assert.Equal(before.IdeaFunnel.GetValueOrDefault("proposed") + 1, after.IdeaFunnel["proposed"]);
+        Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("open") + 1, after.ValueChainsByStatus["open"]);
     }
 }

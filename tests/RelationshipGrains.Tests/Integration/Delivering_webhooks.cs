@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -145,6 +146,36 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
             Assert.DoesNotContain(owner, d.Body, StringComparison.Ordinal);
         });
         Assert.DoesNotContain(fixture.Receiver.Requests, r => r.Path == someoneElses);
+    }
+
+    [Fact]
+    public async Task A_partner_hears_of_the_chain_its_offer_seeded_and_not_of_chains_it_is_not_in()
+    {
+        var world = new PartnerWorld(fixture.Grains);
+        var seeder = await world.Partner("seeder");
+        var owner = (await world.Customer()).GetPrimaryKeyString();
+        var (mine, _) = await Subscribe("ValueChainOpened", seeder);
+        var (everyones, _) = await Subscribe("ValueChainOpened");
+        var other = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        await other.CreateAsync(new CreateValueChain(owner, "Garden office", [new SlotDefinition("builder")]));
+        var seeded = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        await seeded.AsReference<IValueChainForPartnersGrain>().SeedAsync(
+            new CreateValueChain(owner, "Bikes", [new SlotDefinition(world.Category)]), seeder, PartnerWorld.Offer(5_000, 10));
+
+        // The unscoped subscription hears of both chains; once it has heard of the other chain, the seeder's
+        // subscription was passed over for it (a dispatch shapes every target's payload before it delivers any).
+        var both = await fixture.Receiver.WaitForAsync(r => r.Path == everyones, 2);
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == mine));
+        using var body = JsonDocument.Parse(delivery.Body);
+        var data = body.RootElement.GetProperty("data");
+        Assert.Equal(seeded.GetPrimaryKeyString(), data.GetProperty("valueChainId").GetString());
+        Assert.Equal([world.Category], data.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal([seeder], data.GetProperty("partnerIds").EnumerateArray().Select(r => r.GetString()));
+        Assert.DoesNotContain(owner, delivery.Body, StringComparison.Ordinal);
+        Assert.Equal(
+            new[] { other.GetPrimaryKeyString(), seeded.GetPrimaryKeyString() }.Order(),
+            both.Select(d => JsonNode.Parse(d.Body)!["data"]!["valueChainId"]!.GetValue<string>()).Order());
+        Assert.Single(fixture.Receiver.Requests, r => r.Path == mine);
     }
 
     [Fact]

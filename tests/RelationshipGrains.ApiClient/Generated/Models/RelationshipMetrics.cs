@@ -15,7 +15,7 @@ namespace RelationshipGrains.ApiClient.Models
     {
         /// <summary>How many new facts have been applied in all.</summary>
         public long? FactsApplied { get; set; }
-        /// <summary>Ideas by their latest status (kebab case), counted from status changes.</summary>
+        /// <summary>Ideas by their latest status (kebab case), from their proposal on.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.RelationshipMetrics_ideaFunnel? IdeaFunnel { get; set; }
@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>Intents whose latest state is open.</summary>
         public int? OpenIntents { get; set; }
-        /// <summary>Value chains by their latest status (kebab case).</summary>
+        /// <summary>Value chains by their latest status (kebab case), from their opening on.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public global::RelationshipGrains.ApiClient.Models.RelationshipMetrics_valueChainsByStatus? ValueChainsByStatus { get; set; }

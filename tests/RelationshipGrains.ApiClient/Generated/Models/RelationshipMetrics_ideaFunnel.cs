@@ -8,7 +8,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// Ideas by their latest status (kebab case), counted from status changes.
+    /// Ideas by their latest status (kebab case), from their proposal on.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RelationshipMetrics_ideaFunnel : IAdditionalDataHolder, IParsable

@@ -8,7 +8,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// Value chains by their latest status (kebab case).
+    /// Value chains by their latest status (kebab case), from their opening on.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class RelationshipMetrics_valueChainsByStatus : IAdditionalDataHolder, IParsable
