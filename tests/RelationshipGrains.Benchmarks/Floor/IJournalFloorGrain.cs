@@ -9,6 +9,8 @@ namespace RelationshipGrains.Benchmarks.Floor;
 [Alias("bench.IJournalFloorGrain")]
 public interface IJournalFloorGrain : IGrainWithStringKey
 {
+    // Open to clients as a channel app's calls are, so the external client's rows pay the same surface check.
+    [ChannelSurface]
     [Alias("Append")]
     Task<RecordResult> AppendAsync(RecordInteraction interaction);
 }

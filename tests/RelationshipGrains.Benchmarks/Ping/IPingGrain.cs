@@ -4,6 +4,8 @@ namespace RelationshipGrains.Benchmarks.Ping;
 [Alias("bench.IPingGrain")]
 public interface IPingGrain : IGrainWithIntegerKey
 {
+    // Open to clients as a channel app's calls are, so the external client's rows pay the same surface check.
+    [ChannelSurface]
     [Alias("Ping")]
     Task PingAsync();
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Partners;
 using RelationshipGrains.IntegrationTests.Infrastructure;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Testing;
@@ -230,6 +231,8 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.AsReference<ICustomerStewardshipGrain>().ExportAsync());
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() => customer.AsReference<ICustomerStewardshipGrain>().EraseAsync());
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() => cluster.Client.GetGrain<IPartnerGrain>("intruder-partner").AsReference<IPartnerAccountGrain>().RegisterAsync(new RegisterPartner("Intruder", ["bikes"])));
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => cluster.Client.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key).UpsertAsync(
+            new PartnerProfile("intruder-partner", "Intruder", ["bikes"], new Dictionary<string, double>(), null, DateTimeOffset.UtcNow)));
 
         var strangers = TestCertificates.CreateAuthority(Path.Combine(Path.GetTempPath(), $"rg-strangers-{Guid.NewGuid():N}"), "Somebody else's CA");
         var (foreignCertificate, foreignKey) = strangers.Issue("intruder");

@@ -65,6 +65,9 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Silo__Tls__CertificateFile"] = siloCertificate,
             ["Silo__Tls__KeyFile"] = siloKey,
             ["Silo__Tls__CaFile"] = certificates.AuthorityFile,
+            // The test's client finds silos and what each holds through Orleans' management grain, as an operator's
+            // tooling would; everything else stays held to the channel surface.
+            ["Silo__ClientSurface__AlsoOpen__0"] = "Orleans.Runtime.IManagementGrain",
             ["Storage__Provider"] = "AzureBlob",
             ["Storage__AzureBlob__ConnectionString"] = storageConnectionString,
             ["Storage__AzureBlob__ContainerName"] = clusterId,

@@ -67,8 +67,14 @@ public class ClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IIntegrationEventPublisher>(Events);
             silo.AddRelationshipGrains();
             // The test's client stands in for grains, partners and operators as well as channel apps, unless a
-            // fixture is about what a channel app may do.
-            silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = ChannelAppsOnly);
+            // fixture is about what a channel app may do. Deploying, the test host asks every silo through its
+            // client whether the cluster is stable, by its test hooks, which a silo closes to clients like every
+            // Orleans internal.
+            silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o =>
+            {
+                o.ChannelAppsOnly = ChannelAppsOnly;
+                o.AlsoOpen.Add("Orleans.Runtime.TestHooks.ITestHooks");
+            });
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(Reminders);
             silo.Services.Configure<TimelineOptions>(o =>

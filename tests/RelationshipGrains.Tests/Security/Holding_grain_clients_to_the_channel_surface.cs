@@ -32,6 +32,45 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
     }
 
     [Fact]
+    public async Task A_channel_app_follows_a_live_feed_and_stops_it()
+    {
+        var customer = _grains.GetGrain<ICustomerGrain>("surface-watcher");
+        await customer.RecordInteractionAsync(Hello("watched-1"));
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await foreach (var entry in customer.WatchTimelineAsync(0, stop.Token))
+        {
+            Assert.Equal("watched-1", entry.EntryId);
+            break;
+        }
+
+        // A live feed the client gives up on is cancelled in the silo: it reads from the next entry on again.
+        using var cancel = new CancellationTokenSource();
+        var watching = customer.WatchTimelineAsync(1, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var next = watching.MoveNextAsync().AsTask();
+        cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => next);
+        await watching.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_grains_own_interfaces_and_orleans_management_are_closed_to_clients()
+    {
+        // The partner directory is what intents are matched against; a partner nobody registered must not get in.
+        var directory = _grains.GetGrain<RelationshipGrains.Grains.Partners.IPartnerDirectoryGrain>(RelationshipGrains.Grains.Partners.IPartnerDirectoryGrain.Key);
+        var refused = await Assert.ThrowsAsync<RelationshipForbiddenException>(() => directory.UpsertAsync(
+            new PartnerProfile("surface-injected", "Injected Ltd", ["surface-chairs"], new Dictionary<string, double>(), null, DateTimeOffset.UtcNow)));
+        Assert.Contains("UpsertAsync is not open to grain clients", refused.Message);
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
+            _grains.GetGrain<RelationshipGrains.Grains.Customers.ITimelineArchivePageGrain>("surface-archive/0").GetAsync());
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() => _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true));
+
+        // Nothing got in: an intent in that category is matched with no one.
+        var customer = _grains.GetGrain<ICustomerGrain>("surface-intent");
+        var intent = await customer.ExpressIntentAsync(new ExpressIntent("want-chair", "A chair", "surface-chairs"));
+        Assert.Empty(intent.Matches ?? []);
+    }
+
+    [Fact]
     public async Task A_method_refused_to_the_client_still_serves_the_grains_that_call_it()
     {
         // The customer lists itself in its directory shard (UpsertAsync, not open to clients) when its profile changes.
