@@ -35,7 +35,10 @@ public static class PartnerApi
                 + "read is logged for the customer.");
         api.MapGet("customers/{customerId}/timeline", CustomerTimeline)
             .Describe("getCustomerTimelineForPartner", "Read a consenting customer's timeline",
-                "Only under the customer's Conversation consent; 404 otherwise. Every read is logged for the customer.");
+                "Only under the customer's Conversation consent; 404 otherwise. Every read is logged for the customer. Other partners' "
+                + "offers, consents and value-chain steps are left out, and so are the customer's own value-chain steps, which name partners "
+                + "(the value chains operations show a partner its part); a page holds `limit` entries of what is shown, and `hasMore` says "
+                + "whether more of it lies beyond.");
         api.MapGet("value-chains", ValueChains)
             .Describe("listValueChainsForPartner", "List the value chains the calling partner takes part in",
                 "Chains where the partner was invited to a slot, offered or was accepted.");

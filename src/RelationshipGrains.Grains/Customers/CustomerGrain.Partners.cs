@@ -81,10 +81,25 @@ public sealed partial class CustomerGrain
             return null;
         }
 
-        var page = await GetTimelineAsync(query);
+        ArgumentNullException.ThrowIfNull(query);
+        var page = await ReadTimelineAsync(query, entry => ShownTo(partnerId, entry));
         await LogAccessAsync(partnerId, $"conversation ({page.Entries.Count} entries)", ConsentScope.Conversation);
         return page;
     }
+
+    /// <summary>
+    /// The conversation, without what other partners did or were given: their offers, their part in value chains
+    /// (as the chain's own partner view leaves them out) and their consents. A value chain's steps the customer
+    /// took name its partners, so a partner follows its chains in the chain view instead.
+    /// </summary>
+    private static bool ShownTo(string partnerId, TimelineEntry entry) => entry.Kind switch
+    {
+        TimelineEntryKind.ConsentGranted or TimelineEntryKind.ConsentRevoked => entry.Subject == partnerId,
+        TimelineEntryKind.IntentOfferReceived or TimelineEntryKind.ValueChainStep => IsBy(entry, partnerId),
+        _ => entry.Author.Kind != AuthorKind.Partner || IsBy(entry, partnerId),
+    };
+
+    private static bool IsBy(TimelineEntry entry, string partnerId) => entry.Author.Kind == AuthorKind.Partner && entry.Author.Id == partnerId;
 
     public Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync() => PartnerAccessLog().ListAsync();
 

@@ -92,37 +92,49 @@ public sealed partial class CustomerGrain
         return new RecordResult(entry, Created: true);
     }
 
-    public async Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
+    public Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(query);
+        return ReadTimelineAsync(query, shown: null);
+    }
+
+    /// <summary>
+    /// A page of the entries <paramref name="shown"/> lets through (all when null), newest first unless read after a
+    /// sequence. Entries held back do not count towards the limit, and <see cref="TimelinePage.HasMore"/> says whether
+    /// a shown one lies beyond, so a reader paging by the entries it got never stops early nor gets an empty page
+    /// that says there is more.
+    /// </summary>
+    private async Task<TimelinePage> ReadTimelineAsync(TimelineQuery query, Func<TimelineEntry, bool>? shown)
+    {
         var limit = query.Validate();
         var last = State.LastSequence;
         var upper = Math.Min(query.Before is { } before ? before - 1 : last, last);
+        var (seq, end, step) = query.After is { } after ? (after + 1, upper, 1) : (upper, 1L, -1);
         var reader = new TimelineReader(this);
         List<TimelineEntry> page = [];
-        bool hasMore;
-        if (query.After is { } after)
+        for (; step > 0 ? seq <= end : seq >= end; seq += step)
         {
-            var from = after + 1;
-            for (var seq = from; seq <= upper && page.Count < limit; seq++)
+            if (page.Count == limit && shown is null)
             {
-                page.Add(await reader.AtAsync(seq));
+                return new TimelinePage(page, last, HasMore: true);
             }
 
-            hasMore = from + page.Count <= upper;
-        }
-        else
-        {
-            for (var seq = upper; seq >= 1 && page.Count < limit; seq--)
+            var entry = await reader.AtAsync(seq);
+            if (shown is not null && !shown(entry))
             {
-                page.Add(await reader.AtAsync(seq));
+                continue;
             }
 
-            hasMore = upper - page.Count >= 1;
+            if (page.Count == limit)
+            {
+                return new TimelinePage(page, last, HasMore: true);
+            }
+
+            page.Add(entry);
         }
 
-        return new TimelinePage(page, last, hasMore);
+        return new TimelinePage(page, last, HasMore: false);
     }
 
     public async IAsyncEnumerable<TimelineEntry> WatchTimelineAsync(

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.Customers.Item.Timeline
         {
         }
         /// <summary>
-        /// Only under the customer&apos;s Conversation consent; 404 otherwise. Every read is logged for the customer.
+        /// Only under the customer&apos;s Conversation consent; 404 otherwise. Every read is logged for the customer. Other partners&apos; offers, consents and value-chain steps are left out, and so are the customer&apos;s own value-chain steps, which name partners (the value chains operations show a partner its part); a page holds `limit` entries of what is shown, and `hasMore` says whether more of it lies beyond.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.TimelinePage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.Customers.Item.Timeline
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.TimelinePage>(requestInfo, global::RelationshipGrains.ApiClient.Models.TimelinePage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Only under the customer&apos;s Conversation consent; 404 otherwise. Every read is logged for the customer.
+        /// Only under the customer&apos;s Conversation consent; 404 otherwise. Every read is logged for the customer. Other partners&apos; offers, consents and value-chain steps are left out, and so are the customer&apos;s own value-chain steps, which name partners (the value chains operations show a partner its part); a page holds `limit` entries of what is shown, and `hasMore` says whether more of it lies beyond.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -95,7 +95,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.Customers.Item.Timeline
             return new global::RelationshipGrains.ApiClient.Api.V1.Partner.Customers.Item.Timeline.TimelineRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Only under the customer&apos;s Conversation consent; 404 otherwise. Every read is logged for the customer.
+        /// Only under the customer&apos;s Conversation consent; 404 otherwise. Every read is logged for the customer. Other partners&apos; offers, consents and value-chain steps are left out, and so are the customer&apos;s own value-chain steps, which name partners (the value chains operations show a partner its part); a page holds `limit` entries of what is shown, and `hasMore` says whether more of it lies beyond.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TimelineRequestBuilderGetQueryParameters 
