@@ -47,7 +47,8 @@ public sealed class Spelling_on_every_surface(MessagingClusterFixture fixture)
 
         var webhooks = await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{hook}"
             && (r.Body.Contains(customerId, StringComparison.Ordinal) || r.Body.Contains(owner, StringComparison.Ordinal) || r.Body.Contains(ideaId, StringComparison.Ordinal)),
-            channels.Length + 1 + 1 + 2 + 1);
+            // Interactions, the case, the consent; the chain opened, committed and in production; the idea proposed and culled.
+            channels.Length + 1 + 1 + 3 + 2);
         await fixture.Consumed.WaitForAsync<InteractionRecorded>(m => m.CustomerId == customerId, channels.Length + 1);
         await fixture.Consumed.WaitForAsync<ValueChainSlotStatusChanged>(m => m.CustomerId == owner, 1);
         var bus = fixture.Consumed.Messages<InteractionRecorded>(m => m.CustomerId == customerId).Cast<object>()
@@ -77,7 +78,7 @@ public sealed class Spelling_on_every_surface(MessagingClusterFixture fixture)
         }
 
         string[] expected = ["web", "social", "store", "inbound", "outbound", "service-case", "interaction", "profile", "conversation", "intents",
-            "in-production", "committed", "culled"];
+            "in-production", "committed", "proposed", "culled"];
         Assert.Empty(expected.Except(EnumNames.Strings(surfaces["webhooks"])));
         Assert.Empty(new[] { "store", "service-case", "inbound", "in-production" }.Except(EnumNames.Strings(surfaces["bus"])));
         Assert.Empty(new[] { "store", "service-case", "consent-granted", "value-chain-step", "committed" }.Except(EnumNames.Strings(surfaces["timelines"])));
