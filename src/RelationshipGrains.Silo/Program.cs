@@ -6,11 +6,16 @@ using RelationshipGrains.Silo.Observability;
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    StartupChecks.ThrowIfAny(builder.Configuration);
     builder.AddRelationshipGrainsSilo();
     builder.AddRelationshipGrainsObservability();
     builder.Services.AddRelationshipGrainsApi(builder.Configuration);
 
     var app = builder.Build();
+
+    // The options validators the host would run as it starts, run first: a failure is then the one message below,
+    // not a "Hosting failed to start" log line with a stack trace before it.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     app.UseTlsTermination();
     app.MapRelationshipGrainsApi();
     app.MapRelationshipGrainsOperations();
@@ -23,9 +28,9 @@ catch (StartupRefusal refusal)
     Console.Error.WriteLine(refusal.Message);
     return 1;
 }
-catch (OptionsValidationException invalid)
+catch (Exception e) when (StartupRefusal.From(e) is { } refusal)
 {
-    Console.Error.WriteLine(new StartupRefusal([.. invalid.Failures]).Message);
+    Console.Error.WriteLine(refusal.Message);
     return 1;
 }
 

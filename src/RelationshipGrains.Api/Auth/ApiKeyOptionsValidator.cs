@@ -21,10 +21,18 @@ public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api, IOptions<Si
         }
 
         List<string> failures = [];
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Keys.Count; i++)
         {
             var key = options.Keys[i];
             var at = $"Auth:Keys:{i}";
+
+            // One secret under two entries would authenticate as whichever is found first, whatever its role.
+            if (HashOf(key) is { } hash && !seen.TryAdd(hash, i))
+            {
+                failures.Add($"{at} is the same key as Auth:Keys:{seen[hash]}; give every entry a key of its own.");
+            }
+
             if (string.IsNullOrWhiteSpace(key.Name))
             {
                 failures.Add($"{at}:Name is required.");
@@ -61,6 +69,13 @@ public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api, IOptions<Si
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static string? HashOf(ApiKeyEntry key) => key switch
+    {
+        { Key: { Length: > 0 } plain } => Convert.ToHexString(ApiKeyHash.Of(plain)),
+        { Sha256: { } hex } when ApiKeyHash.IsHex(hex) => hex.ToUpperInvariant(),
+        _ => null,
+    };
 
     private static bool IsDevelopmentKey(ApiKeyEntry key) =>
         (key.Key is { } plain && ApiKeyOptions.DevelopmentKeys.Contains(plain))

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace RelationshipGrains.Api.Auth;
 
 /// <summary>
@@ -16,4 +18,18 @@ public sealed class InboundSource
 {
     /// <summary>At least 32 characters; shared with the source, which signs every request with it.</summary>
     public string Secret { get; set; } = "";
+}
+
+/// <summary>Names every source whose secret is too short to sign with.</summary>
+public sealed class InboundSourceOptionsValidator : IValidateOptions<InboundSourceOptions>
+{
+    public const int MinSecretLength = 32;
+
+    public ValidateOptionsResult Validate(string? name, InboundSourceOptions options)
+    {
+        List<string> failures = [.. options.Sources
+            .Where(s => s.Value.Secret.Length < MinSecretLength)
+            .Select(s => $"{InboundSourceOptions.Section}:Sources:{s.Key}:Secret must be at least {MinSecretLength} characters.")];
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

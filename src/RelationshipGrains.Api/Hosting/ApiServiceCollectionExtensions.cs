@@ -28,9 +28,8 @@ public static class ApiServiceCollectionExtensions
 
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
-        services.AddOptions<InboundSourceOptions>().Bind(configuration.GetSection(InboundSourceOptions.Section))
-            .Validate(o => o.Sources.Values.All(s => s.Secret.Length >= 32), "Every Inbound:Sources:{source}:Secret must be at least 32 characters.")
-            .ValidateOnStart();
+        services.AddOptions<InboundSourceOptions>().Bind(configuration.GetSection(InboundSourceOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InboundSourceOptions>, InboundSourceOptionsValidator>();
         services.AddAuthentication(SignInAuthentication.KeyOrSignInScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, InboundSignatureHandler>(InboundSignatureHandler.SchemeName, null)

@@ -22,18 +22,26 @@ public static class ClusterCertificates
 
         if (problems.Count == 0)
         {
-            try
-            {
-                using var certificate = LoadCertificate(options);
-                using var authority = LoadAuthority(options);
-            }
-            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
-            {
-                problems.Add($"{at}: the certificate, key or authority could not be read ({e.Message}).");
-            }
+            // Each file on its own, so the message names the one at fault: the certificate with its key, then the authority.
+            var pair = string.IsNullOrWhiteSpace(options.KeyFile) ? $"{at}__CertificateFile (holding its key too, as no {at}__KeyFile is set)"
+                : $"{at}__CertificateFile with {at}__KeyFile";
+            Read(() => LoadCertificate(options), $"{pair}: not a PEM certificate with its private key");
+            Read(() => LoadAuthority(options), $"{at}__CaFile '{options.CaFile}': not a PEM certificate");
         }
 
         return problems;
+
+        void Read(Func<X509Certificate2> load, string problem)
+        {
+            try
+            {
+                using var certificate = load();
+            }
+            catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                problems.Add($"{problem} ({e.Message.TrimEnd('.')}).");
+            }
+        }
 
         void Check(string? path, string setting, string what)
         {

@@ -20,7 +20,6 @@ public static class ProductionProfile
 
     public static void Configure(WebApplicationBuilder builder, SiloOptions options)
     {
-        ProductionSettings.ThrowIfIncomplete(builder.Configuration);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         TlsTermination.Configure(builder);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Azure.Storage.Blobs;
 using RelationshipGrains.Integration.Hosting;
 using RelationshipGrains.Persistence.AzureStorage;
 
@@ -32,6 +33,12 @@ public static class ProductionSettings
         else if (blob["ServiceUri"] is { Length: > 0 } uri && !Uri.TryCreate(uri, UriKind.Absolute, out _))
         {
             problems.Add($"{T("Storage:AzureBlob:ServiceUri")} '{uri}' is not an absolute URI such as https://account.blob.core.windows.net.");
+        }
+        else if (blob["ConnectionString"] is { Length: > 0 } connectionString && !IsConnectionString(connectionString))
+        {
+            // Neither it nor the SDK's reason is echoed: either may hold the account key.
+            problems.Add($"{T("Storage:AzureBlob:ConnectionString")} is not a storage connection string "
+                + "(DefaultEndpointsProtocol=https;AccountName=...;AccountKey=...;EndpointSuffix=core.windows.net, or UseDevelopmentStorage=true).");
         }
 
         foreach (var container in new[] { "ContainerName", "JournalContainerName" })
@@ -72,6 +79,14 @@ public static class ProductionSettings
             problems.Add(tls);
         }
 
+        foreach (var proxy in configuration.GetSection("Http:TrustedProxies").GetChildren())
+        {
+            if (!IPNetwork.TryParse(proxy.Value, out _))
+            {
+                problems.Add($"{T(proxy.Path)} '{proxy.Value}' is not a CIDR range such as 10.0.0.0/8.");
+            }
+        }
+
         if (configuration["Silo:AdvertisedAddress"] is { Length: > 0 } advertised && !IPAddress.TryParse(advertised, out _))
         {
             problems.Add($"{T("Silo:AdvertisedAddress")} '{advertised}' is not an IP address.");
@@ -79,5 +94,18 @@ public static class ProductionSettings
 
         problems.AddRange(ClusterTls.Problems(configuration));
         return problems;
+    }
+
+    private static bool IsConnectionString(string connectionString)
+    {
+        try
+        {
+            _ = new BlobServiceClient(connectionString);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
     }
 }

@@ -15,11 +15,8 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddRelationshipGrainsSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(SiloOptions.Section).Get<SiloOptions>() ?? new SiloOptions();
+        // StartupChecks has refused any other profile.
         var production = string.Equals(options.Profile, ProductionProfile.Name, StringComparison.OrdinalIgnoreCase);
-        if (!production && !string.Equals(options.Profile, EmbeddedProfile.Name, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new StartupRefusal([$"Silo__Profile '{options.Profile}' is not known; use {EmbeddedProfile.Name} or {ProductionProfile.Name}."]);
-        }
 
         if (production)
         {
