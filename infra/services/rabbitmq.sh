@@ -15,6 +15,9 @@ export RABBITMQ_NODE_IP_ADDRESS=127.0.0.1
 export RABBITMQ_NODE_PORT=5672
 export RABBITMQ_DIST_PORT=25672
 export ERL_EPMD_ADDRESS=127.0.0.1
+# Erlang's distribution port (the node's and each rabbitmqctl's) listens on every interface unless told otherwise.
+export RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
+export RABBITMQ_CTL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}"
 export RABBITMQ_BASE="$state/rabbitmq"
 export RABBITMQ_MNESIA_BASE="$RABBITMQ_BASE/mnesia"
 export RABBITMQ_LOG_BASE="$RABBITMQ_BASE/log"
