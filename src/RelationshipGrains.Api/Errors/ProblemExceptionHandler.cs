@@ -29,10 +29,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         var problem = exception switch
         {
-            RelationshipRateLimitedException e => new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests", Detail = e.Message },
-            RelationshipUnavailableException e => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Try again later", Detail = e.Message },
+            RelationshipRateLimitedException e => StatusDetails.TooManyRequests(e.Message),
+            RelationshipUnavailableException e => new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = "Service Unavailable", Detail = e.Message },
             RelationshipValidationException e => Invalid(e.Field, e.Message),
-            RelationshipNotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = e.Message },
+            RelationshipNotFoundException e => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not Found", Detail = e.Message },
             RelationshipConflictException e => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = e.Message },
             BadHttpRequestException e => FromBadRequest(e),
             _ => null,
@@ -62,7 +62,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     {
         if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return new ProblemDetails { Status = e.StatusCode, Title = "Request body too large", Detail = e.Message };
+            return new ProblemDetails { Status = e.StatusCode, Title = "Content Too Large", Detail = e.Message };
         }
 
         if (e.InnerException is JsonException json)

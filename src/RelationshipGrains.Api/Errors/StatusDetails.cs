@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Auth.SignIn;
 
@@ -24,7 +25,22 @@ internal static class StatusDetails
             ? $"No route matches {http.Request.Method} {http.Request.Path}; every route is listed in /openapi/v1.json."
             : $"Nothing exists at {http.Request.Path}; check the ids in the path.",
         StatusCodes.Status405MethodNotAllowed => $"{http.Request.Path} does not take {http.Request.Method}; /openapi/v1.json lists what it takes.",
+        StatusCodes.Status413PayloadTooLarge => $"The request body is over the limit of {Http.RequestBodyLimitMiddleware.MaxBodyBytes} bytes.",
+        StatusCodes.Status415UnsupportedMediaType =>
+            $"The body must be JSON, sent with 'Content-Type: application/json'{(http.Request.ContentType is { } type ? $", not '{type}'" : "")}.",
         _ => null,
+    };
+
+    /// <summary>
+    /// A 429 like the framework's problems for the statuses it knows: 429 is defined outside RFC 9110, whose sections
+    /// ASP.NET Core links as the type of those.
+    /// </summary>
+    public static ProblemDetails TooManyRequests(string detail) => new()
+    {
+        Status = StatusCodes.Status429TooManyRequests,
+        Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        Title = "Too Many Requests",
+        Detail = detail,
     };
 
     private static string Forbidden(HttpContext http)

@@ -3,12 +3,13 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Auth.SignIn;
+
+using RelationshipGrains.Api.Errors;
 
 namespace RelationshipGrains.Api.Http;
 
@@ -89,12 +90,7 @@ public static class PerKeyRateLimiting
         await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context.HttpContext,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"This key has used its requests or live feeds for now; try again in {retryAfter} s.",
-            },
+            ProblemDetails = StatusDetails.TooManyRequests($"This key has used its requests or live feeds for now; try again in {retryAfter} s."),
         });
     }
 }

@@ -73,6 +73,7 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         if (operation.RequestBody is not null)
         {
             Error(operation, document, StatusCodes.Status413PayloadTooLarge, "The body is over 64 KB.");
+            Error(operation, document, StatusCodes.Status415UnsupportedMediaType, "The body is not sent as JSON (Content-Type: application/json).");
         }
 
         foreach (var declared in metadata.OfType<DeclaredError>())

@@ -28,7 +28,7 @@ public sealed class Answering_while_the_cluster_moves_a_grain
         Assert.True(handled);
         Assert.Equal(StatusCodes.Status503ServiceUnavailable, context.Response.StatusCode);
         Assert.Equal(ClusterInTransition.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), context.Response.Headers.RetryAfter.ToString());
-        Assert.Equal("Try again later", problems.Written!.ProblemDetails.Title);
+        Assert.Equal("Service Unavailable", problems.Written!.ProblemDetails.Title);
     }
 
     [Fact]

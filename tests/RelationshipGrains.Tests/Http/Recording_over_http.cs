@@ -108,6 +108,19 @@ public sealed class Recording_over_http(ApiFixture api)
         Assert.Equal(0, await LatestSequence(customer));
     }
 
+    [Fact]
+    public async Task A_body_that_is_not_sent_as_json_is_415_saying_what_to_send()
+    {
+        var customer = Keys.Customer();
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", new StringContent(Hello, System.Text.Encoding.UTF8, "text/plain"));
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("The body must be JSON, sent with 'Content-Type: application/json', not 'text/plain; charset=utf-8'.",
+            (await response.ProblemAsync()).GetProperty("detail").GetString());
+        Assert.Equal(0, await LatestSequence(customer));
+    }
+
     [Theory]
     [InlineData("/api/v1/customers/Not%20Valid/timeline", "customerId")]
     [InlineData("/api/v1/customers/ok/timeline?limit=500", "limit")]
@@ -134,6 +147,8 @@ public sealed class Recording_over_http(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        var problem = await refused.ProblemAsync();
+        Assert.Equal(("Too Many Requests", "https://www.rfc-editor.org/rfc/rfc6585#section-4"), (problem.GetProperty("title").GetString(), problem.GetProperty("type").GetString()));
         Assert.Equal(120, await LatestSequence(customer));
     }
 

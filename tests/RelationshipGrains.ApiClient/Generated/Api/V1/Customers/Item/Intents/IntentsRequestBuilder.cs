@@ -93,6 +93,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -114,6 +115,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };

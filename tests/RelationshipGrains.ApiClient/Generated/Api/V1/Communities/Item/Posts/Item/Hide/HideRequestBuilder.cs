@@ -46,6 +46,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Posts.Item.Hide
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -67,6 +68,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Posts.Item.Hide
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
