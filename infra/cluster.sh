@@ -49,7 +49,9 @@ start_silo() {
   local -a settings
   mapfile -t settings < <(silo_env "$i")
   # The published dll, not "dotnet run": the pid written is the silo's own, and the environment is Production.
-  env "${settings[@]}" setsid dotnet "$dll" > "$state/silo-$i.log" 2>&1 &
+  # Appended: a silo started again in a slot keeps the log of the one before it.
+  echo "--- silo-$i starting $(date -u +%FT%TZ) ---" >> "$state/silo-$i.log"
+  env "${settings[@]}" setsid dotnet "$dll" >> "$state/silo-$i.log" 2>&1 &
   echo $! > "$state/silo-$i.pid"
   for _ in $(seq 1 90); do
     if curl -fs "http://127.0.0.1:$((5080 + i))/health/ready" > /dev/null 2>&1; then
@@ -68,9 +70,24 @@ start_silo() {
   return 1
 }
 
+# Whether a pid file names a silo this script started that still runs: a silo that died (or was stopped by hand)
+# leaves its pid file, and its pid may since belong to another process, which is never ours to signal.
+running() {
+  local pid
+  pid=$(cat "$1" 2> /dev/null) || return 1
+  kill -0 "$pid" 2> /dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2> /dev/null | grep -qF "$dll"
+}
+
+# The first slot with no running silo; a stale pid file there is removed.
 next_index() {
   local i=1
-  while [ -e "$state/silo-$i.pid" ]; do i=$((i + 1)); done
+  while [ -e "$state/silo-$i.pid" ]; do
+    if ! running "$state/silo-$i.pid"; then
+      rm -f "$state/silo-$i.pid"
+      break
+    fi
+    i=$((i + 1))
+  done
   echo "$i"
 }
 
@@ -96,6 +113,11 @@ case "${1:-}" in
     failed=0
     for pidfile in "$state"/silo-*.pid; do
       [ -e "$pidfile" ] || continue
+      if ! running "$pidfile"; then
+        rm -f "$pidfile"
+        echo "$(basename "$pidfile" .pid): was not running"
+        continue
+      fi
       pid=$(cat "$pidfile")
       kill -TERM "$pid" 2> /dev/null || true
       for _ in $(seq 1 90); do kill -0 "$pid" 2> /dev/null || break; sleep 0.5; done
@@ -117,10 +139,11 @@ case "${1:-}" in
       [ -e "$pidfile" ] || continue
       name=$(basename "$pidfile" .pid)
       i=${name#silo-}
-      if kill -0 "$(cat "$pidfile")" 2> /dev/null; then
+      if running "$pidfile"; then
         echo "$name: $(curl -s "http://127.0.0.1:$((5080 + i))/health/ready" || echo 'not answering')"
       else
-        echo "$name: not running"
+        rm -f "$pidfile"
+        echo "$name: not running (its slot is free for the next add)"
       fi
     done
     ;;

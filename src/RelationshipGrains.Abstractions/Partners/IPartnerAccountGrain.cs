@@ -26,7 +26,10 @@ public interface IPartnerAccountGrain : IPartnerGrain
     [Alias("IssueKey")]
     Task<IssuedPartnerKey> IssueKeyAsync();
 
-    /// <summary>Revokes a key; it stops working on the next request. False when there was no such live key.</summary>
+    /// <summary>
+    /// Revokes a key; it stops working on the next request. Revoking it again changes nothing and is true as well (a retried
+    /// revocation must not read as a failure); false when the partner never had such a key.
+    /// </summary>
     /// <param name="keyId">The key's id, as <see cref="ListKeysAsync"/> lists it.</param>
     /// <exception cref="Errors.RelationshipNotFoundException">The partner is not registered.</exception>
     [Alias("RevokeKey")]

@@ -29,7 +29,7 @@ public static class PartnersApi
                 "Operators only. Key ids, when each was issued and whether it was revoked; never the keys.");
         api.MapDelete("keys/{keyId}", RevokeKey)
             .Describe("revokePartnerKey", "Revoke a partner's key",
-                "Operators only. The key is refused from now on; 404 when the partner has no such key.");
+                "Operators only. The key is refused from now on; revoking it again answers 204 as well, and 404 when the partner never had such a key.");
         return api;
     }
 

@@ -54,9 +54,14 @@ public sealed class PartnerGrain(
     public async Task<bool> RevokeKeyAsync(string keyId)
     {
         RequireRegistered();
-        if (!state.State.Keys.TryGetValue(keyId ?? "", out var record) || record.RevokedAt is not null)
+        if (!state.State.Keys.TryGetValue(keyId ?? "", out var record))
         {
             return false;
+        }
+
+        if (record.RevokedAt is not null)
+        {
+            return true;
         }
 
         state.State.Keys[keyId!] = record with { RevokedAt = time.GetUtcNow() };

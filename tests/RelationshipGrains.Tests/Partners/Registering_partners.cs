@@ -91,6 +91,11 @@ public sealed class Registering_partners(ClusterFixture fixture)
         var listed = await partner.AsReference<IPartnerAccountGrain>().ListKeysAsync();
         Assert.Equal([keyId, freshId], listed.Select(k => k.KeyId));
         Assert.NotNull(listed[0].RevokedAt);
+
+        // Revoking again (a retried DELETE) is no failure and keeps the first revocation's time; an unknown key is.
+        Assert.True(await partner.AsReference<IPartnerAccountGrain>().RevokeKeyAsync(keyId));
+        Assert.Equal(listed[0].RevokedAt, (await partner.AsReference<IPartnerAccountGrain>().ListKeysAsync())[0].RevokedAt);
+        Assert.False(await partner.AsReference<IPartnerAccountGrain>().RevokeKeyAsync("no-such-key"));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partners.Item.Keys.Item
         {
         }
         /// <summary>
-        /// Operators only. The key is refused from now on; 404 when the partner has no such key.
+        /// Operators only. The key is refused from now on; revoking it again answers 204 as well, and 404 when the partner never had such a key.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -68,7 +68,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partners.Item.Keys.Item
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Operators only. The key is refused from now on; 404 when the partner has no such key.
+        /// Operators only. The key is refused from now on; revoking it again answers 204 as well, and 404 when the partner never had such a key.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
