@@ -70,12 +70,24 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
             return Invalid(field ?? "body", UnmappedMember().Match(json.Message) is { Success: true } m
                 ? $"Unknown field '{m.Groups[1].Value}'."
-                : field is null ? "The request body is not valid JSON." : $"'{field}' has the wrong type or a value that is not allowed.");
+                : field is null ? "The request body is not valid JSON."
+                : EnumNamed(json.Message) is { } allowed ? $"'{field}' must be one of: {allowed}."
+                : $"'{field}' has the wrong type or a value that is not allowed.");
         }
 
         var (parameter, message) = BindingErrors.Explain(e.Message);
         return Invalid(parameter, message);
     }
+
+    /// <summary>The values of one of our enums a JSON value failed to convert to, as requests spell them; null for any other type.</summary>
+    private static string? EnumNamed(string message) =>
+        ConvertedTo().Match(message) is { Success: true } m && typeof(RelationshipValidationException).Assembly.GetType(m.Groups[1].Value) is { IsEnum: true } type
+            ? (string)typeof(Naming.Kebab).GetMethod(nameof(Naming.Kebab.List))!.MakeGenericMethod(type).Invoke(null, null)!
+            : null;
+
+    // "could not be converted to RelationshipGrains.Customers.ConsentScope", or to System.Nullable`1[[RelationshipGrains...
+    [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[\[)?([\w.]*\w)")]
+    private static partial Regex ConvertedTo();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();

@@ -15,6 +15,19 @@ public sealed class Intents_and_consents_over_http(ApiFixture api)
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
+    public async Task A_value_outside_an_enum_is_400_listing_the_values_it_may_take()
+    {
+        var customer = Keys.Customer();
+
+        var response = await _http.PutAsync($"/api/v1/customers/{customer}/consents/anyone", Json("""{"scopes":["everything"]}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("'scopes[0]' must be one of: profile, conversation, intents.", problem.GetProperty("detail").GetString());
+        Assert.Equal("scopes[0]", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task An_intent_is_expressed_listed_and_withdrawn()
     {
         var customer = Keys.Customer();
