@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace RelationshipGrains.Client;
@@ -7,7 +8,8 @@ namespace RelationshipGrains.Client;
 /// connection attempt, each gateway refresh) are filtered to errors by <see cref="RelationshipGrainsClientExtensions"/>:
 /// a silo that died would otherwise fill a channel app's log with hundreds of lines saying the same thing.
 /// </summary>
-internal sealed partial class ClusterConnectionLog(RelationshipGrainsClientOptions options, string where, CallsInFlight calls, ILogger<ClusterConnectionLog> logger)
+internal sealed partial class ClusterConnectionLog(
+    RelationshipGrainsClientOptions options, string where, CallsInFlight calls, ILogger<ClusterConnectionLog> logger, IHostApplicationLifetime? lifetime)
     : IClusterConnectionStatusObserver
 {
     /// <summary>
@@ -31,15 +33,22 @@ internal sealed partial class ClusterConnectionLog(RelationshipGrainsClientOptio
     public void NotifyClusterConnectionLost()
     {
         calls.ClusterLost();
-        if (Interlocked.Exchange(ref _lost, 1) == 0)
+        if (Interlocked.Exchange(ref _lost, 1) == 0 && Running)
         {
             LogLost(logger, options.ClusterId, where);
         }
     }
 
+    /// <summary>
+    /// Between the host's start and its stop: a start that cannot connect fails with its own exception, and a client
+    /// being stopped closes its connections on purpose; neither is an outage to report.
+    /// </summary>
+    private bool Running => lifetime is null
+        || (lifetime.ApplicationStarted.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested);
+
     public void NotifyGatewayCountChanged(int currentNumberOfGateways, int previousNumberOfGateways, bool connectionRecovered)
     {
-        if (currentNumberOfGateways > 0 && Interlocked.Exchange(ref _lost, 0) == 1)
+        if (currentNumberOfGateways > 0 && Interlocked.Exchange(ref _lost, 0) == 1 && Running)
         {
             LogBack(logger, options.ClusterId, currentNumberOfGateways);
         }

@@ -74,7 +74,7 @@ public static class RelationshipGrainsClientExtensions
             var where = clustering ? "the gateways listed in the cluster's membership table" : string.Join(", ", Gateways(options));
             client.UseConnectionRetryFilter(new ConnectDeadline(options, where, TimeProvider.System));
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp =>
-                new ClusterConnectionLog(options, where, calls, sp.GetRequiredService<ILogger<ClusterConnectionLog>>()));
+                new ClusterConnectionLog(options, where, calls, sp.GetRequiredService<ILogger<ClusterConnectionLog>>(), sp.GetService<IHostApplicationLifetime>()));
             if (!clustering)
             {
                 client.UseStaticClustering(Gateways(options).Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray());

@@ -16,6 +16,32 @@ namespace RelationshipGrains.IntegrationTests.Client;
 public sealed class Losing_the_cluster_mid_conversation
 {
     [Fact]
+    public async Task A_client_stopped_on_purpose_logs_no_outage()
+    {
+        var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
+        await using var silo = SiloProcess.Start("client-stop-silo", new Dictionary<string, string> { ["Silo__Profile"] = "Embedded" }, logDirectory);
+        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{silo.GatewayPort}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        var logs = new LogLines();
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddRelationshipGrainsClient(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync();
+        var recorded = await host.Services.GetRequiredService<IRelationshipGrains>().Customer($"stop-{Guid.NewGuid():N}"[..20])
+            .RecordInteractionAsync(new RecordInteraction("bye", Channel.Chat, Direction.Inbound, Author.Customer, "Closing up"));
+
+        await host.StopAsync();
+
+        Assert.True(recorded.Created);
+        Assert.Empty(logs.Lines);
+    }
+
+    [Fact]
     public async Task A_call_after_the_silo_died_fails_as_unavailable_with_a_retry_hint_and_the_outage_is_logged_once()
     {
         var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
