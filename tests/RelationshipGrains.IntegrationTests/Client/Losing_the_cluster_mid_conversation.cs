@@ -15,23 +15,36 @@ namespace RelationshipGrains.IntegrationTests.Client;
 /// </summary>
 public sealed class Losing_the_cluster_mid_conversation
 {
-    [Fact]
-    public async Task A_client_stopped_on_purpose_logs_no_outage()
+    private static async Task<SiloProcess> StartSiloAsync(string name)
     {
-        var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
-        await using var silo = SiloProcess.Start("client-stop-silo", new Dictionary<string, string> { ["Silo__Profile"] = "Embedded" }, logDirectory);
+        var silo = SiloProcess.Start(name, new Dictionary<string, string> { ["Silo__Profile"] = "Embedded" },
+            Path.Combine(Repository.Root(), "artifacts", "silo-logs"));
         await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+        return silo;
+    }
+
+    /// <summary>A channel app's host, its warnings and above in <paramref name="logs"/>.</summary>
+    private static async Task<IHost> StartClientAsync(SiloProcess silo, LogLines logs)
+    {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{silo.GatewayPort}",
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        var logs = new LogLines();
         builder.Logging.AddProvider(logs);
         builder.Services.AddRelationshipGrainsClient(builder.Configuration);
-        using var host = builder.Build();
+        var host = builder.Build();
         await host.StartAsync();
+        return host;
+    }
+
+    [Fact]
+    public async Task A_client_stopped_on_purpose_logs_no_outage()
+    {
+        await using var silo = await StartSiloAsync("client-stop-silo");
+        var logs = new LogLines();
+        using var host = await StartClientAsync(silo, logs);
         var recorded = await host.Services.GetRequiredService<IRelationshipGrains>().Customer($"stop-{Guid.NewGuid():N}"[..20])
             .RecordInteractionAsync(new RecordInteraction("bye", Channel.Chat, Direction.Inbound, Author.Customer, "Closing up"));
 
@@ -44,20 +57,9 @@ public sealed class Losing_the_cluster_mid_conversation
     [Fact]
     public async Task A_call_after_the_silo_died_fails_as_unavailable_with_a_retry_hint_and_the_outage_is_logged_once()
     {
-        var logDirectory = Path.Combine(Repository.Root(), "artifacts", "silo-logs");
-        await using var silo = SiloProcess.Start("client-outage-silo", new Dictionary<string, string> { ["Silo__Profile"] = "Embedded" }, logDirectory);
-        await silo.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{silo.GatewayPort}",
-            ["Logging:LogLevel:Default"] = "Warning",
-        });
+        await using var silo = await StartSiloAsync("client-outage-silo");
         var logs = new LogLines();
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddRelationshipGrainsClient(builder.Configuration);
-        using var host = builder.Build();
-        await host.StartAsync();
+        using var host = await StartClientAsync(silo, logs);
         var customer = host.Services.GetRequiredService<IRelationshipGrains>().Customer($"outage-{Guid.NewGuid():N}"[..20]);
         var before = await customer.RecordInteractionAsync(new RecordInteraction("before", Channel.Chat, Direction.Inbound, Author.Customer, "Still there?"));
 
