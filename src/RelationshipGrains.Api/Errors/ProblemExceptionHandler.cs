@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Errors;
 
 namespace RelationshipGrains.Api.Errors;
@@ -67,16 +68,37 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
         if (e.InnerException is JsonException json)
         {
-            var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
-            return Invalid(field ?? "body", UnmappedMember().Match(json.Message) is { Success: true } m
-                ? $"Unknown field '{m.Groups[1].Value}'."
-                : field is null ? "The request body is not valid JSON."
-                : EnumNamed(json.Message) is { } allowed ? $"'{field}' must be one of: {allowed}."
-                : $"'{field}' has the wrong type or a value that is not allowed.");
+            var (field, problem) = Explain(json);
+            return Invalid(field, problem);
         }
 
         var (parameter, message) = BindingErrors.Explain(e.Message);
         return Invalid(parameter, message);
+    }
+
+    /// <summary>The field a JSON body went wrong at (or "body") and what was wrong, in the API's terms.</summary>
+    private static (string Field, string Message) Explain(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        if (UnmappedMember().Match(json.Message) is { Success: true } unknown)
+        {
+            return (field ?? "body", $"Unknown field '{unknown.Groups[1].Value}'.");
+        }
+
+        if (TooDeep().IsMatch(json.Message))
+        {
+            return (field ?? "body", $"The body nests deeper than {ApiServiceCollectionExtensions.MaxJsonDepth} levels{(field is null ? "" : $" at '{field}'")}, more than any request of this API needs.");
+        }
+
+        if (!json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            // The reader's own complaint (a missing value, a stray character): the text is not JSON, whatever field it reached.
+            var at = json.LineNumber is { } line && json.BytePositionInLine is { } position ? $" (line {line + 1}, byte {position + 1})" : "";
+            return ("body", $"The request body is not valid JSON{at}.");
+        }
+
+        return field is null ? ("body", "The request body must be a JSON object.")
+            : (field, EnumNamed(json.Message) is { } allowed ? $"'{field}' must be one of: {allowed}." : $"'{field}' has the wrong type or a value that is not allowed.");
     }
 
     /// <summary>The values of one of our enums a JSON value failed to convert to, as requests spell them; null for any other type.</summary>
@@ -88,6 +110,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     // "could not be converted to RelationshipGrains.Customers.ConsentScope", or to System.Nullable`1[[RelationshipGrains...
     [GeneratedRegex(@"could not be converted to (?:System\.Nullable`1\[\[)?([\w.]*\w)")]
     private static partial Regex ConvertedTo();
+
+    // System.Text.Json's reader: "CurrentDepth (16) is equal to or larger than the maximum allowed depth of 16", or
+    // "The maximum configured depth of 16 has been exceeded".
+    [GeneratedRegex("maximum (allowed|configured) depth of")]
+    private static partial Regex TooDeep();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();

@@ -83,17 +83,37 @@ public sealed class Recording_over_http(ApiFixture api)
         Assert.Equal((field, detail), (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
     }
 
-    [Fact]
-    public void The_api_reads_no_json_nested_deeper_than_its_limit()
+    [Theory]
+    [InlineData(40, "channel", "The body nests deeper than 16 levels at 'channel', more than any request of this API needs.")]
+    [InlineData(16, "text", "The body nests deeper than 16 levels at 'text', more than any request of this API needs.")]
+    [InlineData(15, "text", "'text' has the wrong type or a value that is not allowed.")]
+    public async Task Json_nested_deeper_than_16_levels_is_400_naming_the_limit_and_records_nothing(int depth, string field, string detail)
     {
-        static string Nested(int depth) => string.Concat(Enumerable.Repeat("[", depth)) + new string(']', depth);
+        var customer = Keys.Customer();
+        var nested = new string('[', depth) + new string(']', depth);
+        var body = field == "channel" ? Hello.Replace("\"chat\"", nested) : Hello.Replace("\"Hello\"", nested);
 
-        var error = Assert.Throws<System.Text.Json.JsonException>(() =>
-            System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(Nested(40), HttpJson.Options));
-        var allowed = System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(Nested(10), HttpJson.Options);
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(body));
 
-        Assert.Contains("depth", error.Message);
-        Assert.Equal(System.Text.Json.JsonValueKind.Array, allowed.ValueKind);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal((field, detail), (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
+        Assert.Equal(0, await LatestSequence(customer));
+    }
+
+    [Theory]
+    [InlineData("[]", "The request body must be a JSON object.")]
+    [InlineData("\"hello\"", "The request body must be a JSON object.")]
+    [InlineData("{\"interactionId\":", "The request body is not valid JSON (line 1, byte 18).")]
+    public async Task A_body_that_is_not_a_json_object_is_400_saying_which_it_is(string body, string detail)
+    {
+        var customer = Keys.Customer();
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(("body", detail), (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
     }
 
     [Fact]
