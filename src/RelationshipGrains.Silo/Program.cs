@@ -20,7 +20,9 @@ try
     app.MapRelationshipGrainsApi();
     app.MapRelationshipGrainsOperations();
     app.Run();
-    return 0;
+
+    // Nonzero when a part of the silo stopped it because it could not work (the bus refused at start, for one).
+    return Environment.ExitCode;
 }
 catch (StartupRefusal refusal)
 {

@@ -2,6 +2,8 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Webhooks;
@@ -40,6 +42,8 @@ public static class MessagingServiceCollectionExtensions
                     throw new InvalidOperationException("Messaging:RabbitMq:Username and Messaging:RabbitMq:Password are required with Messaging:Transport = RabbitMq.");
                 }
 
+                services.AddBusObserver(provider => new BusStartRefusal(
+                    provider.GetRequiredService<IHostApplicationLifetime>(), rabbit, provider.GetRequiredService<ILogger<BusStartRefusal>>()));
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
