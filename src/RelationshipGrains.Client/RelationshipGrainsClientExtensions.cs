@@ -72,12 +72,13 @@ public static class RelationshipGrainsClientExtensions
             client.AddOutgoingGrainCallFilter(new OutageTranslation(options, calls));
             var clustering = !string.IsNullOrWhiteSpace(options.ClusteringConnectionString);
             var where = clustering ? "the gateways listed in the cluster's membership table" : string.Join(", ", Gateways(options));
-            client.UseConnectionRetryFilter(new ConnectDeadline(options, where, TimeProvider.System));
+            var gateways = clustering ? [] : Gateways(options).Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray();
+            client.UseConnectionRetryFilter(new ConnectDeadline(options, where, gateways, TimeProvider.System));
             client.Services.AddSingleton<IClusterConnectionStatusObserver>(sp =>
                 new ClusterConnectionLog(options, where, calls, sp.GetRequiredService<ILogger<ClusterConnectionLog>>(), sp.GetService<IHostApplicationLifetime>()));
             if (!clustering)
             {
-                client.UseStaticClustering(Gateways(options).Select((g, i) => ParseGateway(g, $"{RelationshipGrainsClientOptions.Section}:Gateways:{i}")).ToArray());
+                client.UseStaticClustering(gateways);
             }
 
             configureOrleans?.Invoke(client);

@@ -145,5 +145,41 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
         Assert.StartsWith("Could not reach the RelationshipGrains cluster 'nowhere'", refused.Message, StringComparison.Ordinal);
         Assert.Contains("at 127.0.0.1:1 within 2 s", refused.Message, StringComparison.Ordinal);
         Assert.Contains("RelationshipGrains:Client:ClusterId", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("mutual TLS", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_without_tls_settings_that_a_gateway_turns_away_is_told_the_cluster_may_require_tls()
+    {
+        // A TLS gateway takes the TCP connection and drops it when the first bytes are not a TLS handshake.
+        using var gateway = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        gateway.Start();
+        using var stop = new CancellationTokenSource();
+        var turningAway = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using var connection = await gateway.AcceptTcpClientAsync(stop.Token);
+            }
+        });
+        var port = ((System.Net.IPEndPoint)gateway.LocalEndpoint).Port;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{port}",
+            ["RelationshipGrains:Client:ConnectTimeout"] = "00:00:02",
+        });
+        builder.Services.AddRelationshipGrainsClient(builder.Configuration);
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<RelationshipUnavailableException>(() => host.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token));
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => turningAway);
+
+        Assert.Contains(
+            "A silo answers there but did not take this client: if the cluster requires mutual TLS (the Production profile does), set "
+            + "RelationshipGrains:Client:Tls:CertificateFile, :KeyFile and :CaFile and connect with RelationshipGrains.Client.Cluster; "
+            + "otherwise check that RelationshipGrains:Client:ClusterId and :ServiceId match the silos'.",
+            refused.Message, StringComparison.Ordinal);
     }
 }
