@@ -22,12 +22,13 @@ public static class SharedKeyRing
         var dataProtection = services.AddDataProtection().SetApplicationName($"RelationshipGrains/{serviceId}");
         if (StorageSettings.Is(configuration, StorageSettings.LocalFiles))
         {
-            // Unencrypted at rest, like the customer data in the same folder: whoever reads one reads the other.
+            // Unencrypted at rest unless DataProtection:CertificateFile is set, like the customer data in the same folder.
             dataProtection.PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(StorageSettings.DirectoryOf(configuration, serviceId), "data-protection")));
         }
         else if (StorageSettings.IsAzureBlob(configuration))
         {
-            // Unencrypted at rest, like the journals in the same account: the account's access control guards both.
+            // Unencrypted at rest unless DataProtection:CertificateFile is set: the account's access control guards the keys
+            // as it guards the journals beside them, and a certificate keeps them from whoever can read the account.
             var journals = new AzureJournalOptions();
             StorageSettings.BindAzureJournals(configuration, journals);
             var name = configuration.GetSection(StorageSettings.Section).GetSection(StorageSettings.AzureBlob)["DataProtectionContainerName"] ?? DefaultContainerName;
@@ -35,6 +36,7 @@ public static class SharedKeyRing
         }
 
         // Memory keeps Data Protection's own default (the user profile's key folder), as before: that mode is for tests.
+        KeyRingProtection.Read(configuration).Apply(dataProtection);
         return services;
     }
 }

@@ -27,6 +27,8 @@ public static class StartupChecks
             problems.AddRange(ProductionSettings.Problems(configuration));
         }
 
+        problems.AddRange(DataProtection.KeyRingProtection.Problems(configuration));
+
         // The embedded profile brings development keys when none are configured.
         var keysToCheck = production || configuration.GetSection($"{ApiKeyOptions.Section}:Keys").GetChildren().Any();
         if (keysToCheck && !problems.Any(p => p.StartsWith("Auth__", StringComparison.Ordinal)))
