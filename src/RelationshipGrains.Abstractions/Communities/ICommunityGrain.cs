@@ -175,10 +175,10 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <returns>The idea with its new status.</returns>
     /// <exception cref="Errors.RelationshipValidationException">
     /// The actor is not a member or may not make this move (field <c>actorId</c>); the reason
-    /// is missing or too long; or the status is not in-design, delivered or culled, or not one the idea can move to
-    /// from where it is (field <c>status</c>).
+    /// is missing or too long; or the status is not in-design, delivered or culled (field <c>status</c>).
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or the idea is not one of its ideas.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The idea cannot move from its status to this one.</exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// The idea's outbox is full of events waiting for the message broker; try again after the delay it gives.
     /// </exception>

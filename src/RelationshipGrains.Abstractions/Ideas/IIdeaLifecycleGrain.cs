@@ -45,8 +45,8 @@ public interface IIdeaLifecycleGrain : IIdeaGrain
     /// <param name="round">The selection round deciding it, or null for a person or a merge.</param>
     /// <param name="mergedInto">For a merge, the survivor's id.</param>
     /// <param name="fitness">The fitness the round scored the idea with; published when it is selected.</param>
-    /// <exception cref="Errors.RelationshipValidationException">The idea cannot move from its status to this one.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The idea cannot move from its status to this one.</exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// The idea's outbox is full of events waiting for the message broker; try again after the delay it gives.
     /// </exception>

@@ -42,11 +42,12 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// </param>
     /// <param name="note">What the partner adds, or null; the HTTP API limits it to 2,000 characters, the grain does not check it.</param>
     /// <returns>The chain as the partner sees it.</returns>
-    /// <exception cref="Errors.RelationshipValidationException">The slot cannot move from its status to this one.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">
     /// The chain does not exist, or the partner was not invited to it (or to that slot).
     /// </exception>
-    /// <exception cref="Errors.RelationshipConflictException">The chain is not committed, or the slot is not committed to this partner.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">
+    /// The chain is not committed, the slot is not committed to this partner, or it cannot move from its status to this one.
+    /// </exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// The chain's outbox is full of events waiting for the message broker; try again after the delay it gives.
     /// </exception>
@@ -67,12 +68,14 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// now.
     /// </param>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// The partner id, note or time is malformed, or the slot cannot move from its status to this one.
+    /// The partner id, note or time is malformed.
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">
     /// The chain does not exist, or the partner was not invited to it (or to that slot).
     /// </exception>
-    /// <exception cref="Errors.RelationshipConflictException">The chain is not committed, or the slot is not committed to this partner.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">
+    /// The chain is not committed, the slot is not committed to this partner, or it cannot move from its status to this one.
+    /// </exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// The chain's outbox is full of events waiting for the message broker; try again after the delay it gives.
     /// </exception>

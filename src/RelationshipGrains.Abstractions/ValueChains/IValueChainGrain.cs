@@ -72,12 +72,11 @@ public interface IValueChainGrain : IGrainWithStringKey
     /// <summary>Commits when every slot holds an accepted offer that meets its constraints; otherwise lists the unmet slots.</summary>
     /// <param name="customerId">The owner.</param>
     /// <returns>The owner's view of the committed chain; committing again changes nothing.</returns>
-    /// <exception cref="Errors.RelationshipValidationException">
-    /// The chain has no slots, or a slot has no accepted offer or one that breaks its constraints (field <c>slots</c>;
-    /// the message lists them).
-    /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The chain does not exist, or the caller is not its owner.</exception>
-    /// <exception cref="Errors.RelationshipConflictException">The chain is completed or cancelled.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">
+    /// The chain is completed or cancelled, or it is not ready: it has no slots, or a slot has no accepted offer or one
+    /// that breaks its constraints (the message lists them).
+    /// </exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// The chain's outbox is full of events waiting for the message broker; try again after the delay it gives.
     /// </exception>

@@ -222,7 +222,7 @@ public sealed partial class IdeaGrain(
 
         if (!IdeaTransitions.Allowed(State.Status, status))
         {
-            throw new RelationshipValidationException("status", $"An idea that is {Kebab.Of(State.Status)} cannot become {Kebab.Of(status)}.");
+            throw new RelationshipConflictException($"An idea that is {Kebab.Of(State.Status)} cannot become {Kebab.Of(status)}.");
         }
 
         Outbox.EnsureRoom(2);

@@ -28,7 +28,7 @@ public sealed partial class ValueChainGrain
 
         if (unmet.Count > 0)
         {
-            throw new RelationshipValidationException("slots", $"The value chain cannot be committed: {string.Join("; ", unmet)}.");
+            throw new RelationshipConflictException($"The value chain cannot be committed: {string.Join("; ", unmet)}.");
         }
 
         Outbox.EnsureRoom();
@@ -99,7 +99,7 @@ public sealed partial class ValueChainGrain
 
         if (!SlotRules.CanMove(slot.Fulfilment, status))
         {
-            throw new RelationshipValidationException("status", $"Slot '{role}' is {Kebab.Of(slot.Fulfilment)}; it cannot move to {Kebab.Of(status)}.");
+            throw new RelationshipConflictException($"Slot '{role}' is {Kebab.Of(slot.Fulfilment)}; it cannot move to {Kebab.Of(status)}.");
         }
 
         Outbox.EnsureRoom();

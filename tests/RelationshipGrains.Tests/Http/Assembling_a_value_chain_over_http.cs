@@ -80,7 +80,7 @@ public sealed class Assembling_a_value_chain_over_http(ApiFixture api)
     }
 
     [Fact]
-    public async Task Commit_with_an_unmet_slot_is_400_naming_it()
+    public async Task Commit_with_an_unmet_slot_is_409_naming_it_and_changes_nothing()
     {
         var world = new HttpWorld(api);
         var customer = $"/api/v1/customers/{Keys.Customer()}";
@@ -88,10 +88,11 @@ public sealed class Assembling_a_value_chain_over_http(ApiFixture api)
         await Ok(Post(world.Channel, $"{customer}/value-chains", new { valueChainId = chainId, title = "Kitchen", slots = new[] { new { role = "carpenter" } } }),
             HttpStatusCode.Created);
 
-        var problem = await Ok(Post(world.Channel, $"{customer}/value-chains/{chainId}/commit"), HttpStatusCode.BadRequest);
+        var problem = await Ok(Post(world.Channel, $"{customer}/value-chains/{chainId}/commit"), HttpStatusCode.Conflict);
 
-        Assert.Equal("slots", problem.GetProperty("field").GetString());
-        Assert.Contains("'carpenter' has no accepted offer", problem.GetProperty("detail").GetString());
+        Assert.Equal("The value chain cannot be committed: slot 'carpenter' has no accepted offer.", problem.GetProperty("detail").GetString());
+        var chain = await Ok(world.Channel.GetAsync($"{customer}/value-chains/{chainId}"), HttpStatusCode.OK);
+        Assert.Equal("open", chain.GetProperty("status").GetString());
     }
 
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");

@@ -97,7 +97,7 @@ public sealed class Spelling_on_every_surface(MessagingClusterFixture fixture)
         var moderator = await world.Member(CommunityRole.Moderator);
         var ideaId = Keys.Customer("idea");
         await world.Propose(member, ideaId, "Folding workbench");
-        var skipping = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+        var skipping = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
             community.DecideIdeaAsync(world.Staff, ideaId, IdeaStatus.InDesign, "Straight to design"));
         var byMember = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
             community.DecideIdeaAsync(member, ideaId, IdeaStatus.Culled, "Mine is better"));
