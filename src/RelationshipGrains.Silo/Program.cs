@@ -19,10 +19,11 @@ try
     app.UseTlsTermination();
     app.MapRelationshipGrainsApi();
     app.MapRelationshipGrainsOperations();
+    // Taken before Run, which disposes the services: the bus stops the silo when the broker refuses it at start (it
+    // has logged why), and that is a failed run.
+    var bus = app.Services.GetService<RelationshipGrains.Integration.Hosting.BusStartOutcome>();
     app.Run();
-
-    // Nonzero when a part of the silo stopped it because it could not work (the bus refused at start, for one).
-    return Environment.ExitCode;
+    return bus?.Refusal is null ? 0 : 1;
 }
 catch (StartupRefusal refusal)
 {

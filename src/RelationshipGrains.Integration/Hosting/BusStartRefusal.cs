@@ -5,16 +5,23 @@ using Microsoft.Extensions.Logging;
 namespace RelationshipGrains.Integration.Hosting;
 
 /// <summary>
-/// Stops the host, exit code 1, when the bus fails to start for good. MassTransit retries a broker it cannot reach,
+/// Stops the host when the bus fails to start for good. MassTransit retries a broker it cannot reach,
 /// but a broker that refuses the login (or the virtual host) faults the start and leaves the bus stopped: the silo
 /// would stay up, hosting grains whose events nobody relays, with a readiness check saying only "Broker unreachable".
 /// </summary>
-internal sealed partial class BusStartRefusal(IHostApplicationLifetime lifetime, RabbitMqOptions rabbit, ILogger<BusStartRefusal> logger) : IBusObserver
+internal sealed partial class BusStartRefusal(
+    IHostApplicationLifetime lifetime, BusStartOutcome outcome, RabbitMqOptions rabbit, ILogger<BusStartRefusal> logger) : IBusObserver
 {
     public Task StartFaulted(IBus bus, Exception exception)
     {
-        LogRefused(logger, Explain(exception, rabbit));
-        Environment.ExitCode = 1;
+        if (exception is OperationCanceledException || lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            // The host is stopping while the bus starts: nothing was refused.
+            return Task.CompletedTask;
+        }
+
+        outcome.Refusal = Explain(exception, rabbit);
+        LogRefused(logger, outcome.Refusal);
 
         // Once started, not during the start: a stop requested mid-start cancels it, and the host then fails with an
         // unhandled cancellation (exit 134) after Orleans' own complaints about a silo stopped while joining.
@@ -23,7 +30,7 @@ internal sealed partial class BusStartRefusal(IHostApplicationLifetime lifetime,
     }
 
     /// <summary>What the broker refused, in the settings one types, from the innermost reason MassTransit wraps.</summary>
-    internal static string Explain(Exception exception, RabbitMqOptions rabbit)
+    private static string Explain(Exception exception, RabbitMqOptions rabbit)
     {
         var reason = exception;
         while (reason.InnerException is { } inner)

@@ -42,8 +42,9 @@ public static class MessagingServiceCollectionExtensions
                     throw new InvalidOperationException("Messaging:RabbitMq:Username and Messaging:RabbitMq:Password are required with Messaging:Transport = RabbitMq.");
                 }
 
-                services.AddBusObserver(provider => new BusStartRefusal(
-                    provider.GetRequiredService<IHostApplicationLifetime>(), rabbit, provider.GetRequiredService<ILogger<BusStartRefusal>>()));
+                services.AddSingleton<BusStartOutcome>();
+                services.AddBusObserver(provider => new BusStartRefusal(provider.GetRequiredService<IHostApplicationLifetime>(),
+                    provider.GetRequiredService<BusStartOutcome>(), rabbit, provider.GetRequiredService<ILogger<BusStartRefusal>>()));
                 bus.UsingRabbitMq((context, cfg) =>
                 {
                     cfg.Host(rabbit.Host, rabbit.Port, rabbit.VirtualHost, h =>
