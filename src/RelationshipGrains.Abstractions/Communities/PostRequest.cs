@@ -31,5 +31,10 @@ public sealed record PostRequest(
         {
             throw new RelationshipValidationException("title", "A reply has no title; only a new thread does.");
         }
+        else
+        {
+            // A thread's id is its opening post's.
+            Check.RequestId(ThreadId, "threadId");
+        }
     }
 }

@@ -14,27 +14,28 @@ public sealed record SlotDefinition(
     [property: Id(2)] SlotConstraints? Constraints = null)
 {
     /// <summary>Checks every field; <paramref name="field"/> prefixes the names in errors.</summary>
-    /// <param name="field">The field's name in errors, for example <c>slots[0]</c>.</param>
+    /// <param name="field">The field's name in errors, for example <c>slots[0]</c>; empty when the slot is the whole body.</param>
     /// <exception cref="Errors.RelationshipValidationException">
     /// The role is not an id, the requirements are too long, or a constraint is out of range.
     /// </exception>
     public void Validate(string field)
     {
-        Check.Id(Role, $"{field}.role");
-        Check.OptionalText(Requirements, $"{field}.requirements", Limits.IntentText);
+        field = field.Length == 0 ? "" : field + ".";
+        Check.Id(Role, $"{field}role");
+        Check.OptionalText(Requirements, $"{field}requirements", Limits.IntentText);
         if (Constraints is { } c)
         {
             if (c.MaxPrice is not null)
             {
-                CheckValues.Money(c.MaxPrice, $"{field}.constraints.maxPrice");
+                CheckValues.Money(c.MaxPrice, $"{field}constraints.maxPrice");
             }
 
             if (c.MaxLeadTimeDays is < 0)
             {
-                throw new RelationshipValidationException($"{field}.constraints.maxLeadTimeDays", "maxLeadTimeDays must be 0 or more.");
+                throw new RelationshipValidationException($"{field}constraints.maxLeadTimeDays", "maxLeadTimeDays must be 0 or more.");
             }
 
-            CheckValues.Ids(c.RequiredCertifications, $"{field}.constraints.requiredCertifications", 20);
+            CheckValues.Ids(c.RequiredCertifications, $"{field}constraints.requiredCertifications", 20);
         }
     }
 }

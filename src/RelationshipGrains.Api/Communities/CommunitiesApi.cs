@@ -36,7 +36,7 @@ public static class CommunitiesApi
                 "Paged with skip and take.");
         api.MapPut("members/{customerId}/role", ChangeRole)
             .Describe("changeMemberRole", "Change a member's role",
-                "Moderators and staff decide who is member, expert or moderator; staff are named by the operator.");
+                "Moderators and staff decide who is member, expert or moderator; only staff appoint or remove staff (the operator names the first ones when configuring the community).");
         api.MapGet("live", Live)
             .Describe("followCommunity", "Follow a community live",
                 "Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.")
@@ -65,9 +65,12 @@ public static class CommunitiesApi
     private static async Task<Ok<Member>> ChangeRole(string slug, string customerId, RoleBody body, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Community(slug).ChangeRoleAsync(body.ActorId, customerId, Check.Defined(body.Role, "role")));
 
-    private static IResult Live(string slug, long? after, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> Live(string slug, long? after, HttpRequest request, IGrainFactory grains)
     {
         var community = grains.Community(slug);
+
+        // Asked first: the feed's own check runs only once the stream has begun, too late to answer 404.
+        _ = await community.GetAsync() ?? throw new RelationshipNotFoundException($"Community '{slug}' does not exist.");
         return LiveFeed.Stream<CommunityEvent>(request, after, "community-event", e => e.Sequence, community.WatchAsync);
     }
 }

@@ -37,8 +37,9 @@ public sealed partial class CommunityGrain
         post.Validate();
         if (IndexOfPost(post.PostId) is var existing and >= 0)
         {
+            // A retry is the same post in the same place: the id replayed into another thread is another post.
             var earlier = State.Posts[existing];
-            return earlier.AuthorId == customerId && earlier.Text == post.Text
+            return earlier.AuthorId == customerId && earlier.Text == post.Text && earlier.ThreadId == (post.ThreadId ?? post.PostId)
                 ? earlier
                 : throw new RelationshipConflictException($"Post id '{post.PostId}' was already used for another post.");
         }

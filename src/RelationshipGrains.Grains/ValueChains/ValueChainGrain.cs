@@ -78,9 +78,9 @@ public sealed partial class ValueChainGrain(
     public async Task<ValueChainView> AddSlotAsync(string customerId, SlotDefinition slot)
     {
         RequireOwner(customerId);
-        RequireOpen();
         ArgumentNullException.ThrowIfNull(slot);
-        slot.Validate("slot");
+        slot.Validate("");
+        RequireOpen();
         if (State.Slots.Any(s => s.Role == slot.Role))
         {
             throw new RelationshipConflictException($"The chain already has a slot '{slot.Role}'.");
@@ -99,9 +99,10 @@ public sealed partial class ValueChainGrain(
     public async Task<ValueChainView> InviteAsync(string customerId, string role, string partnerId)
     {
         RequireOwner(customerId);
+        Check.Id(role, "role");
+        Check.Id(partnerId, "partnerId");
         RequireOpen();
         var slot = SlotFor(role);
-        Check.Id(partnerId, "partnerId");
         if (slot.Invited.Contains(partnerId))
         {
             return OwnerView();
@@ -118,9 +119,9 @@ public sealed partial class ValueChainGrain(
     public async Task<ValueChainView> OfferAsync(string partnerId, string role, OfferTerms offer)
     {
         var slot = InvitedSlot(partnerId, role);
-        RequireOpen();
         ArgumentNullException.ThrowIfNull(offer);
         offer.Validate();
+        RequireOpen();
         PutOffer(slot, partnerId, offer);
         await SaveAndTellCustomerAsync($"{partnerId} offered {offer.Price!.Amount} {offer.Price.Currency} for '{role}', ready in {offer.LeadTimeDays} days.", partnerId);
         return PartnerView(partnerId);
@@ -129,6 +130,8 @@ public sealed partial class ValueChainGrain(
     public async Task<ValueChainView> AcceptAsync(string customerId, string role, string partnerId)
     {
         RequireOwner(customerId);
+        Check.Id(role, "role");
+        Check.Id(partnerId, "partnerId");
         RequireOpen();
         var slot = SlotFor(role);
         if (slot.Offers.All(o => o.PartnerId != partnerId))

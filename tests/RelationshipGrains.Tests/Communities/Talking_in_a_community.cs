@@ -101,6 +101,29 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_post_id_replayed_into_another_thread_is_a_conflict_and_a_malformed_thread_id_is_refused()
+    {
+        var community = await _world.Create();
+        var ada = await _world.Member();
+        await community.PostAsync(ada, new PostRequest("r1", "Oak or ash?", "Wood"));
+        await community.PostAsync(ada, new PostRequest("r2", "Oak.", ThreadId: "r1"));
+
+        var retried = await community.PostAsync(ada, new PostRequest("r2", "Oak.", ThreadId: "r1"));
+        var elsewhere = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
+            community.PostAsync(ada, new PostRequest("r2", "Oak.", ThreadId: "no-such-thread")));
+        var openerAsReply = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
+            community.PostAsync(ada, new PostRequest("r1", "Oak or ash?", ThreadId: "no-such-thread")));
+        var malformed = await Assert.ThrowsAsync<RelationshipValidationException>(() =>
+            community.PostAsync(ada, new PostRequest("r2", "Oak.", ThreadId: "Not An Id!")));
+
+        Assert.Equal(("r2", "r1"), (retried.PostId, retried.ThreadId));
+        Assert.Equal("Post id 'r2' was already used for another post.", elsewhere.Message);
+        Assert.Equal("Post id 'r1' was already used for another post.", openerAsReply.Message);
+        Assert.Equal("threadId", malformed.Field);
+        Assert.Equal(["r1", "r2"], (await community.GetThreadAsync("r1")).Select(p => p.PostId));
+    }
+
+    [Fact]
     public async Task A_members_community_activity_appears_on_their_own_timeline()
     {
         var community = await _world.Create();

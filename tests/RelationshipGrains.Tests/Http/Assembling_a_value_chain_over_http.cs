@@ -95,5 +95,31 @@ public sealed class Assembling_a_value_chain_over_http(ApiFixture api)
         Assert.Equal("open", chain.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Malformed_input_is_400_naming_the_field_even_where_the_chain_s_state_would_refuse_it()
+    {
+        var world = new HttpWorld(api);
+        var maker = await world.Partner("steady-maker");
+        var customer = $"/api/v1/customers/{Keys.Customer()}";
+        var chainId = Keys.Customer("chain");
+        var chain = $"{customer}/value-chains/{chainId}";
+        await Ok(Post(world.Channel, $"{customer}/value-chains", new { valueChainId = chainId, title = "Table", slots = new[] { new { role = "maker" } } }),
+            HttpStatusCode.Created);
+        await Ok(Post(world.Channel, $"{chain}/slots/maker/invitations", new { partnerId = maker.Id }));
+        var noPartner = await Ok(Post(world.Channel, $"{chain}/slots/maker/accept", new { }), HttpStatusCode.BadRequest);
+        await Ok(Post(maker.Client, $"/api/v1/partner/value-chains/{chainId}/slots/maker/offers", Offer(900, 10)));
+        await Ok(Post(world.Channel, $"{chain}/slots/maker/accept", new { partnerId = maker.Id }));
+        await Ok(Post(world.Channel, $"{chain}/commit"));
+
+        var noRole = await Ok(Post(world.Channel, $"{chain}/slots", new { requirements = "oak" }), HttpStatusCode.BadRequest);
+        var badRole = await Ok(Post(world.Channel, $"{chain}/slots/Bad%20Id/invitations", new { partnerId = maker.Id }), HttpStatusCode.BadRequest);
+        var noPrice = await Ok(Post(maker.Client, $"/api/v1/partner/value-chains/{chainId}/slots/maker/offers", new { leadTimeDays = 3 }), HttpStatusCode.BadRequest);
+        var wellFormed = await Ok(Post(world.Channel, $"{chain}/slots", new { role = "courier" }), HttpStatusCode.Conflict);
+
+        Assert.Equal(("partnerId", "partnerId is required."), (noPartner.GetProperty("field").GetString(), noPartner.GetProperty("detail").GetString()));
+        Assert.Equal(["role", "role", "price"], new[] { noRole, badRole, noPrice }.Select(p => p.GetProperty("field").GetString()));
+        Assert.StartsWith($"Value chain '{chainId}' is committed", wellFormed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 }

@@ -98,4 +98,15 @@ public sealed class Following_the_live_feed_over_sse(ApiFixture api)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("Last-Event-ID", (await response.ProblemAsync()).GetProperty("field").GetString());
     }
+
+    [Fact]
+    public async Task The_live_feed_of_a_community_that_does_not_exist_is_404_at_once()
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var response = await _http.GetAsync($"/api/v1/communities/{Keys.Customer("nowhere")}/live", HttpCompletionOption.ResponseHeadersRead, bound.Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.EndsWith("' does not exist.", (await response.ProblemAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }

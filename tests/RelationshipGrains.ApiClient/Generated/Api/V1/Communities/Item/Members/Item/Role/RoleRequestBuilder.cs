@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Members.Item.Role
         {
         }
         /// <summary>
-        /// Moderators and staff decide who is member, expert or moderator; staff are named by the operator.
+        /// Moderators and staff decide who is member, expert or moderator; only staff appoint or remove staff (the operator names the first ones when configuring the community).
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.Member"/></returns>
         /// <param name="body">A moderator or staff member (the actor) sets a member&apos;s role.</param>
@@ -75,7 +75,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Members.Item.Role
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.Member>(requestInfo, global::RelationshipGrains.ApiClient.Models.Member.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Moderators and staff decide who is member, expert or moderator; staff are named by the operator.
+        /// Moderators and staff decide who is member, expert or moderator; only staff appoint or remove staff (the operator names the first ones when configuring the community).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A moderator or staff member (the actor) sets a member&apos;s role.</param>
