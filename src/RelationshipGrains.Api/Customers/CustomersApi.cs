@@ -42,7 +42,7 @@ public static class CustomersApi
                 "Adds an interaction, service case, sales opportunity or marketing touch. interactionId makes the "
                 + "call idempotent: 201 the first time, 200 with the same entry on a retry. A customer takes at most "
                 + "120 interactions a minute (429 beyond).");
-        api.MapPost("timeline/{sequence:long}/status", ChangeStatus)
+        api.MapPost("timeline/{sequence}/status", ChangeStatus)
             .Describe("changeEntryStatus", "Move a tracked entry to a new status",
                 "Moves a service case, sales opportunity or marketing touch along its statuses and records the change"
                 + " on the timeline. requestId makes the call idempotent: 201 the first time, 200 on a retry.");

@@ -14,7 +14,7 @@ public static class CustomerIntelligenceApi
 {
     public static IEndpointRouteBuilder MapCustomerIntelligenceApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("api/v1/customers/{id}/timeline/{sequence:long}/idea", ConversationToIdea)
+        routes.MapPost("api/v1/customers/{id}/timeline/{sequence}/idea", ConversationToIdea)
             .Describe("turnConversationIntoIdea", "Turn a timeline entry into an idea",
                 "Proposes an idea in a community with the customer's interaction as its first evidence, and answers "
                 + "with similar ideas already there.")

@@ -154,6 +154,18 @@ public sealed class Recording_over_http(ApiFixture api)
         Assert.Equal(field, (await response.ProblemAsync()).GetProperty("field").GetString());
     }
 
+    [Theory]
+    [InlineData("status", """{"requestId":"r-1","status":"closed"}""")]
+    [InlineData("idea", """{"community":"makers","actorId":"staff-1","ideaId":"lamp","title":"Lamp"}""")]
+    public async Task A_sequence_that_is_not_a_number_is_400_naming_it_not_an_unknown_route(string action, string body)
+    {
+        var response = await _http.PostAsync($"/api/v1/customers/{Keys.Customer()}/timeline/abc/{action}", Json(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(("sequence", "sequence must be a whole number; \"abc\" is not."), (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
+    }
+
     [Fact]
     public async Task A_customer_over_the_per_minute_limit_gets_429_with_retry_after()
     {
