@@ -38,6 +38,14 @@ public sealed class InboundSignatureHandler(
             return AuthenticateResult.Fail("The signature is not valid.");
         }
 
+        var timestamp = Request.Headers[WebhookSignature.TimestampHeader].ToString();
+        if (timestamp.Length is 0 or > 12 || timestamp.AsSpan().ContainsAnyExceptInRange('0', '9'))
+        {
+            // Said apart from a wrong signature: a sender cannot find this mistake by checking its secret.
+            return AuthenticateResult.Fail(
+                $"{WebhookSignature.TimestampHeader} must be the Unix time in seconds at which the message was signed (such as 1767225600), not '{(timestamp.Length > 40 ? timestamp[..40] + "..." : timestamp)}'.");
+        }
+
         Request.EnableBuffering();
         using var reader = new StreamReader(Request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
         var body = await reader.ReadToEndAsync(Context.RequestAborted);

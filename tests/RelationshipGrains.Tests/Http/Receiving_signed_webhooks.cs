@@ -84,6 +84,22 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
         Assert.Empty(await TimelineAsync(customerId));
     }
 
+    [Fact]
+    public async Task A_timestamp_that_is_not_unix_seconds_is_refused_saying_so_not_as_a_bad_signature()
+    {
+        var customerId = Keys.Customer();
+        var request = Signed("service-desk", Case(customerId, "open"), "d-iso");
+        request.Headers.Remove(WebhookSignature.TimestampHeader);
+        request.Headers.Add(WebhookSignature.TimestampHeader, "2026-12-04T12:00:00Z");
+
+        var response = await api.ClientWithKey(null).SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal($"{WebhookSignature.TimestampHeader} must be the Unix time in seconds at which the message was signed (such as 1767225600), not '2026-12-04T12:00:00Z'.",
+            (await response.ProblemAsync()).GetProperty("detail").GetString());
+        Assert.Empty(await TimelineAsync(customerId));
+    }
+
     [Theory]
     [InlineData("service-desk", "status", """{"customerId":"c-1","caseId":"case-1","subject":"Hi","status":"exploded","note":null,"occurredAt":"2026-11-23T09:00:00Z"}""")]
     [InlineData("service-desk", "customerId", """{"customerId":"NOT VALID","caseId":"case-1","subject":"Hi","status":"open","note":null,"occurredAt":"2026-11-23T09:00:00Z"}""")]
