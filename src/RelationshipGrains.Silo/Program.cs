@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Hosting;
+using RelationshipGrains.Integration.Hosting;
 using RelationshipGrains.Silo.Hosting;
 using RelationshipGrains.Silo.Observability;
 
@@ -21,7 +22,7 @@ try
     app.MapRelationshipGrainsOperations();
     // Taken before Run, which disposes the services: the bus stops the silo when the broker refuses it at start (it
     // has logged why), and that is a failed run.
-    var bus = app.Services.GetService<RelationshipGrains.Integration.Hosting.BusStartOutcome>();
+    var bus = app.Services.GetService<BusStartOutcome>();
     app.Run();
     return bus?.Refusal is null ? 0 : 1;
 }

@@ -58,9 +58,14 @@ public static class ClusterCertificates
 
     /// <summary>The certificate with its private key, re-imported as PKCS#12 so TLS can use the key on every platform.</summary>
     /// <param name="options">Settings naming the certificate's PEM file and, unless that file holds it, the key's.</param>
-    public static X509Certificate2 LoadCertificate(ClusterTlsOptions options)
+    public static X509Certificate2 LoadCertificate(ClusterTlsOptions options) => LoadCertificate(options.CertificateFile!, options.KeyFile);
+
+    /// <summary>A PEM certificate with its private key, re-imported as PKCS#12 so the key is usable on every platform.</summary>
+    /// <param name="certificateFile">The certificate's PEM file.</param>
+    /// <param name="keyFile">The key's PEM file, or null or empty when the certificate's file holds it.</param>
+    public static X509Certificate2 LoadCertificate(string certificateFile, string? keyFile)
     {
-        using var pem = X509Certificate2.CreateFromPemFile(options.CertificateFile!, string.IsNullOrWhiteSpace(options.KeyFile) ? null : options.KeyFile);
+        using var pem = X509Certificate2.CreateFromPemFile(certificateFile, string.IsNullOrWhiteSpace(keyFile) ? null : keyFile);
         return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using RelationshipGrains.Client.Security;
 
 namespace RelationshipGrains.Silo.DataProtection;
 
@@ -80,14 +81,15 @@ public sealed class KeyRingProtection
             }
         }
 
-        using var pem = X509Certificate2.CreateFromPemFile(path, string.IsNullOrWhiteSpace(keyPath) ? null : keyPath);
-        if (pem.GetRSAPrivateKey() is null)
+        var certificate = ClusterCertificates.LoadCertificate(path, keyPath);
+        using var rsa = certificate.GetRSAPrivateKey();
+        if (rsa is null)
         {
+            certificate.Dispose();
             throw new InvalidOperationException("the certificate's key is not RSA; XML encryption of the key ring needs an RSA key.");
         }
 
-        // Re-imported so the key is usable for decryption wherever the platform wants a persisted one.
-        return X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null);
+        return certificate;
     }
 
     private static string? Unreadable(Func<X509Certificate2> load)
