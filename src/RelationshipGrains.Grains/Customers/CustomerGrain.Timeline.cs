@@ -110,7 +110,8 @@ public sealed partial class CustomerGrain
         var limit = query.Validate();
         var last = State.LastSequence;
         var upper = Math.Min(query.Before is { } before ? before - 1 : last, last);
-        var (seq, end, step) = query.After is { } after ? (after + 1, upper, 1) : (upper, 1L, -1);
+        // Compared before adding one: after = long.MaxValue plus one wrapped to long.MinValue and read the archive from there.
+        var (seq, end, step) = query.After is { } after ? (after < upper ? after + 1 : upper + 1, upper, 1) : (upper, 1L, -1);
         var reader = new TimelineReader(this);
         List<TimelineEntry> page = [];
         for (; step > 0 ? seq <= end : seq >= end; seq += step)

@@ -53,6 +53,24 @@ public sealed class Paging_the_timeline(ClusterFixture fixture)
         Assert.False(last.HasMore);
     }
 
+    [Theory]
+    [InlineData(3, 3)]
+    [InlineData(0, 0)]
+    [InlineData(3, long.MaxValue - 1)]
+    [InlineData(3, long.MaxValue)]
+    [InlineData(0, long.MaxValue)]
+    public async Task A_page_after_the_latest_entry_is_empty_up_to_the_largest_sequence(int entries, long after)
+    {
+        var customer = await CustomerWithEntries(entries);
+
+        // long.MaxValue plus one wrapped round to the smallest long, which was read as an archived sequence (a 500).
+        var page = await customer.GetTimelineAsync(new TimelineQuery(After: after));
+
+        Assert.Empty(page.Entries);
+        Assert.Equal(entries, page.LatestSequence);
+        Assert.False(page.HasMore);
+    }
+
     [Fact]
     public async Task Paging_with_after_goes_oldest_first_and_stops_at_the_latest()
     {
