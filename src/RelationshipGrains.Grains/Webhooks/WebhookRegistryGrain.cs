@@ -129,5 +129,5 @@ public sealed class WebhookRegistryGrain(
     }
 
     private void Publish() => _published =
-        [.. State.Subscriptions.Values.Select(s => (s, new WebhookTarget(s.SubscriptionId, s.Url, State.Secrets[s.SubscriptionId], s.PartnerId)))];
+        [.. State.Subscriptions.Values.Select(s => (s, new WebhookTarget(s.SubscriptionId, s.Url, State.Secrets[s.SubscriptionId], s.PartnerId, s.CreatedAt)))];
 }

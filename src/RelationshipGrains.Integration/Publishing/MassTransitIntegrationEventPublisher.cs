@@ -11,6 +11,9 @@ namespace RelationshipGrains.Integration.Publishing;
 /// </summary>
 public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHandling? handling = null) : IIntegrationEventPublisher
 {
+    /// <summary>When the change that raised the event was made (round-trip format), the same on every publish of it.</summary>
+    public const string RaisedAtHeader = "RG-Raised-At";
+
     public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -24,7 +27,12 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHand
             throw new UnpublishableEventException($"Outbox message {message.MessageId} ({message.EventType}) cannot be read: {e.Message}", e);
         }
 
-        Task Publish() => bus.Publish(integrationEvent, integrationEvent.GetType(), context => context.MessageId = message.MessageId, cancellationToken);
+        var raisedAt = message.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        Task Publish() => bus.Publish(integrationEvent, integrationEvent.GetType(), context =>
+        {
+            context.MessageId = message.MessageId;
+            context.Headers.Set(RaisedAtHeader, raisedAt);
+        }, cancellationToken);
         return handling is null ? Publish() : handling.PublishAsync(message.MessageId, integrationEvent.GetType(), Publish);
     }
 

@@ -1,6 +1,8 @@
+using System.Globalization;
 using MassTransit;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Integration.Publishing;
 
 namespace RelationshipGrains.Integration.Webhooks;
 
@@ -33,5 +35,12 @@ public sealed class WebhookConsumer(WebhookDispatcher dispatcher) :
     public Task Consume(ConsumeContext<ValueChainCancelled> context) => Dispatch(context);
 
     private Task Dispatch<T>(ConsumeContext<T> context) where T : class =>
-        dispatcher.DispatchAsync(context.Message, MessageIds.Required(context), context.CancellationToken);
+        dispatcher.DispatchAsync(context.Message, MessageIds.Required(context), RaisedAt(context), context.CancellationToken);
+
+    /// <summary>When the event was raised, from the header our publisher sets; null for a message without it.</summary>
+    private static DateTimeOffset? RaisedAt(ConsumeContext context) =>
+        context.Headers.Get<string>(MassTransitIntegrationEventPublisher.RaisedAtHeader) is { } text
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var raisedAt)
+            ? raisedAt
+            : null;
 }

@@ -19,11 +19,16 @@ public sealed partial class WebhookDispatcher(
 {
     private IWebhookRegistryGrain Registry => grains.GetGrain<IWebhookRegistryGrain>(0);
 
-    public async Task DispatchAsync<T>(T integrationEvent, Guid messageId, CancellationToken cancellationToken) where T : class
+    /// <summary>Delivers <paramref name="integrationEvent"/> under <paramref name="messageId"/> to every subscription that wants it.</summary>
+    /// <param name="integrationEvent">The event.</param>
+    /// <param name="messageId">Its message id, the delivery id receivers de-duplicate by.</param>
+    /// <param name="raisedAt">When the event was raised; subscriptions made after that do not receive it.</param>
+    /// <param name="cancellationToken">Stops the deliveries.</param>
+    public async Task DispatchAsync<T>(T integrationEvent, Guid messageId, DateTimeOffset? raisedAt, CancellationToken cancellationToken) where T : class
     {
         // Cached for a lease, which the registry waits out before a change answers: a subscription created a moment
         // ago (its 201 already sent) still gets the next event, on every silo.
-        var wanted = await targets.GetAsync(typeof(T).Name);
+        var wanted = (await targets.GetAsync(typeof(T).Name)).Where(t => t.Wants(raisedAt)).ToList();
         if (wanted.Count == 0)
         {
             return;

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Webhooks;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Integration.Webhooks;
 using RelationshipGrains.Tests.Infrastructure;
 using RelationshipGrains.ValueChains;
@@ -61,6 +63,32 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
         var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == path));
         using var body = JsonDocument.Parse(delivery.Body);
         Assert.Equal("right-after", body.RootElement.GetProperty("data").GetProperty("interactionId").GetString());
+    }
+
+    [Fact]
+    public async Task An_event_published_again_after_a_restart_reaches_only_subscriptions_older_than_the_event()
+    {
+        var (earlier, _) = await Subscribe("InteractionRecorded");
+        var raisedBetween = DateTimeOffset.UtcNow;
+        var (later, _) = await Subscribe("InteractionRecorded");
+        var publisher = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IIntegrationEventPublisher>();
+        var customerId = Keys.Customer();
+
+        // What a grain's outbox publishes once more after a restart: the event under its first id and time.
+        var before = OutboxMessage.Create(Recorded(customerId, "raised-before", raisedBetween), raisedBetween);
+        await publisher.PublishAsync(before, CancellationToken.None);
+        // Consumed by the webhook consumer (its deliveries made) and the BI batch consumer.
+        await fixture.Consumed.WaitForAsync<InteractionRecorded>(m => m.CustomerId == customerId && m.InteractionId == "raised-before", 2);
+        await publisher.PublishAsync(OutboxMessage.Create(Recorded(customerId, "raised-after", DateTimeOffset.UtcNow), DateTimeOffset.UtcNow), CancellationToken.None);
+
+        // The first was delivered before the second went out: the earlier subscription got both, the later one only the second.
+        Assert.Contains(fixture.Receiver.Requests, r => r.Path == earlier && r.Body.Contains("\"raised-before\"", StringComparison.Ordinal));
+        await fixture.Receiver.WaitForAsync(r => r.Path == earlier && r.Body.Contains("\"raised-after\"", StringComparison.Ordinal));
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == later));
+        Assert.Contains("\"raised-after\"", delivery.Body, StringComparison.Ordinal);
+
+        static InteractionRecorded Recorded(string customerId, string interactionId, DateTimeOffset at) =>
+            new(customerId, 1, interactionId, "interaction", "chat", "inbound", null, null, at, at);
     }
 
     [Fact]
