@@ -1,5 +1,6 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.ValueChains;
 using RelationshipGrains.Integration.Contracts;
 
 namespace RelationshipGrains.Grains.Customers;
@@ -13,6 +14,7 @@ public sealed partial class CustomerGrain
         {
             await EraseArchivePagesAsync();
             await DirectoryShard().RemoveAsync(CustomerId);
+            await ForgetValueChainsAsync(earlier);
             await PseudonymiseInCommunitiesAsync(earlier.PostTextsKept);
             await EraseAccessLogsAsync();
             return earlier;
@@ -40,9 +42,22 @@ public sealed partial class CustomerGrain
         await PersistAsync();
         await EraseArchivePagesAsync();
         await DirectoryShard().RemoveAsync(CustomerId);
+        await ForgetValueChainsAsync(receipt);
         await PseudonymiseInCommunitiesAsync(keepPostTexts);
         await EraseAccessLogsAsync();
         return receipt;
+    }
+
+    /// <summary>
+    /// The chains stay with their partners under a pseudonym: left on the id, they were listed to, and told their steps
+    /// to, whoever came back under it. Asked of every chain again when an erasure resumes; a chain done says so at once.
+    /// </summary>
+    private async Task ForgetValueChainsAsync(ErasureReceipt receipt)
+    {
+        foreach (var chain in receipt.ValueChainsKept)
+        {
+            await GrainFactory.GetGrain<IValueChainErasureGrain>(chain).ForgetOwnerAsync(CustomerId);
+        }
     }
 
     /// <summary>Partners' reads and staff's looks go too: both logs are keyed by the customer's id.</summary>

@@ -109,7 +109,10 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     public void CommunityErased(string slug) =>
         Profile = Profile with { CommunitiesToErase = [.. Profile.CommunitiesToErase.Where(c => c != slug)] };
 
-    /// <summary>Forgets all personal data, keeping what an erasure must: the receipt, value chains, pending events and cleaning still to do.</summary>
+    /// <summary>
+    /// Forgets all personal data, keeping what an erasure must: the receipt (which names the value chains kept for
+    /// their partners), pending events and cleaning still to do.
+    /// </summary>
     public void KeepOnlyAfterErasure(ErasureReceipt receipt, long archivePagesToErase, IEnumerable<string> communitiesToErase)
     {
         Timeline.Clear();
@@ -120,7 +123,6 @@ public sealed class CustomerJournal(IDurableStateManager manager)
         {
             Erasure = receipt,
             ArchivePagesToErase = archivePagesToErase,
-            ValueChains = Profile.ValueChains,
             CommunitiesToErase = [.. communitiesToErase],
 
             // Sequences start again from 1 (the window is empty), as for a customer never seen; the receipt tells

@@ -20,7 +20,7 @@ public sealed partial class ValueChainGrain(
     [PersistentState("value-chain", StorageNames.Relationships)] IPersistentState<ValueChainState> state,
     TimeProvider time,
     Pseudonyms pseudonyms,
-    Outboxes outboxes) : Grain, IValueChainGrain, IValueChainForPartnersGrain, IRemindable, IGrainMigrationParticipant
+    Outboxes outboxes) : Grain, IValueChainGrain, IValueChainForPartnersGrain, IValueChainErasureGrain, IRemindable, IGrainMigrationParticipant
 {
     private GrainOutbox? _outbox;
 
@@ -247,11 +247,29 @@ public sealed partial class ValueChainGrain(
         }
     }
 
+    public async Task ForgetOwnerAsync(string customerId)
+    {
+        if (State.OwnerErased || State.OwnerCustomerId is null || State.OwnerCustomerId != customerId)
+        {
+            return;
+        }
+
+        // The whole state is rewritten, so storage no longer holds the customer's id either.
+        State.OwnerCustomerId = pseudonyms.ForErasedCustomer(customerId);
+        State.OwnerErased = true;
+        await state.WriteOrReloadAsync(this, Outbox);
+    }
+
     /// <summary>Writes the state, then puts the step on the owner's timeline (the step id lets the customer drop a repeat).</summary>
     private async Task SaveAndTellCustomerAsync(string text, string? partnerId = null)
     {
         State.Steps++;
         await state.WriteOrReloadAsync(this, Outbox);
+        if (State.OwnerErased)
+        {
+            return;
+        }
+
         await GrainFactory.GetGrain<ICustomerNoticesGrain>(State.OwnerCustomerId!)
             .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, Kebab.Of(State.Status), partnerId));
     }

@@ -23,6 +23,9 @@ public sealed class ValueChainState
 
     /// <summary>Ids of the latest back-office messages applied, so a redelivery has no second effect.</summary>
     [Id(9)] public List<Guid> ProcessedMessages { get; set; } = [];
+
+    /// <summary>The owner was erased: <see cref="OwnerCustomerId"/> is their pseudonym and no timeline hears of steps.</summary>
+    [Id(10)] public bool OwnerErased { get; set; }
 }
 
 [GenerateSerializer, Alias("rg.SlotState")]

@@ -1,7 +1,10 @@
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.Grains.ValueChains;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Tests.Customers;
 
@@ -59,6 +62,38 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         await fixture.Events.WaitForAsync<InteractionRecorded>(e => e.CustomerId == id && e.InteractionId == "after");
         var erased = Assert.Single(fixture.Events.OfType<CustomerErased>(), e => e.CustomerId == id);
         Assert.Equal(receipt.PartnersNotified, erased.PartnerIds);
+    }
+
+    [Fact]
+    public async Task An_erased_customers_value_chains_stay_with_their_partners_and_leave_the_id_to_whoever_comes_back()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var forMaker = chain.AsReference<IValueChainForPartnersGrain>();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(owner);
+        var chainId = chain.GetPrimaryKeyString();
+        var before = await forMaker.GetForPartnerAsync(maker);
+        Assert.Equal([chainId], await customer.ListValueChainsAsync());
+
+        var receipt = await customer.Stewardship().EraseAsync();
+        await customer.Stewardship().EraseAsync();
+        await customer.RecordInteractionAsync(Requests.Interaction("back"));
+        await forMaker.UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, "In the workshop");
+
+        // The partner keeps the chain, its terms and its progress, under a customer reference it cannot link back.
+        var after = await forMaker.GetForPartnerAsync(maker);
+        Assert.Equal([chainId], receipt.ValueChainsKept);
+        Assert.Equal(ValueChainStatus.Committed, after.Status);
+        Assert.Equal(FulfilmentStatus.InProduction, Assert.Single(after.Slots).Fulfilment);
+        Assert.NotEqual(before.CustomerRef, after.CustomerRef);
+
+        // Whoever holds the id next neither finds the chain nor hears of its steps; storage no longer names the owner.
+        Assert.Empty(await customer.ListValueChainsAsync());
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.GetForOwnerAsync(owner));
+        var timeline = await customer.GetTimelineAsync(new TimelineQuery());
+        Assert.Equal(["back"], timeline.Entries.Select(e => e.EntryId));
+        var stored = fixture.Storage.Peek<ValueChainState>("value-chain", chain.GetGrainId());
+        Assert.NotNull(stored);
+        Assert.NotEqual(owner, stored.OwnerCustomerId);
     }
 
     [Fact]

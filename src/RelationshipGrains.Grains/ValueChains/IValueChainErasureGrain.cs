@@ -1,0 +1,17 @@
+namespace RelationshipGrains.Grains.ValueChains;
+
+/// <summary>
+/// The same chain as <see cref="RelationshipGrains.ValueChains.IValueChainGrain"/>, as its owner's erasure reaches it.
+/// Called by the customer grain only; grain clients are refused it (it is not on the channel surface).
+/// </summary>
+[Alias("rg.IValueChainErasureGrain")]
+public interface IValueChainErasureGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// The chain stays for the partners in it, owned by a pseudonym no one can turn back into the customer: a customer
+    /// who comes back under the same id neither sees it nor hears of its steps. Again, or for another owner, nothing.
+    /// </summary>
+    /// <param name="customerId">The erased customer.</param>
+    [Alias("ForgetOwner")]
+    Task ForgetOwnerAsync(string customerId);
+}
