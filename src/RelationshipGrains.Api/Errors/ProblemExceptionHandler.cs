@@ -66,6 +66,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             return new ProblemDetails { Status = e.StatusCode, Title = "Content Too Large", Detail = e.Message };
         }
 
+        // A body with no Content-Type at all: the framework says "Expected a supported JSON media type" under 415.
+        if (e.StatusCode == StatusCodes.Status415UnsupportedMediaType)
+        {
+            return new ProblemDetails { Status = e.StatusCode, Title = "Unsupported Media Type" };
+        }
+
         if (e.InnerException is JsonException json)
         {
             var (field, problem) = Explain(json);
@@ -83,6 +89,13 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (UnmappedMember().Match(json.Message) is { Success: true } unknown)
         {
             return (field ?? "body", $"Unknown field '{unknown.Groups[1].Value}'.");
+        }
+
+        if (Duplicate().Match(json.Message) is { Success: true } duplicate)
+        {
+            var name = duplicate.Groups[1].Success ? duplicate.Groups[1].Value : field;
+            return name is null ? ("body", "The body names a field more than once; send each field once.")
+                : (name, $"'{name}' appears more than once in the body; send each field once.");
         }
 
         if (TooDeep().IsMatch(json.Message))
@@ -115,6 +128,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     // "The maximum configured depth of 16 has been exceeded".
     [GeneratedRegex("maximum (allowed|configured) depth of")]
     private static partial Regex TooDeep();
+
+    // "Duplicate property 'text' encountered during deserialization of type '...'", or without the name.
+    [GeneratedRegex("Duplicate propert(?:y '([^']+)'|ies)")]
+    private static partial Regex Duplicate();
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnmappedMember();

@@ -70,6 +70,8 @@ public static class ApiServiceCollectionExtensions
     {
         json.NumberHandling = JsonNumberHandling.Strict;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        // Last-one-wins let a proxy or a signature check read one value while we acted on another.
+        json.AllowDuplicateProperties = false;
         json.MaxDepth = MaxJsonDepth;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
     }

@@ -83,6 +83,36 @@ public sealed class Recording_over_http(ApiFixture api)
         Assert.Equal((field, detail), (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
     }
 
+    [Fact]
+    public async Task A_field_sent_twice_is_400_naming_it_and_records_nothing()
+    {
+        var customer = Keys.Customer();
+        var body = Hello.Replace("{", "{\"interactionId\":\"first\",");
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", Json(body));
+
+        // The last one won before: two readers of the same body could act on different ids.
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(("interactionId", "'interactionId' appears more than once in the body; send each field once."),
+            (problem.GetProperty("field").GetString(), problem.GetProperty("detail").GetString()));
+        Assert.Equal(0, await LatestSequence(customer));
+    }
+
+    [Fact]
+    public async Task A_body_without_a_content_type_is_415_saying_to_send_json_and_records_nothing()
+    {
+        var customer = Keys.Customer();
+        var content = Json(Hello);
+        content.Headers.ContentType = null;
+
+        var response = await _http.PostAsync($"/api/v1/customers/{customer}/interactions", content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("The body must be JSON, sent with 'Content-Type: application/json'.", (await response.ProblemAsync()).GetProperty("detail").GetString());
+        Assert.Equal(0, await LatestSequence(customer));
+    }
+
     [Theory]
     [InlineData(40, "channel", "The body nests deeper than 16 levels at 'channel', more than any request of this API needs.")]
     [InlineData(16, "text", "The body nests deeper than 16 levels at 'text', more than any request of this API needs.")]
