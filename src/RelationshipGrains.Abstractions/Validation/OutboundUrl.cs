@@ -23,7 +23,8 @@ public static class OutboundUrl
     /// </exception>
     public static string Check(string url, string field)
     {
-        var host = Validation.Check.HttpUrl(url, field).IdnHost;
+        // "localhost." is the same name as "localhost": a trailing dot only marks it fully qualified.
+        var host = Validation.Check.HttpUrl(url, field).IdnHost.TrimEnd('.');
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
             || (IPAddress.TryParse(host, out var address) && IsInternal(address)))
         {

@@ -40,6 +40,12 @@ public sealed record SubscribeWebhook(
             OutboundUrl.Check(Url, "url");
         }
 
+        if (new Uri(Url).UserInfo.Length > 0)
+        {
+            throw new RelationshipValidationException("url",
+                "url must not carry a user name or password: subscriptions are listed to every operator, and the signing secret proves a delivery is ours.");
+        }
+
         if (EventTypes is null || EventTypes.Count == 0 || EventTypes.Count > knownEventTypes.Count)
         {
             throw new RelationshipValidationException("eventTypes", $"eventTypes must name 1-{knownEventTypes.Count} of: {string.Join(", ", knownEventTypes)}.");

@@ -224,6 +224,7 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
     [InlineData("http://169.254.169.254/latest/meta-data")]
     [InlineData("https://10.1.2.3/hook")]
     [InlineData("http://localhost/hook")]
+    [InlineData("http://localhost./hook")]
     [InlineData("http://[::1]/hook")]
     public void A_subscription_to_our_own_network_is_refused_unless_allowed(string url)
     {
@@ -233,6 +234,20 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
 
         Assert.Equal("url", error.Field);
         request.Validate(["InteractionRecorded"], allowInternalTargets: true);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_subscription_url_with_a_user_name_or_password_is_refused(bool allowInternalTargets)
+    {
+        var request = new SubscribeWebhook("with-credentials", "https://user:secret@hooks.example.com/h", ["InteractionRecorded"]);
+
+        var error = Assert.Throws<RelationshipValidationException>(() => request.Validate(["InteractionRecorded"], allowInternalTargets));
+
+        Assert.Equal("url", error.Field);
+        Assert.Contains("user name or password", error.Message, StringComparison.Ordinal);
+        (request with { Url = "https://hooks.example.com/h" }).Validate(["InteractionRecorded"], allowInternalTargets);
     }
 
     [Fact]
