@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RelationshipGrains.Errors;
 
 namespace RelationshipGrains.Api.Live;
@@ -19,7 +21,13 @@ internal static class LiveFeed
         HttpRequest request, long? after, string eventType, Func<T, long> sequenceOf, Func<long, CancellationToken, IAsyncEnumerable<T>> subscribe)
     {
         var from = ResumePoint(request.Headers["Last-Event-ID"].ToString(), after);
-        return new LiveFeedResult<T>(Follow(from, eventType, sequenceOf, subscribe, request.HttpContext.RequestAborted));
+
+        // A feed also ends when the silo stops: left open, each held the stop for Kestrel's whole 30 s shutdown timeout,
+        // and the stop then gave up on the grains it had not yet deactivated. The subscriber resumes elsewhere by its last id.
+        var stopping = request.HttpContext.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        var ends = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted, stopping);
+        request.HttpContext.Response.RegisterForDispose(ends);
+        return new LiveFeedResult<T>(Follow(from, eventType, sequenceOf, subscribe, ends.Token), ends.Token);
     }
 
     private static long ResumePoint(string lastEventId, long? after)

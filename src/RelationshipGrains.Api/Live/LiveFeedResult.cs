@@ -12,12 +12,14 @@ namespace RelationshipGrains.Api.Live;
 /// Writes server-sent events, sending the response headers at once: a subscriber to a quiet timeline learns
 /// that it is connected before the first entry arrives (the built-in result waits for the first event).
 /// </summary>
-internal sealed class LiveFeedResult<T>(IAsyncEnumerable<SseItem<T>> events) : IResult
+/// <param name="events">The feed.</param>
+/// <param name="ends">Cancelled when the subscriber goes away or the silo stops.</param>
+internal sealed class LiveFeedResult<T>(IAsyncEnumerable<SseItem<T>> events, CancellationToken ends) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         var response = httpContext.Response;
-        var aborted = httpContext.RequestAborted;
+        var aborted = ends;
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache,no-store";
         httpContext.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
@@ -33,7 +35,7 @@ internal sealed class LiveFeedResult<T>(IAsyncEnumerable<SseItem<T>> events) : I
         }
         catch (OperationCanceledException) when (aborted.IsCancellationRequested)
         {
-            // The subscriber went away; that is how a live feed normally ends.
+            // The subscriber went away, or the silo is stopping; that is how a live feed normally ends.
         }
     }
 }
