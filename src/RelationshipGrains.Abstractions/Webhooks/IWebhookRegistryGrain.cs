@@ -3,7 +3,7 @@ using Orleans.Concurrency;
 namespace RelationshipGrains.Webhooks;
 
 /// <summary>
-/// The webhook subscriptions and the dead-letter list (one grain, key 0). Each silo reads who wants an event type at
+/// The webhook subscriptions (one grain, key 0; failed deliveries are in <see cref="IWebhookDeadLettersGrain"/>). Each silo reads who wants an event type at
 /// most once per <c>Webhooks:TargetCacheLease</c>; a change answers after that lease, so the next event on every silo
 /// sees it.
 /// </summary>
@@ -48,19 +48,4 @@ public interface IWebhookRegistryGrain : IGrainWithIntegerKey
     [Alias("GetTarget")]
     [AlwaysInterleave]
     Task<WebhookTarget?> GetTargetAsync(string subscriptionId);
-
-    /// <summary>Keeps a delivery that failed every attempt (the latest 10,000 are kept).</summary>
-    /// <param name="deadLetter">The failed delivery; one with the same id is replaced.</param>
-    [Alias("AddDeadLetter")]
-    Task AddDeadLetterAsync(WebhookDeadLetter deadLetter);
-
-    /// <summary>The dead letters, newest first.</summary>
-    [Alias("ListDeadLetters")]
-    [ReadOnly]
-    Task<IReadOnlyList<WebhookDeadLetter>> ListDeadLettersAsync();
-
-    /// <summary>Removes a dead letter after a successful replay; false when it was not there.</summary>
-    /// <param name="deadLetterId">The dead letter.</param>
-    [Alias("RemoveDeadLetter")]
-    Task<bool> RemoveDeadLetterAsync(string deadLetterId);
 }

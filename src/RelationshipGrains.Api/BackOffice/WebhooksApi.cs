@@ -50,12 +50,12 @@ public static class WebhooksApi
         await Registry(grains).RemoveAsync(subscriptionId) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Ok<IReadOnlyList<WebhookDeadLetter>>> DeadLetters(IGrainFactory grains) =>
-        TypedResults.Ok(await Registry(grains).ListDeadLettersAsync());
+        TypedResults.Ok(await grains.GetGrain<IWebhookDeadLettersGrain>(0).ListAsync());
 
     private static async Task<Results<Ok<WebhookReplay>, NotFound, ProblemHttpResult>> Replay(
         string deadLetterId, IGrainFactory grains, WebhookDispatcher dispatcher, HttpContext http)
     {
-        var deadLetter = (await Registry(grains).ListDeadLettersAsync()).FirstOrDefault(d => d.DeadLetterId == deadLetterId);
+        var deadLetter = (await grains.GetGrain<IWebhookDeadLettersGrain>(0).ListAsync()).FirstOrDefault(d => d.DeadLetterId == deadLetterId);
         if (deadLetter is null)
         {
             return TypedResults.NotFound();

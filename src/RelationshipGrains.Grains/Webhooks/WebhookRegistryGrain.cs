@@ -14,7 +14,6 @@ public sealed class WebhookRegistryGrain(
     TimeProvider time) : Grain, IWebhookRegistryGrain
 {
     public const int MaxSubscriptions = 200;
-    public const int DeadLettersKept = 10_000;
 
     private static readonly string[] EventTypes = [.. IntegrationEvents.Outbound.Select(t => t.Name)];
 
@@ -26,10 +25,16 @@ public sealed class WebhookRegistryGrain(
 
     private WebhookRegistryState State => state.State;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Publish();
-        return Task.CompletedTask;
+        if (State.DeadLetters.Count > 0)
+        {
+            // Dead letters kept here before they had a journal of their own move there once.
+            await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).TakeOverAsync(State.DeadLetters);
+            State.DeadLetters.Clear();
+            await state.WriteOrReloadAsync(this);
+        }
     }
 
     public async Task<IssuedWebhookSubscription> SubscribeAsync(SubscribeWebhook request)
@@ -77,28 +82,6 @@ public sealed class WebhookRegistryGrain(
 
     public Task<WebhookTarget?> GetTargetAsync(string subscriptionId) =>
         Task.FromResult<WebhookTarget?>(_published.FirstOrDefault(p => p.Subscription.SubscriptionId == subscriptionId).Target);
-
-    public async Task AddDeadLetterAsync(WebhookDeadLetter deadLetter)
-    {
-        ArgumentNullException.ThrowIfNull(deadLetter);
-        State.DeadLetters.RemoveAll(d => d.DeadLetterId == deadLetter.DeadLetterId);
-        State.DeadLetters.AddKeepingLatest(deadLetter, DeadLettersKept);
-        await state.WriteOrReloadAsync(this);
-    }
-
-    public Task<IReadOnlyList<WebhookDeadLetter>> ListDeadLettersAsync() =>
-        Task.FromResult<IReadOnlyList<WebhookDeadLetter>>([.. Enumerable.Reverse(State.DeadLetters)]);
-
-    public async Task<bool> RemoveDeadLetterAsync(string deadLetterId)
-    {
-        if (State.DeadLetters.RemoveAll(d => d.DeadLetterId == deadLetterId) == 0)
-        {
-            return false;
-        }
-
-        await state.WriteOrReloadAsync(this);
-        return true;
-    }
 
     /// <summary>
     /// Writes a change to the subscriptions and answers once every silo's cached list is newer than it: a list is kept

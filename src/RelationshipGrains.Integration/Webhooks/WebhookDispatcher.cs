@@ -20,6 +20,8 @@ public sealed partial class WebhookDispatcher(
 {
     private IWebhookRegistryGrain Registry => grains.GetGrain<IWebhookRegistryGrain>(0);
 
+    private IWebhookDeadLettersGrain DeadLetters => grains.GetGrain<IWebhookDeadLettersGrain>(0);
+
     /// <summary>Delivers <paramref name="integrationEvent"/> under <paramref name="messageId"/> to every subscription that wants it.</summary>
     /// <param name="integrationEvent">The event.</param>
     /// <param name="messageId">Its message id, the delivery id receivers de-duplicate by.</param>
@@ -58,11 +60,11 @@ public sealed partial class WebhookDispatcher(
         var error = await AttemptAsync(target, deadLetter.MessageId, deadLetter.EventType, deadLetter.Body, cancellationToken);
         if (error is null)
         {
-            await Registry.RemoveDeadLetterAsync(deadLetter.DeadLetterId);
+            await DeadLetters.RemoveAsync(deadLetter.DeadLetterId);
         }
         else
         {
-            await Registry.AddDeadLetterAsync(deadLetter with { Attempts = deadLetter.Attempts + 1, LastError = error, FailedAt = time.GetUtcNow() });
+            await DeadLetters.AddAsync(deadLetter with { Attempts = deadLetter.Attempts + 1, LastError = error, FailedAt = time.GetUtcNow() });
         }
 
         return error;
@@ -80,6 +82,14 @@ public sealed partial class WebhookDispatcher(
         using var untilStopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         while (attempts < settings.Attempts)
         {
+            // Events still queued when the silo stops are kept too, untried: with a receiver down, their first attempts
+            // alone outlasted the stop's 30 s.
+            if (lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                error = attempts == 0 ? "Not tried: the silo was stopping." : $"{error} (not tried again: the silo stopped)";
+                break;
+            }
+
             error = await AttemptAsync(target, messageId, eventType, body, cancellationToken);
             attempts++;
             if (error is null)
@@ -92,16 +102,11 @@ public sealed partial class WebhookDispatcher(
                 await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempts - 1), time, untilStopping.Token)
                     .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 cancellationToken.ThrowIfCancellationRequested();
-                if (lifetime.ApplicationStopping.IsCancellationRequested)
-                {
-                    error += " (not tried again: the silo stopped)";
-                    break;
-                }
             }
         }
 
         LogDeadLettered(logger, eventType, messageId, target.SubscriptionId, attempts, error!);
-        await Registry.AddDeadLetterAsync(new WebhookDeadLetter($"{target.SubscriptionId}.{messageId:N}", target.SubscriptionId, messageId,
+        await DeadLetters.AddAsync(new WebhookDeadLetter($"{target.SubscriptionId}.{messageId:N}", target.SubscriptionId, messageId,
             eventType, body, attempts, error!, time.GetUtcNow()));
     }
 

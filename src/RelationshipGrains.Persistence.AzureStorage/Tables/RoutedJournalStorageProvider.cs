@@ -15,9 +15,10 @@ public sealed class RoutedJournalStorageProvider(IJournalStorageProvider blobs, 
 {
     /// <summary>
     /// The grain types whose state grows with use and changes a little at a time: directory shards (cards), communities
-    /// (posts), ideas (votes), the BI read model (remembered message ids) and the staff action log.
+    /// (posts), ideas (votes), the BI read model (remembered message ids), the staff action log and webhook dead letters.
     /// </summary>
-    public static readonly IReadOnlyList<string> DefaultTableGrainTypes = ["customerdirectory", "community", "idea", "relationshipmetrics", "staffactionlog"];
+    public static readonly IReadOnlyList<string> DefaultTableGrainTypes =
+        ["customerdirectory", "community", "idea", "relationshipmetrics", "staffactionlog", "webhookdeadletters"];
 
     private readonly HashSet<string> _onTables = new(onTables, StringComparer.Ordinal);
 

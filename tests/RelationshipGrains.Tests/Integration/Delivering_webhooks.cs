@@ -24,6 +24,8 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
 {
     private IWebhookRegistryGrain Registry => fixture.Grains.GetGrain<IWebhookRegistryGrain>(0);
 
+    private IWebhookDeadLettersGrain DeadLetters => fixture.Grains.GetGrain<IWebhookDeadLettersGrain>(0);
+
     private async Task<(string Path, string Secret)> Subscribe(string eventType, string? partnerId = null)
     {
         var id = Keys.Customer("hook");
@@ -117,7 +119,7 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
             await delivering.WaitAsync(TimeSpan.FromSeconds(30));
 
             var subscriptionId = path["/hooks/".Length..];
-            var deadLetter = Assert.Single(await Registry.ListDeadLettersAsync(), d => d.SubscriptionId == subscriptionId && d.MessageId == messageId);
+            var deadLetter = Assert.Single(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId && d.MessageId == messageId);
             Assert.Equal(1, deadLetter.Attempts);
             Assert.EndsWith("(not tried again: the silo stopped)", deadLetter.LastError, StringComparison.Ordinal);
             Assert.Single(fixture.Receiver.Requests, r => r.Path == path);
@@ -187,7 +189,7 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
 
             await fixture.Receiver.WaitForAsync(r => r.Path == path, MessagingClusterFixture.WebhookAttempts);
             var subscriptionId = path["/hooks/".Length..];
-            var deadLetter = (await Poll.UntilAsync(Registry.ListDeadLettersAsync, l => l.Any(d => d.SubscriptionId == subscriptionId),
+            var deadLetter = (await Poll.UntilAsync(DeadLetters.ListAsync, l => l.Any(d => d.SubscriptionId == subscriptionId),
                 TimeSpan.FromSeconds(30), "The failed delivery becoming a dead letter")).First(d => d.SubscriptionId == subscriptionId);
             Assert.Equal(MessagingClusterFixture.WebhookAttempts, deadLetter.Attempts);
             Assert.Contains("500", deadLetter.LastError);
@@ -198,7 +200,7 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
 
             Assert.Null(error);
             Assert.Equal(MessagingClusterFixture.WebhookAttempts + 1, fixture.Receiver.Requests.Count(r => r.Path == path));
-            Assert.DoesNotContain(await Registry.ListDeadLettersAsync(), d => d.DeadLetterId == deadLetter.DeadLetterId);
+            Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.DeadLetterId == deadLetter.DeadLetterId);
         }
         finally
         {

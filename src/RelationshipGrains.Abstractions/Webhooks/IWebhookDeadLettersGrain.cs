@@ -1,0 +1,28 @@
+using Orleans.Concurrency;
+
+namespace RelationshipGrains.Webhooks;
+
+/// <summary>Webhook deliveries that failed every attempt, for an operator to replay (one grain, key 0).</summary>
+[Alias("rg.IWebhookDeadLettersGrain")]
+public interface IWebhookDeadLettersGrain : IGrainWithIntegerKey
+{
+    /// <summary>Keeps a delivery that failed every attempt (the latest 10,000 are kept).</summary>
+    /// <param name="deadLetter">The failed delivery; one with the same id is replaced.</param>
+    [Alias("Add")]
+    Task AddAsync(WebhookDeadLetter deadLetter);
+
+    /// <summary>The dead letters, newest first.</summary>
+    [Alias("List")]
+    [ReadOnly]
+    Task<IReadOnlyList<WebhookDeadLetter>> ListAsync();
+
+    /// <summary>Removes a dead letter after a successful replay; false when it was not there.</summary>
+    /// <param name="deadLetterId">The dead letter.</param>
+    [Alias("Remove")]
+    Task<bool> RemoveAsync(string deadLetterId);
+
+    /// <summary>Takes over dead letters kept elsewhere before, oldest first (the registry kept them until December 2026).</summary>
+    /// <param name="deadLetters">The dead letters, oldest first.</param>
+    [Alias("TakeOver")]
+    Task TakeOverAsync(IReadOnlyList<WebhookDeadLetter> deadLetters);
+}

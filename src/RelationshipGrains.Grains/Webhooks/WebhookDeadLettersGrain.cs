@@ -1,0 +1,60 @@
+using Orleans.Journaling;
+using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Webhooks;
+
+namespace RelationshipGrains.Grains.Webhooks;
+
+/// <summary>
+/// The dead letters on one journaled list, oldest first: a new one appends itself (and the oldest past the limit goes
+/// with it), so 10,000 kept cost a write no more than one. Kept in the registry's state, each rewrote them all (234 KB
+/// a dead letter at 480 of them), and a silo stopping with a receiver down spent its stop writing them.
+/// </summary>
+public sealed class WebhookDeadLettersGrain(IDurableStateManager journal) : Grain, IWebhookDeadLettersGrain
+{
+    public const int Kept = 10_000;
+
+    private readonly IDurableList<WebhookDeadLetter> _letters = journal.GetOrAddList<WebhookDeadLetter>("dead-letters");
+
+    public async Task AddAsync(WebhookDeadLetter deadLetter)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetter);
+        Keep(deadLetter);
+        await journal.WriteOrRetireAsync(this);
+    }
+
+    public Task<IReadOnlyList<WebhookDeadLetter>> ListAsync() => Task.FromResult<IReadOnlyList<WebhookDeadLetter>>([.. _letters.Reverse()]);
+
+    public async Task<bool> RemoveAsync(string deadLetterId)
+    {
+        var index = _letters.FindIndex(d => d.DeadLetterId == deadLetterId);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        _letters.RemoveAt(index);
+        await journal.WriteOrRetireAsync(this);
+        return true;
+    }
+
+    public async Task TakeOverAsync(IReadOnlyList<WebhookDeadLetter> deadLetters)
+    {
+        ArgumentNullException.ThrowIfNull(deadLetters);
+        foreach (var deadLetter in deadLetters)
+        {
+            Keep(deadLetter);
+        }
+
+        await journal.WriteOrRetireAsync(this);
+    }
+
+    private void Keep(WebhookDeadLetter deadLetter)
+    {
+        if (_letters.FindIndex(d => d.DeadLetterId == deadLetter.DeadLetterId) is var earlier and >= 0)
+        {
+            _letters.RemoveAt(earlier);
+        }
+
+        _letters.AddKeepingLatest(deadLetter, Kept);
+    }
+}
