@@ -3,9 +3,9 @@ using Orleans.Concurrency;
 namespace RelationshipGrains.Webhooks;
 
 /// <summary>
-/// The webhook subscriptions (one grain, key 0; failed deliveries are in <see cref="IWebhookDeadLettersGrain"/>). Each silo reads who wants an event type at
-/// most once per <c>Webhooks:TargetCacheLease</c>; a change answers after that lease, so the next event on every silo
-/// sees it.
+/// The webhook subscriptions (one grain, key 0; failed deliveries are in <see cref="IWebhookDeadLettersGrain"/>). Each
+/// silo reads who wants an event type at most once per <c>Webhooks:TargetCacheLease</c>; a change answers after that
+/// lease, so the next event on every silo sees it.
 /// </summary>
 [Alias("rg.IWebhookRegistryGrain")]
 public interface IWebhookRegistryGrain : IGrainWithIntegerKey

@@ -20,7 +20,9 @@ public sealed partial class CustomerGrain
             return earlier;
         }
 
-        Outbox.EnsureRoom();
+        // Open intents end with the customer: partners cast them stop offering, and BI's count of open intents falls.
+        var openIntents = State.Intents.Values.Where(i => i.Status == IntentStatus.Open).Select(i => i.IntentId).ToList();
+        Outbox.EnsureRoom(openIntents.Count + 1);
         var now = time.GetUtcNow();
         var partners = State.Consents.Keys
             .Concat(State.Intents.Values.SelectMany(i => i.Matches ?? []).Select(m => m.PartnerId))
@@ -37,6 +39,11 @@ public sealed partial class CustomerGrain
         // publish (now with CustomerErased), and the archive pages and communities left to clean. The next write
         // rewrites the journal as a snapshot of just that, so the erased data is gone from storage, not only hidden.
         State.KeepOnlyAfterErasure(receipt, Math.Max(pages, State.Profile.ArchivePagesToErase), communities);
+        foreach (var intentId in openIntents)
+        {
+            Outbox.Add(new IntentWithdrawn(CustomerId, intentId, now), now);
+        }
+
         Outbox.Add(new CustomerErased(CustomerId, partners, now), now);
         compactions.Request(this.GetGrainId());
         await PersistAsync();

@@ -62,6 +62,9 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         await fixture.Events.WaitForAsync<InteractionRecorded>(e => e.CustomerId == id && e.InteractionId == "after");
         var erased = Assert.Single(fixture.Events.OfType<CustomerErased>(), e => e.CustomerId == id);
         Assert.Equal(receipt.PartnersNotified, erased.PartnerIds);
+
+        // Its open intent ended with it, once, for the partners it was cast to and for BI's count of open intents.
+        Assert.Single(fixture.Events.OfType<IntentWithdrawn>(), e => e.CustomerId == id && e.IntentId == "bike");
     }
 
     [Fact]
