@@ -249,7 +249,7 @@ public sealed partial class ValueChainGrain(
 
     public async Task ForgetOwnerAsync(string customerId)
     {
-        if (State.OwnerErased || State.OwnerCustomerId is null || State.OwnerCustomerId != customerId)
+        if (State.OwnerErased || State.OwnerCustomerId != customerId)
         {
             return;
         }

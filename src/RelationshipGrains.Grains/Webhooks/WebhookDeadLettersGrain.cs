@@ -7,7 +7,7 @@ namespace RelationshipGrains.Grains.Webhooks;
 /// <summary>
 /// The dead letters on one journaled list, oldest first: a new one appends itself (and the oldest past the limit goes
 /// with it), so 10,000 kept cost a write no more than one. Kept in the registry's state, each rewrote them all (234 KB
-/// a dead letter at 480 of them), and a silo stopping with a receiver down spent its stop writing them.
+/// a dead letter at 480 of them).
 /// </summary>
 public sealed class WebhookDeadLettersGrain(IDurableStateManager journal) : Grain, IWebhookDeadLettersGrain
 {

@@ -31,11 +31,13 @@ public sealed partial class WebhookDispatcher(
     {
         // Cached for a lease, which the registry waits out before a change answers: a subscription created a moment
         // ago (its 201 already sent) still gets the next event, on every silo.
-        var wanted = (await targets.GetAsync(typeof(T).Name)).Where(t => t.Wants(raisedAt)).ToList();
-        if (wanted.Count == 0)
+        var subscribed = await targets.GetAsync(typeof(T).Name);
+        if (subscribed.Count == 0)
         {
             return;
         }
+
+        var wanted = subscribed.Where(t => t.Wants(raisedAt)).ToList();
 
         var data = JsonSerializer.SerializeToNode(integrationEvent, IntegrationEvents.Json)!.AsObject();
         await Task.WhenAll(wanted.Select(async target =>
