@@ -21,8 +21,11 @@ public interface IWebhookDeadLettersGrain : IGrainWithIntegerKey
     [Alias("Remove")]
     Task<bool> RemoveAsync(string deadLetterId);
 
-    /// <summary>Takes over dead letters kept elsewhere before, oldest first (the registry kept them until December 2026).</summary>
-    /// <param name="deadLetters">The dead letters, oldest first.</param>
-    [Alias("TakeOver")]
-    Task TakeOverAsync(IReadOnlyList<WebhookDeadLetter> deadLetters);
+    /// <summary>
+    /// Keeps several dead letters with one write, oldest first: a subscription's queue giving up on several deliveries at
+    /// once, or the registry handing over those it kept until December 2026.
+    /// </summary>
+    /// <param name="deadLetters">The dead letters, oldest first; one with the same id as one kept replaces it.</param>
+    [Alias("AddMany")]
+    Task AddManyAsync(IReadOnlyList<WebhookDeadLetter> deadLetters);
 }

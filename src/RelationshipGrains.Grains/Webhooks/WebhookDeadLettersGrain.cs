@@ -37,7 +37,7 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal) : Grai
         return true;
     }
 
-    public async Task TakeOverAsync(IReadOnlyList<WebhookDeadLetter> deadLetters)
+    public async Task AddManyAsync(IReadOnlyList<WebhookDeadLetter> deadLetters)
     {
         ArgumentNullException.ThrowIfNull(deadLetters);
         foreach (var deadLetter in deadLetters)

@@ -31,7 +31,7 @@ public sealed class WebhookRegistryGrain(
         if (State.DeadLetters.Count > 0)
         {
             // Dead letters kept here before they had a journal of their own move there once.
-            await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).TakeOverAsync(State.DeadLetters);
+            await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).AddManyAsync(State.DeadLetters);
             State.DeadLetters.Clear();
             await state.WriteOrReloadAsync(this);
         }

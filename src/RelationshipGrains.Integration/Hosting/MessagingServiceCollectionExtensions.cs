@@ -89,6 +89,8 @@ public static class MessagingServiceCollectionExtensions
         var allowInternal = configuration.GetValue<bool>("Webhooks:AllowInternalTargets");
         services.AddHttpClient<WebhookSender>().ConfigurePrimaryHttpMessageHandler(() => GuardedConnections.Handler(allowInternal));
         services.AddTransient<WebhookDispatcher>();
+        services.AddTransient<IWebhookAttempts>(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddSingleton<FailingReceivers>();
         services.AddSingleton<WebhookTargetCache>();
         if (ErpSettings(configuration) is { } erp)
         {

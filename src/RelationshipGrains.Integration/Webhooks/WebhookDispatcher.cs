@@ -11,12 +11,13 @@ using RelationshipGrains.Webhooks;
 namespace RelationshipGrains.Integration.Webhooks;
 
 /// <summary>
-/// Delivers an event to every subscription that wants it, each with its own retries (doubling waits); a delivery
-/// that fails every attempt is kept as a dead letter for an operator to replay.
+/// Delivers an event to every subscription that wants it: one attempt each, here; a delivery that fails waits in its
+/// subscription's retry queue (<see cref="IWebhookRetriesGrain"/>), which tries it again on a doubling schedule and
+/// keeps it as a dead letter for an operator to replay once its attempts are spent.
 /// </summary>
 public sealed partial class WebhookDispatcher(
-    IGrainFactory grains, WebhookTargetCache targets, WebhookSender sender, Pseudonyms pseudonyms, IOptions<WebhookOptions> options,
-    TimeProvider time, IHostApplicationLifetime lifetime, ILogger<WebhookDispatcher> logger)
+    IGrainFactory grains, WebhookTargetCache targets, WebhookSender sender, Pseudonyms pseudonyms, FailingReceivers failing,
+    IOptions<WebhookOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<WebhookDispatcher> logger) : IWebhookAttempts
 {
     private IWebhookRegistryGrain Registry => grains.GetGrain<IWebhookRegistryGrain>(0);
 
@@ -50,6 +51,25 @@ public sealed partial class WebhookDispatcher(
         }));
     }
 
+    /// <summary>An attempt for the retry queue, to the subscription as it is now (read through the silo's cache).</summary>
+    public async Task<string?> AttemptAsync(string subscriptionId, WebhookRetry retry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(retry);
+        var target = (await targets.GetAsync(retry.EventType)).FirstOrDefault(t => t.SubscriptionId == subscriptionId);
+        if (target is null)
+        {
+            return IWebhookAttempts.SubscriptionGone;
+        }
+
+        var error = await AttemptAsync(target, retry.MessageId, retry.EventType, retry.Body, cancellationToken);
+        if (error is null)
+        {
+            failing.Answered(subscriptionId);
+        }
+
+        return error;
+    }
+
     /// <summary>One more attempt at a dead letter; true (and the dead letter gone) when the receiver accepted it.</summary>
     public async Task<string?> ReplayAsync(WebhookDeadLetter deadLetter, CancellationToken cancellationToken)
     {
@@ -74,42 +94,43 @@ public sealed partial class WebhookDispatcher(
 
     private async Task DeliverAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        string? error = null;
         var attempts = 0;
-
-        // The waits between attempts end when the silo begins to stop: they held the stop for up to the whole retry
-        // schedule per delivery (a Ctrl+C took 300-500 s with one target down). What is left becomes a dead letter,
-        // which lasts and can be replayed, rather than a fault the in-process bus would not remember.
-        using var untilStopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
-        while (attempts < settings.Attempts)
+        string? error;
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            // Events still queued when the silo stops are kept too, untried: with a receiver down, their first attempts
-            // alone outlasted the stop's 30 s.
-            if (lifetime.ApplicationStopping.IsCancellationRequested)
-            {
-                error = attempts == 0 ? "Not tried: the silo was stopping." : $"{error} (not tried again: the silo stopped)";
-                break;
-            }
-
+            // Queued, not tried: with a receiver down, the first attempts of what was still queued outlasted a stop's 30 s.
+            error = "Not tried: the silo was stopping.";
+        }
+        else if (!failing.MayTry(target.SubscriptionId))
+        {
+            error = "Not tried: the receiver failed a delivery a moment before.";
+        }
+        else
+        {
             error = await AttemptAsync(target, messageId, eventType, body, cancellationToken);
-            attempts++;
             if (error is null)
             {
+                failing.Answered(target.SubscriptionId);
                 return;
             }
 
-            if (attempts < settings.Attempts)
-            {
-                await Task.Delay(settings.FirstRetryDelay * Math.Pow(2, attempts - 1), time, untilStopping.Token)
-                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                cancellationToken.ThrowIfCancellationRequested();
-            }
+            failing.Failed(target.SubscriptionId);
+            attempts = 1;
         }
 
-        LogDeadLettered(logger, eventType, messageId, target.SubscriptionId, attempts, error!);
-        await DeadLetters.AddAsync(new WebhookDeadLetter($"{target.SubscriptionId}.{messageId:N}", target.SubscriptionId, messageId,
-            eventType, body, attempts, error!, time.GetUtcNow()));
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        if (attempts >= settings.Attempts)
+        {
+            LogDeadLettered(logger, eventType, messageId, target.SubscriptionId, attempts, error);
+            await DeadLetters.AddAsync(new WebhookDeadLetter($"{target.SubscriptionId}.{messageId:N}", target.SubscriptionId, messageId,
+                eventType, body, attempts, error, now));
+            return;
+        }
+
+        // Untried, it is due at once: the queue tries it after those before it, without holding this event's other deliveries.
+        var retry = new WebhookRetry(messageId, eventType, body, attempts, error, attempts == 0 ? now : now + settings.FirstRetryDelay);
+        await grains.GetGrain<IWebhookRetriesGrain>(target.SubscriptionId).WaitAsync(retry);
     }
 
     private async Task<string?> AttemptAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)

@@ -15,10 +15,10 @@ public sealed class RoutedJournalStorageProvider(IJournalStorageProvider blobs, 
 {
     /// <summary>
     /// The grain types whose state grows with use and changes a little at a time: directory shards (cards), communities
-    /// (posts), ideas (votes), the BI read model (remembered message ids), the staff action log and webhook dead letters.
+    /// (posts), ideas (votes), the BI read model (remembered message ids), the staff action log, webhook dead letters and webhook retry queues.
     /// </summary>
     public static readonly IReadOnlyList<string> DefaultTableGrainTypes =
-        ["customerdirectory", "community", "idea", "relationshipmetrics", "staffactionlog", "webhookdeadletters"];
+        ["customerdirectory", "community", "idea", "relationshipmetrics", "staffactionlog", "webhookdeadletters", "webhookretries"];
 
     private readonly HashSet<string> _onTables = new(onTables, StringComparer.Ordinal);
 

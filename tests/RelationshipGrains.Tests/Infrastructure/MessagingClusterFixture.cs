@@ -27,6 +27,9 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
 
     public ConsumedMessages Consumed { get; } = new();
 
+    /// <summary>The silo's reminder table.</summary>
+    public SharedTestReminderTable Reminders { get; } = new();
+
     public const int WebhookAttempts = 3;
 
     public async Task InitializeAsync()
@@ -42,7 +45,6 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
         }).Build();
         var storage = new SharedTestGrainStorage();
         var journals = new RelationshipGrains.Persistence.Journals.MemoryJournalStorageProvider();
-        var reminders = new SharedTestReminderTable();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -50,7 +52,7 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
             // The test's client stands in for grains, partners and operators as well as channel apps.
             silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = false);
             silo.AddReminders();
-            silo.Services.AddSingleton<IReminderTable>(reminders);
+            silo.Services.AddSingleton<IReminderTable>(Reminders);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, storage);
             silo.AddMemoryJournalStorage(journals);
             silo.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(100));

@@ -97,55 +97,6 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_delivery_waiting_to_be_tried_again_becomes_a_dead_letter_at_once_when_the_silo_stops()
-    {
-        var (path, _) = await Subscribe("CustomerErased");
-        var previous = fixture.Receiver.Answer;
-        fixture.Receiver.Answer = r => r.Path == path ? (500, "{}") : previous(r);
-        try
-        {
-            // A minute before the second attempt: without the stop, the delivery would wait it out, then three more.
-            var options = Options.Create(new WebhookOptions { Attempts = 5, FirstRetryDelay = TimeSpan.FromMinutes(1) });
-            var services = fixture.Cluster.Silos[0].ServiceProvider;
-            using var lifetime = new StoppableLifetime();
-            var dispatcher = new WebhookDispatcher(fixture.Grains, new WebhookTargetCache(fixture.Grains, options, TimeProvider.System),
-                services.GetRequiredService<WebhookSender>(), services.GetRequiredService<Pseudonyms>(), options, TimeProvider.System, lifetime,
-                NullLogger<WebhookDispatcher>.Instance);
-            var messageId = Guid.NewGuid();
-
-            var delivering = dispatcher.DispatchAsync(new CustomerErased(Keys.Customer(), [], DateTimeOffset.UtcNow), messageId, DateTimeOffset.UtcNow, CancellationToken.None);
-            await fixture.Receiver.WaitForAsync(r => r.Path == path && r.Headers[WebhookSignature.DeliveryHeader] == messageId.ToString());
-            lifetime.StopApplication();
-            await delivering.WaitAsync(TimeSpan.FromSeconds(30));
-
-            var subscriptionId = path["/hooks/".Length..];
-            var deadLetter = Assert.Single(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId && d.MessageId == messageId);
-            Assert.Equal(1, deadLetter.Attempts);
-            Assert.EndsWith("(not tried again: the silo stopped)", deadLetter.LastError, StringComparison.Ordinal);
-            Assert.Single(fixture.Receiver.Requests, r => r.Path == path);
-        }
-        finally
-        {
-            fixture.Receiver.Answer = previous;
-        }
-    }
-
-    private sealed class StoppableLifetime : IHostApplicationLifetime, IDisposable
-    {
-        private readonly CancellationTokenSource _stopping = new();
-
-        public CancellationToken ApplicationStarted => CancellationToken.None;
-
-        public CancellationToken ApplicationStopping => _stopping.Token;
-
-        public CancellationToken ApplicationStopped => CancellationToken.None;
-
-        public void StopApplication() => _stopping.Cancel();
-
-        public void Dispose() => _stopping.Dispose();
-    }
-
-    [Fact]
     public async Task A_silo_reads_who_wants_an_event_type_once_per_lease_and_a_change_answers_after_the_lease()
     {
         var lease = new WebhookOptions().TargetCacheLease;

@@ -1,0 +1,270 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Journaling;
+using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Webhooks;
+
+namespace RelationshipGrains.Grains.Webhooks;
+
+/// <summary>
+/// One subscription's deliveries waiting to be tried again, on a journal of their own, tried by this grain on their
+/// schedule. Retried inside the bus's consumer instead, one receiver that was down held every other subscription's
+/// deliveries: each event waited out the slowest receiver's whole retry schedule in one of the endpoint's few slots.
+/// </summary>
+public sealed partial class WebhookRetriesGrain(
+    IDurableStateManager journal, IWebhookAttempts attempts, IOptions<WebhookOptions> options, TimeProvider time,
+    ILogger<WebhookRetriesGrain> logger) : Grain, IWebhookRetriesGrain, IRemindable
+{
+    /// <summary>Deliveries kept waiting per subscription; more become dead letters untried.</summary>
+    public const int MaxWaiting = 10_000;
+
+    /// <summary>Wakes the queue after a restart or on another silo; it goes once the queue is empty.</summary>
+    public const string ReminderName = "webhook-retries";
+
+    private const int TriedPerRound = 256;
+    private const int InParallel = 8;
+
+    private readonly IDurableList<WebhookRetry> _waiting = journal.GetOrAddList<WebhookRetry>("waiting");
+    private readonly HashSet<Guid> _ids = [];
+    private IGrainTimer? _timer;
+    private bool _reminderHeld;
+    private bool _trying;
+
+    /// <summary>Rounds in a row whose first attempt failed; no round starts until the doubling wait after the last has passed.</summary>
+    private int _failedRounds;
+    private DateTimeOffset _notBefore;
+
+    private string SubscriptionId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var retry in _waiting)
+        {
+            _ids.Add(retry.MessageId);
+        }
+
+        // The reminder is registered before the first delivery is written and goes only with the last one.
+        _reminderHeld = _waiting.Count > 0;
+        Schedule();
+        return Task.CompletedTask;
+    }
+
+    public async Task WaitAsync(WebhookRetry retry)
+    {
+        ArgumentNullException.ThrowIfNull(retry);
+        if (_ids.Contains(retry.MessageId))
+        {
+            return;
+        }
+
+        if (_waiting.Count >= MaxWaiting)
+        {
+            await DeadLetterAsync([retry with { LastError = $"Not tried: {MaxWaiting:N0} deliveries were already waiting for this receiver." }]);
+            return;
+        }
+
+        if (!_reminderHeld)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminderHeld = true;
+        }
+
+        _waiting.Add(retry);
+        _ids.Add(retry.MessageId);
+        await journal.WriteOrRetireAsync(this);
+        Schedule();
+    }
+
+    public Task<IReadOnlyList<WebhookRetry>> ListAsync() => Task.FromResult<IReadOnlyList<WebhookRetry>>([.. _waiting]);
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == ReminderName && _waiting.Count == 0 && !_trying)
+        {
+            await ForgetReminderAsync();
+        }
+    }
+
+    private void Schedule()
+    {
+        if (_trying)
+        {
+            // The round under way schedules the next when it ends.
+            return;
+        }
+
+        if (_waiting.Count == 0)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            return;
+        }
+
+        // Deliveries queued untried are due at once, but while the receiver is down they wait for the next round.
+        var next = _waiting.Min(r => r.NextAttemptAt);
+        var dueTime = (next > _notBefore ? next : _notBefore) - time.GetUtcNow();
+        dueTime = dueTime < TimeSpan.Zero ? TimeSpan.Zero : dueTime;
+        if (_timer is null)
+        {
+            // Interleaving: a round waits on a receiver for up to the attempt timeout, and the dispatcher's WaitAsync
+            // must not wait with it. Kept alive while deliveries wait, so the schedule is this activation's to keep.
+            _timer = this.RegisterGrainTimer(TryAsync, new GrainTimerCreationOptions(dueTime, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        }
+        else
+        {
+            _timer.Change(dueTime, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>
+    /// Tries the deliveries that are due, oldest first. The first stands for the rest: when it fails, the receiver is
+    /// taken to be down and the others due with it count that attempt too, so a queue of thousands costs one attempt a
+    /// round, not thousands of timeouts, and they all become dead letters when their schedule ends.
+    /// </summary>
+    private async Task TryAsync(CancellationToken cancellationToken)
+    {
+        _trying = true;
+        try
+        {
+            var now = time.GetUtcNow();
+            var due = _waiting.Where(r => r.NextAttemptAt <= now).Take(TriedPerRound).ToList();
+            if (due.Count == 0)
+            {
+                return;
+            }
+
+            var outcomes = new Dictionary<Guid, string?> { [due[0].MessageId] = await attempts.AttemptAsync(SubscriptionId, due[0], cancellationToken) };
+            var first = outcomes[due[0].MessageId];
+            NoteRound(first);
+            if (first is null)
+            {
+                foreach (var chunk in due.Skip(1).Chunk(InParallel))
+                {
+                    var errors = await Task.WhenAll(chunk.Select(r => attempts.AttemptAsync(SubscriptionId, r, cancellationToken)));
+                    for (var i = 0; i < chunk.Length; i++)
+                    {
+                        outcomes[chunk[i].MessageId] = errors[i];
+                    }
+                }
+            }
+            else
+            {
+                foreach (var retry in due.Skip(1))
+                {
+                    outcomes[retry.MessageId] = first == IWebhookAttempts.SubscriptionGone
+                        ? first
+                        : $"{first} (the delivery tried before it failed; this one was not sent)";
+                }
+            }
+
+            await ApplyAsync(outcomes);
+        }
+        finally
+        {
+            _trying = false;
+            Schedule();
+        }
+    }
+
+    private void NoteRound(string? firstError)
+    {
+        if (firstError is null || firstError == IWebhookAttempts.SubscriptionGone)
+        {
+            (_failedRounds, _notBefore) = (0, default);
+            return;
+        }
+
+        var settings = options.Value;
+        _failedRounds++;
+        _notBefore = time.GetUtcNow() + (settings.FirstRetryDelay * Math.Pow(2, Math.Min(_failedRounds - 1, Math.Max(0, settings.Attempts - 2))));
+    }
+
+    private async Task ApplyAsync(Dictionary<Guid, string?> outcomes)
+    {
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        var dead = new List<WebhookRetry>();
+        var gone = 0;
+        for (var i = _waiting.Count - 1; i >= 0; i--)
+        {
+            var retry = _waiting[i];
+            if (!outcomes.TryGetValue(retry.MessageId, out var error))
+            {
+                continue;
+            }
+
+            if (error is null || error == IWebhookAttempts.SubscriptionGone)
+            {
+                gone += error is null ? 0 : 1;
+                _waiting.RemoveAt(i);
+                _ids.Remove(retry.MessageId);
+                continue;
+            }
+
+            var failed = retry with { Attempts = retry.Attempts + 1, LastError = error };
+            if (failed.Attempts >= settings.Attempts)
+            {
+                dead.Add(failed with { NextAttemptAt = now });
+                _waiting.RemoveAt(i);
+                _ids.Remove(retry.MessageId);
+            }
+            else
+            {
+                _waiting[i] = failed with { NextAttemptAt = now + (settings.FirstRetryDelay * Math.Pow(2, failed.Attempts - 1)) };
+            }
+        }
+
+        if (gone > 0)
+        {
+            LogSubscriptionGone(logger, SubscriptionId, gone);
+        }
+
+        // Kept as dead letters before they leave the queue: a crash between the two writes keeps them twice, and a
+        // dead letter with the same id replaces the first.
+        if (dead.Count > 0)
+        {
+            dead.Reverse();
+            await DeadLetterAsync(dead);
+        }
+
+        await journal.WriteOrRetireAsync(this);
+        if (_waiting.Count == 0)
+        {
+            await ForgetReminderAsync();
+        }
+    }
+
+    private async Task DeadLetterAsync(IReadOnlyList<WebhookRetry> retries)
+    {
+        foreach (var retry in retries)
+        {
+            LogDeadLettered(logger, retry.EventType, retry.MessageId, SubscriptionId, retry.Attempts, retry.LastError);
+        }
+
+        await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).AddManyAsync([.. retries.Select(r => new WebhookDeadLetter(
+            $"{SubscriptionId}.{r.MessageId:N}", SubscriptionId, r.MessageId, r.EventType, r.Body, r.Attempts, r.LastError, time.GetUtcNow()))]);
+    }
+
+    private async Task ForgetReminderAsync()
+    {
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        _reminderHeld = false;
+        if (_waiting.Count > 0)
+        {
+            // A delivery came in while the reminder went (calls interleave with a round): it needs one again.
+            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            _reminderHeld = true;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Webhook delivery of {EventType} {MessageId} to subscription {SubscriptionId} failed {Attempts} times ({Error}); kept as a dead letter.")]
+    private static partial void LogDeadLettered(ILogger logger, string eventType, Guid messageId, string subscriptionId, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} was removed; {Count} deliveries waiting for it were dropped.")]
+    private static partial void LogSubscriptionGone(ILogger logger, string subscriptionId, int count);
+}

@@ -1,0 +1,200 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using RelationshipGrains.Grains.Privacy;
+using RelationshipGrains.Grains.Webhooks;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Integration.Webhooks;
+using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.Webhooks;
+
+namespace RelationshipGrains.Tests.Integration;
+
+[Collection(MessagingCollection.Name)]
+public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
+{
+    private const string EventType = nameof(CustomerErased);
+
+    private IWebhookDeadLettersGrain DeadLetters => fixture.Grains.GetGrain<IWebhookDeadLettersGrain>(0);
+
+    private async Task<string> Subscribe()
+    {
+        var id = Keys.Customer("retry");
+        await fixture.Grains.GetGrain<IWebhookRegistryGrain>(0).SubscribeAsync(new SubscribeWebhook(id, $"{fixture.Receiver.BaseUrl}/hooks/{id}", [EventType]));
+        return id;
+    }
+
+    private int RequestsTo(string subscriptionId) => fixture.Receiver.Requests.Count(r => r.Path == $"/hooks/{subscriptionId}");
+
+    /// <summary>A dispatcher whose own retries would wait a minute: a dispatch that waits for them never ends in time.</summary>
+    private WebhookDispatcher SlowRetryingDispatcher(IHostApplicationLifetime? lifetime = null)
+    {
+        var options = Options.Create(new WebhookOptions { Attempts = MessagingClusterFixture.WebhookAttempts, FirstRetryDelay = TimeSpan.FromMinutes(1) });
+        var services = fixture.Cluster.Silos[0].ServiceProvider;
+        return new WebhookDispatcher(fixture.Grains, services.GetRequiredService<WebhookTargetCache>(), services.GetRequiredService<WebhookSender>(),
+            services.GetRequiredService<Pseudonyms>(), new FailingReceivers(options, TimeProvider.System), options, TimeProvider.System,
+            lifetime ?? services.GetRequiredService<IHostApplicationLifetime>(), NullLogger<WebhookDispatcher>.Instance);
+    }
+
+    private static CustomerErased Erased() => new(Keys.Customer(), [], DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task A_receiver_that_is_down_holds_up_no_other_subscriptions_deliveries()
+    {
+        var (down, up) = (await Subscribe(), await Subscribe());
+        var previous = fixture.Receiver.Answer;
+        fixture.Receiver.Answer = r => r.Path == $"/hooks/{down}" ? (500, "{}") : previous(r);
+        try
+        {
+            var dispatcher = SlowRetryingDispatcher();
+            var messages = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+
+            // One after another, as an endpoint's slot takes them: each answers once its deliveries are made or queued.
+            foreach (var messageId in messages)
+            {
+                await dispatcher.DispatchAsync(Erased(), messageId, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            }
+
+            Assert.Equal(20, RequestsTo(up));
+            // The first failed delivery waits a minute in the queue; the 19 after it were queued untried and are tried by
+            // the queue on the silo's schedule (50 ms doubling, 3 attempts), one probe a round standing for all due.
+            var dead = await Poll.UntilAsync(DeadLetters.ListAsync, l => l.Count(d => d.SubscriptionId == down) == 19,
+                TimeSpan.FromSeconds(30), "The 19 untried deliveries becoming dead letters");
+            Assert.All(dead.Where(d => d.SubscriptionId == down), d => Assert.Equal(MessagingClusterFixture.WebhookAttempts, d.Attempts));
+            Assert.Equal(messages.Skip(1).Order(), dead.Where(d => d.SubscriptionId == down).Select(d => d.MessageId).Order());
+            var waiting = Assert.Single(await fixture.Grains.GetGrain<IWebhookRetriesGrain>(down).ListAsync());
+            Assert.Equal((messages[0], 1, "The receiver answered 500."), (waiting.MessageId, waiting.Attempts, waiting.LastError));
+            // Tried one by one, each would have cost its own attempts: 1 + 19 x 3.
+            Assert.InRange(RequestsTo(down), MessagingClusterFixture.WebhookAttempts, 19 * MessagingClusterFixture.WebhookAttempts);
+        }
+        finally
+        {
+            fixture.Receiver.Answer = previous;
+        }
+    }
+
+    [Fact]
+    public async Task A_delivery_that_waited_reaches_its_receiver_once_it_answers_again()
+    {
+        var subscriptionId = await Subscribe();
+        var failures = 2;
+        var previous = fixture.Receiver.Answer;
+        fixture.Receiver.Answer = r => r.Path == $"/hooks/{subscriptionId}" && Interlocked.Decrement(ref failures) >= 0 ? (503, "{}") : previous(r);
+        try
+        {
+            var messageId = Guid.NewGuid();
+            await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<WebhookDispatcher>()
+                .DispatchAsync(Erased(), messageId, null, CancellationToken.None);
+
+            // Failed inline, then once in the queue, then accepted: the third of three attempts.
+            await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{subscriptionId}", 3);
+            var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+            await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue emptying");
+            Assert.Equal(3, RequestsTo(subscriptionId));
+            Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId);
+            await Poll.UntilAsync(() => Task.FromResult(fixture.Reminders.Holds(retries.GetGrainId(), WebhookRetriesGrain.ReminderName)), held => !held,
+                TimeSpan.FromSeconds(10), "The queue's reminder going once the queue is empty");
+        }
+        finally
+        {
+            fixture.Receiver.Answer = previous;
+        }
+    }
+
+    [Fact]
+    public async Task A_waiting_delivery_outlives_its_activation_and_is_delivered_when_the_reminder_wakes_the_queue()
+    {
+        var subscriptionId = await Subscribe();
+        var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+        var messageId = Guid.NewGuid();
+        var body = $$"""{"id":"{{messageId}}","type":"{{EventType}}","data":null}""";
+
+        await retries.WaitAsync(new WebhookRetry(messageId, EventType, body, 1, "The receiver answered 500.", DateTimeOffset.UtcNow.AddSeconds(3)));
+        Assert.True(fixture.Reminders.Holds(retries.GetGrainId(), WebhookRetriesGrain.ReminderName));
+        await fixture.Cluster.DeactivateAsync(retries);
+        await retries.AsReference<IRemindable>().ReceiveReminder(WebhookRetriesGrain.ReminderName, new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{subscriptionId}"));
+        Assert.Equal(body, delivery.Body);
+        Assert.Equal(messageId.ToString(), delivery.Headers[WebhookSignature.DeliveryHeader]);
+        await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue emptying");
+    }
+
+    [Fact]
+    public async Task A_silo_that_is_stopping_queues_its_deliveries_untried_and_the_queue_delivers_them()
+    {
+        var subscriptionId = await Subscribe();
+        using var lifetime = new StoppableLifetime();
+        lifetime.StopApplication();
+        var messageId = Guid.NewGuid();
+
+        await SlowRetryingDispatcher(lifetime).DispatchAsync(Erased(), messageId, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The queue lives on (here the silo keeps running) and makes the delivery, once.
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{subscriptionId}"));
+        Assert.Equal(messageId.ToString(), delivery.Headers[WebhookSignature.DeliveryHeader]);
+        await Poll.UntilAsync(fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId).ListAsync, l => l.Count == 0,
+            TimeSpan.FromSeconds(10), "The queue emptying");
+        Assert.Equal(1, RequestsTo(subscriptionId));
+    }
+
+    [Fact]
+    public async Task A_full_queue_keeps_one_more_delivery_as_a_dead_letter_untried_and_a_repeat_is_not_queued_twice()
+    {
+        var subscriptionId = await Subscribe();
+        var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+        var later = DateTimeOffset.UtcNow.AddHours(1);
+        var first = new WebhookRetry(Guid.NewGuid(), EventType, "{}", 1, "The receiver answered 500.", later);
+        await retries.WaitAsync(first);
+        await retries.WaitAsync(first with { Attempts = 0 });
+        for (var i = 1; i < WebhookRetriesGrain.MaxWaiting; i += 500)
+        {
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(500, WebhookRetriesGrain.MaxWaiting - i))
+                .Select(_ => retries.WaitAsync(first with { MessageId = Guid.NewGuid() })));
+        }
+
+        var overflow = first with { MessageId = Guid.NewGuid() };
+        await retries.WaitAsync(overflow);
+
+        var waiting = await retries.ListAsync();
+        Assert.Equal(WebhookRetriesGrain.MaxWaiting, waiting.Count);
+        Assert.Equal(first, waiting[0]);
+        Assert.DoesNotContain(waiting, r => r.MessageId == overflow.MessageId);
+        var deadLetter = Assert.Single(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId);
+        Assert.Equal((overflow.MessageId, "Not tried: 10,000 deliveries were already waiting for this receiver."), (deadLetter.MessageId, deadLetter.LastError));
+        Assert.Equal(0, RequestsTo(subscriptionId));
+        // Nothing of this test is left for the queue's round in an hour to try.
+        await fixture.Grains.GetGrain<IWebhookRegistryGrain>(0).RemoveAsync(subscriptionId);
+    }
+
+    [Fact]
+    public async Task Deliveries_waiting_for_a_subscription_that_was_removed_are_dropped_untried()
+    {
+        var subscriptionId = await Subscribe();
+        // The removal answers once every silo's cached list of subscriptions has expired.
+        await fixture.Grains.GetGrain<IWebhookRegistryGrain>(0).RemoveAsync(subscriptionId);
+        var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+
+        await retries.WaitAsync(new WebhookRetry(Guid.NewGuid(), EventType, "{}", 1, "The receiver answered 500.", DateTimeOffset.UtcNow));
+
+        await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue dropping the delivery");
+        Assert.Equal(0, RequestsTo(subscriptionId));
+        Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId);
+    }
+
+    private sealed class StoppableLifetime : IHostApplicationLifetime, IDisposable
+    {
+        private readonly CancellationTokenSource _stopping = new();
+
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => _stopping.Token;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication() => _stopping.Cancel();
+
+        public void Dispose() => _stopping.Dispose();
+    }
+}
