@@ -133,14 +133,14 @@ public sealed partial class WebhookRetriesGrain(
                 return;
             }
 
-            var outcomes = new Dictionary<Guid, string?> { [due[0].MessageId] = await attempts.AttemptAsync(SubscriptionId, due[0], cancellationToken) };
+            var outcomes = new Dictionary<Guid, string?> { [due[0].MessageId] = await AttemptAsync(due[0], cancellationToken) };
             var first = outcomes[due[0].MessageId];
             NoteRound(first);
             if (first is null)
             {
                 foreach (var chunk in due.Skip(1).Chunk(InParallel))
                 {
-                    var errors = await Task.WhenAll(chunk.Select(r => attempts.AttemptAsync(SubscriptionId, r, cancellationToken)));
+                    var errors = await Task.WhenAll(chunk.Select(r => AttemptAsync(r, cancellationToken)));
                     for (var i = 0; i < chunk.Length; i++)
                     {
                         outcomes[chunk[i].MessageId] = errors[i];
@@ -163,6 +163,19 @@ public sealed partial class WebhookRetriesGrain(
         {
             _trying = false;
             Schedule();
+        }
+    }
+
+    /// <summary>An attempt; a fault on our side (the subscriptions could not be read) fails it like a receiver's, so rounds back off.</summary>
+    private async Task<string?> AttemptAsync(WebhookRetry retry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await attempts.AttemptAsync(SubscriptionId, retry, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            return $"Not sent: {e.Message}";
         }
     }
 

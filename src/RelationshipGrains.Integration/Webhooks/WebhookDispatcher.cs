@@ -94,28 +94,16 @@ public sealed partial class WebhookDispatcher(
 
     private async Task DeliverAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)
     {
-        var attempts = 0;
-        string? error;
-        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        // Queued untried when the silo is stopping: with a receiver down, the first attempts of what was still queued
+        // outlasted a stop's 30 s.
+        var (attempts, error) = lifetime.ApplicationStopping.IsCancellationRequested
+            ? (0, "Not tried: the silo was stopping.")
+            : !failing.TryStart(target.SubscriptionId)
+                ? (0, "Not tried: the receiver failed a moment before, or was slow to answer the deliveries under way.")
+                : (1, await StartedAttemptAsync(target, messageId, eventType, body, cancellationToken));
+        if (error is null)
         {
-            // Queued, not tried: with a receiver down, the first attempts of what was still queued outlasted a stop's 30 s.
-            error = "Not tried: the silo was stopping.";
-        }
-        else if (!failing.MayTry(target.SubscriptionId))
-        {
-            error = "Not tried: the receiver failed a delivery a moment before.";
-        }
-        else
-        {
-            error = await AttemptAsync(target, messageId, eventType, body, cancellationToken);
-            if (error is null)
-            {
-                failing.Answered(target.SubscriptionId);
-                return;
-            }
-
-            failing.Failed(target.SubscriptionId);
-            attempts = 1;
+            return;
         }
 
         var settings = options.Value;
@@ -133,11 +121,37 @@ public sealed partial class WebhookDispatcher(
         await grains.GetGrain<IWebhookRetriesGrain>(target.SubscriptionId).WaitAsync(retry);
     }
 
+    /// <summary>An attempt <see cref="FailingReceivers.TryStart"/> allowed, its outcome reported back.</summary>
+    private async Task<string?> StartedAttemptAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)
+    {
+        var failed = true;
+        try
+        {
+            var error = await AttemptAsync(target, messageId, eventType, body, cancellationToken);
+            failed = error is not null;
+            return error;
+        }
+        finally
+        {
+            failing.Finished(target.SubscriptionId, failed);
+        }
+    }
+
     private async Task<string?> AttemptAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)
     {
+        var limit = options.Value.Timeout;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.Value.Timeout);
-        return await sender.SendAsync(target, messageId, eventType, body, timeout.Token);
+        timeout.CancelAfter(limit);
+        try
+        {
+            return await sender.SendAsync(target, messageId, eventType, body, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The timeout's own cancellation. Escaping as a fault, it failed the whole event, and the bus's retries sent
+            // it again to every subscription, the ones that had accepted it included.
+            return $"The receiver did not answer within {limit.TotalSeconds:0.###} s.";
+        }
     }
 
     private static string Envelope(Guid messageId, string eventType, JsonObject data) =>

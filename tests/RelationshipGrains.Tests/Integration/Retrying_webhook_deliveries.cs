@@ -75,6 +75,32 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_receiver_that_never_answers_fails_the_attempt_at_the_timeout_and_the_delivery_waits_in_its_queue()
+    {
+        // Accepts connections and never answers, like a receiver whose process hangs.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var id = Keys.Customer("silent");
+        await fixture.Grains.GetGrain<IWebhookRegistryGrain>(0).SubscribeAsync(
+            new SubscribeWebhook(id, $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/hooks", [EventType]));
+        var healthy = await Subscribe();
+        var options = Options.Create(new WebhookOptions { Attempts = 3, FirstRetryDelay = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromMilliseconds(300) });
+        var services = fixture.Cluster.Silos[0].ServiceProvider;
+        var dispatcher = new WebhookDispatcher(fixture.Grains, services.GetRequiredService<WebhookTargetCache>(), services.GetRequiredService<WebhookSender>(),
+            services.GetRequiredService<Pseudonyms>(), new FailingReceivers(options, TimeProvider.System), options, TimeProvider.System,
+            services.GetRequiredService<IHostApplicationLifetime>(), NullLogger<WebhookDispatcher>.Instance);
+        var messageId = Guid.NewGuid();
+
+        // A timeout escaping as a fault failed the whole event, and the bus sent it again to every subscription.
+        await dispatcher.DispatchAsync(Erased(), messageId, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+
+        var waiting = Assert.Single(await fixture.Grains.GetGrain<IWebhookRetriesGrain>(id).ListAsync());
+        Assert.Equal((messageId, 1, "The receiver did not answer within 0.3 s."), (waiting.MessageId, waiting.Attempts, waiting.LastError));
+        Assert.Equal(1, RequestsTo(healthy));
+        await fixture.Grains.GetGrain<IWebhookRegistryGrain>(0).RemoveAsync(id);
+    }
+
+    [Fact]
     public async Task A_delivery_that_waited_reaches_its_receiver_once_it_answers_again()
     {
         var subscriptionId = await Subscribe();
