@@ -4,12 +4,13 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.OpenApi;
+using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Webhooks;
 using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Api.BackOffice;
 
-/// <summary>Operators subscribe endpoints to our events and replay deliveries that failed every attempt.</summary>
+/// <summary>Operators subscribe endpoints to our events, see what waits to be tried again and replay deliveries that failed every attempt.</summary>
 public static class WebhooksApi
 {
     public static RouteGroupBuilder MapWebhooksApi(this IEndpointRouteBuilder routes)
@@ -25,6 +26,10 @@ public static class WebhooksApi
         api.MapDelete("subscriptions/{subscriptionId}", Remove)
             .Describe("removeWebhook", "Remove a webhook subscription",
                 "Operators only. 404 when there is no such subscription.");
+        api.MapGet("subscriptions/{subscriptionId}/waiting", Waiting)
+            .Describe("listWebhookDeliveriesWaiting", "List a subscription's deliveries waiting to be tried again",
+                "Operators only. Oldest first, each with its attempts so far, the last error and when it is tried next. "
+                + "404 when there is no such subscription.");
         api.MapGet("dead-letters", DeadLetters)
             .Describe("listWebhookDeadLetters", "List deliveries that failed every attempt",
                 "Operators only. The latest 10,000.");
@@ -48,6 +53,11 @@ public static class WebhooksApi
 
     private static async Task<Results<NoContent, NotFound>> Remove(string subscriptionId, IGrainFactory grains) =>
         await Registry(grains).RemoveAsync(subscriptionId) ? TypedResults.NoContent() : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<IReadOnlyList<WebhookRetry>>, NotFound>> Waiting(string subscriptionId, IGrainFactory grains) =>
+        await Registry(grains).GetTargetAsync(subscriptionId) is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(await grains.GetGrain<IWebhookRetriesGrain>(subscriptionId).ListAsync());
 
     private static async Task<Ok<IReadOnlyList<WebhookDeadLetter>>> DeadLetters(IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<IWebhookDeadLettersGrain>(0).ListAsync());

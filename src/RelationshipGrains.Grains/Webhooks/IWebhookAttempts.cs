@@ -1,3 +1,5 @@
+using RelationshipGrains.Webhooks;
+
 namespace RelationshipGrains.Grains.Webhooks;
 
 /// <summary>Makes one delivery attempt for the retries grain (the messaging layer implements it).</summary>

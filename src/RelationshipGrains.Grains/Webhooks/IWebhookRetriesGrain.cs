@@ -1,3 +1,5 @@
+using RelationshipGrains.Webhooks;
+
 namespace RelationshipGrains.Grains.Webhooks;
 
 /// <summary>

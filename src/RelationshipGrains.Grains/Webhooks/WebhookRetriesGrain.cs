@@ -159,6 +159,13 @@ public sealed partial class WebhookRetriesGrain(
 
             await ApplyAsync(outcomes);
         }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Storage or the dead letters failed us: the round is tried again, after a wait rather than at once.
+            var retryAt = time.GetUtcNow() + options.Value.FirstRetryDelay;
+            _notBefore = retryAt > _notBefore ? retryAt : _notBefore;
+            throw;
+        }
         finally
         {
             _trying = false;

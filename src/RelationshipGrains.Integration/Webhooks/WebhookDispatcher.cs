@@ -46,7 +46,7 @@ public sealed partial class WebhookDispatcher(
             var shaped = target.PartnerId is { } partnerId ? PartnerPayload.For((JsonObject)data.DeepClone(), partnerId, pseudonyms) : data;
             if (shaped is not null)
             {
-                await DeliverAsync(target, messageId, typeof(T).Name, Envelope(messageId, typeof(T).Name, shaped), cancellationToken);
+                await DeliverAsync(target, messageId, typeof(T).Name, Envelope(messageId, typeof(T).Name, shaped), raisedAt, cancellationToken);
             }
         }));
     }
@@ -55,8 +55,9 @@ public sealed partial class WebhookDispatcher(
     public async Task<string?> AttemptAsync(string subscriptionId, WebhookRetry retry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(retry);
+        // Removed, or removed and made again since the event (the new one gets only events raised after it).
         var target = (await targets.GetAsync(retry.EventType)).FirstOrDefault(t => t.SubscriptionId == subscriptionId);
-        if (target is null)
+        if (target is null || !target.Wants(retry.RaisedAt))
         {
             return IWebhookAttempts.SubscriptionGone;
         }
@@ -92,7 +93,8 @@ public sealed partial class WebhookDispatcher(
         return error;
     }
 
-    private async Task DeliverAsync(WebhookTarget target, Guid messageId, string eventType, string body, CancellationToken cancellationToken)
+    private async Task DeliverAsync(
+        WebhookTarget target, Guid messageId, string eventType, string body, DateTimeOffset? raisedAt, CancellationToken cancellationToken)
     {
         // Queued untried when the silo is stopping: with a receiver down, the first attempts of what was still queued
         // outlasted a stop's 30 s.
@@ -117,7 +119,7 @@ public sealed partial class WebhookDispatcher(
         }
 
         // Untried, it is due at once: the queue tries it after those before it, without holding this event's other deliveries.
-        var retry = new WebhookRetry(messageId, eventType, body, attempts, error, attempts == 0 ? now : now + settings.FirstRetryDelay);
+        var retry = new WebhookRetry(messageId, eventType, body, attempts, error, attempts == 0 ? now : now + settings.FirstRetryDelay, raisedAt);
         await grains.GetGrain<IWebhookRetriesGrain>(target.SubscriptionId).WaitAsync(retry);
     }
 

@@ -37,7 +37,7 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
     {
         var operations = Operations(await Document()).ToList();
 
-        Assert.Equal(77, operations.Count);
+        Assert.Equal(78, operations.Count);
         foreach (var (path, method, operation) in operations)
         {
             var where = $"{method.ToUpperInvariant()} {path}";

@@ -1,5 +1,8 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Tests.Http;
 
@@ -22,6 +25,34 @@ public sealed class Managing_webhooks_and_reports(ApiFixture api)
         Assert.StartsWith("rgwh_", secret);
         Assert.Contains(id, listed);
         Assert.DoesNotContain(secret, listed);
+    }
+
+    [Fact]
+    public async Task An_operator_sees_what_waits_to_be_tried_again_for_a_subscription()
+    {
+        var world = new HttpWorld(api);
+        var id = Keys.Customer("hook");
+        await HttpWorld.Ok(HttpWorld.Post(world.Operator, "/api/v1/webhooks/subscriptions",
+            new { subscriptionId = id, url = "https://hooks.example.com/rg", eventTypes = new[] { "InteractionRecorded" } }), HttpStatusCode.Created);
+        var messageId = Guid.NewGuid();
+        var next = new DateTimeOffset(DateTimeOffset.UtcNow.AddHours(1).UtcTicks / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IWebhookRetriesGrain>(id)
+            .WaitAsync(new WebhookRetry(messageId, "InteractionRecorded", "{}", 1, "The receiver answered 503.", next));
+
+        var waiting = await HttpWorld.Ok(world.Operator.GetAsync($"/api/v1/webhooks/subscriptions/{id}/waiting"));
+        var asChannel = await world.Channel.GetAsync($"/api/v1/webhooks/subscriptions/{id}/waiting");
+        var unknown = await world.Operator.GetAsync($"/api/v1/webhooks/subscriptions/{Keys.Customer("nobody")}/waiting");
+        // The queue drops the delivery at its round in an hour, the subscription being gone.
+        await HttpWorld.Ok(world.Operator.DeleteAsync($"/api/v1/webhooks/subscriptions/{id}"), HttpStatusCode.NoContent);
+
+        var only = Assert.Single(waiting.EnumerateArray());
+        Assert.Equal(messageId, only.GetProperty("messageId").GetGuid());
+        Assert.Equal("InteractionRecorded", only.GetProperty("eventType").GetString());
+        Assert.Equal(1, only.GetProperty("attempts").GetInt32());
+        Assert.Equal("The receiver answered 503.", only.GetProperty("lastError").GetString());
+        Assert.Equal(next, only.GetProperty("nextAttemptAt").GetDateTimeOffset());
+        Assert.Equal(HttpStatusCode.Forbidden, asChannel.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     [Theory]

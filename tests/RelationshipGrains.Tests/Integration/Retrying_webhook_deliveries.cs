@@ -209,6 +209,23 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
         Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId);
     }
 
+    [Fact]
+    public async Task A_delivery_raised_before_its_subscription_was_made_again_under_the_same_id_is_dropped_untried()
+    {
+        var subscriptionId = await Subscribe();
+        var raisedAt = DateTimeOffset.UtcNow;
+        var registry = fixture.Grains.GetGrain<IWebhookRegistryGrain>(0);
+        await registry.RemoveAsync(subscriptionId);
+        await registry.SubscribeAsync(new SubscribeWebhook(subscriptionId, $"{fixture.Receiver.BaseUrl}/hooks/{subscriptionId}", [EventType]));
+        var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+
+        await retries.WaitAsync(new WebhookRetry(Guid.NewGuid(), EventType, "{}", 1, "The receiver answered 500.", DateTimeOffset.UtcNow, raisedAt));
+
+        await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue dropping the delivery");
+        Assert.Equal(0, RequestsTo(subscriptionId));
+        Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId);
+    }
+
     private sealed class StoppableLifetime : IHostApplicationLifetime, IDisposable
     {
         private readonly CancellationTokenSource _stopping = new();

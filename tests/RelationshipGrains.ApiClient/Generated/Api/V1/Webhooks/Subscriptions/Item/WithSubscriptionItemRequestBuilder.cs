@@ -3,6 +3,7 @@
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
+using RelationshipGrains.ApiClient.Api.V1.Webhooks.Subscriptions.Item.Waiting;
 using RelationshipGrains.ApiClient.Models;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,11 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.Subscriptions.Item
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithSubscriptionItemRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The waiting property</summary>
+        public global::RelationshipGrains.ApiClient.Api.V1.Webhooks.Subscriptions.Item.Waiting.WaitingRequestBuilder Waiting
+        {
+            get => new global::RelationshipGrains.ApiClient.Api.V1.Webhooks.Subscriptions.Item.Waiting.WaitingRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Api.V1.Webhooks.Subscriptions.Item.WithSubscriptionItemRequestBuilder"/> and sets the default values.
         /// </summary>

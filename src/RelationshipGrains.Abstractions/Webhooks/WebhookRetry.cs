@@ -1,4 +1,4 @@
-namespace RelationshipGrains.Grains.Webhooks;
+namespace RelationshipGrains.Webhooks;
 
 /// <summary>A delivery waiting to be tried again, in its subscription's queue.</summary>
 /// <param name="MessageId">The event's message id, the delivery id receivers de-duplicate by.</param>
@@ -7,6 +7,7 @@ namespace RelationshipGrains.Grains.Webhooks;
 /// <param name="Attempts">How many attempts failed so far; 0 for one queued untried.</param>
 /// <param name="LastError">Why the last attempt failed, or why none was made.</param>
 /// <param name="NextAttemptAt">When it is tried again.</param>
+/// <param name="RaisedAt">When the event was raised, when known: a subscription made later under the same id does not get it.</param>
 [GenerateSerializer, Immutable, Alias("rg.WebhookRetry")]
 public sealed record WebhookRetry(
     [property: Id(0)] Guid MessageId,
@@ -14,4 +15,5 @@ public sealed record WebhookRetry(
     [property: Id(2)] string Body,
     [property: Id(3)] int Attempts,
     [property: Id(4)] string LastError,
-    [property: Id(5)] DateTimeOffset NextAttemptAt);
+    [property: Id(5)] DateTimeOffset NextAttemptAt,
+    [property: Id(6)] DateTimeOffset? RaisedAt = null);
