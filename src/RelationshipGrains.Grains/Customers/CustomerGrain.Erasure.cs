@@ -7,6 +7,13 @@ namespace RelationshipGrains.Grains.Customers;
 
 public sealed partial class CustomerGrain
 {
+    /// <summary>
+    /// Finishes an erasure that a crash or a failed call cut short, unasked: registered before the erasure's first
+    /// write, it goes once every step is done. Without it, communities and logs kept the customer until an operator
+    /// sent the DELETE again (a review killed the silo 50 ms after one).
+    /// </summary>
+    public const string ErasureReminder = "erasure";
+
     public async Task<ErasureReceipt> EraseAsync(bool keepPostTexts = false)
     {
         _ = CustomerId;
@@ -17,12 +24,14 @@ public sealed partial class CustomerGrain
             await ForgetValueChainsAsync(earlier);
             await PseudonymiseInCommunitiesAsync(earlier.PostTextsKept);
             await EraseAccessLogsAsync();
+            await ForgetErasureReminderAsync();
             return earlier;
         }
 
         // Open intents end with the customer: partners cast them stop offering, and BI's count of open intents falls.
         var openIntents = State.Intents.Values.Where(i => i.Status == IntentStatus.Open).Select(i => i.IntentId).ToList();
         Outbox.EnsureRoom(openIntents.Count + 1);
+        await this.RegisterOrUpdateReminder(ErasureReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         var now = time.GetUtcNow();
         var partners = State.Consents.Keys
             .Concat(State.Intents.Values.SelectMany(i => i.Matches ?? []).Select(m => m.PartnerId))
@@ -52,7 +61,30 @@ public sealed partial class CustomerGrain
         await ForgetValueChainsAsync(receipt);
         await PseudonymiseInCommunitiesAsync(keepPostTexts);
         await EraseAccessLogsAsync();
+        await ForgetErasureReminderAsync();
         return receipt;
+    }
+
+    /// <summary>The erasure reminder's tick: whatever the erasure has left, done now.</summary>
+    private async Task FinishErasureAsync()
+    {
+        if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
+        {
+            await EraseAsync(earlier.PostTextsKept);
+        }
+        else
+        {
+            // The customer came back meanwhile: what is theirs now is not the erasure's to touch.
+            await ForgetErasureReminderAsync();
+        }
+    }
+
+    private async Task ForgetErasureReminderAsync()
+    {
+        if (await this.GetReminder(ErasureReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
     }
 
     /// <summary>

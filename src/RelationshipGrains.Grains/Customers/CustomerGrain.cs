@@ -52,8 +52,12 @@ public sealed partial class CustomerGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         Outbox.OnDeactivateAsync(reason, () => journal.WriteOrRetireAsync(this));
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        GrainOutbox.ReminderName => Outbox.OnReminderAsync(),
+        ErasureReminder => FinishErasureAsync(),
+        _ => Task.CompletedTask,
+    };
 
     public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
 

@@ -68,6 +68,41 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_erasure_cut_short_is_finished_by_its_reminder_without_being_asked_again()
+    {
+        var world = new PartnerWorld(fixture.Grains);
+        var customer = await world.Customer();
+        var id = customer.GetPrimaryKeyString();
+        for (var i = 1; i <= ClusterFixture.WindowSize + ClusterFixture.PageSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"m-{i}", $"My address is {i} Difference Lane"));
+        }
+
+        var insurer = await world.Partner("insurer");
+        await customer.GrantConsentAsync(new GrantConsent(insurer, [ConsentScope.Profile], null));
+        await customer.ForPartners().GetProfileForPartnerAsync(insurer);
+        var partnerReads = fixture.Grains.GetGrain<IPartnerAccessLogGrain>(id).GetGrainId();
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
+        Assert.NotEmpty(await page.GetAsync());
+        // The first step after the erasure's own write fails, as if the silo had died there.
+        fixture.Failures.FailNext(nameof(ITimelineArchivePageGrain.EraseAsync), $"{id}/0");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => customer.Stewardship().EraseAsync());
+
+        Assert.Null((await customer.Stewardship().ExportAsync()).Profile);
+        Assert.NotNull(fixture.Storage.Peek<TimelineArchivePageState>("timeline-page", page.GetGrainId()));
+        Assert.True(fixture.Journals.Holds(partnerReads, insurer));
+        Assert.True(fixture.Reminders.Holds(customer.GetGrainId(), CustomerGrain.ErasureReminder));
+
+        await customer.AsReference<IRemindable>().ReceiveReminder(CustomerGrain.ErasureReminder,
+            new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+
+        Assert.Null(fixture.Storage.Peek<TimelineArchivePageState>("timeline-page", page.GetGrainId()));
+        Assert.False(fixture.Journals.Holds(partnerReads, insurer));
+        Assert.False(fixture.Reminders.Holds(customer.GetGrainId(), CustomerGrain.ErasureReminder));
+    }
+
+    [Fact]
     public async Task An_erased_customers_value_chains_stay_with_their_partners_and_leave_the_id_to_whoever_comes_back()
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);

@@ -33,6 +33,9 @@ public class ClusterFixture : IAsyncLifetime
 
     public SharedTestReminderTable Reminders { get; } = new();
 
+    /// <summary>Grain calls a test makes fail.</summary>
+    public FailingCalls Failures { get; } = new();
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public const int WindowSize = 20;
@@ -77,6 +80,7 @@ public class ClusterFixture : IAsyncLifetime
             });
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(Reminders);
+            silo.AddIncomingGrainCallFilter(Failures.Invoke);
             silo.Services.Configure<TimelineOptions>(o =>
             {
                 // Small enough that ordinary tests cross from window to archive pages.
