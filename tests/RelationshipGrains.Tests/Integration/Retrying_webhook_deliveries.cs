@@ -28,9 +28,12 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
     private int RequestsTo(string subscriptionId) => fixture.Receiver.Requests.Count(r => r.Path == $"/hooks/{subscriptionId}");
 
     /// <summary>A dispatcher whose own retries would wait a minute: a dispatch that waits for them never ends in time.</summary>
-    private WebhookDispatcher SlowRetryingDispatcher(IHostApplicationLifetime? lifetime = null)
+    private WebhookDispatcher SlowRetryingDispatcher(IHostApplicationLifetime? lifetime = null) =>
+        Dispatcher(new WebhookOptions { Attempts = MessagingClusterFixture.WebhookAttempts, FirstRetryDelay = TimeSpan.FromMinutes(1) }, lifetime);
+
+    private WebhookDispatcher Dispatcher(WebhookOptions settings, IHostApplicationLifetime? lifetime = null)
     {
-        var options = Options.Create(new WebhookOptions { Attempts = MessagingClusterFixture.WebhookAttempts, FirstRetryDelay = TimeSpan.FromMinutes(1) });
+        var options = Options.Create(settings);
         var services = fixture.Cluster.Silos[0].ServiceProvider;
         return new WebhookDispatcher(fixture.Grains, services.GetRequiredService<WebhookTargetCache>(), services.GetRequiredService<WebhookSender>(),
             services.GetRequiredService<Pseudonyms>(), new FailingReceivers(options, TimeProvider.System), options, TimeProvider.System,
@@ -84,11 +87,7 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
         await fixture.Grains.GetGrain<IWebhookRegistryGrain>(0).SubscribeAsync(
             new SubscribeWebhook(id, $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/hooks", [EventType]));
         var healthy = await Subscribe();
-        var options = Options.Create(new WebhookOptions { Attempts = 3, FirstRetryDelay = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromMilliseconds(300) });
-        var services = fixture.Cluster.Silos[0].ServiceProvider;
-        var dispatcher = new WebhookDispatcher(fixture.Grains, services.GetRequiredService<WebhookTargetCache>(), services.GetRequiredService<WebhookSender>(),
-            services.GetRequiredService<Pseudonyms>(), new FailingReceivers(options, TimeProvider.System), options, TimeProvider.System,
-            services.GetRequiredService<IHostApplicationLifetime>(), NullLogger<WebhookDispatcher>.Instance);
+        var dispatcher = Dispatcher(new WebhookOptions { Attempts = 3, FirstRetryDelay = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromMilliseconds(300) });
         var messageId = Guid.NewGuid();
 
         // A timeout escaping as a fault failed the whole event, and the bus sent it again to every subscription.
