@@ -9,6 +9,7 @@ namespace RelationshipGrains.Webhooks;
 /// <param name="Attempts">How many attempts failed, replays included.</param>
 /// <param name="LastError">What the last attempt failed with.</param>
 /// <param name="FailedAt">When the last attempt failed.</param>
+/// <param name="RaisedAt">When the event was raised, when known: a subscription made again under the id later is not sent it.</param>
 [GenerateSerializer, Immutable, Alias("rg.WebhookDeadLetter")]
 public sealed record WebhookDeadLetter(
     [property: Id(0)] string DeadLetterId,
@@ -18,4 +19,5 @@ public sealed record WebhookDeadLetter(
     [property: Id(4)] string Body,
     [property: Id(5)] int Attempts,
     [property: Id(6)] string LastError,
-    [property: Id(7)] DateTimeOffset FailedAt);
+    [property: Id(7)] DateTimeOffset FailedAt,
+    [property: Id(8)] DateTimeOffset? RaisedAt = null);

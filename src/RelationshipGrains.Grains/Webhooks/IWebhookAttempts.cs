@@ -2,15 +2,20 @@ using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Grains.Webhooks;
 
-/// <summary>Makes one delivery attempt for the retries grain (the messaging layer implements it).</summary>
+/// <summary>Delivery attempts for the retries grain (the messaging layer implements them).</summary>
 public interface IWebhookAttempts
 {
+    /// <summary>
+    /// Where a waiting delivery goes now: null when its subscription was removed, or removed and made again since the
+    /// event was raised (a subscription gets only the events raised after it was made).
+    /// </summary>
+    /// <param name="subscriptionId">The subscription the delivery waits for.</param>
+    /// <param name="retry">The delivery.</param>
+    Task<WebhookTarget?> TargetAsync(string subscriptionId, WebhookRetry retry);
+
     /// <summary>Null when the receiver accepted; otherwise why not.</summary>
-    /// <param name="subscriptionId">The subscription; <see cref="SubscriptionGone"/> when it no longer exists.</param>
+    /// <param name="target">The subscription, as <see cref="TargetAsync"/> found it.</param>
     /// <param name="retry">The delivery.</param>
     /// <param name="cancellationToken">Ends the attempt.</param>
-    Task<string?> AttemptAsync(string subscriptionId, WebhookRetry retry, CancellationToken cancellationToken);
-
-    /// <summary>What <see cref="AttemptAsync"/> answers for a subscription that was removed: nothing is left to try.</summary>
-    public const string SubscriptionGone = "The subscription no longer exists.";
+    Task<string?> AttemptAsync(WebhookTarget target, WebhookRetry retry, CancellationToken cancellationToken);
 }

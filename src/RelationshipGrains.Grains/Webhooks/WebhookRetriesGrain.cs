@@ -75,7 +75,9 @@ public sealed partial class WebhookRetriesGrain(
         Schedule();
     }
 
-    public Task<IReadOnlyList<WebhookRetry>> ListAsync() => Task.FromResult<IReadOnlyList<WebhookRetry>>([.. _waiting]);
+    /// <summary>The waiting deliveries; while the receiver fails, none is tried before the queue's next round.</summary>
+    public Task<IReadOnlyList<WebhookRetry>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<WebhookRetry>>([.. _waiting.Select(r => r.NextAttemptAt < _notBefore ? r with { NextAttemptAt = _notBefore } : r)]);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -119,7 +121,8 @@ public sealed partial class WebhookRetriesGrain(
     /// <summary>
     /// Tries the deliveries that are due, oldest first. The first stands for the rest: when it fails, the receiver is
     /// taken to be down and the others due with it count that attempt too, so a queue of thousands costs one attempt a
-    /// round, not thousands of timeouts, and they all become dead letters when their schedule ends.
+    /// round, not thousands of timeouts, and they all become dead letters when their schedule ends. Deliveries whose
+    /// subscription is gone (or was made again since their event) are dropped first, each on its own.
     /// </summary>
     private async Task TryAsync(CancellationToken cancellationToken)
     {
@@ -127,37 +130,49 @@ public sealed partial class WebhookRetriesGrain(
         try
         {
             var now = time.GetUtcNow();
-            var due = _waiting.Where(r => r.NextAttemptAt <= now).Take(TriedPerRound).ToList();
-            if (due.Count == 0)
+            var outcomes = new Dictionary<Guid, Outcome>();
+            var due = new List<(WebhookRetry Retry, WebhookTarget Target)>();
+            foreach (var retry in _waiting.Where(r => r.NextAttemptAt <= now).Take(TriedPerRound).ToList())
             {
-                return;
+                if (await attempts.TargetAsync(SubscriptionId, retry) is { } target)
+                {
+                    due.Add((retry, target));
+                }
+                else
+                {
+                    outcomes[retry.MessageId] = Outcome.SubscriptionGone;
+                }
             }
 
-            var outcomes = new Dictionary<Guid, string?> { [due[0].MessageId] = await AttemptAsync(due[0], cancellationToken) };
-            var first = outcomes[due[0].MessageId];
-            NoteRound(first);
-            if (first is null)
+            if (due.Count > 0)
             {
-                foreach (var chunk in due.Skip(1).Chunk(InParallel))
+                var first = await AttemptAsync(due[0], cancellationToken);
+                outcomes[due[0].Retry.MessageId] = first;
+                NoteRound(first);
+                if (first.Error is null)
                 {
-                    var errors = await Task.WhenAll(chunk.Select(r => AttemptAsync(r, cancellationToken)));
-                    for (var i = 0; i < chunk.Length; i++)
+                    foreach (var chunk in due.Skip(1).Chunk(InParallel))
                     {
-                        outcomes[chunk[i].MessageId] = errors[i];
+                        var results = await Task.WhenAll(chunk.Select(d => AttemptAsync(d, cancellationToken)));
+                        for (var i = 0; i < chunk.Length; i++)
+                        {
+                            outcomes[chunk[i].Retry.MessageId] = results[i];
+                        }
+                    }
+                }
+                else
+                {
+                    foreach (var (retry, _) in due.Skip(1))
+                    {
+                        outcomes[retry.MessageId] = new Outcome($"{first.Error} (the delivery tried before it failed; this one was not sent)");
                     }
                 }
             }
-            else
-            {
-                foreach (var retry in due.Skip(1))
-                {
-                    outcomes[retry.MessageId] = first == IWebhookAttempts.SubscriptionGone
-                        ? first
-                        : $"{first} (the delivery tried before it failed; this one was not sent)";
-                }
-            }
 
-            await ApplyAsync(outcomes);
+            if (outcomes.Count > 0)
+            {
+                await ApplyAsync(outcomes);
+            }
         }
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -173,22 +188,22 @@ public sealed partial class WebhookRetriesGrain(
         }
     }
 
-    /// <summary>An attempt; a fault on our side (the subscriptions could not be read) fails it like a receiver's, so rounds back off.</summary>
-    private async Task<string?> AttemptAsync(WebhookRetry retry, CancellationToken cancellationToken)
+    /// <summary>An attempt; a fault on our side fails it like a receiver's, so rounds back off.</summary>
+    private async Task<Outcome> AttemptAsync((WebhookRetry Retry, WebhookTarget Target) delivery, CancellationToken cancellationToken)
     {
         try
         {
-            return await attempts.AttemptAsync(SubscriptionId, retry, cancellationToken);
+            return new Outcome(await attempts.AttemptAsync(delivery.Target, delivery.Retry, cancellationToken));
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return $"Not sent: {e.Message}";
+            return new Outcome($"Not sent: {e.Message}");
         }
     }
 
-    private void NoteRound(string? firstError)
+    private void NoteRound(Outcome first)
     {
-        if (firstError is null || firstError == IWebhookAttempts.SubscriptionGone)
+        if (first.Error is null)
         {
             (_failedRounds, _notBefore) = (0, default);
             return;
@@ -199,38 +214,42 @@ public sealed partial class WebhookRetriesGrain(
         _notBefore = time.GetUtcNow() + (settings.FirstRetryDelay * Math.Pow(2, Math.Min(_failedRounds - 1, Math.Max(0, settings.Attempts - 2))));
     }
 
-    private async Task ApplyAsync(Dictionary<Guid, string?> outcomes)
+    private async Task ApplyAsync(Dictionary<Guid, Outcome> outcomes)
     {
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var dead = new List<WebhookRetry>();
-        var gone = 0;
+        var failed = _waiting
+            .Where(r => outcomes.TryGetValue(r.MessageId, out var o) && o is { Gone: false, Error: not null })
+            .Select(r => r with { Attempts = r.Attempts + 1, LastError = outcomes[r.MessageId].Error! })
+            .ToList();
+
+        // Kept as dead letters before anything leaves the queue, in storage or in memory: if keeping them fails, the
+        // round is tried again with the queue as it was. A crash between the two writes keeps them twice, and a dead
+        // letter with the same id replaces the first.
+        var dead = failed.Where(r => r.Attempts >= settings.Attempts).ToList();
+        if (dead.Count > 0)
+        {
+            await DeadLetterAsync(dead);
+        }
+
+        var retried = failed.ToDictionary(r => r.MessageId);
+        var gone = outcomes.Values.Count(o => o.Gone);
         for (var i = _waiting.Count - 1; i >= 0; i--)
         {
-            var retry = _waiting[i];
-            if (!outcomes.TryGetValue(retry.MessageId, out var error))
+            var id = _waiting[i].MessageId;
+            if (!outcomes.ContainsKey(id))
             {
                 continue;
             }
 
-            if (error is null || error == IWebhookAttempts.SubscriptionGone)
+            if (retried.TryGetValue(id, out var retry) && retry.Attempts < settings.Attempts)
             {
-                gone += error is null ? 0 : 1;
-                _waiting.RemoveAt(i);
-                _ids.Remove(retry.MessageId);
-                continue;
-            }
-
-            var failed = retry with { Attempts = retry.Attempts + 1, LastError = error };
-            if (failed.Attempts >= settings.Attempts)
-            {
-                dead.Add(failed with { NextAttemptAt = now });
-                _waiting.RemoveAt(i);
-                _ids.Remove(retry.MessageId);
+                _waiting[i] = retry with { NextAttemptAt = now + (settings.FirstRetryDelay * Math.Pow(2, retry.Attempts - 1)) };
             }
             else
             {
-                _waiting[i] = failed with { NextAttemptAt = now + (settings.FirstRetryDelay * Math.Pow(2, failed.Attempts - 1)) };
+                _waiting.RemoveAt(i);
+                _ids.Remove(id);
             }
         }
 
@@ -239,19 +258,17 @@ public sealed partial class WebhookRetriesGrain(
             LogSubscriptionGone(logger, SubscriptionId, gone);
         }
 
-        // Kept as dead letters before they leave the queue: a crash between the two writes keeps them twice, and a
-        // dead letter with the same id replaces the first.
-        if (dead.Count > 0)
-        {
-            dead.Reverse();
-            await DeadLetterAsync(dead);
-        }
-
         await journal.WriteOrRetireAsync(this);
         if (_waiting.Count == 0)
         {
             await ForgetReminderAsync();
         }
+    }
+
+    /// <summary>What became of one attempt: accepted (no error), failed, or not made because the subscription is gone.</summary>
+    private readonly record struct Outcome(string? Error, bool Gone = false)
+    {
+        public static Outcome SubscriptionGone => new(null, Gone: true);
     }
 
     private async Task DeadLetterAsync(IReadOnlyList<WebhookRetry> retries)
@@ -262,7 +279,7 @@ public sealed partial class WebhookRetriesGrain(
         }
 
         await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).AddManyAsync([.. retries.Select(r => new WebhookDeadLetter(
-            $"{SubscriptionId}.{r.MessageId:N}", SubscriptionId, r.MessageId, r.EventType, r.Body, r.Attempts, r.LastError, time.GetUtcNow()))]);
+            $"{SubscriptionId}.{r.MessageId:N}", SubscriptionId, r.MessageId, r.EventType, r.Body, r.Attempts, r.LastError, time.GetUtcNow(), r.RaisedAt))]);
     }
 
     private async Task ForgetReminderAsync()
@@ -285,6 +302,7 @@ public sealed partial class WebhookRetriesGrain(
         Message = "Webhook delivery of {EventType} {MessageId} to subscription {SubscriptionId} failed {Attempts} times ({Error}); kept as a dead letter.")]
     private static partial void LogDeadLettered(ILogger logger, string eventType, Guid messageId, string subscriptionId, int attempts, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {SubscriptionId} was removed; {Count} deliveries waiting for it were dropped.")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Subscription {SubscriptionId} was removed, or made again since their events; {Count} deliveries waiting for it were dropped.")]
     private static partial void LogSubscriptionGone(ILogger logger, string subscriptionId, int count);
 }

@@ -6,7 +6,8 @@ using RelationshipGrains.Grains.Webhooks;
 namespace RelationshipGrains.Integration.Webhooks;
 
 /// <summary>
-/// Receivers that failed a delivery on this silo a moment ago, and the attempts under way to each. A delivery to a
+/// Receivers (by URL: subscriptions to one URL share its receiver, and one made again under an id may point elsewhere)
+/// that failed a delivery on this silo a moment ago, and the attempts under way to each. A delivery to a
 /// receiver that failed, or that already has <see cref="MaxUnderWay"/> attempts under way, goes straight to its
 /// subscription's retry queue instead of trying first: an event's attempts hold one of the bus endpoint's few slots
 /// until the slowest answers, and a receiver that did not answer held them all for the attempt timeout (measured: a
@@ -38,10 +39,10 @@ public sealed class FailingReceivers(IOptions<WebhookOptions> options, TimeProvi
     /// <summary>
     /// Whether a delivery may try the receiver now; when true, the caller reports the outcome to <see cref="Finished"/>.
     /// </summary>
-    public bool TryStart(string subscriptionId)
+    public bool TryStart(string receiverUrl)
     {
-        var underWay = _underWay.GetOrAdd(subscriptionId, _ => new StrongBox<int>());
-        if (Interlocked.Increment(ref underWay.Value) > MaxUnderWay || !MayTry(subscriptionId))
+        var underWay = _underWay.GetOrAdd(receiverUrl, _ => new StrongBox<int>());
+        if (Interlocked.Increment(ref underWay.Value) > MaxUnderWay || !MayTry(receiverUrl))
         {
             Interlocked.Decrement(ref underWay.Value);
             return false;
@@ -51,34 +52,34 @@ public sealed class FailingReceivers(IOptions<WebhookOptions> options, TimeProvi
     }
 
     /// <summary>An attempt begun by <see cref="TryStart"/> ended.</summary>
-    public void Finished(string subscriptionId, bool failed)
+    public void Finished(string receiverUrl, bool failed)
     {
-        if (_underWay.TryGetValue(subscriptionId, out var underWay))
+        if (_underWay.TryGetValue(receiverUrl, out var underWay))
         {
             Interlocked.Decrement(ref underWay.Value);
         }
 
         if (failed)
         {
-            Failed(subscriptionId);
+            Failed(receiverUrl);
         }
         else
         {
-            Answered(subscriptionId);
+            Answered(receiverUrl);
         }
     }
 
     /// <summary>True for one caller once a hold has passed (it takes the next hold).</summary>
-    private bool MayTry(string subscriptionId)
+    private bool MayTry(string receiverUrl)
     {
-        while (_failedAt.TryGetValue(subscriptionId, out var failedAt))
+        while (_failedAt.TryGetValue(receiverUrl, out var failedAt))
         {
             if (time.GetElapsedTime(failedAt) < Hold)
             {
                 return false;
             }
 
-            if (_failedAt.TryUpdate(subscriptionId, time.GetTimestamp(), failedAt))
+            if (_failedAt.TryUpdate(receiverUrl, time.GetTimestamp(), failedAt))
             {
                 return true;
             }
@@ -87,7 +88,7 @@ public sealed class FailingReceivers(IOptions<WebhookOptions> options, TimeProvi
         return true;
     }
 
-    private void Failed(string subscriptionId) => _failedAt[subscriptionId] = time.GetTimestamp();
+    private void Failed(string receiverUrl) => _failedAt[receiverUrl] = time.GetTimestamp();
 
-    public void Answered(string subscriptionId) => _failedAt.TryRemove(subscriptionId, out _);
+    public void Answered(string receiverUrl) => _failedAt.TryRemove(receiverUrl, out _);
 }

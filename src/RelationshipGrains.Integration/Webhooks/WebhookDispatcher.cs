@@ -51,21 +51,23 @@ public sealed partial class WebhookDispatcher(
         }));
     }
 
-    /// <summary>An attempt for the retry queue, to the subscription as it is now (read through the silo's cache).</summary>
-    public async Task<string?> AttemptAsync(string subscriptionId, WebhookRetry retry, CancellationToken cancellationToken)
+    /// <summary>The subscription as it is now, read through the silo's cache.</summary>
+    public async Task<WebhookTarget?> TargetAsync(string subscriptionId, WebhookRetry retry)
     {
         ArgumentNullException.ThrowIfNull(retry);
-        // Removed, or removed and made again since the event (the new one gets only events raised after it).
         var target = (await targets.GetAsync(retry.EventType)).FirstOrDefault(t => t.SubscriptionId == subscriptionId);
-        if (target is null || !target.Wants(retry.RaisedAt))
-        {
-            return IWebhookAttempts.SubscriptionGone;
-        }
+        return target is not null && target.Wants(retry.RaisedAt) ? target : null;
+    }
 
+    /// <summary>An attempt for the retry queue.</summary>
+    public async Task<string?> AttemptAsync(WebhookTarget target, WebhookRetry retry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(retry);
         var error = await AttemptAsync(target, retry.MessageId, retry.EventType, retry.Body, cancellationToken);
         if (error is null)
         {
-            failing.Answered(subscriptionId);
+            failing.Answered(target.Url);
         }
 
         return error;
@@ -78,6 +80,12 @@ public sealed partial class WebhookDispatcher(
         if (target is null)
         {
             return $"Subscription '{deadLetter.SubscriptionId}' no longer exists.";
+        }
+
+        if (!target.Wants(deadLetter.RaisedAt))
+        {
+            // Made again under the id after the event: it has a new secret and gets only events raised since.
+            return $"Subscription '{deadLetter.SubscriptionId}' was made again after this event; it gets only events raised since.";
         }
 
         var error = await AttemptAsync(target, deadLetter.MessageId, deadLetter.EventType, deadLetter.Body, cancellationToken);
@@ -100,7 +108,7 @@ public sealed partial class WebhookDispatcher(
         // outlasted a stop's 30 s.
         var (attempts, error) = lifetime.ApplicationStopping.IsCancellationRequested
             ? (0, "Not tried: the silo was stopping.")
-            : !failing.TryStart(target.SubscriptionId)
+            : !failing.TryStart(target.Url)
                 ? (0, "Not tried: the receiver failed a moment before, or was slow to answer the deliveries under way.")
                 : (1, await StartedAttemptAsync(target, messageId, eventType, body, cancellationToken));
         if (error is null)
@@ -114,7 +122,7 @@ public sealed partial class WebhookDispatcher(
         {
             LogDeadLettered(logger, eventType, messageId, target.SubscriptionId, attempts, error);
             await DeadLetters.AddAsync(new WebhookDeadLetter($"{target.SubscriptionId}.{messageId:N}", target.SubscriptionId, messageId,
-                eventType, body, attempts, error, now));
+                eventType, body, attempts, error, now, raisedAt));
             return;
         }
 
@@ -135,7 +143,7 @@ public sealed partial class WebhookDispatcher(
         }
         finally
         {
-            failing.Finished(target.SubscriptionId, failed);
+            failing.Finished(target.Url, failed);
         }
     }
 

@@ -30,6 +30,9 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
     /// <summary>The silo's reminder table.</summary>
     public SharedTestReminderTable Reminders { get; } = new();
 
+    /// <summary>Grain calls a test makes fail.</summary>
+    public FailingCalls Failures { get; } = new();
+
     public const int WebhookAttempts = 3;
 
     public async Task InitializeAsync()
@@ -53,6 +56,7 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
             silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = false);
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(Reminders);
+            silo.AddIncomingGrainCallFilter(Failures.Invoke);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, storage);
             silo.AddMemoryJournalStorage(journals);
             silo.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(100));

@@ -209,20 +209,60 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
     }
 
     [Fact]
-    public async Task A_delivery_raised_before_its_subscription_was_made_again_under_the_same_id_is_dropped_untried()
+    public async Task A_subscription_made_again_under_the_same_id_gets_only_what_was_raised_after_it_from_the_queue_and_from_replays()
     {
         var subscriptionId = await Subscribe();
-        var raisedAt = DateTimeOffset.UtcNow;
+        var raisedBefore = DateTimeOffset.UtcNow;
         var registry = fixture.Grains.GetGrain<IWebhookRegistryGrain>(0);
         await registry.RemoveAsync(subscriptionId);
         await registry.SubscribeAsync(new SubscribeWebhook(subscriptionId, $"{fixture.Receiver.BaseUrl}/hooks/{subscriptionId}", [EventType]));
         var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+        var (old, current) = (Guid.NewGuid(), Guid.NewGuid());
 
-        await retries.WaitAsync(new WebhookRetry(Guid.NewGuid(), EventType, "{}", 1, "The receiver answered 500.", DateTimeOffset.UtcNow, raisedAt));
+        // The old one first: its subscription being gone must not stand for the delivery behind it.
+        await retries.WaitAsync(new WebhookRetry(old, EventType, "{}", 1, "The receiver answered 500.", DateTimeOffset.UtcNow, raisedBefore));
+        await retries.WaitAsync(new WebhookRetry(current, EventType, "{}", 1, "The receiver answered 500.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
 
-        await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue dropping the delivery");
-        Assert.Equal(0, RequestsTo(subscriptionId));
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{subscriptionId}"));
+        Assert.Equal(current.ToString(), delivery.Headers[WebhookSignature.DeliveryHeader]);
+        await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue emptying");
         Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId);
+
+        var oldDeadLetter = new WebhookDeadLetter($"{subscriptionId}.{old:N}", subscriptionId, old, EventType, "{}", 5, "The receiver answered 500.",
+            DateTimeOffset.UtcNow, raisedBefore);
+        var error = await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<WebhookDispatcher>().ReplayAsync(oldDeadLetter, CancellationToken.None);
+        Assert.Equal($"Subscription '{subscriptionId}' was made again after this event; it gets only events raised since.", error);
+        Assert.Equal(1, RequestsTo(subscriptionId));
+    }
+
+    [Fact]
+    public async Task A_delivery_whose_attempts_are_spent_stays_in_the_queue_until_it_is_kept_as_a_dead_letter()
+    {
+        var subscriptionId = await Subscribe();
+        var previous = fixture.Receiver.Answer;
+        fixture.Receiver.Answer = r => r.Path == $"/hooks/{subscriptionId}" ? (500, "{}") : previous(r);
+        try
+        {
+            var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+            var messageId = Guid.NewGuid();
+            // Keeping it as a dead letter fails once, as a dead-letters grain on a silo that just died would.
+            fixture.Failures.FailNext(nameof(IWebhookDeadLettersGrain.AddManyAsync));
+
+            await retries.WaitAsync(new WebhookRetry(messageId, EventType, "{}", MessagingClusterFixture.WebhookAttempts - 1,
+                "The receiver answered 500.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
+
+            var dead = await Poll.UntilAsync(DeadLetters.ListAsync, l => l.Any(d => d.MessageId == messageId), TimeSpan.FromSeconds(30),
+                "The spent delivery becoming a dead letter once keeping it works again");
+            Assert.Equal(MessagingClusterFixture.WebhookAttempts, dead.Single(d => d.MessageId == messageId).Attempts);
+            Assert.Empty(await retries.ListAsync());
+            Assert.Equal(0, fixture.Failures.Armed(nameof(IWebhookDeadLettersGrain.AddManyAsync)));
+            // The failed round tried the receiver once, and the one after it once more.
+            Assert.Equal(2, RequestsTo(subscriptionId));
+        }
+        finally
+        {
+            fixture.Receiver.Answer = previous;
+        }
     }
 
     private sealed class StoppableLifetime : IHostApplicationLifetime, IDisposable

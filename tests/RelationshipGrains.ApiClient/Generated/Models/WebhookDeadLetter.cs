@@ -51,6 +51,8 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The event&apos;s message id.</summary>
         public Guid? MessageId { get; set; }
+        /// <summary>When the event was raised, when known: a subscription made again under the id later is not sent it.</summary>
+        public DateTimeOffset? RaisedAt { get; set; }
         /// <summary>The subscription it was for.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -84,6 +86,7 @@ namespace RelationshipGrains.ApiClient.Models
                 { "failedAt", n => { FailedAt = n.GetDateTimeOffsetValue(); } },
                 { "lastError", n => { LastError = n.GetStringValue(); } },
                 { "messageId", n => { MessageId = n.GetGuidValue(); } },
+                { "raisedAt", n => { RaisedAt = n.GetDateTimeOffsetValue(); } },
                 { "subscriptionId", n => { SubscriptionId = n.GetStringValue(); } },
             };
         }
@@ -101,6 +104,7 @@ namespace RelationshipGrains.ApiClient.Models
             writer.WriteDateTimeOffsetValue("failedAt", FailedAt);
             writer.WriteStringValue("lastError", LastError);
             writer.WriteGuidValue("messageId", MessageId);
+            writer.WriteDateTimeOffsetValue("raisedAt", RaisedAt);
             writer.WriteStringValue("subscriptionId", SubscriptionId);
         }
     }
