@@ -10,9 +10,8 @@ namespace RelationshipGrains.Integration.Webhooks;
 /// that failed a delivery on this silo a moment ago, and the attempts under way to each. A delivery to a
 /// receiver that failed, or that already has <see cref="MaxUnderWay"/> attempts under way, goes straight to its
 /// subscription's retry queue instead of trying first: an event's attempts hold one of the bus endpoint's few slots
-/// until the slowest answers, and a receiver that did not answer held them all for the attempt timeout (measured: a
-/// receiver that accepts connections and never answers kept a healthy one at 48 of 200 events after 180 s). One
-/// delivery tries again once the hold has passed, and a success anywhere on the silo ends it.
+/// until the slowest answers, and a receiver that did not answer would hold them all for the attempt timeout, one
+/// event after another. One delivery tries again once the hold has passed, and a success anywhere on the silo ends it.
 /// </summary>
 public sealed class FailingReceivers(IOptions<WebhookOptions> options, TimeProvider time)
 {
