@@ -15,6 +15,13 @@ public sealed class WebhookOptions
     /// <summary>The wait after the first failed attempt; it doubles after each further failure.</summary>
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// The wait after <paramref name="failedAttempts"/> failures: <see cref="FirstRetryDelay"/> doubled after each
+    /// failure past the first, up to the schedule's longest (the wait before the last attempt).
+    /// </summary>
+    public TimeSpan WaitAfter(int failedAttempts) =>
+        FirstRetryDelay * Math.Pow(2, Math.Min(Math.Max(failedAttempts, 1), Math.Max(Attempts - 1, 1)) - 1);
+
     /// <summary>How long one attempt may take.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 

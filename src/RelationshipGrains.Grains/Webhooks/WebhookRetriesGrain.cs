@@ -57,6 +57,13 @@ public sealed partial class WebhookRetriesGrain(
             return;
         }
 
+        if (retry.Attempts >= options.Value.Attempts)
+        {
+            // Spent already: with Webhooks:Attempts at 1, the dispatcher's one attempt was the last.
+            await DeadLetterAsync([retry]);
+            return;
+        }
+
         if (_waiting.Count >= MaxWaiting)
         {
             await DeadLetterAsync([retry with { LastError = $"Not tried: {MaxWaiting:N0} deliveries were already waiting for this receiver." }]);
@@ -209,9 +216,8 @@ public sealed partial class WebhookRetriesGrain(
             return;
         }
 
-        var settings = options.Value;
         _failedRounds++;
-        _notBefore = time.GetUtcNow() + (settings.FirstRetryDelay * Math.Pow(2, Math.Min(_failedRounds - 1, Math.Max(0, settings.Attempts - 2))));
+        _notBefore = time.GetUtcNow() + options.Value.WaitAfter(_failedRounds);
     }
 
     private async Task ApplyAsync(Dictionary<Guid, Outcome> outcomes)
@@ -244,7 +250,7 @@ public sealed partial class WebhookRetriesGrain(
 
             if (retried.TryGetValue(id, out var retry) && retry.Attempts < settings.Attempts)
             {
-                _waiting[i] = retry with { NextAttemptAt = now + (settings.FirstRetryDelay * Math.Pow(2, retry.Attempts - 1)) };
+                _waiting[i] = retry with { NextAttemptAt = now + settings.WaitAfter(retry.Attempts) };
             }
             else
             {

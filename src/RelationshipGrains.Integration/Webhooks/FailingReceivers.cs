@@ -30,7 +30,7 @@ public sealed class FailingReceivers(IOptions<WebhookOptions> options, TimeProvi
         get
         {
             var settings = options.Value;
-            var longestWait = settings.FirstRetryDelay * Math.Pow(2, Math.Max(0, settings.Attempts - 2));
+            var longestWait = settings.WaitAfter(settings.Attempts);
             return longestWait > settings.Timeout ? longestWait : settings.Timeout;
         }
     }

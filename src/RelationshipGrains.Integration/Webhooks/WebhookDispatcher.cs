@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Webhooks;
@@ -15,9 +14,9 @@ namespace RelationshipGrains.Integration.Webhooks;
 /// subscription's retry queue (<see cref="IWebhookRetriesGrain"/>), which tries it again on a doubling schedule and
 /// keeps it as a dead letter for an operator to replay once its attempts are spent.
 /// </summary>
-public sealed partial class WebhookDispatcher(
+public sealed class WebhookDispatcher(
     IGrainFactory grains, WebhookTargetCache targets, WebhookSender sender, Pseudonyms pseudonyms, FailingReceivers failing,
-    IOptions<WebhookOptions> options, TimeProvider time, IHostApplicationLifetime lifetime, ILogger<WebhookDispatcher> logger) : IWebhookAttempts
+    IOptions<WebhookOptions> options, TimeProvider time, IHostApplicationLifetime lifetime) : IWebhookAttempts
 {
     private IWebhookRegistryGrain Registry => grains.GetGrain<IWebhookRegistryGrain>(0);
 
@@ -116,18 +115,10 @@ public sealed partial class WebhookDispatcher(
             return;
         }
 
-        var settings = options.Value;
+        // Untried, it is due at once: the queue tries it after those before it, without holding this event's other
+        // deliveries. With its attempts spent already, the queue keeps it as a dead letter.
         var now = time.GetUtcNow();
-        if (attempts >= settings.Attempts)
-        {
-            LogDeadLettered(logger, eventType, messageId, target.SubscriptionId, attempts, error);
-            await DeadLetters.AddAsync(new WebhookDeadLetter($"{target.SubscriptionId}.{messageId:N}", target.SubscriptionId, messageId,
-                eventType, body, attempts, error, now, raisedAt));
-            return;
-        }
-
-        // Untried, it is due at once: the queue tries it after those before it, without holding this event's other deliveries.
-        var retry = new WebhookRetry(messageId, eventType, body, attempts, error, attempts == 0 ? now : now + settings.FirstRetryDelay, raisedAt);
+        var retry = new WebhookRetry(messageId, eventType, body, attempts, error, attempts == 0 ? now : now + options.Value.WaitAfter(attempts), raisedAt);
         await grains.GetGrain<IWebhookRetriesGrain>(target.SubscriptionId).WaitAsync(retry);
     }
 
@@ -166,8 +157,4 @@ public sealed partial class WebhookDispatcher(
 
     private static string Envelope(Guid messageId, string eventType, JsonObject data) =>
         new JsonObject { ["id"] = messageId, ["type"] = eventType, ["data"] = data.DeepClone() }.ToJsonString();
-
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Webhook delivery of {EventType} {MessageId} to subscription {SubscriptionId} failed {Attempts} times ({Error}); kept as a dead letter.")]
-    private static partial void LogDeadLettered(ILogger logger, string eventType, Guid messageId, string subscriptionId, int attempts, string error);
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Webhooks;
@@ -37,7 +36,7 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
         var services = fixture.Cluster.Silos[0].ServiceProvider;
         return new WebhookDispatcher(fixture.Grains, services.GetRequiredService<WebhookTargetCache>(), services.GetRequiredService<WebhookSender>(),
             services.GetRequiredService<Pseudonyms>(), new FailingReceivers(options, TimeProvider.System), options, TimeProvider.System,
-            lifetime ?? services.GetRequiredService<IHostApplicationLifetime>(), NullLogger<WebhookDispatcher>.Instance);
+            lifetime ?? services.GetRequiredService<IHostApplicationLifetime>());
     }
 
     private static CustomerErased Erased() => new(Keys.Customer(), [], DateTimeOffset.UtcNow);
