@@ -36,12 +36,13 @@ public interface ICommunityStewardshipGrain : ICommunityGrain
 
     /// <summary>
     /// The customer was erased: they leave, and their posts, feed events and everything of theirs on the community's
-    /// ideas carry <paramref name="pseudonym"/> instead; the texts and titles of their posts and comments become
-    /// "[removed]" unless <paramref name="keepTexts"/>. Doing it twice changes nothing more.
+    /// ideas carry <paramref name="pseudonym"/> instead; the texts and titles of their posts and comments, and the
+    /// titles and descriptions of ideas in their words (proposed by them or made from their message) wherever quoted,
+    /// become "[removed]" unless <paramref name="keepTexts"/>. Doing it twice changes nothing more.
     /// </summary>
     /// <param name="customerId">The erased customer, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
     /// <param name="pseudonym">What they are known as from now on, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
-    /// <param name="keepTexts">True to keep the texts and titles of their posts and comments; false replaces them with "[removed]".</param>
+    /// <param name="keepTexts">True to keep the texts and titles of their posts, comments and ideas; false replaces them with "[removed]".</param>
     /// <exception cref="Errors.RelationshipValidationException">The customer id or the pseudonym is malformed.</exception>
     [Alias("EraseCustomer")]
     Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false);

@@ -55,15 +55,24 @@ public interface IIdeaLifecycleGrain : IIdeaGrain
 
     /// <summary>
     /// The customer was erased: as proposer, voter, commenter and asker they become <paramref name="pseudonym"/>, so the
-    /// idea's tallies stand; what they wrote as evidence is removed, and their comments' texts too unless
-    /// <paramref name="keepTexts"/>. Doing it twice changes nothing more.
+    /// idea's tallies stand; what they wrote as evidence is removed, and unless <paramref name="keepTexts"/> their
+    /// comments' texts and, when the idea's words are theirs (they proposed it, or staff made it from their message),
+    /// its title and description. Doing it twice changes nothing more.
     /// </summary>
     /// <param name="customerId">The erased customer, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
     /// <param name="pseudonym">What they are known as from now on, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
-    /// <param name="keepTexts">True to keep their comments' texts; their evidence excerpts are removed either way.</param>
+    /// <param name="keepTexts">True to keep their comments' texts and the idea's words; their evidence excerpts are removed either way.</param>
     /// <exception cref="Errors.RelationshipValidationException">The customer id or the pseudonym is malformed.</exception>
     [Alias("EraseCustomer")]
     Task EraseCustomerAsync(string customerId, string pseudonym, bool keepTexts = false);
+
+    /// <summary>
+    /// Other ideas' titles that were an erased customer's words: every decision of this idea that quotes one (a merge's
+    /// "A duplicate of 'title'") quotes "[removed]" instead. Doing it twice changes nothing more.
+    /// </summary>
+    /// <param name="titles">The titles as they were, each quoted in single quotes where it appears.</param>
+    [Alias("RemoveQuotedTitles")]
+    Task RemoveQuotedTitlesAsync(IReadOnlyList<string> titles);
 
     /// <summary>Links a customer's request to the idea; the same asker and reference again changes nothing.</summary>
     /// <param name="evidence">

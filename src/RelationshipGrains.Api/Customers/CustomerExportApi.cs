@@ -27,13 +27,14 @@ internal static class CustomerExportApi
             .Describe("eraseCustomer", "Erase a customer",
                 "Operators, or the customer themselves. Removes the customer's personal data from the timeline, journals and archives, tells"
                 + " every consented partner to erase its copy and returns a receipt; asking again returns the same "
-                + "receipt. Posts and comments lose their text unless keepPostTexts=true.")
+                + "receipt. Posts and comments lose their text, and ideas in the customer's words their title and "
+                + "description, unless keepPostTexts=true.")
             .RequireAuthorization(ApiRoles.OperatorOrCustomerPolicy)
             .OpenToTheCustomer();
         return customer;
     }
 
-    // ?keepPostTexts=true keeps the texts of the customer's community posts and comments under the pseudonym; by
+    // ?keepPostTexts=true keeps the texts of the customer's community posts, comments and ideas under the pseudonym; by
     // default they become "[removed]". The receipt says which.
     private static async Task<Ok<ErasureReceipt>> Erase(string id, IGrainFactory grains, bool keepPostTexts = false) =>
         TypedResults.Ok(await grains.CustomerStewardship(id).EraseAsync(keepPostTexts));

@@ -13,10 +13,15 @@ public sealed partial class CommunityGrain
         Check.Id(customerId, "customerId");
         Check.Id(pseudonym, "pseudonym");
 
-        // The ideas first: if one fails, the retried erasure finds the community still to clean.
-        foreach (var ideaId in State.Ideas)
+        // The titles of ideas whose words were the customer's, where others quoted them (decisions, the feed), before
+        // the ideas lose their own: an erasure cut short then still finds, from the ideas, every title left to remove.
+        var titles = keepTexts ? [] : await TitlesToRemoveAsync(customerId, pseudonym);
+        if (titles.Count > 0)
         {
-            await GrainFactory.GetGrain<IIdeaLifecycleGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym, keepTexts);
+            foreach (var ideaId in State.Ideas)
+            {
+                await Lifecycle(ideaId).RemoveQuotedTitlesAsync([.. titles.Values]);
+            }
         }
 
         var changed = State.Members.Remove(customerId);
@@ -37,7 +42,8 @@ public sealed partial class CommunityGrain
         for (var i = 0; i < State.Feed.Count; i++)
         {
             var e = State.Feed[i];
-            if (e.ActorId == customerId || e.Subject == customerId || IdsInText.Mentions(e.Text, customerId))
+            if (e.ActorId == customerId || e.Subject == customerId || IdsInText.Mentions(e.Text, customerId)
+                || !ReferenceEquals(QuotedTitles.Replace(e.Text, titles.Values, IdeaGrain.RemovedText), e.Text))
             {
                 State.Feed[i] = e with
                 {
@@ -46,10 +52,22 @@ public sealed partial class CommunityGrain
                     // A new thread's event quotes its title.
                     Text = !keepTexts && e.Kind == CommunityEventKind.Posted && e.ActorId == customerId
                         ? $"{pseudonym} posted."
-                        : IdsInText.Replace(e.Text, customerId, pseudonym),
+                        : QuotedTitles.Replace(IdsInText.Replace(e.Text, customerId, pseudonym), titles.Values, IdeaGrain.RemovedText),
                 };
                 changed = true;
             }
+        }
+
+        foreach (var ideaId in titles.Keys)
+        {
+            State.IdeaTexts.Remove(ideaId);
+            Similarity.Remove(ideaId);
+            if (State.IdeaTitles.ContainsKey(ideaId))
+            {
+                State.IdeaTitles[ideaId] = IdeaGrain.RemovedText;
+            }
+
+            changed = true;
         }
 
         if (changed)
@@ -58,5 +76,19 @@ public sealed partial class CommunityGrain
             compactions.Request(this.GetGrainId());
             await SaveAsync();
         }
+
+        // Saved before the ideas pseudonymise the customer, so a retry still reads from them the titles this removed.
+        foreach (var ideaId in State.Ideas)
+        {
+            await GrainFactory.GetGrain<IIdeaLifecycleGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym, keepTexts);
+        }
+    }
+
+    private async Task<Dictionary<string, string>> TitlesToRemoveAsync(string customerId, string pseudonym)
+    {
+        var ideas = await Task.WhenAll(State.Ideas.Select(id => Idea(id).GetAsync()));
+        return ideas.OfType<IdeaView>()
+            .Where(i => i.Title != IdeaGrain.RemovedText && IdeaGrain.WordsAreTheirs(i.ProposerId, i.Evidence ?? [], customerId, pseudonym))
+            .ToDictionary(i => i.IdeaId, i => i.Title);
     }
 }

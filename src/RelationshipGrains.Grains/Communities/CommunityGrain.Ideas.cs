@@ -27,7 +27,7 @@ public sealed partial class CommunityGrain
         var parent = await OwnIdeaAsync(parentIdeaId);
         var child = await Lifecycle(variant.IdeaId).CreateAsync(Slug, customerId, variant, [.. parent.Lineage, parent.IdeaId]);
         await Lifecycle(parentIdeaId).NoteForkAsync(child.IdeaId);
-        await AddIdeaAsync(child, $"{customerId} forked '{parent.Title}' into '{child.Title}'.", $"Forked the idea '{parent.Title}'.");
+        await AddIdeaAsync(child, $"{customerId} forked '{parent.Title}' into '{child.Title}'.", $"Forked an idea into '{child.Title}'.");
         return child;
     }
 

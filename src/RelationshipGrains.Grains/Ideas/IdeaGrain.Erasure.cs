@@ -1,4 +1,6 @@
+using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Ideas;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Grains.Ideas;
@@ -20,7 +22,16 @@ public sealed partial class IdeaGrain
             return;
         }
 
+        // Decided before the proposer and the evidence are re-keyed below.
+        var wordsTheirs = WordsAreTheirs(State.ProposerId, State.Evidence, customerId, pseudonym);
         var changed = false;
+        if (!keepTexts && wordsTheirs && (State.Title != RemovedText || State.Description is not null))
+        {
+            State.Title = RemovedText;
+            State.Description = null;
+            changed = true;
+        }
+
         if (State.ProposerId == customerId)
         {
             State.ProposerId = pseudonym;
@@ -67,6 +78,36 @@ public sealed partial class IdeaGrain
             await journal.WriteOrRetireAsync(this, Outbox);
         }
     }
+
+    public async Task RemoveQuotedTitlesAsync(IReadOnlyList<string> titles)
+    {
+        ArgumentNullException.ThrowIfNull(titles);
+        var changed = false;
+        for (var i = 0; i < State.Decisions.Count; i++)
+        {
+            var decision = State.Decisions[i];
+            var reason = QuotedTitles.Replace(decision.Reason, titles, RemovedText);
+            if (!ReferenceEquals(reason, decision.Reason))
+            {
+                State.Decisions[i] = decision with { Reason = reason };
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            compactions.Request(this.GetGrainId());
+            await journal.WriteOrRetireAsync(this, Outbox);
+        }
+    }
+
+    /// <summary>
+    /// Whether an idea's title and description are the customer's words: they proposed it, or staff made it from their
+    /// message (its origin evidence). After a first erasure both answer to the pseudonym, so a resumed one still knows.
+    /// </summary>
+    public static bool WordsAreTheirs(string proposerId, IEnumerable<IdeaEvidence> evidence, string customerId, string pseudonym) =>
+        proposerId == customerId || proposerId == pseudonym
+        || evidence.Any(e => e.Origin && (e.CustomerId == customerId || e.AskerKey == customerId || e.AskerKey == pseudonym));
 
     private static bool Rekey<T>(IDictionary<string, T> byCustomer, string customerId, string pseudonym)
     {

@@ -115,7 +115,7 @@ public sealed partial class IdeaGrain(
         await journal.WriteOrRetireAsync(this, Outbox);
         _notices.Send(
             () => GrainFactory.GetGrain<ICustomerNoticesGrain>(customerId).RecordCommunityActivityAsync(
-                new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on the idea '{State.Title}'.", IdeaId)),
+                new CommunityActivity($"idea/{IdeaId}/comment/{commentId}", State.Community!, $"Commented on an idea in '{State.Community}'.", IdeaId)),
             e => LogAskerNotTold(logger, e, customerId, IdeaId));
         return comment;
     }
@@ -139,8 +139,8 @@ public sealed partial class IdeaGrain(
         if (evidence.CustomerId is { } customerId)
         {
             var text = evidence.Origin
-                ? $"Your request became the idea '{State.Title}' in '{State.Community}'."
-                : $"Your request was added to the idea '{State.Title}' in '{State.Community}'.";
+                ? $"Your request became an idea in '{State.Community}'."
+                : $"Your request was added to an idea in '{State.Community}'.";
             TellAsker(customerId, $"{IdeaId}/linked/{evidence.Reference}", text, Kebab.Of(State.Status));
         }
 
@@ -250,12 +250,16 @@ public sealed partial class IdeaGrain(
         return View();
     }
 
-    /// <summary>Customers who asked for the idea hear when it moves (the back office hears through the outbox).</summary>
+    /// <summary>
+    /// Customers who asked for the idea hear when it moves (the back office hears through the outbox). Notices to other
+    /// customers never quote the idea's title: it may be a customer's words, which go when that customer is erased, and
+    /// the notice names the idea by its id (the entry's subject), whose title is read where it is shown.
+    /// </summary>
     private void TellAskers(IReadOnlyList<string> askers, IdeaStatus status)
     {
         foreach (var customerId in askers)
         {
-            TellAsker(customerId, $"{IdeaId}/{status}", $"The idea '{State.Title}' you asked for is now {Kebab.Words(status)}.", Kebab.Of(status));
+            TellAsker(customerId, $"{IdeaId}/{status}", $"An idea you asked for in '{State.Community}' is now {Kebab.Words(status)}.", Kebab.Of(status));
         }
     }
 

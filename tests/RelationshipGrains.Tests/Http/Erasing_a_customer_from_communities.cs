@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using RelationshipGrains.Testing;
 using RelationshipGrains.Tests.Infrastructure;
 using static RelationshipGrains.Tests.Http.HttpWorld;
 
@@ -105,8 +106,71 @@ public sealed class Erasing_a_customer_from_communities(ApiFixture api)
         Assert.StartsWith("erased-", opening.GetProperty("authorId").GetString(), StringComparison.Ordinal);
         Assert.Equal(("Compost", "Turn it weekly."), (opening.GetProperty("title").GetString(), opening.GetProperty("text").GetString()));
         Assert.Equal("Oak slats last.", comment.GetProperty("text").GetString());
+        Assert.Equal("Compost bins", (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{idea}"))).GetProperty("idea").GetProperty("title").GetString());
         Assert.DoesNotContain(cy, opening.GetRawText() + comment.GetRawText());
     }
+
+    [Fact]
+    public async Task An_idea_in_the_customers_words_loses_its_title_and_description_wherever_they_were_quoted()
+    {
+        var slug = Keys.Customer("garden");
+        var community = $"/api/v1/communities/{slug}";
+        var (ada, bob, staff) = (Keys.Customer("ada"), Keys.Customer("bob"), Keys.Customer("staff"));
+        await Ok(_world.Operator.PutAsync(community, JsonContent.Create(new { name = "Gardeners", topics = new[] { "garden" }, staff = new[] { staff } })));
+        await Ok(Post(_world.Channel, $"{community}/members", new { customerId = ada }));
+        await Ok(Post(_world.Channel, $"{community}/members", new { customerId = bob }));
+
+        // Ada proposes "Seed swap"; Bob comments on it, asks for it, forks it, and his own "Tool shed" is merged into it;
+        // staff moves it on, and make an idea of what Ada said in a chat.
+        var (adasIdea, bobsIdea, fork, fromChat) = (Keys.Customer("idea"), Keys.Customer("idea"), Keys.Customer("fork"), Keys.Customer("chat"));
+        await Ok(Post(_world.Channel, $"{community}/ideas", new { customerId = ada, ideaId = adasIdea, title = "Seed swap", description = "Bring seeds from Leeds" }),
+            HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{adasIdea}/comments", new { customerId = bob, commentId = "c1", text = "Count me in." }), HttpStatusCode.Created);
+        var bobSaid = await Said(bob, "Is there a swap for seeds?");
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{adasIdea}/evidence", new { customerId = bob, sequence = bobSaid }));
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{adasIdea}/forks", new { customerId = bob, ideaId = fork, title = "Seed library" }), HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"{community}/ideas", new { customerId = bob, ideaId = bobsIdea, title = "Tool shed" }), HttpStatusCode.Created);
+        await Ok(Post(_world.Channel, $"{community}/ideas/merge", new { actorId = staff, duplicateIdeaId = bobsIdea, survivorIdeaId = adasIdea }));
+        await Ok(Post(_world.Channel, $"/api/v1/ideas/{adasIdea}/status", new { actorId = staff, status = "culled", reason = "Out of season" }));
+        var adaSaid = await Said(ada, "Rainwater barrels by the allotment gate, please");
+        await Ok(Post(_world.Channel, $"/api/v1/customers/{ada}/timeline/{adaSaid}/idea", new { community = slug, actorId = staff, ideaId = fromChat }),
+            HttpStatusCode.Created);
+        // Bob's notices (the comment, the request linked, the fork, the status) arrive after the calls answer.
+        await Poll.UntilAsync(async () => await TimelineAsync(bob), t => t.Contains("is now culled", StringComparison.Ordinal)
+            && t.Contains("Forked an idea", StringComparison.Ordinal) && t.Contains("Commented on", StringComparison.Ordinal), TimeSpan.FromSeconds(10),
+            "Bob's idea notices");
+
+        await Ok(_world.Operator.DeleteAsync($"/api/v1/customers/{ada}"));
+
+        var adas = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{adasIdea}"))).GetProperty("idea");
+        var chat = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{fromChat}"))).GetProperty("idea");
+        var bobs = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{bobsIdea}"))).GetProperty("idea");
+        var forked = (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{fork}"))).GetProperty("idea");
+        Assert.Equal(("[removed]", JsonValueKind.Null), (adas.GetProperty("title").GetString(), adas.GetProperty("description").ValueKind));
+        Assert.Equal(("[removed]", JsonValueKind.Null), (chat.GetProperty("title").GetString(), chat.GetProperty("description").ValueKind));
+        Assert.Equal("Seed library", forked.GetProperty("title").GetString());
+        Assert.Equal("A duplicate of '[removed]', merged by " + staff + ".", bobs.GetProperty("decisions")[0].GetProperty("reason").GetString());
+        var feed = await FeedUntilAsync(community, bob);
+        // Bob's words stay; the feed's JSON escapes the quotes.
+        Assert.Contains(@"\u0027Tool shed\u0027 was merged into \u0027[removed]\u0027.", feed, StringComparison.Ordinal);
+        var everything = string.Join('\n', adas.GetRawText(), chat.GetRawText(), bobs.GetRawText(), forked.GetRawText(), feed, await TimelineAsync(bob),
+            (await Ok(_world.Channel.GetAsync($"{community}/ideas?include=closed"))).GetRawText(),
+            (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{adasIdea}/comments"))).GetRawText());
+        Assert.DoesNotContain("Seed swap", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("Leeds", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rainwater", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(ada, everything, StringComparison.Ordinal);
+        Assert.Contains("Count me in.", everything, StringComparison.Ordinal);
+    }
+
+    private async Task<long> Said(string customer, string text) =>
+        (await Ok(Post(_world.Channel, $"/api/v1/customers/{customer}/interactions", new
+        {
+            interactionId = Guid.NewGuid().ToString("N"), channel = "chat", direction = "inbound", author = new { kind = "customer" }, text,
+        }), HttpStatusCode.Created)).GetProperty("sequence").GetInt64();
+
+    private async Task<string> TimelineAsync(string customer) =>
+        (await Ok(_world.Channel.GetAsync($"/api/v1/customers/{customer}/timeline?limit=200"))).GetRawText();
 
     /// <summary>The community's whole feed window, read until an event that happens after the erasure arrives.</summary>
     private async Task<string> FeedUntilAsync(string community, string member)

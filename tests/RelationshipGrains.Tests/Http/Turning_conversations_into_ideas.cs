@@ -57,7 +57,7 @@ public sealed class Turning_conversations_into_ideas(ApiFixture api)
         Assert.Equal((ada, true, $"customers/{ada}/timeline/{sequence}"),
             (source.GetProperty("customerId").GetString(), source.GetProperty("origin").GetBoolean(), source.GetProperty("reference").GetString()));
         Assert.Equal(ideaId, Assert.Single(news).GetProperty("subject").GetString());
-        Assert.Contains("became the idea", news[0].GetProperty("text").GetString());
+        Assert.Contains("became an idea in", news[0].GetProperty("text").GetString());
     }
 
     [Fact]

@@ -135,6 +135,7 @@ public sealed class Keeping_journals_in_local_files : IDisposable
             Assert.DoesNotContain("Erin Erasable", text, StringComparison.Ordinal);
             Assert.DoesNotContain("erin@example.com", text, StringComparison.Ordinal);
             Assert.DoesNotContain("Whiskers", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Cat-proof", text, StringComparison.Ordinal);
             // Only the customer's own journal, named by the id, still holds it: in the erasure receipt.
             Assert.False(text.Contains(id, StringComparison.Ordinal) && !path.Contains(id, StringComparison.Ordinal), path);
         }
