@@ -6,7 +6,10 @@ using RelationshipGrains.Silo.Observability;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // The content root is where appsettings.json is read from, and it defaults to the current directory: started from
+    // anywhere else (infra/cluster.sh, a service manager), the silo ran without its settings' defaults and logged six
+    // Information lines per HTTP request. The file is beside the dll, in the build output as in a published silo.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     StartupChecks.ThrowIfAny(builder.Configuration);
     builder.AddRelationshipGrainsSilo();
     builder.AddRelationshipGrainsObservability();

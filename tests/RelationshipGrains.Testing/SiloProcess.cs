@@ -38,7 +38,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment, string logDirectory)
+    /// <param name="workingDirectory">Where the process starts; the silo's own folder unless given.</param>
+    public static SiloProcess Start(string name, IReadOnlyDictionary<string, string> environment, string logDirectory, string? workingDirectory = null)
     {
         var siloPort = FreePorts.Next();
         var httpPort = FreePorts.Next();
@@ -46,7 +47,7 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(SiloAssembly())!,
         };
         foreach (var (key, value) in environment)
         {
