@@ -28,4 +28,13 @@ public interface IWebhookDeadLettersGrain : IGrainWithIntegerKey
     /// <param name="deadLetters">The dead letters, oldest first; one with the same id as one kept replaces it.</param>
     [Alias("AddMany")]
     Task AddManyAsync(IReadOnlyList<WebhookDeadLetter> deadLetters);
+
+    /// <summary>
+    /// The customer was erased: the dead letters about them raised before <paramref name="raisedBefore"/> (the events the
+    /// erasure raises itself stay) go, and storage rewrites the list without them.
+    /// </summary>
+    /// <param name="customerId">The erased customer's id.</param>
+    /// <param name="raisedBefore">When the erasure happened: dead letters of events raised from then on stay.</param>
+    [Alias("ForgetCustomer")]
+    Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore);
 }

@@ -10,6 +10,10 @@ namespace RelationshipGrains.Webhooks;
 /// <param name="LastError">What the last attempt failed with.</param>
 /// <param name="FailedAt">When the last attempt failed.</param>
 /// <param name="RaisedAt">When the event was raised, when known: a subscription made again under the id later is not sent it.</param>
+/// <param name="CustomerId">
+/// The customer the event is about, by their own id (a partner's body names them by the partner's pseudonym), so an
+/// erasure finds the dead letter; null when the event names no customer, or for one kept before this was.
+/// </param>
 [GenerateSerializer, Immutable, Alias("rg.WebhookDeadLetter")]
 public sealed record WebhookDeadLetter(
     [property: Id(0)] string DeadLetterId,
@@ -20,4 +24,5 @@ public sealed record WebhookDeadLetter(
     [property: Id(5)] int Attempts,
     [property: Id(6)] string LastError,
     [property: Id(7)] DateTimeOffset FailedAt,
-    [property: Id(8)] DateTimeOffset? RaisedAt = null);
+    [property: Id(8)] DateTimeOffset? RaisedAt = null,
+    [property: Id(9)] string? CustomerId = null);

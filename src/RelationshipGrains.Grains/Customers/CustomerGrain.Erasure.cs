@@ -1,7 +1,9 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.ValueChains;
+using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Grains.Customers;
 
@@ -24,6 +26,7 @@ public sealed partial class CustomerGrain
             await ForgetValueChainsAsync(earlier);
             await PseudonymiseInCommunitiesAsync(earlier.PostTextsKept);
             await EraseAccessLogsAsync();
+            await ForgetWebhookDeliveriesAsync(earlier);
             await ForgetErasureReminderAsync();
             return earlier;
         }
@@ -61,6 +64,7 @@ public sealed partial class CustomerGrain
         await ForgetValueChainsAsync(receipt);
         await PseudonymiseInCommunitiesAsync(keepPostTexts);
         await EraseAccessLogsAsync();
+        await ForgetWebhookDeliveriesAsync(receipt);
         await ForgetErasureReminderAsync();
         return receipt;
     }
@@ -97,6 +101,20 @@ public sealed partial class CustomerGrain
         {
             await GrainFactory.GetGrain<IValueChainErasureGrain>(chain).ForgetOwnerAsync(CustomerId);
         }
+    }
+
+    /// <summary>
+    /// Deliveries about the customer waiting for a receiver, and dead letters, hold what their events said: they go,
+    /// but for the events the erasure raised itself, which receivers must still get.
+    /// </summary>
+    private async Task ForgetWebhookDeliveriesAsync(ErasureReceipt receipt)
+    {
+        foreach (var subscription in await GrainFactory.GetGrain<IWebhookRegistryGrain>(0).ListAsync())
+        {
+            await GrainFactory.GetGrain<IWebhookRetriesGrain>(subscription.SubscriptionId).ForgetCustomerAsync(CustomerId, receipt.ErasedAt);
+        }
+
+        await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).ForgetCustomerAsync(CustomerId, receipt.ErasedAt);
     }
 
     /// <summary>Partners' reads and staff's looks go too: both logs are keyed by the customer's id.</summary>

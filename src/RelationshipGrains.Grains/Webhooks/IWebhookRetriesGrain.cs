@@ -17,6 +17,13 @@ public interface IWebhookRetriesGrain : IGrainWithStringKey
     [Alias("Wait")]
     Task WaitAsync(WebhookRetry retry);
 
+    /// <summary>
+    /// The customer was erased: the deliveries about them raised before <paramref name="raisedBefore"/> (the events the
+    /// erasure raises itself still go) leave the queue untried, and storage rewrites the queue without them.
+    /// </summary>
+    [Alias("ForgetCustomer")]
+    Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore);
+
     /// <summary>The deliveries waiting, oldest first.</summary>
     [Alias("List")]
     Task<IReadOnlyList<WebhookRetry>> ListAsync();

@@ -1,5 +1,6 @@
 using Orleans.Journaling;
 using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Grains.Webhooks;
@@ -9,7 +10,7 @@ namespace RelationshipGrains.Grains.Webhooks;
 /// with it), so 10,000 kept cost a write no more than one. Kept in the registry's state, each rewrote them all (234 KB
 /// a dead letter at 480 of them).
 /// </summary>
-public sealed class WebhookDeadLettersGrain(IDurableStateManager journal) : Grain, IWebhookDeadLettersGrain
+public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, ForcedCompactions compactions) : Grain, IWebhookDeadLettersGrain
 {
     public const int Kept = 10_000;
 
@@ -46,6 +47,26 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal) : Grai
         }
 
         await journal.WriteOrRetireAsync(this);
+    }
+
+    public async Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore)
+    {
+        var forgotten = 0;
+        for (var i = _letters.Count - 1; i >= 0; i--)
+        {
+            var letter = _letters[i];
+            if (ErasedCustomers.Concerns(letter.CustomerId, letter.Body, letter.RaisedAt, customerId, raisedBefore))
+            {
+                _letters.RemoveAt(i);
+                forgotten++;
+            }
+        }
+
+        if (forgotten > 0)
+        {
+            compactions.Request(this.GetGrainId());
+            await journal.WriteOrRetireAsync(this);
+        }
     }
 
     private void Keep(WebhookDeadLetter deadLetter)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Journaling;
 using RelationshipGrains.Grains.Storage;
+using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Grains.Webhooks;
@@ -13,7 +14,7 @@ namespace RelationshipGrains.Grains.Webhooks;
 /// </summary>
 public sealed partial class WebhookRetriesGrain(
     IDurableStateManager journal, IWebhookAttempts attempts, IOptions<WebhookOptions> options, TimeProvider time,
-    ILogger<WebhookRetriesGrain> logger) : Grain, IWebhookRetriesGrain, IRemindable
+    ForcedCompactions compactions, ILogger<WebhookRetriesGrain> logger) : Grain, IWebhookRetriesGrain, IRemindable
 {
     /// <summary>Deliveries kept waiting per subscription; more become dead letters untried.</summary>
     public const int MaxWaiting = 10_000;
@@ -80,6 +81,29 @@ public sealed partial class WebhookRetriesGrain(
         _ids.Add(retry.MessageId);
         await journal.WriteOrRetireAsync(this);
         Schedule();
+    }
+
+    public async Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore)
+    {
+        var forgotten = 0;
+        for (var i = _waiting.Count - 1; i >= 0; i--)
+        {
+            var retry = _waiting[i];
+            if (ErasedCustomers.Concerns(retry.CustomerId, retry.Body, retry.RaisedAt, customerId, raisedBefore))
+            {
+                // A round under way finds it gone when it records its outcomes, and neither retries nor dead-letters it.
+                _waiting.RemoveAt(i);
+                _ids.Remove(retry.MessageId);
+                forgotten++;
+            }
+        }
+
+        if (forgotten > 0)
+        {
+            compactions.Request(this.GetGrainId());
+            await journal.WriteOrRetireAsync(this);
+            Schedule();
+        }
     }
 
     /// <summary>The waiting deliveries; while the receiver fails, none is tried before the queue's next round.</summary>
@@ -285,7 +309,8 @@ public sealed partial class WebhookRetriesGrain(
         }
 
         await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).AddManyAsync([.. retries.Select(r => new WebhookDeadLetter(
-            $"{SubscriptionId}.{r.MessageId:N}", SubscriptionId, r.MessageId, r.EventType, r.Body, r.Attempts, r.LastError, time.GetUtcNow(), r.RaisedAt))]);
+            $"{SubscriptionId}.{r.MessageId:N}", SubscriptionId, r.MessageId, r.EventType, r.Body, r.Attempts, r.LastError, time.GetUtcNow(), r.RaisedAt,
+            r.CustomerId))]);
     }
 
     private async Task ForgetReminderAsync()

@@ -40,12 +40,13 @@ public sealed class WebhookDispatcher(
         var wanted = subscribed.Where(t => t.Wants(raisedAt)).ToList();
 
         var data = JsonSerializer.SerializeToNode(integrationEvent, IntegrationEvents.Json)!.AsObject();
+        var customerId = data["customerId"] is JsonValue customer && customer.TryGetValue<string>(out var id) ? id : null;
         await Task.WhenAll(wanted.Select(async target =>
         {
             var shaped = target.PartnerId is { } partnerId ? PartnerPayload.For((JsonObject)data.DeepClone(), partnerId, pseudonyms) : data;
             if (shaped is not null)
             {
-                await DeliverAsync(target, messageId, typeof(T).Name, Envelope(messageId, typeof(T).Name, shaped), raisedAt, cancellationToken);
+                await DeliverAsync(target, messageId, typeof(T).Name, Envelope(messageId, typeof(T).Name, shaped), raisedAt, customerId, cancellationToken);
             }
         }));
     }
@@ -100,8 +101,8 @@ public sealed class WebhookDispatcher(
         return error;
     }
 
-    private async Task DeliverAsync(
-        WebhookTarget target, Guid messageId, string eventType, string body, DateTimeOffset? raisedAt, CancellationToken cancellationToken)
+    private async Task DeliverAsync(WebhookTarget target, Guid messageId, string eventType, string body, DateTimeOffset? raisedAt,
+        string? customerId, CancellationToken cancellationToken)
     {
         // Queued untried when the silo is stopping: with a receiver down, the first attempts of what was still queued
         // outlasted a stop's 30 s.
@@ -118,7 +119,8 @@ public sealed class WebhookDispatcher(
         // Untried, it is due at once: the queue tries it after those before it, without holding this event's other
         // deliveries. With its attempts spent already, the queue keeps it as a dead letter.
         var now = time.GetUtcNow();
-        var retry = new WebhookRetry(messageId, eventType, body, attempts, error, attempts == 0 ? now : now + options.Value.WaitAfter(attempts), raisedAt);
+        var retry = new WebhookRetry(messageId, eventType, body, attempts, error, attempts == 0 ? now : now + options.Value.WaitAfter(attempts), raisedAt,
+            customerId);
         await grains.GetGrain<IWebhookRetriesGrain>(target.SubscriptionId).WaitAsync(retry);
     }
 

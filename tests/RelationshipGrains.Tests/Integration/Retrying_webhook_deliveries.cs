@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Contracts;
@@ -75,6 +76,55 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
             fixture.Receiver.Answer = previous;
         }
     }
+
+    [Fact]
+    public async Task An_erasure_takes_the_customers_deliveries_from_the_queues_and_the_dead_letters_but_not_its_own_events()
+    {
+        var (erased, other) = (Keys.Customer("erased"), Keys.Customer("other"));
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(erased);
+        await customer.RecordInteractionAsync(Requests.Interaction("hello", "Hello"));
+        var down = await Subscribe();
+        var previous = fixture.Receiver.Answer;
+        fixture.Receiver.Answer = r => r.Path == $"/hooks/{down}" ? (500, "{}") : previous(r);
+        try
+        {
+            // The dispatcher names the customer on what it queues (raised at a time not known, so before the erasure); the
+            // queue tries it again in a minute.
+            var queued = Guid.NewGuid();
+            var before = DateTimeOffset.UtcNow.AddMinutes(-5);
+            await SlowRetryingDispatcher().DispatchAsync(new CustomerErased(erased, [], before), queued, null, CancellationToken.None);
+            var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(down);
+            Assert.Equal(erased, Assert.Single(await retries.ListAsync()).CustomerId);
+            var otherRetry = new WebhookRetry(Guid.NewGuid(), EventType, Body(other), 1, "The receiver answered 500.", DateTimeOffset.UtcNow.AddHours(1), before, other);
+            await retries.WaitAsync(otherRetry);
+            WebhookDeadLetter Letter(string body, string? customerId, DateTimeOffset raisedAt)
+            {
+                var id = Guid.NewGuid();
+                return new WebhookDeadLetter($"{down}.{id:N}", down, id, EventType, body, 3, "The receiver answered 500.", DateTimeOffset.UtcNow, raisedAt, customerId);
+            }
+
+            // Kept before dead letters named their customer, the body alone says whose it is.
+            var (named, unnamed, others, later) = (Letter(Body(erased), erased, before), Letter(Body(erased), null, before), Letter(Body(other), other, before),
+                Letter(Body(erased), erased, DateTimeOffset.UtcNow.AddMinutes(5)));
+            await DeadLetters.AddManyAsync([named, unnamed, others, later]);
+
+            var receipt = await customer.Stewardship().EraseAsync();
+
+            // The CustomerErased the erasure raised goes to this receiver too, which fails it to the last attempt.
+            var letters = await Poll.UntilAsync(DeadLetters.ListAsync, l => l.Any(d => d.SubscriptionId == down && d.RaisedAt == receipt.ErasedAt),
+                TimeSpan.FromSeconds(10), "the erasure's own event among the dead letters");
+            var kept = letters.Where(d => d.SubscriptionId == down && d.RaisedAt != receipt.ErasedAt).Select(d => d.DeadLetterId);
+            Assert.Equal(new[] { later.DeadLetterId, others.DeadLetterId }.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
+            Assert.Equal([otherRetry.MessageId], (await retries.ListAsync()).Select(r => r.MessageId));
+        }
+        finally
+        {
+            fixture.Receiver.Answer = previous;
+        }
+    }
+
+    private static string Body(string customerId) =>
+        $$$"""{"id":"{{{Guid.NewGuid()}}}","type":"{{{EventType}}}","data":{"customerId":"{{{customerId}}}","partnersToNotify":[]}}""";
 
     [Fact]
     public async Task A_receiver_that_never_answers_fails_the_attempt_at_the_timeout_and_the_delivery_waits_in_its_queue()

@@ -23,6 +23,14 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Body { get; set; }
 #endif
+        /// <summary>The customer the event is about, by their own id (a partner&apos;s body names them by the partner&apos;s pseudonym), so anerasure finds the dead letter; null when the event names no customer, or for one kept before this was.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CustomerId { get; set; }
+#nullable restore
+#else
+        public string CustomerId { get; set; }
+#endif
         /// <summary>The dead letter&apos;s id: `{subscriptionId}.{messageId}`, the message id without dashes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -81,6 +89,7 @@ namespace RelationshipGrains.ApiClient.Models
             {
                 { "attempts", n => { Attempts = n.GetIntValue(); } },
                 { "body", n => { Body = n.GetStringValue(); } },
+                { "customerId", n => { CustomerId = n.GetStringValue(); } },
                 { "deadLetterId", n => { DeadLetterId = n.GetStringValue(); } },
                 { "eventType", n => { EventType = n.GetStringValue(); } },
                 { "failedAt", n => { FailedAt = n.GetDateTimeOffsetValue(); } },
@@ -99,6 +108,7 @@ namespace RelationshipGrains.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("attempts", Attempts);
             writer.WriteStringValue("body", Body);
+            writer.WriteStringValue("customerId", CustomerId);
             writer.WriteStringValue("deadLetterId", DeadLetterId);
             writer.WriteStringValue("eventType", EventType);
             writer.WriteDateTimeOffsetValue("failedAt", FailedAt);

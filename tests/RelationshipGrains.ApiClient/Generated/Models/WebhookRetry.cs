@@ -23,6 +23,14 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public string Body { get; set; }
 #endif
+        /// <summary>The customer the event is about, by their own id (a partner&apos;s body names them by the partner&apos;s pseudonym), so anerasure finds the delivery; null when the event names no customer, or for one queued before this was kept.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? CustomerId { get; set; }
+#nullable restore
+#else
+        public string CustomerId { get; set; }
+#endif
         /// <summary>The event&apos;s type name.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -65,6 +73,7 @@ namespace RelationshipGrains.ApiClient.Models
             {
                 { "attempts", n => { Attempts = n.GetIntValue(); } },
                 { "body", n => { Body = n.GetStringValue(); } },
+                { "customerId", n => { CustomerId = n.GetStringValue(); } },
                 { "eventType", n => { EventType = n.GetStringValue(); } },
                 { "lastError", n => { LastError = n.GetStringValue(); } },
                 { "messageId", n => { MessageId = n.GetGuidValue(); } },
@@ -81,6 +90,7 @@ namespace RelationshipGrains.ApiClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("attempts", Attempts);
             writer.WriteStringValue("body", Body);
+            writer.WriteStringValue("customerId", CustomerId);
             writer.WriteStringValue("eventType", EventType);
             writer.WriteStringValue("lastError", LastError);
             writer.WriteGuidValue("messageId", MessageId);
