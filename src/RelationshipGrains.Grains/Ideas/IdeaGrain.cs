@@ -253,7 +253,7 @@ public sealed partial class IdeaGrain(
     /// <summary>
     /// Customers who asked for the idea hear when it moves (the back office hears through the outbox). Notices to other
     /// customers never quote the idea's title: it may be a customer's words, which go when that customer is erased, and
-    /// the notice names the idea by its id (the entry's subject), whose title is read where it is shown.
+    /// the notice names the idea by its id (the entry's subject), by which a reader looks the idea up as it is now.
     /// </summary>
     private void TellAskers(IReadOnlyList<string> askers, IdeaStatus status)
     {
