@@ -51,17 +51,7 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
 
     public async Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore)
     {
-        var forgotten = 0;
-        for (var i = _letters.Count - 1; i >= 0; i--)
-        {
-            var letter = _letters[i];
-            if (ErasedCustomers.Concerns(letter.CustomerId, letter.Body, letter.RaisedAt, customerId, raisedBefore))
-            {
-                _letters.RemoveAt(i);
-                forgotten++;
-            }
-        }
-
+        var forgotten = _letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, raisedBefore)).Count;
         if (forgotten > 0)
         {
             compactions.Request(this.GetGrainId());

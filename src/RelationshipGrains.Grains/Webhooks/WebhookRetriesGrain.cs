@@ -85,20 +85,10 @@ public sealed partial class WebhookRetriesGrain(
 
     public async Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore)
     {
-        var forgotten = 0;
-        for (var i = _waiting.Count - 1; i >= 0; i--)
-        {
-            var retry = _waiting[i];
-            if (ErasedCustomers.Concerns(retry.CustomerId, retry.Body, retry.RaisedAt, customerId, raisedBefore))
-            {
-                // A round under way finds it gone when it records its outcomes, and neither retries nor dead-letters it.
-                _waiting.RemoveAt(i);
-                _ids.Remove(retry.MessageId);
-                forgotten++;
-            }
-        }
-
-        if (forgotten > 0)
+        // A round under way finds them gone when it records its outcomes, and neither retries nor dead-letters them.
+        var forgotten = _waiting.RemoveWhere(r => ErasedCustomers.Concerns(r.CustomerId, r.Body, r.RaisedAt, customerId, raisedBefore));
+        _ids.ExceptWith(forgotten.Select(r => r.MessageId));
+        if (forgotten.Count > 0)
         {
             compactions.Request(this.GetGrainId());
             await journal.WriteOrRetireAsync(this);
