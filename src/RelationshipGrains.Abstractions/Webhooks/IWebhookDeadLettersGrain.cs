@@ -30,11 +30,13 @@ public interface IWebhookDeadLettersGrain : IGrainWithIntegerKey
     Task AddManyAsync(IReadOnlyList<WebhookDeadLetter> deadLetters);
 
     /// <summary>
-    /// The customer was erased: the dead letters about them raised before <paramref name="raisedBefore"/> (the events the
-    /// erasure raises itself stay) go, and storage rewrites the list without them.
+    /// The customer was erased: the dead letters about them, or whose body names them, raised before
+    /// <paramref name="raisedBefore"/> (the events the erasure raises itself stay) go, and storage rewrites the list
+    /// without them.
     /// </summary>
     /// <param name="customerId">The erased customer's id.</param>
+    /// <param name="names">Every name bodies may give them: their id, and each partner's pseudonym for them.</param>
     /// <param name="raisedBefore">When the erasure happened: dead letters of events raised from then on stay.</param>
     [Alias("ForgetCustomer")]
-    Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore);
+    Task ForgetCustomerAsync(string customerId, IReadOnlyList<string> names, DateTimeOffset raisedBefore);
 }

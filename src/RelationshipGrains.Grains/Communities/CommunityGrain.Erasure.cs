@@ -52,7 +52,8 @@ public sealed partial class CommunityGrain
                     // A new thread's event quotes its title.
                     Text = !keepTexts && e.Kind == CommunityEventKind.Posted && e.ActorId == customerId
                         ? $"{pseudonym} posted."
-                        : QuotedTitles.Replace(IdsInText.Replace(e.Text, customerId, pseudonym), titles.Values, IdeaGrain.RemovedText),
+                        // Titles first: one holding the customer's id as a word would no longer match its quote.
+                        : IdsInText.Replace(QuotedTitles.Replace(e.Text, titles.Values, IdeaGrain.RemovedText), customerId, pseudonym),
                 };
                 changed = true;
             }

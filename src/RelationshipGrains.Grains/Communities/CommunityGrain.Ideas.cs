@@ -15,7 +15,9 @@ public sealed partial class CommunityGrain
         ArgumentNullException.ThrowIfNull(proposal);
         proposal.Validate();
         var idea = await Lifecycle(proposal.IdeaId).CreateAsync(Slug, customerId, proposal, []);
-        await AddIdeaAsync(idea, $"{customerId} proposed '{idea.Title}'.", $"Proposed the idea '{idea.Title}'.");
+        // Timelines name an idea by its id, never its title: staff making an idea of a customer's message propose it
+        // in the customer's words, which go when the customer is erased.
+        await AddIdeaAsync(idea, $"{customerId} proposed '{idea.Title}'.", $"Proposed an idea in '{State.Name}'.");
         return idea;
     }
 
@@ -27,7 +29,7 @@ public sealed partial class CommunityGrain
         var parent = await OwnIdeaAsync(parentIdeaId);
         var child = await Lifecycle(variant.IdeaId).CreateAsync(Slug, customerId, variant, [.. parent.Lineage, parent.IdeaId]);
         await Lifecycle(parentIdeaId).NoteForkAsync(child.IdeaId);
-        await AddIdeaAsync(child, $"{customerId} forked '{parent.Title}' into '{child.Title}'.", $"Forked an idea into '{child.Title}'.");
+        await AddIdeaAsync(child, $"{customerId} forked '{parent.Title}' into '{child.Title}'.", $"Forked an idea in '{State.Name}'.");
         return child;
     }
 

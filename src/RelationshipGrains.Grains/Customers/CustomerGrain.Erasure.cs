@@ -109,12 +109,15 @@ public sealed partial class CustomerGrain
     /// </summary>
     private async Task ForgetWebhookDeliveriesAsync(ErasureReceipt receipt)
     {
-        foreach (var subscription in await GrainFactory.GetGrain<IWebhookRegistryGrain>(0).ListAsync())
+        var subscriptions = await GrainFactory.GetGrain<IWebhookRegistryGrain>(0).ListAsync();
+        // Partners' bodies name the customer by the partner's pseudonym for them.
+        IReadOnlyList<string> names = [CustomerId, .. subscriptions.Select(s => s.PartnerId).OfType<string>().Distinct().Select(p => pseudonyms.For(CustomerId, p))];
+        foreach (var subscription in subscriptions)
         {
-            await GrainFactory.GetGrain<IWebhookRetriesGrain>(subscription.SubscriptionId).ForgetCustomerAsync(CustomerId, receipt.ErasedAt);
+            await GrainFactory.GetGrain<IWebhookRetriesGrain>(subscription.SubscriptionId).ForgetCustomerAsync(CustomerId, names, receipt.ErasedAt);
         }
 
-        await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).ForgetCustomerAsync(CustomerId, receipt.ErasedAt);
+        await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).ForgetCustomerAsync(CustomerId, names, receipt.ErasedAt);
     }
 
     /// <summary>Partners' reads and staff's looks go too: both logs are keyed by the customer's id.</summary>

@@ -6,25 +6,38 @@ namespace RelationshipGrains.Grains.Webhooks;
 public static class ErasedCustomers
 {
     /// <summary>
-    /// True for a delivery about <paramref name="customerId"/> raised before the erasure. One kept before deliveries
-    /// named their customer is read from its body, which names them by their own id unless a partner's.
+    /// True for a delivery raised before the erasure that is about the customer (<paramref name="deliveryCustomerId"/>)
+    /// or whose body names them anywhere, by their id or a partner's pseudonym for them (<paramref name="names"/>): an
+    /// idea's event lists its askers, one kept before deliveries named their customer has only its body to go by.
     /// </summary>
-    public static bool Concerns(string? deliveryCustomerId, string body, DateTimeOffset? raisedAt, string customerId, DateTimeOffset raisedBefore) =>
-        !(raisedAt >= raisedBefore) && (deliveryCustomerId ?? BodyCustomerId(body)) == customerId;
+    public static bool Concerns(string? deliveryCustomerId, string body, DateTimeOffset? raisedAt, string customerId, IReadOnlyCollection<string> names,
+        DateTimeOffset raisedBefore) =>
+        !(raisedAt >= raisedBefore) && (deliveryCustomerId == customerId || names.Any(name => Names(body, name)));
 
-    private static string? BodyCustomerId(string body)
+    /// <summary>Ids need no escaping in JSON, so only a body holding the quoted name is parsed, to tell a value from a property's name.</summary>
+    private static bool Names(string body, string name)
     {
+        if (!body.Contains($"\"{name}\"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         try
         {
             using var json = JsonDocument.Parse(body);
-            return json.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                && data.TryGetProperty("customerId", out var id) && id.ValueKind == JsonValueKind.String
-                ? id.GetString()
-                : null;
+            return json.RootElement.TryGetProperty("data", out var data) && HasValue(data, name);
         }
         catch (JsonException)
         {
-            return null;
+            return false;
         }
     }
+
+    private static bool HasValue(JsonElement element, string name) => element.ValueKind switch
+    {
+        JsonValueKind.String => element.ValueEquals(name),
+        JsonValueKind.Object => element.EnumerateObject().Any(p => HasValue(p.Value, name)),
+        JsonValueKind.Array => element.EnumerateArray().Any(e => HasValue(e, name)),
+        _ => false,
+    };
 }

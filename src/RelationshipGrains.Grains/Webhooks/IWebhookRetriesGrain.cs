@@ -18,11 +18,15 @@ public interface IWebhookRetriesGrain : IGrainWithStringKey
     Task WaitAsync(WebhookRetry retry);
 
     /// <summary>
-    /// The customer was erased: the deliveries about them raised before <paramref name="raisedBefore"/> (the events the
-    /// erasure raises itself still go) leave the queue untried, and storage rewrites the queue without them.
+    /// The customer was erased: the deliveries about them, or whose body names them, raised before
+    /// <paramref name="raisedBefore"/> (the events the erasure raises itself still go) leave the queue untried, and
+    /// storage rewrites the queue without them.
     /// </summary>
+    /// <param name="customerId">The erased customer's id.</param>
+    /// <param name="names">Every name bodies may give them: their id, and each partner's pseudonym for them.</param>
+    /// <param name="raisedBefore">When the erasure happened.</param>
     [Alias("ForgetCustomer")]
-    Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore);
+    Task ForgetCustomerAsync(string customerId, IReadOnlyList<string> names, DateTimeOffset raisedBefore);
 
     /// <summary>The deliveries waiting, oldest first.</summary>
     [Alias("List")]

@@ -49,9 +49,10 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
         await journal.WriteOrRetireAsync(this);
     }
 
-    public async Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore)
+    public async Task ForgetCustomerAsync(string customerId, IReadOnlyList<string> names, DateTimeOffset raisedBefore)
     {
-        var forgotten = _letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, raisedBefore)).Count;
+        ArgumentNullException.ThrowIfNull(names);
+        var forgotten = _letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, names, raisedBefore)).Count;
         if (forgotten > 0)
         {
             compactions.Request(this.GetGrainId());

@@ -83,10 +83,11 @@ public sealed partial class WebhookRetriesGrain(
         Schedule();
     }
 
-    public async Task ForgetCustomerAsync(string customerId, DateTimeOffset raisedBefore)
+    public async Task ForgetCustomerAsync(string customerId, IReadOnlyList<string> names, DateTimeOffset raisedBefore)
     {
-        // A round under way finds them gone when it records its outcomes, and neither retries nor dead-letters them.
-        var forgotten = _waiting.RemoveWhere(r => ErasedCustomers.Concerns(r.CustomerId, r.Body, r.RaisedAt, customerId, raisedBefore));
+        ArgumentNullException.ThrowIfNull(names);
+        // A round under way sends none of them it has not sent yet, and finds them gone when it records its outcomes.
+        var forgotten = _waiting.RemoveWhere(r => ErasedCustomers.Concerns(r.CustomerId, r.Body, r.RaisedAt, customerId, names, raisedBefore));
         _ids.ExceptWith(forgotten.Select(r => r.MessageId));
         if (forgotten.Count > 0)
         {
@@ -172,7 +173,7 @@ public sealed partial class WebhookRetriesGrain(
                 NoteRound(first);
                 if (first.Error is null)
                 {
-                    foreach (var chunk in due.Skip(1).Chunk(InParallel))
+                    foreach (var chunk in due.Skip(1).Chunk(InParallel).Select(c => c.Where(d => _ids.Contains(d.Retry.MessageId)).ToArray()))
                     {
                         var results = await Task.WhenAll(chunk.Select(d => AttemptAsync(d, cancellationToken)));
                         for (var i = 0; i < chunk.Length; i++)

@@ -139,6 +139,9 @@ public sealed class Erasing_a_customer_from_communities(ApiFixture api)
         await Poll.UntilAsync(async () => await TimelineAsync(bob), t => t.Contains("is now culled", StringComparison.Ordinal)
             && t.Contains("Forked an idea", StringComparison.Ordinal) && t.Contains("Commented on", StringComparison.Ordinal), TimeSpan.FromSeconds(10),
             "Bob's idea notices");
+        // Staff proposed the idea made of Ada's chat, in her words.
+        await Poll.UntilAsync(async () => await TimelineAsync(staff), t => t.Contains(fromChat, StringComparison.Ordinal), TimeSpan.FromSeconds(10),
+            "the staff member's notice of the idea they proposed");
 
         await Ok(_world.Operator.DeleteAsync($"/api/v1/customers/{ada}"));
 
@@ -153,7 +156,7 @@ public sealed class Erasing_a_customer_from_communities(ApiFixture api)
         var feed = await FeedUntilAsync(community, bob);
         // Bob's words stay; the feed's JSON escapes the quotes.
         Assert.Contains(@"\u0027Tool shed\u0027 was merged into \u0027[removed]\u0027.", feed, StringComparison.Ordinal);
-        var everything = string.Join('\n', adas.GetRawText(), chat.GetRawText(), bobs.GetRawText(), forked.GetRawText(), feed, await TimelineAsync(bob),
+        var everything = string.Join('\n', adas.GetRawText(), chat.GetRawText(), bobs.GetRawText(), forked.GetRawText(), feed, await TimelineAsync(bob), await TimelineAsync(staff),
             (await Ok(_world.Channel.GetAsync($"{community}/ideas?include=closed"))).GetRawText(),
             (await Ok(_world.Channel.GetAsync($"/api/v1/ideas/{adasIdea}/comments"))).GetRawText());
         Assert.DoesNotContain("Seed swap", everything, StringComparison.Ordinal);

@@ -103,10 +103,16 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
                 return new WebhookDeadLetter($"{down}.{id:N}", down, id, EventType, body, 3, "The receiver answered 500.", DateTimeOffset.UtcNow, raisedAt, customerId);
             }
 
-            // Kept before dead letters named their customer, the body alone says whose it is.
+            // Kept before dead letters named their customer, the body alone says whose it is: by id, or by a partner's
+            // pseudonym on a partner's subscription; an idea's event names them among its askers.
+            var partner = await new PartnerWorld(fixture.Grains).Partner("seeds");
+            await fixture.Grains.GetGrain<IWebhookRegistryGrain>(0).SubscribeAsync(
+                new SubscribeWebhook(Keys.Customer("partner"), $"{fixture.Receiver.BaseUrl}/hooks/partner", [EventType], partner));
+            var pseudonym = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Pseudonyms>().For(erased, partner);
+            var askers = $$$"""{"id":"{{{Guid.NewGuid()}}}","type":"IdeaStatusChanged","data":{"ideaId":"i","askingCustomerIds":["{{{other}}}","{{{erased}}}"]}}""";
             var (named, unnamed, others, later) = (Letter(Body(erased), erased, before), Letter(Body(erased), null, before), Letter(Body(other), other, before),
                 Letter(Body(erased), erased, DateTimeOffset.UtcNow.AddMinutes(5)));
-            await DeadLetters.AddManyAsync([named, unnamed, others, later]);
+            await DeadLetters.AddManyAsync([named, unnamed, others, later, Letter(Body(pseudonym), null, before), Letter(askers, null, before)]);
 
             var receipt = await customer.Stewardship().EraseAsync();
 
