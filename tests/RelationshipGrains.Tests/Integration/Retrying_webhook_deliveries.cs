@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Contracts;
@@ -122,6 +123,16 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
             var kept = letters.Where(d => d.SubscriptionId == down && d.RaisedAt != receipt.ErasedAt).Select(d => d.DeadLetterId);
             Assert.Equal(new[] { later.DeadLetterId, others.DeadLetterId }.Order(StringComparer.Ordinal), kept.Order(StringComparer.Ordinal));
             Assert.Equal([otherRetry.MessageId], (await retries.ListAsync()).Select(r => r.MessageId));
+
+            // An event raised before the erasure and published after it fails at the receiver once the erasure is done:
+            // the erasure's reminder ticks once more, sweeps again, and goes.
+            var late = Letter(Body(erased), erased, before);
+            await DeadLetters.AddAsync(late);
+            Assert.True(fixture.Reminders.Holds(customer.GetGrainId(), CustomerGrain.ErasureReminder));
+            await customer.AsReference<IRemindable>().ReceiveReminder(CustomerGrain.ErasureReminder,
+                new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+            Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.DeadLetterId == late.DeadLetterId);
+            Assert.False(fixture.Reminders.Holds(customer.GetGrainId(), CustomerGrain.ErasureReminder));
         }
         finally
         {

@@ -125,6 +125,9 @@ public sealed class Keeping_journals_in_local_files : IDisposable
         await world.Idea(idea).CommentAsync(id, "c1", "Whiskers approves of wool.");
 
         await customer.Stewardship().EraseAsync();
+        // The erasure's reminder (its row names the customer) ticks once more a minute later, then goes.
+        await customer.AsReference<IRemindable>().ReceiveReminder(CustomerGrain.ErasureReminder,
+            new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
 
         var files = Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).ToList();
         Assert.NotEmpty(files);
