@@ -14,7 +14,7 @@ namespace RelationshipGrains.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// An in-process cluster on the real services: grain state in an Azurite container, messages on the real RabbitMQ,
-/// and a reminder table every silo shares (standing in for Redis), with short outbox timings so outages resolve in seconds.
+/// and a reminder table every silo shares (standing in for Azure Table reminders), with short outbox timings so outages resolve in seconds.
 /// </summary>
 public static class RabbitCluster
 {
