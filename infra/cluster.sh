@@ -128,10 +128,7 @@ case "${1:-}" in
       rm -f "$pidfile"
       echo "$(basename "$pidfile" .pid): stopped"
     done
-    for pidfile in "$RG_SERVICES_DIR"/*.pid; do
-      [ -e "$pidfile" ] || continue
-      bash "$root/infra/tools/stop-process.sh" "$pidfile" || failed=1
-    done
+    bash "$root/infra/tools/stop-services.sh" "$RG_SERVICES_DIR" || failed=1
     exit "$failed"
     ;;
   status)

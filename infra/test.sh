@@ -14,17 +14,7 @@ export RG_SERVICES_DIR="$PWD/artifacts/services"
 mkdir -p "$RG_SERVICES_DIR"
 # SIGTERM first, then SIGKILL after 15 s (Azurite ignores SIGTERM); only pids these scripts wrote, never a name match.
 # A service still alive after that fails the run: nothing the tests started may outlive them.
-stop_services() {
-  local survivors=""
-  for pidfile in "$RG_SERVICES_DIR"/*.pid; do
-    [ -e "$pidfile" ] || continue
-    bash infra/tools/stop-process.sh "$pidfile" || survivors="$survivors $(basename "$pidfile" .pid)"
-  done
-  if [ -n "$survivors" ]; then
-    echo "Services still running after the tests:$survivors"
-    return 1
-  fi
-}
+stop_services() { bash infra/tools/stop-services.sh "$RG_SERVICES_DIR"; }
 trap 'stop_services || true' EXIT
 
 bash infra/tools/chromium.sh || { echo "Could not install Chromium for the browser tests"; echo "0 passed, 1 failed"; exit 1; }
