@@ -21,12 +21,7 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
         {
-            await EraseArchivePagesAsync();
-            await DirectoryShard().RemoveAsync(CustomerId);
-            await ForgetValueChainsAsync(earlier);
-            await PseudonymiseInCommunitiesAsync(earlier.PostTextsKept);
-            await EraseAccessLogsAsync();
-            await ForgetWebhookDeliveriesAsync(earlier);
+            await EraseWhatIsLeftAsync(earlier);
             await ForgetErasureReminderAsync();
             return earlier;
         }
@@ -59,16 +54,22 @@ public sealed partial class CustomerGrain
         Outbox.Add(new CustomerErased(CustomerId, partners, now), now);
         compactions.Request(this.GetGrainId());
         await PersistAsync();
-        await EraseArchivePagesAsync();
-        await DirectoryShard().RemoveAsync(CustomerId);
-        await ForgetValueChainsAsync(receipt);
-        await PseudonymiseInCommunitiesAsync(keepPostTexts);
-        await EraseAccessLogsAsync();
-        await ForgetWebhookDeliveriesAsync(receipt);
+        await EraseWhatIsLeftAsync(receipt);
         // The reminder stays for one more tick, which sweeps the webhook queues again and goes: an event raised before
         // the erasure and published after it (the outbox above still held it) reaches a receiver's queue only once its
         // first attempt has failed, up to Webhooks:Timeout after, and the sweep above came first.
         return receipt;
+    }
+
+    /// <summary>The steps after the erasure's own write, each safe to run again: a resumed erasure runs them all.</summary>
+    private async Task EraseWhatIsLeftAsync(ErasureReceipt receipt)
+    {
+        await EraseArchivePagesAsync();
+        await DirectoryShard().RemoveAsync(CustomerId);
+        await ForgetValueChainsAsync(receipt);
+        await PseudonymiseInCommunitiesAsync(receipt.PostTextsKept);
+        await EraseAccessLogsAsync();
+        await ForgetWebhookDeliveriesAsync(receipt);
     }
 
     /// <summary>The erasure reminder's tick: whatever the erasure has left, done now.</summary>
