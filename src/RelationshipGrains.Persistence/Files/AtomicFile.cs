@@ -2,46 +2,81 @@ namespace RelationshipGrains.Persistence.Files;
 
 /// <summary>
 /// Replaces a file whole: the contents go to a new file beside it, which is renamed over the old one, so a crash
-/// leaves the old file or the new, never a mix.
+/// leaves the old file or the new, never a mix. With a <see cref="GroupCommit"/> the answer waits for the disk: the
+/// new file's bytes, then its name in the folder.
 /// </summary>
 internal static class AtomicFile
 {
-    public static async Task ReplaceAsync(string path, ReadOnlyMemory<byte> contents, bool flushToDisk, CancellationToken cancellationToken = default)
+    public static async Task ReplaceAsync(string path, ReadOnlyMemory<byte> contents, GroupCommit? commit, CancellationToken cancellationToken = default)
     {
-        var next = Prepare(path);
+        var next = Prepare(path, commit);
         await using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
         {
             await stream.WriteAsync(contents, cancellationToken);
-            Flush(stream, flushToDisk);
+            Flush(stream, commit);
         }
 
-        File.Move(next, path, overwrite: true);
+        Move(next, path, commit);
     }
 
     /// <summary>The same, for callers that must not yield (one holding a lock).</summary>
-    public static void Replace(string path, ReadOnlySpan<byte> contents, bool flushToDisk)
+    public static void Replace(string path, ReadOnlySpan<byte> contents, GroupCommit? commit)
     {
-        var next = Prepare(path);
+        var next = Prepare(path, commit);
         using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
         {
             stream.Write(contents);
-            Flush(stream, flushToDisk);
+            Flush(stream, commit);
         }
 
-        File.Move(next, path, overwrite: true);
+        Move(next, path, commit);
     }
 
-    private static string Prepare(string path)
+    /// <summary>Deletes the file; with a commit, the deletion is on disk when this returns.</summary>
+    public static void Delete(string path, GroupCommit? commit)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        File.Delete(path);
+        commit?.SyncFolder(Path.GetDirectoryName(path)!);
+    }
+
+    /// <summary>Creates the file's folder if missing; each new folder is itself a name in its parent, made durable too.</summary>
+    public static void EnsureFolder(string path, GroupCommit? commit)
+    {
+        var missing = new Stack<string>();
+        for (var folder = Path.GetDirectoryName(path); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            missing.Push(folder);
+        }
+
+        while (missing.TryPop(out var folder))
+        {
+            Directory.CreateDirectory(folder);
+            commit?.SyncFolder(Path.GetDirectoryName(folder)!);
+        }
+    }
+
+    private static string Prepare(string path, GroupCommit? commit)
+    {
+        EnsureFolder(path, commit);
         return path + ".next";
     }
 
-    private static void Flush(FileStream stream, bool flushToDisk)
+    private static void Flush(FileStream stream, GroupCommit? commit)
     {
-        if (flushToDisk)
+        if (commit is not null)
         {
             stream.Flush(flushToDisk: true);
         }
+    }
+
+    private static void Move(string next, string path, GroupCommit? commit)
+    {
+        File.Move(next, path, overwrite: true);
+        commit?.SyncFolder(Path.GetDirectoryName(path)!);
     }
 }

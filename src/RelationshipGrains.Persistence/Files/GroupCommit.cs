@@ -8,6 +8,7 @@ namespace RelationshipGrains.Persistence.Files;
 /// own trip to the disk and held a thread-pool thread while it waited (a third of the HTTP write rate here). On Linux
 /// an append instead hands its still-open file to one flusher thread, which calls syncfs(2) once for everything
 /// written before that call and then completes the whole group. Elsewhere each file is flushed on its own, as before.
+/// It also makes a rename or a delete in the data folder durable (<see cref="SyncFolder"/>).
 /// </summary>
 public sealed partial class GroupCommit : IDisposable
 {
@@ -18,26 +19,32 @@ public sealed partial class GroupCommit : IDisposable
     private readonly AutoResetEvent _work = new(false);
     private readonly Thread? _flusher;
     private readonly Func<SafeFileHandle, int> _sync;
+    private readonly Func<string, int> _syncFolder;
     private List<SafeFileHandle> _written = [];
     private TaskCompletionSource _group = NewGroup();
     private bool _stopping;
 
     public GroupCommit()
-        : this(OperatingSystem.IsLinux(), handle => SyncFileSystem((int)handle.DangerousGetHandle()))
+        : this(OperatingSystem.IsLinux(), handle => SyncFileSystem((int)handle.DangerousGetHandle()), FlushFolder)
     {
     }
 
     /// <param name="grouped">False flushes each file on its own.</param>
     /// <param name="sync">syncfs(2) on the file system of the handle's file: 0 on success.</param>
-    internal GroupCommit(bool grouped, Func<SafeFileHandle, int> sync)
+    /// <param name="syncFolder">fsync(2) of a folder: 0 on success, else the error number.</param>
+    internal GroupCommit(bool grouped, Func<SafeFileHandle, int> sync, Func<string, int>? syncFolder = null)
     {
         _sync = sync;
+        _syncFolder = syncFolder ?? FlushFolder;
         if (grouped)
         {
             _flusher = new Thread(Run) { IsBackground = true, Name = "Journal group commit" };
             _flusher.Start();
         }
     }
+
+    /// <summary>Whether one syncfs flushes each group (Linux), which also makes every new file's name durable.</summary>
+    public bool Grouped => _flusher is not null;
 
     /// <summary>Groups flushed so far: how many syncs the appends shared (tests and diagnostics).</summary>
     public long Flushes { get; private set; }
@@ -82,6 +89,19 @@ public sealed partial class GroupCommit : IDisposable
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Makes the names in <paramref name="folder"/> durable: a file renamed over another, created or deleted there.
+    /// A file's own flush covers its bytes, not its name: after a power cut the folder could still show the old file
+    /// (a replaced state, an erased customer's journal) though the change was acknowledged.
+    /// </summary>
+    public void SyncFolder(string folder)
+    {
+        if (_syncFolder(folder) is var error and not 0)
+        {
+            throw new IOException($"Flushing the folder '{folder}' to disk failed (error {error}); the change made in it is not acknowledged.");
+        }
     }
 
     public void Dispose()
@@ -158,8 +178,39 @@ public sealed partial class GroupCommit : IDisposable
         }
     }
 
+    /// <summary>
+    /// fsync(2) of the folder on Linux and macOS. Windows has nothing to do here that .NET can ask for (it opens no
+    /// folder as a file), and the data folder's power-cut guarantee is made for Linux.
+    /// </summary>
+    private static int FlushFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return 0;
+        }
+
+        var descriptor = Open(folder, 0 /* O_RDONLY: a folder opens read-only, which is all fsync needs */);
+        if (descriptor < 0)
+        {
+            return Marshal.GetLastPInvokeError();
+        }
+
+        var result = FileSync(descriptor) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        _ = Close(descriptor);
+        return result;
+    }
+
     private static TaskCompletionSource NewGroup() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     [LibraryImport("libc", EntryPoint = "syncfs", SetLastError = true)]
     private static partial int SyncFileSystem(int fileDescriptor);
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int FileSync(int fileDescriptor);
+
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static partial int Close(int fileDescriptor);
 }

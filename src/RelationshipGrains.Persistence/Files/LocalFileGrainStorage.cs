@@ -14,7 +14,7 @@ namespace RelationshipGrains.Persistence.Files;
 /// A write replaces the file whole (<see cref="AtomicFile"/>). The version in each
 /// file is the ETag; the folder belongs to one silo process, which keeps the versions it wrote.
 /// </summary>
-public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Serializer serializer) : IGrainStorage
+public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Serializer serializer, GroupCommit commit) : IGrainStorage
 {
     private static readonly byte[] s_header = JournalFile.Header("orleans-binary-state");
     private readonly ConcurrentDictionary<string, long> _versions = new(StringComparer.Ordinal);
@@ -56,7 +56,7 @@ public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Se
         var body = new byte[sizeof(long)];
         BinaryPrimitives.WriteInt64LittleEndian(body, version);
         var payload = new ReadOnlySequence<byte>([.. body, .. serializer.SerializeToArray(grainState.State)]);
-        await AtomicFile.ReplaceAsync(path, JournalFile.Record(payload, s_header), options.Value.FlushToDisk);
+        await AtomicFile.ReplaceAsync(path, JournalFile.Record(payload, s_header), Commit);
         _versions[path] = version;
         grainState.ETag = version.ToString(CultureInfo.InvariantCulture);
         grainState.RecordExists = true;
@@ -66,13 +66,15 @@ public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Se
     {
         var path = PathOf(stateName, grainId);
         CheckVersion(path, grainState.ETag);
-        File.Delete(path);
+        AtomicFile.Delete(path, Commit);
         _versions.TryRemove(path, out _);
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
         return Task.CompletedTask;
     }
+
+    private GroupCommit? Commit => options.Value.FlushToDisk ? commit : null;
 
     private long CheckVersion(string path, string? etag)
     {

@@ -84,13 +84,14 @@ public sealed partial class LocalFileJournalStorage(
 
     public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
-        var record = JournalFile.Record(value, _length == 0 ? JournalFile.Header(formatKey) : null);
-        if (_length == 0)
+        var creating = _length == 0;
+        var record = JournalFile.Record(value, creating ? JournalFile.Header(formatKey) : null);
+        if (creating)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            AtomicFile.EnsureFolder(path, commit);
         }
 
-        var handle = File.OpenHandle(path, _length == 0 ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.Read);
+        var handle = File.OpenHandle(path, creating ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.Read);
         var cut = _tailToCut;
 
         // Until this append is flushed it is not acknowledged, and whatever it left the next append writes over.
@@ -118,6 +119,12 @@ public sealed partial class LocalFileJournalStorage(
         else
         {
             await commit.FlushAsync(handle);
+
+            // A group's syncfs also wrote the new file's name; a flush of the file alone did not.
+            if (creating && !commit.Grouped)
+            {
+                commit.SyncFolder(Path.GetDirectoryName(path)!);
+            }
         }
 
         _tailToCut = false;
@@ -129,7 +136,7 @@ public sealed partial class LocalFileJournalStorage(
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
         var record = JournalFile.Record(value, JournalFile.Header(formatKey));
-        await AtomicFile.ReplaceAsync(path, record, flushToDisk: commit is not null, cancellationToken);
+        await AtomicFile.ReplaceAsync(path, record, commit, cancellationToken);
         _length = record.Length;
         _tailToCut = false;
         _appends = 0;
@@ -140,7 +147,8 @@ public sealed partial class LocalFileJournalStorage(
 
     public ValueTask DeleteAsync(CancellationToken cancellationToken)
     {
-        File.Delete(path);
+        // Durable before it answers: an erasure deletes journals, and one back after a power cut would undo it.
+        AtomicFile.Delete(path, commit);
         _length = _appends = 0;
         _appendedBytes = _snapshotBytes = 0;
         compactions.Done(id);

@@ -8,7 +8,7 @@ namespace RelationshipGrains.Persistence.Files;
 /// Reminders in one file of the data folder, for the embedded profile's single silo: a selection round scheduled
 /// before a restart still fires after it. Reminders change rarely, so every change rewrites the file whole.
 /// </summary>
-public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options) : IReminderTable
+public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, GroupCommit commit) : IReminderTable
 {
     private readonly Lock _lock = new();
     private Dictionary<(GrainId Grain, string Name), ReminderEntry> _rows = [];
@@ -90,7 +90,7 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options) :
 
     /// <summary>Written under the lock, so concurrent changes reach the file in order.</summary>
     private void Save() =>
-        AtomicFile.Replace(PathOfTable, JsonSerializer.SerializeToUtf8Bytes(_rows.Values.Select(StoredReminder.From).ToList()), options.Value.FlushToDisk);
+        AtomicFile.Replace(PathOfTable, JsonSerializer.SerializeToUtf8Bytes(_rows.Values.Select(StoredReminder.From).ToList()), options.Value.FlushToDisk ? commit : null);
 
     /// <summary>The ring range (begin, end], wrapping past the top when begin is not below end.</summary>
     private static bool InRange(uint hash, uint begin, uint end) => begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
