@@ -32,16 +32,27 @@ internal static class AtomicFile
         Move(next, path, commit);
     }
 
-    /// <summary>Deletes the file; with a commit, the deletion is on disk when this returns.</summary>
+    /// <summary>
+    /// Deletes the file, and the new file a replacement cut short by a crash may have left beside it (it holds what
+    /// the file would have: an erased customer's words must not stay there). With a commit, the deletions are on disk
+    /// when this returns.
+    /// </summary>
     public static void Delete(string path, GroupCommit? commit)
     {
-        if (!File.Exists(path))
+        var deleted = false;
+        foreach (var file in new[] { path, NextOf(path) })
         {
-            return;
+            if (File.Exists(file))
+            {
+                File.Delete(file);
+                deleted = true;
+            }
         }
 
-        File.Delete(path);
-        commit?.SyncFolder(Path.GetDirectoryName(path)!);
+        if (deleted)
+        {
+            commit?.SyncFolder(Path.GetDirectoryName(path)!);
+        }
     }
 
     /// <summary>Creates the file's folder if missing; each new folder is itself a name in its parent, made durable too.</summary>
@@ -63,8 +74,10 @@ internal static class AtomicFile
     private static string Prepare(string path, GroupCommit? commit)
     {
         EnsureFolder(path, commit);
-        return path + ".next";
+        return NextOf(path);
     }
+
+    private static string NextOf(string path) => path + ".next";
 
     private static void Flush(FileStream stream, GroupCommit? commit)
     {

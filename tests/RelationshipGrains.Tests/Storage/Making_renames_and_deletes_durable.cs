@@ -104,6 +104,31 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
     }
 
     [Fact]
+    public async Task A_deletion_also_removes_the_new_file_a_crashed_replacement_left_beside_the_old()
+    {
+        using var commit = Recording();
+        var storage = GrainStorage(commit);
+        var grain = GrainId.Create("archive", "ada/0");
+        var state = new GrainState<List<string>>(["Ada's words"]);
+        await storage.WriteStateAsync("pages", grain, state);
+        var path = Path.Combine(_directory, "state", "archive.d", "pages%3Aada%2F0.state");
+        var journalPath = Path.Combine(_directory, "journals", "customer.d", "ada.journal");
+        var journal = new LocalFileJournalStorage(new JournalId("customer/ada"), journalPath, commit, "json",
+            new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("Ada's words"u8.ToArray()), CancellationToken.None);
+
+        // What a crash during each file's next replacement leaves: the new contents, never renamed.
+        await File.WriteAllTextAsync(path + ".next", "Ada's newer words");
+        await File.WriteAllTextAsync(journalPath + ".next", "Ada's words, compacted");
+        _syncs.Clear();
+        await storage.ClearStateAsync("pages", grain, state);
+        await journal.DeleteAsync(CancellationToken.None);
+
+        Assert.Empty(Directory.GetFiles(_directory, "*", SearchOption.AllDirectories));
+        Assert.Equal(["state/archive.d: ", "journals/customer.d: "], _syncs);
+    }
+
+    [Fact]
     public async Task The_reminder_table_is_flushed_in_its_folder_after_it_is_replaced()
     {
         using var commit = Recording();
