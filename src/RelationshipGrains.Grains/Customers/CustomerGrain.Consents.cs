@@ -15,6 +15,7 @@ public sealed partial class CustomerGrain
         ArgumentNullException.ThrowIfNull(grant);
         var now = time.GetUtcNow();
         var scopes = grant.Validate(now);
+        await FinishErasureBeforeChangesAsync();
         if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count >= Limits.ConsentGrants)
         {
             throw new RelationshipValidationException("partnerId", $"A customer may grant consent to at most {Limits.ConsentGrants} partners.");

@@ -1,5 +1,7 @@
 using RelationshipGrains.Communities;
+using Microsoft.Extensions.Logging;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.ValueChains;
 using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Contracts;
@@ -70,12 +72,43 @@ public sealed partial class CustomerGrain
         await PseudonymiseInCommunitiesAsync(receipt.PostTextsKept);
         await EraseAccessLogsAsync();
         await ForgetWebhookDeliveriesAsync(receipt);
+        if (State.Profile.ErasureUnfinished)
+        {
+            State.Profile = State.Profile with { ErasureUnfinished = false };
+            await PersistAsync();
+        }
+    }
+
+    /// <summary>
+    /// Called by every change that brings an erased customer back, before it changes anything: an erasure cut short
+    /// is finished first. Its steps act on the customer's id, so run after the customer's return they took the new
+    /// directory card, access log and community posts with them; and once the customer was back, the reminder took
+    /// the erasure for done and left them undone (archive pages of the old timeline among them, which the new one's
+    /// pages were then taken for).
+    /// </summary>
+    private async Task FinishErasureBeforeChangesAsync()
+    {
+        if (State.Profile is not { ErasureUnfinished: true, Erasure: { } receipt })
+        {
+            return;
+        }
+
+        try
+        {
+            await EraseWhatIsLeftAsync(receipt);
+        }
+        catch (Exception e)
+        {
+            LogErasureNotFinished(logger, e, CustomerId);
+            throw new RelationshipUnavailableException(
+                $"Customer '{CustomerId}' is still being erased and the erasure could not be finished just now; nothing was changed. Try again in a minute.", 60, e);
+        }
     }
 
     /// <summary>The erasure reminder's tick: whatever the erasure has left, done now.</summary>
     private async Task FinishErasureAsync()
     {
-        if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
+        if (State.Profile.Erasure is { } earlier && (State.Profile.ErasureUnfinished || State.CreatedAt is null))
         {
             await EraseAsync(earlier.PostTextsKept);
         }
@@ -162,4 +195,7 @@ public sealed partial class CustomerGrain
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Finishing the erasure of customer {CustomerId} before a change failed; the change was refused and the erasure's reminder tries again.")]
+    private static partial void LogErasureNotFinished(ILogger logger, Exception exception, string customerId);
 }

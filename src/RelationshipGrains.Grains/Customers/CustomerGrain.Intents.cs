@@ -17,6 +17,7 @@ public sealed partial class CustomerGrain
         ArgumentNullException.ThrowIfNull(intent);
         var now = time.GetUtcNow();
         intent.Validate(now);
+        await FinishErasureBeforeChangesAsync();
         if (State.Intents.TryGetValue(intent.IntentId, out var existing))
         {
             if (existing.Text != intent.Text || existing.Category != intent.Category)

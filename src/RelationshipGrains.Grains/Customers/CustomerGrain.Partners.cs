@@ -116,6 +116,11 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(step);
+        if (ErasedSinceLastContact)
+        {
+            return;
+        }
+
         var author = step.PartnerId is null ? Author.Customer : new Author(AuthorKind.Partner, step.PartnerId);
         await AppendOnceAsync($"vc:{step.StepId}", (seq, id, now) => new TimelineEntry(seq, id, TimelineEntryKind.ValueChainStep, now, now, author,
             Text: step.Text, Status: step.Status, Subject: step.ValueChainId), () => State.AddValueChain(step.ValueChainId));
@@ -149,8 +154,9 @@ public sealed partial class CustomerGrain
     }
 
     /// <summary>
-    /// Erased, and not heard from since: communities and ideas send their notices after answering, so one about a post
-    /// made just before the erasure can arrive after it, and would put the customer's words back. It is dropped.
+    /// Erased, and not heard from since: communities, ideas and value chains send their notices after answering, so one
+    /// about a post or a step made just before the erasure can arrive after it, and would put the customer's words (or
+    /// a chain the erasure let go) back. It is dropped.
     /// </summary>
     private bool ErasedSinceLastContact => State.Profile.Erasure is not null && State.CreatedAt is null;
 
@@ -163,6 +169,7 @@ public sealed partial class CustomerGrain
     /// <summary>Appends an entry that other grains send, once: a resent entry id is recognised and ignored.</summary>
     private async Task AppendOnceAsync(string entryId, Func<long, string, DateTimeOffset, TimelineEntry> create, Action? alsoChange = null)
     {
+        await FinishErasureBeforeChangesAsync();
         if (State.KnowsEntryId(entryId))
         {
             return;

@@ -18,6 +18,7 @@ public sealed partial class CustomerGrain
         var (kind, status) = interaction.Validate();
         var occurredAt = Validation.Check.OccurredAt(interaction.OccurredAt, time.GetUtcNow());
         var key = EntryIdKey.Of(interaction.InteractionId);
+        await FinishErasureBeforeChangesAsync();
         if (await TryFindRetryAsync(interaction.InteractionId, key) is { } earlier)
         {
             return SameInteraction(earlier, interaction, kind)
@@ -56,6 +57,7 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(change);
         change.Validate();
+        await FinishErasureBeforeChangesAsync();
         if (await TryFindRetryAsync(change.RequestId) is { } earlier)
         {
             return earlier.Kind == TimelineEntryKind.StatusChanged && earlier.RelatesTo == change.Sequence && earlier.Status == change.Status

@@ -74,6 +74,7 @@ public sealed partial class CustomerGrain(
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(update);
         update.Validate();
+        await FinishErasureBeforeChangesAsync();
         var now = time.GetUtcNow();
         State.Profile = State.Profile with
         {
@@ -105,6 +106,7 @@ public sealed partial class CustomerGrain(
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(values);
         values.Validate();
+        await FinishErasureBeforeChangesAsync();
         var now = time.GetUtcNow();
         State.Profile = State.Profile with { Values = new Dictionary<string, double>(values.Weights!) };
         State.Changed(now);

@@ -122,6 +122,7 @@ public sealed class CustomerJournal(IDurableStateManager manager)
         Profile = new CustomerProfileRecord
         {
             Erasure = receipt,
+            ErasureUnfinished = true,
             ArchivePagesToErase = archivePagesToErase,
             CommunitiesToErase = [.. communitiesToErase],
 

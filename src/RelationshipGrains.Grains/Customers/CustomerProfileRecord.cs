@@ -36,4 +36,10 @@ public sealed record CustomerProfileRecord
 
     /// <summary>The last change that appended no timeline entry (values, an erasure); the timeline dates the others.</summary>
     [Id(12)] public DateTimeOffset? ChangedAt { get; init; }
+
+    /// <summary>
+    /// The erasure's steps after its own write (archive, directory card, chains, communities, logs, webhook queues)
+    /// are not all done yet: its reminder or the customer's next change finishes them.
+    /// </summary>
+    [Id(13)] public bool ErasureUnfinished { get; init; }
 }

@@ -103,6 +103,44 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_coming_back_before_an_erasure_cut_short_is_finished_finds_it_finished_first()
+    {
+        var world = new PartnerWorld(fixture.Grains);
+        var customer = await world.Customer();
+        var id = customer.GetPrimaryKeyString();
+        for (var i = 1; i <= ClusterFixture.WindowSize + ClusterFixture.PageSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"m-{i}", $"My address is {i} Engine Row"));
+        }
+
+        var insurer = await world.Partner("insurer");
+        await customer.GrantConsentAsync(new GrantConsent(insurer, [ConsentScope.Profile], null));
+        await customer.ForPartners().GetProfileForPartnerAsync(insurer);
+        var partnerReads = fixture.Grains.GetGrain<IPartnerAccessLogGrain>(id).GetGrainId();
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
+        fixture.Failures.FailNext(nameof(ITimelineArchivePageGrain.EraseAsync), $"{id}/0");
+        await Assert.ThrowsAnyAsync<Exception>(() => customer.Stewardship().EraseAsync());
+
+        // Finishing the erasure fails once more: the change is refused, and nothing of it is kept.
+        fixture.Failures.FailNext(nameof(ITimelineArchivePageGrain.EraseAsync), $"{id}/0");
+        await Assert.ThrowsAsync<RelationshipUnavailableException>(() => customer.RecordInteractionAsync(Requests.Interaction("back-1")));
+        Assert.Empty((await customer.GetTimelineAsync(new TimelineQuery())).Entries);
+
+        // The next change finishes the erasure first, then starts the returned customer's timeline.
+        var back = await customer.RecordInteractionAsync(Requests.Interaction("back-2"));
+
+        Assert.Equal(1, back.Entry.Sequence);
+        Assert.Null(fixture.Storage.Peek<TimelineArchivePageState>("timeline-page", page.GetGrainId()));
+        Assert.False(fixture.Journals.Holds(partnerReads, insurer));
+
+        // The reminder's tick after the return leaves the returned customer alone.
+        await customer.AsReference<IRemindable>().ReceiveReminder(CustomerGrain.ErasureReminder,
+            new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+        Assert.Equal(["back-2"], (await customer.GetTimelineAsync(new TimelineQuery())).Entries.Select(e => e.EntryId));
+        Assert.False(fixture.Reminders.Holds(customer.GetGrainId(), CustomerGrain.ErasureReminder));
+    }
+
+    [Fact]
     public async Task An_erased_customers_value_chains_stay_with_their_partners_and_leave_the_id_to_whoever_comes_back()
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
