@@ -166,6 +166,9 @@ public sealed partial class WebhookRetriesGrain(
                 }
             }
 
+            // The lookups above yield (the timer interleaves with calls): an erasure may have forgotten some meanwhile,
+            // and the first is sent unchecked below.
+            due.RemoveAll(d => !_ids.Contains(d.Retry.MessageId));
             if (due.Count > 0)
             {
                 var first = await AttemptAsync(due[0], cancellationToken);
