@@ -63,6 +63,15 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// </summary>
     private Guid? _removedThrough;
 
+    /// <summary>
+    /// Events dropped so far, and that count when the last write began. Orleans Journaling takes a write's records in
+    /// a later turn of its own, so a drop made while a write is in flight may or may not be in it: such a write does
+    /// not count the drop as stored, and the next write (at the latest the deactivation's) stores it. Counted as
+    /// stored, it was lost with the activation, and the next one published the event again, after newer ones.
+    /// </summary>
+    private long _drops;
+    private long _dropsAtWriteStart;
+
     /// <summary>Published events were dropped since the last write; the grain persists that on its next write.</summary>
     public bool RemovedSinceWrite => _removedThrough is not null;
 
@@ -102,6 +111,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// </summary>
     public async Task BeforeWriteAsync()
     {
+        _dropsAtWriteStart = _drops;
         if (_options.WakeUpReminder && Pending.Count > 0 && !_reminderHeld)
         {
             _reminder = await grain.RegisterOrUpdateReminder(ReminderName, _options.ReminderPeriod, _options.ReminderPeriod);
@@ -114,6 +124,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     {
         // Storage's list replaced the one the queue described; what it holds is published again, under the same ids.
         _handling = null;
+        _dropsAtWriteStart = _drops;
         AfterWrite();
     }
 
@@ -132,7 +143,11 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     public void AfterWrite()
     {
         _stored = Pending.Count;
-        _removedThrough = null;
+        if (_drops == _dropsAtWriteStart)
+        {
+            _removedThrough = null;
+        }
+
         _wroteSinceTick = true;
         if (Pending.Count == 0 || _retryScheduled)
         {
@@ -417,6 +432,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
 
     private void Drop(Guid messageId)
     {
+        _drops++;
         Remove(messageId);
         _stored--;
         ReportPending();
