@@ -24,6 +24,8 @@ public sealed class AppendBlobJournalStorage(
     /// <summary>Metadata naming the journal's format and its current snapshot blob.</summary>
     private const string FormatMetadata = "format";
     private const string SnapshotMetadata = "snapshot";
+    private const string SnapshotPrefix = "snapshot-";
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdef");
 
     /// <summary>Azure's own ceiling is 50,000 blocks per append blob; a snapshot is forced well before it.</summary>
     private const int MaxBlocks = 45_000;
@@ -133,7 +135,9 @@ public sealed class AppendBlobJournalStorage(
 
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
-        var snapshot = $"{id.Value}/snapshot-{Guid.NewGuid():N}";
+        // A forced compaction erases: what it replaces must be gone from storage when the grain answers.
+        var forced = compactions.IsRequested(id);
+        var snapshot = $"{id.Value}/{SnapshotPrefix}{Guid.NewGuid():N}";
         await container.GetBlobClient(snapshot).UploadAsync(BinaryData.FromBytes(value.ToArray()), new BlobUploadOptions
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
@@ -149,11 +153,19 @@ public sealed class AppendBlobJournalStorage(
         _length = _blocks = 0;
         _appendedBytes = 0;
         _snapshotBytes = value.Length;
-        compactions.Done(id);
         if (replaced is not null)
         {
             // The old snapshot is unreachable now; should this delete fail, it is only space, never read again.
             await container.GetBlobClient(replaced).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+
+        // Done only once the erasure's compaction has removed everything, and only by the compaction it asked for: a
+        // routine one under way when the request came must not clear it. Snapshots this view never knew (a swap whose
+        // answer was lost, a compaction cut short by a crash, a delete that failed) hold the state before the erasure.
+        if (forced)
+        {
+            await DeleteSnapshotsAsync(except: snapshot, cancellationToken);
+            compactions.Done(id);
         }
     }
 
@@ -171,14 +183,24 @@ public sealed class AppendBlobJournalStorage(
             }
         }
 
-        if (_snapshot is not null)
-        {
-            await container.GetBlobClient(_snapshot).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-        }
-
+        // Every snapshot of the journal, not only the one this view knows: see ReplaceAsync.
+        await DeleteSnapshotsAsync(except: null, cancellationToken);
         Forget();
         known?.Set(id, null);
         compactions.Done(id);
+    }
+
+    private async Task DeleteSnapshotsAsync(string? except, CancellationToken cancellationToken)
+    {
+        var prefix = $"{id.Value}/{SnapshotPrefix}";
+        await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            // Exactly a snapshot name, "<prefix><32 hex digits>": a grain whose key extends this one's is not touched.
+            if (blob.Name != except && blob.Name.Length == prefix.Length + 32 && !blob.Name.AsSpan(prefix.Length).ContainsAnyExcept(HexDigits))
+            {
+                await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+        }
     }
 
     /// <summary>

@@ -127,14 +127,17 @@ public sealed partial class TableJournalStorage(
         _appends = 0;
         _appendedBytes = 0;
         _stale = [];
-        compactions.Done(id);
 
         // Whatever any earlier compaction left goes too: the partition holds nothing but the new generation after it.
+        // Done only then, and only by the compaction the request was made for: cleared before the deletion, a failed
+        // one left the old rows for good (a retried erasure finds nothing left to change and asks for none); cleared by
+        // a routine compaction under way when the request came, the erasure's own write was not taken for forced.
         if (forced)
         {
             await _cleanup;
             var (_, all) = await QueryAsync(cancellationToken);
             await DeleteRowsAsync([.. all.Where(r => GenerationOf(r.RowKey) != generation).Select(r => r.RowKey)], cancellationToken);
+            compactions.Done(id);
             return;
         }
 

@@ -176,6 +176,39 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task An_erasures_compaction_and_a_deletion_remove_the_snapshots_a_crash_left_and_no_other_journals()
+    {
+        var grain = GrainId.Create("customer", Guid.NewGuid().ToString("N"));
+        var id = JournalId.FromGrainId(grain);
+        var neighbour = $"{id.Value}0/snapshot-{Guid.NewGuid():N}";
+        var container = azurite.Service.GetBlobContainerClient(_container);
+        var compactions = new ForcedCompactions();
+        var storage = Storage(id, compactions);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("Ada's address;"), CancellationToken.None);
+        // Left by compactions a crash cut short: the state before the erasure, in blobs no log names.
+        await container.GetBlobClient($"{id.Value}/snapshot-{Guid.NewGuid():N}").UploadAsync(BinaryData.FromString("Ada's address, stranded;"));
+        await container.GetBlobClient(neighbour).UploadAsync(BinaryData.FromString("another journal's;"));
+
+        // A routine compaction leaves them (it costs no listing); the erasure's removes every one.
+        await storage.ReplaceAsync(Bytes("routine;"), CancellationToken.None);
+        Assert.Contains(await azurite.EveryBlobAsync(_container), b => Encoding.UTF8.GetString(b.Content).Contains("stranded", StringComparison.Ordinal));
+        compactions.Request(grain);
+        await storage.ReplaceAsync(Bytes("erased;"), CancellationToken.None);
+
+        var afterErasure = await azurite.EveryBlobAsync(_container);
+        Assert.False(compactions.IsRequested(id));
+        Assert.Equal("erased;", await ReadAllAsync(Storage(id)));
+        Assert.DoesNotContain(afterErasure, b => Encoding.UTF8.GetString(b.Content).Contains("Ada", StringComparison.Ordinal));
+        Assert.Contains(afterErasure, b => b.Name == neighbour);
+
+        await container.GetBlobClient($"{id.Value}/snapshot-{Guid.NewGuid():N}").UploadAsync(BinaryData.FromString("stranded again;"));
+        await storage.DeleteAsync(CancellationToken.None);
+
+        Assert.Equal([neighbour], (await azurite.EveryBlobAsync(_container)).Select(b => b.Name));
+    }
+
+    [Fact]
     public async Task An_erased_customer_leaves_no_trace_in_any_blob_or_table_row()
     {
         await using var cluster = await AzureCluster.StartAsync(_container);
