@@ -118,12 +118,20 @@ public sealed partial class LocalFileJournalStorage(
         }
         else
         {
-            await commit.FlushAsync(handle);
-
-            // A group's syncfs also wrote the new file's name; a flush of the file alone did not.
-            if (creating && !commit.Grouped)
+            try
             {
-                commit.SyncFolder(Path.GetDirectoryName(path)!);
+                await commit.FlushAsync(handle);
+
+                // A group's syncfs also wrote the new file's name; a flush of the file alone did not.
+                if (creating && !commit.Grouped)
+                {
+                    commit.SyncFolder(Path.GetDirectoryName(path)!);
+                }
+            }
+            catch
+            {
+                Unwrite();
+                throw;
             }
         }
 
@@ -131,6 +139,24 @@ public sealed partial class LocalFileJournalStorage(
         _length += record.Length;
         _appends++;
         _appendedBytes += value.Length;
+    }
+
+    /// <summary>
+    /// Takes back an append whose flush failed. Its whole record sat in the operating system's cache, where the next
+    /// activation read it: the caller's retry then found its id and was acknowledged, though nothing reached the disk.
+    /// </summary>
+    private void Unwrite()
+    {
+        try
+        {
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+            RandomAccess.SetLength(handle, _length);
+            _tailToCut = false;
+        }
+        catch (Exception e)
+        {
+            LogUnwriteFailed(logger, e, path, _length);
+        }
     }
 
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
@@ -154,6 +180,10 @@ public sealed partial class LocalFileJournalStorage(
         compactions.Done(id);
         return ValueTask.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Journal file {Path} could not be cut back to {Length} bytes after a failed flush: its last record was never acknowledged, and the next activation may read it.")]
+    private static partial void LogUnwriteFailed(ILogger logger, Exception exception, string path, long length);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Journal file {Path} ends with a record cut short at byte {Offset} ({Bytes} bytes), left by a crash during a write that was never acknowledged; it is dropped.")]

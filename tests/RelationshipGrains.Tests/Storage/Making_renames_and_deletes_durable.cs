@@ -129,6 +129,30 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
     }
 
     [Fact]
+    public async Task An_append_whose_flush_failed_is_taken_back_so_no_later_activation_reads_it()
+    {
+        var path = Path.Combine(_directory, "journals", "customer.d", "ada.journal");
+        using (var healthy = Recording())
+        {
+            var first = new LocalFileJournalStorage(new JournalId("customer/ada"), path, healthy, "json", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+            await first.AppendAsync(new ReadOnlySequence<byte>("kept;"u8.ToArray()), CancellationToken.None);
+        }
+
+        var before = new FileInfo(path).Length;
+        using var failing = new GroupCommit(grouped: true, _ => -1);
+        var journal = new LocalFileJournalStorage(new JournalId("customer/ada"), path, failing, "json", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        await journal.ReadAsync(new CollectedJournal(), CancellationToken.None);
+
+        await Assert.ThrowsAsync<IOException>(async () => await journal.AppendAsync(new ReadOnlySequence<byte>("never on disk;"u8.ToArray()), CancellationToken.None));
+
+        var next = new CollectedJournal();
+        await new LocalFileJournalStorage(new JournalId("customer/ada"), path, commit: null, "json", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance)
+            .ReadAsync(next, CancellationToken.None);
+        Assert.Equal(before, new FileInfo(path).Length);
+        Assert.Equal("kept;", System.Text.Encoding.UTF8.GetString([.. next.Bytes]));
+    }
+
+    [Fact]
     public async Task The_reminder_table_is_flushed_in_its_folder_after_it_is_replaced()
     {
         using var commit = Recording();
