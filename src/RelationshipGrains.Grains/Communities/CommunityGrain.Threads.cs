@@ -131,7 +131,7 @@ public sealed partial class CommunityGrain
             {
                 var changed = _signal.Next;
                 // Events older than the window are gone; a subscriber that far behind resumes at the oldest kept.
-                foreach (var e in State.Feed.Where(e => e.Sequence >= next).ToList())
+                foreach (var e in State.Feed.Where(e => e.Sequence >= next && e.Sequence <= _durableLastEvent).ToList())
                 {
                     yield return e;
                     next = e.Sequence + 1;

@@ -31,6 +31,13 @@ public sealed partial class CommunityGrain(
     public const int FeedWindow = 1_000;
 
     private TimelineSignal _signal;
+
+    /// <summary>
+    /// The last feed event known to be written; live feeds never run ahead of it. A call numbers its events before its
+    /// write (a selection round before calling every idea), and a watcher that read them then saw events a failed write
+    /// never kept, whose numbers the next activation gave to others: resuming after one, it skipped the real event.
+    /// </summary>
+    private long _durableLastEvent;
     private readonly Dictionary<string, RecentWrites> _votes = new(StringComparer.Ordinal);
 
 
@@ -192,8 +199,17 @@ public sealed partial class CommunityGrain(
 
     private async Task SaveAsync()
     {
+        var written = State.LastEvent;
         await journal.WriteOrRetireAsync(this);
+        _durableLastEvent = Math.Max(_durableLastEvent, written);
         _signal.Notify();
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The journal was replayed before this runs.
+        _durableLastEvent = State.LastEvent;
+        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
