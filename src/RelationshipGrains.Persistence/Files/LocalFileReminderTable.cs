@@ -49,8 +49,20 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
         {
             var stored = Copy(entry);
             stored.ETag = (++_etag).ToString(CultureInfo.InvariantCulture);
-            _rows[(entry.GrainId, entry.ReminderName)] = stored;
-            Save();
+            var key = (entry.GrainId, entry.ReminderName);
+            var had = _rows.TryGetValue(key, out var previous);
+            _rows[key] = stored;
+            SaveOrUndo(() =>
+            {
+                if (had)
+                {
+                    _rows[key] = previous!;
+                }
+                else
+                {
+                    _rows.Remove(key);
+                }
+            });
             return Task.FromResult<string?>(stored.ETag);
         }
     }
@@ -65,7 +77,7 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
             }
 
             _rows.Remove((grainId, reminderName));
-            Save();
+            SaveOrUndo(() => _rows[(grainId, reminderName)] = row);
             return Task.FromResult(true);
         }
     }
@@ -85,6 +97,23 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
         lock (_lock)
         {
             return Task.FromResult(new ReminderTableData([.. _rows.Values.Where(match).Select(Copy)]));
+        }
+    }
+
+    /// <summary>
+    /// Saves a change made to the rows, or takes it back if the file could not be written: kept in memory, a removal
+    /// looked done to a retry while the file still held the row, which came back with the next start.
+    /// </summary>
+    private void SaveOrUndo(Action undo)
+    {
+        try
+        {
+            Save();
+        }
+        catch
+        {
+            undo();
+            throw;
         }
     }
 

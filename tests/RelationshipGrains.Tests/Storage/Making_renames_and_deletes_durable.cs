@@ -168,6 +168,30 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
     }
 
     [Fact]
+    public async Task A_reminder_change_the_file_did_not_take_is_not_kept_in_memory_either()
+    {
+        using var commit = Recording();
+        var table = new LocalFileReminderTable(Options.Create(new LocalFileOptions { Directory = _directory }), commit);
+        await table.Init();
+        var grain = GrainId.Create("community", "gardening");
+        ReminderEntry Reminder(string name) => new() { GrainId = grain, ReminderName = name, StartAt = DateTime.UtcNow, Period = TimeSpan.FromHours(1) };
+        var etag = await table.UpsertRow(Reminder("selection"));
+
+        // A folder where the new file must go: every save fails.
+        var blocked = Directory.CreateDirectory(Path.Combine(_directory, "reminders.json.next"));
+        await Assert.ThrowsAnyAsync<Exception>(() => table.UpsertRow(Reminder("another")));
+        await Assert.ThrowsAnyAsync<Exception>(() => table.RemoveRow(grain, "selection", etag!));
+
+        Assert.Null(await table.ReadRow(grain, "another"));
+        Assert.NotNull(await table.ReadRow(grain, "selection"));
+        blocked.Delete();
+        Assert.True(await table.RemoveRow(grain, "selection", etag!));
+        var restarted = new LocalFileReminderTable(Options.Create(new LocalFileOptions { Directory = _directory }), commit);
+        await restarted.Init();
+        Assert.Empty((await restarted.ReadRows(grain)).Reminders);
+    }
+
+    [Fact]
     public void The_real_folder_flush_succeeds_on_a_folder_and_fails_clearly_on_a_missing_one()
     {
         using var commit = new GroupCommit();
