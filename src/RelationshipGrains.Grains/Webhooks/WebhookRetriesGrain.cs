@@ -29,6 +29,9 @@ public sealed partial class WebhookRetriesGrain(
     private readonly HashSet<Guid> _ids = [];
     private IGrainTimer? _timer;
     private bool _reminderHeld;
+
+    /// <summary>Set while the reminder is being dropped; a delivery arriving then waits for it, then registers again.</summary>
+    private Task? _forgettingReminder;
     private bool _trying;
 
     /// <summary>Rounds in a row whose first attempt failed; no round starts until the doubling wait after the last has passed.</summary>
@@ -69,6 +72,12 @@ public sealed partial class WebhookRetriesGrain(
         {
             await DeadLetterAsync([retry with { LastError = $"Not tried: {MaxWaiting:N0} deliveries were already waiting for this receiver." }]);
             return;
+        }
+
+        // The reminder going meanwhile is still held until it is gone: a delivery acknowledged then had none.
+        while (_forgettingReminder is { } forgetting)
+        {
+            await forgetting;
         }
 
         if (!_reminderHeld)
@@ -309,17 +318,27 @@ public sealed partial class WebhookRetriesGrain(
 
     private async Task ForgetReminderAsync()
     {
-        if (await this.GetReminder(ReminderName) is { } reminder)
+        var forgotten = new TaskCompletionSource();
+        _forgettingReminder = forgotten.Task;
+        try
         {
-            await this.UnregisterReminder(reminder);
-        }
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
 
-        _reminderHeld = false;
-        if (_waiting.Count > 0)
+            _reminderHeld = false;
+            if (_waiting.Count > 0)
+            {
+                // A delivery came in while the reminder went (calls interleave with a round): it needs one again.
+                await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                _reminderHeld = true;
+            }
+        }
+        finally
         {
-            // A delivery came in while the reminder went (calls interleave with a round): it needs one again.
-            await this.RegisterOrUpdateReminder(ReminderName, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            _reminderHeld = true;
+            _forgettingReminder = null;
+            forgotten.SetResult();
         }
     }
 
