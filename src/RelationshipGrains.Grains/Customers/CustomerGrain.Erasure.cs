@@ -47,6 +47,7 @@ public sealed partial class CustomerGrain
         // What is left is not personal: the receipt, the value chains counterparties rely on, the events still to
         // publish (now with CustomerErased), and the archive pages and communities left to clean. The next write
         // rewrites the journal as a snapshot of just that, so the erased data is gone from storage, not only hidden.
+        _erasures++;
         State.KeepOnlyAfterErasure(receipt, Math.Max(pages, State.Profile.ArchivePagesToErase), communities);
         foreach (var intentId in openIntents)
         {

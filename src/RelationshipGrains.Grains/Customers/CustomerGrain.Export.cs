@@ -14,9 +14,13 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         var last = _durableThrough;
         var reader = new TimelineReader(this);
+        var erasures = _erasures;
         for (var seq = 1L; seq <= last && !cancellationToken.IsCancellationRequested; seq++)
         {
-            yield return await reader.AtAsync(seq);
+            ThrowIfErasedSince(erasures);
+            var entry = await reader.AtAsync(seq);
+            ThrowIfErasedSince(erasures);
+            yield return entry;
         }
     }
 }

@@ -151,16 +151,21 @@ public sealed partial class CustomerGrain
 
         var next = afterSequence + 1;
         var reader = new TimelineReader(this);
+        var erasures = _erasures;
         metrics.LiveSubscribers.Add(1);
         try
         {
             while (!cancellationToken.IsCancellationRequested)
             {
                 var changed = _signal.Next;
+                ThrowIfErasedSince(erasures);
                 while (next <= _durableThrough)
                 {
-                    yield return await reader.AtAsync(next);
+                    var entry = await reader.AtAsync(next);
+                    ThrowIfErasedSince(erasures);
+                    yield return entry;
                     next++;
+                    ThrowIfErasedSince(erasures);
                 }
 
                 await changed.WaitAsync(cancellationToken)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Journaling;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
@@ -34,6 +35,21 @@ public sealed partial class CustomerGrain(
 
     /// <summary>The last sequence known to be written; live feeds never run ahead of it.</summary>
     private long _durableThrough;
+
+    /// <summary>
+    /// Erasures this activation made. An open feed or export reads by sequence, and an erasure empties the timeline
+    /// and starts sequences again from 1 while they wait (their calls interleave): they stop, with an error that says
+    /// so, instead of reading past the emptied window or skipping the returned customer's first entries.
+    /// </summary>
+    private int _erasures;
+
+    private void ThrowIfErasedSince(int erasures)
+    {
+        if (erasures != _erasures)
+        {
+            throw new RelationshipConflictException($"Customer '{CustomerId}' was erased while this timeline was being read; it starts again from sequence 1.");
+        }
+    }
 
     private CustomerJournal State { get; } = new(journal);
 

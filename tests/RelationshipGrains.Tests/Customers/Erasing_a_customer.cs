@@ -141,6 +141,32 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_live_feed_open_during_an_erasure_ends_with_an_error_saying_the_timeline_starts_again()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        for (var i = 1; i <= 3; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"w-{i}"));
+        }
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await using var feed = customer.WatchTimelineAsync(0, cts.Token).GetAsyncEnumerator(cts.Token);
+        for (var i = 1; i <= 3; i++)
+        {
+            Assert.True(await feed.MoveNextAsync());
+        }
+
+        var waiting = feed.MoveNextAsync();
+        await customer.Stewardship().EraseAsync();
+        await customer.RecordInteractionAsync(Requests.Interaction("back"));
+
+        // Waiting for sequence 4, it would have slept through the returned customer's 1, 2 and 3.
+        var ended = await Assert.ThrowsAsync<RelationshipConflictException>(async () => await waiting);
+        Assert.Contains("starts again from sequence 1", ended.Message, StringComparison.Ordinal);
+        Assert.Equal(["back"], (await customer.GetTimelineAsync(new TimelineQuery())).Entries.Select(e => e.EntryId));
+    }
+
+    [Fact]
     public async Task An_erased_customers_value_chains_stay_with_their_partners_and_leave_the_id_to_whoever_comes_back()
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
