@@ -75,7 +75,10 @@ public sealed partial class CustomerGrain
         await ForgetWebhookDeliveriesAsync(receipt);
         if (State.Profile.ErasureUnfinished)
         {
+            // Written as a snapshot again, which removes whatever the first one's compaction left in storage should it
+            // have been cut short (the request lived in the memory of a silo that died).
             State.Profile = State.Profile with { ErasureUnfinished = false };
+            compactions.Request(this.GetGrainId());
             await PersistAsync();
         }
     }
