@@ -67,8 +67,11 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         Assert.Single(fixture.Events.OfType<IntentWithdrawn>(), e => e.CustomerId == id && e.IntentId == "bike");
     }
 
-    [Fact]
-    public async Task An_erasure_cut_short_is_finished_by_its_reminder_without_being_asked_again()
+    /// <summary>
+    /// A customer with an archive page, a consent and a partner's read, whose erasure fails at its first step after its
+    /// own write, as if the silo had died there.
+    /// </summary>
+    private async Task<(ICustomerGrain Customer, string Insurer, GrainId PartnerReads, ITimelineArchivePageGrain Page)> EraseCutShortAsync()
     {
         var world = new PartnerWorld(fixture.Grains);
         var customer = await world.Customer();
@@ -81,13 +84,18 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         var insurer = await world.Partner("insurer");
         await customer.GrantConsentAsync(new GrantConsent(insurer, [ConsentScope.Profile], null));
         await customer.ForPartners().GetProfileForPartnerAsync(insurer);
-        var partnerReads = fixture.Grains.GetGrain<IPartnerAccessLogGrain>(id).GetGrainId();
         var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
         Assert.NotEmpty(await page.GetAsync());
-        // The first step after the erasure's own write fails, as if the silo had died there.
         fixture.Failures.FailNext(nameof(ITimelineArchivePageGrain.EraseAsync), $"{id}/0");
 
         await Assert.ThrowsAnyAsync<Exception>(() => customer.Stewardship().EraseAsync());
+        return (customer, insurer, fixture.Grains.GetGrain<IPartnerAccessLogGrain>(id).GetGrainId(), page);
+    }
+
+    [Fact]
+    public async Task An_erasure_cut_short_is_finished_by_its_reminder_without_being_asked_again()
+    {
+        var (customer, insurer, partnerReads, page) = await EraseCutShortAsync();
 
         Assert.Null((await customer.Stewardship().ExportAsync()).Profile);
         Assert.NotNull(fixture.Storage.Peek<TimelineArchivePageState>("timeline-page", page.GetGrainId()));
@@ -105,21 +113,8 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     [Fact]
     public async Task A_customer_coming_back_before_an_erasure_cut_short_is_finished_finds_it_finished_first()
     {
-        var world = new PartnerWorld(fixture.Grains);
-        var customer = await world.Customer();
+        var (customer, insurer, partnerReads, page) = await EraseCutShortAsync();
         var id = customer.GetPrimaryKeyString();
-        for (var i = 1; i <= ClusterFixture.WindowSize + ClusterFixture.PageSize; i++)
-        {
-            await customer.RecordInteractionAsync(Requests.Interaction($"m-{i}", $"My address is {i} Engine Row"));
-        }
-
-        var insurer = await world.Partner("insurer");
-        await customer.GrantConsentAsync(new GrantConsent(insurer, [ConsentScope.Profile], null));
-        await customer.ForPartners().GetProfileForPartnerAsync(insurer);
-        var partnerReads = fixture.Grains.GetGrain<IPartnerAccessLogGrain>(id).GetGrainId();
-        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
-        fixture.Failures.FailNext(nameof(ITimelineArchivePageGrain.EraseAsync), $"{id}/0");
-        await Assert.ThrowsAnyAsync<Exception>(() => customer.Stewardship().EraseAsync());
 
         // Finishing the erasure fails once more: the change is refused, and nothing of it is kept.
         fixture.Failures.FailNext(nameof(ITimelineArchivePageGrain.EraseAsync), $"{id}/0");
