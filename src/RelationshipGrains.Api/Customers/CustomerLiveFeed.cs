@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using RelationshipGrains.Api.Live;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Customers;
@@ -10,9 +11,21 @@ internal static class CustomerLiveFeed
 {
     public const string EventType = "timeline-entry";
 
-    public static IResult Stream(string id, long? after, HttpRequest request, IGrainFactory grains)
+    public static async Task<IResult> Stream(string id, long? after, HttpRequest request, IGrainFactory grains)
     {
         var customer = grains.Customer(id);
+
+        // Checked before the stream starts, while an error can still be an answer: resuming past the last entry means
+        // the timeline started again (an erasure) since the subscriber's last event, and waiting there would skip the
+        // new entries. A browser's EventSource reconnects by its last id and stops at this 409.
+        var from = LiveFeed.ResumePoint(request, after);
+        var latest = (await customer.GetTimelineAsync(new TimelineQuery(Limit: 1))).LatestSequence;
+        if (from > latest)
+        {
+            throw new RelationshipConflictException(
+                $"The timeline's latest entry is {latest}, before {from}: it started again from sequence 1 (the customer was erased) since that event. Follow it from the start (after=0).");
+        }
+
         return LiveFeed.Stream<TimelineEntry>(request, after, EventType, e => e.Sequence, customer.WatchTimelineAsync);
     }
 }

@@ -54,8 +54,10 @@ public static class CustomersApi
         api.MapGet("live", CustomerLiveFeed.Stream)
             .Describe("followCustomerTimeline", "Follow a customer's timeline live",
                 "Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or "
-                + "after=) to resume without losing or repeating an entry.")
+                + "after=) to resume without losing or repeating an entry. Should the customer be erased while the feed is "
+                + "open, it ends (their timeline starts again from 1), and resuming past the latest entry is 409.")
             .Produces<TimelineEntry>(StatusCodes.Status200OK, "text/event-stream")
+            .Answers(StatusCodes.Status409Conflict, "The resume point is past the latest entry: the timeline started again from 1 after an erasure. Follow it from after=0.")
             .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy)
             .OpenToTheCustomer();
         api.MapCustomerIntentsApi();

@@ -30,6 +30,9 @@ internal static class LiveFeed
         return new LiveFeedResult<T>(Follow(from, eventType, sequenceOf, subscribe, ends.Token), ends.Token);
     }
 
+    /// <summary>Where a subscriber resumes: after its Last-Event-ID, else after <paramref name="after"/>, else from the start.</summary>
+    public static long ResumePoint(HttpRequest request, long? after) => ResumePoint(request.Headers["Last-Event-ID"].ToString(), after);
+
     private static long ResumePoint(string lastEventId, long? after)
     {
         if (lastEventId.Length > 0)
@@ -51,9 +54,10 @@ internal static class LiveFeed
         while (!cancellationToken.IsCancellationRequested)
         {
             var events = subscribe(last, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            var next = Next.Lost;
             try
             {
-                while (await NextOrLostAsync(events, cancellationToken))
+                while ((next = await NextOrLostAsync(events, cancellationToken)) == Next.Event)
                 {
                     last = sequenceOf(events.Current);
                     yield return new SseItem<T>(events.Current, eventType) { EventId = last.ToString(CultureInfo.InvariantCulture) };
@@ -64,19 +68,43 @@ internal static class LiveFeed
                 await DisposeQuietlyAsync(events);
             }
 
+            if (next == Next.Ended)
+            {
+                yield break;
+            }
+
             await Task.Delay(_resubscribeDelay, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 
-    private static async Task<bool> NextOrLostAsync<T>(IAsyncEnumerator<T> events, CancellationToken cancellationToken)
+    private enum Next
+    {
+        Event,
+
+        /// <summary>The subscription went (the grain moved, its silo stopped): subscribe again from the last id.</summary>
+        Lost,
+
+        /// <summary>
+        /// The feed's history changed under it (the customer was erased, and sequences start again from 1): the
+        /// stream ends instead, since resuming after the last id would skip the new entries below it. A client that
+        /// reconnects by that id is told so.
+        /// </summary>
+        Ended,
+    }
+
+    private static async Task<Next> NextOrLostAsync<T>(IAsyncEnumerator<T> events, CancellationToken cancellationToken)
     {
         try
         {
-            return await events.MoveNextAsync();
+            return await events.MoveNextAsync() ? Next.Event : Next.Lost;
+        }
+        catch (RelationshipConflictException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Next.Ended;
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && e is not RelationshipValidationException)
         {
-            return false;
+            return Next.Lost;
         }
     }
 

@@ -47,6 +47,42 @@ public sealed class Following_the_live_feed_over_sse(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_feed_open_when_the_customer_is_erased_ends_and_resuming_by_its_last_id_is_a_conflict()
+    {
+        var customer = Keys.Customer();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await Record(customer, "first");
+        await Record(customer, "second");
+        var (response, reader) = await Open(customer, null, cts.Token);
+        using (response)
+        {
+            Assert.Equal("1", (await NextEvent(reader, cts.Token)).Id);
+            Assert.Equal("2", (await NextEvent(reader, cts.Token)).Id);
+
+            var erased = await api.ClientWithKey(ApiFixture.OperatorKey).DeleteAsync($"/api/v1/customers/{customer}", cts.Token);
+            await Record(customer, "back");
+
+            // Subscribed again after 2, the feed would have waited for a third entry and skipped "back", the new 1.
+            Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
+            await Assert.ThrowsAsync<EndOfStreamException>(() => NextEvent(reader, cts.Token));
+        }
+
+        var (resumed, _) = await Open(customer, "2", cts.Token);
+        using (resumed)
+        {
+            Assert.Equal(HttpStatusCode.Conflict, resumed.StatusCode);
+            Assert.Contains("after=0", await resumed.Content.ReadAsStringAsync(cts.Token), StringComparison.Ordinal);
+        }
+
+        var (fromStart, again) = await Open(customer, "0", cts.Token);
+        using (fromStart)
+        {
+            var back = await NextEvent(again, cts.Token);
+            Assert.Equal(("1", "back"), (back.Id, back.Entry.EntryId));
+        }
+    }
+
+    [Fact]
     public async Task New_entries_arrive_as_events_whose_ids_are_their_sequences()
     {
         var customer = Keys.Customer();

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Live
         {
         }
         /// <summary>
-        /// Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or after=) to resume without losing or repeating an entry.
+        /// Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or after=) to resume without losing or repeating an entry. Should the customer be erased while the feed is open, it ends (their timeline starts again from 1), and resuming past the latest entry is 409.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -43,6 +43,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Live
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -61,13 +62,14 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Live
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or after=) to resume without losing or repeating an entry.
+        /// Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or after=) to resume without losing or repeating an entry. Should the customer be erased while the feed is open, it ends (their timeline starts again from 1), and resuming past the latest entry is 409.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -95,7 +97,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Live
             return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.Live.LiveRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or after=) to resume without losing or repeating an entry.
+        /// Server-sent events, one per new entry, with the sequence as the event id. Send Last-Event-ID (or after=) to resume without losing or repeating an entry. Should the customer be erased while the feed is open, it ends (their timeline starts again from 1), and resuming past the latest entry is 409.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class LiveRequestBuilderGetQueryParameters 
