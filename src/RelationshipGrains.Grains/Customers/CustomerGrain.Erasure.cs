@@ -92,7 +92,9 @@ public sealed partial class CustomerGrain
     /// </summary>
     private async Task FinishErasureBeforeChangesAsync()
     {
-        if (State.Profile is not { ErasureUnfinished: true, Erasure: { } receipt })
+        // Erased and not seen since covers erasures cut short before they were marked unfinished (journals from
+        // before December 2026); their steps are safe to run again.
+        if (State.Profile.Erasure is not { } receipt || !(State.Profile.ErasureUnfinished || State.CreatedAt is null))
         {
             return;
         }
@@ -112,7 +114,14 @@ public sealed partial class CustomerGrain
     /// <summary>The erasure reminder's tick: whatever the erasure has left, done now.</summary>
     private async Task FinishErasureAsync()
     {
-        if (State.Profile.Erasure is { } earlier && (State.Profile.ErasureUnfinished || State.CreatedAt is null))
+        if (State.Profile is { Erasure: { } unfinished, ErasureUnfinished: true } && State.CreatedAt is not null)
+        {
+            // Back already (every change that brings a customer back finishes the erasure first, so only a path
+            // that forgot to): the steps, never a new erasure of the returned customer.
+            await EraseWhatIsLeftAsync(unfinished);
+            await ForgetErasureReminderAsync();
+        }
+        else if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
         {
             await EraseAsync(earlier.PostTextsKept);
         }

@@ -116,7 +116,8 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(step);
-        if (ErasedSinceLastContact)
+        // A chain the erasure let go; a new chain of a returned customer's is theirs, and its first step brings them back.
+        if (ErasedSinceLastContact && State.Profile.Erasure!.ValueChainsKept.Contains(step.ValueChainId))
         {
             return;
         }

@@ -162,6 +162,21 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_erased_customer_may_come_back_by_making_a_value_chain_which_is_theirs()
+    {
+        var (_, owner, _) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(owner);
+        await customer.Stewardship().EraseAsync();
+
+        var fresh = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        await fresh.CreateAsync(new CreateValueChain(owner, "Trailer", [new SlotDefinition("maker")]));
+
+        // Its first step is the returned customer's, not a late notice of a chain the erasure let go.
+        Assert.Equal([fresh.GetPrimaryKeyString()], await customer.ListValueChainsAsync());
+        Assert.Single((await customer.GetTimelineAsync(new TimelineQuery())).Entries, e => e.Kind == TimelineEntryKind.ValueChainStep);
+    }
+
+    [Fact]
     public async Task An_erased_customers_value_chains_stay_with_their_partners_and_leave_the_id_to_whoever_comes_back()
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
