@@ -136,7 +136,7 @@ public sealed class AppendBlobJournalStorage(
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
         // A forced compaction erases: what it replaces must be gone from storage when the grain answers.
-        var forced = compactions.IsRequested(id);
+        var request = compactions.Pending(id);
         var snapshot = $"{id.Value}/{SnapshotPrefix}{Guid.NewGuid():N}";
         await container.GetBlobClient(snapshot).UploadAsync(BinaryData.FromBytes(value.ToArray()), new BlobUploadOptions
         {
@@ -162,10 +162,10 @@ public sealed class AppendBlobJournalStorage(
         // Done only once the erasure's compaction has removed everything, and only by the compaction it asked for: a
         // routine one under way when the request came must not clear it. Snapshots this view never knew (a swap whose
         // answer was lost, a compaction cut short by a crash, a delete that failed) hold the state before the erasure.
-        if (forced)
+        if (request is not null)
         {
             await DeleteSnapshotsAsync(except: snapshot, cancellationToken);
-            compactions.Done(id);
+            compactions.Done(id, request);
         }
     }
 
@@ -193,13 +193,33 @@ public sealed class AppendBlobJournalStorage(
     private async Task DeleteSnapshotsAsync(string? except, CancellationToken cancellationToken)
     {
         var prefix = $"{id.Value}/{SnapshotPrefix}";
+        List<string> found = [];
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
             // Exactly a snapshot name, "<prefix><32 hex digits>": a grain whose key extends this one's is not touched.
             if (blob.Name != except && blob.Name.Length == prefix.Length + 32 && !blob.Name.AsSpan(prefix.Length).ContainsAnyExcept(HexDigits))
             {
-                await container.GetBlobClient(blob.Name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                found.Add(blob.Name);
             }
+        }
+
+        // Read after listing: another writer that took the journal over since names its own snapshot, which stays.
+        var named = found.Count == 0 ? null : await NamedSnapshotAsync(cancellationToken);
+        foreach (var name in found.Where(n => n != named))
+        {
+            await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    private async Task<string?> NamedSnapshotAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await _log.GetPropertiesAsync(cancellationToken: cancellationToken)).Value.Metadata.TryGetValue(SnapshotMetadata, out var name) ? name : null;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
         }
     }
 

@@ -103,7 +103,8 @@ public sealed partial class TableJournalStorage(
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
         // A forced compaction erases: what it replaces must be gone from storage when the grain answers.
-        var forced = compactions.IsRequested(id);
+        var request = compactions.Pending(id);
+        var forced = request is not null;
         var generation = NewGeneration();
         var rows = Split(_partition, value, i => SnapshotKey(generation, i));
 
@@ -137,7 +138,7 @@ public sealed partial class TableJournalStorage(
             await _cleanup;
             var (_, all) = await QueryAsync(cancellationToken);
             await DeleteRowsAsync([.. all.Where(r => GenerationOf(r.RowKey) != generation).Select(r => r.RowKey)], cancellationToken);
-            compactions.Done(id);
+            compactions.Done(id, request);
             return;
         }
 

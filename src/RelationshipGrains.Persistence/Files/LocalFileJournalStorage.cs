@@ -149,8 +149,17 @@ public sealed partial class LocalFileJournalStorage(
     {
         try
         {
-            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.Read);
-            RandomAccess.SetLength(handle, _length);
+            if (_length == 0)
+            {
+                // It made the file: none is left, rather than one without even a header.
+                File.Delete(path);
+            }
+            else
+            {
+                using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Write, FileShare.Read);
+                RandomAccess.SetLength(handle, _length);
+            }
+
             _tailToCut = false;
         }
         catch (Exception e)
@@ -161,6 +170,7 @@ public sealed partial class LocalFileJournalStorage(
 
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
+        var request = compactions.Pending(id);
         var record = JournalFile.Record(value, JournalFile.Header(formatKey));
         await AtomicFile.ReplaceAsync(path, record, commit, cancellationToken);
         _length = record.Length;
@@ -168,7 +178,7 @@ public sealed partial class LocalFileJournalStorage(
         _appends = 0;
         _appendedBytes = 0;
         _snapshotBytes = value.Length;
-        compactions.Done(id);
+        compactions.Done(id, request);
     }
 
     public ValueTask DeleteAsync(CancellationToken cancellationToken)

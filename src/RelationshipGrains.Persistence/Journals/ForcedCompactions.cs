@@ -10,7 +10,9 @@ namespace RelationshipGrains.Persistence.Journals;
 /// </summary>
 public sealed class ForcedCompactions
 {
-    private readonly ConcurrentDictionary<string, byte> _requested = new(StringComparer.Ordinal);
+    /// <summary>Each journal's latest request, by a number no other request had.</summary>
+    private readonly ConcurrentDictionary<string, long> _requested = new(StringComparer.Ordinal);
+    private long _lastRequest;
 
     /// <summary>
     /// Every append asks, and almost always none is requested. The dictionary's own IsEmpty takes all its locks,
@@ -20,14 +22,46 @@ public sealed class ForcedCompactions
 
     public void Request(GrainId grainId)
     {
-        if (_requested.TryAdd(JournalId.FromGrainId(grainId).Value, 0))
+        var key = JournalId.FromGrainId(grainId).Value;
+        var request = Interlocked.Increment(ref _lastRequest);
+        while (true)
         {
-            Interlocked.Increment(ref _count);
+            if (_requested.TryGetValue(key, out var earlier))
+            {
+                if (_requested.TryUpdate(key, request, earlier))
+                {
+                    return;
+                }
+            }
+            else if (_requested.TryAdd(key, request))
+            {
+                Interlocked.Increment(ref _count);
+                return;
+            }
         }
     }
 
-    public bool IsRequested(JournalId journalId) => Volatile.Read(ref _count) > 0 && _requested.ContainsKey(journalId.Value);
+    public bool IsRequested(JournalId journalId) => Pending(journalId) is not null;
 
+    /// <summary>
+    /// The request a compaction starting now answers, for <see cref="Done(JournalId, long?)"/>; null when none is.
+    /// </summary>
+    public long? Pending(JournalId journalId) =>
+        Volatile.Read(ref _count) > 0 && _requested.TryGetValue(journalId.Value, out var request) ? request : null;
+
+    /// <summary>
+    /// A compaction that began when <paramref name="answered"/> was pending has replaced the journal. A request made
+    /// since stays: the compaction may have taken its records before the grain made the change it must drop.
+    /// </summary>
+    public void Done(JournalId journalId, long? answered)
+    {
+        if (answered is { } request && _requested.TryRemove(KeyValuePair.Create(journalId.Value, request)))
+        {
+            Interlocked.Decrement(ref _count);
+        }
+    }
+
+    /// <summary>The journal is deleted: nothing is left to compact.</summary>
     public void Done(JournalId journalId)
     {
         if (_requested.TryRemove(journalId.Value, out _))

@@ -31,8 +31,9 @@ internal sealed class MemoryJournalStorage(
 
     public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
+        var request = compactions.Pending(id);
         journal.Replace(value, formatKey);
-        compactions.Done(id);
+        compactions.Done(id, request);
         return ValueTask.CompletedTask;
     }
 

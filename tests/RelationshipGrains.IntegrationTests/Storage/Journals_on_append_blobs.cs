@@ -180,7 +180,8 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     {
         var grain = GrainId.Create("customer", Guid.NewGuid().ToString("N"));
         var id = JournalId.FromGrainId(grain);
-        var neighbour = $"{id.Value}0/snapshot-{Guid.NewGuid():N}";
+        // Listed with this journal's snapshots, but a blob of another's (a key extending this one's would name it so).
+        var neighbour = $"{id.Value}/snapshot-{Guid.NewGuid():N}/log";
         var container = azurite.Service.GetBlobContainerClient(_container);
         var compactions = new ForcedCompactions();
         var storage = Storage(id, compactions);
