@@ -59,7 +59,7 @@ internal static class AtomicFile
     public static void EnsureFolder(string path, GroupCommit? commit)
     {
         var missing = new Stack<string>();
-        for (var folder = Path.GetDirectoryName(path); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        for (var folder = Path.GetDirectoryName(Path.GetFullPath(path)); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
         {
             missing.Push(folder);
         }
