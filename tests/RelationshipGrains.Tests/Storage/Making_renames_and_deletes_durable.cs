@@ -198,6 +198,13 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
 
         commit.SyncFolder(_directory);
         var missing = Path.Combine(_directory, "gone");
+        if (OperatingSystem.IsWindows())
+        {
+            // Nothing is flushed there (GroupCommit.FlushFolder), so nothing can fail.
+            commit.SyncFolder(missing);
+            return;
+        }
+
         var failure = Assert.Throws<IOException>(() => commit.SyncFolder(missing));
 
         Assert.Contains(missing, failure.Message, StringComparison.Ordinal);
