@@ -42,6 +42,13 @@ public sealed record IdeaAttributes(
         foreach (var (name, values) in Texts ?? new Dictionary<string, IReadOnlyList<string>>())
         {
             Check.Id(name, "attributes.texts");
+            // Checked here, not taken for an empty list: stored as null, it failed every rule on the attribute later,
+            // and with it the community's idea pages and selection rounds.
+            if (values is null)
+            {
+                throw new RelationshipValidationException($"attributes.texts.{name}", "A text attribute is a list of values; send [] for none.");
+            }
+
             CheckValues.Ids(values, $"attributes.texts.{name}", 20);
         }
     }

@@ -27,10 +27,10 @@ public static class IdeaRules
                 var min = numbers[rule.Attribute];
                 return new(rule.Name, min >= rule.Number, $"{rule.Attribute} is {Show(min)}, the minimum is {Show(rule.Number!.Value)}");
             case RuleKind.Required:
-                var has = texts.TryGetValue(rule.Attribute, out var present) && present.Contains(rule.Text);
+                var has = texts.TryGetValue(rule.Attribute, out var present) && present?.Contains(rule.Text) == true;
                 return new(rule.Name, has, has ? $"{rule.Attribute} includes {rule.Text}" : $"{rule.Attribute} must include {rule.Text}");
             default:
-                var forbidden = texts.TryGetValue(rule.Attribute, out var values) && values.Contains(rule.Text);
+                var forbidden = texts.TryGetValue(rule.Attribute, out var values) && values?.Contains(rule.Text) == true;
                 return new(rule.Name, !forbidden, forbidden ? $"{rule.Attribute} includes {rule.Text}, which is forbidden" : $"{rule.Attribute} is free of {rule.Text}");
         }
     }

@@ -1,5 +1,6 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Ideas;
+using RelationshipGrains.Errors;
 
 namespace RelationshipGrains.Tests.Ideas;
 
@@ -76,6 +77,19 @@ public sealed class Fitness_rules_and_transitions
         var result = Assert.Single(IdeaRules.Evaluate([new IdeaRule("r", attribute, kind, number, text)], Chair));
 
         Assert.Equal((passes, reason), (result.Passed, result.Reason));
+    }
+
+    [Fact]
+    public void A_text_attribute_sent_as_null_is_refused_and_one_stored_so_fails_its_rules_without_throwing()
+    {
+        var sentAsNull = new IdeaAttributes(null, new Dictionary<string, IReadOnlyList<string>> { ["materials"] = null! });
+
+        var refused = Assert.Throws<RelationshipValidationException>(sentAsNull.Validate);
+        var results = IdeaRules.Evaluate(
+            [new IdeaRule("needs", "materials", RuleKind.Required, null, "oak"), new IdeaRule("no-pvc", "materials", RuleKind.Forbidden, null, "pvc")], sentAsNull);
+
+        Assert.Equal("attributes.texts.materials", refused.Field);
+        Assert.Equal([false, true], results.Select(r => r.Passed));
     }
 
     [Theory]
