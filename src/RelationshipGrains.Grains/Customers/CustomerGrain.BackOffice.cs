@@ -16,8 +16,11 @@ public sealed partial class CustomerGrain
 
         if (update.SubjectEntryId is { } subject && State.TryGetSequence(subject, out var sequence))
         {
+            // An update that states no status (a note on a case) keeps the one the subject has: refused, the message
+            // was acknowledged by the inbound endpoint and then dropped.
+            var status = update.Status ?? (sequence <= State.LastSequence ? (await EntryAtAsync(sequence)).Status : null) ?? "";
             return await ChangeEntryStatusAsync(new ChangeEntryStatus(update.MessageEntryId, sequence,
-                update.Status ?? "", Author.System, update.Note));
+                status, Author.System, update.Note));
         }
 
         return await RecordAsync(new RecordInteraction(update.SubjectEntryId ?? update.MessageEntryId, update.Channel, update.Direction,

@@ -57,7 +57,7 @@ public static class InboundMessages
                 break;
             case MarketingTouchRecorded m:
                 Check.Id(m.CustomerId, "customerId");
-                Check.RequestId(m.CampaignId, "campaignId");
+                SubjectId(m.CampaignId, "campaignId");
                 Check.Text(m.Text, "text", Limits.InteractionText);
                 _ = Kebab.TryParse<Channel>(m.Channel, out var channel)
                     ? channel
@@ -66,7 +66,7 @@ public static class InboundMessages
                 break;
             case ServiceCaseUpdated m:
                 Check.Id(m.CustomerId, "customerId");
-                Check.RequestId(m.CaseId, "caseId");
+                SubjectId(m.CaseId, "caseId");
                 Check.Text(m.Subject, "subject", Limits.ShortText);
                 Check.OptionalText(m.Note, "note", Limits.StatusNote);
                 EntryStatuses.Validate(TimelineEntryKind.ServiceCase, m.Status?.ToLowerInvariant(), "status");
@@ -81,6 +81,19 @@ public static class InboundMessages
                 break;
             default:
                 throw new RelationshipValidationException("body", $"A {message.GetType().Name} is not a message we accept.");
+        }
+    }
+
+    /// <summary>
+    /// A case's or campaign's id names an entry ("case:" and the id), so it is held to the shorter bound the customer
+    /// grain checks: longer, it was acknowledged here and refused there, and the message was lost.
+    /// </summary>
+    private static void SubjectId(string? id, string field)
+    {
+        Check.RequestId(id, field);
+        if (id!.Length > BackOfficeUpdate.MaxSubjectIdLength)
+        {
+            throw new RelationshipValidationException(field, $"{field} must be at most {BackOfficeUpdate.MaxSubjectIdLength} characters.");
         }
     }
 }

@@ -51,6 +51,20 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_case_id_longer_than_its_entry_can_hold_is_refused_before_it_is_acknowledged()
+    {
+        var customerId = Keys.Customer();
+        var body = Case(customerId, "open").Replace("\"case-1\"", $"\"{new string('c', BackOfficeUpdate.MaxSubjectIdLength + 1)}\"", StringComparison.Ordinal);
+
+        var refused = await api.ClientWithKey(null).SendAsync(Signed("service-desk", body, "delivery-long-case"));
+
+        // Acknowledged, it was refused by the customer grain ("case:" and the id make an entry id over 128) and lost.
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("caseId", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await TimelineAsync(customerId));
+    }
+
+    [Fact]
     public async Task On_the_in_process_bus_the_202_comes_once_the_message_is_applied()
     {
         // That bus holds messages in memory only: answered before its consumer ran, a message died with a killed silo.

@@ -41,6 +41,20 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
     }
 
     [Fact]
+    public async Task An_update_to_a_case_that_states_no_status_is_kept_as_a_note_under_the_cases_status()
+    {
+        var id = Keys.Customer();
+        await DeliverTwice(new ServiceCaseUpdated(id, "case-8", "Flat tyre", "pending", null, Now), m => m.CustomerId == id);
+        await DeliverTwice(new ServiceCaseUpdated(id, "case-8", "Flat tyre", null!, "Parts ordered", Now), m => m.CustomerId == id);
+
+        // It was refused as "status is required" after the inbound endpoint had acknowledged it, and lost.
+        var timeline = await Timeline(id);
+        Assert.Equal([TimelineEntryKind.ServiceCase, TimelineEntryKind.StatusChanged], timeline.Select(e => e.Kind));
+        Assert.Equal(("pending", "Parts ordered"), (timeline[1].Status, timeline[1].Text));
+        Assert.Equal("pending", timeline[0].Status);
+    }
+
+    [Fact]
     public async Task Marketing_touches_and_social_mentions_delivered_twice_appear_once()
     {
         var id = Keys.Customer();
