@@ -51,6 +51,13 @@ public sealed record SubscribeWebhook(
             throw new RelationshipValidationException("eventTypes", $"eventTypes must name 1-{knownEventTypes.Count} of: {string.Join(", ", knownEventTypes)}.");
         }
 
+        // A null among them passed the check below (FirstOrDefault found it, and a null is no match) and made a
+        // subscription that received nothing.
+        if (EventTypes.Any(t => t is null))
+        {
+            throw new RelationshipValidationException("eventTypes", $"eventTypes must not hold null; choose from: {string.Join(", ", knownEventTypes)}.");
+        }
+
         if (EventTypes.FirstOrDefault(t => !knownEventTypes.Contains(t)) is { } unknown)
         {
             throw new RelationshipValidationException("eventTypes", $"'{unknown}' is not an event we publish; choose from: {string.Join(", ", knownEventTypes)}.");

@@ -224,6 +224,16 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
         Assert.DoesNotContain(await Registry.ListAsync(), s => s.SubscriptionId == id);
     }
 
+    [Fact]
+    public void A_subscription_naming_a_null_event_type_is_refused()
+    {
+        var request = new SubscribeWebhook("nulls", "https://hooks.example.com/rg", [null!]);
+
+        var error = Assert.Throws<RelationshipValidationException>(() => request.Validate(["InteractionRecorded"], allowInternalTargets: false));
+
+        Assert.Equal("eventTypes", error.Field);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:8080/hook")]
     [InlineData("http://169.254.169.254/latest/meta-data")]
