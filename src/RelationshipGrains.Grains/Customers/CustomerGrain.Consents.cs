@@ -16,6 +16,14 @@ public sealed partial class CustomerGrain
         var now = time.GetUtcNow();
         var scopes = grant.Validate(now);
         await FinishErasureBeforeChangesAsync();
+
+        // A PUT sent again (a client's retry) changes nothing: it added a timeline entry and a ConsentChanged each time,
+        // and moved the grant's date, which partners' access records quote.
+        if (State.Consents.TryGetValue(grant.PartnerId, out var current)
+            && current.ExpiresAt == grant.ExpiresAt && current.Scopes.Order().SequenceEqual(scopes.Order()))
+        {
+            return current;
+        }
         if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count >= Limits.ConsentGrants)
         {
             throw new RelationshipValidationException("partnerId", $"A customer may grant consent to at most {Limits.ConsentGrants} partners.");

@@ -87,6 +87,26 @@ public sealed class Intents_consents_and_values(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_consent_granted_again_changes_nothing_and_a_different_one_replaces_it()
+    {
+        var customer = NewCustomer();
+        var velo = await new PartnerWorld(fixture.Grains).Partner("velo");
+        var first = await customer.GrantConsentAsync(new GrantConsent(velo, [ConsentScope.Intents, ConsentScope.Profile]));
+        fixture.Time.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await customer.GrantConsentAsync(new GrantConsent(velo, [ConsentScope.Profile, ConsentScope.Intents]));
+        var narrower = await customer.GrantConsentAsync(new GrantConsent(velo, [ConsentScope.Profile]));
+
+        // A retried PUT added an entry and a ConsentChanged each time, and moved the date partners' access records quote.
+        Assert.Equal(first.GrantedAt, again.GrantedAt);
+        Assert.Equal(first.Scopes, again.Scopes);
+        Assert.Equal([ConsentScope.Profile], narrower.Scopes);
+        Assert.True(narrower.GrantedAt > first.GrantedAt);
+        var entries = (await customer.GetTimelineAsync(new TimelineQuery(After: 0))).Entries;
+        Assert.Equal(2, entries.Count(e => e.Kind == TimelineEntryKind.ConsentGranted));
+    }
+
+    [Fact]
     public async Task A_consent_grant_lapses_at_its_expiry()
     {
         var customer = NewCustomer();
