@@ -92,9 +92,7 @@ public sealed partial class CustomerGrain
     /// </summary>
     private async Task FinishErasureBeforeChangesAsync()
     {
-        // Erased and not seen since covers erasures cut short before they were marked unfinished (journals from
-        // before December 2026); their steps are safe to run again.
-        if (State.Profile.Erasure is not { } receipt || !(State.Profile.ErasureUnfinished || State.CreatedAt is null))
+        if (ErasureLeftToFinish is not { } receipt)
         {
             return;
         }
@@ -111,25 +109,26 @@ public sealed partial class CustomerGrain
         }
     }
 
-    /// <summary>The erasure reminder's tick: whatever the erasure has left, done now.</summary>
+    /// <summary>
+    /// The erasure whose steps may still be undone: one marked unfinished, or one whose customer has not been seen
+    /// since (that covers erasures cut short before they were marked, in journals from before December 2026; the
+    /// steps are safe to run again).
+    /// </summary>
+    private ErasureReceipt? ErasureLeftToFinish =>
+        State.Profile.Erasure is { } receipt && (State.Profile.ErasureUnfinished || State.CreatedAt is null) ? receipt : null;
+
+    /// <summary>
+    /// The erasure reminder's tick: whatever the erasure has left, done now, and the reminder goes. Only the steps,
+    /// never a new erasure: a customer back meanwhile keeps what is theirs now.
+    /// </summary>
     private async Task FinishErasureAsync()
     {
-        if (State.Profile is { Erasure: { } unfinished, ErasureUnfinished: true } && State.CreatedAt is not null)
+        if (ErasureLeftToFinish is { } receipt)
         {
-            // Back already (every change that brings a customer back finishes the erasure first, so only a path
-            // that forgot to): the steps, never a new erasure of the returned customer.
-            await EraseWhatIsLeftAsync(unfinished);
-            await ForgetErasureReminderAsync();
+            await EraseWhatIsLeftAsync(receipt);
         }
-        else if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
-        {
-            await EraseAsync(earlier.PostTextsKept);
-        }
-        else
-        {
-            // The customer came back meanwhile: what is theirs now is not the erasure's to touch.
-            await ForgetErasureReminderAsync();
-        }
+
+        await ForgetErasureReminderAsync();
     }
 
     private async Task ForgetErasureReminderAsync()
