@@ -1,6 +1,7 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Tests.Customers;
 
@@ -136,6 +137,9 @@ public sealed class Recording_interactions(ClusterFixture fixture)
     [InlineData("UPPER")]
     [InlineData("a/b")]
     [InlineData("bob\n")]
+    [InlineData(".")]
+    [InlineData("..")]
+    [InlineData("acme.")]
     [InlineData("x12345678901234567890123456789012345678901234567890123456789012345")]
     public async Task A_malformed_customer_id_is_refused(string id)
     {
@@ -144,6 +148,20 @@ public sealed class Recording_interactions(ClusterFixture fixture)
         var error = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.RecordInteractionAsync(Requests.Interaction()));
 
         Assert.Equal("customerId", error.Field);
+    }
+
+    [Fact]
+    public void An_id_may_hold_dots_but_not_end_in_one_as_its_published_pattern_says()
+    {
+        // A journal's blob is named "<type>/<id>/log": Azure reads a segment of ".." as a step up, so customer ".." and
+        // community ".." would both have written the blob "log".
+        var pattern = new System.Text.RegularExpressions.Regex(Check.IdPatternText);
+        string[] ids = ["a.b", "acme.co-1", "a", ".hidden", "..", ".", "acme."];
+
+        Assert.Equal([true, true, true, true, false, false, false], ids.Select(Check.IsId));
+        Assert.Equal(ids.Select(Check.IsId), ids.Select(id => pattern.IsMatch(id)));
+        Assert.Equal("acme.co-1", Check.Id("acme.co-1", "customerId"));
+        Assert.Equal("customerId must not end in '.'.", Assert.Throws<RelationshipValidationException>(() => Check.Id("acme.", "customerId")).Message);
     }
 
     [Fact]
