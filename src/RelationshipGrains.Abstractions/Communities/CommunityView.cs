@@ -11,6 +11,7 @@ namespace RelationshipGrains.Communities;
 /// <param name="Members">How many members it has.</param>
 /// <param name="Ideas">How many ideas were proposed or forked in it, closed ones included.</param>
 /// <param name="Rounds">How many selection rounds have run.</param>
+/// <param name="LatestEvent">The number of the live feed's latest event (0 before the first): a feed resumes after at most this.</param>
 [GenerateSerializer, Immutable, Alias("rg.CommunityView")]
 public sealed record CommunityView(
     [property: Id(0)] string Slug,
@@ -20,4 +21,5 @@ public sealed record CommunityView(
     [property: Id(4)] IReadOnlyList<IdeaRule> Rules,
     [property: Id(5)] int Members,
     [property: Id(6)] int Ideas,
-    [property: Id(7)] long Rounds);
+    [property: Id(7)] long Rounds,
+    [property: Id(8)] long LatestEvent = 0);

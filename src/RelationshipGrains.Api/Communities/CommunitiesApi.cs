@@ -39,7 +39,7 @@ public static class CommunitiesApi
                 "Moderators and staff decide who is member, expert or moderator; only staff appoint or remove staff (the operator names the first ones when configuring the community).");
         api.MapGet("live", Live)
             .Describe("followCommunity", "Follow a community live",
-                "Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.")
+                "Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID (or after=) resumes, and one past the latest event is 400.")
             .Produces<CommunityEvent>(StatusCodes.Status200OK, "text/event-stream")
             .RequireRateLimiting(PerKeyRateLimiting.LiveFeedPolicy);
         api.MapCommunityThreadsApi();
@@ -69,8 +69,14 @@ public static class CommunitiesApi
     {
         var community = grains.Community(slug);
 
-        // Asked first: the feed's own check runs only once the stream has begun, too late to answer 404.
-        _ = await community.GetAsync() ?? throw new RelationshipNotFoundException($"Community '{slug}' does not exist.");
+        // Asked first: the feed's own checks run only once the stream has begun, too late to answer 404 or 400.
+        var view = await community.GetAsync() ?? throw new RelationshipNotFoundException($"Community '{slug}' does not exist.");
+        if (LiveFeed.ResumePoint(request, after) is var from && from > view.LatestEvent)
+        {
+            var field = request.Headers.ContainsKey("Last-Event-ID") ? "Last-Event-ID" : "after";
+            throw new RelationshipValidationException(field, $"{field} {from} is past the feed's latest event, {view.LatestEvent}.");
+        }
+
         return LiveFeed.Stream<CommunityEvent>(request, after, "community-event", e => e.Sequence, community.WatchAsync);
     }
 }

@@ -123,6 +123,13 @@ public sealed partial class CommunityGrain
             throw new RelationshipValidationException("afterSequence", "afterSequence must be 0 or more.");
         }
 
+        if (afterSequence > _durableLastEvent)
+        {
+            // Only a made-up number gets here (the feed never starts again): waiting for it would wait for good, and
+            // long.MaxValue + 1 would wrap round and replay the whole feed.
+            throw new RelationshipValidationException("afterSequence", $"afterSequence {afterSequence} is past the feed's latest event, {_durableLastEvent}.");
+        }
+
         var next = afterSequence + 1;
         metrics.LiveSubscribers.Add(1);
         try

@@ -163,7 +163,7 @@ public sealed partial class CommunityGrain(
     }
 
     private CommunityView View() =>
-        new(Slug, State.Name!, [.. State.Topics], State.Settings, [.. State.Rules], State.Members.Count, State.Ideas.Count, State.Rounds);
+        new(Slug, State.Name!, [.. State.Topics], State.Settings, [.. State.Rules], State.Members.Count, State.Ideas.Count, State.Rounds, _durableLastEvent);
 
     private void RequireConfigured()
     {

@@ -169,5 +169,21 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
         Assert.Equal((CommunityEventKind.Posted, sequences[1] + 1), woken);
         Assert.Equal(sequences[1], resumed.Current.Sequence);
         await resumed.DisposeAsync();
+
+        // The latest event is the third; resuming past it is refused rather than waited on (or, at long.MaxValue,
+        // wrapped round to a replay of everything).
+        Assert.Equal(3, (await community.GetAsync())!.LatestEvent);
+        await using var resumedAtLatest = community.WatchAsync(3, cts.Token).GetAsyncEnumerator(cts.Token);
+        var next = resumedAtLatest.MoveNextAsync().AsTask();
+        foreach (var past in new[] { 4, long.MaxValue })
+        {
+            await using var tooFar = community.WatchAsync(past, cts.Token).GetAsyncEnumerator(cts.Token);
+            var error = await Assert.ThrowsAsync<RelationshipValidationException>(async () => await tooFar.MoveNextAsync());
+            Assert.Equal($"afterSequence {past} is past the feed's latest event, 3.", error.Message);
+        }
+
+        await community.PostAsync(ada, new PostRequest("t3", "Third", "And again"));
+        Assert.True(await next);
+        Assert.Equal(4, resumedAtLatest.Current.Sequence);
     }
 }

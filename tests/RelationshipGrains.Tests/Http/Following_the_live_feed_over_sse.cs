@@ -135,6 +135,32 @@ public sealed class Following_the_live_feed_over_sse(ApiFixture api)
         Assert.Equal("Last-Event-ID", (await response.ProblemAsync()).GetProperty("field").GetString());
     }
 
+    [Theory]
+    [InlineData("Last-Event-ID", "9223372036854775807")]
+    [InlineData("Last-Event-ID", "2")]
+    [InlineData("after", "2")]
+    public async Task Resuming_a_community_feed_past_its_latest_event_is_400_at_once_and_replays_nothing(string field, string value)
+    {
+        // Before, long.MaxValue + 1 wrapped round and the whole feed was replayed; a smaller number waited for good.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var world = new HttpWorld(api);
+        var community = $"/api/v1/communities/{Keys.Customer("feed")}";
+        await HttpWorld.Ok(world.Operator.PutAsync(community, System.Net.Http.Json.JsonContent.Create(new { name = "Feed", topics = new[] { "x" } })));
+        await HttpWorld.Ok(HttpWorld.Post(world.Channel, $"{community}/members", new { customerId = Keys.Customer("m") }));
+        var request = new HttpRequestMessage(HttpMethod.Get, field == "after" ? $"{community}/live?after={value}" : $"{community}/live");
+        if (field != "after")
+        {
+            request.Headers.Add(field, value);
+        }
+
+        using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, bound.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.Equal($"{field} {value} is past the feed's latest event, 1.", problem.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task The_live_feed_of_a_community_that_does_not_exist_is_404_at_once()
     {
