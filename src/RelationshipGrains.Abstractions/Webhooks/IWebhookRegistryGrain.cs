@@ -11,7 +11,10 @@ namespace RelationshipGrains.Webhooks;
 public interface IWebhookRegistryGrain : IGrainWithIntegerKey
 {
     /// <summary>Creates or replaces a subscription and issues a new signing secret.</summary>
-    /// <param name="request">The subscription; an existing id is replaced, with a new secret.</param>
+    /// <param name="request">
+    /// The subscription; an existing id is replaced, with a new secret. For the same partner (or again for none) it
+    /// keeps its creation date, and with it the deliveries queued for it; for another partner it starts afresh.
+    /// </param>
     /// <remarks>
     /// At most 200 subscriptions exist at once. Answers once every silo sees the change, after
     /// <c>Webhooks:TargetCacheLease</c> (1 s by default).

@@ -19,7 +19,8 @@ public static class WebhooksApi
         api.MapPost("subscriptions", Subscribe)
             .Describe("subscribeWebhook", "Subscribe a URL to integration events",
                 "Operators only. Every event of the listed types recorded after the 201 is delivered at least once, "
-                + "signed with the secret shown once in the answer.");
+                + "signed with the secret shown once in the answer. Sent again with the same id, it replaces the "
+                + "subscription with a new secret; for the same partner (or none) it keeps its queued deliveries.");
         api.MapGet("subscriptions", List)
             .Describe("listWebhooks", "List webhook subscriptions",
                 "Operators only. Never the secrets.");

@@ -53,7 +53,12 @@ public sealed class WebhookRegistryGrain(
             throw new Errors.RelationshipValidationException("subscriptionId", $"At most {MaxSubscriptions} webhook subscriptions; remove one first.");
         }
 
-        var subscription = new WebhookSubscription(request.SubscriptionId, request.Url, [.. request.EventTypes!.Distinct()], request.PartnerId, time.GetUtcNow());
+        // Sent again for the same receiver (a retry whose answer was lost, a new URL, a rotated secret), a subscription
+        // keeps the date it gets events from: a new date would drop every delivery still queued or not yet relayed.
+        var since = State.Subscriptions.GetValueOrDefault(request.SubscriptionId) is { } current && current.PartnerId == request.PartnerId
+            ? current.CreatedAt
+            : time.GetUtcNow();
+        var subscription = new WebhookSubscription(request.SubscriptionId, request.Url, [.. request.EventTypes!.Distinct()], request.PartnerId, since);
         var secret = "rgwh_" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         State.Subscriptions[subscription.SubscriptionId] = subscription;
         State.Secrets[subscription.SubscriptionId] = secret;

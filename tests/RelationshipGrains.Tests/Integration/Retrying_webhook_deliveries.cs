@@ -302,6 +302,48 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_subscription_sent_again_for_the_same_receiver_keeps_its_queue_and_signs_it_with_the_new_secret()
+    {
+        var registry = fixture.Grains.GetGrain<IWebhookRegistryGrain>(0);
+        var subscriptionId = Keys.Customer("again");
+        var request = new SubscribeWebhook(subscriptionId, $"{fixture.Receiver.BaseUrl}/hooks/{subscriptionId}", [EventType]);
+        var first = await registry.SubscribeAsync(request);
+        var raisedBetween = DateTimeOffset.UtcNow;
+
+        // A retry of the POST whose answer was lost, or a rotation of the secret: before, it moved the subscription's
+        // date, and every delivery raised before it was dropped as older than the subscription.
+        var again = await registry.SubscribeAsync(request);
+        var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+        var queued = Guid.NewGuid();
+        await retries.WaitAsync(new WebhookRetry(queued, EventType, "{}", 1, "The receiver answered 500.", DateTimeOffset.UtcNow, raisedBetween));
+
+        var delivery = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{subscriptionId}"));
+        Assert.Equal(queued.ToString(), delivery.Headers[WebhookSignature.DeliveryHeader]);
+        Assert.True(WebhookSignature.Verify(again.Secret, delivery.Headers[WebhookSignature.TimestampHeader], delivery.Body,
+            delivery.Headers[WebhookSignature.SignatureHeader], DateTimeOffset.UtcNow));
+        Assert.NotEqual(first.Secret, again.Secret);
+        Assert.Equal(first.Subscription.CreatedAt, again.Subscription.CreatedAt);
+        await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue emptying");
+        await registry.RemoveAsync(subscriptionId);
+    }
+
+    [Fact]
+    public async Task A_subscription_sent_again_for_another_partner_starts_afresh()
+    {
+        var registry = fixture.Grains.GetGrain<IWebhookRegistryGrain>(0);
+        var subscriptionId = Keys.Customer("moved");
+        var request = new SubscribeWebhook(subscriptionId, $"{fixture.Receiver.BaseUrl}/hooks/{subscriptionId}", [EventType]);
+        var first = await registry.SubscribeAsync(request);
+
+        var moved = await registry.SubscribeAsync(request with { PartnerId = await new PartnerWorld(fixture.Grains).Partner("moved") });
+
+        // What was raised for the operator's receiver is not the partner's to receive.
+        Assert.True(moved.Subscription.CreatedAt > first.Subscription.CreatedAt);
+        Assert.False((await registry.GetTargetAsync(subscriptionId))!.Wants(first.Subscription.CreatedAt));
+        await registry.RemoveAsync(subscriptionId);
+    }
+
+    [Fact]
     public async Task A_delivery_whose_attempts_are_spent_stays_in_the_queue_until_it_is_kept_as_a_dead_letter()
     {
         var subscriptionId = await Subscribe();

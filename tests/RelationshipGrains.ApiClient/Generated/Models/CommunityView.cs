@@ -15,6 +15,8 @@ namespace RelationshipGrains.ApiClient.Models
     {
         /// <summary>How many ideas were proposed or forked in it, closed ones included.</summary>
         public int? Ideas { get; set; }
+        /// <summary>The number of the live feed&apos;s latest event (0 before the first): a feed resumes after at most this.</summary>
+        public long? LatestEvent { get; set; }
         /// <summary>How many members it has.</summary>
         public int? Members { get; set; }
         /// <summary>The community&apos;s name.</summary>
@@ -60,6 +62,13 @@ namespace RelationshipGrains.ApiClient.Models
         public List<string> Topics { get; set; }
 #endif
         /// <summary>
+        /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Models.CommunityView"/> and sets the default values.
+        /// </summary>
+        public CommunityView()
+        {
+            LatestEvent = 0L;
+        }
+        /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.CommunityView"/></returns>
@@ -78,6 +87,7 @@ namespace RelationshipGrains.ApiClient.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "ideas", n => { Ideas = n.GetIntValue(); } },
+                { "latestEvent", n => { LatestEvent = n.GetLongValue(); } },
                 { "members", n => { Members = n.GetIntValue(); } },
                 { "name", n => { Name = n.GetStringValue(); } },
                 { "rounds", n => { Rounds = n.GetLongValue(); } },
@@ -95,6 +105,7 @@ namespace RelationshipGrains.ApiClient.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteIntValue("ideas", Ideas);
+            writer.WriteLongValue("latestEvent", LatestEvent);
             writer.WriteIntValue("members", Members);
             writer.WriteStringValue("name", Name);
             writer.WriteLongValue("rounds", Rounds);

@@ -77,7 +77,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.Subscriptions
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Operators only. Every event of the listed types recorded after the 201 is delivered at least once, signed with the secret shown once in the answer.
+        /// Operators only. Every event of the listed types recorded after the 201 is delivered at least once, signed with the secret shown once in the answer. Sent again with the same id, it replaces the subscription with a new secret; for the same partner (or none) it keeps its queued deliveries.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.IssuedWebhookSubscription"/></returns>
         /// <param name="body">An operator subscribes an endpoint to integration events. With a partner id, the endpoint receives only eventsthat concern that partner, with customers named by the partner&apos;s pseudonym for them.</param>
@@ -135,7 +135,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.Subscriptions
             return requestInfo;
         }
         /// <summary>
-        /// Operators only. Every event of the listed types recorded after the 201 is delivered at least once, signed with the secret shown once in the answer.
+        /// Operators only. Every event of the listed types recorded after the 201 is delivered at least once, signed with the secret shown once in the answer. Sent again with the same id, it replaces the subscription with a new secret; for the same partner (or none) it keeps its queued deliveries.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">An operator subscribes an endpoint to integration events. With a partner id, the endpoint receives only eventsthat concern that partner, with customers named by the partner&apos;s pseudonym for them.</param>

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Live
         {
         }
         /// <summary>
-        /// Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.
+        /// Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID (or after=) resumes, and one past the latest event is 400.
         /// </summary>
         /// <returns>A <see cref="Stream"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Live
             return await RequestAdapter.SendPrimitiveAsync<Stream>(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.
+        /// Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID (or after=) resumes, and one past the latest event is 400.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -95,7 +95,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Live
             return new global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Live.LiveRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID resumes.
+        /// Server-sent events for joins, posts, ideas and decisions, with the event number as id; Last-Event-ID (or after=) resumes, and one past the latest event is 400.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class LiveRequestBuilderGetQueryParameters 
