@@ -37,6 +37,13 @@ public sealed partial class CustomerGrain
         ArgumentNullException.ThrowIfNull(offer);
         offer.Validate();
         var intent = CastIntent(partnerId, intentId) ?? throw new RelationshipNotFoundException("The intent does not exist.");
+        if (intent.Offers?.FirstOrDefault(o => o.PartnerId == partnerId) is { } standing
+            && (standing.Price, standing.LeadTimeDays, standing.Terms) == (offer.Price, offer.LeadTimeDays, offer.Terms))
+        {
+            // The same offer again is a retry whose answer was lost: another timeline entry would tell the customer twice.
+            return standing;
+        }
+
         if (intent.Status != IntentStatus.Open)
         {
             throw new RelationshipConflictException("The customer has withdrawn this intent; it takes no more offers.");

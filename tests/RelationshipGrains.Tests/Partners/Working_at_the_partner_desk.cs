@@ -1,3 +1,4 @@
+using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Partners;
 using RelationshipGrains.Tests.Infrastructure;
@@ -28,6 +29,25 @@ public sealed class Working_at_the_partner_desk(ClusterFixture fixture)
         Assert.Equal((cast.CastId, 5_100m), (offered.CastId, offered.YourOffer!.Price.Amount));
         Assert.Equal(5_100m, (await customer.GetIntentOfferAsync("want", partner)).Price.Amount);
         Assert.Empty(await Desk.ValueChainsAsync(partner));
+    }
+
+    [Fact]
+    public async Task The_same_offer_sent_again_tells_the_customer_once_and_a_changed_offer_replaces_it()
+    {
+        var partner = await _world.Partner("retry-desk");
+        var customer = await _world.Customer();
+        await customer.ExpressIntentAsync(_world.Intent());
+        var cast = Assert.Single(await Desk.InboxAsync(partner));
+
+        var first = await Desk.OfferOnIntentAsync(partner, cast.CastId, PartnerWorld.Offer(5_100, 7));
+        var retried = await Desk.OfferOnIntentAsync(partner, cast.CastId, PartnerWorld.Offer(5_100, 7));
+        var changed = await Desk.OfferOnIntentAsync(partner, cast.CastId, PartnerWorld.Offer(4_900, 7));
+
+        Assert.Equal(first.YourOffer, retried.YourOffer);
+        Assert.Equal(4_900m, changed.YourOffer!.Price.Amount);
+        var offers = (await customer.GetTimelineAsync(new TimelineQuery(After: 0))).Entries
+            .Where(e => e.Kind == TimelineEntryKind.IntentOfferReceived).Select(e => e.Text![..15]).ToList();
+        Assert.Equal(["Offer of 5100 E", "Offer of 4900 E"], offers);
     }
 
     [Fact]
