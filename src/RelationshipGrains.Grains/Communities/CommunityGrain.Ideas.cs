@@ -76,6 +76,15 @@ public sealed partial class CommunityGrain
 
         var before = await OwnIdeaAsync(ideaId);
         var after = await Lifecycle(ideaId).ChangeStatusAsync(status, $"{reason} ({actorId})", round: null);
+        if (before.Status == status && before.Decisions.Count > 0
+            && State.Feed.Any(e => e.Kind == CommunityEventKind.IdeaDecided && e.Subject == ideaId && e.At >= before.Decisions[^1].At))
+        {
+            // Already so, and the feed told of it: a retry whose answer was lost, which the idea also answered unchanged.
+            // If the feed has no event since the idea's last decision, the first call's write failed after the idea's,
+            // and this one tells it.
+            return after;
+        }
+
         if (status == IdeaStatus.Culled)
         {
             ForgetText(ideaId);

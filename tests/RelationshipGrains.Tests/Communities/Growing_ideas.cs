@@ -186,10 +186,23 @@ public sealed class Growing_ideas(ClusterFixture fixture)
         var skipping = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
             community.DecideIdeaAsync(_world.Staff, ideaId, IdeaStatus.InDesign, "Straight to design"));
         var culled = await community.DecideIdeaAsync(moderator, ideaId, IdeaStatus.Culled, "Off topic");
+        var told = (await community.GetAsync())!.LatestEvent;
+        var retried = await community.DecideIdeaAsync(moderator, ideaId, IdeaStatus.Culled, "Off topic");
 
         Assert.Equal(("status", "actorId"), (bySelection.Field, byMember.Field));
         Assert.Equal("An idea that is proposed cannot become in-design.", skipping.Message);
         Assert.Equal(IdeaStatus.Culled, culled.Status);
         Assert.Contains("Off topic", culled.Decisions.Single().Reason);
+        // The retry changes nothing: before, it told the feed a second time.
+        Assert.Equal(culled.Decisions, retried.Decisions);
+        Assert.Equal(told, (await community.GetAsync())!.LatestEvent);
+        await using var feed = community.WatchAsync(0).GetAsyncEnumerator();
+        List<CommunityEvent> events = [];
+        while (events.Count < told && await feed.MoveNextAsync())
+        {
+            events.Add(feed.Current);
+        }
+
+        Assert.Equal("'Lamp' is now culled: Off topic", Assert.Single(events, e => e.Kind == CommunityEventKind.IdeaDecided).Text);
     }
 }
