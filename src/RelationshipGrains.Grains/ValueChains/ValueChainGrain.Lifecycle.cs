@@ -16,6 +16,7 @@ public sealed partial class ValueChainGrain
         RequireOwner(customerId);
         if (State.Status == ValueChainStatus.Committed)
         {
+            await TellAsync();
             return OwnerView();
         }
 
@@ -65,6 +66,8 @@ public sealed partial class ValueChainGrain
         var changedAt = Validation.Check.OccurredAt(occurredAt, time.GetUtcNow());
         if (State.ProcessedMessages.Contains(messageId))
         {
+            // A redelivery, perhaps because telling the customer failed after the first one's write.
+            await TellAsync();
             return false;
         }
 
@@ -94,6 +97,7 @@ public sealed partial class ValueChainGrain
                 await state.WriteOrReloadAsync(this, Outbox);
             }
 
+            await TellAsync();
             return;
         }
 
@@ -125,6 +129,7 @@ public sealed partial class ValueChainGrain
         Validation.Check.OptionalText(reason, "reason", Validation.Limits.StatusNote);
         if (State.Status == ValueChainStatus.Cancelled)
         {
+            await TellAsync();
             return OwnerView();
         }
 

@@ -52,9 +52,13 @@ public sealed partial class ValueChainGrain(
         request.Validate();
         if (State.OwnerCustomerId is { } owner)
         {
-            return owner == request.OwnerCustomerId && State.Title == request.Title
-                ? OwnerView()
-                : throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
+            if (owner != request.OwnerCustomerId || State.Title != request.Title)
+            {
+                throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
+            }
+
+            await TellAsync();
+            return OwnerView();
         }
 
         Begin(request, (request.Slots ?? []).Select(NewSlot));
@@ -105,14 +109,15 @@ public sealed partial class ValueChainGrain(
         var slot = SlotFor(role);
         if (slot.Invited.Contains(partnerId))
         {
+            await TellAsync();
             return OwnerView();
         }
 
-        var partner = GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId);
-        _ = await partner.GetAsync() ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
+        _ = await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).GetAsync()
+            ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
         slot.Invited.Add(partnerId);
+        State.PartnersUntold.Add(partnerId);
         await SaveAndTellCustomerAsync($"Partner {partnerId} invited to offer for '{role}'.");
-        await partner.NoteValueChainAsync(ChainId);
         return OwnerView();
     }
 
@@ -141,6 +146,7 @@ public sealed partial class ValueChainGrain(
 
         if (slot.AcceptedPartnerId == partnerId)
         {
+            await TellAsync();
             return OwnerView();
         }
 
@@ -164,9 +170,13 @@ public sealed partial class ValueChainGrain(
 
         if (State.OwnerCustomerId is not null)
         {
-            return State.OwnerCustomerId == request.OwnerCustomerId && State.Slots[0].AcceptedPartnerId == partnerId
-                ? OwnerView()
-                : throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
+            if (State.OwnerCustomerId != request.OwnerCustomerId || State.Slots[0].AcceptedPartnerId != partnerId)
+            {
+                throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
+            }
+
+            await TellAsync();
+            return OwnerView();
         }
 
         var slot = NewSlot(definition);
@@ -175,8 +185,8 @@ public sealed partial class ValueChainGrain(
         PutOffer(slot, partnerId, offer);
         Accept(slot, partnerId);
         Opened(partnerIds: [partnerId]);
+        State.PartnersUntold.Add(partnerId);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
-        await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).NoteValueChainAsync(ChainId);
         return OwnerView();
     }
 
@@ -257,21 +267,40 @@ public sealed partial class ValueChainGrain(
         // The whole state is rewritten, so storage no longer holds the customer's id either.
         State.OwnerCustomerId = pseudonyms.ForErasedCustomer(customerId);
         State.OwnerErased = true;
+        State.Untold.Clear();
         await state.WriteOrReloadAsync(this, Outbox);
     }
 
-    /// <summary>Writes the state, then puts the step on the owner's timeline (the step id lets the customer drop a repeat).</summary>
+    /// <summary>Writes the state with the step it makes, then tells the owner and any partner newly given a slot.</summary>
     private async Task SaveAndTellCustomerAsync(string text, string? partnerId = null)
     {
         State.Steps++;
-        await state.WriteOrReloadAsync(this, Outbox);
-        if (State.OwnerErased)
+        if (!State.OwnerErased)
         {
-            return;
+            State.Untold.Add(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, Kebab.Of(State.Status), partnerId));
         }
 
-        await GrainFactory.GetGrain<ICustomerNoticesGrain>(State.OwnerCustomerId!)
-            .RecordValueChainStepAsync(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, Kebab.Of(State.Status), partnerId));
+        await state.WriteOrReloadAsync(this, Outbox);
+        await TellAsync();
+    }
+
+    /// <summary>
+    /// Tells what is written but untold, in order. What was told leaves the lists in memory and with the next write; until
+    /// then a reactivation tells it again, which the customer (by step id) and the partner (by chain id) recognise.
+    /// </summary>
+    private async Task TellAsync()
+    {
+        while (State.Untold.Count > 0 && !State.OwnerErased)
+        {
+            await GrainFactory.GetGrain<ICustomerNoticesGrain>(State.OwnerCustomerId!).RecordValueChainStepAsync(State.Untold[0]);
+            State.Untold.RemoveAt(0);
+        }
+
+        while (State.PartnersUntold.Count > 0)
+        {
+            await GrainFactory.GetGrain<IPartnerAccountGrain>(State.PartnersUntold[0]).NoteValueChainAsync(ChainId);
+            State.PartnersUntold.RemoveAt(0);
+        }
     }
 
     private ValueChainView OwnerView() => new(

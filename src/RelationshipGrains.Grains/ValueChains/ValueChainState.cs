@@ -1,3 +1,4 @@
+using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.ValueChains;
 
@@ -26,6 +27,15 @@ public sealed class ValueChainState
 
     /// <summary>The owner was erased: <see cref="OwnerCustomerId"/> is their pseudonym and no timeline hears of steps.</summary>
     [Id(10)] public bool OwnerErased { get; set; }
+
+    /// <summary>
+    /// Steps written but not yet on the owner's timeline, oldest first. Kept with the change that made them, so a step
+    /// whose call to the customer failed is told by the retry (or the next change) instead of never.
+    /// </summary>
+    [Id(11)] public List<ValueChainStep> Untold { get; set; } = [];
+
+    /// <summary>Partners given a slot whose account has not yet listed the chain, kept for the same reason.</summary>
+    [Id(12)] public List<string> PartnersUntold { get; set; } = [];
 }
 
 [GenerateSerializer, Alias("rg.SlotState")]

@@ -38,6 +38,32 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_step_whose_call_to_the_customer_failed_is_told_by_the_retry_and_its_partner_then_lists_the_chain()
+    {
+        var owner = await _world.Customer();
+        var ownerId = owner.GetPrimaryKeyString();
+        var maker = await _world.Partner("maker");
+        var chainId = Keys.Customer("vc");
+        var chain = fixture.Grains.GetGrain<IValueChainGrain>(chainId);
+        var request = new CreateValueChain(ownerId, "Cargo bike", [Maker]);
+
+        // Each change is written before the customer hears of it; before, a retry found it written and told no one.
+        fixture.Failures.FailNext(nameof(ICustomerNoticesGrain.RecordValueChainStepAsync), ownerId);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => chain.CreateAsync(request));
+        await chain.CreateAsync(request);
+        fixture.Failures.FailNext(nameof(ICustomerNoticesGrain.RecordValueChainStepAsync), ownerId);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => chain.InviteAsync(ownerId, "maker", maker));
+        var before = await fixture.Grains.PartnerAccount(maker).ListValueChainsAsync();
+        await chain.InviteAsync(ownerId, "maker", maker);
+
+        Assert.Empty(before);
+        Assert.Equal([chainId], await fixture.Grains.PartnerAccount(maker).ListValueChainsAsync());
+        var steps = (await owner.GetTimelineAsync(new TimelineQuery(After: 0))).Entries.Where(e => e.Kind == TimelineEntryKind.ValueChainStep);
+        Assert.Equal(["Value chain 'Cargo bike' created with 1 slot(s).", $"Partner {maker} invited to offer for 'maker'."], steps.Select(e => e.Text));
+        Assert.Equal([chainId], (await fixture.Grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(ownerId)).Select(c => c.ValueChainId));
+    }
+
+    [Fact]
     public async Task Only_invited_partners_may_offer_and_each_sees_only_its_own_offer()
     {
         var (chain, owner) = await NewChain(Maker, Courier);
