@@ -43,7 +43,15 @@ public sealed partial class CommunityGrain
 
         var duplicate = await OwnIdeaAsync(duplicateIdeaId);
         var survivor = await OwnIdeaAsync(survivorIdeaId);
-        if (!IdeaTransitions.IsOpen(duplicate.Status) || !IdeaTransitions.IsOpen(survivor.Status))
+        var mergedAlready = duplicate.Status == IdeaStatus.Merged && duplicate.MergedInto == survivorIdeaId;
+        if (mergedAlready && FeedToldOfLatestDecision(duplicate))
+        {
+            // A retry whose answer was lost. Short of the feed's event, the first call's last write failed, and the steps
+            // below finish it: the survivor and the duplicate each take their part once.
+            return survivor;
+        }
+
+        if (!mergedAlready && (!IdeaTransitions.IsOpen(duplicate.Status) || !IdeaTransitions.IsOpen(survivor.Status)))
         {
             throw new RelationshipConflictException("Only proposed or shortlisted ideas can be merged.");
         }
@@ -76,8 +84,7 @@ public sealed partial class CommunityGrain
 
         var before = await OwnIdeaAsync(ideaId);
         var after = await Lifecycle(ideaId).ChangeStatusAsync(status, $"{reason} ({actorId})", round: null);
-        if (before.Status == status && before.Decisions.Count > 0
-            && State.Feed.Any(e => e.Kind == CommunityEventKind.IdeaDecided && e.Subject == ideaId && e.At >= before.Decisions[^1].At))
+        if (before.Status == status && FeedToldOfLatestDecision(before))
         {
             // Already so, and the feed told of it: a retry whose answer was lost, which the idea also answered unchanged.
             // If the feed has no event since the idea's last decision, the first call's write failed after the idea's,
@@ -94,6 +101,10 @@ public sealed partial class CommunityGrain
         await SaveAsync();
         return after;
     }
+
+    /// <summary>Whether the feed holds a decision about the idea since its latest one (the feed's is made after the idea's).</summary>
+    private bool FeedToldOfLatestDecision(IdeaView idea) => idea.Decisions.Count > 0
+        && State.Feed.Any(e => e.Kind == CommunityEventKind.IdeaDecided && e.Subject == idea.IdeaId && e.At >= idea.Decisions[^1].At);
 
     public async Task<IReadOnlyList<RankedIdea>> RankIdeasAsync(bool includeClosed = false)
     {

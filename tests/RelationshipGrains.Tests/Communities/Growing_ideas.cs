@@ -91,13 +91,25 @@ public sealed class Growing_ideas(ClusterFixture fixture)
             await _world.Idea(duplicate).VoteAsync(v, v == voters[2] ? -1 : 1);
         }
 
+        // The first attempt fails after the survivor took the votes; its retry finishes without counting them twice.
+        fixture.Failures.FailNext(nameof(IIdeaLifecycleGrain.ChangeStatusAsync), duplicate);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => community.MergeIdeasAsync(moderator, duplicate, survivor));
         var merged = await community.MergeIdeasAsync(moderator, duplicate, survivor);
+        var told = (await community.GetAsync())!.LatestEvent;
+        var retried = await community.MergeIdeasAsync(moderator, duplicate, survivor);
         var gone = (await _world.Idea(duplicate).GetAsync())!;
 
         Assert.Equal((6, 0), (merged.Tally.Supporters, merged.Tally.Opposers));
         Assert.Equal([duplicate], merged.MergedFrom);
         Assert.Equal((IdeaStatus.Merged, survivor), (gone.Status, gone.MergedInto));
         await Assert.ThrowsAsync<RelationshipConflictException>(() => _world.Idea(duplicate).VoteAsync(voters[0], 1));
+        // A retry whose answer was lost is answered the same and tells the feed nothing new; before, it was 409.
+        Assert.Equal(merged.MergedFrom, retried.MergedFrom);
+        Assert.Equal(merged.Tally, retried.Tally);
+        Assert.Equal(told, (await community.GetAsync())!.LatestEvent);
+        var elsewhere = Keys.Customer("idea");
+        await _world.Propose(voters[0], elsewhere, "Stool");
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => community.MergeIdeasAsync(moderator, duplicate, elsewhere));
     }
 
     [Fact]
