@@ -85,9 +85,17 @@ public sealed partial class ValueChainGrain(
         ArgumentNullException.ThrowIfNull(slot);
         slot.Validate("");
         RequireOpen();
-        if (State.Slots.Any(s => s.Role == slot.Role))
+        if (State.Slots.FirstOrDefault(s => s.Role == slot.Role) is { } existing)
         {
-            throw new RelationshipConflictException($"The chain already has a slot '{slot.Role}'.");
+            // The same slot again is a retry whose answer was lost; another under the same role is a conflict.
+            var asked = NewSlot(slot);
+            if (existing.Requirements != asked.Requirements || !SameConstraints(existing.Constraints, asked.Constraints))
+            {
+                throw new RelationshipConflictException($"The chain already has a slot '{slot.Role}'.");
+            }
+
+            await TellAsync();
+            return OwnerView();
         }
 
         if (State.Slots.Count >= CreateValueChain.MaxSlots)
@@ -221,6 +229,10 @@ public sealed partial class ValueChainGrain(
         Requirements = definition.Requirements,
         Constraints = definition.Constraints ?? new SlotConstraints(),
     };
+
+    private static bool SameConstraints(SlotConstraints a, SlotConstraints b) =>
+        a.MaxPrice == b.MaxPrice && a.MaxLeadTimeDays == b.MaxLeadTimeDays
+        && (a.RequiredCertifications ?? []).SequenceEqual(b.RequiredCertifications ?? []);
 
     private SlotState SlotFor(string role) =>
         State.Slots.FirstOrDefault(s => s.Role == role) ?? throw new RelationshipNotFoundException($"Slot '{role}' does not exist.");

@@ -64,6 +64,24 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_slot_added_again_is_the_same_slot_and_another_under_its_role_is_a_conflict()
+    {
+        var (chain, owner) = await NewChain(Courier);
+
+        var added = await chain.AddSlotAsync(owner, Maker);
+        var again = await chain.AddSlotAsync(owner, Maker with { Constraints = Maker.Constraints! with { RequiredCertifications = ["iso-4210"] } });
+        var other = await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AddSlotAsync(owner, Maker with { Requirements = "Frame only" }));
+        var stricter = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
+            chain.AddSlotAsync(owner, Maker with { Constraints = Maker.Constraints! with { RequiredCertifications = ["iso-4210", "ce"] } }));
+
+        Assert.Equal(["courier", "maker"], again.Slots.Select(s => s.Role));
+        Assert.Equal(added.Slots.Count, again.Slots.Count);
+        Assert.Equal(("The chain already has a slot 'maker'.", "The chain already has a slot 'maker'."), (other.Message, stricter.Message));
+        var steps = (await fixture.Grains.Customer(owner).GetTimelineAsync(new TimelineQuery(After: 0))).Entries.Where(e => e.Kind == TimelineEntryKind.ValueChainStep);
+        Assert.Equal(["Value chain 'Cargo bike' created with 1 slot(s).", "Slot 'maker' added."], steps.Select(e => e.Text));
+    }
+
+    [Fact]
     public async Task Only_invited_partners_may_offer_and_each_sees_only_its_own_offer()
     {
         var (chain, owner) = await NewChain(Maker, Courier);
