@@ -25,7 +25,7 @@ internal static class CommunityIdeasApi
                 "A member proposes an idea with optional attributes for the community's rules, and gets similar ideas back.");
         community.MapPost("ideas/merge", Merge)
             .Describe("mergeIdeas", "Merge a duplicate idea into another",
-                "Moderators and staff; the duplicate closes as merged into the survivor.");
+                "Moderators and staff; the duplicate closes as merged into the survivor. Sent again, it answers the survivor.");
         community.MapPost("rounds", RunRound)
             .Describe("runSelectionRound", "Run a selection round now",
                 "Operators only. Culls, shortlists and selects as the community's settings say; rounds also run on "

@@ -30,7 +30,7 @@ internal static class CustomerValueChainsApi
             .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/slots", AddSlot)
             .Describe("addValueChainSlot", "Add a slot to a value chain",
-                "Only while the chain is open.")
+                "Only while the chain is open. The same slot sent again answers the chain; another slot under the same role is 409.")
             .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/slots/{role}/invitations", Invite)
             .Describe("invitePartnerToSlot", "Invite a partner to offer for a slot",

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Ideas.Merge
         {
         }
         /// <summary>
-        /// Moderators and staff; the duplicate closes as merged into the survivor.
+        /// Moderators and staff; the duplicate closes as merged into the survivor. Sent again, it answers the survivor.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.IdeaView"/></returns>
         /// <param name="body">A moderator merges a duplicate idea into a survivor.</param>
@@ -75,7 +75,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Ideas.Merge
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.IdeaView>(requestInfo, global::RelationshipGrains.ApiClient.Models.IdeaView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Moderators and staff; the duplicate closes as merged into the survivor.
+        /// Moderators and staff; the duplicate closes as merged into the survivor. Sent again, it answers the survivor.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A moderator merges a duplicate idea into a survivor.</param>
