@@ -13,6 +13,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 state="$root/artifacts/cluster"
 export RG_SERVICES_DIR="$state/services"
 key="local-cluster-operator-key-0123456789abcdef"
+pseudonym_secret="local-cluster-pseudonym-secret-0123456789abcdef"
 dll="$state/silo/RelationshipGrains.Silo.dll"
 
 silo_env() {
@@ -39,6 +40,7 @@ Http__TlsTermination=Proxy
 Auth__Keys__0__Name=local operator
 Auth__Keys__0__Role=operator
 Auth__Keys__0__Key=$key
+Privacy__PseudonymSecret=$pseudonym_secret
 DOTNET_ENVIRONMENT=Production
 ASPNETCORE_ENVIRONMENT=Production
 SETTINGS

@@ -11,6 +11,8 @@ namespace RelationshipGrains.Silo.Hosting;
 /// </summary>
 public static class ProductionSettings
 {
+    public const int MinPseudonymSecretLength = 32;
+
     public static void ThrowIfIncomplete(IConfiguration configuration) => StartupRefusal.ThrowIfAny(Problems(configuration));
 
     public static List<string> Problems(IConfiguration configuration)
@@ -72,6 +74,15 @@ public static class ProductionSettings
         if (!configuration.GetSection("Auth:Keys").GetChildren().Any())
         {
             problems.Add($"{T("Auth:Keys")} is empty: nobody could call the API (set {T("Auth:Keys:0:Name")}, {T("Auth:Keys:0:Role")} and {T("Auth:Keys:0:Key")}).");
+        }
+
+        if (configuration["Privacy:PseudonymSecret"] is not { Length: >= MinPseudonymSecretLength } secret
+            || secret == Grains.Privacy.PrivacyOptions.DevelopmentPseudonymSecret)
+        {
+            // Not echoed: it is a secret. With the published development value a partner could recompute, offline, which
+            // customer id is behind each pseudonym it is shown.
+            problems.Add($"{T("Privacy:PseudonymSecret")} must be a secret of the operator's own, at least {MinPseudonymSecretLength} characters: "
+                + "partners see customers who gave no consent under pseudonyms made with it.");
         }
 
         if (TlsTermination.Problem(configuration) is { } tls)

@@ -80,6 +80,7 @@ public sealed class ProcessCluster : IAsyncDisposable
             ["Auth__Keys__0__Name"] = "cluster test operator",
             ["Auth__Keys__0__Role"] = "operator",
             ["Auth__Keys__0__Key"] = OperatorKey,
+            ["Privacy__PseudonymSecret"] = $"cluster-test-pseudonym-secret-{clusterId}",
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };

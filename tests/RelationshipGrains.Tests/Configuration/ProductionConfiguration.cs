@@ -17,6 +17,7 @@ public static class ProductionConfiguration
             ["Messaging:RabbitMq:Username"] = "relationship-grains",
             ["Messaging:RabbitMq:Password"] = "a broker password",
             ["Auth:Keys:0:Name"] = "operations",
+            ["Privacy:PseudonymSecret"] = "a pseudonym secret of the operator's own",
             ["Http:TlsTermination"] = "Proxy",
             ["Silo:Tls:CertificateFile"] = certificate,
             ["Silo:Tls:KeyFile"] = key,

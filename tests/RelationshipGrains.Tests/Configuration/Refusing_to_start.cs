@@ -25,6 +25,20 @@ public sealed class Refusing_to_start
         StartupChecks.ThrowIfAny(new ConfigurationBuilder().Build());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData(Grains.Privacy.PrivacyOptions.DevelopmentPseudonymSecret)]
+    [InlineData("only-31-characters-of-a-secret!")]
+    public void A_production_silo_refuses_a_pseudonym_secret_anyone_could_know_or_guess(string? secret)
+    {
+        // With the published development value, a partner could tell which customer is behind each pseudonym it sees.
+        var problems = Problems(new KeyValuePair<string, string?>("Privacy:PseudonymSecret", secret));
+
+        Assert.Equal(["Privacy__PseudonymSecret must be a secret of the operator's own, at least 32 characters: "
+            + "partners see customers who gave no consent under pseudonyms made with it."], problems);
+        Assert.Empty(Problems(new KeyValuePair<string, string?>("Privacy:PseudonymSecret", "exactly-32-characters-of-secret!")));
+    }
+
     [Fact]
     public void Every_value_that_does_not_convert_and_every_other_mistake_is_named_at_once()
     {

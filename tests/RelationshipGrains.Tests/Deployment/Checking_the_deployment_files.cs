@@ -110,7 +110,7 @@ public sealed class Checking_the_deployment_files
         string[] expected =
         [
             "Storage__Provider", "Storage__AzureBlob__ConnectionString", "Messaging__Transport", "Messaging__RabbitMq__Username",
-            "Messaging__RabbitMq__Password", "Auth__Keys", "Http__TlsTermination", "Silo__Tls__CertificateFile", "Silo__Tls__CaFile",
+            "Messaging__RabbitMq__Password", "Auth__Keys", "Privacy__PseudonymSecret", "Http__TlsTermination", "Silo__Tls__CertificateFile", "Silo__Tls__CaFile",
         ];
         Assert.Equal(expected.Length, refusal.Problems.Count);
         Assert.All(expected, setting => Assert.Single(refusal.Problems, p => p.StartsWith(setting, StringComparison.Ordinal) || p.Contains(" " + setting, StringComparison.Ordinal)));
