@@ -91,8 +91,17 @@ public sealed partial class CustomerGrain
         ArgumentNullException.ThrowIfNull(query);
         var page = await ReadTimelineAsync(query, entry => ShownTo(partnerId, entry));
         await LogAccessAsync(partnerId, $"conversation ({page.Entries.Count} entries)", ConsentScope.Conversation);
-        return page;
+        return page with { Entries = [.. page.Entries.Select(WithoutStaffIdentity)] };
     }
+
+    /// <summary>
+    /// The customer shared their conversation, not who on our staff took part: a signed-in member of staff is an entry's
+    /// author by sign-in subject and full name.
+    /// </summary>
+    private static TimelineEntry WithoutStaffIdentity(TimelineEntry entry) =>
+        entry.Author.Kind == AuthorKind.Staff && (entry.Author.Id is not null || entry.Author.Name is not null)
+            ? entry with { Author = new Author(AuthorKind.Staff) }
+            : entry;
 
     /// <summary>
     /// The conversation, without what other partners did or were given: their offers, their part in value chains

@@ -57,6 +57,22 @@ public sealed class Reading_a_conversation_as_a_partner(ClusterFixture fixture)
         Assert.Equal(seen.Select(e => e.Sequence).Reverse(), await PageAsync(acme, customer, before: false));
     }
 
+    [Fact]
+    public async Task A_partner_sees_that_staff_wrote_an_entry_but_not_who()
+    {
+        var acme = await _world.Partner("acme");
+        var customer = await _world.Customer();
+        await customer.GrantConsentAsync(new GrantConsent(acme, [ConsentScope.Conversation]));
+        var staff = new Author(AuthorKind.Staff, "auth0|5f1c9a", "Dana Whitfield");
+        await customer.RecordInteractionAsync(Requests.Interaction("answered") with { Author = staff, Direction = Direction.Outbound });
+
+        var seen = (await customer.ForPartners().GetTimelineForPartnerAsync(acme, new TimelineQuery(Limit: 100)))!.Entries;
+
+        // The customer shared the conversation, not our staff's sign-in subjects and names; their own view keeps them.
+        Assert.Equal(new Author(AuthorKind.Staff), Assert.Single(seen, e => e.EntryId == "answered").Author);
+        Assert.Equal(staff, (await customer.GetTimelineAsync(new TimelineQuery(Limit: 1))).Entries.Single().Author);
+    }
+
     private static async Task<List<long>> PageAsync(string partnerId, ICustomerGrain customer, bool before)
     {
         List<long> read = [];
