@@ -36,6 +36,15 @@ internal sealed class OutageTranslation(RelationshipGrainsClientOptions options,
         }
     }
 
+    /// <summary>Whether <paramref name="e"/> says the cluster cannot answer for now, rather than that the call was wrong.</summary>
+    /// <param name="e">The call's failure.</param>
+    /// <returns>True for a failure a retry after <see cref="RetryAfterSeconds"/> can clear.</returns>
+    /// <remarks>
+    /// The same failures the HTTP API answers 503 (its <c>ClusterInTransition</c>), and an overloaded gateway: an
+    /// <see cref="Orleans.Storage.InconsistentStateException"/> says an activation lost its journal to a newer one while
+    /// its grain moved between silos, which clears by itself.
+    /// </remarks>
     public static bool IsOutage(Exception e) =>
-        e is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException;
+        e is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException
+            or Orleans.Storage.InconsistentStateException;
 }

@@ -80,6 +80,34 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_activation_that_lost_its_journal_to_a_newer_one_is_an_outage_to_retry_as_over_http()
+    {
+        // The HTTP API answers this 503 with Retry-After (a grain moving between silos); the SDK let Orleans' own
+        // InconsistentStateException through, which the SDK's documentation never names.
+        _ = api.Server; // starts the silo
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{api.GatewayPort}",
+            ["RelationshipGrains:Client:ClusterId"] = api.ClusterId,
+            ["RelationshipGrains:Client:ServiceId"] = api.ClusterId,
+        });
+        builder.AddRelationshipGrainsClient(orleans => orleans.AddOutgoingGrainCallFilter(context =>
+            context.InterfaceName.Contains(nameof(ICustomerGrain), StringComparison.Ordinal)
+                ? throw new Orleans.Storage.InconsistentStateException("The journal was taken over by a newer activation.")
+                : context.Invoke()));
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var outage = await Assert.ThrowsAsync<RelationshipUnavailableException>(() =>
+            host.Services.GetRequiredService<IRelationshipGrains>().Customer(Keys.Customer()).RecordInteractionAsync(Requests.Interaction()));
+
+        Assert.Equal(2, outage.RetryAfterSeconds);
+        Assert.IsType<Orleans.Storage.InconsistentStateException>(outage.InnerException);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void A_malformed_gateway_setting_is_refused_naming_the_setting()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
