@@ -65,6 +65,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <param name="afterSequence">The last sequence the subscriber has seen; 0 for the whole timeline.</param>
     /// <param name="cancellationToken">Ends the feed.</param>
     /// <exception cref="Errors.RelationshipValidationException">afterSequence is below 0 (thrown when the feed is first read).</exception>
+    /// <exception cref="Errors.RelationshipConflictException">
+    /// The customer was erased, so the timeline starts again from 1: afterSequence is past its latest entry (thrown when
+    /// the feed is first read), or the erasure happened while the feed was open (it ends). Follow it again from 0.
+    /// </exception>
     [Alias("WatchTimeline")]
     [ChannelSurface]
     IAsyncEnumerable<TimelineEntry> WatchTimelineAsync(long afterSequence, CancellationToken cancellationToken = default);

@@ -159,6 +159,15 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         var ended = await Assert.ThrowsAsync<RelationshipConflictException>(async () => await waiting);
         Assert.Contains("starts again from sequence 1", ended.Message, StringComparison.Ordinal);
         Assert.Equal(["back"], (await customer.GetTimelineAsync(new TimelineQuery())).Entries.Select(e => e.EntryId));
+
+        // A subscriber through the SDK resuming by its last sequence is told so too, as over HTTP, rather than waiting
+        // for a sequence 4 below which the new timeline's entries would be skipped.
+        await using var resumed = customer.WatchTimelineAsync(3, cts.Token).GetAsyncEnumerator(cts.Token);
+        var refused = await Assert.ThrowsAsync<RelationshipConflictException>(async () => await resumed.MoveNextAsync());
+        Assert.StartsWith("The timeline's latest entry is 1, before 3: it started again from sequence 1", refused.Message, StringComparison.Ordinal);
+        await using var fromStart = customer.WatchTimelineAsync(0, cts.Token).GetAsyncEnumerator(cts.Token);
+        Assert.True(await fromStart.MoveNextAsync());
+        Assert.Equal("back", fromStart.Current.EntryId);
     }
 
     [Fact]
