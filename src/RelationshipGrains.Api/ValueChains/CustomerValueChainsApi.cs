@@ -22,7 +22,8 @@ internal static class CustomerValueChainsApi
             .Describe("createValueChain", "Start a value chain",
                 "Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId"
                 + " makes the call idempotent. Partners find the chain by that id, so it is unique across all customers:"
-                + " choose a UUID, or start it with the customer's id; an id another chain holds is 409.")
+                + " choose a UUID. An id another chain holds is 409; one that holds the customer's id is 400, as partners"
+                + " see it and know the customer only by a pseudonym.")
             .OpenToTheCustomer();
         customer.MapGet("value-chains/{valueChainId}", Get)
             .Describe("getValueChain", "Read one of a customer's value chains",

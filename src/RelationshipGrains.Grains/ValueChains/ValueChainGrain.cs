@@ -61,6 +61,7 @@ public sealed partial class ValueChainGrain(
             return OwnerView();
         }
 
+        RequireIdWithoutOwner(request.OwnerCustomerId);
         Begin(request, (request.Slots ?? []).Select(NewSlot));
         Opened(partnerIds: []);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created with {State.Slots.Count} slot(s).");
@@ -135,6 +136,13 @@ public sealed partial class ValueChainGrain(
         ArgumentNullException.ThrowIfNull(offer);
         offer.Validate();
         RequireOpen();
+        if (slot.Offers.FirstOrDefault(o => o.PartnerId == partnerId) is { } standing && SameOffer(standing, offer))
+        {
+            // A retry whose answer was lost: another step would tell the customer twice.
+            await TellAsync();
+            return PartnerView(partnerId);
+        }
+
         PutOffer(slot, partnerId, offer);
         await SaveAndTellCustomerAsync($"{partnerId} offered {offer.Price!.Amount} {offer.Price.Currency} for '{role}', ready in {offer.LeadTimeDays} days.", partnerId);
         return PartnerView(partnerId);
@@ -187,6 +195,7 @@ public sealed partial class ValueChainGrain(
             return OwnerView();
         }
 
+        RequireIdWithoutOwner(request.OwnerCustomerId);
         var slot = NewSlot(definition);
         Begin(request, [slot]);
         slot.Invited.Add(partnerId);
@@ -196,6 +205,19 @@ public sealed partial class ValueChainGrain(
         State.PartnersUntold.Add(partnerId);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
         return OwnerView();
+    }
+
+    /// <summary>
+    /// Partners see the chain's id beside the pseudonym they know its owner by: an id holding the customer's would tell
+    /// them who it is. Ids under three characters are too short to tell anything and too common to look for.
+    /// </summary>
+    private void RequireIdWithoutOwner(string owner)
+    {
+        if (owner.Length >= 3 && ChainId.Contains(owner, StringComparison.Ordinal))
+        {
+            throw new RelationshipValidationException("valueChainId",
+                "valueChainId must not hold the customer's id: partners see it, and know the customer only by a pseudonym. Choose a UUID.");
+        }
     }
 
     private void Begin(CreateValueChain request, IEnumerable<SlotState> slots)
@@ -229,6 +251,10 @@ public sealed partial class ValueChainGrain(
         Requirements = definition.Requirements,
         Constraints = definition.Constraints ?? new SlotConstraints(),
     };
+
+    private static bool SameOffer(SlotOffer standing, OfferTerms offer) =>
+        standing.Price == offer.Price && standing.LeadTimeDays == offer.LeadTimeDays && standing.Terms == offer.Terms
+        && standing.Certifications.SequenceEqual(offer.Certifications ?? []);
 
     private static bool SameConstraints(SlotConstraints a, SlotConstraints b) =>
         a.MaxPrice == b.MaxPrice && a.MaxLeadTimeDays == b.MaxLeadTimeDays

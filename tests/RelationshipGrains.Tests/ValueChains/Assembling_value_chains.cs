@@ -82,6 +82,38 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_slot_offer_sent_again_tells_the_customer_once_and_a_changed_one_replaces_it()
+    {
+        var (chain, owner) = await NewChain(Maker);
+        var maker = await _world.Partner("maker");
+        await chain.InviteAsync(owner, "maker", maker);
+        var partnerSide = chain.AsReference<IValueChainForPartnersGrain>();
+
+        var first = await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
+        var retried = await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
+        var changed = await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(2_900, 20, "iso-4210"));
+
+        Assert.Equal(first.Slots[0].Offers[0].OfferedAt, retried.Slots[0].Offers[0].OfferedAt);
+        Assert.Equal(2_900m, Assert.Single(changed.Slots[0].Offers).Price.Amount);
+        var offers = (await fixture.Grains.Customer(owner).GetTimelineAsync(new TimelineQuery(After: 0))).Entries
+            .Where(e => e.Kind == TimelineEntryKind.ValueChainStep && e.Text!.Contains(" offered ", StringComparison.Ordinal));
+        Assert.Equal([$"{maker} offered 3000 EUR for 'maker', ready in 20 days.", $"{maker} offered 2900 EUR for 'maker', ready in 20 days."],
+            offers.Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task A_chain_id_holding_the_owners_id_is_refused_as_partners_would_see_who_owns_it()
+    {
+        var owner = (await _world.Customer()).GetPrimaryKeyString();
+        var chain = fixture.Grains.GetGrain<IValueChainGrain>($"{owner}-kitchen");
+
+        var refused = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.CreateAsync(new CreateValueChain(owner, "Kitchen", [Maker])));
+
+        Assert.Equal("valueChainId", refused.Field);
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.GetForOwnerAsync(owner));
+    }
+
+    [Fact]
     public async Task Only_invited_partners_may_offer_and_each_sees_only_its_own_offer()
     {
         var (chain, owner) = await NewChain(Maker, Courier);
