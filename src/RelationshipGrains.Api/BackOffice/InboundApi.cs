@@ -20,7 +20,8 @@ namespace RelationshipGrains.Api.BackOffice;
 /// The inbound webhook: back-office systems (social monitoring, marketing, the service desk, the ERP) post signed
 /// messages, which go on the bus to the consumers that apply them. A re-sent delivery (same X-RG-Delivery) keeps its
 /// message id, so it has no second effect. On the in-process bus, which holds messages in memory only, the 202 waits
-/// until the consumer has applied the message, so what was accepted survives a kill of the silo.
+/// until the consumer has applied the message, so what was accepted survives a kill of the silo; a message the
+/// consumer refused is answered with its error.
 /// </summary>
 public static class InboundApi
 {
@@ -34,7 +35,9 @@ public static class InboundApi
                 "For the ERP, social monitoring, marketing automation and service desk, each signing with its own "
                 + "secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is"
                 + " the source's message type. 202 once the message broker holds it (on the embedded profile's in-process"
-                + " bus, once it has been applied); 503 with Retry-After when that does not happen in 10 s: send it again.");
+                + " bus, once it has been applied; there a message that could not be applied is answered with the error"
+                + " that refused it, such as 404 for a value chain that does not exist, and changed nothing); 503 with"
+                + " Retry-After when that does not happen in 10 s: send it again.");
         return api;
     }
 
@@ -67,11 +70,21 @@ public static class InboundApi
         try
         {
             Task Publish() => bus.Publish(message, type, c => c.MessageId = messageId, timeout.Token);
-            await (handling is null ? Publish() : handling.PublishAsync(messageId, type, Publish));
-            published = true;
-            if (handling is not null)
+            if (handling is null)
             {
-                await handling.HandledAsync(messageId).WaitAsync(timeout.Token);
+                await Publish();
+                published = true;
+            }
+            else
+            {
+                var outcome = await handling.PublishAsync(messageId, type, Publish);
+                published = true;
+                if (await outcome.WaitAsync(timeout.Token) is { } refused)
+                {
+                    // Answered with what refused it (a value chain that does not exist, a slot that cannot move): on this
+                    // bus the message is gone once its consumer gave up, so a 202 would have acknowledged what was lost.
+                    System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refused);
+                }
             }
         }
         catch (OperationCanceledException) when (!request.HttpContext.RequestAborted.IsCancellationRequested)

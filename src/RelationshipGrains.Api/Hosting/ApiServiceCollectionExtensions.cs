@@ -52,8 +52,10 @@ public static class ApiServiceCollectionExtensions
         services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<ContractDocument>();
-            o.AddOperationTransformer<OperationContract>();
+            // The inbound operation's body is made by its own transformer, which runs first so that the general one
+            // declares what every operation with a body may answer (413, 415).
             o.AddOperationTransformer<InboundContract>();
+            o.AddOperationTransformer<OperationContract>();
             o.AddSchemaTransformer<InputLimits>();
         });
         return services;

@@ -32,9 +32,14 @@ public sealed class InProcessHandling
     /// and forgetting them if the publish fails, since nothing will then be handled. A repeat of an id still awaited (a
     /// failed write read the outbox back, a sender re-sent) waits with the first.
     /// </summary>
-    public async Task PublishAsync(Guid messageId, Type eventType, Func<Task> publish)
+    /// <returns>
+    /// Once published, the outcome: it completes when every endpoint has finished with the message, with the first
+    /// endpoint's failure after its last retry, or null when all handled it (at once when none consumes it).
+    /// </returns>
+    public async Task<Task<Exception?>> PublishAsync(Guid messageId, Type eventType, Func<Task> publish)
     {
         var expected = Expect(messageId, eventType);
+        var outcome = _expected.TryGetValue(messageId, out var awaited) ? awaited.Task : Task.FromResult<Exception?>(null);
         try
         {
             await publish();
@@ -44,6 +49,8 @@ public sealed class InProcessHandling
             _expected.TryRemove(messageId, out _);
             throw;
         }
+
+        return outcome;
     }
 
     /// <summary>False when nothing new is awaited: no endpoint of ours consumes the type, or the id is awaited already.</summary>
@@ -53,10 +60,10 @@ public sealed class InProcessHandling
     /// <summary>Completes once every endpoint expected for the message has finished with it; at once when none was.</summary>
     public Task HandledAsync(Guid messageId) => _expected.TryGetValue(messageId, out var expected) ? expected.Task : Task.CompletedTask;
 
-    /// <summary>An endpoint finished with a message, successfully or after its last retry.</summary>
-    public void Handled(Guid messageId, string endpoint)
+    /// <summary>An endpoint finished with a message, successfully or (with <paramref name="failure"/>) after its last retry.</summary>
+    public void Handled(Guid messageId, string endpoint, Exception? failure = null)
     {
-        if (_expected.TryGetValue(messageId, out var expected) && expected.Done(endpoint))
+        if (_expected.TryGetValue(messageId, out var expected) && expected.Done(endpoint, failure))
         {
             _expected.TryRemove(messageId, out _);
             expected.Complete();
@@ -75,19 +82,26 @@ public sealed class InProcessHandling
     private sealed class Expected(string[] endpoints)
     {
         private readonly HashSet<string> _waiting = [.. endpoints];
-        private readonly TaskCompletionSource _handled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource<Exception?> _handled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Exception? _failure;
 
-        public Task Task => _handled.Task;
+        public Task<Exception?> Task => _handled.Task;
 
         /// <summary>True when this was the last endpoint waited for.</summary>
-        public bool Done(string endpoint)
+        public bool Done(string endpoint, Exception? failure)
         {
             lock (_waiting)
             {
-                return _waiting.Remove(endpoint) && _waiting.Count == 0;
+                if (!_waiting.Remove(endpoint))
+                {
+                    return false;
+                }
+
+                _failure ??= failure;
+                return _waiting.Count == 0;
             }
         }
 
-        public void Complete() => _handled.TrySetResult();
+        public void Complete() => _handled.TrySetResult(_failure);
     }
 }

@@ -79,6 +79,19 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
     }
 
     [Fact]
+    public async Task On_the_in_process_bus_a_message_its_consumer_refuses_is_answered_with_the_refusal_not_202()
+    {
+        // The bus drops a message its consumer refused for good; acknowledged with 202, the ERP took it as applied.
+        var chain = Keys.Customer("vc-none");
+        var body = $$"""{"valueChainId":"{{chain}}","role":"maker","partnerId":"p-1","erpOrderId":"o-1","status":"shipped","note":null,"occurredAt":"2026-11-23T09:00:00Z"}""";
+
+        var refused = await api.ClientWithKey(null).SendAsync(Signed("erp", body, "delivery-unknown-chain"));
+
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal($"Value chain '{chain}' does not exist.", (await refused.ProblemAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_wrong_signature_a_stale_timestamp_or_an_unknown_source_is_refused_and_changes_nothing()
     {
         var client = api.ClientWithKey(null);
