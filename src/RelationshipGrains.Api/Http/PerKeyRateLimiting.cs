@@ -10,12 +10,13 @@ using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Auth.SignIn;
 
 using RelationshipGrains.Api.Errors;
+using RelationshipGrains.Integration.Consumers;
 
 namespace RelationshipGrains.Api.Http;
 
 /// <summary>
 /// One token bucket per API key, sized by its role, so one noisy channel app or partner cannot starve the others;
-/// each back-office source has one for the inbound webhook; requests without a valid key share a bucket per client
+/// each back-office source has one per client address for the inbound webhook; requests without a valid key share a bucket per client
 /// address, which also slows key guessing. Refusals are 429 with Retry-After.
 /// </summary>
 public static class PerKeyRateLimiting
@@ -58,14 +59,18 @@ public static class PerKeyRateLimiting
     private static readonly PathString Inbound = "/api/v1/inbound";
 
     /// <summary>
-    /// A key's bucket, by its role; the inbound webhook's, by source (its signature is checked later, at the endpoint,
-    /// so the source named in the path is what there is to go by); otherwise the client address's.
+    /// A key's bucket, by its role; the inbound webhook's, by source and client address; otherwise the client address's.
+    /// The webhook's signature is checked later, at the endpoint: by source alone, anyone's unsigned posts emptied the
+    /// bucket of the back-office system itself, and a made-up source name in the path gave each post a fresh bucket.
     /// </summary>
     private static Bucket BucketOf(HttpContext http)
     {
         if (http.Request.Path.StartsWithSegments(Inbound, out var rest))
         {
-            return new Bucket(ApiRoles.BackOffice, $"inbound:{rest.Value?.TrimStart('/').Split('/')[0]}");
+            var source = rest.Value?.TrimStart('/').Split('/')[0] ?? "";
+            return InboundMessages.BySource.ContainsKey(source)
+                ? new Bucket(ApiRoles.BackOffice, $"inbound:{source}:{http.Connection.RemoteIpAddress}")
+                : new Bucket(null, $"address:{http.Connection.RemoteIpAddress}");
         }
 
         // A person by their subject: display names are not unique.

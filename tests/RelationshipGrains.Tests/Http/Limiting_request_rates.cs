@@ -83,6 +83,35 @@ public sealed class Limiting_request_rates : IDisposable
             new[] { first.StatusCode, second.StatusCode, otherSource.StatusCode });
     }
 
+    [Fact]
+    public async Task Unsigned_posts_from_one_address_do_not_empty_a_back_office_systems_bucket()
+    {
+        using var silo = new ApiFixture().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("RateLimits:Roles:back-office:RequestsPerSecond", "0.001");
+            b.UseSetting("RateLimits:Roles:back-office:Burst", "1");
+            b.UseSetting("RateLimits:RequestsPerSecond", "0.001");
+            b.UseSetting("RateLimits:Burst", "2");
+        });
+        async Task<HttpStatusCode> Post(string source, string address) => (await silo.Server.SendAsync(http =>
+        {
+            http.Request.Method = "POST";
+            http.Request.Path = $"/api/v1/inbound/{source}";
+            http.Request.ContentType = "application/json";
+            http.Request.Body = new MemoryStream("{}"u8.ToArray());
+            http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address);
+        })).Response.StatusCode is var status ? (HttpStatusCode)status : default;
+
+        var attacker = new[] { await Post("erp", "203.0.113.9"), await Post("erp", "203.0.113.9") };
+        var erp = await Post("erp", "198.51.100.7");
+        // A made-up source is no source: such posts share the address's bucket rather than getting one each.
+        var madeUp = new[] { await Post("made-up-1", "192.0.2.1"), await Post("made-up-2", "192.0.2.1"), await Post("made-up-3", "192.0.2.1") };
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], attacker);
+        Assert.Equal(HttpStatusCode.Unauthorized, erp);
+        Assert.Equal(HttpStatusCode.TooManyRequests, madeUp[2]);
+    }
+
     [Theory]
     [InlineData(2_000, 2_000, 1)]
     [InlineData(2.4, 2, 1)]
