@@ -19,8 +19,9 @@ internal static class CustomerExportApi
     {
         customer.MapGet("export", Export)
             .Describe("exportCustomer", "Export everything held about a customer",
-                "Operators, or the customer themselves. Streams the customer's profile, values, consents, intents, partner reads and the "
-                + "whole timeline, archived pages included, as one JSON document (data portability).")
+                "Operators, or the customer themselves. Streams the customer's profile, values, consents, intents, value chains, "
+                + "partner reads (the latest 1,000: who read what, when, under which consent) and the whole timeline, archived "
+                + "pages included, as one JSON document (data portability).")
             .RequireAuthorization(ApiRoles.OperatorOrCustomerPolicy)
             .OpenToTheCustomer();
         customer.MapDelete("", Erase)
@@ -44,7 +45,8 @@ internal static class CustomerExportApi
         var customer = grains.CustomerStewardship(id);
         var export = await customer.ExportAsync();
         var chains = await Task.WhenAll((await grains.Customer(id).ListValueChainsAsync()).Select(c => grains.ValueChain(c).GetForOwnerAsync(id)));
+        var partnerReads = await grains.Customer(id).ListPartnerAccessAsync();
         return TypedResults.Ok(new CustomerExportDocument(id, time.GetUtcNow(), export.Profile, export.Intents, export.Consents,
-            export.Values, chains, export.LatestSequence, customer.ExportTimelineAsync(http.RequestAborted)));
+            export.Values, chains, partnerReads, export.LatestSequence, customer.ExportTimelineAsync(http.RequestAborted)));
     }
 }

@@ -12,5 +12,6 @@ public sealed record CustomerExportDocument(
     IReadOnlyList<ConsentGrant> Consents,
     ValuesProfile Values,
     IReadOnlyList<ValueChainView> ValueChains,
+    IReadOnlyList<PartnerAccess> PartnerReads,
     long LatestSequence,
     IAsyncEnumerable<TimelineEntry> Timeline);
