@@ -17,6 +17,9 @@ public sealed record ProposeIdea(
     /// <summary>Longest title.</summary>
     public const int TitleLength = 200;
 
+    /// <summary>The most similar ideas one request may ask for.</summary>
+    public const int MaxSimilar = 20;
+
     /// <summary>Checks every field.</summary>
     /// <exception cref="Errors.RelationshipValidationException">
     /// The id is malformed, the title is missing or too long, the description is too long, or an attribute is

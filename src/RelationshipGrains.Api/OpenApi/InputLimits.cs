@@ -38,7 +38,7 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
         [typeof(Api.Ideas.CommentBody)] = new() { ["text"] = Text(Limits.InteractionText) },
         [typeof(Api.Ideas.DecisionBody)] = new() { ["reason"] = Text(Limits.StatusNote) },
         [typeof(Api.Ideas.MentionBody)] = new() { ["author"] = Text(Limits.ShortText), ["text"] = Text(Limits.InteractionText) },
-        [typeof(Api.Ideas.VoteBody)] = new() { ["value"] = Range(-1, 1) },
+        [typeof(Api.Ideas.VoteBody)] = new() { ["value"] = Values(-1, 1) },
         [typeof(Api.Customers.StatusChangeBody)] = new() { ["requestId"] = RequestId, ["note"] = Text(Limits.StatusNote) },
         [typeof(ConfigureCommunity)] = new() { ["name"] = Text(Limits.DisplayName), ["topics"] = Items(20, Id), ["staff"] = Items(50, Id), ["rules"] = Items(50) },
         [typeof(IdeaRule)] = new() { ["name"] = Id, ["attribute"] = Id, ["text"] = Id },
@@ -50,6 +50,25 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
         [typeof(SocialMentionReceived)] = new() { ["customerId"] = Id, ["network"] = Text(Limits.ShortText), ["text"] = Text(InboundMessages.MentionText), ["topic"] = Text(Limits.ShortText) },
         [typeof(ErpOrderStatusChanged)] = new() { ["valueChainId"] = Id, ["role"] = Id, ["partnerId"] = Id, ["erpOrderId"] = RequestId, ["note"] = Text(Limits.StatusNote) },
     };
+
+    /// <summary>Query parameters' limits, by operation: the bounds the grains and handlers check.</summary>
+    public static IReadOnlyDictionary<(string Operation, string Parameter), Limit> QueryParameters { get; } =
+        new Dictionary<(string, string), Limit>
+        {
+            [("getTimeline", "limit")] = Range(1, Limits.MaxPageSize),
+            [("getCustomerTimelineForPartner", "limit")] = Range(1, Limits.MaxPageSize),
+            [("searchCustomers", "q")] = new(MinLength: CustomerDirectory.MinQueryLength, MaxLength: CustomerDirectory.MaxQueryLength),
+            [("searchCustomers", "limit")] = Range(1, CustomerDirectory.MaxResults),
+            [("findSimilarIdeas", "limit")] = Range(1, ProposeIdea.MaxSimilar),
+            [("listThreads", "limit")] = Range(1, Limits.MaxPageSize),
+            [("listCommunityMembers", "skip")] = new(Minimum: 0),
+            [("listCommunityMembers", "take")] = Range(1, Limits.MaxPageSize),
+            [("rankIdeas", "sort")] = Words("fitness", "newest"),
+            [("rankIdeas", "include")] = Words("closed"),
+        };
+
+    public static IReadOnlySet<(string Operation, string Parameter)> RequiredQueryParameters { get; } =
+        new HashSet<(string, string)> { ("searchCustomers", "q") };
 
     /// <summary>Path parameters that name a customer, partner, idea, community, chain or slot role: all ids.</summary>
     public static IReadOnlySet<string> IdParameters { get; } = new HashSet<string>(StringComparer.Ordinal)

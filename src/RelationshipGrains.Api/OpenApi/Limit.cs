@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.OpenApi;
 
 /// <summary>One field's published limit: a length, a pattern, a range or a number of items (each of its own limit).</summary>
-internal sealed record Limit(int? MaxLength = null, string? Pattern = null, int? Minimum = null, int? Maximum = null, int? MaxItems = null, Limit? Each = null)
+internal sealed record Limit(
+    int? MaxLength = null, string? Pattern = null, int? Minimum = null, int? Maximum = null, int? MaxItems = null, Limit? Each = null,
+    JsonNode[]? OneOf = null, int? MinLength = null)
 {
     public static Limit Id { get; } = new(Limits.IdLength, Check.IdPatternText);
 
@@ -20,6 +23,11 @@ internal sealed record Limit(int? MaxLength = null, string? Pattern = null, int?
 
     public static Limit Items(int maxItems, Limit? each = null) => new(MaxItems: maxItems, Each: each);
 
+    /// <summary>A number that must be one of <paramref name="values"/>: a range would also allow those between.</summary>
+    public static Limit Values(params int[] values) => new(OneOf: [.. values.Select(v => (JsonNode)v)]);
+
+    public static Limit Words(params string[] words) => new(OneOf: [.. words.Select(w => (JsonNode)w)]);
+
     public void ApplyTo(OpenApiSchema schema)
     {
         schema.MaxLength = MaxLength ?? schema.MaxLength;
@@ -27,6 +35,11 @@ internal sealed record Limit(int? MaxLength = null, string? Pattern = null, int?
         schema.Minimum = Minimum?.ToString(CultureInfo.InvariantCulture) ?? schema.Minimum;
         schema.Maximum = Maximum?.ToString(CultureInfo.InvariantCulture) ?? schema.Maximum;
         schema.MaxItems = MaxItems ?? schema.MaxItems;
+        schema.MinLength = MinLength ?? schema.MinLength;
+        if (OneOf is not null)
+        {
+            schema.Enum = [.. OneOf.Select(v => v.DeepClone())];
+        }
         if (Each is not null && schema.Items is OpenApiSchema items)
         {
             Each.ApplyTo(items);

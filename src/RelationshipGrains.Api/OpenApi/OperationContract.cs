@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using RelationshipGrains.Api.Auth;
-using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.OpenApi;
 
@@ -48,9 +47,11 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
             {
                 Limit.Id.ApplyTo(schema);
             }
-            else if (parameter.In == ParameterLocation.Query && parameter.Name == "limit" && operation.OperationId is "getTimeline" or "getCustomerTimelineForPartner")
+            else if (parameter.In == ParameterLocation.Query && InputLimits.QueryParameters.TryGetValue((operation.OperationId!, parameter.Name!), out var limit))
             {
-                Limit.Range(1, Limits.MaxPageSize).ApplyTo(schema);
+                limit.ApplyTo(schema);
+                // Optional to the binder, so that a missing one gets our 400 naming it rather than ASP.NET's.
+                parameter.Required |= InputLimits.RequiredQueryParameters.Contains((operation.OperationId!, parameter.Name!));
             }
         }
 

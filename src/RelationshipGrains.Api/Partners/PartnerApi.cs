@@ -25,7 +25,8 @@ public static class PartnerApi
         api.MapGet("intents", Inbox)
             .Describe("listIntentsForPartner", "List the intents cast to the calling partner",
                 "Intents in the partner's categories; the customer is named only under the Intents consent, otherwise"
-                + " by a pseudonym stable for this partner.");
+                + " by a pseudonym stable for this partner.")
+            .Answers(StatusCodes.Status404NotFound, "The key's partner is not registered yet (a key from configuration names a partner id no operator has registered).");
         api.MapPost("intents/{castId}/offers", OfferOnIntent)
             .Describe("offerOnIntent", "Offer on an intent",
                 "Makes or replaces the calling partner's offer (price, lead time, certifications) on an intent cast to it.");

@@ -156,9 +156,9 @@ public sealed partial class CommunityGrain
     {
         RequireConfigured();
         Check.Text(text, "text", Limits.InteractionText + ProposeIdea.TitleLength + 1);
-        if (limit is < 1 or > 20)
+        if (limit is < 1 or > ProposeIdea.MaxSimilar)
         {
-            throw new RelationshipValidationException("limit", "limit must be between 1 and 20.");
+            throw new RelationshipValidationException("limit", $"limit must be between 1 and {ProposeIdea.MaxSimilar}.");
         }
 
         IReadOnlyList<SimilarIdea> similar = [.. Similarity.Query(text, limit, excludeIdeaId)

@@ -41,6 +41,14 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The latestSequence property</summary>
         public long? LatestSequence { get; set; }
+        /// <summary>The partnerReads property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::RelationshipGrains.ApiClient.Models.PartnerAccess>? PartnerReads { get; set; }
+#nullable restore
+#else
+        public List<global::RelationshipGrains.ApiClient.Models.PartnerAccess> PartnerReads { get; set; }
+#endif
         /// <summary>The profile property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -96,6 +104,7 @@ namespace RelationshipGrains.ApiClient.Models
                 { "exportedAt", n => { ExportedAt = n.GetDateTimeOffsetValue(); } },
                 { "intents", n => { Intents = n.GetCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.Intent>(global::RelationshipGrains.ApiClient.Models.Intent.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "latestSequence", n => { LatestSequence = n.GetLongValue(); } },
+                { "partnerReads", n => { PartnerReads = n.GetCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.PartnerAccess>(global::RelationshipGrains.ApiClient.Models.PartnerAccess.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "profile", n => { Profile = n.GetObjectValue<global::RelationshipGrains.ApiClient.Models.CustomerProfile>(global::RelationshipGrains.ApiClient.Models.CustomerProfile.CreateFromDiscriminatorValue); } },
                 { "timeline", n => { Timeline = n.GetCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.TimelineEntry>(global::RelationshipGrains.ApiClient.Models.TimelineEntry.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "valueChains", n => { ValueChains = n.GetCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.ValueChainView>(global::RelationshipGrains.ApiClient.Models.ValueChainView.CreateFromDiscriminatorValue)?.AsList(); } },
@@ -114,6 +123,7 @@ namespace RelationshipGrains.ApiClient.Models
             writer.WriteDateTimeOffsetValue("exportedAt", ExportedAt);
             writer.WriteCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.Intent>("intents", Intents);
             writer.WriteLongValue("latestSequence", LatestSequence);
+            writer.WriteCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.PartnerAccess>("partnerReads", PartnerReads);
             writer.WriteObjectValue<global::RelationshipGrains.ApiClient.Models.CustomerProfile>("profile", Profile);
             writer.WriteCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.TimelineEntry>("timeline", Timeline);
             writer.WriteCollectionOfObjectValues<global::RelationshipGrains.ApiClient.Models.ValueChainView>("valueChains", ValueChains);

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Inbound.Item
         {
         }
         /// <summary>
-        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type. 202 once the message broker holds it (on the embedded profile&apos;s in-process bus, once it has been applied); 503 with Retry-After when that does not happen in 10 s: send it again.
+        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type. 202 once the message broker holds it (on the embedded profile&apos;s in-process bus, once it has been applied; there a message that could not be applied is answered with the error that refused it, such as 404 for a value chain that does not exist, and changed nothing); 503 with Retry-After when that does not happen in 10 s: send it again.
         /// </summary>
         /// <param name="body">The request body</param>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -43,6 +43,8 @@ namespace RelationshipGrains.ApiClient.Api.V1.Inbound.Item
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
+        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 413 status code</exception>
+        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -62,13 +64,15 @@ namespace RelationshipGrains.ApiClient.Api.V1.Inbound.Item
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "413", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "415", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
             await RequestAdapter.SendNoContentAsync(requestInfo, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type. 202 once the message broker holds it (on the embedded profile&apos;s in-process bus, once it has been applied); 503 with Retry-After when that does not happen in 10 s: send it again.
+        /// For the ERP, social monitoring, marketing automation and service desk, each signing with its own secret (HMAC-SHA256 over timestamp and body). The delivery id makes redelivery harmless. The body is the source&apos;s message type. 202 once the message broker holds it (on the embedded profile&apos;s in-process bus, once it has been applied; there a message that could not be applied is answered with the error that refused it, such as 404 for a value chain that does not exist, and changed nothing); 503 with Retry-After when that does not happen in 10 s: send it again.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The request body</param>

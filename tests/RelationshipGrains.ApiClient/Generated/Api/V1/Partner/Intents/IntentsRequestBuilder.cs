@@ -54,6 +54,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.Intents
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 403 status code</exception>
+        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -70,6 +71,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.Intents
             {
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };

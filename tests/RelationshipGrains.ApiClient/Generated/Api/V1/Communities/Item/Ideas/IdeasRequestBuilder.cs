@@ -176,32 +176,14 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Ideas
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class IdeasRequestBuilderGetQueryParameters 
         {
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("include")]
-            public string? Include { get; set; }
+            public global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Ideas.GetIncludeQueryParameterType? Include { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("include")]
-            public string Include { get; set; }
-            #pragma warning restore CS1591
-#endif
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
             #pragma warning disable CS1591
             [QueryParameter("sort")]
-            public string? Sort { get; set; }
+            public global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Ideas.GetSortQueryParameterType? Sort { get; set; }
             #pragma warning restore CS1591
-#nullable restore
-#else
-            #pragma warning disable CS1591
-            [QueryParameter("sort")]
-            public string Sort { get; set; }
-            #pragma warning restore CS1591
-#endif
         }
     }
 }

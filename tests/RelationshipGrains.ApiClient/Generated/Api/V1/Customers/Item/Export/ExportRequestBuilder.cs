@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Export
         {
         }
         /// <summary>
-        /// Operators, or the customer themselves. Streams the customer&apos;s profile, values, consents, intents, partner reads and the whole timeline, archived pages included, as one JSON document (data portability).
+        /// Operators, or the customer themselves. Streams the customer&apos;s profile, values, consents, intents, value chains, partner reads (the latest 1,000: who read what, when, under which consent) and the whole timeline, archived pages included, as one JSON document (data portability).
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.CustomerExportDocument"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Export
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.CustomerExportDocument>(requestInfo, global::RelationshipGrains.ApiClient.Models.CustomerExportDocument.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Operators, or the customer themselves. Streams the customer&apos;s profile, values, consents, intents, partner reads and the whole timeline, archived pages included, as one JSON document (data portability).
+        /// Operators, or the customer themselves. Streams the customer&apos;s profile, values, consents, intents, value chains, partner reads (the latest 1,000: who read what, when, under which consent) and the whole timeline, archived pages included, as one JSON document (data portability).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

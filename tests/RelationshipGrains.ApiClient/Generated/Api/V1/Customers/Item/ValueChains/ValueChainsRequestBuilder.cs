@@ -81,7 +81,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId makes the call idempotent. Partners find the chain by that id, so it is unique across all customers: choose a UUID, or start it with the customer&apos;s id; an id another chain holds is 409.
+        /// Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId makes the call idempotent. Partners find the chain by that id, so it is unique across all customers: choose a UUID. An id another chain holds is 409; one that holds the customer&apos;s id is 400, as partners see it and know the customer only by a pseudonym.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ValueChainView"/></returns>
         /// <param name="body">A new value chain; the customer is in the route, the chain id is chosen by the caller (so a retry is safe).</param>
@@ -141,7 +141,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains
             return requestInfo;
         }
         /// <summary>
-        /// Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId makes the call idempotent. Partners find the chain by that id, so it is unique across all customers: choose a UUID, or start it with the customer&apos;s id; an id another chain holds is 409.
+        /// Creates an ad-hoc chain of slots (roles with requirements) that partners offer to fill. valueChainId makes the call idempotent. Partners find the chain by that id, so it is unique across all customers: choose a UUID. An id another chain holds is 409; one that holds the customer&apos;s id is 400, as partners see it and know the customer only by a pseudonym.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A new value chain; the customer is in the route, the chain id is chosen by the caller (so a retry is safe).</param>
