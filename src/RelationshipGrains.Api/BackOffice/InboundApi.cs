@@ -13,6 +13,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Hosting;
 using RelationshipGrains.Integration.Webhooks;
+using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Api.BackOffice;
 
@@ -41,7 +42,8 @@ public static class InboundApi
         return api;
     }
 
-    private static async Task<Accepted> Receive(string source, HttpRequest request, IPublishEndpoint bus, IOptions<JsonOptions> json, TimeProvider time)
+    private static async Task<Accepted> Receive(
+        string source, HttpRequest request, IPublishEndpoint bus, IOptions<JsonOptions> json, TimeProvider time, IGrainFactory grains)
     {
         if (!InboundMessages.BySource.TryGetValue(source, out var type))
         {
@@ -62,7 +64,10 @@ public static class InboundApi
         }
 
         message = InboundMessages.Validate(message, time.GetUtcNow());
-        var messageId = InboundMessages.MessageId(source, delivery);
+        // By the delivery id its signature first came with: a captured request sent again under a new delivery id
+        // (which the signature does not cover) is the same message, not a second one.
+        var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
+        var messageId = InboundMessages.MessageId(source, await grains.GetGrain<IInboundDeliveriesGrain>(source).ClaimAsync(signature, delivery));
         var handling = request.HttpContext.RequestServices.GetService<InProcessHandling>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
         timeout.CancelAfter(PublishTimeout);

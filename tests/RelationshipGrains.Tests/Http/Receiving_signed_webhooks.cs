@@ -92,6 +92,25 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_captured_message_sent_again_under_a_new_delivery_id_is_applied_once()
+    {
+        // The delivery id is not signed: before, a replay within the five minutes a timestamp is good for, with any new
+        // delivery id, was taken as another message and recorded again.
+        var client = api.ClientWithKey(null);
+        var customerId = Keys.Customer();
+        var body = $$"""{"customerId":"{{customerId}}","network":"mastodon","text":"Loving the new cargo bike"}""";
+        var signedAt = DateTimeOffset.UtcNow;
+
+        var original = await client.SendAsync(Signed("social", body, "delivery-original", at: signedAt));
+        var replayed = await client.SendAsync(Signed("social", body, "delivery-replayed", at: signedAt));
+        var another = await client.SendAsync(Signed("social", body, "delivery-another", at: signedAt.AddSeconds(-1)));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.Accepted], new[] { original.StatusCode, replayed.StatusCode, another.StatusCode });
+        // The same words signed at another second are the sender's second message, which is kept.
+        Assert.Equal(2, (await TimelineAsync(customerId)).Count);
+    }
+
+    [Fact]
     public async Task A_wrong_signature_a_stale_timestamp_or_an_unknown_source_is_refused_and_changes_nothing()
     {
         var client = api.ClientWithKey(null);
