@@ -55,14 +55,18 @@ public static class ApiEndpointExtensions
         return app;
     }
 
-    /// <summary>One line per check, so an operator sees which dependency keeps a silo out of the load balancer.</summary>
+    /// <summary>
+    /// One line per check, so an operator sees which dependency keeps a silo out of the load balancer. What each found
+    /// (silo addresses, which silos are suspected, storage names) only with an operator's key: the probe is anonymous.
+    /// </summary>
     private static readonly HealthCheckOptions Readiness = new()
     {
         Predicate = c => c.Tags.Contains("ready"),
         ResponseWriter = (context, report) =>
         {
             context.Response.ContentType = "text/plain; charset=utf-8";
-            var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status} {e.Value.Description}".TrimEnd());
+            var detailed = context.User.IsInRole(ApiRoles.Operator);
+            var lines = report.Entries.Select(e => $"{e.Key}: {e.Value.Status} {(detailed ? e.Value.Description : null)}".TrimEnd());
             return context.Response.WriteAsync($"{report.Status}\n{string.Join('\n', lines)}\n");
         },
     };

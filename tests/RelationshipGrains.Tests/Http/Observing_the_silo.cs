@@ -76,6 +76,11 @@ public sealed partial class Observing_the_silo(ApiFixture api)
         {
             Assert.Contains($"{check}: Healthy", text);
         }
+
+        // What each check found (silo addresses, storage names) is for operators; the probe needs no key.
+        Assert.DoesNotContain("The cluster answers grain calls.", text, StringComparison.Ordinal);
+        var detailed = await (await api.ClientWithKey(ApiFixture.OperatorKey).GetAsync("/health/ready")).Content.ReadAsStringAsync();
+        Assert.Contains("orleans: Healthy The cluster answers grain calls.", detailed, StringComparison.Ordinal);
     }
 
     private async Task<double> RecordedAsync()
