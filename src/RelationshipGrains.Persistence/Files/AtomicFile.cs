@@ -7,13 +7,30 @@ namespace RelationshipGrains.Persistence.Files;
 /// </summary>
 internal static class AtomicFile
 {
-    public static async Task ReplaceAsync(string path, ReadOnlyMemory<byte> contents, GroupCommit? commit, CancellationToken cancellationToken = default)
+    /// <summary>Writes <paramref name="contents"/> beside <paramref name="path"/> and renames it over the file.</summary>
+    /// <param name="path">The file to replace (or create).</param>
+    /// <param name="contents">Its new contents.</param>
+    /// <param name="commit">With one, each step is on disk before the next; without, the operating system has it.</param>
+    /// <param name="cancellationToken">Stops the write of the new file.</param>
+    /// <param name="beforeRename">Runs just before the new file takes the old one's name; throwing stops the replacement.</param>
+    public static async Task ReplaceAsync(
+        string path, ReadOnlyMemory<byte> contents, GroupCommit? commit, CancellationToken cancellationToken = default, Action? beforeRename = null)
     {
         var next = Prepare(path, commit);
         await using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
         {
             await stream.WriteAsync(contents, cancellationToken);
             Flush(stream, commit);
+        }
+
+        try
+        {
+            beforeRename?.Invoke();
+        }
+        catch
+        {
+            File.Delete(next);
+            throw;
         }
 
         Move(next, path, commit);

@@ -1,6 +1,8 @@
 using System.Buffers;
 using Microsoft.Extensions.Logging;
+using Microsoft.Win32.SafeHandles;
 using Orleans.Journaling;
+using Orleans.Storage;
 using RelationshipGrains.Persistence.Journals;
 
 namespace RelationshipGrains.Persistence.Files;
@@ -29,12 +31,17 @@ public sealed partial class LocalFileJournalStorage(
     /// <summary>What the journal held when last read or compacted: the size a snapshot of it would have, roughly.</summary>
     private long _snapshotBytes;
 
+    /// <summary>Whether this activation has read or written the file, and so knows what it should hold.</summary>
+    private bool _known;
+
     public bool IsCompactionRequested => compactions.IsRequested(id) || policy.IsDue(_appends, _appendedBytes, _snapshotBytes);
 
     public async ValueTask ReadAsync(IJournalStorageConsumer consumer, CancellationToken cancellationToken)
     {
         _length = _appends = 0;
         _appendedBytes = 0;
+        _tailToCut = false;
+        _known = true;
         byte[] file;
         try
         {
@@ -50,6 +57,7 @@ public sealed partial class LocalFileJournalStorage(
         {
             // A crash while the first record was written can leave a file shorter than its header.
             LogTornRecord(logger, path, 0, file.Length);
+            _tailToCut = true;
             consumer.Complete(null);
             return;
         }
@@ -91,8 +99,23 @@ public sealed partial class LocalFileJournalStorage(
             AtomicFile.EnsureFolder(path, commit);
         }
 
-        var handle = File.OpenHandle(path, creating ? FileMode.Create : FileMode.Open, FileAccess.Write, FileShare.Read);
         var cut = _tailToCut;
+        SafeFileHandle handle;
+        try
+        {
+            // A new journal is made only where none is, unless this activation read one cut short before its header.
+            handle = File.OpenHandle(path, !creating ? FileMode.Open : cut ? FileMode.Create : FileMode.CreateNew, FileAccess.Write, FileShare.Read);
+        }
+        catch (IOException) when (creating && !cut && File.Exists(path))
+        {
+            throw TakenOver(new FileInfo(path).Length);
+        }
+
+        if (!creating && RandomAccess.GetLength(handle) is var size && !IsOurs(size))
+        {
+            handle.Dispose();
+            throw TakenOver(size);
+        }
 
         // Until this append is flushed it is not acknowledged, and whatever it left the next append writes over.
         _tailToCut = true;
@@ -136,6 +159,7 @@ public sealed partial class LocalFileJournalStorage(
         }
 
         _tailToCut = false;
+        _known = true;
         _length += record.Length;
         _appends++;
         _appendedBytes += value.Length;
@@ -172,17 +196,21 @@ public sealed partial class LocalFileJournalStorage(
     {
         var request = compactions.Pending(id);
         var record = JournalFile.Record(value, JournalFile.Header(formatKey));
-        await AtomicFile.ReplaceAsync(path, record, commit, cancellationToken);
+        // An activation that never read the file (its state came with a migration) starts it afresh from that state.
+        await AtomicFile.ReplaceAsync(path, record, commit, cancellationToken, beforeRename: _known ? RequireOurs : null);
         _length = record.Length;
         _tailToCut = false;
         _appends = 0;
         _appendedBytes = 0;
         _snapshotBytes = value.Length;
+        _known = true;
         compactions.Done(id, request);
     }
 
     public ValueTask DeleteAsync(CancellationToken cancellationToken)
     {
+        RequireOurs();
+
         // Durable before it answers: an erasure deletes journals, and one back after a power cut would undo it.
         AtomicFile.Delete(path, commit);
         _length = _appends = 0;
@@ -190,6 +218,34 @@ public sealed partial class LocalFileJournalStorage(
         compactions.Done(id);
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>
+    /// Whether a file of <paramref name="size"/> bytes is the one this activation last read or wrote. Orleans finishes
+    /// deactivating an activation whose work outlives its deactivation timeout (a disk that hangs) and may start the
+    /// next one beside it; the older one's late append, compaction or deletion would then land in, rename over or
+    /// delete what the newer one acknowledged. Each write checks first, so the one that is behind fails instead, as an
+    /// ETag does for blob and table journals. Only the instant between this check and the write is left open.
+    /// </summary>
+    private bool IsOurs(long? size) => !_known || size switch
+    {
+        null => _length == 0 || _tailToCut,
+        _ when size == _length => true,
+        _ => size > _length && _tailToCut,
+    };
+
+    private void RequireOurs()
+    {
+        var file = new FileInfo(path);
+        var size = file.Exists ? file.Length : (long?)null;
+        if (!IsOurs(size))
+        {
+            throw TakenOver(size);
+        }
+    }
+
+    private InconsistentStateException TakenOver(long? size) => new(
+        $"Journal file '{path}' is {(size is null ? "gone" : $"{size} bytes")} where this activation left {_length}: another activation of the grain has "
+        + "written it since. This one writes nothing more; the next reads the file again.");
 
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Journal file {Path} could not be cut back to {Length} bytes after a failed flush: its last record was never acknowledged, and the next activation may read it.")]
