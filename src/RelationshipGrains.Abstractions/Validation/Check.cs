@@ -8,26 +8,26 @@ namespace RelationshipGrains.Validation;
 public static class Check
 {
     /// <summary>
-    /// An id of a customer, partner, staff member, category or tag: 1-64 chars of a-z, 0-9, '.', '_' or '-', not ending
-    /// in '.'. Ids name journals in blob paths, where Azure folds a segment of "." or ".." into its neighbours (two
-    /// grains would share one journal) and advises against segments that end in a dot.
+    /// An id of a customer, partner, staff member, category or tag: 1-64 chars of a-z, 0-9, '.', '_' or '-', other than
+    /// "." and "..". Ids name journals in blob paths, where Azure and the SDK's URIs fold a segment of "." or ".." into
+    /// its neighbours: customer ".." and community ".." would have shared the blob "log".
     /// </summary>
     /// <param name="value">The id to check; null or empty is refused as missing.</param>
     /// <param name="field">The field's name in the JSON spelling of the HTTP API, used as the error's field and in its message.</param>
     /// <returns>The id, unchanged.</returns>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// The id is missing, longer than 64 characters, holds anything but a-z, 0-9, '.', '_' or '-', or ends in '.'.
+    /// The id is missing, longer than 64 characters, holds anything but a-z, 0-9, '.', '_' or '-', or is "." or "..".
     /// </exception>
     public static string Id(string? value, string field) =>
-        Matching(value, field, Limits.IdLength, IdChars, "characters of lower-case letters, digits, '.', '_' or '-'") is { } id && id[^1] != '.'
+        Matching(value, field, Limits.IdLength, IdChars, "characters of lower-case letters, digits, '.', '_' or '-'") is not ("." or "..") and var id
             ? id
-            : throw new RelationshipValidationException(field, $"{field} must not end in '.'.");
+            : throw new RelationshipValidationException(field, $"{field} may not be '.' or '..'.");
 
     /// <summary>Whether <paramref name="value"/> is a well-formed id, without throwing.</summary>
     /// <param name="value">The text to test; null is not an id.</param>
-    /// <returns>True for 1-64 characters of a-z, 0-9, '.', '_' or '-' that do not end in '.'.</returns>
+    /// <returns>True for 1-64 characters of a-z, 0-9, '.', '_' or '-', other than "." and "..".</returns>
     public static bool IsId(string? value) =>
-        value is { Length: > 0 and <= Limits.IdLength } && !value.AsSpan().ContainsAnyExcept(IdChars) && value[^1] != '.';
+        value is { Length: > 0 and <= Limits.IdLength } and not ("." or "..") && !value.AsSpan().ContainsAnyExcept(IdChars);
 
     /// <summary>A person's subject at a sign-in provider: 1-255 visible ASCII characters, kept as given.</summary>
     /// <param name="value">
@@ -202,7 +202,7 @@ public static class Check
     }
 
     /// <summary>What an id may hold, as a regular expression (the OpenAPI document publishes it).</summary>
-    public const string IdPatternText = "^[a-z0-9._-]*[a-z0-9_-]$";
+    public const string IdPatternText = "^(?!\\.\\.?$)[a-z0-9._-]+$";
 
     /// <summary>What a client-supplied request id may hold.</summary>
     public const string RequestIdPatternText = "^[A-Za-z0-9._:-]+$";
