@@ -1,31 +1,42 @@
+using Orleans.Journaling;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Grains.Webhooks;
 
 /// <summary>
-/// Remembers each signature for <see cref="IInboundDeliveriesGrain.Window"/>. Held in memory: a replay needs a captured
-/// request, and the window reopens only for the few minutes after this grain's silo fails.
+/// Remembers each signature for <see cref="IInboundDeliveriesGrain.Window"/>, on its journal: held in memory only, the
+/// guard was gone whenever the grain moved (the rebalancer moves grains) or its silo stopped for a deployment.
 /// </summary>
-public sealed class InboundDeliveriesGrain(TimeProvider time) : Grain, IInboundDeliveriesGrain
+public sealed class InboundDeliveriesGrain(IDurableStateManager journal, TimeProvider time) : Grain, IInboundDeliveriesGrain
 {
-    private readonly Dictionary<string, string> _deliveries = new(StringComparer.Ordinal);
-    private readonly Queue<(string Signature, DateTimeOffset Until)> _expiries = new();
+    /// <summary>Oldest first, so the expired ones are always at the front.</summary>
+    private readonly IDurableQueue<InboundDelivery> _claims = journal.GetOrAddQueue<InboundDelivery>("claims");
 
-    public Task<string> ClaimAsync(string signature, string deliveryId)
+    private Dictionary<string, string>? _bySignature;
+
+    public async Task<string> ClaimAsync(string signature, string deliveryId)
     {
         var now = time.GetUtcNow();
-        while (_expiries.TryPeek(out var oldest) && oldest.Until <= now)
+        var bySignature = _bySignature ??= _claims.ToDictionary(c => c.Signature, c => c.DeliveryId, StringComparer.Ordinal);
+        while (_claims.TryPeek(out var oldest) && oldest.Until <= now)
         {
-            _deliveries.Remove(_expiries.Dequeue().Signature);
+            bySignature.Remove(_claims.Dequeue().Signature);
         }
 
-        if (_deliveries.TryGetValue(signature, out var first))
+        if (bySignature.TryGetValue(signature, out var first))
         {
-            return Task.FromResult(first);
+            return first;
         }
 
-        _deliveries[signature] = deliveryId;
-        _expiries.Enqueue((signature, now + IInboundDeliveriesGrain.Window));
-        return Task.FromResult(deliveryId);
+        // Written with the expired ones' removal before the answer: the message is then named by this delivery id.
+        _claims.Enqueue(new InboundDelivery(signature, deliveryId, now + IInboundDeliveriesGrain.Window));
+        bySignature[signature] = deliveryId;
+        await journal.WriteOrRetireAsync(this);
+        return deliveryId;
     }
 }
+
+/// <summary>A signature, the delivery id it first came with, and when it can no longer pass the signature check.</summary>
+[GenerateSerializer, Immutable, Alias("rg.InboundDelivery")]
+public sealed record InboundDelivery([property: Id(0)] string Signature, [property: Id(1)] string DeliveryId, [property: Id(2)] DateTimeOffset Until);
