@@ -59,9 +59,9 @@ public sealed partial class CommunityGrain
         var votes = await Lifecycle(duplicateIdeaId).GetVotesAsync();
         var merged = await Lifecycle(survivorIdeaId).AbsorbAsync(duplicateIdeaId, votes);
         var reason = $"A duplicate of '{survivor.Title}', merged by {actorId}.";
-        await Lifecycle(duplicateIdeaId).ChangeStatusAsync(IdeaStatus.Merged, reason, round: null, mergedInto: survivorIdeaId);
+        var closed = await Lifecycle(duplicateIdeaId).ChangeStatusAsync(IdeaStatus.Merged, reason, round: null, mergedInto: survivorIdeaId);
         ForgetText(duplicateIdeaId);
-        AddEvent(CommunityEventKind.IdeaDecided, $"'{duplicate.Title}' was merged into '{survivor.Title}'.", duplicateIdeaId, actorId);
+        AddEvent(CommunityEventKind.IdeaDecided, $"'{duplicate.Title}' was merged into '{survivor.Title}'.", duplicateIdeaId, actorId, LatestDecisionAt(closed));
         await SaveAsync();
         return merged;
     }
@@ -97,14 +97,19 @@ public sealed partial class CommunityGrain
             ForgetText(ideaId);
         }
 
-        AddEvent(CommunityEventKind.IdeaDecided, $"'{before.Title}' is now {Kebab.Of(status)}: {reason}", ideaId, actorId);
+        AddEvent(CommunityEventKind.IdeaDecided, $"'{before.Title}' is now {Kebab.Of(status)}: {reason}", ideaId, actorId, LatestDecisionAt(after));
         await SaveAsync();
         return after;
     }
 
-    /// <summary>Whether the feed holds a decision about the idea since its latest one (the feed's is made after the idea's).</summary>
-    private bool FeedToldOfLatestDecision(IdeaView idea) => idea.Decisions.Count > 0
-        && State.Feed.Any(e => e.Kind == CommunityEventKind.IdeaDecided && e.Subject == idea.IdeaId && e.At >= idea.Decisions[^1].At);
+    /// <summary>
+    /// Whether the feed tells of the idea's latest decision: its event carries the decision's own date, so the two are
+    /// compared on one clock (the idea's silo may be another). One that left the feed's window counts as untold.
+    /// </summary>
+    private bool FeedToldOfLatestDecision(IdeaView idea) => LatestDecisionAt(idea) is { } decided
+        && State.Feed.Any(e => e.Kind == CommunityEventKind.IdeaDecided && e.Subject == idea.IdeaId && e.At >= decided);
+
+    private static DateTimeOffset? LatestDecisionAt(IdeaView idea) => idea.Decisions.Count > 0 ? idea.Decisions[^1].At : null;
 
     public async Task<IReadOnlyList<RankedIdea>> RankIdeasAsync(bool includeClosed = false)
     {

@@ -47,14 +47,14 @@ public sealed partial class CommunityGrain
         {
             foreach (var (r, to, reason) in decisions)
             {
-                await Lifecycle(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round, fitness: r.Fitness.Score);
+                var decided = await Lifecycle(r.Idea.IdeaId).ChangeStatusAsync(to, reason, round, fitness: r.Fitness.Score);
                 if (to == IdeaStatus.Culled)
                 {
                     ForgetText(r.Idea.IdeaId);
                 }
 
                 report.Add(new RoundDecision(r.Idea.IdeaId, r.Idea.Status, to, reason));
-                AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {to}. {reason}.", r.Idea.IdeaId, null);
+                AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {to}. {reason}.", r.Idea.IdeaId, null, LatestDecisionAt(decided));
             }
         }
         catch

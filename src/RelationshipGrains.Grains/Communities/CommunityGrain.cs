@@ -191,10 +191,16 @@ public sealed partial class CommunityGrain(
             : throw new RelationshipValidationException("actorId", $"Only a {string.Join(" or ", roles.Select(Kebab.Of))} may do this; {actorId} is {Kebab.WithArticle(Kebab.Of(actor.Role))}.");
     }
 
-    private void AddEvent(CommunityEventKind kind, string text, string? subject, string? actorId)
+    /// <summary>Adds an event to the feed, numbered after the last.</summary>
+    /// <param name="kind">What happened.</param>
+    /// <param name="text">What the feed says of it.</param>
+    /// <param name="subject">The member, post or idea it is about.</param>
+    /// <param name="actorId">Who did it; null for the community's own rounds.</param>
+    /// <param name="at">When it happened, if not now: an idea's decision is dated by the idea, whose date a retry compares.</param>
+    private void AddEvent(CommunityEventKind kind, string text, string? subject, string? actorId, DateTimeOffset? at = null)
     {
         State.LastEvent++;
-        State.Feed.AddKeepingLatest(new CommunityEvent(State.LastEvent, kind, time.GetUtcNow(), text, subject, actorId), FeedWindow);
+        State.Feed.AddKeepingLatest(new CommunityEvent(State.LastEvent, kind, at ?? time.GetUtcNow(), text, subject, actorId), FeedWindow);
     }
 
     private async Task SaveAsync()

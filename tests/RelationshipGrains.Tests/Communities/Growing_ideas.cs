@@ -3,6 +3,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Tests.Communities;
 
@@ -110,6 +111,30 @@ public sealed class Growing_ideas(ClusterFixture fixture)
         var elsewhere = Keys.Customer("idea");
         await _world.Propose(voters[0], elsewhere, "Stool");
         await Assert.ThrowsAsync<RelationshipConflictException>(() => community.MergeIdeasAsync(moderator, duplicate, elsewhere));
+    }
+
+    [Fact]
+    public async Task A_merge_whose_community_write_was_lost_after_the_ideas_took_it_is_finished_by_its_retry()
+    {
+        var community = await _world.Create();
+        var (ada, bo) = (await _world.Member(), await _world.Member());
+        var moderator = await _world.Member(CommunityRole.Moderator);
+        var (survivor, duplicate) = (Keys.Customer("idea"), Keys.Customer("idea"));
+        await _world.Propose(ada, survivor, "Folding chair");
+        await _world.Propose(bo, duplicate, "Foldable chair");
+        await _world.Idea(duplicate).VoteAsync(bo, 1);
+        var before = (await community.GetAsync())!.LatestEvent;
+
+        // What the first attempt left when the community's own write failed: both ideas changed, the feed not told.
+        await fixture.Grains.IdeaLifecycle(survivor).AbsorbAsync(duplicate, await fixture.Grains.IdeaLifecycle(duplicate).GetVotesAsync());
+        await fixture.Grains.IdeaLifecycle(duplicate).ChangeStatusAsync(IdeaStatus.Merged, "A duplicate", round: null, mergedInto: survivor);
+        var finished = await community.MergeIdeasAsync(moderator, duplicate, survivor);
+        var retried = await community.MergeIdeasAsync(moderator, duplicate, survivor);
+
+        // Before, the duplicate was no longer open, so the retry was 409 and the feed never told of the merge.
+        Assert.Equal(1, finished.Tally.Supporters);
+        Assert.Equal(finished.Tally, retried.Tally);
+        Assert.Equal(before + 1, (await community.GetAsync())!.LatestEvent);
     }
 
     [Fact]
