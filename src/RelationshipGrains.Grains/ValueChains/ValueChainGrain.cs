@@ -209,11 +209,13 @@ public sealed partial class ValueChainGrain(
 
     /// <summary>
     /// Partners see the chain's id beside the pseudonym they know its owner by: an id holding the customer's would tell
-    /// them who it is. Ids under three characters are too short to tell anything and too common to look for.
+    /// them who it is. Looked for as whole parts between '.', '_' and '-', so a UUID whose hex happens to hold a short
+    /// customer id passes.
     /// </summary>
     private void RequireIdWithoutOwner(string owner)
     {
-        if (owner.Length >= 3 && ChainId.Contains(owner, StringComparison.Ordinal))
+        static string Parts(string id) => $"-{id.Replace('.', '-').Replace('_', '-')}-";
+        if (Parts(ChainId).Contains(Parts(owner), StringComparison.Ordinal))
         {
             throw new RelationshipValidationException("valueChainId",
                 "valueChainId must not hold the customer's id: partners see it, and know the customer only by a pseudonym. Choose a UUID.");
