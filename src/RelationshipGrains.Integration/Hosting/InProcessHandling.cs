@@ -38,24 +38,41 @@ public sealed class InProcessHandling
     /// </returns>
     public async Task<Task<Exception?>> PublishAsync(Guid messageId, Type eventType, Func<Task> publish)
     {
-        var expected = Expect(messageId, eventType);
-        var outcome = _expected.TryGetValue(messageId, out var awaited) ? awaited.Task : Task.FromResult<Exception?>(null);
+        if (!_endpointsByType.TryGetValue(eventType, out var endpoints) || endpoints.Length == 0)
+        {
+            await publish();
+            return Task.FromResult<Exception?>(null);
+        }
+
+        // Found or added, and counted, in one step: apart, the first copy could finish or fail in between and leave this
+        // one waiting on an entry nobody completes.
+        Expected awaited;
+        lock (_expected)
+        {
+            awaited = _expected.GetOrAdd(messageId, _ => new Expected(endpoints));
+            awaited.Publishers++;
+        }
+
         try
         {
             await publish();
         }
-        catch when (expected)
+        catch
         {
-            _expected.TryRemove(messageId, out _);
+            lock (_expected)
+            {
+                // Forgotten only when no other copy is on its way or published: one that is waits on this entry.
+                if (--awaited.Publishers == 0)
+                {
+                    _expected.TryRemove(KeyValuePair.Create(messageId, awaited));
+                }
+            }
+
             throw;
         }
 
-        return outcome;
+        return awaited.Task;
     }
-
-    /// <summary>False when nothing new is awaited: no endpoint of ours consumes the type, or the id is awaited already.</summary>
-    internal bool Expect(Guid messageId, Type eventType) =>
-        _endpointsByType.TryGetValue(eventType, out var endpoints) && endpoints.Length > 0 && _expected.TryAdd(messageId, new Expected(endpoints));
 
     /// <summary>Completes once every endpoint expected for the message has finished with it; at once when none was.</summary>
     public Task HandledAsync(Guid messageId) => _expected.TryGetValue(messageId, out var expected) ? expected.Task : Task.CompletedTask;
@@ -63,11 +80,17 @@ public sealed class InProcessHandling
     /// <summary>An endpoint finished with a message, successfully or (with <paramref name="failure"/>) after its last retry.</summary>
     public void Handled(Guid messageId, string endpoint, Exception? failure = null)
     {
-        if (_expected.TryGetValue(messageId, out var expected) && expected.Done(endpoint, failure))
+        Expected? finished = null;
+        lock (_expected)
         {
-            _expected.TryRemove(messageId, out _);
-            expected.Complete();
+            if (_expected.TryGetValue(messageId, out var expected) && expected.Done(endpoint, failure))
+            {
+                _expected.TryRemove(messageId, out _);
+                finished = expected;
+            }
         }
+
+        finished?.Complete();
     }
 
     private static string EndpointName(IEndpointNameFormatter names, Type consumer) =>
@@ -86,6 +109,9 @@ public sealed class InProcessHandling
         private Exception? _failure;
 
         public Task<Exception?> Task => _handled.Task;
+
+        /// <summary>Copies published, or being published, that wait on this entry (guarded by the map's lock).</summary>
+        public int Publishers { get; set; }
 
         /// <summary>True when this was the last endpoint waited for.</summary>
         public bool Done(string endpoint, Exception? failure)

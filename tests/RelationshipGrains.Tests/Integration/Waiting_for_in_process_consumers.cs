@@ -53,4 +53,30 @@ public sealed class Waiting_for_in_process_consumers
         Assert.Same(first, handling.HandledAsync(id));
         Assert.True(handling.HandledAsync(failed).IsCompleted);
     }
+
+    [Fact]
+    public async Task A_copy_whose_publish_fails_leaves_the_wait_to_a_copy_published_beside_it_which_learns_how_it_ended()
+    {
+        var handling = Handling();
+        var id = Guid.NewGuid();
+        var brokerAnswers = new TaskCompletionSource();
+        var refused = new InvalidOperationException("The consumer refused it.");
+
+        var failing = handling.PublishAsync(id, typeof(IntentExpressed), async () =>
+        {
+            await brokerAnswers.Task;
+            throw new InvalidOperationException("The broker is down.");
+        });
+        var outcome = await handling.PublishAsync(id, typeof(IntentExpressed), () => Task.CompletedTask);
+        brokerAnswers.SetResult();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+
+        // Before, the failed copy removed the entry the other waited on, which then waited out its timeout.
+        foreach (var endpoint in new[] { "rg-webhook", "rg-relationship-metrics", "rg-interaction-metrics" })
+        {
+            handling.Handled(id, endpoint, endpoint == "rg-webhook" ? refused : null);
+        }
+
+        Assert.Same(refused, await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
 }
