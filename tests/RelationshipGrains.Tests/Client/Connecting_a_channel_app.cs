@@ -11,10 +11,10 @@ namespace RelationshipGrains.Tests.Client;
 [Collection(ApiCollection.Name)]
 public sealed class Connecting_a_channel_app(ApiFixture api)
 {
-    [Fact]
-    public async Task A_separate_client_host_records_and_reads_a_conversation_through_the_silo_gateway()
+    /// <summary>A channel app's host, configured to reach the test silo's gateway (which this starts).</summary>
+    private HostApplicationBuilder ClientHostBuilder()
     {
-        _ = api.Server; // starts the silo
+        _ = api.Server;
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -22,6 +22,13 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
             ["RelationshipGrains:Client:ClusterId"] = api.ClusterId,
             ["RelationshipGrains:Client:ServiceId"] = api.ClusterId,
         });
+        return builder;
+    }
+
+    [Fact]
+    public async Task A_separate_client_host_records_and_reads_a_conversation_through_the_silo_gateway()
+    {
+        var builder = ClientHostBuilder();
         builder.Services.AddRelationshipGrainsClient(builder.Configuration);
         using var host = builder.Build();
         await host.StartAsync();
@@ -47,14 +54,7 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
     [Fact]
     public async Task A_host_builder_connects_with_one_call_and_lets_the_app_add_to_orleans_own_client_builder()
     {
-        _ = api.Server; // starts the silo
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{api.GatewayPort}",
-            ["RelationshipGrains:Client:ClusterId"] = api.ClusterId,
-            ["RelationshipGrains:Client:ServiceId"] = api.ClusterId,
-        });
+        var builder = ClientHostBuilder();
         var calls = new List<string>();
         builder.AddRelationshipGrainsClient(orleans => orleans.AddOutgoingGrainCallFilter(async context =>
         {
@@ -84,14 +84,7 @@ public sealed class Connecting_a_channel_app(ApiFixture api)
     {
         // The HTTP API answers this 503 with Retry-After (a grain moving between silos); the SDK let Orleans' own
         // InconsistentStateException through, which the SDK's documentation never names.
-        _ = api.Server; // starts the silo
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["RelationshipGrains:Client:Gateways:0"] = $"127.0.0.1:{api.GatewayPort}",
-            ["RelationshipGrains:Client:ClusterId"] = api.ClusterId,
-            ["RelationshipGrains:Client:ServiceId"] = api.ClusterId,
-        });
+        var builder = ClientHostBuilder();
         builder.AddRelationshipGrainsClient(orleans => orleans.AddOutgoingGrainCallFilter(context =>
             context.InterfaceName.Contains(nameof(ICustomerGrain), StringComparison.Ordinal)
                 ? throw new Orleans.Storage.InconsistentStateException("The journal was taken over by a newer activation.")
