@@ -73,8 +73,7 @@ public static class CommunitiesApi
         var view = await community.GetAsync() ?? throw new RelationshipNotFoundException($"Community '{slug}' does not exist.");
         if (LiveFeed.ResumePoint(request, after) is var from && from > view.LatestEvent)
         {
-            var field = request.Headers.ContainsKey("Last-Event-ID") ? "Last-Event-ID" : "after";
-            throw new RelationshipValidationException(field, $"{field} {from} is past the feed's latest event, {view.LatestEvent}.");
+            throw FeedResumeErrors.PastLatestEvent(request.Headers.ContainsKey("Last-Event-ID") ? "Last-Event-ID" : "after", from, view.LatestEvent);
         }
 
         return LiveFeed.Stream<CommunityEvent>(request, after, "community-event", e => e.Sequence, community.WatchAsync);

@@ -22,8 +22,7 @@ internal static class CustomerLiveFeed
         var latest = (await customer.GetTimelineAsync(new TimelineQuery(Limit: 1))).LatestSequence;
         if (from > latest)
         {
-            throw new RelationshipConflictException(
-                $"The timeline's latest entry is {latest}, before {from}: it started again from sequence 1 (the customer was erased) since that event. Follow it from the start (after=0).");
+            throw FeedResumeErrors.TimelineStartedAgain(latest, from);
         }
 
         return LiveFeed.Stream<TimelineEntry>(request, after, EventType, e => e.Sequence, customer.WatchTimelineAsync);

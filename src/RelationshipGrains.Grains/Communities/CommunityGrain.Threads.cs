@@ -127,7 +127,7 @@ public sealed partial class CommunityGrain
         {
             // Only a made-up number gets here (the feed never starts again): waiting for it would wait for good, and
             // long.MaxValue + 1 would wrap round and replay the whole feed.
-            throw new RelationshipValidationException("afterSequence", $"afterSequence {afterSequence} is past the feed's latest event, {_durableLastEvent}.");
+            throw FeedResumeErrors.PastLatestEvent("afterSequence", afterSequence, _durableLastEvent);
         }
 
         var next = afterSequence + 1;

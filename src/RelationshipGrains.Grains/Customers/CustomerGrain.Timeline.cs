@@ -153,8 +153,7 @@ public sealed partial class CustomerGrain
         {
             // Resuming past the last entry means the timeline started again (an erasure) since the subscriber's last
             // event: waiting there would skip the new entries below it. Shared by the SDK and the HTTP feed.
-            throw new RelationshipConflictException(
-                $"The timeline's latest entry is {_durableThrough}, before {afterSequence}: it started again from sequence 1 (the customer was erased) since that event. Follow it from the start (after=0).");
+            throw FeedResumeErrors.TimelineStartedAgain(_durableThrough, afterSequence);
         }
 
         var next = afterSequence + 1;
