@@ -113,19 +113,16 @@ public sealed class InProcessHandling
         /// <summary>Copies published, or being published, that wait on this entry (guarded by the map's lock).</summary>
         public int Publishers { get; set; }
 
-        /// <summary>True when this was the last endpoint waited for.</summary>
+        /// <summary>True when this was the last endpoint waited for (called under the map's lock, like every change here).</summary>
         public bool Done(string endpoint, Exception? failure)
         {
-            lock (_waiting)
+            if (!_waiting.Remove(endpoint))
             {
-                if (!_waiting.Remove(endpoint))
-                {
-                    return false;
-                }
-
-                _failure ??= failure;
-                return _waiting.Count == 0;
+                return false;
             }
+
+            _failure ??= failure;
+            return _waiting.Count == 0;
         }
 
         public void Complete() => _handled.TrySetResult(_failure);
