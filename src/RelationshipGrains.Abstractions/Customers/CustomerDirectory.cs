@@ -31,6 +31,12 @@ public static class CustomerDirectory
         return (int)(hash % Shards);
     }
 
+    /// <summary>
+    /// What the published contract allows for a query: at least two characters once the spaces around it are trimmed,
+    /// as <see cref="CheckQuery"/> counts them (2 is <see cref="MinQueryLength"/>).
+    /// </summary>
+    public const string QueryPatternText = @"^\s*\S[\s\S]*\S\s*$";
+
     /// <summary>The query trimmed, or a validation error naming the field.</summary>
     /// <param name="query">What to look for: 2-100 characters after trimming.</param>
     /// <param name="limit">Most cards wanted, 1-50.</param>
@@ -43,7 +49,7 @@ public static class CustomerDirectory
         var trimmed = query?.Trim() ?? "";
         if (trimmed.Length is < MinQueryLength or > MaxQueryLength)
         {
-            throw new RelationshipValidationException("q", $"q must be {MinQueryLength} to {MaxQueryLength} characters.");
+            throw new RelationshipValidationException("q", $"q must be {MinQueryLength} to {MaxQueryLength} characters, not counting spaces around it.");
         }
 
         return limit is < 1 or > MaxResults

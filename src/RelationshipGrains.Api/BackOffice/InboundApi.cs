@@ -38,7 +38,8 @@ public static class InboundApi
                 + " the source's message type. 202 once the message broker holds it (on the embedded profile's in-process"
                 + " bus, once it has been applied; there a message that could not be applied is answered with the error"
                 + " that refused it, such as 404 for a value chain that does not exist, and changed nothing); 503 with"
-                + " Retry-After when that does not happen in 10 s: send it again.");
+                + " Retry-After when that does not happen in 10 s: send it again.")
+            .Conflicts("On the embedded profile's in-process bus only: the message does not fit the state, such as an ERP status for a slot not committed to that partner or one its order cannot move to.");
         return api;
     }
 

@@ -22,10 +22,12 @@ internal static class CommunityIdeasApi
                 "Open ideas ranked by fitness (or sort=newest); closed ones too with include=closed.");
         community.MapPost("ideas", Propose)
             .Describe("proposeIdea", "Propose an idea",
-                "A member proposes an idea with optional attributes for the community's rules, and gets similar ideas back.");
+                "A member proposes an idea with optional attributes for the community's rules, and gets similar ideas back.")
+            .Conflicts("The idea id is taken by another idea.");
         community.MapPost("ideas/merge", Merge)
             .Describe("mergeIdeas", "Merge a duplicate idea into another",
-                "Moderators and staff; the duplicate closes as merged into the survivor. Sent again, it answers the survivor.");
+                "Moderators and staff; the duplicate closes as merged into the survivor. Sent again, it answers the survivor.")
+            .Conflicts("Either idea is no longer proposed or shortlisted.");
         community.MapPost("rounds", RunRound)
             .Describe("runSelectionRound", "Run a selection round now",
                 "Operators only. Culls, shortlists and selects as the community's settings say; rounds also run on "

@@ -22,7 +22,8 @@ internal static class CustomerIntentsApi
         customer.MapPost("intents", Express)
             .Describe("expressIntent", "State what a customer wants",
                 "Casts the intent to every registered partner of its category. intentId makes the call idempotent.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The intent id was used before for an intent with another text or category.");
         customer.MapPost("intents/{intentId}/withdraw", Withdraw)
             .Describe("withdrawIntent", "Withdraw an intent",
                 "Partners can no longer offer on it; withdrawing twice answers the same intent.")

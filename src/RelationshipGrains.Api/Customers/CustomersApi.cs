@@ -41,11 +41,13 @@ public static class CustomersApi
             .Describe("recordInteraction", "Record an interaction on a customer's timeline",
                 "Adds an interaction, service case, sales opportunity or marketing touch. interactionId makes the "
                 + "call idempotent: 201 the first time, 200 with the same entry on a retry. A customer takes at most "
-                + "120 interactions a minute (429 beyond).");
+                + "120 interactions a minute (429 beyond).")
+            .Conflicts("The interaction id was used before for a different interaction.");
         api.MapPost("timeline/{sequence}/status", ChangeStatus)
             .Describe("changeEntryStatus", "Move a tracked entry to a new status",
                 "Moves a service case, sales opportunity or marketing touch along its statuses and records the change"
-                + " on the timeline. requestId makes the call idempotent: 201 the first time, 200 on a retry.");
+                + " on the timeline. requestId makes the call idempotent: 201 the first time, 200 on a retry.")
+            .Conflicts("The request id was used before for a different change.");
         api.MapGet("timeline", GetTimeline)
             .Describe("getTimeline", "Read a page of a customer's timeline",
                 "Entries in sequence order: the newest page by default, or those before or after a sequence. "

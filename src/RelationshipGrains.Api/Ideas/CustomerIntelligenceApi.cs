@@ -18,11 +18,13 @@ public static class CustomerIntelligenceApi
             .Describe("turnConversationIntoIdea", "Turn a timeline entry into an idea",
                 "Proposes an idea in a community with the customer's interaction as its first evidence, and answers "
                 + "with similar ideas already there.")
-            .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy);
+            .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy)
+            .Conflicts("The idea id is taken by another idea.");
         routes.MapPost("api/v1/ideas/{ideaId}/evidence", AddEvidence)
             .Describe("addIdeaEvidence", "Add evidence to an idea",
                 "A customer interaction or a social mention that asks for the idea; the customer hears when the idea moves.")
-            .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy);
+            .WithTags("Customer intelligence").RequireAuthorization(ApiRoles.ChannelPolicy)
+            .Conflicts("The idea already holds 5,000 pieces of evidence.");
         routes.MapGet("api/v1/communities/{slug}/ideas/similar", Similar)
             .Describe("findSimilarIdeas", "Find ideas similar to a text",
                 "Ranks a community's ideas by how close their words are to the text.")

@@ -24,20 +24,24 @@ public static class IdeasApi
         api.MapPost("votes", Vote)
             .Describe("voteOnIdea", "Vote on an idea",
                 "Support (+1) or opposition (-1) from a community member; voting again replaces the vote. At most 60 "
-                + "votes a minute per member.");
+                + "votes a minute per member.")
+            .Conflicts("The idea is no longer proposed or shortlisted.");
         api.MapGet("comments", Comments)
             .Describe("listIdeaComments", "List an idea's comments",
                 "Oldest first.");
         api.MapPost("comments", Comment)
             .Describe("commentOnIdea", "Comment on an idea",
-                "From a member of the idea's community.");
+                "From a member of the idea's community.")
+            .Conflicts("The comment id was used for another comment, the idea is no longer proposed or shortlisted, or it holds 2,000 comments.");
         api.MapPost("forks", Fork)
             .Describe("forkIdea", "Propose a variant of an idea",
-                "The variant competes as a new idea that names its parent.");
+                "The variant competes as a new idea that names its parent.")
+            .Conflicts("The variant's id is taken by another idea.");
         api.MapPost("status", Decide)
             .Describe("decideIdea", "Move an idea on",
                 "Staff move a selected idea to in-design and then delivered; moderators and staff cull. Rounds "
-                + "shortlist and select.");
+                + "shortlist and select.")
+            .Conflicts("The idea cannot move from its status to this one.");
         return api;
     }
 

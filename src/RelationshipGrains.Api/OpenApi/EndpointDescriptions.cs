@@ -16,6 +16,10 @@ public static class EndpointDescriptions
     /// <summary>Declares an error only this endpoint answers, with the API's problem-details body (<see cref="OperationContract"/>).</summary>
     public static RouteHandlerBuilder Answers(this RouteHandlerBuilder endpoint, int status, string description) =>
         endpoint.WithMetadata(new DeclaredError(status, description));
+
+    /// <summary>Declares the 409 this endpoint answers, and when: only changes that can conflict with the state declare one.</summary>
+    public static RouteHandlerBuilder Conflicts(this RouteHandlerBuilder endpoint, string when) =>
+        endpoint.Answers(StatusCodes.Status409Conflict, when);
 }
 
 /// <summary>An error status one endpoint answers besides those every endpoint of its kind may.</summary>

@@ -57,7 +57,9 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
         {
             [("getTimeline", "limit")] = Range(1, Limits.MaxPageSize),
             [("getCustomerTimelineForPartner", "limit")] = Range(1, Limits.MaxPageSize),
-            [("searchCustomers", "q")] = new(MinLength: CustomerDirectory.MinQueryLength, MaxLength: CustomerDirectory.MaxQueryLength),
+            // The search trims the query before it counts: the pattern asks for two characters besides spaces around them.
+            [("searchCustomers", "q")] = new(MinLength: CustomerDirectory.MinQueryLength, MaxLength: CustomerDirectory.MaxQueryLength,
+                Pattern: CustomerDirectory.QueryPatternText),
             [("searchCustomers", "limit")] = Range(1, CustomerDirectory.MaxResults),
             [("findSimilarIdeas", "limit")] = Range(1, ProposeIdea.MaxSimilar),
             [("listThreads", "limit")] = Range(1, Limits.MaxPageSize),

@@ -26,7 +26,8 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
             Error(operation, document, StatusCodes.Status401Unauthorized, scheme == ContractDocument.Bearer
                 ? "No key, or a key we do not know or that was revoked."
                 : "No signature, a wrong one, or a timestamp more than 5 minutes off.");
-            if (scheme == ContractDocument.Bearer)
+            // Any key may ask who it is: no role is ever refused there.
+            if (scheme == ContractDocument.Bearer && policy != ApiRoles.AnyKeyPolicy)
             {
                 Error(operation, document, StatusCodes.Status403Forbidden, $"The key's role may not call this operation{Needs(policy)}.");
             }
@@ -64,11 +65,6 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         if (context.Description.RelativePath?.Contains('{', StringComparison.Ordinal) == true)
         {
             Error(operation, document, StatusCodes.Status404NotFound, "Something the path names does not exist, or is not yours to see.");
-        }
-
-        if (context.Description.HttpMethod is "POST" or "PUT" or "DELETE")
-        {
-            Error(operation, document, StatusCodes.Status409Conflict, "The change does not fit the current state (for example a committed value chain).");
         }
 
         if (operation.RequestBody is not null)

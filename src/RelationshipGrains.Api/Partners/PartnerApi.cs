@@ -29,7 +29,8 @@ public static class PartnerApi
             .Answers(StatusCodes.Status404NotFound, "The key's partner is not registered yet (a key from configuration names a partner id no operator has registered).");
         api.MapPost("intents/{castId}/offers", OfferOnIntent)
             .Describe("offerOnIntent", "Offer on an intent",
-                "Makes or replaces the calling partner's offer (price, lead time, certifications) on an intent cast to it.");
+                "Makes or replaces the calling partner's offer (price, lead time, certifications) on an intent cast to it.")
+            .Conflicts("The customer has withdrawn the intent; it takes no more offers.");
         api.MapGet("customers/{customerId}/profile", CustomerProfile)
             .Describe("getCustomerProfileForPartner", "Read a consenting customer's profile",
                 "Only under the customer's Profile consent; 404 otherwise, as if the customer did not exist. Every "
@@ -48,11 +49,13 @@ public static class PartnerApi
                 "404 when the partner takes no part in it.");
         api.MapPost("value-chains/{valueChainId}/slots/{role}/offers", OfferOnSlot)
             .Describe("offerOnSlot", "Offer on a value chain slot",
-                "Makes or replaces the calling partner's offer on a slot it was invited to.");
+                "Makes or replaces the calling partner's offer on a slot it was invited to.")
+            .Conflicts("The chain is committed, completed or cancelled, and takes no more offers.");
         api.MapPost("value-chains/{valueChainId}/slots/{role}/status", ReportFulfilment)
             .Describe("reportFulfilment", "Report progress on a committed slot",
                 "Moves the calling partner's committed slot one step on (accepted, in-production, shipped, delivered)"
-                + " or to failed.");
+                + " or to failed.")
+            .Conflicts("The slot is not committed to this partner, or its order cannot move from its status to this one.");
         return api;
     }
 

@@ -23,7 +23,8 @@ public static class PartnersApi
                 "Operators only. The partner's profile; 404 when it is not registered.");
         api.MapPost("keys", IssueKey)
             .Describe("issuePartnerKey", "Issue an API key for a partner",
-                "Operators only. The key is shown once in the answer; only its hash is kept.");
+                "Operators only. The key is shown once in the answer; only its hash is kept.")
+            .Conflicts("The partner already holds 10 live keys; revoke one first.");
         api.MapGet("keys", ListKeys)
             .Describe("listPartnerKeys", "List a partner's keys",
                 "Operators only. Key ids, when each was issued and whether it was revoked; never the keys.");

@@ -24,7 +24,8 @@ internal static class CustomerValueChainsApi
                 + " makes the call idempotent. Partners find the chain by that id, so it is unique across all customers:"
                 + " choose a UUID. An id another chain holds is 409; one that holds the customer's id is 400, as partners"
                 + " see it and know the customer only by a pseudonym.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The chain id is taken by another chain, of another owner or title.");
         customer.MapGet("value-chains/{valueChainId}", Get)
             .Describe("getValueChain", "Read one of a customer's value chains",
                 "404 when the customer does not own it.")
@@ -32,28 +33,34 @@ internal static class CustomerValueChainsApi
         customer.MapPost("value-chains/{valueChainId}/slots", AddSlot)
             .Describe("addValueChainSlot", "Add a slot to a value chain",
                 "Only while the chain is open. The same slot sent again answers the chain; another slot under the same role is 409.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The chain is no longer open, or it already has another slot under that role.");
         customer.MapPost("value-chains/{valueChainId}/slots/{role}/invitations", Invite)
             .Describe("invitePartnerToSlot", "Invite a partner to offer for a slot",
                 "The partner sees the chain and may offer on the slot.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The chain is committed, completed or cancelled, and can no longer be reconfigured.");
         customer.MapPost("value-chains/{valueChainId}/slots/{role}/accept", Accept)
             .Describe("acceptSlotOffer", "Accept a partner's offer for a slot",
                 "Accepting another partner's offer swaps the earlier one out; the history keeps both.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The chain is committed, completed or cancelled, and can no longer be reconfigured.");
         customer.MapPost("value-chains/{valueChainId}/commit", Commit)
             .Describe("commitValueChain", "Commit a value chain",
                 "Every slot must hold an accepted offer within its limits; the ERP then places one order per slot.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The chain is completed or cancelled, or not ready: a slot has no accepted offer, or one that breaks its constraints (detail lists them).");
         customer.MapPost("value-chains/{valueChainId}/cancel", Cancel)
             .Describe("cancelValueChain", "Cancel a value chain",
                 "An optional reason is kept on the chain and told to its partners.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("Part of the chain has shipped or been delivered.");
         customer.MapPost("intents/{intentId}/offers/{partnerId}/accept", AcceptIntentOffer)
             .Describe("acceptIntentOffer", "Turn an offer on an intent into a value chain",
                 "Creates a one-slot chain with the partner's offer accepted, under valueChainId (unique across all"
                 + " customers, as for createValueChain). 409 when the customer withdrew the intent.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The customer withdrew the intent, or the chain id is taken by another chain.");
         return customer;
     }
 

@@ -64,7 +64,9 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
             var scheme = Assert.Single(operation.GetProperty("security").EnumerateArray()).EnumerateObject().Single().Name;
             Assert.Equal(path.StartsWith("/api/v1/inbound/", StringComparison.Ordinal) ? "inboundSignature" : "apiKey", scheme);
             var responses = operation.GetProperty("responses");
-            string[] errors = scheme == "apiKey" ? ["401", "403", "429", "503"] : ["401", "429", "503"];
+            var anyKey = operation.GetProperty("operationId").GetString() == "getCurrentKey";
+            string[] errors = scheme == "apiKey" && !anyKey ? ["401", "403", "429", "503"] : ["401", "429", "503"];
+            Assert.Equal(!anyKey && scheme == "apiKey", responses.TryGetProperty("403", out _));
             foreach (var status in errors.Concat(path.Contains('{', StringComparison.Ordinal) ? ["400", "404"] : []))
             {
                 Assert.True(responses.TryGetProperty(status, out var error), $"{where} does not declare {status}");
@@ -74,6 +76,26 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
 
             Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _), where);
         }
+    }
+
+    [Fact]
+    public async Task Only_changes_that_can_conflict_declare_409_each_saying_when()
+    {
+        var conflicting = Operations(await Document())
+            .Where(o => o.Operation.GetProperty("responses").TryGetProperty("409", out _))
+            .ToDictionary(o => o.Operation.GetProperty("operationId").GetString()!, o => o.Operation.GetProperty("responses").GetProperty("409"));
+
+        Assert.Equal(
+            [
+                "acceptIntentOffer", "acceptSlotOffer", "addIdeaEvidence", "addValueChainSlot", "cancelValueChain", "changeEntryStatus",
+                "commentOnIdea", "commitValueChain", "createValueChain", "decideIdea", "expressIntent", "followCustomerTimeline", "forkIdea",
+                "invitePartnerToSlot", "issuePartnerKey", "mergeIdeas", "offerOnIntent", "offerOnSlot", "proposeIdea", "receiveBackOfficeMessage",
+                "recordInteraction", "replyToThread", "reportFulfilment", "startThread", "turnConversationIntoIdea", "voteOnIdea",
+            ],
+            conflicting.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("The interaction id was used before for a different interaction.", conflicting["recordInteraction"].GetProperty("description").GetString());
+        Assert.All(conflicting.Values, c => Assert.Equal("#/components/schemas/Problem",
+            c.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString()));
     }
 
     [Fact]
@@ -144,11 +166,30 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
         Assert.True(search["q"].GetProperty("required").GetBoolean());
         var q = search["q"].GetProperty("schema");
         Assert.Equal((2, 100), (q.GetProperty("minLength").GetInt32(), q.GetProperty("maxLength").GetInt32()));
+        Assert.Equal(RelationshipGrains.Customers.CustomerDirectory.QueryPatternText, q.GetProperty("pattern").GetString());
         var limit = search["limit"].GetProperty("schema");
         Assert.Equal(("1", "50"), (limit.GetProperty("minimum").ToString(), limit.GetProperty("maximum").ToString()));
         Assert.Equal([-1, 1], vote.GetProperty("enum").EnumerateArray().Select(v => v.GetInt32()));
         Assert.Equal((HttpStatusCode.BadRequest, "q"), (missing.StatusCode, (await missing.ProblemAsync()).GetProperty("field").GetString()));
         Assert.Equal((HttpStatusCode.BadRequest, "limit"), (tooMany.StatusCode, (await tooMany.ProblemAsync()).GetProperty("field").GetString()));
+    }
+
+    [Theory]
+    [InlineData("ab", true)]
+    [InlineData("  ab  ", true)]
+    [InlineData("a b", true)]
+    [InlineData("\tan\nna\t", true)]
+    [InlineData("a", false)]
+    [InlineData(" a ", false)]
+    [InlineData("    ", false)]
+    public void The_published_search_pattern_takes_what_the_search_takes(string query, bool taken)
+    {
+        // Published as 2-100 characters, a query of one letter between spaces passed a generated client's check and was
+        // refused: the search counts after trimming.
+        var searched = Record.Exception(() => RelationshipGrains.Customers.CustomerDirectory.CheckQuery(query, 10)) is null;
+
+        Assert.Equal(taken, searched);
+        Assert.Equal(taken, Regex.IsMatch(query, RelationshipGrains.Customers.CustomerDirectory.QueryPatternText, RegexOptions.ECMAScript));
     }
 
     private static object Interaction(string id, string text) =>

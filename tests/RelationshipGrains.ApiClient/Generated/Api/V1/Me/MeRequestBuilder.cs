@@ -40,7 +40,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Me
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
-        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -56,7 +55,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Me
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
-                { "403", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };

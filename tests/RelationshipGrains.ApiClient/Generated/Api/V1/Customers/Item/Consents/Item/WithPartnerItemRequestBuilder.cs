@@ -42,7 +42,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents.Item
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
-        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -61,7 +60,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents.Item
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
-                { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
             };
@@ -78,7 +76,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents.Item
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
-        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 413 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 415 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
@@ -100,7 +97,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents.Item
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
-                { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "413", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "415", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },

@@ -43,7 +43,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.DeadLetters.Item.Replay
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
-        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 502 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
@@ -63,7 +62,6 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.DeadLetters.Item.Replay
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
-                { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "502", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
