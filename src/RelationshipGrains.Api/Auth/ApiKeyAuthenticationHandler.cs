@@ -68,6 +68,13 @@ public sealed class ApiKeyAuthenticationHandler(
 
     private AuthenticateResult AuthenticateConfigured(string key)
     {
+        // No configured key is this short, so nothing is compared: an empty Basic password or bearer token must
+        // never meet an entry hashed from an unset variable.
+        if (key.Length < ApiKeyHash.MinimumKeyLength)
+        {
+            return AuthenticateResult.Fail("The API key is not recognised.");
+        }
+
         var presented = ApiKeyHash.Of(key);
         ApiKeyEntry? match = null;
         foreach (var entry in keys.CurrentValue.Keys)

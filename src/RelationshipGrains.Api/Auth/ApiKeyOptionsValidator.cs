@@ -11,6 +11,7 @@ namespace RelationshipGrains.Api.Auth;
 public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api, IOptions<SignInOptions> signIn) : IValidateOptions<ApiKeyOptions>
 {
     private static readonly byte[][] DevelopmentHashes = [.. ApiKeyOptions.DevelopmentKeys.Select(ApiKeyHash.Of)];
+    private static readonly string EmptyKeyHash = Convert.ToHexString(ApiKeyHash.Of(""));
 
     public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
     {
@@ -47,13 +48,18 @@ public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api, IOptions<Si
             {
                 failures.Add($"{at}: give exactly one of Key or Sha256.");
             }
-            else if (key.Key is { Length: < 16 })
+            else if (key.Key is { Length: < ApiKeyHash.MinimumKeyLength })
             {
-                failures.Add($"{at}:Key must be at least 16 characters.");
+                failures.Add($"{at}:Key must be at least {ApiKeyHash.MinimumKeyLength} characters.");
             }
             else if (key.Sha256 is not null && !ApiKeyHash.IsHex(key.Sha256))
             {
                 failures.Add($"{at}:Sha256 must be 64 hexadecimal characters.");
+            }
+            else if (key.Sha256 is not null && key.Sha256.Equals(EmptyKeyHash, StringComparison.OrdinalIgnoreCase))
+            {
+                // What `printf '%s' "$KEY" | sha256sum` gives when KEY was never set.
+                failures.Add($"{at}:Sha256 is the hash of an empty key; hash the key itself.");
             }
 
             if (!api.Value.DevelopmentKeysAllowed && IsDevelopmentKey(key))

@@ -71,9 +71,11 @@ public static class ProductionSettings
             }
         }
 
-        if (!configuration.GetSection("Auth:Keys").GetChildren().Any())
+        // Staff who sign in can run a silo without machine keys (the API key validator says the same).
+        if (!configuration.GetSection("Auth:Keys").GetChildren().Any() && string.IsNullOrWhiteSpace(configuration["Auth:SignIn:Authority"]))
         {
-            problems.Add($"{T("Auth:Keys")} is empty: nobody could call the API (set {T("Auth:Keys:0:Name")}, {T("Auth:Keys:0:Role")} and {T("Auth:Keys:0:Key")}).");
+            problems.Add($"{T("Auth:Keys")} is empty and {T("Auth:SignIn:Authority")} is not set: nobody could call the API (set "
+                + $"{T("Auth:Keys:0:Name")}, {T("Auth:Keys:0:Role")} and {T("Auth:Keys:0:Key")}, or staff sign-in).");
         }
 
         if (configuration["Privacy:PseudonymSecret"] is not { Length: >= MinPseudonymSecretLength } secret

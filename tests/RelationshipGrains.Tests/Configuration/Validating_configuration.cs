@@ -51,6 +51,17 @@ public sealed class Validating_configuration
     }
 
     [Fact]
+    public void A_production_silo_takes_staff_sign_in_without_api_keys_but_not_neither()
+    {
+        var neither = RelationshipGrains.Silo.Hosting.ProductionSettings.Problems(ProductionConfiguration.Build(without: ["Auth:"]));
+        var signInOnly = RelationshipGrains.Silo.Hosting.ProductionSettings.Problems(
+            ProductionConfiguration.Build(without: ["Auth:"], with: [new("Auth:SignIn:Authority", "https://login.example.com/")]));
+
+        Assert.Contains(neither, p => p.StartsWith("Auth__Keys is empty and Auth__SignIn__Authority is not set", StringComparison.Ordinal));
+        Assert.DoesNotContain(signInOnly, p => p.Contains("Auth__", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_journal_table_needs_a_connection_string_or_a_service_uri_with_a_credential()
     {
         var neither = new TableJournalOptionsValidator().Validate(null, new TableJournalOptions()).FailureMessage;
@@ -94,7 +105,13 @@ public sealed class Validating_configuration
         var none = validator.Validate(null, new ApiKeyOptions()).FailureMessage;
         var bad = validator.Validate(null, new ApiKeyOptions
         {
-            Keys = [new ApiKeyEntry { Name = "x", Role = "admin", Key = "short" }, new ApiKeyEntry { Name = "p", Role = "partner", Sha256 = new string('a', 64) }],
+            Keys =
+            [
+                new ApiKeyEntry { Name = "x", Role = "admin", Key = "short" },
+                new ApiKeyEntry { Name = "p", Role = "partner", Sha256 = new string('a', 64) },
+                // A recipe's `printf '%s' "$KEY" | sha256sum` with KEY unset.
+                new ApiKeyEntry { Name = "ops", Role = "operator", Sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+            ],
         }).FailureMessage;
 
         var signInOnly = new ApiKeyOptionsValidator(Options.Create(new ApiOptions()), Options.Create(new SignInOptions { Authority = "https://login.example.com/" }))
@@ -105,6 +122,7 @@ public sealed class Validating_configuration
         Assert.Contains("Auth:Keys:0:Role", bad);
         Assert.Contains("Auth:Keys:0:Key", bad);
         Assert.Contains("Auth:Keys:1:PartnerId", bad);
+        Assert.Contains("Auth:Keys:2:Sha256 is the hash of an empty key", bad);
     }
 
     [Fact]

@@ -90,6 +90,11 @@ public sealed class Checking_the_deployment_files
             }
 
             ProductionSettings.ThrowIfIncomplete(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+
+            // Plain HTTP with a key written in this file: published on every interface, it had left the machine.
+            Assert.All(definition.List("ports").Cast<string>(), p => Assert.StartsWith("127.0.0.1:", p, StringComparison.Ordinal));
+            // The image's /bin/sh is dash, which has no /dev/tcp: under CMD-SHELL every silo showed as unhealthy.
+            Assert.Equal(["CMD", "bash", "-c"], definition.Map("healthcheck").List("test").Cast<string>().Take(3));
         });
     }
 
