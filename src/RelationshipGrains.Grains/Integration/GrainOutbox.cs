@@ -49,11 +49,23 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// (<see cref="IIntegrationEventPublisher.HandledAsync"/>), oldest first; this activation does not publish them again.
     /// Null while there are none, which is always with a broker.
     /// </summary>
-    private Queue<(Guid MessageId, Task Handled)>? _handling;
+    private Queue<(OutboxMessage Message, Task<Exception?> Handled)>? _handling;
 
     /// <summary>Set once the activation is gone, so a consumer finishing late queues nothing on it.</summary>
     private volatile bool _gone;
     private int _failures;
+
+    /// <summary>Events in a row that a consumer on the in-process bus gave up on for a reason that may pass; for the backoff.</summary>
+    private int _consumerFailures;
+
+    /// <summary>
+    /// A consumer gave up on the event at the head: a relay in flight stops, and the next (after the delay) publishes
+    /// from the head again, since what it would have waited for is no longer the head of the outbox.
+    /// </summary>
+    private bool _fromHeadAgain;
+
+    /// <summary>The activation is deactivating: no timer is started for a later retry, which the next activation makes.</summary>
+    private bool _leaving;
     private int _reportedPending;
 
     /// <summary>
@@ -154,9 +166,9 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
             return;
         }
 
-        if (_failures > 0 || !shared.BrokerReachable)
+        if (_failures > 0 || _consumerFailures > 0 || !shared.BrokerReachable)
         {
-            Schedule(RetryDelay(Math.Max(_failures, 1)));
+            Schedule(RetryDelay(Math.Max(Math.Max(_failures, _consumerFailures), 1)));
             return;
         }
 
@@ -211,6 +223,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// </summary>
     public async Task OnDeactivateAsync(DeactivationReason reason, Func<Task> write)
     {
+        _leaving = true;
         _timer?.Dispose();
         if (_retired || reason.ReasonCode == DeactivationReasonCode.ShuttingDown)
         {
@@ -363,7 +376,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
                 _relayAgain = false;
                 await RelayPendingAsync(cancellationToken);
             }
-            while (_relayAgain && _failures == 0 && !_retired);
+            while (_relayAgain && _failures == 0 && !_fromHeadAgain && !_retired);
         }
         finally
         {
@@ -375,6 +388,7 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     {
         // A copy of the stored head past what waits for its consumers: calls interleave at every publish's await and
         // may add to the list meanwhile.
+        _fromHeadAgain = false;
         var pending = Pending;
         var handling = _handling?.Count ?? 0;
         var stored = new OutboxMessage[Math.Max(0, Math.Min(_stored, pending.Count) - handling)];
@@ -385,6 +399,11 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
 
         foreach (var message in stored)
         {
+            if (_fromHeadAgain)
+            {
+                return;
+            }
+
             var published = true;
             try
             {
@@ -410,15 +429,24 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
             }
 
             shared.BrokerReachable |= published;
-            var handled = published ? shared.Publisher.HandledAsync(message.MessageId) : Task.CompletedTask;
+            if (_fromHeadAgain)
+            {
+                return;
+            }
+
+            var handled = published ? shared.Publisher.HandledAsync(message.MessageId) : IIntegrationEventPublisher.NotWaited;
             if (handled.IsCompleted && _handling is null)
             {
-                Drop(message.MessageId);
+                if (!DropUnlessToTryAgain(message, handled.Result))
+                {
+                    return;
+                }
+
                 continue;
             }
 
             // Events go from the head in order, so one that is handled waits behind any that are not yet.
-            (_handling ??= new()).Enqueue((message.MessageId, handled));
+            (_handling ??= new()).Enqueue((message, handled));
             _ = handled.ContinueWith(static (_, outbox) => ((GrainOutbox)outbox!).QueueDropHandled(), this,
                 CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
@@ -452,13 +480,60 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     {
         while (_handling is { Count: > 0 } handling && handling.Peek().Handled.IsCompleted)
         {
-            Drop(handling.Dequeue().MessageId);
+            var (message, handled) = handling.Dequeue();
+            if (!DropUnlessToTryAgain(message, handled.Result))
+            {
+                return;
+            }
         }
 
         if (_handling is { Count: 0 })
         {
             _handling = null;
         }
+    }
+
+    /// <summary>
+    /// Drops an event its consumers have finished with, and true; or, when one gave up on it after its last retry for
+    /// a reason that may pass (a back-office system down, storage throttled), keeps it and everything behind it to
+    /// publish again after a delay, and false. On the in-process bus a consumer's failure was final: the bus's error
+    /// queue lived in memory, and the ERP never got the order of a chain committed while it was down for a minute.
+    /// A refusal (invalid, not found, conflict) stays one however often it is tried: that event goes, logged whole.
+    /// </summary>
+    private bool DropUnlessToTryAgain(OutboxMessage message, Exception? failure)
+    {
+        if (failure is AggregateException { InnerExceptions.Count: 1 } single)
+        {
+            failure = single.InnerExceptions[0];
+        }
+
+        if (failure is null or RelationshipValidationException or RelationshipNotFoundException or RelationshipConflictException)
+        {
+            if (failure is not null)
+            {
+                LogRefusedByConsumer(shared.Logger, failure, message.EventType, message.MessageId, grain.GetGrainId(), message.Payload);
+            }
+            else
+            {
+                _consumerFailures = 0;
+            }
+
+            Drop(message.MessageId);
+            return true;
+        }
+
+        // Published again from here on, under the same ids: consumers that had handled those see a duplicate.
+        _handling = null;
+        _fromHeadAgain = true;
+        _consumerFailures++;
+        var delay = RetryDelay(_consumerFailures);
+        LogConsumerFailed(shared.Logger, failure, message.EventType, message.MessageId, grain.GetGrainId(), delay);
+        if (!_leaving)
+        {
+            Schedule(delay);
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -520,6 +595,14 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Dropping {EventType} {MessageId} from {GrainId}: it can never be published. Its payload, to replay by hand: {Payload}")]
     private static partial void LogUnpublishable(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, string payload);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "A consumer gave up on {EventType} {MessageId} from {GrainId} after its retries; it stays in the outbox and is published again in {Delay}.")]
+    private static partial void LogConsumerFailed(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error,
+        Message = "Dropping {EventType} {MessageId} from {GrainId}: a consumer refused it, which trying again cannot change. Its payload, to replay by hand: {Payload}")]
+    private static partial void LogRefusedByConsumer(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, string payload);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Relaying the waiting events of {GrainId} failed; they stay stored and are relayed again after its next write.")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception, GrainId grainId);

@@ -10,7 +10,11 @@ public interface IIntegrationEventPublisher
 
     /// <summary>
     /// Completes once a published message no longer needs the outbox: at once where the broker holds what it accepted
-    /// durably; once the consumers have handled it where the bus keeps it in memory only.
+    /// durably; once the consumers have finished with it where the bus keeps it in memory only, with the failure of
+    /// one that gave up on it after its last retry (null when all handled it).
     /// </summary>
-    Task HandledAsync(Guid messageId) => Task.CompletedTask;
+    Task<Exception?> HandledAsync(Guid messageId) => NotWaited;
+
+    /// <summary>The outcome of a message nothing waits for: handled.</summary>
+    static readonly Task<Exception?> NotWaited = Task.FromResult<Exception?>(null);
 }

@@ -74,8 +74,13 @@ public sealed class InProcessHandling
         return awaited.Task;
     }
 
-    /// <summary>Completes once every endpoint expected for the message has finished with it; at once when none was.</summary>
-    public Task HandledAsync(Guid messageId) => _expected.TryGetValue(messageId, out var expected) ? expected.Task : Task.CompletedTask;
+    /// <summary>
+    /// Completes once every endpoint expected for the message has finished with it (at once when none was), with the
+    /// first endpoint's failure after its last retry, or null.
+    /// </summary>
+    public Task<Exception?> HandledAsync(Guid messageId) => _expected.TryGetValue(messageId, out var expected) ? expected.Task : AllHandled;
+
+    private static readonly Task<Exception?> AllHandled = Task.FromResult<Exception?>(null);
 
     /// <summary>An endpoint finished with a message, successfully or (with <paramref name="failure"/>) after its last retry.</summary>
     public void Handled(Guid messageId, string endpoint, Exception? failure = null)

@@ -36,5 +36,5 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHand
         return handling is null ? Publish() : handling.PublishAsync(message.MessageId, integrationEvent.GetType(), Publish);
     }
 
-    public Task HandledAsync(Guid messageId) => handling?.HandledAsync(messageId) ?? Task.CompletedTask;
+    public Task<Exception?> HandledAsync(Guid messageId) => handling?.HandledAsync(messageId) ?? IIntegrationEventPublisher.NotWaited;
 }

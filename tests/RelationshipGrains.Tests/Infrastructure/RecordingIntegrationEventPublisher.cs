@@ -38,6 +38,17 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
         }
     }
 
+    /// <summary>
+    /// What an in-process consumer gave up on a published message with after its last retry (null: handled), as the
+    /// in-process bus reports it through <see cref="HandledAsync"/>.
+    /// </summary>
+    public Func<OutboxMessage, Exception?> ConsumerFails { get; set; } = _ => null;
+
+    private readonly ConcurrentDictionary<Guid, OutboxMessage> _byId = new();
+
+    public Task<Exception?> HandledAsync(Guid messageId) =>
+        Task.FromResult(_byId.TryGetValue(messageId, out var message) ? ConsumerFails(message) : null);
+
     /// <summary>Publishing a message matching this waits until the task completes, as a slow broker would.</summary>
     public (Func<OutboxMessage, bool> Match, Task Until)? Slow { get; set; }
 
@@ -58,6 +69,7 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
             throw new InvalidOperationException("The message broker is out of reach (simulated).");
         }
 
+        _byId[message.MessageId] = message;
         _published.Enqueue(message);
         _changes.Pulse();
     }

@@ -1,0 +1,67 @@
+using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Tests.Infrastructure;
+
+namespace RelationshipGrains.Tests.Integration;
+
+/// <summary>
+/// On the in-process bus a consumer that gives up on an event after its retries (the ERP down for a minute) had the
+/// last word: the outbox dropped the event and the bus's error queue lived in memory. It is now published again.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class Retrying_what_a_consumer_gave_up_on(ClusterFixture fixture)
+{
+    [Fact]
+    public async Task An_event_a_consumer_gave_up_on_for_a_passing_reason_is_published_again_under_its_id_until_handled()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        var failuresLeft = 2;
+        fixture.Events.ConsumerFails = m => m.Payload.Contains(id, StringComparison.Ordinal) && Interlocked.Decrement(ref failuresLeft) >= 0
+            ? new HttpRequestException("The ERP is down (simulated).")
+            : null;
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("while-erp-down"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id, count: 3);
+
+            await customer.RecordInteractionAsync(Requests.Interaction("after"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.InteractionId == "after" && e.CustomerId == id);
+        }
+        finally
+        {
+            fixture.Events.ConsumerFails = _ => null;
+        }
+
+        // Relayed in order from the head: had the first stayed after it was handled, it would have gone out again first.
+        var first = fixture.Events.Messages.Where(m => m.Payload.Contains(id, StringComparison.Ordinal) && m.Payload.Contains("while-erp-down", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, first.Count);
+        Assert.Single(first.Select(m => m.MessageId).Distinct());
+    }
+
+    [Fact]
+    public async Task An_event_a_consumer_refused_is_dropped_after_one_attempt_and_holds_nothing_back()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        fixture.Events.ConsumerFails = m => m.Payload.Contains(id, StringComparison.Ordinal) && m.Payload.Contains("refused", StringComparison.Ordinal)
+            ? new RelationshipNotFoundException("Value chain 'x' does not exist (simulated).")
+            : null;
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("refused"));
+            await customer.RecordInteractionAsync(Requests.Interaction("next"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.InteractionId == "next" && e.CustomerId == id);
+            await customer.RecordInteractionAsync(Requests.Interaction("last"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.InteractionId == "last" && e.CustomerId == id);
+        }
+        finally
+        {
+            fixture.Events.ConsumerFails = _ => null;
+        }
+
+        Assert.Equal(["refused", "next", "last"],
+            fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).Select(e => e.InteractionId));
+    }
+}
