@@ -45,12 +45,13 @@ public static class EmbeddedProfile
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
         if (!StorageSettings.Is(configuration, StorageSettings.LocalFiles))
         {
-            // Local files keep reminders in the data folder (selection rounds survive a restart); elsewhere here they die with the process.
+            // Local files keep reminders in the data folder (selection rounds survive a restart); elsewhere here they
+            // die with the process, and the outbox's wake-up reminder with them: it would have nothing to recover.
             silo.UseInMemoryReminderService();
+            silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
         }
 
-        // One silo restarts where it stopped and a grain with events left over publishes them when next activated, so
-        // the outbox's wake-up reminder would only add a reminder row per busy customer.
-        silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
+        // On local files the wake-up reminder stays: without it, events a kill -9 left in a grain's journal waited
+        // until someone next called that grain, for good if nobody did (a review).
     }
 }

@@ -153,7 +153,7 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
     }
 
     [Fact]
-    public async Task The_reminder_table_is_flushed_in_its_folder_after_it_is_replaced()
+    public async Task The_reminder_log_is_flushed_in_its_folder_after_it_is_created()
     {
         using var commit = Recording();
         var table = new LocalFileReminderTable(Options.Create(new LocalFileOptions { Directory = _directory }), commit);
@@ -164,7 +164,13 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
             GrainId = GrainId.Create("community", "gardening"), ReminderName = "selection", StartAt = DateTime.UtcNow, Period = TimeSpan.FromHours(1),
         });
 
-        Assert.Equal([".: reminders.json"], _syncs);
+        await table.UpsertRow(new ReminderEntry
+        {
+            GrainId = GrainId.Create("community", "cooking"), ReminderName = "selection", StartAt = DateTime.UtcNow, Period = TimeSpan.FromHours(1),
+        });
+
+        // Once, when the log is made; later changes are appended to it.
+        Assert.Equal([".: reminders.log"], _syncs);
     }
 
     [Fact]
@@ -177,14 +183,18 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
         ReminderEntry Reminder(string name) => new() { GrainId = grain, ReminderName = name, StartAt = DateTime.UtcNow, Period = TimeSpan.FromHours(1) };
         var etag = await table.UpsertRow(Reminder("selection"));
 
-        // A folder where the new file must go: every save fails.
-        var blocked = Directory.CreateDirectory(Path.Combine(_directory, "reminders.json.next"));
+        // A folder where the log must be: every append fails.
+        var log = Path.Combine(_directory, "reminders.log");
+        var logged = await File.ReadAllBytesAsync(log);
+        File.Delete(log);
+        var blocked = Directory.CreateDirectory(log);
         await Assert.ThrowsAnyAsync<Exception>(() => table.UpsertRow(Reminder("another")));
         await Assert.ThrowsAnyAsync<Exception>(() => table.RemoveRow(grain, "selection", etag!));
 
         Assert.Null(await table.ReadRow(grain, "another"));
         Assert.NotNull(await table.ReadRow(grain, "selection"));
         blocked.Delete();
+        await File.WriteAllBytesAsync(log, logged);
         Assert.True(await table.RemoveRow(grain, "selection", etag!));
         var restarted = new LocalFileReminderTable(Options.Create(new LocalFileOptions { Directory = _directory }), commit);
         await restarted.Init();
