@@ -1,6 +1,7 @@
 using System.Globalization;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Ideas;
+using RelationshipGrains.Naming;
 
 namespace RelationshipGrains.Grains.Communities;
 
@@ -54,7 +55,7 @@ public sealed partial class CommunityGrain
                 }
 
                 report.Add(new RoundDecision(r.Idea.IdeaId, r.Idea.Status, to, reason));
-                AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {to}. {reason}.", r.Idea.IdeaId, null, LatestDecisionAt(decided));
+                AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {Kebab.Of(to)}. {reason}.", r.Idea.IdeaId, null, LatestDecisionAt(decided));
             }
         }
         catch

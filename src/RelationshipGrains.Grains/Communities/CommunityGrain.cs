@@ -50,6 +50,12 @@ public sealed partial class CommunityGrain(
         _ = Slug;
         ArgumentNullException.ThrowIfNull(configuration);
         configuration.Validate();
+        foreach (var staff in configuration.Staff ?? [])
+        {
+            await Memberships(staff).AddAsync(Slug);
+        }
+
+        var periodBefore = State.Name is null ? (TimeSpan?)null : TimeSpan.FromHours(State.Settings.RoundPeriodHours);
         State.Name = configuration.Name;
         State.Topics = [.. configuration.Topics ?? []];
         State.Settings = configuration.Settings ?? new CommunitySettings();
@@ -61,8 +67,14 @@ public sealed partial class CommunityGrain(
         }
 
         await SaveAsync();
+        // Registered again only when missing or its period changed: each registration starts a whole period afresh,
+        // so a configuration sent again every few days (a retry, a script adding staff) put every round off for good.
         var period = TimeSpan.FromHours(State.Settings.RoundPeriodHours);
-        await this.RegisterOrUpdateReminder(RoundReminder, period, period);
+        if (period != periodBefore || await this.GetReminder(RoundReminder) is null)
+        {
+            await this.RegisterOrUpdateReminder(RoundReminder, period, period);
+        }
+
         return View();
     }
 
@@ -77,6 +89,8 @@ public sealed partial class CommunityGrain(
             return existing;
         }
 
+        // Before the community holds them, so the customer's erasure finds this community whatever happens next.
+        await Memberships(customerId).AddAsync(Slug);
         var member = new Member(customerId, CommunityRole.Member, time.GetUtcNow());
         State.Members[customerId] = member;
         AddEvent(CommunityEventKind.MemberJoined, $"{customerId} joined.", customerId, customerId);
@@ -151,7 +165,9 @@ public sealed partial class CommunityGrain(
             throw new RelationshipValidationException("take", $"take must be between 1 and {Limits.MaxPageSize}.");
         }
 
-        return Task.FromResult<IReadOnlyList<Member>>([.. State.Members.Values.Skip(skip).Take(take)]);
+        // The journal's dictionary reuses a slot a member who left freed, so its order is not the order of joining.
+        return Task.FromResult<IReadOnlyList<Member>>([.. State.Members.Values
+            .OrderBy(m => m.JoinedAt).Skip(skip).Take(take)]);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -226,6 +242,8 @@ public sealed partial class CommunityGrain(
             LogNoticesDropped(logger, dropped, Slug);
         }
     }
+
+    private ICustomerCommunitiesGrain Memberships(string customerId) => GrainFactory.GetGrain<ICustomerCommunitiesGrain>(customerId);
 
     private void TellCustomer(string customerId, string activityId, string text, string? subject) =>
         _notices.Send(

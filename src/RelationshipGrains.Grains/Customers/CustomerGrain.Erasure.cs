@@ -36,10 +36,12 @@ public sealed partial class CustomerGrain
         var partners = State.Consents.Keys
             .Concat(State.Intents.Values.SelectMany(i => i.Matches ?? []).Select(m => m.PartnerId))
             .Distinct().Order(StringComparer.Ordinal).ToList();
-        // Customers from before communities were tracked still show theirs on the timeline's window.
+        // Every community that took the customer as a member wrote it down first (staff named at configuration too,
+        // who got no notice); customers from before that show theirs in their profile or on the timeline's window.
         var communities = State.Communities
             .Concat(State.Timeline.Where(e => e.Kind is TimelineEntryKind.CommunityActivity or TimelineEntryKind.IdeaUpdate).Select(e => e.Topic).OfType<string>())
             .Concat(State.CommunitiesToErase)
+            .Concat(await Memberships().ListAsync())
             .Distinct().Order(StringComparer.Ordinal).ToList();
         var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains], communities, keepPostTexts);
         var pages = State.Profile.ArchivePageSize == 0 ? 0 : (WindowStart - 1) / State.Profile.ArchivePageSize;
@@ -71,6 +73,8 @@ public sealed partial class CustomerGrain
         await DirectoryShard().RemoveAsync(CustomerId);
         await ForgetValueChainsAsync(receipt);
         await PseudonymiseInCommunitiesAsync(receipt.PostTextsKept);
+        // Only those this erasure cleaned: one the customer joined since is theirs now.
+        await Memberships().ForgetAsync(receipt.CommunitiesPseudonymised ?? []);
         await EraseAccessLogsAsync();
         await ForgetWebhookDeliveriesAsync(receipt);
         if (State.Profile.ErasureUnfinished)
@@ -167,6 +171,8 @@ public sealed partial class CustomerGrain
 
         await GrainFactory.GetGrain<IWebhookDeadLettersGrain>(0).ForgetCustomerAsync(CustomerId, names, receipt.ErasedAt);
     }
+
+    private ICustomerCommunitiesGrain Memberships() => GrainFactory.GetGrain<ICustomerCommunitiesGrain>(CustomerId);
 
     /// <summary>Partners' reads and staff's looks go too: both logs are keyed by the customer's id.</summary>
     private async Task EraseAccessLogsAsync()

@@ -71,6 +71,18 @@ public sealed partial class IdeaGrain
             }
         }
 
+        // A decision's reason names who made it ("Off-topic (ann)", "merged by ann"): a moderator or staff member erased
+        // keeps the decisions, under the pseudonym.
+        for (var i = 0; i < State.Decisions.Count; i++)
+        {
+            var decision = State.Decisions[i];
+            if (IdsInText.Mentions(decision.Reason, customerId))
+            {
+                State.Decisions[i] = decision with { Reason = IdsInText.Replace(decision.Reason, customerId, pseudonym) };
+                changed = true;
+            }
+        }
+
         if (changed)
         {
             // The next write rewrites the journal as a snapshot, so what the customer wrote is gone from storage too.

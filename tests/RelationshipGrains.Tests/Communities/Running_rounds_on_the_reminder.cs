@@ -38,4 +38,26 @@ public sealed class Running_rounds_on_the_reminder(ClusterFixture fixture)
         Assert.StartsWith("Round 1:", announced.Text);
         Assert.True((await community.GetAsync())!.Rounds >= 1);
     }
+
+    [Fact]
+    public async Task Configuring_the_community_again_does_not_put_off_its_next_round()
+    {
+        var world = new CommunityWorld(fixture.Grains);
+        var settings = new CommunitySettings(RoundPeriodHours: 2);
+        var community = await world.Create(settings);
+
+        // Each registration started a whole period afresh: sent again every few days, a configuration put every round off.
+        fixture.Time.Advance(TimeSpan.FromMinutes(90));
+        await world.Create(settings);
+        // In steps, as above: the reminder service's timer takes each move of the fake clock in a turn of its own.
+        for (var minutes = 0; minutes < 45; minutes += 5)
+        {
+            fixture.Time.Advance(TimeSpan.FromMinutes(5));
+            await Task.Delay(500);
+        }
+
+        var rounds = await Poll.UntilAsync(async () => (await community.GetAsync())!.Rounds, r => r >= 1, TimeSpan.FromSeconds(10),
+            "the round due two hours after the first configuration");
+        Assert.Equal(1, rounds);
+    }
 }

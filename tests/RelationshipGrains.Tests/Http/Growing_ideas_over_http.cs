@@ -64,7 +64,7 @@ public sealed class Growing_ideas_over_http(ApiFixture api)
         Assert.Equal("selected", selected.GetProperty("idea").GetProperty("status").GetString());
 
         List<string> feed = [];
-        while (!feed.Any(text => text.StartsWith("Round 2: 'Stacking chair' Selected", StringComparison.Ordinal)))
+        while (!feed.Any(text => text.StartsWith("Round 2: 'Stacking chair' selected", StringComparison.Ordinal)))
         {
             var line = await reader.ReadLineAsync(cts.Token) ?? throw new EndOfStreamException();
             if (line.StartsWith("data: ", StringComparison.Ordinal))
@@ -74,7 +74,7 @@ public sealed class Growing_ideas_over_http(ApiFixture api)
         }
 
         Assert.Contains(feed, t => t.Contains("proposed 'Stacking chair'"));
-        Assert.Contains(feed, t => t.StartsWith("Round 1: 'Stacking chair' Shortlisted", StringComparison.Ordinal));
+        Assert.Contains(feed, t => t.StartsWith("Round 1: 'Stacking chair' shortlisted", StringComparison.Ordinal));
         live.Dispose();
     }
 
