@@ -70,7 +70,7 @@ public sealed partial class CustomerGrain(
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
-        GrainOutbox.ReminderName => Outbox.OnReminderAsync(),
+        GrainOutbox.ReminderName => Outbox.OnReminderAsync(PersistAsync),
         ErasureReminder => FinishErasureAsync(),
         _ => Task.CompletedTask,
     };

@@ -206,7 +206,7 @@ public sealed partial class IdeaGrain(
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
+        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync(() => journal.WriteOrRetireAsync(this, Outbox)) : Task.CompletedTask;
 
     public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
 

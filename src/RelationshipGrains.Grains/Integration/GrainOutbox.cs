@@ -197,8 +197,13 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         }
     }
 
-    /// <summary>The reminder fired: relay now, and drop the reminder once nothing is pending and a whole period passed without a write.</summary>
-    public async Task OnReminderAsync()
+    /// <summary>
+    /// The reminder fired: relay now, and drop the reminder once nothing is pending and a whole period passed without a
+    /// write, persisting with <paramref name="write"/> first the drops storage does not have yet. Dropped without them,
+    /// a silo that died before the grain deactivated left published events in storage with nothing to say so, and the
+    /// grain's next activation, days later, published them again, past what consumers remember of message ids.
+    /// </summary>
+    public async Task OnReminderAsync(Func<Task> write)
     {
         await RelayAsync(CancellationToken.None);
         if (Pending.Count > 0)
@@ -210,6 +215,11 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         {
             _wroteSinceTick = false;
             return;
+        }
+
+        if (RemovedSinceWrite)
+        {
+            await write();
         }
 
         await DropReminderAsync();

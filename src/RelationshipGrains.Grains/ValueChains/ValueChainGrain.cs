@@ -38,7 +38,7 @@ public sealed partial class ValueChainGrain(
         Outbox.OnDeactivateAsync(reason, () => state.WriteOrReloadAsync(this));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync() : Task.CompletedTask;
+        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync(() => state.WriteOrReloadAsync(this, Outbox)) : Task.CompletedTask;
 
     public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
 
