@@ -56,10 +56,13 @@ public sealed partial class CommunityGrain
             throw new RelationshipConflictException("Only proposed or shortlisted ideas can be merged.");
         }
 
-        var votes = await Lifecycle(duplicateIdeaId).GetVotesAsync();
-        var merged = await Lifecycle(survivorIdeaId).AbsorbAsync(duplicateIdeaId, votes);
+        // Closed first, so its votes are final when read: members vote on the idea itself, and a vote cast between a
+        // read and the close never reached the survivor. A retry after the close reads the same votes, and the
+        // survivor takes them once.
         var reason = $"A duplicate of '{survivor.Title}', merged by {actorId}.";
         var closed = await Lifecycle(duplicateIdeaId).ChangeStatusAsync(IdeaStatus.Merged, reason, round: null, mergedInto: survivorIdeaId);
+        var votes = await Lifecycle(duplicateIdeaId).GetVotesAsync();
+        var merged = await Lifecycle(survivorIdeaId).AbsorbAsync(duplicateIdeaId, votes);
         ForgetText(duplicateIdeaId);
         AddEvent(CommunityEventKind.IdeaDecided, $"'{duplicate.Title}' was merged into '{survivor.Title}'.", duplicateIdeaId, actorId, LatestDecisionAt(closed));
         await SaveAsync();

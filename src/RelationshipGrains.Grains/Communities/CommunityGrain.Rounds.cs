@@ -18,7 +18,13 @@ public sealed partial class CommunityGrain
         var settings = State.Settings;
         var round = State.Rounds + 1;
         var now = time.GetUtcNow();
-        var ranked = await RankIdeasAsync();
+        var all = await RankIdeasAsync(includeClosed: true);
+
+        // An attempt at this round that failed part-way (storage, an idea's full outbox) left its decisions on the
+        // ideas and none of them here: this one reports and announces them, and decides nothing more for those ideas
+        // (one shortlisted then was selected by the rerun, two steps in one round).
+        var decidedEarlier = all.Where(r => r.Idea.Decisions is [.., { } last] && last.Round == round).ToList();
+        var ranked = all.Where(r => IdeaTransitions.IsOpen(r.Idea.Status) && !decidedEarlier.Contains(r)).ToList();
         List<(RankedIdea Idea, IdeaStatus To, string Reason)> decisions = [];
 
         var shortlisted = ranked.Where(r => r.Idea.Status == IdeaStatus.Shortlisted).ToList();
@@ -44,6 +50,20 @@ public sealed partial class CommunityGrain
         }
 
         List<RoundDecision> report = [];
+        foreach (var r in decidedEarlier)
+        {
+            var last = r.Idea.Decisions[^1];
+            report.Add(new RoundDecision(r.Idea.IdeaId, last.From, last.To, last.Reason));
+            AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {Kebab.Of(last.To)}. {last.Reason}.", r.Idea.IdeaId, null, last.At);
+        }
+
+        // Culled or merged ideas leave the similarity index; forgotten only in memory by a round that failed, they
+        // were offered as similar ideas for good.
+        foreach (var r in all.Where(r => r.Idea.Status is IdeaStatus.Culled or IdeaStatus.Merged && State.IdeaTexts.ContainsKey(r.Idea.IdeaId)))
+        {
+            ForgetText(r.Idea.IdeaId);
+        }
+
         try
         {
             foreach (var (r, to, reason) in decisions)
@@ -68,7 +88,7 @@ public sealed partial class CommunityGrain
 
         State.Rounds = round;
         State.LastRound = new RoundReport(round, now, report);
-        AddEvent(CommunityEventKind.RoundCompleted, $"Round {round}: {report.Count} decision(s) over {ranked.Count} open idea(s).", null, null);
+        AddEvent(CommunityEventKind.RoundCompleted, $"Round {round}: {report.Count} decision(s) over {ranked.Count + decidedEarlier.Count} open idea(s).", null, null);
         await SaveAsync();
         metrics.SelectionRounds.Add(1);
         return State.LastRound;

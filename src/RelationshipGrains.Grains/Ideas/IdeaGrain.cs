@@ -45,7 +45,11 @@ public sealed partial class IdeaGrain(
         proposal.Validate();
         if (State.Community is not null)
         {
+            // A retry is the same idea in every part: by title alone, a proposal sent again with another description
+            // answered the old one as created, and a fork named after an idea of the member's own made it a fork.
             return State.Community == community && State.ProposerId == proposerId && State.Title == proposal.Title
+                && State.Description == proposal.Description && State.Lineage.SequenceEqual(lineage)
+                && SameAttributes(State.Attributes, proposal.Attributes ?? IdeaAttributes.None)
                 ? View()
                 : throw new RelationshipConflictException($"Idea id '{IdeaId}' is already taken.");
         }
@@ -61,6 +65,14 @@ public sealed partial class IdeaGrain(
         await journal.WriteOrRetireAsync(this, Outbox);
         return View();
     }
+
+    private static bool SameAttributes(IdeaAttributes? stored, IdeaAttributes given) =>
+        SameEntries(stored?.Numbers, given.Numbers, (a, b) => a.Equals(b))
+        && SameEntries(stored?.Texts, given.Texts, (a, b) => a.SequenceEqual(b, StringComparer.Ordinal));
+
+    private static bool SameEntries<T>(IReadOnlyDictionary<string, T>? a, IReadOnlyDictionary<string, T>? b, Func<T, T, bool> same) =>
+        (a?.Count ?? 0) == (b?.Count ?? 0)
+        && (a is null || a.All(e => b!.TryGetValue(e.Key, out var other) && same(e.Value, other)));
 
     public Task<IdeaView?> GetAsync() => Task.FromResult(State.Community is null ? null : View());
 
@@ -159,11 +171,13 @@ public sealed partial class IdeaGrain(
     public async Task<IdeaView> AbsorbAsync(string duplicateIdeaId, IReadOnlyDictionary<string, IdeaVote> votes)
     {
         RequireExists();
-        RequireOpen();
         if (State.MergedFrom.Contains(duplicateIdeaId))
         {
+            // A retry: answered as the first was, even once this idea has moved on.
             return View();
         }
+
+        RequireOpen();
 
         foreach (var (member, vote) in votes)
         {

@@ -92,8 +92,9 @@ public sealed class Growing_ideas(ClusterFixture fixture)
             await _world.Idea(duplicate).VoteAsync(v, v == voters[2] ? -1 : 1);
         }
 
-        // The first attempt fails after the survivor took the votes; its retry finishes without counting them twice.
-        fixture.Failures.FailNext(nameof(IIdeaLifecycleGrain.ChangeStatusAsync), duplicate);
+        // The first attempt fails after the duplicate closed, before the survivor took its votes; the retry finishes,
+        // reading the same votes, now final.
+        fixture.Failures.FailNext(nameof(IIdeaLifecycleGrain.AbsorbAsync), survivor);
         await Assert.ThrowsAsync<InvalidOperationException>(() => community.MergeIdeasAsync(moderator, duplicate, survivor));
         var merged = await community.MergeIdeasAsync(moderator, duplicate, survivor);
         var told = (await community.GetAsync())!.LatestEvent;
