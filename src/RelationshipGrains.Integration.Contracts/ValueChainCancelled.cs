@@ -1,4 +1,11 @@
 namespace RelationshipGrains.Integration.Contracts;
 
 /// <summary>A customer cancelled a value chain.</summary>
-public record ValueChainCancelled(string ValueChainId, string CustomerId, string? Reason, bool WasCommitted, DateTimeOffset CancelledAt);
+/// <param name="ValueChainId">The chain.</param>
+/// <param name="CustomerId">Its owner.</param>
+/// <param name="Reason">The owner's reason, if given.</param>
+/// <param name="WasCommitted">Whether it had been committed (the ERP had orders for it).</param>
+/// <param name="CancelledAt">When.</param>
+/// <param name="PartnerIds">The partners invited to or holding a slot: a partner's webhook gets the event through them.</param>
+public record ValueChainCancelled(string ValueChainId, string CustomerId, string? Reason, bool WasCommitted, DateTimeOffset CancelledAt,
+    IReadOnlyList<string>? PartnerIds = null);

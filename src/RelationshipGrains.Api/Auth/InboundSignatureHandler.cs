@@ -63,7 +63,7 @@ public sealed class InboundSignatureHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Context.Items[StatusDetails.AuthenticationFailure] = (await HandleAuthenticateOnceSafeAsync()).Failure?.Message
-            ?? $"Sign the message: {WebhookSignature.TimestampHeader} (Unix seconds) and {WebhookSignature.SignatureHeader} (sha256=<hex HMAC-SHA256 of \"timestamp.body\"> under the source's secret).";
+            ?? $"Sign the message: {WebhookSignature.TimestampHeader} (Unix seconds) and {WebhookSignature.SignatureHeader} (sha256=<lower-case hex HMAC-SHA256 of \"timestamp.body\"> under the source's secret).";
         await base.HandleChallengeAsync(properties);
     }
 }

@@ -47,7 +47,7 @@ internal sealed class ContractDocument : IOpenApiDocumentTransformer
             Type = SecuritySchemeType.ApiKey,
             In = ParameterLocation.Header,
             Name = "X-RG-Signature",
-            Description = "'sha256=' and the hex HMAC-SHA256, under the source's shared secret, of the X-RG-Timestamp header "
+            Description = "'sha256=' and the lower-case hex HMAC-SHA256, under the source's shared secret, of the X-RG-Timestamp header "
                 + "(Unix seconds, within 5 minutes of ours), a '.' and the raw body. X-RG-Delivery names the delivery.",
         };
         document.AddComponent(Problem, ProblemSchema());

@@ -29,7 +29,7 @@ public sealed partial class CustomerGrain
         }
 
         // Open intents end with the customer: partners cast them stop offering, and BI's count of open intents falls.
-        var openIntents = State.Intents.Values.Where(i => i.Status == IntentStatus.Open).Select(i => i.IntentId).ToList();
+        var openIntents = State.Intents.Values.Where(i => i.Status == IntentStatus.Open).Select(i => (i.IntentId, Partners: CastTo(i))).ToList();
         Outbox.EnsureRoom(openIntents.Count + 1);
         await this.RegisterOrUpdateReminder(ErasureReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         var now = time.GetUtcNow();
@@ -51,9 +51,9 @@ public sealed partial class CustomerGrain
         // rewrites the journal as a snapshot of just that, so the erased data is gone from storage, not only hidden.
         _erasures++;
         State.KeepOnlyAfterErasure(receipt, Math.Max(pages, State.Profile.ArchivePagesToErase), communities);
-        foreach (var intentId in openIntents)
+        foreach (var (intentId, castTo) in openIntents)
         {
-            Outbox.Add(new IntentWithdrawn(CustomerId, intentId, now), now);
+            Outbox.Add(new IntentWithdrawn(CustomerId, intentId, now, castTo), now);
         }
 
         Outbox.Add(new CustomerErased(CustomerId, partners, now), now);

@@ -70,10 +70,13 @@ public sealed partial class CustomerGrain
         State.Intents[intentId] = withdrawn;
         Append(seq => new TimelineEntry(seq, $"intent:{intentId}:withdrawn", TimelineEntryKind.IntentWithdrawn, now, now,
             Author.Customer, Topic: intent.Category, Subject: intentId), now);
-        Outbox.Add(new IntentWithdrawn(CustomerId, intentId, now), now);
+        Outbox.Add(new IntentWithdrawn(CustomerId, intentId, now, CastTo(intent)), now);
         await PersistAsync();
         return withdrawn;
     }
+
+    /// <summary>The partners an intent was cast to, whom its withdrawal concerns.</summary>
+    private static List<string> CastTo(Intent intent) => [.. (intent.Matches ?? []).Select(m => m.PartnerId).Distinct()];
 
     public Task<IReadOnlyList<Intent>> ListIntentsAsync(bool includeWithdrawn = false)
     {

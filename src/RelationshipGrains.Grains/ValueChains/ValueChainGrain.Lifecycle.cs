@@ -141,7 +141,8 @@ public sealed partial class ValueChainGrain
         Outbox.EnsureRoom();
         var wasCommitted = State.Status == ValueChainStatus.Committed;
         State.Status = ValueChainStatus.Cancelled;
-        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow()), time.GetUtcNow());
+        List<string> partners = [.. State.Slots.SelectMany(s => s.Invited.Append(s.AcceptedPartnerId)).OfType<string>().Distinct()];
+        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), partners), time.GetUtcNow());
         await SaveAndTellCustomerAsync($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
         return OwnerView();
     }

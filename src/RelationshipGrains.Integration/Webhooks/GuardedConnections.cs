@@ -13,6 +13,9 @@ public static class GuardedConnections
     public static SocketsHttpHandler Handler(bool allowInternalTargets) => new()
     {
         AllowAutoRedirect = false,
+        // Through a proxy (HTTP_PROXY, HTTPS_PROXY) the connection checked would be the proxy's, never the receiver's:
+        // an internal proxy refused every webhook, a reachable one carried them to internal targets.
+        UseProxy = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(2),
         ConnectCallback = allowInternalTargets ? null : ConnectToPublicAsync,
     };

@@ -212,6 +212,30 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_partner_hears_that_an_intent_cast_to_it_was_withdrawn_and_that_a_chain_it_is_in_was_cancelled()
+    {
+        // Neither event named a partner, so a partner's subscription to them, which was accepted, never heard anything.
+        var world = new PartnerWorld(fixture.Grains);
+        var cast = await world.Partner("cast");
+        var (intents, _) = await Subscribe("IntentWithdrawn", cast);
+        var customer = await world.Customer();
+        await customer.ExpressIntentAsync(world.Intent("bikes"));
+        await customer.WithdrawIntentAsync("bikes");
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var (chains, _) = await Subscribe("ValueChainCancelled", maker);
+        await chain.CancelAsync(owner, "Plans changed");
+
+        var withdrawn = JsonNode.Parse(Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == intents)).Body)!["data"]!;
+        var cancelled = JsonNode.Parse(Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == chains)).Body)!["data"]!;
+        Assert.Equal("bikes", withdrawn["intentId"]!.GetValue<string>());
+        Assert.Equal([cast], withdrawn["partnerIds"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.NotEqual(customer.GetPrimaryKeyString(), withdrawn["customerId"]!.GetValue<string>());
+        Assert.Equal(chain.GetPrimaryKeyString(), cancelled["valueChainId"]!.GetValue<string>());
+        Assert.Equal([maker], cancelled["partnerIds"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.NotEqual(owner, cancelled["customerId"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_subscription_for_a_partner_nobody_registered_is_refused_and_not_kept()
     {
         var id = Keys.Customer("hook");
@@ -263,6 +287,17 @@ public sealed class Delivering_webhooks(MessagingClusterFixture fixture)
         Assert.Equal("url", error.Field);
         Assert.Contains("user name or password", error.Message, StringComparison.Ordinal);
         (request with { Url = "https://hooks.example.com/h" }).Validate(["InteractionRecorded"], allowInternalTargets);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Webhook_connections_go_straight_to_the_receiver_whatever_proxy_the_environment_names(bool allowInternalTargets)
+    {
+        // Through HTTP_PROXY the address checked was the proxy's, never the receiver's.
+        using var handler = GuardedConnections.Handler(allowInternalTargets);
+
+        Assert.False(handler.UseProxy);
     }
 
     [Fact]
