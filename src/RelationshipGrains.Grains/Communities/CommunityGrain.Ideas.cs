@@ -14,7 +14,7 @@ public sealed partial class CommunityGrain
         RequireMember(customerId);
         ArgumentNullException.ThrowIfNull(proposal);
         proposal.Validate();
-        var idea = await Lifecycle(proposal.IdeaId).CreateAsync(Slug, customerId, proposal, []);
+        var idea = await CreateListedAsync(proposal.IdeaId, () => Lifecycle(proposal.IdeaId).CreateAsync(Slug, customerId, proposal, []));
         // Timelines name an idea by its id, never its title: staff making an idea of a customer's message propose it
         // in the customer's words, which go when the customer is erased.
         await AddIdeaAsync(idea, $"{customerId} proposed '{idea.Title}'.", $"Proposed an idea in '{State.Name}'.");
@@ -27,7 +27,8 @@ public sealed partial class CommunityGrain
         ArgumentNullException.ThrowIfNull(variant);
         variant.Validate();
         var parent = await OwnIdeaAsync(parentIdeaId);
-        var child = await Lifecycle(variant.IdeaId).CreateAsync(Slug, customerId, variant, [.. parent.Lineage, parent.IdeaId]);
+        var child = await CreateListedAsync(variant.IdeaId,
+            () => Lifecycle(variant.IdeaId).CreateAsync(Slug, customerId, variant, [.. parent.Lineage, parent.IdeaId]));
         await Lifecycle(parentIdeaId).NoteForkAsync(child.IdeaId);
         await AddIdeaAsync(child, $"{customerId} forked '{parent.Title}' into '{child.Title}'.", $"Forked an idea in '{State.Name}'.");
         return child;
@@ -120,7 +121,7 @@ public sealed partial class CommunityGrain
         var now = time.GetUtcNow();
         var ideas = await Task.WhenAll(State.Ideas.Select(id => Idea(id).GetAsync()));
         return [.. ideas.OfType<IdeaView>()
-            .Where(i => includeClosed || IdeaTransitions.IsOpen(i.Status))
+            .Where(i => i.Community == Slug && (includeClosed || IdeaTransitions.IsOpen(i.Status)))
             .Select(i => Rank(i, now))
             .OrderByDescending(r => r.Fitness.Score)
             .ThenBy(r => r.Idea.IdeaId, StringComparer.Ordinal)];
@@ -134,14 +135,40 @@ public sealed partial class CommunityGrain
         return new RankedIdea(idea, Fitness.Of(idea, rules, State.Settings, now), rules);
     }
 
+    /// <summary>
+    /// Lists the idea's id before the idea exists, then creates it. Created first, an idea whose community then failed
+    /// to write was one nobody ranked or decided and the customer's erasure never reached, though members could vote
+    /// on it. An id that turns out to be another community's idea is taken off the list again.
+    /// </summary>
+    private async Task<IdeaView> CreateListedAsync(string ideaId, Func<Task<IdeaView>> create)
+    {
+        var listedHere = !State.Ideas.Contains(ideaId);
+        if (listedHere)
+        {
+            State.Ideas.Add(ideaId);
+            await SaveAsync();
+        }
+
+        try
+        {
+            return await create();
+        }
+        catch (RelationshipConflictException) when (listedHere)
+        {
+            State.Ideas.Remove(ideaId);
+            await SaveAsync();
+            throw;
+        }
+    }
+
     private async Task AddIdeaAsync(IdeaView idea, string feedText, string timelineText)
     {
-        if (State.Ideas.Contains(idea.IdeaId))
+        // Announced once: a retry finds the title it recorded (the id is listed before the idea is made).
+        if (State.IdeaTitles.ContainsKey(idea.IdeaId))
         {
             return;
         }
 
-        State.Ideas.Add(idea.IdeaId);
         var text = $"{idea.Title} {idea.Description}";
         State.IdeaTexts[idea.IdeaId] = text.Length <= MaxIndexedText ? text : text[..MaxIndexedText];
         State.IdeaTitles[idea.IdeaId] = idea.Title;
@@ -155,7 +182,7 @@ public sealed partial class CommunityGrain
     {
         RequireConfigured();
         Check.Id(ideaId, "ideaId");
-        return State.Ideas.Contains(ideaId) && await Idea(ideaId).GetAsync() is { } idea
+        return State.Ideas.Contains(ideaId) && await Idea(ideaId).GetAsync() is { } idea && idea.Community == Slug
             ? idea
             : throw new RelationshipNotFoundException($"Idea '{ideaId}' does not exist in '{Slug}'.");
     }

@@ -49,4 +49,36 @@ public sealed class Proposing_an_idea_again(ClusterFixture fixture)
 
         Assert.Empty((await world.Idea(parent).GetAsync())!.Forks);
     }
+
+    [Fact]
+    public async Task An_idea_made_when_its_community_then_failed_to_write_is_still_the_communitys_and_its_erasure_reaches_it()
+    {
+        var world = new CommunityWorld(fixture.Grains);
+        await world.Create();
+        var member = await world.Member();
+        var id = Keys.Customer("idea");
+        var (ideaWrite, releaseIdea) = fixture.Journals.HoldNextWrite(world.Idea(id).GetGrainId());
+        var proposing = world.Community.ProposeIdeaAsync(member, new ProposeIdea(id, "Cat-proof cushions", "Wool, for Whiskers"));
+        await ideaWrite.WaitAsync(TimeSpan.FromSeconds(30));
+        var (communityWrite, releaseCommunity) = fixture.Journals.HoldNextWrite(world.Community.GetGrainId());
+        releaseIdea.SetResult();
+        await communityWrite.WaitAsync(TimeSpan.FromSeconds(30));
+        fixture.Journals.FailWrites = true;
+        try
+        {
+            releaseCommunity.SetResult();
+            await Assert.ThrowsAnyAsync<Exception>(() => proposing);
+        }
+        finally
+        {
+            fixture.Journals.FailWrites = false;
+        }
+
+        // Made first, the idea was one the community never listed: not ranked, and out of the erasure's reach.
+        var ranked = await world.Community.RankIdeasAsync();
+        await fixture.Grains.GetGrain<RelationshipGrains.Customers.ICustomerGrain>(member).Stewardship().EraseAsync();
+
+        Assert.Contains(ranked, r => r.Idea.IdeaId == id);
+        Assert.Equal("[removed]", (await world.Idea(id).GetAsync())!.Title);
+    }
 }
