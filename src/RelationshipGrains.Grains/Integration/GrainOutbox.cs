@@ -66,6 +66,10 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
 
     /// <summary>The activation is deactivating: no timer is started for a later retry, which the next activation makes.</summary>
     private bool _leaving;
+
+    /// <summary>The event at the head a consumer last failed, and how many times in a row it did.</summary>
+    private Guid _failingHead;
+    private int _headFailures;
     private int _reportedPending;
 
     /// <summary>
@@ -392,6 +396,13 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         {
             _relaying = false;
         }
+
+        // The retry a consumer's failure scheduled may have fired while this relay was still publishing, and found it
+        // in flight; this relay stopped at that failure, so nothing else would try again before the next write.
+        if (_fromHeadAgain && !_retryScheduled && !_leaving && !_retired)
+        {
+            Schedule(RetryDelay(Math.Max(_consumerFailures, 1)));
+        }
     }
 
     private async Task RelayPendingAsync(CancellationToken cancellationToken)
@@ -415,13 +426,14 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
             }
 
             var published = true;
+            var handled = IIntegrationEventPublisher.NotWaited;
             try
             {
                 var deadline = shared.PublishDeadlines.Next();
                 using var either = cancellationToken.CanBeCanceled
                     ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline)
                     : null;
-                await shared.Publisher.PublishAsync(message, either?.Token ?? deadline);
+                handled = await shared.Publisher.PublishAndWatchAsync(message, either?.Token ?? deadline);
             }
             catch (UnpublishableEventException e)
             {
@@ -444,7 +456,6 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
                 return;
             }
 
-            var handled = published ? shared.Publisher.HandledAsync(message.MessageId) : IIntegrationEventPublisher.NotWaited;
             if (handled.IsCompleted && _handling is null)
             {
                 if (!DropUnlessToTryAgain(message, handled.Result))
@@ -512,22 +523,22 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// </summary>
     private bool DropUnlessToTryAgain(OutboxMessage message, Exception? failure)
     {
-        if (failure is AggregateException { InnerExceptions.Count: 1 } single)
+        if (failure is null)
         {
-            failure = single.InnerExceptions[0];
+            _consumerFailures = 0;
+            Drop(message.MessageId);
+            return true;
         }
 
-        if (failure is null or RelationshipValidationException or RelationshipNotFoundException or RelationshipConflictException)
+        // Bounded, like a broker's delivery attempts: an event no consumer can ever handle (a back-office system that
+        // always refuses it, a bug) would otherwise hold every event behind it and fill the outbox, after which the
+        // grain refuses every change.
+        _headFailures = _failingHead == message.MessageId ? _headFailures + 1 : 1;
+        _failingHead = message.MessageId;
+        if (ConsumerRefusals.Is(failure) || _headFailures >= _options.ConsumerAttempts)
         {
-            if (failure is not null)
-            {
-                LogRefusedByConsumer(shared.Logger, failure, message.EventType, message.MessageId, grain.GetGrainId(), message.Payload);
-            }
-            else
-            {
-                _consumerFailures = 0;
-            }
-
+            LogRefusedByConsumer(shared.Logger, failure, message.EventType, message.MessageId, grain.GetGrainId(), _headFailures, message.Payload);
+            _consumerFailures = 0;
             Drop(message.MessageId);
             return true;
         }
@@ -611,8 +622,8 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     private static partial void LogConsumerFailed(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Error,
-        Message = "Dropping {EventType} {MessageId} from {GrainId}: a consumer refused it, which trying again cannot change. Its payload, to replay by hand: {Payload}")]
-    private static partial void LogRefusedByConsumer(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, string payload);
+        Message = "Dropping {EventType} {MessageId} from {GrainId}: a consumer refused it, or failed it {Attempts} time(s) in all. Its payload, to replay by hand: {Payload}")]
+    private static partial void LogRefusedByConsumer(ILogger logger, Exception exception, string eventType, Guid messageId, GrainId grainId, int attempts, string payload);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Relaying the waiting events of {GrainId} failed; they stay stored and are relayed again after its next write.")]
     private static partial void LogRelayFailed(ILogger logger, Exception exception, GrainId grainId);

@@ -15,6 +15,17 @@ public interface IIntegrationEventPublisher
     /// </summary>
     Task<Exception?> HandledAsync(Guid messageId) => NotWaited;
 
+    /// <summary>
+    /// Publishes, then gives the outcome <see cref="HandledAsync"/> would. A bus that knows the outcome at publishing
+    /// gives it from there: looked up afterwards by id, an outcome already complete (a refusal, which is not retried)
+    /// was gone and read as handled.
+    /// </summary>
+    async Task<Task<Exception?>> PublishAndWatchAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        await PublishAsync(message, cancellationToken);
+        return HandledAsync(message.MessageId);
+    }
+
     /// <summary>The outcome of a message nothing waits for: handled.</summary>
     static readonly Task<Exception?> NotWaited = Task.FromResult<Exception?>(null);
 }

@@ -23,6 +23,13 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// On the in-process bus, how many times an event is published again after a consumer gave up on it (each time
+    /// after the consumer's own retries, some 21 s, and the backoff): about a quarter of an hour by default. Then it is
+    /// dropped with an error log that carries its payload, as a broker would move it to an error queue.
+    /// </summary>
+    public int ConsumerAttempts { get; set; } = 20;
+
     /// <summary>Events one grain may hold while the broker is out of reach; beyond it, changes are refused, not lost.</summary>
     public int MaxPendingPerGrain { get; set; } = 10_000;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Integration.Hosting;
 
@@ -126,7 +127,13 @@ public sealed class InProcessHandling
                 return false;
             }
 
-            _failure ??= failure;
+            // A failure that may pass outranks a refusal: the refusal's endpoint gets the event again, as a duplicate,
+            // and the other's consumer (the ERP's, say) gets it at all.
+            if (failure is not null && (_failure is null || (ConsumerRefusals.Is(_failure) && !ConsumerRefusals.Is(failure))))
+            {
+                _failure = failure;
+            }
+
             return _waiting.Count == 0;
         }
 

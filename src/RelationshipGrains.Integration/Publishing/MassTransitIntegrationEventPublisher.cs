@@ -14,7 +14,9 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHand
     /// <summary>When the change that raised the event was made (round-trip format), the same on every publish of it.</summary>
     public const string RaisedAtHeader = "RG-Raised-At";
 
-    public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken) => PublishAndWatchAsync(message, cancellationToken);
+
+    public Task<Task<Exception?>> PublishAndWatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         object integrationEvent;
@@ -33,7 +35,13 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHand
             context.MessageId = message.MessageId;
             context.Headers.Set(RaisedAtHeader, raisedAt);
         }, cancellationToken);
-        return handling is null ? Publish() : handling.PublishAsync(message.MessageId, integrationEvent.GetType(), Publish);
+        return handling is null ? Published(Publish()) : handling.PublishAsync(message.MessageId, integrationEvent.GetType(), Publish);
+    }
+
+    private static async Task<Task<Exception?>> Published(Task publish)
+    {
+        await publish;
+        return IIntegrationEventPublisher.NotWaited;
     }
 
     public Task<Exception?> HandledAsync(Guid messageId) => handling?.HandledAsync(messageId) ?? IIntegrationEventPublisher.NotWaited;

@@ -42,6 +42,7 @@ public class ClusterFixture : IAsyncLifetime
     public const int PageSize = 10;
     public const int InteractionsPerMinute = 300;
     public const int MaxPendingEvents = 10;
+    public const int ConsumerAttempts = 3;
 
     public IGrainFactory Grains => Cluster.Client;
 
@@ -89,7 +90,11 @@ public class ClusterFixture : IAsyncLifetime
                 o.IdempotencyWindow = 100;
                 o.InteractionsPerMinute = InteractionsPerMinute;
             });
-            silo.Services.Configure<OutboxOptions>(o => o.MaxPendingPerGrain = MaxPendingEvents);
+            silo.Services.Configure<OutboxOptions>(o =>
+            {
+                o.MaxPendingPerGrain = MaxPendingEvents;
+                o.ConsumerAttempts = ConsumerAttempts;
+            });
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, Storage);
             silo.Services.AddSingleton(Journals.Memory.Compactions);
             silo.AddJournalCore();

@@ -64,4 +64,56 @@ public sealed class Retrying_what_a_consumer_gave_up_on(ClusterFixture fixture)
         Assert.Equal(["refused", "next", "last"],
             fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).Select(e => e.InteractionId));
     }
+
+    [Fact]
+    public async Task An_event_no_consumer_can_handle_goes_after_its_attempts_and_holds_back_nothing_behind_it()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        fixture.Events.ConsumerFails = m => m.Payload.Contains(id, StringComparison.Ordinal) && m.Payload.Contains("poison", StringComparison.Ordinal)
+            ? new InvalidOperationException("The consumer has a bug (simulated).")
+            : null;
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("poison"));
+            await customer.RecordInteractionAsync(Requests.Interaction("behind"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.InteractionId == "behind" && e.CustomerId == id);
+            await customer.RecordInteractionAsync(Requests.Interaction("last"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.InteractionId == "last" && e.CustomerId == id);
+        }
+        finally
+        {
+            fixture.Events.ConsumerFails = _ => null;
+        }
+
+        // Retried forever, it held every event behind it until the outbox was full and the customer refused changes.
+        var published = fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).Select(e => e.InteractionId).ToList();
+        Assert.Equal(ClusterFixture.ConsumerAttempts, published.Count(i => i == "poison"));
+        Assert.Equal("last", published[^1]);
+    }
+
+    [Theory]
+    [InlineData(System.Net.HttpStatusCode.UnprocessableEntity, 1)]
+    [InlineData(System.Net.HttpStatusCode.TooManyRequests, ClusterFixture.ConsumerAttempts)]
+    [InlineData(System.Net.HttpStatusCode.ServiceUnavailable, ClusterFixture.ConsumerAttempts)]
+    public async Task A_back_office_systems_refusal_is_final_and_its_throttling_or_outage_is_tried_again(System.Net.HttpStatusCode answer, int attempts)
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        fixture.Events.ConsumerFails = m => m.Payload.Contains(id, StringComparison.Ordinal) && m.Payload.Contains("first", StringComparison.Ordinal)
+            ? new HttpRequestException($"The ERP answered {(int)answer} (simulated).", null, answer)
+            : null;
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("first"));
+            await customer.RecordInteractionAsync(Requests.Interaction("second"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.InteractionId == "second" && e.CustomerId == id);
+        }
+        finally
+        {
+            fixture.Events.ConsumerFails = _ => null;
+        }
+
+        Assert.Equal(attempts, fixture.Events.OfType<InteractionRecorded>().Count(e => e.CustomerId == id && e.InteractionId == "first"));
+    }
 }

@@ -79,4 +79,21 @@ public sealed class Waiting_for_in_process_consumers
 
         Assert.Same(refused, await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public async Task A_failure_that_may_pass_outranks_a_refusal_so_the_event_is_tried_again()
+    {
+        var handling = Handling();
+        var id = Guid.NewGuid();
+        var refused = new Errors.RelationshipNotFoundException("Value chain 'x' does not exist (simulated).");
+        var down = new HttpRequestException("The ERP is down (simulated).");
+
+        var outcome = await handling.PublishAsync(id, typeof(InteractionRecorded), () => Task.CompletedTask);
+        // The refusal comes at once; the other endpoint gives up only after its retries.
+        handling.Handled(id, "rg-webhook", refused);
+        handling.Handled(id, "rg-interaction-metrics", down);
+
+        // First come, the refusal had the event dropped, and the consumer that was down never got it.
+        Assert.Same(down, await outcome.WaitAsync(TimeSpan.FromSeconds(5)));
+    }
 }
