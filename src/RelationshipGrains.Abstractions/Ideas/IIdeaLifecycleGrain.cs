@@ -26,7 +26,6 @@ public interface IIdeaLifecycleGrain : IIdeaGrain
     /// <param name="duplicateIdeaId">The duplicate; absorbing the same one again changes nothing.</param>
     /// <param name="votes">The duplicate's votes by member.</param>
     /// <exception cref="Errors.RelationshipNotFoundException">The idea does not exist.</exception>
-    /// <exception cref="Errors.RelationshipConflictException">This idea is no longer proposed or shortlisted.</exception>
     [Alias("Absorb")]
     Task<IdeaView> AbsorbAsync(string duplicateIdeaId, IReadOnlyDictionary<string, IdeaVote> votes);
 

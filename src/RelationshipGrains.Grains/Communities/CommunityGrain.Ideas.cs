@@ -163,8 +163,9 @@ public sealed partial class CommunityGrain
 
     private async Task AddIdeaAsync(IdeaView idea, string feedText, string timelineText)
     {
-        // Announced once: a retry finds the title it recorded (the id is listed before the idea is made).
-        if (State.IdeaTitles.ContainsKey(idea.IdeaId))
+        // Announced once: a retry finds the title it recorded (the id is listed before the idea is made), or an idea
+        // closed since, whose text a cull or merge took out of the index.
+        if (State.IdeaTitles.ContainsKey(idea.IdeaId) || !IdeaTransitions.IsOpen(idea.Status))
         {
             return;
         }

@@ -86,6 +86,8 @@ public sealed partial class CommunityGrain(
         Check.Id(customerId, "customerId");
         if (State.Members.TryGetValue(customerId, out var existing))
         {
+            // Members from before the record existed are recorded when they join again.
+            await Memberships(customerId).AddAsync(Slug);
             return existing;
         }
 

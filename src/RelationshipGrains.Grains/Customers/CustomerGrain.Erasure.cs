@@ -23,6 +23,15 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
         {
+            // Erased already, and not seen since; but joining a community does not bring the customer back here, so
+            // one joined since is cleaned too (the receipt stays the first erasure's).
+            var joinedSince = (await Memberships().ListAsync()).Except(State.CommunitiesToErase).ToList();
+            if (joinedSince.Count > 0)
+            {
+                State.Profile = State.Profile with { CommunitiesToErase = [.. State.CommunitiesToErase, .. joinedSince] };
+                await PersistAsync();
+            }
+
             await EraseWhatIsLeftAsync(earlier);
             await ForgetErasureReminderAsync();
             return earlier;
@@ -72,9 +81,10 @@ public sealed partial class CustomerGrain
         await EraseArchivePagesAsync();
         await DirectoryShard().RemoveAsync(CustomerId);
         await ForgetValueChainsAsync(receipt);
+        List<string> cleaning = [.. receipt.CommunitiesPseudonymised ?? [], .. State.CommunitiesToErase];
         await PseudonymiseInCommunitiesAsync(receipt.PostTextsKept);
         // Only those this erasure cleaned: one the customer joined since is theirs now.
-        await Memberships().ForgetAsync(receipt.CommunitiesPseudonymised ?? []);
+        await Memberships().ForgetAsync(cleaning);
         await EraseAccessLogsAsync();
         await ForgetWebhookDeliveriesAsync(receipt);
         if (State.Profile.ErasureUnfinished)

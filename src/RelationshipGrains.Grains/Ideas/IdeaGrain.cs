@@ -177,7 +177,8 @@ public sealed partial class IdeaGrain(
             return View();
         }
 
-        RequireOpen();
+        // Not refused once this idea has moved on: the community checked both were open before it closed the
+        // duplicate as merged into this one, and a retry after a round moved this one must still give it the votes.
 
         foreach (var (member, vote) in votes)
         {

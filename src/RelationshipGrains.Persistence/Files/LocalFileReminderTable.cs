@@ -23,6 +23,9 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
     private int _lines;
     private long _length;
 
+    /// <summary>Rewrites of the file so far: a line's offset holds only until the next one.</summary>
+    private long _compactions;
+
     private string PathOfLog => Path.Combine(options.Value.Directory, "reminders.log");
 
     /// <summary>Where releases before 2026-12-05 kept every row, rewritten on each change; read once and folded into the log.</summary>
@@ -76,12 +79,14 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
         Row? replaced;
+        long generation;
         string etag;
         var key = (entry.GrainId, entry.ReminderName);
         lock (_lock)
         {
             var stored = Copy(entry);
             stored.ETag = etag = (++_etag).ToString(CultureInfo.InvariantCulture);
+            generation = _compactions;
             var had = _rows.TryGetValue(key, out var previous);
             replaced = had ? previous : null;
             var line = Line(stored);
@@ -104,6 +109,13 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
         {
             lock (_lock)
             {
+                // A rewrite since (another change's, while this one's flush was awaited) left the old line out, and
+                // its offset now points into other rows' lines.
+                if (_compactions != generation)
+                {
+                    return etag;
+                }
+
                 try
                 {
                     Blank(old);
@@ -297,6 +309,7 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
         }
 
         AtomicFile.Replace(PathOfLog, text.ToArray(), Commit);
+        _compactions++;
         _rows = rows;
         _lines = rows.Count;
         _length = text.Length;

@@ -54,6 +54,25 @@ public sealed class Erasing_staff_and_moderators(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_community_joined_after_an_erasure_is_cleaned_when_the_erasure_is_asked_again()
+    {
+        var world = new CommunityWorld(fixture.Grains);
+        await world.Create();
+        var bea = Keys.Customer("bea");
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(bea);
+        await customer.RecordInteractionAsync(Requests.Interaction("hello"));
+        var first = await customer.Stewardship().EraseAsync();
+        // Joining goes to the community only, so the customer is still "erased and not seen since".
+        await world.Community.JoinAsync(bea);
+
+        var again = await customer.Stewardship().EraseAsync();
+
+        Assert.Equal(first.ErasedAt, again.ErasedAt);
+        Assert.DoesNotContain(await world.Community.ListMembersAsync(0, 200), m => m.CustomerId == bea);
+        Assert.Empty(await fixture.Grains.GetGrain<ICustomerCommunitiesGrain>(bea).ListAsync());
+    }
+
+    [Fact]
     public async Task Members_are_listed_in_the_order_they_joined_after_someone_leaves()
     {
         var world = new CommunityWorld(fixture.Grains);

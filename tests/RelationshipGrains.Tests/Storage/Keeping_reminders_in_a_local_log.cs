@@ -142,4 +142,30 @@ public sealed class Keeping_reminders_in_a_local_log : IDisposable
         Assert.InRange(lines, 1, 1_000);
         Assert.Equal(["kept"], await GrainsOf(restarted));
     }
+
+    [Fact]
+    public async Task A_row_replaced_while_another_change_rewrote_the_file_does_not_blank_a_line_it_no_longer_owns()
+    {
+        using var open = new ManualResetEventSlim(true);
+        using var commit = new GroupCommit(grouped: true, _ =>
+        {
+            open.Wait();
+            return 0;
+        });
+        var table = new LocalFileReminderTable(Options.Create(new LocalFileOptions { Directory = _directory }), commit);
+        await table.Init();
+        await table.UpsertRow(Reminder("ada"));
+
+        // Ada's new line waits for the disk; meanwhile enough changes come for one of them to rewrite the file.
+        open.Reset();
+        var replacing = table.UpsertRow(Reminder("ada", "outbox-relay"));
+        var others = Enumerable.Range(0, 1_000).Select(i => table.UpsertRow(Reminder($"busy-{i % 5}"))).ToList();
+        open.Set();
+        await replacing;
+        await Task.WhenAll(others);
+        var restarted = await StartAsync();
+
+        // Blanked at its old offset, ada's old line was a piece of some other row's line in the rewritten file.
+        Assert.Equal(["ada", "busy-0", "busy-1", "busy-2", "busy-3", "busy-4"], await GrainsOf(restarted));
+    }
 }
