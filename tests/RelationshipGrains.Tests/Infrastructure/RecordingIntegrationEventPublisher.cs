@@ -46,8 +46,15 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
 
     private readonly ConcurrentDictionary<Guid, OutboxMessage> _byId = new();
 
-    public Task<Exception?> HandledAsync(Guid messageId) =>
-        Task.FromResult(_byId.TryGetValue(messageId, out var message) ? ConsumerFails(message) : null);
+    /// <summary>
+    /// For a message matching this, the consumers finish only when the returned task completes (with the failure of one
+    /// that gave up, or null), as they do on the in-process bus; null for the others, which <see cref="ConsumerFails"/> settles.
+    /// </summary>
+    public Func<OutboxMessage, Task<Exception?>?> ConsumersFinish { get; set; } = _ => null;
+
+    public Task<Exception?> HandledAsync(Guid messageId) => _byId.TryGetValue(messageId, out var message)
+        ? ConsumersFinish(message) ?? Task.FromResult(ConsumerFails(message))
+        : Task.FromResult<Exception?>(null);
 
     /// <summary>Publishing a message matching this waits until the task completes, as a slow broker would.</summary>
     public (Func<OutboxMessage, bool> Match, Task Until)? Slow { get; set; }

@@ -116,4 +116,37 @@ public sealed class Retrying_what_a_consumer_gave_up_on(ClusterFixture fixture)
 
         Assert.Equal(attempts, fixture.Events.OfType<InteractionRecorded>().Count(e => e.CustomerId == id && e.InteractionId == "first"));
     }
+
+    [Fact]
+    public async Task Events_waiting_behind_one_whose_consumer_then_fails_are_published_again_from_it_and_leave_once_handled()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        var firstFinishes = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var attempts = 0;
+        // The first event's consumers take their time, then give up once; the second is handled at once, so it waits in
+        // the outbox behind the first, as events do on the in-process bus.
+        fixture.Events.ConsumersFinish = m => m.Payload.Contains(id, StringComparison.Ordinal) && m.Payload.Contains("slow", StringComparison.Ordinal)
+            ? Interlocked.Increment(ref attempts) == 1 ? firstFinishes.Task : Task.FromResult<Exception?>(null)
+            : null;
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("slow"));
+            await customer.RecordInteractionAsync(Requests.Interaction("quick"));
+            await fixture.Events.WaitForAsync<InteractionRecorded>(e => e.CustomerId == id && e.InteractionId == "quick");
+            firstFinishes.SetResult(new HttpRequestException("The ERP is down (simulated)."));
+
+            // Published again from the head, the first is handled this time; both then leave the outbox.
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id && e.InteractionId == "quick", count: 2);
+            await customer.RecordInteractionAsync(Requests.Interaction("after"));
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id && e.InteractionId == "after");
+        }
+        finally
+        {
+            fixture.Events.ConsumersFinish = _ => null;
+        }
+
+        Assert.Equal(["slow", "quick", "slow", "quick", "after"],
+            fixture.Events.OfType<InteractionRecorded>().Where(e => e.CustomerId == id).Select(e => e.InteractionId));
+    }
 }
