@@ -55,7 +55,10 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     private volatile bool _gone;
     private int _failures;
 
-    /// <summary>Events in a row that a consumer on the in-process bus gave up on for a reason that may pass; for the backoff.</summary>
+    /// <summary>
+    /// How many times in a row a consumer on the in-process bus gave up on the event at the head: failures stop the
+    /// relay there, and the head changes only once it goes, which starts the count again. For the backoff and the bound.
+    /// </summary>
     private int _consumerFailures;
 
     /// <summary>
@@ -67,9 +70,6 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// <summary>The activation is deactivating: no timer is started for a later retry, which the next activation makes.</summary>
     private bool _leaving;
 
-    /// <summary>The event at the head a consumer last failed, and how many times in a row it did.</summary>
-    private Guid _failingHead;
-    private int _headFailures;
     private int _reportedPending;
 
     /// <summary>
@@ -533,11 +533,10 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         // Bounded, like a broker's delivery attempts: an event no consumer can ever handle (a back-office system that
         // always refuses it, a bug) would otherwise hold every event behind it and fill the outbox, after which the
         // grain refuses every change.
-        _headFailures = _failingHead == message.MessageId ? _headFailures + 1 : 1;
-        _failingHead = message.MessageId;
-        if (ConsumerRefusals.Is(failure) || _headFailures >= _options.ConsumerAttempts)
+        _consumerFailures++;
+        if (ConsumerRefusals.Is(failure) || _consumerFailures >= _options.ConsumerAttempts)
         {
-            LogRefusedByConsumer(shared.Logger, failure, message.EventType, message.MessageId, grain.GetGrainId(), _headFailures, message.Payload);
+            LogRefusedByConsumer(shared.Logger, failure, message.EventType, message.MessageId, grain.GetGrainId(), _consumerFailures, message.Payload);
             _consumerFailures = 0;
             Drop(message.MessageId);
             return true;
@@ -546,7 +545,6 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         // Published again from here on, under the same ids: consumers that had handled those see a duplicate.
         _handling = null;
         _fromHeadAgain = true;
-        _consumerFailures++;
         var delay = RetryDelay(_consumerFailures);
         LogConsumerFailed(shared.Logger, failure, message.EventType, message.MessageId, grain.GetGrainId(), delay);
         if (!_leaving)
