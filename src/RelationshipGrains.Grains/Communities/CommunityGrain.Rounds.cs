@@ -54,7 +54,7 @@ public sealed partial class CommunityGrain
         {
             var last = r.Idea.Decisions[^1];
             report.Add(new RoundDecision(r.Idea.IdeaId, last.From, last.To, last.Reason));
-            AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {Kebab.Of(last.To)}. {last.Reason}.", r.Idea.IdeaId, null, last.At);
+            AnnounceDecision(round, r.Idea, last.To, last.Reason, last.At);
         }
 
         // Culled or merged ideas leave the similarity index; forgotten only in memory by a round that failed, they
@@ -75,7 +75,7 @@ public sealed partial class CommunityGrain
                 }
 
                 report.Add(new RoundDecision(r.Idea.IdeaId, r.Idea.Status, to, reason));
-                AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{r.Idea.Title}' {Kebab.Of(to)}. {reason}.", r.Idea.IdeaId, null, LatestDecisionAt(decided));
+                AnnounceDecision(round, r.Idea, to, reason, LatestDecisionAt(decided));
             }
         }
         catch
@@ -101,4 +101,8 @@ public sealed partial class CommunityGrain
     }
 
     private static string Show(double score) => score.ToString("0.###", CultureInfo.InvariantCulture);
+
+    /// <summary>A round's decision in the feed, as the round made it or (for one a failed attempt made) as the rerun tells it.</summary>
+    private void AnnounceDecision(long round, IdeaView idea, IdeaStatus to, string reason, DateTimeOffset? at) =>
+        AddEvent(CommunityEventKind.IdeaDecided, $"Round {round}: '{idea.Title}' {Kebab.Of(to)}. {reason}.", idea.IdeaId, null, at);
 }
