@@ -67,13 +67,13 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <param name="customerId">The member posting.</param>
     /// <param name="post">The post; its id makes the call idempotent.</param>
     /// <returns>The post, new or as first posted.</returns>
-    /// <remarks>A community holds at most 10,000 posts; past that, posts are refused.</remarks>
+    /// <remarks>Older posts move to archive pages; reads, retries and hides reach them there.</remarks>
     /// <exception cref="Errors.RelationshipValidationException">
     /// The customer is not a member, or a field of the post is missing or malformed.
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or the reply's thread does not exist.</exception>
     /// <exception cref="Errors.RelationshipConflictException">
-    /// The post id was used before for another post, or the community holds 10,000 posts.
+    /// The post id was used before for another post.
     /// </exception>
     [Alias("Post")]
     [ChannelSurface]

@@ -19,14 +19,14 @@ internal static class CommunityThreadsApi
         community.MapPost("threads", Start)
             .Describe("startThread", "Start a thread",
                 "A member posts the first post of a new thread.")
-            .Conflicts("The post id was used before for another post, or the community holds 10,000 posts.");
+            .Conflicts("The post id was used before for another post.");
         community.MapGet("threads/{threadId}", Thread)
             .Describe("getThread", "Read a thread",
                 "Its posts, oldest first; hidden posts without their text.");
         community.MapPost("threads/{threadId}/replies", Reply)
             .Describe("replyToThread", "Reply in a thread",
                 "From a member of the community.")
-            .Conflicts("The post id was used before for another post, or the community holds 10,000 posts.");
+            .Conflicts("The post id was used before for another post.");
         community.MapPost("posts/{postId}/hide", Hide)
             .Describe("hidePost", "Hide a post",
                 "Moderators and staff; the reason is kept.");

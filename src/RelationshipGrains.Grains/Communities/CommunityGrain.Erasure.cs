@@ -28,13 +28,9 @@ public sealed partial class CommunityGrain
         _votes.Remove(customerId);
         for (var i = 0; i < State.Posts.Count; i++)
         {
-            var post = State.Posts[i];
-            if (post.AuthorId == customerId || (post.AuthorId == pseudonym && !keepTexts && post.Text != IdeaGrain.RemovedText))
+            if (ErasedPost(State.Posts[i], customerId, pseudonym, keepTexts) is { } erased)
             {
-                // Replies by others stay as they are; only what this customer wrote loses its words.
-                State.Posts[i] = keepTexts
-                    ? post with { AuthorId = pseudonym }
-                    : post with { AuthorId = pseudonym, Text = IdeaGrain.RemovedText, Title = post.Title is null ? null : IdeaGrain.RemovedText };
+                State.Posts[i] = erased;
                 changed = true;
             }
         }
@@ -78,12 +74,50 @@ public sealed partial class CommunityGrain
             await SaveAsync();
         }
 
+        // Whether or not anything above changed: an erasure cut short after that write is finished here.
+        await ErasePostPagesAsync(customerId, pseudonym, keepTexts);
+
         // Saved before the ideas pseudonymise the customer, so a retry still reads from them the titles this removed.
         foreach (var ideaId in State.Ideas)
         {
             await GrainFactory.GetGrain<IIdeaLifecycleGrain>(ideaId).EraseCustomerAsync(customerId, pseudonym, keepTexts);
         }
     }
+
+    /// <summary>
+    /// Rewrites every archive page holding the customer's posts. Pages are read a few at a time: the customer's posts
+    /// can be on any of them, and an index by author would grow with every post. The page past the last is read too:
+    /// an archive step cut short may have stored it with posts the community still holds, now erased.
+    /// </summary>
+    private async Task ErasePostPagesAsync(string customerId, string pseudonym, bool keepTexts)
+    {
+        var numbers = Enumerable.Range(0, State.PostPages + 1).ToList();
+        foreach (var batch in numbers.Chunk(ErasurePageReads))
+        {
+            await Task.WhenAll(batch.Select(async number =>
+            {
+                var page = await PostPage(number).GetAsync();
+                var erased = page.Select(p => ErasedPost(p, customerId, pseudonym, keepTexts) ?? p).ToList();
+                if (!erased.SequenceEqual(page))
+                {
+                    await PostPage(number).StoreAsync(erased);
+                }
+            }));
+        }
+    }
+
+    private const int ErasurePageReads = 16;
+
+    /// <summary>
+    /// The post under the pseudonym, without its words unless they are kept; null if it is not the customer's or is
+    /// erased already. Replies by others stay as they are: only what this customer wrote loses its words.
+    /// </summary>
+    private static CommunityPost? ErasedPost(CommunityPost post, string customerId, string pseudonym, bool keepTexts) =>
+        post.AuthorId == customerId || (post.AuthorId == pseudonym && !keepTexts && post.Text != IdeaGrain.RemovedText)
+            ? keepTexts
+                ? post with { AuthorId = pseudonym }
+                : post with { AuthorId = pseudonym, Text = IdeaGrain.RemovedText, Title = post.Title is null ? null : IdeaGrain.RemovedText }
+            : null;
 
     private async Task<Dictionary<string, string>> TitlesToRemoveAsync(string customerId, string pseudonym)
     {

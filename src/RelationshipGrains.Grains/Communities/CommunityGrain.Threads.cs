@@ -7,12 +7,9 @@ namespace RelationshipGrains.Grains.Communities;
 
 public sealed partial class CommunityGrain
 {
-    /// <summary>Posts kept in the community's own state; a community past this many needs its threads archived (not built yet).</summary>
-    public const int MaxPosts = 10_000;
-
     /// <summary>
-    /// Where each post sits in the list, built on first use: posts are only ever appended or replaced in place. Found
-    /// by reading every post instead, a post cost twice as much at 7,900 posts as at 10.
+    /// Where each recent post sits in the list, built on first use and again after archiving: posts are otherwise only
+    /// appended or replaced in place. Found by reading every post instead, a post cost twice as much at 7,900 posts as at 10.
     /// </summary>
     private Dictionary<string, int>? _postIndex;
 
@@ -35,30 +32,30 @@ public sealed partial class CommunityGrain
         RequireMember(customerId);
         ArgumentNullException.ThrowIfNull(post);
         post.Validate();
-        if (IndexOfPost(post.PostId) is var existing and >= 0)
+        if ((await FindPostAsync(post.PostId)).Post is { } earlier)
         {
             // A retry is the same post in the same place: the id replayed into another thread is another post.
-            var earlier = State.Posts[existing];
             return earlier.AuthorId == customerId && earlier.Text == post.Text && earlier.ThreadId == (post.ThreadId ?? post.PostId)
-                ? earlier
+                ? Present(earlier)
                 : throw new RelationshipConflictException($"Post id '{post.PostId}' was already used for another post.");
-        }
-
-        if (State.Posts.Count >= MaxPosts)
-        {
-            throw new RelationshipConflictException($"The community holds {MaxPosts} posts, its current limit.");
         }
 
         var threadId = post.ThreadId ?? post.PostId;
         if (post.ThreadId is not null)
         {
             var root = IndexOfPost(post.ThreadId);
-            if (root < 0 || State.Posts[root].ThreadId != post.ThreadId)
+            if (root >= 0 && State.Posts[root].ThreadId == post.ThreadId)
+            {
+                State.Posts[root] = State.Posts[root] with { Replies = State.Posts[root].Replies + 1 };
+            }
+            else if (State.ArchivedReplies.TryGetValue(post.ThreadId, out var replies))
+            {
+                State.ArchivedReplies[post.ThreadId] = replies + 1;
+            }
+            else
             {
                 throw new RelationshipNotFoundException($"Thread '{post.ThreadId}' does not exist.");
             }
-
-            State.Posts[root] = State.Posts[root] with { Replies = State.Posts[root].Replies + 1 };
         }
 
         var created = new CommunityPost(post.PostId, threadId, customerId, post.Title, post.Text, time.GetUtcNow());
@@ -68,6 +65,7 @@ public sealed partial class CommunityGrain
         await SaveAsync();
         TellCustomer(customerId, $"post/{post.PostId}",
             post.ThreadId is null ? $"Started the thread '{post.Title}' in '{State.Name}'." : $"Replied in a thread of '{State.Name}'.", threadId);
+        await ArchivePostsIfFullAsync();
         return created;
     }
 
@@ -75,23 +73,34 @@ public sealed partial class CommunityGrain
     {
         RequireRole(actorId, CommunityRole.Moderator, CommunityRole.Staff);
         Check.Text(reason, "reason", Limits.StatusNote);
-        var index = IndexOfPost(postId);
-        if (index < 0)
+        var (post, pageNumber) = await FindPostAsync(postId ?? "");
+        if (post is null)
         {
             throw new RelationshipNotFoundException($"Post '{postId}' does not exist.");
         }
 
-        if (!State.Posts[index].Hidden)
+        if (!post.Hidden)
         {
-            State.Posts[index] = State.Posts[index] with { Hidden = true, HiddenReason = reason };
-            AddEvent(CommunityEventKind.PostHidden, $"A post was hidden by {actorId}: {reason}", postId, actorId);
+            post = post with { Hidden = true, HiddenReason = reason };
+            if (pageNumber < 0)
+            {
+                State.Posts[IndexOfPost(post.PostId)] = post;
+            }
+            else
+            {
+                // The page first: a hide whose event then failed to write is hidden, and asked again, answers so.
+                var page = await PostPage(pageNumber).GetAsync();
+                await PostPage(pageNumber).StoreAsync([.. page.Select(p => p.PostId == post.PostId ? post : p)]);
+            }
+
+            AddEvent(CommunityEventKind.PostHidden, $"A post was hidden by {actorId}: {reason}", post.PostId, actorId);
             await SaveAsync();
         }
 
-        return Shown(State.Posts[index]);
+        return Present(post);
     }
 
-    public Task<IReadOnlyList<CommunityPost>> ListThreadsAsync(string? beforeThreadId, int limit)
+    public async Task<IReadOnlyList<CommunityPost>> ListThreadsAsync(string? beforeThreadId, int limit)
     {
         RequireConfigured();
         if (limit is < 1 or > Limits.MaxPageSize)
@@ -99,20 +108,58 @@ public sealed partial class CommunityGrain
             throw new RelationshipValidationException("limit", $"limit must be between 1 and {Limits.MaxPageSize}.");
         }
 
-        var roots = State.Posts.Where(p => p.PostId == p.ThreadId).Reverse();
+        // Newest first: the recent posts, then archive pages from the latest down.
+        var recent = State.Posts.Where(p => p.PostId == p.ThreadId).Reverse();
+        var pageNumber = State.PostPages - 1;
+        string? skipOnPage = null;
         if (beforeThreadId is not null)
         {
-            roots = roots.SkipWhile(p => p.PostId != beforeThreadId).Skip(1);
+            if (IndexOfPost(beforeThreadId) is var index and >= 0 && State.Posts[index].ThreadId == beforeThreadId)
+            {
+                recent = recent.SkipWhile(p => p.PostId != beforeThreadId).Skip(1);
+            }
+            else if (State.ArchivedReplies.ContainsKey(beforeThreadId) && State.ThreadPages.TryGetValue(beforeThreadId, out var pages))
+            {
+                // An archived thread's opening post is on the first of its pages.
+                (recent, pageNumber, skipOnPage) = ([], pages[0], beforeThreadId);
+            }
+            else
+            {
+                // A cursor that is no thread lists nothing, rather than starting again from the newest.
+                return [];
+            }
         }
 
-        return Task.FromResult<IReadOnlyList<CommunityPost>>([.. roots.Take(limit).Select(Shown)]);
+        List<CommunityPost> threads = [.. recent.Take(limit)];
+        for (; threads.Count < limit && pageNumber >= 0; pageNumber--)
+        {
+            var roots = (await PostPage(pageNumber).GetAsync()).Where(p => p.PostId == p.ThreadId).Reverse();
+            if (skipOnPage is not null)
+            {
+                roots = roots.SkipWhile(p => p.PostId != skipOnPage).Skip(1);
+                skipOnPage = null;
+            }
+
+            threads.AddRange(roots.Take(limit - threads.Count));
+        }
+
+        return [.. threads.Select(Present)];
     }
 
-    public Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId)
+    public async Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId)
     {
         RequireConfigured();
-        IReadOnlyList<CommunityPost> posts = [.. State.Posts.Where(p => p.ThreadId == threadId).Select(Shown)];
-        return posts.Count > 0 ? Task.FromResult(posts) : throw new RelationshipNotFoundException($"Thread '{threadId}' does not exist.");
+        List<CommunityPost> posts = [];
+        if (threadId is not null && State.ThreadPages.TryGetValue(threadId, out var pages))
+        {
+            foreach (var page in await Task.WhenAll(pages.Select(n => PostPage(n).GetAsync())))
+            {
+                posts.AddRange(page.Where(p => p.ThreadId == threadId));
+            }
+        }
+
+        posts.AddRange(State.Posts.Where(p => p.ThreadId == threadId));
+        return posts.Count > 0 ? [.. posts.Select(Present)] : throw new RelationshipNotFoundException($"Thread '{threadId}' does not exist.");
     }
 
     public async IAsyncEnumerable<CommunityEvent> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Journaling;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
@@ -23,9 +24,11 @@ public sealed partial class CommunityGrain(
     ForcedCompactions compactions,
     TimeProvider time,
     GrainMetrics metrics,
+    IOptions<CommunityOptions> options,
     ILogger<CommunityGrain> logger) : Grain, ICommunityGrain, ICommunityStewardshipGrain, IRemindable
 {
     private readonly TimelineNotices _notices = new();
+    private readonly CommunityOptions _options = options.Value;
 
     public const string RoundReminder = "selection-round";
     public const int FeedWindow = 1_000;

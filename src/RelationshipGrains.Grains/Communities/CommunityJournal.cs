@@ -6,7 +6,7 @@ namespace RelationshipGrains.Grains.Communities;
 
 /// <summary>
 /// Everything a community grain persists, as durable collections: a post journals one post, a feed event one event,
-/// never the 10,000 posts before it. Values are immutable: assign a new one, since a change inside a stored object is
+/// never the posts before it. Values are immutable: assign a new one, since a change inside a stored object is
 /// never journaled.
 /// </summary>
 public sealed class CommunityJournal(IDurableStateManager manager)
@@ -18,6 +18,7 @@ public sealed class CommunityJournal(IDurableStateManager manager)
     private readonly IDurableValue<long> _lastEvent = manager.GetOrAddValue<long>("last-event");
     private readonly IDurableValue<long> _rounds = manager.GetOrAddValue<long>("rounds");
     private readonly IDurableValue<RoundReport?> _lastRound = manager.GetOrAddValue<RoundReport?>("last-round");
+    private readonly IDurableValue<int> _postPages = manager.GetOrAddValue<int>("post-pages");
 
     /// <summary>Null until an operator configures the community.</summary>
     public string? Name { get => _name.Value; set => _name.Value = value; }
@@ -25,7 +26,24 @@ public sealed class CommunityJournal(IDurableStateManager manager)
     public CommunitySettings Settings { get => _settings.Value ?? new CommunitySettings(); set => _settings.Value = value; }
     public IReadOnlyList<IdeaRule> Rules { get => _rules.Value ?? []; set => _rules.Value = [.. value]; }
     public IDurableDictionary<string, Member> Members { get; } = manager.GetOrAddDictionary<string, Member>("members");
+
+    /// <summary>The latest posts, oldest first; older ones are on archive pages (all of them, before archiving existed).</summary>
     public IDurableList<CommunityPost> Posts { get; } = manager.GetOrAddList<CommunityPost>("posts");
+
+    /// <summary>Archive pages written; the next archived posts go to page number <see cref="PostPages"/>.</summary>
+    public int PostPages { get => _postPages.Value; set => _postPages.Value = value; }
+
+    /// <summary>The page of every archived post, by post id: a hide or a retry finds its post by it.</summary>
+    public IDurableDictionary<string, int> ArchivedPosts { get; } = manager.GetOrAddDictionary<string, int>("archived-posts");
+
+    /// <summary>
+    /// The replies of every thread whose opening post is archived, by thread id: the archived post keeps the count it
+    /// had then. A count of its own, so a reply journals a number, not the thread's list of pages.
+    /// </summary>
+    public IDurableDictionary<string, int> ArchivedReplies { get; } = manager.GetOrAddDictionary<string, int>("archived-replies");
+
+    /// <summary>The archive pages that hold a thread's posts, oldest first, by thread id.</summary>
+    public IDurableDictionary<string, int[]> ThreadPages { get; } = manager.GetOrAddDictionary<string, int[]>("thread-pages");
     public IDurableList<string> Ideas { get; } = manager.GetOrAddList<string>("ideas");
 
     /// <summary>The recent window of the live feed; sequences continue from <see cref="LastEvent"/>.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RelationshipGrains.Grains.Communities;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Diagnostics;
 using RelationshipGrains.Grains.Integration;
@@ -32,6 +33,10 @@ public static class RelationshipGrainsSiloExtensions
             .Validate(o => o.WindowSize >= o.PageSize, "Timeline:WindowSize must be at least Timeline:PageSize.")
             .Validate(o => o.IdempotencyWindow >= o.WindowSize, "Timeline:IdempotencyWindow must be at least Timeline:WindowSize.")
             .Validate(o => o.InteractionsPerMinute >= 1, "Timeline:InteractionsPerMinute must be 1 or more.")
+            .ValidateOnStart();
+        silo.Services.AddOptions<CommunityOptions>()
+            .Validate(o => o.PostPageSize is >= 2 and <= 1_000, "Communities:PostPageSize must be between 2 and 1000.")
+            .Validate(o => o.RecentPosts >= o.PostPageSize, "Communities:RecentPosts must be at least Communities:PostPageSize.")
             .ValidateOnStart();
         return silo;
     }

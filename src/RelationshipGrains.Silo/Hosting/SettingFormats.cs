@@ -6,6 +6,7 @@ using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.Http;
 using RelationshipGrains.Client.Security;
+using RelationshipGrains.Grains.Communities;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
@@ -32,6 +33,7 @@ public static class SettingFormats
         ("Silo:ClientSurface", typeof(ClientSurfaceOptions)), (ClusterTls.Section, typeof(ClusterTlsOptions)),
         (StorageSettings.Section, typeof(StorageSettings)), ("Storage:Compaction", typeof(CompactionPolicy)),
         (TimelineOptions.Section, typeof(TimelineOptions)), (PrivacyOptions.Section, typeof(PrivacyOptions)),
+        (CommunityOptions.Section, typeof(CommunityOptions)),
         ("Outbox", typeof(OutboxOptions)), ("Messaging", typeof(Integration.Hosting.MessagingOptions)), ("Webhooks", typeof(WebhookOptions)),
         ("Erp", typeof(ErpOptions)), (ApiKeyOptions.Section, typeof(ApiKeyOptions)), (SignInOptions.Section, typeof(SignInOptions)),
         (InboundSourceOptions.Section, typeof(InboundSourceOptions)), (RateLimitOptions.Section, typeof(RateLimitOptions)),

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using RelationshipGrains.Grains.Communities;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 using RelationshipGrains.Grains.Integration;
@@ -43,6 +44,7 @@ public static class SiloHostingExtensions
             }
 
             silo.Services.Configure<TimelineOptions>(builder.Configuration.GetSection(TimelineOptions.Section));
+            silo.Services.Configure<CommunityOptions>(builder.Configuration.GetSection(CommunityOptions.Section));
             silo.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection(PrivacyOptions.Section));
             silo.Services.Configure<Grains.Security.ClientSurfaceOptions>(builder.Configuration.GetSection("Silo:ClientSurface"));
             silo.Services.Configure<OutboxOptions>(builder.Configuration.GetSection("Outbox"));

@@ -6,6 +6,7 @@ using Orleans.Storage;
 using Orleans.Streams;
 using Orleans.TestingHost;
 using RelationshipGrains.Grains;
+using RelationshipGrains.Grains.Communities;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Hosting;
 using RelationshipGrains.Grains.Integration;
@@ -40,6 +41,8 @@ public class ClusterFixture : IAsyncLifetime
 
     public const int WindowSize = 20;
     public const int PageSize = 10;
+    public const int RecentPosts = 4;
+    public const int PostPageSize = 2;
     public const int InteractionsPerMinute = 300;
     public const int MaxPendingEvents = 10;
     public const int ConsumerAttempts = 3;
@@ -89,6 +92,12 @@ public class ClusterFixture : IAsyncLifetime
                 o.PageSize = PageSize;
                 o.IdempotencyWindow = 100;
                 o.InteractionsPerMinute = InteractionsPerMinute;
+            });
+            silo.Services.Configure<CommunityOptions>(o =>
+            {
+                // Small enough that a community test of a few posts reads across archive pages.
+                o.RecentPosts = RecentPosts;
+                o.PostPageSize = PostPageSize;
             });
             silo.Services.Configure<OutboxOptions>(o =>
             {

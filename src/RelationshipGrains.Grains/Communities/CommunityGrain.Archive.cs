@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging;
+using RelationshipGrains.Communities;
+
+namespace RelationshipGrains.Grains.Communities;
+
+public sealed partial class CommunityGrain
+{
+    private static readonly TimeSpan FirstArchivePause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestArchivePause = TimeSpan.FromMinutes(5);
+    private DateTimeOffset _archiveRetryAt;
+    private int _archiveFailures;
+
+    /// <summary>
+    /// Moves the oldest posts to archive pages once the community holds more than <see cref="CommunityOptions.RecentPosts"/>,
+    /// as a customer's timeline does. A page is stored before its posts leave, and their leaving (with the index that
+    /// finds them) is written with the next change: a crash in between stores the same page again under the same
+    /// number. The post that triggered it is already durable, so a failure is logged and tried again after a pause.
+    /// </summary>
+    private async Task ArchivePostsIfFullAsync()
+    {
+        var pageSize = _options.PostPageSize;
+        if (State.Posts.Count <= _options.RecentPosts || time.GetUtcNow() < _archiveRetryAt)
+        {
+            return;
+        }
+
+        try
+        {
+            while (State.Posts.Count > _options.RecentPosts && State.Posts.Count > pageSize)
+            {
+                var number = State.PostPages;
+                List<CommunityPost> page = [.. State.Posts.Take(pageSize)];
+                await PostPage(number).StoreAsync(page);
+                foreach (var post in page)
+                {
+                    State.ArchivedPosts[post.PostId] = number;
+                    if (post.PostId == post.ThreadId)
+                    {
+                        State.ArchivedReplies[post.ThreadId] = post.Replies;
+                    }
+
+                    var pages = State.ThreadPages.TryGetValue(post.ThreadId, out var before) ? before : [];
+                    if (pages.Length == 0 || pages[^1] != number)
+                    {
+                        State.ThreadPages[post.ThreadId] = [.. pages, number];
+                    }
+                }
+
+                for (var i = 0; i < page.Count; i++)
+                {
+                    State.Posts.RemoveAt(0);
+                }
+
+                State.PostPages = number + 1;
+                _postIndex = null;
+            }
+
+            _archiveFailures = 0;
+        }
+        catch (Exception e)
+        {
+            var pause = Backoff.Pause(FirstArchivePause, LongestArchivePause, _archiveFailures++);
+            _archiveRetryAt = time.GetUtcNow() + pause;
+            LogArchiveFailed(logger, e, Slug, pause);
+        }
+    }
+
+    private ICommunityPostPageGrain PostPage(int number) => GrainFactory.GetGrain<ICommunityPostPageGrain>($"{Slug}/{number}");
+
+    /// <summary>The post with this id as stored, recent or archived, and its page (-1 while recent); null if none.</summary>
+    private async ValueTask<(CommunityPost? Post, int Page)> FindPostAsync(string postId)
+    {
+        if (IndexOfPost(postId) is var index and >= 0)
+        {
+            return (State.Posts[index], -1);
+        }
+
+        if (!State.ArchivedPosts.TryGetValue(postId, out var number))
+        {
+            return (null, -1);
+        }
+
+        var page = await PostPage(number).GetAsync();
+        return (page.FirstOrDefault(p => p.PostId == postId)
+            ?? throw new InvalidOperationException($"Archive page {number} of community {Slug} is missing post {postId}."), number);
+    }
+
+    /// <summary>A post as readers see it: hidden, without its words; an archived opening post, with its replies now.</summary>
+    private CommunityPost Present(CommunityPost post)
+    {
+        var shown = Shown(post);
+        return post.PostId == post.ThreadId && State.ArchivedReplies.TryGetValue(post.PostId, out var replies)
+            ? shown with { Replies = replies }
+            : shown;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving the posts of community {Community} failed; posts go on and archiving is tried again after {Pause}.")]
+    private static partial void LogArchiveFailed(ILogger logger, Exception exception, string community, TimeSpan pause);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
+using Orleans.Storage;
+using RelationshipGrains.Communities;
+
+namespace RelationshipGrains.Grains.Communities;
+
+/// <summary>
+/// Holds its page through the grain storage directly, as timeline archive pages do: a page is first written by an
+/// activation that has never read it, so archiving costs one request (a create) rather than a read and a write.
+/// </summary>
+public sealed class CommunityPostPageGrain([FromKeyedServices(StorageNames.Relationships)] IGrainStorage storage)
+    : Grain, ICommunityPostPageGrain
+{
+    public const string StateName = "community-posts";
+
+    private List<CommunityPost> _posts = [];
+    private string? _etag;
+    private bool _read;
+
+    public async Task StoreAsync(IReadOnlyList<CommunityPost> posts)
+    {
+        ArgumentNullException.ThrowIfNull(posts);
+        if (!_read)
+        {
+            try
+            {
+                // Without an ETag, storage creates the record only if there is none.
+                await WriteAsync([.. posts]);
+                return;
+            }
+            catch (InconsistentStateException)
+            {
+                // Stored already, by an archive step that stopped half-way: replaced below, since the community's
+                // copy may have changed since (a post hidden or erased before the step was done again).
+                await ReadAsync();
+            }
+        }
+
+        await WriteAsync([.. posts]);
+    }
+
+    [ReadOnly]
+    public async Task<IReadOnlyList<CommunityPost>> GetAsync()
+    {
+        if (!_read)
+        {
+            await ReadAsync();
+        }
+
+        return _posts;
+    }
+
+    private async Task WriteAsync(List<CommunityPost> posts)
+    {
+        var written = new GrainState<CommunityPostPageState>(new CommunityPostPageState { Posts = posts }, _etag);
+        await storage.WriteStateAsync(StateName, this.GetGrainId(), written);
+        (_posts, _etag, _read) = (posts, written.ETag, true);
+    }
+
+    private async Task ReadAsync()
+    {
+        var read = new GrainState<CommunityPostPageState>(new CommunityPostPageState());
+        await storage.ReadStateAsync(StateName, this.GetGrainId(), read);
+        (_posts, _etag, _read) = (read.State?.Posts ?? [], read.RecordExists ? read.ETag : null, true);
+    }
+}
