@@ -49,10 +49,11 @@ public sealed partial class CommunityGrain
                 for (var i = 0; i < page.Count; i++)
                 {
                     State.Posts.RemoveAt(0);
+                    _postIndex?.Remove(page[i].PostId);
                 }
 
+                _postsArchivedSinceIndexed += page.Count;
                 State.PostPages = number + 1;
-                _postIndex = null;
             }
 
             _archiveFailures = 0;

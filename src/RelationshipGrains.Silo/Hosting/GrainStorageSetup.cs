@@ -10,7 +10,7 @@ internal static class GrainStorageSetup
         silo.Services.Configure<Persistence.Journals.CompactionPolicy>(configuration.GetSection("Storage:Compaction"));
         if (StorageSettings.Is(configuration, StorageSettings.Memory))
         {
-            silo.AddMemoryGrainStorage(StorageNames.Relationships);
+            silo.AddOrleansSerializedMemoryGrainStorage(StorageNames.Relationships);
             silo.AddMemoryJournalStorage();
         }
         else if (StorageSettings.Is(configuration, StorageSettings.LocalFiles))

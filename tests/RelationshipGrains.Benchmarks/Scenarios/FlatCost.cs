@@ -24,7 +24,7 @@ public static class FlatCost
         var journals = new CountingJournals();
         await using var silo = await BenchSilo.StartAsync(s =>
         {
-            s.AddMemoryGrainStorage(StorageNames.Relationships);
+            s.AddOrleansSerializedMemoryGrainStorage(StorageNames.Relationships);
             s.Services.AddSingleton(journals.Memory.Compactions);
             s.AddJournalCore();
             s.AddJournalStorage("Default", _ => journals);

@@ -13,7 +13,7 @@ public static class GrainPath
 {
     public static async Task RunAsync(BenchOptions options, LoadRunner runner, List<Measured> results)
     {
-        await using var silo = await BenchSilo.StartAsync(s => s.AddMemoryGrainStorage(StorageNames.Relationships));
+        await using var silo = await BenchSilo.StartAsync(s => s.AddOrleansSerializedMemoryGrainStorage(StorageNames.Relationships));
         using var clientHost = await silo.ConnectClientAsync();
         try
         {

@@ -40,7 +40,7 @@ public static class PostgresBaseline
             await create.ExecuteNonQueryAsync();
         }
 
-        await using var silo = await BenchSilo.StartAsync(s => s.AddMemoryGrainStorage(StorageNames.Relationships));
+        await using var silo = await BenchSilo.StartAsync(s => s.AddOrleansSerializedMemoryGrainStorage(StorageNames.Relationships));
         var callers = options.HttpCallers;
         var prefix = Guid.NewGuid().ToString("N")[..8];
         var pgWrite = await runner.RunAsync("vs PostgreSQL", "write: PostgreSQL row + sequence", callers, async (c, n) =>

@@ -14,7 +14,7 @@ public static class Scaling
 {
     public static async Task RunAsync(BenchOptions options, LoadRunner runner, List<Measured> results)
     {
-        await using var silo = await BenchSilo.StartAsync(s => s.AddMemoryGrainStorage(StorageNames.Relationships));
+        await using var silo = await BenchSilo.StartAsync(s => s.AddOrleansSerializedMemoryGrainStorage(StorageNames.Relationships));
         var prefix = Guid.NewGuid().ToString("N")[..8];
         Measured? first = null;
         foreach (var customers in options.CustomerScales)

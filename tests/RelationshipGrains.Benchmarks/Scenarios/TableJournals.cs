@@ -35,7 +35,7 @@ public static class TableJournals
         IJournalStorageProvider Blobs(IServiceProvider sp) => ActivatorUtilities.CreateInstance<AppendBlobJournalStorageProvider>(sp);
         void Configure(ISiloBuilder s)
         {
-            s.AddMemoryGrainStorage(StorageNames.Relationships);
+            s.AddOrleansSerializedMemoryGrainStorage(StorageNames.Relationships);
             s.AddJournalCore();
             s.Services.Configure<TableJournalOptions>(o =>
             {
