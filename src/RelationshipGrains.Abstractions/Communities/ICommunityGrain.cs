@@ -66,14 +66,14 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <summary>A member starts a thread or replies in one.</summary>
     /// <param name="customerId">The member posting.</param>
     /// <param name="post">The post; its id makes the call idempotent.</param>
-    /// <returns>The post, new or as first posted.</returns>
+    /// <returns>The post, new or as first posted (as members now see it: without its words if hidden).</returns>
     /// <remarks>Older posts move to archive pages; reads, retries and hides reach them there.</remarks>
     /// <exception cref="Errors.RelationshipValidationException">
     /// The customer is not a member, or a field of the post is missing or malformed.
     /// </exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or the reply's thread does not exist.</exception>
     /// <exception cref="Errors.RelationshipConflictException">
-    /// The post id was used before for another post.
+    /// The post id was used before for another post, or the thread holds as many posts as a thread may (10,000 by default).
     /// </exception>
     [Alias("Post")]
     [ChannelSurface]

@@ -26,7 +26,7 @@ internal static class CommunityThreadsApi
         community.MapPost("threads/{threadId}/replies", Reply)
             .Describe("replyToThread", "Reply in a thread",
                 "From a member of the community.")
-            .Conflicts("The post id was used before for another post.");
+            .Conflicts("The post id was used before for another post, or the thread holds as many posts as a thread may (10,000 by default).");
         community.MapPost("posts/{postId}/hide", Hide)
             .Describe("hidePost", "Hide a post",
                 "Moderators and staff; the reason is kept.");

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Journaling;
 using RelationshipGrains.Communities;
 
 namespace RelationshipGrains.Grains.Communities;
@@ -11,10 +12,13 @@ public sealed partial class CommunityGrain
     private int _archiveFailures;
 
     /// <summary>
-    /// Moves the oldest posts to archive pages once the community holds more than <see cref="CommunityOptions.RecentPosts"/>,
-    /// as a customer's timeline does. A page is stored before its posts leave, and their leaving (with the index that
-    /// finds them) is written with the next change: a crash in between stores the same page again under the same
-    /// number. The post that triggered it is already durable, so a failure is logged and tried again after a pause.
+    /// Moves the oldest posts to an archive page once the community holds more than <see cref="CommunityOptions.RecentPosts"/>,
+    /// as a customer's timeline does. The page is stored before its posts leave, and their leaving (with the indexes
+    /// that find them) is written with the next change: a crash in between stores the same page again under the same
+    /// number. One page a call, so at most one page past <see cref="CommunityJournal.PostPages"/> can hold posts the
+    /// community still holds (which an erasure reads), and a backlog (a community from before archiving, or one whose
+    /// archive storage was out) drains a page with each post instead of holding one call for all of it. The post that
+    /// triggered it is already durable, so a failure is logged and tried again after a pause.
     /// </summary>
     private async Task ArchivePostsIfFullAsync()
     {
@@ -26,36 +30,30 @@ public sealed partial class CommunityGrain
 
         try
         {
-            while (State.Posts.Count > _options.RecentPosts && State.Posts.Count > pageSize)
+            var number = State.PostPages;
+            List<CommunityPost> page = [.. State.Posts.Take(pageSize)];
+            await PostPage(number).StoreAsync(page);
+            foreach (var post in page)
             {
-                var number = State.PostPages;
-                List<CommunityPost> page = [.. State.Posts.Take(pageSize)];
-                await PostPage(number).StoreAsync(page);
-                foreach (var post in page)
+                State.ArchivedPosts[post.PostId] = number;
+                if (post.PostId == post.ThreadId)
                 {
-                    State.ArchivedPosts[post.PostId] = number;
-                    if (post.PostId == post.ThreadId)
-                    {
-                        State.ArchivedReplies[post.ThreadId] = post.Replies;
-                    }
-
-                    var pages = State.ThreadPages.TryGetValue(post.ThreadId, out var before) ? before : [];
-                    if (pages.Length == 0 || pages[^1] != number)
-                    {
-                        State.ThreadPages[post.ThreadId] = [.. pages, number];
-                    }
+                    State.ArchivedReplies[post.ThreadId] = post.Replies;
+                    _openerPages?.Add(number);
                 }
 
-                for (var i = 0; i < page.Count; i++)
-                {
-                    State.Posts.RemoveAt(0);
-                    _postIndex?.Remove(page[i].PostId);
-                }
-
-                _postsArchivedSinceIndexed += page.Count;
-                State.PostPages = number + 1;
+                AddPage(State.ThreadPages, post.ThreadId, number);
+                AddPage(State.AuthorPages, post.AuthorId, number);
             }
 
+            for (var i = 0; i < page.Count; i++)
+            {
+                State.Posts.RemoveAt(0);
+                _postIndex?.Remove(page[i].PostId);
+            }
+
+            _postsArchivedSinceIndexed += page.Count;
+            State.PostPages = number + 1;
             _archiveFailures = 0;
         }
         catch (Exception e)
@@ -65,6 +63,24 @@ public sealed partial class CommunityGrain
             LogArchiveFailed(logger, e, Slug, pause);
         }
     }
+
+    private static void AddPage(IDurableDictionary<string, int[]> index, string key, int number)
+    {
+        var pages = index.TryGetValue(key, out var before) ? before : [];
+        if (pages.Length == 0 || pages[^1] != number)
+        {
+            index[key] = [.. pages, number];
+        }
+    }
+
+    /// <summary>
+    /// The archive pages holding a thread's opening post, in order, built on first use: listing threads reads only
+    /// these, not pages of replies alone.
+    /// </summary>
+    private SortedSet<int>? _openerPages;
+
+    private SortedSet<int> OpenerPages => _openerPages ??=
+        [.. State.ArchivedReplies.Keys.Select(t => State.ThreadPages.TryGetValue(t, out var pages) ? pages[0] : -1).Where(n => n >= 0)];
 
     private ICommunityPostPageGrain PostPage(int number) => GrainFactory.GetGrain<ICommunityPostPageGrain>($"{Slug}/{number}");
 

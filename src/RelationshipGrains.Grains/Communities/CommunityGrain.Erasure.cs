@@ -24,7 +24,10 @@ public sealed partial class CommunityGrain
             }
         }
 
-        var changed = State.Members.Remove(customerId);
+        // The pages first: a customer whose posts are all archived changes nothing below, and the journal must still be
+        // rewritten, since records from before the posts were archived hold their words.
+        var changed = await ErasePostPagesAsync(customerId, pseudonym, keepTexts);
+        changed |= State.Members.Remove(customerId);
         _votes.Remove(customerId);
         for (var i = 0; i < State.Posts.Count; i++)
         {
@@ -74,9 +77,6 @@ public sealed partial class CommunityGrain
             await SaveAsync();
         }
 
-        // Whether or not anything above changed: an erasure cut short after that write is finished here.
-        await ErasePostPagesAsync(customerId, pseudonym, keepTexts);
-
         // Saved before the ideas pseudonymise the customer, so a retry still reads from them the titles this removed.
         foreach (var ideaId in State.Ideas)
         {
@@ -85,25 +85,34 @@ public sealed partial class CommunityGrain
     }
 
     /// <summary>
-    /// Rewrites every archive page holding the customer's posts. Pages are read a few at a time: the customer's posts
-    /// can be on any of them, and an index by author would grow with every post. The page past the last is read too:
-    /// an archive step cut short may have stored it with posts the community still holds, now erased.
+    /// Rewrites the archive pages holding the customer's posts, and moves their index entry to the pseudonym; true if
+    /// there were any. The page past the last is read too: an archive step whose trim was never written may have
+    /// stored it with posts the community still holds, and those are not in the index that was written.
     /// </summary>
-    private async Task ErasePostPagesAsync(string customerId, string pseudonym, bool keepTexts)
+    private async Task<bool> ErasePostPagesAsync(string customerId, string pseudonym, bool keepTexts)
     {
-        var numbers = Enumerable.Range(0, State.PostPages + 1).ToList();
-        foreach (var batch in numbers.Chunk(ErasurePageReads))
+        var theirs = State.AuthorPages.TryGetValue(customerId, out var byId) ? byId : [];
+        var kept = State.AuthorPages.TryGetValue(pseudonym, out var byPseudonym) ? byPseudonym : [];
+        foreach (var batch in theirs.Union(kept).Append(State.PostPages).Distinct().Chunk(ErasurePageReads))
         {
             await Task.WhenAll(batch.Select(async number =>
             {
                 var page = await PostPage(number).GetAsync();
-                var erased = page.Select(p => ErasedPost(p, customerId, pseudonym, keepTexts) ?? p).ToList();
+                List<CommunityPost> erased = [.. page.Select(p => ErasedPost(p, customerId, pseudonym, keepTexts) ?? p)];
                 if (!erased.SequenceEqual(page))
                 {
                     await PostPage(number).StoreAsync(erased);
                 }
             }));
         }
+
+        if (theirs.Length > 0)
+        {
+            State.AuthorPages.Remove(customerId);
+            State.AuthorPages[pseudonym] = [.. kept.Union(theirs).Order()];
+        }
+
+        return theirs.Length > 0 || kept.Length > 0;
     }
 
     private const int ErasurePageReads = 16;

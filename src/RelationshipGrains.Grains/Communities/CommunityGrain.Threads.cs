@@ -48,17 +48,23 @@ public sealed partial class CommunityGrain
         if (post.ThreadId is not null)
         {
             var root = IndexOfPost(post.ThreadId);
-            if (root >= 0 && State.Posts[root].ThreadId == post.ThreadId)
+            var recent = root >= 0 && State.Posts[root].ThreadId == post.ThreadId;
+            var replies = recent ? State.Posts[root].Replies
+                : State.ArchivedReplies.TryGetValue(post.ThreadId, out var archived) ? archived
+                : throw new RelationshipNotFoundException($"Thread '{post.ThreadId}' does not exist.");
+            if (replies + 1 >= _options.MaxThreadPosts)
             {
-                State.Posts[root] = State.Posts[root] with { Replies = State.Posts[root].Replies + 1 };
+                throw new RelationshipConflictException(
+                    $"Thread '{post.ThreadId}' holds {_options.MaxThreadPosts:N0} posts, as many as a thread may; start a new thread.");
             }
-            else if (State.ArchivedReplies.TryGetValue(post.ThreadId, out var replies))
+
+            if (recent)
             {
-                State.ArchivedReplies[post.ThreadId] = replies + 1;
+                State.Posts[root] = State.Posts[root] with { Replies = replies + 1 };
             }
             else
             {
-                throw new RelationshipNotFoundException($"Thread '{post.ThreadId}' does not exist.");
+                State.ArchivedReplies[post.ThreadId] = replies + 1;
             }
         }
 
@@ -112,7 +118,7 @@ public sealed partial class CommunityGrain
             throw new RelationshipValidationException("limit", $"limit must be between 1 and {Limits.MaxPageSize}.");
         }
 
-        // Newest first: the recent posts, then archive pages from the latest down.
+        // Newest first: the recent posts, then archive pages holding opening posts, from the latest down.
         var recent = State.Posts.Where(p => p.PostId == p.ThreadId).Reverse();
         var pageNumber = State.PostPages - 1;
         string? skipOnPage = null;
@@ -135,16 +141,23 @@ public sealed partial class CommunityGrain
         }
 
         List<CommunityPost> threads = [.. recent.Take(limit)];
-        for (; threads.Count < limit && pageNumber >= 0; pageNumber--)
+        if (threads.Count < limit && pageNumber >= 0)
         {
-            var roots = (await PostPage(pageNumber).GetAsync()).Where(p => p.PostId == p.ThreadId).Reverse();
-            if (skipOnPage is not null)
+            foreach (var number in OpenerPages.GetViewBetween(0, pageNumber).Reverse())
             {
-                roots = roots.SkipWhile(p => p.PostId != skipOnPage).Skip(1);
-                skipOnPage = null;
-            }
+                var roots = (await PostPage(number).GetAsync()).Where(p => p.PostId == p.ThreadId).Reverse();
+                if (skipOnPage is not null)
+                {
+                    roots = roots.SkipWhile(p => p.PostId != skipOnPage).Skip(1);
+                    skipOnPage = null;
+                }
 
-            threads.AddRange(roots.Take(limit - threads.Count));
+                threads.AddRange(roots.Take(limit - threads.Count));
+                if (threads.Count == limit)
+                {
+                    break;
+                }
+            }
         }
 
         return [.. threads.Select(Present)];

@@ -44,6 +44,13 @@ public sealed class CommunityJournal(IDurableStateManager manager)
 
     /// <summary>The archive pages that hold a thread's posts, oldest first, by thread id.</summary>
     public IDurableDictionary<string, int[]> ThreadPages { get; } = manager.GetOrAddDictionary<string, int[]>("thread-pages");
+
+    /// <summary>
+    /// The archive pages that hold an author's posts, by author id: an erasure reads those, not every page. An erased
+    /// customer's pages move to their pseudonym, for an erasure that later removes the words it kept.
+    /// </summary>
+    public IDurableDictionary<string, int[]> AuthorPages { get; } = manager.GetOrAddDictionary<string, int[]>("author-pages");
+
     public IDurableList<string> Ideas { get; } = manager.GetOrAddList<string>("ideas");
 
     /// <summary>The recent window of the live feed; sequences continue from <see cref="LastEvent"/>.</summary>

@@ -2,7 +2,8 @@ namespace RelationshipGrains.Grains.Communities;
 
 /// <summary>
 /// How many posts a community grain keeps in its own state (configuration section <c>Communities</c>). Older posts
-/// move to archive pages, so a community's memory and snapshots stay the same size however long it talks.
+/// move to archive pages; the community keeps only where each is (some tens of bytes a post), so its memory and
+/// snapshots grow by that, not by what members wrote.
 /// </summary>
 public sealed class CommunityOptions
 {
@@ -13,4 +14,10 @@ public sealed class CommunityOptions
 
     /// <summary>Posts per archive page.</summary>
     public int PostPageSize { get; set; } = 100;
+
+    /// <summary>
+    /// Posts one thread holds, its opening post included. Reading a thread answers all of them at once, so a thread
+    /// is bounded as the whole community was (10,000 posts) before its posts were archived.
+    /// </summary>
+    public int MaxThreadPosts { get; set; } = 10_000;
 }

@@ -8,6 +8,7 @@ namespace RelationshipGrains.Grains.Communities;
 /// <summary>
 /// Holds its page through the grain storage directly, as timeline archive pages do: a page is first written by an
 /// activation that has never read it, so archiving costs one request (a create) rather than a read and a write.
+/// Unlike a timeline page, it is written again when a post on it is hidden or its author erased.
 /// </summary>
 public sealed class CommunityPostPageGrain([FromKeyedServices(StorageNames.Relationships)] IGrainStorage storage)
     : Grain, ICommunityPostPageGrain
@@ -21,23 +22,18 @@ public sealed class CommunityPostPageGrain([FromKeyedServices(StorageNames.Relat
     public async Task StoreAsync(IReadOnlyList<CommunityPost> posts)
     {
         ArgumentNullException.ThrowIfNull(posts);
-        if (!_read)
+        try
         {
-            try
-            {
-                // Without an ETag, storage creates the record only if there is none.
-                await WriteAsync([.. posts]);
-                return;
-            }
-            catch (InconsistentStateException)
-            {
-                // Stored already, by an archive step that stopped half-way: replaced below, since the community's
-                // copy may have changed since (a post hidden or erased before the step was done again).
-                await ReadAsync();
-            }
+            // Never read, this writes without an ETag, which creates the record only if there is none.
+            await WriteAsync([.. posts]);
         }
-
-        await WriteAsync([.. posts]);
+        catch (InconsistentStateException)
+        {
+            // Stored already, by an archive step cut short, or changed by a write of ours whose answer was lost, which
+            // left the ETag behind. Only the community writes its pages, and its copy is the one to keep.
+            await ReadAsync();
+            await WriteAsync([.. posts]);
+        }
     }
 
     [ReadOnly]

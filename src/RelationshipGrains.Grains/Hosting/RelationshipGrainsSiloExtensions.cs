@@ -37,6 +37,7 @@ public static class RelationshipGrainsSiloExtensions
         silo.Services.AddOptions<CommunityOptions>()
             .Validate(o => o.PostPageSize is >= 2 and <= 1_000, "Communities:PostPageSize must be between 2 and 1000.")
             .Validate(o => o.RecentPosts >= o.PostPageSize, "Communities:RecentPosts must be at least Communities:PostPageSize.")
+            .Validate(o => o.MaxThreadPosts >= 2, "Communities:MaxThreadPosts must be 2 or more.")
             .ValidateOnStart();
         return silo;
     }

@@ -141,6 +141,86 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
         Assert.False(fixture.Journals.Holds(_world.Community.GetGrainId(), "of ada"), "The community's journal still holds the erased customer's words.");
     }
 
+    [Fact]
+    public async Task Listing_threads_reads_only_pages_that_hold_an_opening_post()
+    {
+        await _world.Create();
+        var ada = await _world.Member();
+        var bob = await _world.Member();
+        await _world.Community.PostAsync(ada, new PostRequest("t1", "Opening", "First"));
+        for (var i = 1; i <= 4; i++)
+        {
+            await _world.Community.PostAsync(bob, new PostRequest($"r{i}", $"Reply {i}", ThreadId: "t1"));
+        }
+
+        for (var i = 2; i <= 5; i++)
+        {
+            await _world.Community.PostAsync(ada, new PostRequest($"t{i}", $"Opening {i}", $"Thread {i}"));
+        }
+
+        // Pages: t1 r1 | r2 r3 | r4 t2.
+        Assert.Equal(["r2", "r3"], StoredPage(1).Select(p => p.PostId));
+        var all = await _world.Community.ListThreadsAsync(null, 10);
+        var afterLastOpenerOfAPage = await _world.Community.ListThreadsAsync("t2", 10);
+
+        Assert.Equal(["t5", "t4", "t3", "t2", "t1"], all.Select(p => p.PostId));
+        Assert.Equal(["t1"], afterLastOpenerOfAPage.Select(p => p.PostId));
+        Assert.Equal(0, fixture.Storage.Reads(CommunityPostPageGrain.StateName, Page(1).GetGrainId()));
+    }
+
+    [Fact]
+    public async Task A_thread_takes_posts_up_to_its_limit_even_once_its_opening_post_is_archived()
+    {
+        var (_, bob) = await TalkAsync();
+
+        // t1 holds five posts, its opening post archived; the fixture's limit is six.
+        var sixth = await _world.Community.PostAsync(bob, new PostRequest("r6", "One more", ThreadId: "t1"));
+        var seventh = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
+            _world.Community.PostAsync(bob, new PostRequest("r7", "And another", ThreadId: "t1")));
+
+        Assert.Equal("t1", sixth.ThreadId);
+        Assert.Equal($"Thread 't1' holds {ClusterFixture.MaxThreadPosts} posts, as many as a thread may; start a new thread.", seventh.Message);
+        Assert.Equal(ClusterFixture.MaxThreadPosts, (await _world.Community.GetThreadAsync("t1")).Count);
+        Assert.Equal(ClusterFixture.MaxThreadPosts - 1, (await _world.Community.GetThreadAsync("t1"))[0].Replies);
+    }
+
+    [Fact]
+    public async Task A_page_write_whose_answer_was_lost_does_not_leave_the_page_unwritable()
+    {
+        await TalkAsync();
+        var moderator = await _world.Member(CommunityRole.Moderator);
+
+        fixture.Storage.LoseNextWriteAnswerOf = Page(0).GetGrainId();
+        await Assert.ThrowsAnyAsync<Exception>(() => _world.Community.HidePostAsync(moderator, "r1", "Off-topic"));
+        var hidden = await _world.Community.HidePostAsync(moderator, "r1", "Off-topic");
+
+        Assert.True(hidden.Hidden);
+        Assert.True(StoredPage(0).Single(p => p.PostId == "r1").Hidden);
+    }
+
+    [Fact]
+    public async Task An_erasure_finds_the_pages_of_a_customer_who_left_and_whose_posts_are_all_archived()
+    {
+        await _world.Create();
+        var ada = await _world.Member();
+        var bob = await _world.Member();
+        await _world.Community.PostAsync(ada, new PostRequest("a1", "Words of ada", "Ada's thread"));
+        await _world.Community.LeaveAsync(ada);
+        for (var i = 1; i <= 6; i++)
+        {
+            await _world.Community.PostAsync(bob, new PostRequest($"b{i}", $"Words of bob {i}", ThreadId: i == 1 ? null : "b1", Title: i == 1 ? "Bob's" : null));
+        }
+
+        Assert.Equal("a1", StoredPage(0)[0].PostId);
+        await fixture.Grains.GetGrain<ICustomerGrain>(ada).Stewardship().EraseAsync();
+
+        var erased = StoredPage(0)[0];
+        Assert.NotEqual(ada, erased.AuthorId);
+        Assert.DoesNotContain("of ada", erased.Text, StringComparison.Ordinal);
+        Assert.Equal(bob, StoredPage(0)[1].AuthorId);
+        Assert.False(fixture.Journals.Holds(_world.Community.GetGrainId(), ada), "The community's journal still names the erased customer.");
+    }
+
     /// <summary>Six threads by ada and five replies by bob, four of them to the first thread, one after it was archived.</summary>
     private async Task<(string Ada, string Bob)> TalkAsync()
     {

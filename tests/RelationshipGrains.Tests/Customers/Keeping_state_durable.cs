@@ -30,14 +30,9 @@ public sealed class Keeping_state_durable(ClusterFixture fixture)
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
         await customer.RecordInteractionAsync(Requests.Interaction("ok-1"));
 
-        fixture.Journals.FailWrites = true;
-        try
+        using (fixture.Journals.FailWritesTo(customer.GetGrainId()))
         {
             await Assert.ThrowsAnyAsync<Exception>(() => customer.RecordInteractionAsync(Requests.Interaction("lost-1")));
-        }
-        finally
-        {
-            fixture.Journals.FailWrites = false;
         }
 
         // The failed write fenced the journal, which retires the activation; Orleans turns away calls that reach an

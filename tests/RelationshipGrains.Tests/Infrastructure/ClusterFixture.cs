@@ -43,6 +43,7 @@ public class ClusterFixture : IAsyncLifetime
     public const int PageSize = 10;
     public const int RecentPosts = 4;
     public const int PostPageSize = 2;
+    public const int MaxThreadPosts = 6;
     public const int InteractionsPerMinute = 300;
     public const int MaxPendingEvents = 10;
     public const int ConsumerAttempts = 3;
@@ -98,6 +99,7 @@ public class ClusterFixture : IAsyncLifetime
                 // Small enough that a community test of a few posts reads across archive pages.
                 o.RecentPosts = RecentPosts;
                 o.PostPageSize = PostPageSize;
+                o.MaxThreadPosts = MaxThreadPosts;
             });
             silo.Services.Configure<OutboxOptions>(o =>
             {

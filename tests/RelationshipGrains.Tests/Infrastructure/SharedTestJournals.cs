@@ -14,15 +14,28 @@ public sealed class SharedTestJournals : IJournalStorageProvider
 {
     public const int AppendsBetweenSnapshots = 16;
 
-    private volatile bool _failWrites;
+    private readonly ConcurrentDictionary<JournalId, bool> _failing = new();
     private readonly ConcurrentDictionary<JournalId, int> _writes = new();
 
     public MemoryJournalStorageProvider Memory { get; } = new(new CompactionPolicy { MaxAppends = AppendsBetweenSnapshots });
 
-    public bool FailWrites
+    /// <summary>
+    /// Fails every write to <paramref name="grainId"/>'s journal until disposed. One grain's only: a flag for every
+    /// journal also failed whatever other grains wrote meanwhile (a notice the test's member was sent on joining), and
+    /// left them to refuse the test's next calls.
+    /// </summary>
+    public IDisposable FailWritesTo(GrainId grainId)
     {
-        get => _failWrites;
-        set => _failWrites = value;
+        var journal = JournalId.FromGrainId(grainId);
+        _failing[journal] = true;
+        return new Restore(() => _failing.TryRemove(journal, out _));
+    }
+
+    private bool Fails(JournalId journalId) => _failing.ContainsKey(journalId);
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 
     public IJournalStorage CreateStorage(JournalId journalId) => new Failing(journalId, Memory.CreateStorage(journalId), this);
@@ -31,7 +44,7 @@ public sealed class SharedTestJournals : IJournalStorageProvider
 
     /// <summary>
     /// Holds the next write to <paramref name="grainId"/>'s journal until the returned release is completed (then it
-    /// proceeds, or fails if <see cref="FailWrites"/> is set by then); <c>Arrived</c> completes when it is held.
+    /// proceeds, or fails if <see cref="FailWritesTo"/> covers it by then); <c>Arrived</c> completes when it is held.
     /// </summary>
     public (Task Arrived, TaskCompletionSource Release) HoldNextWrite(GrainId grainId)
     {
@@ -70,7 +83,7 @@ public sealed class SharedTestJournals : IJournalStorageProvider
         {
             await owner.WaitIfHeldAsync(journalId);
             owner.CountWrite(journalId);
-            if (owner.FailWrites)
+            if (owner.Fails(journalId))
             {
                 throw new IOException("Journal writes are failing (test).");
             }
@@ -81,7 +94,7 @@ public sealed class SharedTestJournals : IJournalStorageProvider
         public ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
         {
             owner.CountWrite(journalId);
-            return owner.FailWrites ? throw new IOException("Journal writes are failing (test).") : inner.ReplaceAsync(value, cancellationToken);
+            return owner.Fails(journalId) ? throw new IOException("Journal writes are failing (test).") : inner.ReplaceAsync(value, cancellationToken);
         }
 
         public ValueTask DeleteAsync(CancellationToken cancellationToken) => inner.DeleteAsync(cancellationToken);

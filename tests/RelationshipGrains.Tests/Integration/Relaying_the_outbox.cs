@@ -58,15 +58,10 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
         var published = await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id);
         await Task.Delay(300);
 
-        fixture.Journals.FailWrites = true;
-        release.SetResult();
-        try
+        using (fixture.Journals.FailWritesTo(customer.GetGrainId()))
         {
+            release.SetResult();
             await Assert.ThrowsAnyAsync<Exception>(() => second);
-        }
-        finally
-        {
-            fixture.Journals.FailWrites = false;
         }
 
         await fixture.Cluster.DeactivateAsync(customer);

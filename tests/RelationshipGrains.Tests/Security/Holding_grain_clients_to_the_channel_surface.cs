@@ -62,6 +62,8 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
         Assert.Contains("UpsertAsync is not open to grain clients", refused.Message);
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
             _grains.GetGrain<RelationshipGrains.Grains.Customers.ITimelineArchivePageGrain>("surface-archive/0").GetAsync());
+        await Assert.ThrowsAsync<RelationshipForbiddenException>(() =>
+            _grains.GetGrain<RelationshipGrains.Grains.Communities.ICommunityPostPageGrain>("surface-community/0").StoreAsync([]));
         await Assert.ThrowsAsync<RelationshipForbiddenException>(() => _grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true));
 
         // Nothing got in: an intent in that category is matched with no one.
