@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using Orleans.Journaling;
+using System.Runtime.InteropServices;
 using RelationshipGrains.Communities;
 
 namespace RelationshipGrains.Grains.Communities;
@@ -42,8 +42,12 @@ public sealed partial class CommunityGrain
                     _openerPages?.Add(number);
                 }
 
-                AddPage(State.ThreadPages, post.ThreadId, number);
-                AddPage(State.AuthorPages, post.AuthorId, number);
+                if (State.ThreadPages.Add(CommunityJournal.PageKey(number, post.ThreadId)) && _threadPages is not null)
+                {
+                    (CollectionsMarshal.GetValueRefOrAddDefault(_threadPages, post.ThreadId, out _) ??= []).Add(number);
+                }
+
+                State.AuthorPages.Add(CommunityJournal.PageKey(number, post.AuthorId));
             }
 
             for (var i = 0; i < page.Count; i++)
@@ -64,12 +68,29 @@ public sealed partial class CommunityGrain
         }
     }
 
-    private static void AddPage(IDurableDictionary<string, int[]> index, string key, int number)
+    /// <summary>The archive pages holding each thread's posts, in order, built on first use from the journal's entries.</summary>
+    private Dictionary<string, List<int>>? _threadPages;
+
+    private Dictionary<string, List<int>> ThreadPageIndex
     {
-        var pages = index.TryGetValue(key, out var before) ? before : [];
-        if (pages.Length == 0 || pages[^1] != number)
+        get
         {
-            index[key] = [.. pages, number];
+            if (_threadPages is null)
+            {
+                _threadPages = new(StringComparer.Ordinal);
+                foreach (var key in State.ThreadPages)
+                {
+                    var (page, threadId) = CommunityJournal.ParsePageKey(key);
+                    (CollectionsMarshal.GetValueRefOrAddDefault(_threadPages, threadId, out _) ??= []).Add(page);
+                }
+
+                foreach (var pages in _threadPages.Values)
+                {
+                    pages.Sort();
+                }
+            }
+
+            return _threadPages;
         }
     }
 
@@ -80,7 +101,7 @@ public sealed partial class CommunityGrain
     private SortedSet<int>? _openerPages;
 
     private SortedSet<int> OpenerPages => _openerPages ??=
-        [.. State.ArchivedReplies.Keys.Select(t => State.ThreadPages.TryGetValue(t, out var pages) ? pages[0] : -1).Where(n => n >= 0)];
+        [.. State.ArchivedReplies.Keys.Select(t => ThreadPageIndex.TryGetValue(t, out var pages) ? pages[0] : -1).Where(n => n >= 0)];
 
     private ICommunityPostPageGrain PostPage(int number) => GrainFactory.GetGrain<ICommunityPostPageGrain>($"{Slug}/{number}");
 

@@ -91,9 +91,10 @@ public sealed partial class CommunityGrain
     /// </summary>
     private async Task<bool> ErasePostPagesAsync(string customerId, string pseudonym, bool keepTexts)
     {
-        var theirs = State.AuthorPages.TryGetValue(customerId, out var byId) ? byId : [];
-        var kept = State.AuthorPages.TryGetValue(pseudonym, out var byPseudonym) ? byPseudonym : [];
-        foreach (var batch in theirs.Union(kept).Append(State.PostPages).Distinct().Chunk(ErasurePageReads))
+        List<string> theirs = [.. State.AuthorPages.Where(k => k.EndsWith($"/{customerId}", StringComparison.Ordinal))];
+        List<string> kept = [.. State.AuthorPages.Where(k => k.EndsWith($"/{pseudonym}", StringComparison.Ordinal))];
+        var pages = theirs.Concat(kept).Select(k => CommunityJournal.ParsePageKey(k).Page).Append(State.PostPages).Distinct();
+        foreach (var batch in pages.Chunk(ErasurePageReads))
         {
             await Task.WhenAll(batch.Select(async number =>
             {
@@ -106,13 +107,13 @@ public sealed partial class CommunityGrain
             }));
         }
 
-        if (theirs.Length > 0)
+        foreach (var key in theirs)
         {
-            State.AuthorPages.Remove(customerId);
-            State.AuthorPages[pseudonym] = [.. kept.Union(theirs).Order()];
+            State.AuthorPages.Remove(key);
+            State.AuthorPages.Add(CommunityJournal.PageKey(CommunityJournal.ParsePageKey(key).Page, pseudonym));
         }
 
-        return theirs.Length > 0 || kept.Length > 0;
+        return theirs.Count > 0 || kept.Count > 0;
     }
 
     private const int ErasurePageReads = 16;

@@ -128,7 +128,7 @@ public sealed partial class CommunityGrain
             {
                 recent = recent.SkipWhile(p => p.PostId != beforeThreadId).Skip(1);
             }
-            else if (State.ArchivedReplies.ContainsKey(beforeThreadId) && State.ThreadPages.TryGetValue(beforeThreadId, out var pages))
+            else if (State.ArchivedReplies.ContainsKey(beforeThreadId) && ThreadPageIndex.TryGetValue(beforeThreadId, out var pages))
             {
                 // An archived thread's opening post is on the first of its pages.
                 (recent, pageNumber, skipOnPage) = ([], pages[0], beforeThreadId);
@@ -167,7 +167,7 @@ public sealed partial class CommunityGrain
     {
         RequireConfigured();
         List<CommunityPost> posts = [];
-        if (threadId is not null && State.ThreadPages.TryGetValue(threadId, out var pages))
+        if (threadId is not null && ThreadPageIndex.TryGetValue(threadId, out var pages))
         {
             foreach (var page in await Task.WhenAll(pages.Select(n => PostPage(n).GetAsync())))
             {

@@ -42,14 +42,26 @@ public sealed class CommunityJournal(IDurableStateManager manager)
     /// </summary>
     public IDurableDictionary<string, int> ArchivedReplies { get; } = manager.GetOrAddDictionary<string, int>("archived-replies");
 
-    /// <summary>The archive pages that hold a thread's posts, oldest first, by thread id.</summary>
-    public IDurableDictionary<string, int[]> ThreadPages { get; } = manager.GetOrAddDictionary<string, int[]>("thread-pages");
+    /// <summary>
+    /// Which archive pages hold a thread's posts, one entry a page and thread (<see cref="PageKey"/>): a page archived
+    /// journals its own entries, not again every page the thread was on before.
+    /// </summary>
+    public IDurableSet<string> ThreadPages { get; } = manager.GetOrAddSet<string>("thread-pages");
 
     /// <summary>
-    /// The archive pages that hold an author's posts, by author id: an erasure reads those, not every page. An erased
-    /// customer's pages move to their pseudonym, for an erasure that later removes the words it kept.
+    /// Which archive pages hold an author's posts, one entry a page and author: an erasure reads those, not every page.
+    /// An erased customer's entries move to their pseudonym, for an erasure that later removes the words it kept.
     /// </summary>
-    public IDurableDictionary<string, int[]> AuthorPages { get; } = manager.GetOrAddDictionary<string, int[]>("author-pages");
+    public IDurableSet<string> AuthorPages { get; } = manager.GetOrAddSet<string>("author-pages");
+
+    /// <summary>An entry of <see cref="ThreadPages"/> or <see cref="AuthorPages"/>; no id holds a '/'.</summary>
+    public static string PageKey(int page, string id) => $"{page}/{id}";
+
+    public static (int Page, string Id) ParsePageKey(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return (int.Parse(key.AsSpan(0, slash), System.Globalization.CultureInfo.InvariantCulture), key[(slash + 1)..]);
+    }
 
     public IDurableList<string> Ideas { get; } = manager.GetOrAddList<string>("ideas");
 
