@@ -8,6 +8,9 @@ public sealed partial class CommunityGrain
 {
     private static readonly TimeSpan FirstArchivePause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestArchivePause = TimeSpan.FromMinutes(5);
+    /// <summary>Archive pages read at once by a read or an erasure that spans many.</summary>
+    private const int PageReadsAtOnce = 16;
+
     private DateTimeOffset _archiveRetryAt;
     private int _archiveFailures;
 

@@ -92,9 +92,11 @@ public sealed partial class CommunityGrain
     private async Task<bool> ErasePostPagesAsync(string customerId, string pseudonym, bool keepTexts)
     {
         List<string> theirs = [.. State.AuthorPages.Where(k => k.EndsWith($"/{customerId}", StringComparison.Ordinal))];
-        List<string> kept = [.. State.AuthorPages.Where(k => k.EndsWith($"/{pseudonym}", StringComparison.Ordinal))];
+        // Posts already under the pseudonym change only when an erasure that kept their words is followed by one that does not.
+        List<string> kept = keepTexts ? [] : [.. State.AuthorPages.Where(k => k.EndsWith($"/{pseudonym}", StringComparison.Ordinal))];
         var pages = theirs.Concat(kept).Select(k => CommunityJournal.ParsePageKey(k).Page).Append(State.PostPages).Distinct();
-        foreach (var batch in pages.Chunk(ErasurePageReads))
+        var rewritten = 0;
+        foreach (var batch in pages.Chunk(PageReadsAtOnce))
         {
             await Task.WhenAll(batch.Select(async number =>
             {
@@ -103,6 +105,7 @@ public sealed partial class CommunityGrain
                 if (!erased.SequenceEqual(page))
                 {
                     await PostPage(number).StoreAsync(erased);
+                    Interlocked.Increment(ref rewritten);
                 }
             }));
         }
@@ -113,10 +116,9 @@ public sealed partial class CommunityGrain
             State.AuthorPages.Add(CommunityJournal.PageKey(CommunityJournal.ParsePageKey(key).Page, pseudonym));
         }
 
-        return theirs.Count > 0 || kept.Count > 0;
+        // Either way the journal is rewritten: records from before the posts were archived hold what the pages held.
+        return theirs.Count > 0 || rewritten > 0;
     }
-
-    private const int ErasurePageReads = 16;
 
     /// <summary>
     /// The post under the pseudonym, without its words unless they are kept; null if it is not the customer's or is

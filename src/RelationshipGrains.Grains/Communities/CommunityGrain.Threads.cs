@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using RelationshipGrains.Communities;
 using RelationshipGrains.Errors;
@@ -54,8 +55,8 @@ public sealed partial class CommunityGrain
                 : throw new RelationshipNotFoundException($"Thread '{post.ThreadId}' does not exist.");
             if (replies + 1 >= _options.MaxThreadPosts)
             {
-                throw new RelationshipConflictException(
-                    $"Thread '{post.ThreadId}' holds {_options.MaxThreadPosts:N0} posts, as many as a thread may; start a new thread.");
+                throw new RelationshipConflictException(string.Create(CultureInfo.InvariantCulture,
+                    $"Thread '{post.ThreadId}' holds {_options.MaxThreadPosts:N0} posts, as many as a thread may; start a new thread."));
             }
 
             if (recent)
@@ -143,16 +144,20 @@ public sealed partial class CommunityGrain
         List<CommunityPost> threads = [.. recent.Take(limit)];
         if (threads.Count < limit && pageNumber >= 0)
         {
-            foreach (var number in OpenerPages.GetViewBetween(0, pageNumber).Reverse())
+            foreach (var batch in OpenerPages.GetViewBetween(0, pageNumber).Reverse().Chunk(PageReadsAtOnce))
             {
-                var roots = (await PostPage(number).GetAsync()).Where(p => p.PostId == p.ThreadId).Reverse();
-                if (skipOnPage is not null)
+                foreach (var page in await Task.WhenAll(batch.Select(n => PostPage(n).GetAsync())))
                 {
-                    roots = roots.SkipWhile(p => p.PostId != skipOnPage).Skip(1);
-                    skipOnPage = null;
+                    var roots = page.Where(p => p.PostId == p.ThreadId).Reverse();
+                    if (skipOnPage is not null)
+                    {
+                        roots = roots.SkipWhile(p => p.PostId != skipOnPage).Skip(1);
+                        skipOnPage = null;
+                    }
+
+                    threads.AddRange(roots.Take(limit - threads.Count));
                 }
 
-                threads.AddRange(roots.Take(limit - threads.Count));
                 if (threads.Count == limit)
                 {
                     break;
@@ -169,9 +174,13 @@ public sealed partial class CommunityGrain
         List<CommunityPost> posts = [];
         if (threadId is not null && ThreadPageIndex.TryGetValue(threadId, out var pages))
         {
-            foreach (var page in await Task.WhenAll(pages.Select(n => PostPage(n).GetAsync())))
+            // A few at a time: a long-lived thread can have a reply on each of thousands of pages.
+            foreach (var batch in pages.Chunk(PageReadsAtOnce))
             {
-                posts.AddRange(page.Where(p => p.ThreadId == threadId));
+                foreach (var page in await Task.WhenAll(batch.Select(n => PostPage(n).GetAsync())))
+                {
+                    posts.AddRange(page.Where(p => p.ThreadId == threadId));
+                }
             }
         }
 

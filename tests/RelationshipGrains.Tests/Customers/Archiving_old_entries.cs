@@ -194,17 +194,13 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
     {
         var customer = await CustomerWithEntries(ClusterFixture.WindowSize);
         var refusedBefore = fixture.Storage.RefusedWrites;
-        fixture.Storage.FailWrites = true;
-        try
+        var pagesOfTheCustomer = $"{customer.GetPrimaryKeyString()}/";
+        using (fixture.Storage.FailWritesOf(id => id.Key.ToString()!.StartsWith(pagesOfTheCustomer, StringComparison.Ordinal)))
         {
             for (var i = 1; i <= 30; i++)
             {
                 await customer.RecordInteractionAsync(Requests.Interaction($"during-{i}", $"during outage {i}"));
             }
-        }
-        finally
-        {
-            fixture.Storage.FailWrites = false;
         }
 
         var refused = fixture.Storage.RefusedWrites - refusedBefore;

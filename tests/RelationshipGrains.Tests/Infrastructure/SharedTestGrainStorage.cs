@@ -19,22 +19,31 @@ public sealed class SharedTestGrainStorage : IGrainStorage
         .GetRequiredService<Serializer>();
 
     private readonly ConcurrentDictionary<(string Name, GrainId Grain), int> _reads = new();
-    private volatile bool _failWrites;
+    private volatile Func<GrainId, bool>? _failing;
     private int _refusedWrites;
 
     /// <summary>How many times a grain's state was read.</summary>
     public int Reads(string stateName, GrainId grainId) => _reads.GetValueOrDefault((stateName, grainId));
 
-    /// <summary>How many writes were refused while <see cref="FailWrites"/> was set.</summary>
+    /// <summary>How many writes <see cref="FailWritesOf"/> refused.</summary>
     public int RefusedWrites => Volatile.Read(ref _refusedWrites);
 
     /// <summary>The grain whose next write is stored, then answered with an error, as a write whose answer was lost.</summary>
     public GrainId? LoseNextWriteAnswerOf { get; set; }
 
-    public bool FailWrites
+    /// <summary>
+    /// Refuses writes of the grains <paramref name="which"/> picks until disposed: only those, since a flag for every
+    /// grain also refused whatever other grains wrote meanwhile.
+    /// </summary>
+    public IDisposable FailWritesOf(Func<GrainId, bool> which)
     {
-        get => _failWrites;
-        set => _failWrites = value;
+        _failing = which;
+        return new Restore(() => _failing = null);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
     }
 
     /// <summary>What storage holds for a grain, as a test would find it after a crash.</summary>
@@ -62,7 +71,7 @@ public sealed class SharedTestGrainStorage : IGrainStorage
 
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        if (FailWrites)
+        if (_failing is { } failing && failing(grainId))
         {
             Interlocked.Increment(ref _refusedWrites);
             throw new IOException("Test storage is refusing writes.");

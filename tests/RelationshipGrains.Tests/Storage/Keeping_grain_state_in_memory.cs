@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using RelationshipGrains.Communities;
@@ -5,6 +6,7 @@ using RelationshipGrains.Grains;
 using RelationshipGrains.Grains.Communities;
 using RelationshipGrains.Grains.Hosting;
 using RelationshipGrains.Partners;
+using RelationshipGrains.Silo.Hosting;
 using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Storage;
@@ -25,8 +27,10 @@ public sealed class Keeping_grain_state_in_memory : IAsyncLifetime
         {
             silo.AddRelationshipGrains();
             silo.Services.Configure<RelationshipGrains.Grains.Security.ClientSurfaceOptions>(o => o.ChannelAppsOnly = false);
-            silo.AddOrleansSerializedMemoryGrainStorage(StorageNames.Relationships);
-            silo.AddMemoryJournalStorage();
+            // As the silo chooses its storage, so the test fails if the profile goes back to the default serializer.
+            var configuration = new ConfigurationBuilder()
+                .AddInMemoryCollection([new KeyValuePair<string, string?>("Storage:Provider", "Memory")]).Build();
+            silo.AddConfiguredGrainStorage(configuration, new SiloOptions());
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
