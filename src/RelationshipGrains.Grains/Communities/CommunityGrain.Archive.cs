@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using System.Runtime.InteropServices;
+using Microsoft.Extensions.Logging;
 using RelationshipGrains.Communities;
 
 namespace RelationshipGrains.Grains.Communities;
@@ -8,6 +8,7 @@ public sealed partial class CommunityGrain
 {
     private static readonly TimeSpan FirstArchivePause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestArchivePause = TimeSpan.FromMinutes(5);
+
     /// <summary>Archive pages read at once by a read or an erasure that spans many.</summary>
     private const int PageReadsAtOnce = 16;
 
