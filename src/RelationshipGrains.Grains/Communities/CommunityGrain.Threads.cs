@@ -96,16 +96,23 @@ public sealed partial class CommunityGrain
             if (pageNumber < 0)
             {
                 State.Posts[IndexOfPost(post.PostId)] = post;
+                AddEvent(CommunityEventKind.PostHidden, $"A post was hidden by {actorId}: {reason}", post.PostId, actorId);
+                await SaveAsync();
             }
             else
             {
-                // The page first: a hide whose event then failed to write is hidden, and asked again, answers so.
+                // The event first, then the page: with the page first, a hide whose event then failed to write found the
+                // post hidden when asked again and never announced it. A hide asked again after the page failed finds
+                // its event in the feed and only stores the page.
+                if (!State.Feed.Any(e => e.Kind == CommunityEventKind.PostHidden && e.Subject == post.PostId))
+                {
+                    AddEvent(CommunityEventKind.PostHidden, $"A post was hidden by {actorId}: {reason}", post.PostId, actorId);
+                    await SaveAsync();
+                }
+
                 var page = await PostPage(pageNumber).GetAsync();
                 await PostPage(pageNumber).StoreAsync([.. page.Select(p => p.PostId == post.PostId ? post : p)]);
             }
-
-            AddEvent(CommunityEventKind.PostHidden, $"A post was hidden by {actorId}: {reason}", post.PostId, actorId);
-            await SaveAsync();
         }
 
         return Present(post);

@@ -70,6 +70,43 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_hide_of_an_archived_post_cut_short_is_announced_once_when_asked_again()
+    {
+        await TalkAsync();
+        var moderator = await _world.Member(CommunityRole.Moderator);
+
+        // The community's write fails: the page was stored first, the hide asked again found the post hidden and
+        // never announced it.
+        using (fixture.Journals.FailWritesTo(_world.Community.GetGrainId()))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => _world.Community.HidePostAsync(moderator, "r1", "Off-topic"));
+        }
+
+        await fixture.Cluster.DeactivateAsync(_world.Community);
+        // The page fails: asked again, the hide stores it and does not announce it twice.
+        fixture.Failures.FailNext(nameof(CommunityPostPageGrain.StoreAsync), $"{_world.Slug}/0");
+        await Assert.ThrowsAnyAsync<Exception>(() => _world.Community.HidePostAsync(moderator, "r1", "Off-topic"));
+        var hidden = await _world.Community.HidePostAsync(moderator, "r1", "Off-topic");
+        await _world.Community.HidePostAsync(moderator, "r1", "Off-topic");
+
+        var latest = (await _world.Community.GetAsync())!.LatestEvent;
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        List<CommunityEvent> feed = [];
+        await foreach (var e in _world.Community.WatchAsync(0, cts.Token))
+        {
+            feed.Add(e);
+            if (e.Sequence == latest)
+            {
+                break;
+            }
+        }
+
+        Assert.True(hidden.Hidden);
+        Assert.True(StoredPage(0).Single(p => p.PostId == "r1").Hidden);
+        Assert.Single(feed, e => e.Kind == CommunityEventKind.PostHidden && e.Subject == "r1");
+    }
+
+    [Fact]
     public async Task An_archive_step_that_fails_leaves_the_post_acknowledged_and_is_done_with_a_later_post()
     {
         await _world.Create();
