@@ -10,54 +10,108 @@ public sealed partial class CustomerGrain
     private DateTimeOffset _archiveRetryAt;
     private int _archiveFailures;
 
+    /// <summary>The pages being stored after a change, if any; nothing awaits them but an erasure and the deactivation.</summary>
+    private Task? _archiving;
+
+    /// <summary>The last sequence of the pages being stored: those entries count as archived, and keep their status.</summary>
+    private long _archivingThrough;
+
+    /// <summary>The last sequence of the pages stored whose entries the window still holds, to be trimmed by the next change.</summary>
+    private long _archivedThrough;
+
     /// <summary>
-    /// Moves whole pages out of the window whenever it holds more than the window size, so memory never holds more. The page is stored before the window is
-    /// trimmed, and storing a page twice is harmless, so a crash between the two steps loses and duplicates nothing.
-    /// The change that triggered it is already durable, so a failure here is logged and tried again after a pause that
-    /// doubles with each failure (1 s to 5 min): while archive storage is out, writes go on at their usual cost and the
-    /// window grows, instead of every write paying a failing call and a logged stack trace.
+    /// Moves whole pages out of the window whenever it holds more than the window size, so memory never holds more.
+    /// Called after a change is written, it starts storing the next pages without waiting (the next write trims the
+    /// window of them): the caller's change is durable already, and a page of a hundred entries took the one write that stored it several
+    /// times a journal append (on Azure, every hundredth call of a conversation waited for it). Each page is stored before the
+    /// window is trimmed of it, and storing a page twice is harmless, so a crash between the two steps loses and
+    /// duplicates nothing. A failure is logged and tried again after a pause that doubles with each failure (1 s to 5
+    /// min): while archive storage is out, writes go on at their usual cost and the window grows.
     /// </summary>
-    private async Task ArchiveIfFullAsync()
+    private void ArchiveIfFull()
     {
-        if (State.Timeline.Count <= _options.WindowSize || time.GetUtcNow() < _archiveRetryAt)
+        if (_archiving is not null || State.Timeline.Count <= _options.WindowSize || time.GetUtcNow() < _archiveRetryAt)
         {
             return;
         }
 
+        if (State.Profile.ArchivePageSize == 0)
+        {
+            State.Profile = State.Profile with { ArchivePageSize = _options.PageSize };
+        }
+
+        var pageSize = State.Profile.ArchivePageSize;
+        List<List<TimelineEntry>> pages = [];
+        // Never the whole window, even with a page fixed larger than a window set smaller since: the last entry
+        // gives the customer its last sequence.
+        for (var left = State.Timeline.Count; left > _options.WindowSize && left > pageSize; left -= pageSize)
+        {
+            pages.Add([.. State.Timeline.Skip(pages.Count * pageSize).Take(pageSize)]);
+        }
+
+        if (pages.Count > 0)
+        {
+            _archivingThrough = pages[^1][^1].Sequence;
+            var storing = StorePagesAsync(pages, pageSize);
+            _archiving = storing.IsCompleted ? null : storing;
+        }
+    }
+
+    private async Task StorePagesAsync(List<List<TimelineEntry>> pages, int pageSize)
+    {
         try
         {
-            if (State.Profile.ArchivePageSize == 0)
+            foreach (var page in pages)
             {
-                State.Profile = State.Profile with { ArchivePageSize = _options.PageSize };
-            }
-
-            var pageSize = State.Profile.ArchivePageSize;
-            // Never the whole window, even with a page fixed larger than a window set smaller since: the last entry
-            // gives the customer its last sequence.
-            while (State.Timeline.Count > _options.WindowSize && State.Timeline.Count > pageSize)
-            {
-                var page = State.Timeline.Take(pageSize).ToList();
                 await ArchivePage((page[0].Sequence - 1) / pageSize).StoreAsync(page);
-
-                // Each removal journals a few bytes; the page itself went to its own grain above. They are written
-                // with the next change rather than on their own: a trim lost with the activation is the crash this
-                // method already survives (the page is stored again, harmlessly, and the window trimmed again), and
-                // a write of its own cost every page a storage request.
-                for (var i = 0; i < pageSize; i++)
-                {
-                    State.Timeline.RemoveAt(0);
-                }
-
-                ForgetOldEntryIds();
+                _archivedThrough = page[^1].Sequence;
             }
 
             _archiveFailures = 0;
         }
         catch (Exception e)
         {
+            _archivingThrough = _archivedThrough;
             var pause = Backoff.Pause(FirstArchivePause, LongestArchivePause, _archiveFailures++);
             _archiveRetryAt = time.GetUtcNow() + pause;
             LogArchiveFailed(logger, e, CustomerId, pause);
+        }
+        finally
+        {
+            _archiving = null;
+        }
+    }
+
+    /// <summary>
+    /// Removes the stored pages' entries from the window, before each write. Each removal journals a few bytes,
+    /// written with the change rather than on their own: a trim lost with the activation is the crash the archive already survives
+    /// (the page is stored again, harmlessly), and a write of its own cost every page a storage request.
+    /// </summary>
+    private void TrimArchivedEntries()
+    {
+        var trimmed = 0;
+        while (trimmed < State.Timeline.Count && State.Timeline[trimmed].Sequence <= _archivedThrough)
+        {
+            trimmed++;
+        }
+
+        for (var i = 0; i < trimmed; i++)
+        {
+            State.Timeline.RemoveAt(0);
+        }
+
+        if (trimmed > 0)
+        {
+            ForgetOldEntryIds();
+        }
+    }
+
+    /// <summary>Lets the pages being stored finish (they never fail: a failure waits for a later change).</summary>
+    private async Task FinishArchivingAsync()
+    {
+        if (_archiving is { } archiving)
+        {
+            await archiving;
         }
     }
 

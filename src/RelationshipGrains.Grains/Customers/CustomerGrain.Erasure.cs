@@ -53,7 +53,15 @@ public sealed partial class CustomerGrain
             .Concat(await Memberships().ListAsync())
             .Distinct().Order(StringComparer.Ordinal).ToList();
         var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains], communities, keepPostTexts);
-        var pages = State.Profile.ArchivePageSize == 0 ? 0 : (WindowStart - 1) / State.Profile.ArchivePageSize;
+        // A page being stored holds the customer's words: it lands before the pages are erased, not after.
+        await FinishArchivingAsync();
+        (_archivingThrough, _archivedThrough) = (0, 0);
+
+        // Every page that could hold an entry, not only those the window was trimmed of: a page is stored before the
+        // trim that counts it is written, so an activation lost in between leaves a page the journal does not count
+        // (even the first, stored before the page size was written). A page never stored costs one read.
+        var pageSize = State.Profile.ArchivePageSize == 0 ? _options.PageSize : State.Profile.ArchivePageSize;
+        var pages = State.LastSequence == 0 ? 0 : (State.LastSequence - 1) / pageSize + 1;
 
         // What is left is not personal: the receipt, the value chains counterparties rely on, the events still to
         // publish (now with CustomerErased), and the archive pages and communities left to clean. The next write

@@ -48,7 +48,7 @@ public sealed partial class CustomerGrain
             Kebab.Of(entry.Direction!.Value), entry.Topic, entry.Status, entry.OccurredAt, now), now);
         await PersistAsync();
         metrics.InteractionsRecorded.Add(1);
-        await ArchiveIfFullAsync();
+        ArchiveIfFull();
         return new RecordResult(entry, Created: true);
     }
 
@@ -78,9 +78,10 @@ public sealed partial class CustomerGrain
 
         var status = EntryStatuses.Validate(target.Kind, change.Status, "status");
         var now = time.GetUtcNow();
-        if (target.Sequence >= WindowStart)
+        if (target.Sequence >= WindowStart && target.Sequence > _archivingThrough)
         {
-            // Archived entries keep the status they were archived with; the StatusChanged entry tells the rest.
+            // Archived entries keep the status they were archived with, those being archived too; the StatusChanged
+            // entry tells the rest.
             State.Timeline[(int)(target.Sequence - WindowStart)] = target with { Status = status };
         }
 
@@ -90,7 +91,7 @@ public sealed partial class CustomerGrain
             RelatesTo: target.Sequence), now);
         State.RememberEntryId(change.RequestId, entry.Sequence);
         await PersistAsync();
-        await ArchiveIfFullAsync();
+        ArchiveIfFull();
         return new RecordResult(entry, Created: true);
     }
 

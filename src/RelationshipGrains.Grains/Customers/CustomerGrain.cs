@@ -65,8 +65,16 @@ public sealed partial class CustomerGrain(
         await EraseArchivePagesAsync();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        Outbox.OnDeactivateAsync(reason, () => journal.WriteOrRetireAsync(this));
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A page stored by this activation must not land after a later one erased it.
+        await FinishArchivingAsync();
+        await Outbox.OnDeactivateAsync(reason, () =>
+        {
+            TrimArchivedEntries();
+            return journal.WriteOrRetireAsync(this);
+        });
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
     {
@@ -138,7 +146,11 @@ public sealed partial class CustomerGrain(
     }
 
     /// <summary>Appends the change's journal records in one write, then wakes live subscribers.</summary>
-    private Task PersistAsync() => journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());
+    private Task PersistAsync()
+    {
+        TrimArchivedEntries();
+        return journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());
+    }
 
     private void Persisted()
     {

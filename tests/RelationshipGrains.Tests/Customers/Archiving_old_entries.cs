@@ -110,11 +110,66 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         var journalWrites = fixture.Journals.Writes(customer.GetGrainId());
 
         await customer.RecordInteractionAsync(Requests.Interaction("over-the-window"));
+        var writesOfTheCall = fixture.Journals.Writes(customer.GetGrainId()) - journalWrites;
+        // The page is stored after the call answers; a deactivation waits for it.
+        await fixture.Cluster.DeactivateAsync(customer);
 
         var stored = fixture.Storage.Peek<TimelineArchivePageState>(TimelineArchivePageGrain.StateName, page.GetGrainId());
-        Assert.Equal(journalWrites + 1, fixture.Journals.Writes(customer.GetGrainId()));
+        Assert.Equal(1, writesOfTheCall);
         Assert.Equal(0, fixture.Storage.Reads(TimelineArchivePageGrain.StateName, page.GetGrainId()));
         Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => (long)i), stored!.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_slow_archive_page_holds_up_neither_the_write_that_filled_the_window_nor_the_next()
+    {
+        var customer = await CustomerWithEntries(ClusterFixture.WindowSize);
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/0");
+        var (arrived, release) = fixture.Storage.HoldNextWriteOf(page.GetGrainId());
+
+        var filled = await customer.RecordInteractionAsync(Requests.Interaction("fills-the-window")).WaitAsync(TimeSpan.FromSeconds(10));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(10));
+        var next = await customer.RecordInteractionAsync(Requests.Interaction("while-the-page-is-stored")).WaitAsync(TimeSpan.FromSeconds(10));
+        var whileStored = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+        release.SetResult();
+        await fixture.Cluster.DeactivateAsync(customer);
+        var after = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
+
+        Assert.Equal(ClusterFixture.WindowSize + 1, filled.Entry.Sequence);
+        Assert.Equal(ClusterFixture.WindowSize + 2, next.Entry.Sequence);
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.WindowSize + 2).Select(i => (long)i), whileStored.Entries.Select(e => e.Sequence));
+        Assert.Equal(whileStored.Entries, after.Entries);
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => (long)i),
+            fixture.Storage.Peek<TimelineArchivePageState>(TimelineArchivePageGrain.StateName, page.GetGrainId())!.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task An_entry_whose_page_is_being_stored_keeps_its_status_as_an_archived_one_does()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        var opened = await customer.RecordInteractionAsync(Requests.Interaction("case-1") with { Kind = TimelineEntryKind.ServiceCase });
+        for (var i = 2; i <= ClusterFixture.WindowSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"a-{i}"));
+        }
+
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/0");
+        var (arrived, release) = fixture.Storage.HoldNextWriteOf(page.GetGrainId());
+        await customer.RecordInteractionAsync(Requests.Interaction("fills-the-window"));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var changed = await customer.ChangeEntryStatusAsync(new ChangeEntryStatus("case-1-resolved", opened.Entry.Sequence, "resolved", Author.System));
+        var whileStored = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 1));
+        release.SetResult();
+        await fixture.Cluster.DeactivateAsync(customer);
+        var archived = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 1));
+
+        // Read from the window while its page was stored, then from the page: the same, as the status entry says.
+        Assert.Equal("open", Assert.Single(whileStored.Entries).Status);
+        Assert.Equal("open", Assert.Single(archived.Entries).Status);
+        Assert.Equal(1, await ArchivedPages(customer, 2));
+        Assert.Equal("resolved", changed.Entry.Status);
+        Assert.Equal(opened.Entry.Sequence, changed.Entry.RelatesTo);
     }
 
     [Fact]
@@ -208,6 +263,7 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         var archivedDuringPause = await ArchivedPages(customer, 5);
         fixture.Time.Advance(TimeSpan.FromSeconds(2));
         await customer.RecordInteractionAsync(Requests.Interaction("after-the-pause", "archived again"));
+        await fixture.Cluster.DeactivateAsync(customer);
         var archivedAfter = await ArchivedPages(customer, 5);
         var all = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: 200));
 

@@ -67,6 +67,69 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         Assert.Single(fixture.Events.OfType<IntentWithdrawn>(), e => e.CustomerId == id && e.IntentId == "bike");
     }
 
+    [Fact]
+    public async Task An_archive_page_whose_trim_was_lost_with_the_activation_is_erased_too()
+    {
+        // The first page is stored as the window overflows, and the window's trim (and the page size) would be written
+        // with the next change, which fails: the activation goes, and the journal does not count the page.
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        var id = customer.GetPrimaryKeyString();
+        for (var i = 1; i <= ClusterFixture.WindowSize + 1; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"m-{i}", $"My address is {i} Babbage Row"));
+        }
+
+        using (fixture.Journals.FailWritesTo(customer.GetGrainId()))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => customer.RecordInteractionAsync(Requests.Interaction("lost")));
+        }
+
+        await fixture.Cluster.DeactivateAsync(customer);
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
+        Assert.NotNull(fixture.Storage.Peek<TimelineArchivePageState>("timeline-page", page.GetGrainId()));
+        await customer.Stewardship().EraseAsync();
+        var erased = fixture.Storage.Peek<TimelineArchivePageState>("timeline-page", page.GetGrainId());
+
+        // The customer comes back, and their first page is theirs, not the erased timeline's.
+        for (var i = 1; i <= ClusterFixture.WindowSize + 1; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"back-{i}"));
+        }
+
+        Assert.Null(erased);
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => $"back-{i}"), (await page.GetAsync()).Select(e => e.EntryId));
+    }
+
+    [Fact]
+    public async Task An_erasure_while_a_page_is_being_stored_erases_that_page_and_leaves_the_new_timeline_whole()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        for (var i = 1; i <= ClusterFixture.WindowSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"m-{i}", $"My address is {i} Jacquard Court"));
+        }
+
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/0");
+        var (arrived, release) = fixture.Storage.HoldNextWriteOf(page.GetGrainId());
+        await customer.RecordInteractionAsync(Requests.Interaction("fills-the-window"));
+        await arrived.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Released once the erasure has begun (its reminder is its first write).
+        var erasing = customer.Stewardship().EraseAsync();
+        await Poll.UntilAsync(() => Task.FromResult(fixture.Reminders.Holds(customer.GetGrainId(), CustomerGrain.ErasureReminder)), held => held,
+            TimeSpan.FromSeconds(10), "the erasure's reminder");
+        release.SetResult();
+        await erasing;
+        var erased = fixture.Storage.Peek<TimelineArchivePageState>("timeline-page", page.GetGrainId());
+        var back = await customer.RecordInteractionAsync(Requests.Interaction("back-1"));
+        var again = await customer.RecordInteractionAsync(Requests.Interaction("back-2"));
+
+        // The page's store, finished for the erased timeline, trims nothing of the new one.
+        Assert.Null(erased);
+        Assert.Equal([1L, 2L], [back.Entry.Sequence, again.Entry.Sequence]);
+        Assert.Equal(["back-1", "back-2"], (await customer.GetTimelineAsync(new TimelineQuery(After: 0))).Entries.Select(e => e.EntryId));
+    }
+
     /// <summary>
     /// A customer with an archive page, a consent and a partner's read, whose erasure fails at its first step after its
     /// own write, as if the silo had died there.

@@ -46,6 +46,20 @@ public sealed class SharedTestGrainStorage : IGrainStorage
         public void Dispose() => restore();
     }
 
+    private (GrainId Grain, TaskCompletionSource Arrived, TaskCompletionSource Release)? _hold;
+
+    /// <summary>
+    /// Holds the next write of <paramref name="grainId"/> until the returned release is completed, then stores it;
+    /// <c>Arrived</c> completes when it is held.
+    /// </summary>
+    public (Task Arrived, TaskCompletionSource Release) HoldNextWriteOf(GrainId grainId)
+    {
+        var hold = (grainId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously),
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _hold = hold;
+        return (hold.Item2.Task, hold.Item3);
+    }
+
     /// <summary>What storage holds for a grain, as a test would find it after a crash.</summary>
     public T? Peek<T>(string stateName, GrainId grainId) =>
         _records.TryGetValue((stateName, grainId), out var record) ? _serializer.Deserialize<T>(record.Data) : default;
@@ -69,8 +83,15 @@ public sealed class SharedTestGrainStorage : IGrainStorage
         return Task.CompletedTask;
     }
 
-    public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (_hold is { } hold && hold.Grain == grainId)
+        {
+            _hold = null;
+            hold.Arrived.TrySetResult();
+            await hold.Release.Task;
+        }
+
         if (_failing is { } failing && failing(grainId))
         {
             Interlocked.Increment(ref _refusedWrites);
@@ -99,7 +120,6 @@ public sealed class SharedTestGrainStorage : IGrainStorage
 
         grainState.ETag = etag;
         grainState.RecordExists = true;
-        return Task.CompletedTask;
     }
 
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
