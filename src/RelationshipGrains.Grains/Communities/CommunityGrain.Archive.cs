@@ -122,9 +122,60 @@ public sealed partial class CommunityGrain
             return (null, -1);
         }
 
-        var page = await PostPage(number).GetAsync();
+        var page = await ReadPostPageAsync(number);
         return (page.FirstOrDefault(p => p.PostId == postId)
             ?? throw new InvalidOperationException($"Archive page {number} of community {Slug} is missing post {postId}."), number);
+    }
+
+    private DateTimeOffset _hidesRetryAt;
+    private int _hideFailures;
+
+    /// <summary>An archive page as it is: as stored, with the hides it may not have yet.</summary>
+    private async Task<IReadOnlyList<CommunityPost>> ReadPostPageAsync(int number)
+    {
+        var page = await PostPage(number).GetAsync();
+        return State.HidesToStore.Count == 0 ? page : [.. page.Select(WithHideToStore)];
+    }
+
+    private CommunityPost WithHideToStore(CommunityPost post) =>
+        !post.Hidden && State.HidesToStore.TryGetValue(post.PostId, out var reason) ? post with { Hidden = true, HiddenReason = reason } : post;
+
+    /// <summary>
+    /// Stores on their pages the hides that may not be there yet, by the hide and then by each post until it succeeds;
+    /// they leave <see cref="CommunityJournal.HidesToStore"/> with the next change (a page stored again is harmless).
+    /// A failure is logged and tried again after a pause, as archiving is.
+    /// </summary>
+    private async Task StoreHidesAsync()
+    {
+        if (State.HidesToStore.Count == 0 || time.GetUtcNow() < _hidesRetryAt)
+        {
+            return;
+        }
+
+        try
+        {
+            var byPage = State.HidesToStore.Keys.GroupBy(id => State.ArchivedPosts.TryGetValue(id, out var number) ? number : -1).ToList();
+            foreach (var hides in byPage)
+            {
+                if (hides.Key >= 0)
+                {
+                    await PostPage(hides.Key).StoreAsync([.. await ReadPostPageAsync(hides.Key)]);
+                }
+
+                foreach (var postId in hides)
+                {
+                    State.HidesToStore.Remove(postId);
+                }
+            }
+
+            _hideFailures = 0;
+        }
+        catch (Exception e)
+        {
+            var pause = Backoff.Pause(FirstArchivePause, LongestArchivePause, _hideFailures++);
+            _hidesRetryAt = time.GetUtcNow() + pause;
+            LogHidesNotStored(logger, e, Slug, pause);
+        }
     }
 
     /// <summary>A post as readers see it: hidden, without its words; an archived opening post, with its replies now.</summary>
@@ -135,6 +186,9 @@ public sealed partial class CommunityGrain
             ? shown with { Replies = replies }
             : shown;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing hidden posts on the archive pages of community {Community} failed; they stay hidden and are stored again after {Pause}.")]
+    private static partial void LogHidesNotStored(ILogger logger, Exception exception, string community, TimeSpan pause);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Archiving the posts of community {Community} failed; posts go on and archiving is tried again after {Pause}.")]
     private static partial void LogArchiveFailed(ILogger logger, Exception exception, string community, TimeSpan pause);

@@ -100,7 +100,7 @@ public sealed partial class CommunityGrain
         {
             await Task.WhenAll(batch.Select(async number =>
             {
-                var page = await PostPage(number).GetAsync();
+                var page = await ReadPostPageAsync(number);
                 List<CommunityPost> erased = [.. page.Select(p => ErasedPost(p, customerId, pseudonym, keepTexts) ?? p)];
                 if (!erased.SequenceEqual(page))
                 {

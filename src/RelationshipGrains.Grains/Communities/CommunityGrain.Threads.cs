@@ -77,6 +77,7 @@ public sealed partial class CommunityGrain
         TellCustomer(customerId, $"post/{post.PostId}",
             post.ThreadId is null ? $"Started the thread '{post.Title}' in '{State.Name}'." : $"Replied in a thread of '{State.Name}'.", threadId);
         await ArchivePostsIfFullAsync();
+        await StoreHidesAsync();
         return created;
     }
 
@@ -101,17 +102,12 @@ public sealed partial class CommunityGrain
             }
             else
             {
-                // The event first, then the page: with the page first, a hide whose event then failed to write found the
-                // post hidden when asked again and never announced it. A hide asked again after the page failed finds
-                // its event in the feed and only stores the page.
-                if (!State.Feed.Any(e => e.Kind == CommunityEventKind.PostHidden && e.Subject == post.PostId))
-                {
-                    AddEvent(CommunityEventKind.PostHidden, $"A post was hidden by {actorId}: {reason}", post.PostId, actorId);
-                    await SaveAsync();
-                }
-
-                var page = await PostPage(pageNumber).GetAsync();
-                await PostPage(pageNumber).StoreAsync([.. page.Select(p => p.PostId == post.PostId ? post : p)]);
+                // Written with its event, then stored on the page: until the page has it, reading the page applies it,
+                // so a page that could not be stored neither fails an acknowledged hide nor shows the post again.
+                AddEvent(CommunityEventKind.PostHidden, $"A post was hidden by {actorId}: {reason}", post.PostId, actorId);
+                State.HidesToStore[post.PostId] = reason;
+                await SaveAsync();
+                await StoreHidesAsync();
             }
         }
 
@@ -153,7 +149,7 @@ public sealed partial class CommunityGrain
         {
             foreach (var batch in OpenerPages.GetViewBetween(0, pageNumber).Reverse().Chunk(PageReadsAtOnce))
             {
-                foreach (var page in await Task.WhenAll(batch.Select(n => PostPage(n).GetAsync())))
+                foreach (var page in await Task.WhenAll(batch.Select(ReadPostPageAsync)))
                 {
                     var roots = page.Where(p => p.PostId == p.ThreadId).Reverse();
                     if (skipOnPage is not null)
@@ -184,7 +180,7 @@ public sealed partial class CommunityGrain
             // A few at a time: a long-lived thread can have a reply on each of thousands of pages.
             foreach (var batch in pages.Chunk(PageReadsAtOnce))
             {
-                foreach (var page in await Task.WhenAll(batch.Select(n => PostPage(n).GetAsync())))
+                foreach (var page in await Task.WhenAll(batch.Select(ReadPostPageAsync)))
                 {
                     posts.AddRange(page.Where(p => p.ThreadId == threadId));
                 }

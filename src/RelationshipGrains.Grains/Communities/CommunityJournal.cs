@@ -54,6 +54,12 @@ public sealed class CommunityJournal(IDurableStateManager manager)
     /// </summary>
     public IDurableSet<string> AuthorPages { get; } = manager.GetOrAddSet<string>("author-pages");
 
+    /// <summary>
+    /// Hides of archived posts (post id to reason) that their pages may not have yet: written with the hide's event, and
+    /// applied to the page as it is read until the page has been stored with them.
+    /// </summary>
+    public IDurableDictionary<string, string> HidesToStore { get; } = manager.GetOrAddDictionary<string, string>("hides-to-store");
+
     /// <summary>An entry of <see cref="ThreadPages"/> or <see cref="AuthorPages"/>; no id holds a '/'.</summary>
     public static string PageKey(int page, string id) => $"{page}/{id}";
 

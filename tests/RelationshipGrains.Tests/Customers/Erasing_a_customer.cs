@@ -31,6 +31,7 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         var partnerReads = fixture.Grains.GetGrain<IPartnerAccessLogGrain>(id).GetGrainId();
         Assert.True(fixture.Journals.Holds(partnerReads, insurer));
         var firstPage = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
+        await fixture.Cluster.DeactivateAsync(customer);
         Assert.NotEmpty(await firstPage.GetAsync());
 
         var receipt = await customer.Stewardship().EraseAsync();
@@ -96,6 +97,8 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
             await customer.RecordInteractionAsync(Requests.Interaction($"back-{i}"));
         }
 
+        // The page is stored after the call that filled the window; a deactivation waits for it.
+        await fixture.Cluster.DeactivateAsync(customer);
         Assert.Null(erased);
         Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => $"back-{i}"), (await page.GetAsync()).Select(e => e.EntryId));
     }
@@ -148,6 +151,7 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         await customer.GrantConsentAsync(new GrantConsent(insurer, [ConsentScope.Profile], null));
         await customer.ForPartners().GetProfileForPartnerAsync(insurer);
         var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/0");
+        await fixture.Cluster.DeactivateAsync(customer);
         Assert.NotEmpty(await page.GetAsync());
         fixture.Failures.FailNext(nameof(ITimelineArchivePageGrain.EraseAsync), $"{id}/0");
 

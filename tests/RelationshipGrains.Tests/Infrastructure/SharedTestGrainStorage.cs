@@ -22,6 +22,11 @@ public sealed class SharedTestGrainStorage : IGrainStorage
     private volatile Func<GrainId, bool>? _failing;
     private int _refusedWrites;
 
+    private readonly ConcurrentDictionary<(string Name, GrainId Grain), int> _writes = new();
+
+    /// <summary>How many writes of a grain's state were stored (one whose answer was lost among them).</summary>
+    public int Writes(string stateName, GrainId grainId) => _writes.GetValueOrDefault((stateName, grainId));
+
     /// <summary>How many times a grain's state was read.</summary>
     public int Reads(string stateName, GrainId grainId) => _reads.GetValueOrDefault((stateName, grainId));
 
@@ -111,6 +116,8 @@ public sealed class SharedTestGrainStorage : IGrainStorage
 
             _records[key] = (data, etag);
         }
+
+        _writes.AddOrUpdate(key, 1, (_, n) => n + 1);
 
         if (LoseNextWriteAnswerOf == grainId)
         {
