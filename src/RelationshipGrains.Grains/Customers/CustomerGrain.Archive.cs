@@ -7,32 +7,52 @@ public sealed partial class CustomerGrain
 {
     private static readonly TimeSpan FirstArchivePause = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestArchivePause = TimeSpan.FromMinutes(5);
-    private DateTimeOffset _archiveRetryAt;
-    private int _archiveFailures;
 
-    /// <summary>The pages being stored after a change, if any; nothing awaits them but an erasure and the deactivation.</summary>
-    private Task? _archiving;
+    /// <summary>
+    /// Archiving under way, made by a customer's first archiving: most customers never fill a window, and five fields
+    /// in every activation would have cost each 40 bytes.
+    /// </summary>
+    private sealed class Archiving
+    {
+        /// <summary>The pages being stored after a change, if any; nothing awaits them but an erasure and the deactivation.</summary>
+        public Task? Storing;
 
-    /// <summary>The last sequence of the pages being stored: those entries count as archived, and keep their status.</summary>
-    private long _archivingThrough;
+        /// <summary>The last sequence of the pages being stored: those entries count as archived, and keep their status.</summary>
+        public long StoringThrough;
 
-    /// <summary>The last sequence of the pages stored whose entries the window still holds, to be trimmed by the next change.</summary>
-    private long _archivedThrough;
+        /// <summary>The last sequence of the pages stored that the window still holds, trimmed by the next write.</summary>
+        public long StoredThrough;
+
+        public DateTimeOffset RetryAt;
+        public int Failures;
+    }
+
+    private Archiving? _archiving;
+
+    /// <summary>The last sequence counted as archived, in the window or not.</summary>
+    private long ArchivingThrough => _archiving?.StoringThrough ?? 0;
 
     /// <summary>
     /// Moves whole pages out of the window whenever it holds more than the window size, so memory never holds more.
-    /// Called after a change is written, it starts storing the next pages without waiting (the next write trims the
-    /// window of them): the caller's change is durable already, and a page of a hundred entries took the one write that stored it several
-    /// times a journal append (on Azure, every hundredth call of a conversation waited for it). Each page is stored before the
-    /// window is trimmed of it, and storing a page twice is harmless, so a crash between the two steps loses and
-    /// duplicates nothing. A failure is logged and tried again after a pause that doubles with each failure (1 s to 5
-    /// min): while archive storage is out, writes go on at their usual cost and the window grows.
+    /// Called after a change is written, it starts storing the next pages without waiting, and the next write trims the
+    /// window of them: the caller's change is durable already, and on Azure every hundredth call of a conversation
+    /// waited for a page of a hundred entries as well as its own append. Each page is stored before the window is
+    /// trimmed of it, and storing a page twice is harmless, so a crash between the two steps loses and duplicates
+    /// nothing. A failure is logged and tried again after a pause that doubles with each failure (1 s to 5 min): while
+    /// archive storage is out, writes go on at their usual cost and the window grows.
     /// </summary>
-    private void ArchiveIfFull()
+    private Task ArchiveIfFullAsync()
     {
-        if (_archiving is not null || State.Timeline.Count <= _options.WindowSize || time.GetUtcNow() < _archiveRetryAt)
+        if (_archiving?.Storing is { } storing)
         {
-            return;
+            // A page's worth of entries came while the last pages were being stored: this change waits for them, so
+            // pages stored slower than the conversation goes cannot let the window grow without bound.
+            return State.Timeline.Count > _options.WindowSize + State.Profile.ArchivePageSize ? storing : Task.CompletedTask;
+        }
+
+        if (State.Timeline.Count <= _options.WindowSize || _archiving is { } paused && time.GetUtcNow() < paused.RetryAt)
+        {
+            return Task.CompletedTask;
         }
 
         if (State.Profile.ArchivePageSize == 0)
@@ -51,46 +71,50 @@ public sealed partial class CustomerGrain
 
         if (pages.Count > 0)
         {
-            _archivingThrough = pages[^1][^1].Sequence;
-            var storing = StorePagesAsync(pages, pageSize);
-            _archiving = storing.IsCompleted ? null : storing;
+            var archiving = _archiving ??= new Archiving();
+            archiving.StoringThrough = pages[^1][^1].Sequence;
+            var started = StorePagesAsync(archiving, pages, pageSize);
+            archiving.Storing = started.IsCompleted ? null : started;
         }
+
+        return Task.CompletedTask;
     }
 
-    private async Task StorePagesAsync(List<List<TimelineEntry>> pages, int pageSize)
+    private async Task StorePagesAsync(Archiving archiving, List<List<TimelineEntry>> pages, int pageSize)
     {
         try
         {
             foreach (var page in pages)
             {
                 await ArchivePage((page[0].Sequence - 1) / pageSize).StoreAsync(page);
-                _archivedThrough = page[^1].Sequence;
+                archiving.StoredThrough = page[^1].Sequence;
             }
 
-            _archiveFailures = 0;
+            archiving.Failures = 0;
         }
         catch (Exception e)
         {
-            _archivingThrough = _archivedThrough;
-            var pause = Backoff.Pause(FirstArchivePause, LongestArchivePause, _archiveFailures++);
-            _archiveRetryAt = time.GetUtcNow() + pause;
+            archiving.StoringThrough = archiving.StoredThrough;
+            var pause = Backoff.Pause(FirstArchivePause, LongestArchivePause, archiving.Failures++);
+            archiving.RetryAt = time.GetUtcNow() + pause;
             LogArchiveFailed(logger, e, CustomerId, pause);
         }
         finally
         {
-            _archiving = null;
+            archiving.Storing = null;
         }
     }
 
     /// <summary>
-    /// Removes the stored pages' entries from the window, before each write. Each removal journals a few bytes,
-    /// written with the change rather than on their own: a trim lost with the activation is the crash the archive already survives
-    /// (the page is stored again, harmlessly), and a write of its own cost every page a storage request.
+    /// Removes the stored pages' entries from the window, before each write. Each removal journals a few bytes, written
+    /// with the change rather than on their own: a trim lost with the activation is the crash the archive already
+    /// survives (the page is stored again, harmlessly), and a write of its own cost every page a storage request.
     /// </summary>
     private void TrimArchivedEntries()
     {
+        var storedThrough = _archiving?.StoredThrough ?? 0;
         var trimmed = 0;
-        while (trimmed < State.Timeline.Count && State.Timeline[trimmed].Sequence <= _archivedThrough)
+        while (trimmed < State.Timeline.Count && State.Timeline[trimmed].Sequence <= storedThrough)
         {
             trimmed++;
         }
@@ -106,12 +130,12 @@ public sealed partial class CustomerGrain
         }
     }
 
-    /// <summary>Lets the pages being stored finish (they never fail: a failure waits for a later change).</summary>
+    /// <summary>Lets the pages being stored finish (a failure waits for a later change).</summary>
     private async Task FinishArchivingAsync()
     {
-        if (_archiving is { } archiving)
+        if (_archiving?.Storing is { } storing)
         {
-            await archiving;
+            await storing;
         }
     }
 

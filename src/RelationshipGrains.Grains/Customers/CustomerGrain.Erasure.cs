@@ -53,9 +53,10 @@ public sealed partial class CustomerGrain
             .Concat(await Memberships().ListAsync())
             .Distinct().Order(StringComparer.Ordinal).ToList();
         var receipt = new ErasureReceipt(CustomerId, now, partners, [.. State.ValueChains], communities, keepPostTexts);
-        // A page being stored holds the customer's words: it lands before the pages are erased, not after.
+        // A page being stored holds the customer's words: it lands before the pages are erased, not after. What it
+        // stored is forgotten: sequences start again from 1, and it must trim nothing of the new timeline.
         await FinishArchivingAsync();
-        (_archivingThrough, _archivedThrough) = (0, 0);
+        _archiving = null;
 
         // Every page that could hold an entry, not only those the window was trimmed of: a page is stored before the
         // trim that counts it is written, so an activation lost in between leaves a page the journal does not count

@@ -197,7 +197,7 @@ public sealed partial class CustomerGrain
         State.RememberEntryId(entryId, entry.Sequence);
         alsoChange?.Invoke();
         await PersistAsync();
-        ArchiveIfFull();
+        await ArchiveIfFullAsync();
     }
 
     public Task<IReadOnlyList<string>> ListValueChainsAsync()

@@ -48,7 +48,7 @@ public sealed partial class CustomerGrain
             Kebab.Of(entry.Direction!.Value), entry.Topic, entry.Status, entry.OccurredAt, now), now);
         await PersistAsync();
         metrics.InteractionsRecorded.Add(1);
-        ArchiveIfFull();
+        await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
     }
 
@@ -78,7 +78,7 @@ public sealed partial class CustomerGrain
 
         var status = EntryStatuses.Validate(target.Kind, change.Status, "status");
         var now = time.GetUtcNow();
-        if (target.Sequence >= WindowStart && target.Sequence > _archivingThrough)
+        if (target.Sequence >= WindowStart && target.Sequence > ArchivingThrough)
         {
             // Archived entries keep the status they were archived with, those being archived too; the StatusChanged
             // entry tells the rest.
@@ -91,7 +91,7 @@ public sealed partial class CustomerGrain
             RelatesTo: target.Sequence), now);
         State.RememberEntryId(change.RequestId, entry.Sequence);
         await PersistAsync();
-        ArchiveIfFull();
+        await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
     }
 

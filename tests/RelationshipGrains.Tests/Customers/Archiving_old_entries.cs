@@ -24,9 +24,10 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
     {
         var customer = await CustomerWithEntries(95);
 
-        // Compactions come every 16 appends, so the last snapshot was taken after entry 60 at the latest; entries
-        // older than its window (20) live only in archive pages.
-        var inJournal = Enumerable.Range(10, 31).Where(i => fixture.Journals.Holds(customer.GetGrainId(), $"message {i}")).ToList();
+        // Compactions come every 16 appends, so the last snapshot was taken after entry 64 at the latest; entries
+        // older than its window (20, and at most a page of 10 more and the latest while a page is being stored) live
+        // only in archive pages.
+        var inJournal = Enumerable.Range(10, 24).Where(i => fixture.Journals.Holds(customer.GetGrainId(), $"message {i}")).ToList();
         await fixture.Cluster.DeactivateAsync(customer);
         var page = await customer.GetTimelineAsync(new TimelineQuery(Limit: 1));
 
@@ -141,6 +142,29 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         Assert.Equal(whileStored.Entries, after.Entries);
         Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => (long)i),
             fixture.Storage.Peek<TimelineArchivePageState>(TimelineArchivePageGrain.StateName, page.GetGrainId())!.Entries.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_conversation_faster_than_its_pages_are_stored_waits_for_them_once_a_page_more_came()
+    {
+        var customer = await CustomerWithEntries(ClusterFixture.WindowSize);
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/0");
+        var (arrived, release) = fixture.Storage.HoldNextWriteOf(page.GetGrainId());
+        for (var i = 1; i <= ClusterFixture.PageSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"more-{i}")).WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        await arrived.WaitAsync(TimeSpan.FromSeconds(10));
+        var waiting = customer.RecordInteractionAsync(Requests.Interaction("a-page-more"));
+        // Not answered while the page is held (it never is, however long this waits).
+        await Task.Delay(300);
+        var answeredWhileHeld = waiting.IsCompleted;
+        release.SetResult();
+        var recorded = await waiting.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(answeredWhileHeld);
+        Assert.Equal(ClusterFixture.WindowSize + ClusterFixture.PageSize + 1, recorded.Entry.Sequence);
     }
 
     [Fact]
