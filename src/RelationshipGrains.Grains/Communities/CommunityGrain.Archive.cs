@@ -141,7 +141,7 @@ public sealed partial class CommunityGrain
         !post.Hidden && State.HidesToStore.TryGetValue(post.PostId, out var reason) ? post with { Hidden = true, HiddenReason = reason } : post;
 
     /// <summary>
-    /// Stores on their pages the hides that may not be there yet, by the hide and then by each post until it succeeds;
+    /// Stores on their page the hides that may not be there yet, by the hide and then by each post until none are left;
     /// they leave <see cref="CommunityJournal.HidesToStore"/> with the next change (a page stored again is harmless).
     /// A failure is logged and tried again after a pause, as archiving is.
     /// </summary>
@@ -154,18 +154,17 @@ public sealed partial class CommunityGrain
 
         try
         {
-            var byPage = State.HidesToStore.Keys.GroupBy(id => State.ArchivedPosts.TryGetValue(id, out var number) ? number : -1).ToList();
-            foreach (var hides in byPage)
+            // One page a call, as archiving does: a backlog of hides from an outage drains a page with each post.
+            var onePage = State.HidesToStore.Keys.GroupBy(id => State.ArchivedPosts.TryGetValue(id, out var number) ? number : -1).First();
+            var (pageNumber, hides) = (onePage.Key, onePage.ToList());
+            if (pageNumber >= 0)
             {
-                if (hides.Key >= 0)
-                {
-                    await PostPage(hides.Key).StoreAsync([.. await ReadPostPageAsync(hides.Key)]);
-                }
+                await PostPage(pageNumber).StoreAsync([.. await ReadPostPageAsync(pageNumber)]);
+            }
 
-                foreach (var postId in hides)
-                {
-                    State.HidesToStore.Remove(postId);
-                }
+            foreach (var postId in hides)
+            {
+                State.HidesToStore.Remove(postId);
             }
 
             _hideFailures = 0;

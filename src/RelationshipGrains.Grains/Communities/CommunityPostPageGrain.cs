@@ -50,7 +50,18 @@ public sealed class CommunityPostPageGrain([FromKeyedServices(StorageNames.Relat
     private async Task WriteAsync(List<CommunityPost> posts)
     {
         var written = new GrainState<CommunityPostPageState>(new CommunityPostPageState { Posts = posts }, _etag);
-        await storage.WriteStateAsync(StateName, this.GetGrainId(), written);
+        try
+        {
+            await storage.WriteStateAsync(StateName, this.GetGrainId(), written);
+        }
+        catch
+        {
+            // Stored or not, what this activation held may no longer be what storage holds (an erasure's write whose
+            // answer was lost kept the words it removed): the next call reads storage again.
+            (_posts, _etag, _read) = ([], null, false);
+            throw;
+        }
+
         (_posts, _etag, _read) = (posts, written.ETag, true);
     }
 

@@ -29,6 +29,9 @@ public sealed partial class CustomerGrain
 
     private Archiving? _archiving;
 
+    /// <summary>Pages one background run stores at most.</summary>
+    private const int PagesPerRun = 8;
+
     /// <summary>The last sequence counted as archived, in the window or not.</summary>
     private long ArchivingThrough => _archiving?.StoringThrough ?? 0;
 
@@ -61,12 +64,15 @@ public sealed partial class CustomerGrain
         }
 
         var pageSize = State.Profile.ArchivePageSize;
+        // Pages stored whose trim waits for the next write are not stored again: they end on a page's last entry.
+        var from = _archiving is { StoredThrough: > 0 } stored ? (int)Math.Max(0, stored.StoredThrough - WindowStart + 1) : 0;
         List<List<TimelineEntry>> pages = [];
         // Never the whole window, even with a page fixed larger than a window set smaller since: the last entry
-        // gives the customer its last sequence.
-        for (var left = State.Timeline.Count; left > _options.WindowSize && left > pageSize; left -= pageSize)
+        // gives the customer its last sequence. At most PagesPerRun, so a deactivation or an erasure after an outage
+        // waits for a few pages, not for the whole backlog.
+        for (var left = State.Timeline.Count - from; left > _options.WindowSize && left > pageSize && pages.Count < PagesPerRun; left -= pageSize)
         {
-            pages.Add([.. State.Timeline.Skip(pages.Count * pageSize).Take(pageSize)]);
+            pages.Add([.. State.Timeline.Skip(from + pages.Count * pageSize).Take(pageSize)]);
         }
 
         if (pages.Count > 0)

@@ -23,11 +23,12 @@ public sealed class TimelineArchivePageGrain([FromKeyedServices(StorageNames.Rel
     public async Task StoreAsync(IReadOnlyList<TimelineEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        if (_entries.Count == 0)
+        if (!_read)
         {
             try
             {
-                // Without an ETag (never read, or deleted by an erasure) storage creates the record only if there is none.
+                // Never read (or unsure after a failed write): without an ETag, storage creates the record only if
+                // there is none, so a page's first store costs one request.
                 await WriteAsync([.. entries]);
                 return;
             }
@@ -38,15 +39,12 @@ public sealed class TimelineArchivePageGrain([FromKeyedServices(StorageNames.Rel
             }
         }
 
-        if (_entries.Count == 0)
+        if (!_entries.SequenceEqual(entries))
         {
-            // A record left empty by an erasure, now known with its ETag.
+            // The customer's window is durable and is the page to keep. Anything else here is a page of a timeline
+            // erased before erasures counted the pages stored ahead of their trim, which the returning customer's
+            // page replaces rather than being taken for it.
             await WriteAsync([.. entries]);
-        }
-        else if (_entries.Count != entries.Count || _entries[0].Sequence != entries[0].Sequence)
-        {
-            // Pages are written once: the same page again is the retry of an archive step that stopped half-way.
-            throw new InvalidOperationException($"Archive page {this.GetPrimaryKeyString()} already holds different entries.");
         }
     }
 
@@ -81,7 +79,18 @@ public sealed class TimelineArchivePageGrain([FromKeyedServices(StorageNames.Rel
     private async Task WriteAsync(List<TimelineEntry> entries)
     {
         var written = new GrainState<TimelineArchivePageState>(new TimelineArchivePageState { Entries = entries }, _etag);
-        await storage.WriteStateAsync(StateName, this.GetGrainId(), written);
+        try
+        {
+            await storage.WriteStateAsync(StateName, this.GetGrainId(), written);
+        }
+        catch
+        {
+            // Stored or not (an answer lost), what this activation held may no longer be what storage holds: an
+            // erasure that trusted it would skip a page that has words again. The next call reads storage.
+            (_entries, _etag, _read) = ([], null, false);
+            throw;
+        }
+
         (_entries, _etag, _read) = (entries, written.ETag, true);
     }
 
