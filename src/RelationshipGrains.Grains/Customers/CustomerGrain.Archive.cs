@@ -9,8 +9,8 @@ public sealed partial class CustomerGrain
     private static readonly TimeSpan LongestArchivePause = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Archiving under way, made by a customer's first archiving: most customers never fill a window, and five fields
-    /// in every activation would have cost each 40 bytes.
+    /// Archiving under way, made by a customer's first archiving: most customers never fill a window, and these five
+    /// fields would have added 40 bytes to every activation.
     /// </summary>
     private sealed class Archiving
     {

@@ -9,7 +9,10 @@ namespace RelationshipGrains.Grains.Customers;
 [Alias("rg.ITimelineArchivePageGrain")]
 public interface ITimelineArchivePageGrain : IGrainWithStringKey
 {
-    /// <summary>Stores the page; storing the same page again changes nothing, so a retried archive step is safe.</summary>
+    /// <summary>
+    /// Stores the page; storing the same page again changes nothing, so a retried archive step is safe, and other
+    /// entries replace what it held (the customer's window is the copy to keep).
+    /// </summary>
     [Alias("Store")]
     Task StoreAsync(IReadOnlyList<TimelineEntry> entries);
 
