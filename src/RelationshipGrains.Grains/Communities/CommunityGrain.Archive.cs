@@ -159,7 +159,7 @@ public sealed partial class CommunityGrain
             var (pageNumber, hides) = (onePage.Key, onePage.ToList());
             if (pageNumber >= 0)
             {
-                await PostPage(pageNumber).StoreAsync([.. await ReadPostPageAsync(pageNumber)]);
+                await PostPage(pageNumber).StoreAsync(await ReadPostPageAsync(pageNumber));
             }
 
             foreach (var postId in hides)

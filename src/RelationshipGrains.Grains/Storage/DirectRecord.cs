@@ -1,0 +1,59 @@
+using Orleans.Storage;
+
+namespace RelationshipGrains.Grains.Storage;
+
+/// <summary>
+/// One grain's record in grain storage, kept without a persistent-state facet (which reads on every activation): a
+/// record first written by an activation that never read it costs one request, a create that fails with
+/// <see cref="InconsistentStateException"/> if the record exists. Archive pages are kept this way.
+/// </summary>
+public sealed class DirectRecord<TState>(IGrainStorage storage, string stateName, GrainId grainId)
+    where TState : class, new()
+{
+    private string? _etag;
+
+    /// <summary>What storage holds as this activation last read or wrote it; null before either.</summary>
+    public TState? State { get; private set; }
+
+    /// <summary>Whether <see cref="State"/> is what storage holds (read, or written by this activation).</summary>
+    public bool Known => State is not null;
+
+    public async Task ReadAsync()
+    {
+        var read = new GrainState<TState>(new TState());
+        await storage.ReadStateAsync(stateName, grainId, read);
+        (State, _etag) = (read.State ?? new TState(), read.RecordExists ? read.ETag : null);
+    }
+
+    /// <summary>Writes over what this activation knows of (creates the record if it knows of none).</summary>
+    public async Task WriteAsync(TState state)
+    {
+        var written = new GrainState<TState>(state, _etag);
+        try
+        {
+            await storage.WriteStateAsync(stateName, grainId, written);
+        }
+        catch
+        {
+            // Stored or not (an answer lost), what this activation held may no longer be what storage holds: an
+            // erasure that trusted it would skip a record that has words again. The next call reads storage.
+            (State, _etag) = (null, null);
+            throw;
+        }
+
+        (State, _etag) = (state, written.ETag);
+    }
+
+    /// <summary>Deletes the record this activation knows of; nothing when it knows of none.</summary>
+    public async Task ClearAsync()
+    {
+        if (_etag is not null)
+        {
+            var cleared = new GrainState<TState>(State ?? new TState(), _etag);
+            await storage.ClearStateAsync(stateName, grainId, cleared);
+            _etag = cleared.ETag;
+        }
+
+        State = new TState();
+    }
+}
