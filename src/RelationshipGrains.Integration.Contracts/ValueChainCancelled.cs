@@ -7,5 +7,9 @@ namespace RelationshipGrains.Integration.Contracts;
 /// <param name="WasCommitted">Whether it had been committed (the ERP had orders for it).</param>
 /// <param name="CancelledAt">When.</param>
 /// <param name="PartnerIds">The partners invited to or holding a slot: a partner's webhook gets the event through them.</param>
+/// <param name="OrderedSlots">
+/// When it had been committed, the slots the ERP has orders for, as <see cref="ValueChainCommitted"/> named them: the ERP
+/// adapter cancels each. Null in events from before it was added.
+/// </param>
 public record ValueChainCancelled(string ValueChainId, string CustomerId, string? Reason, bool WasCommitted, DateTimeOffset CancelledAt,
-    IReadOnlyList<string>? PartnerIds = null);
+    IReadOnlyList<string>? PartnerIds = null, IReadOnlyList<CommittedSlot>? OrderedSlots = null);

@@ -37,9 +37,7 @@ public sealed partial class ValueChainGrain
         State.Status = ValueChainStatus.Committed;
         State.CommittedAt = now;
         State.Slots.ForEach(s => s.Fulfilment = FulfilmentStatus.Accepted);
-        Outbox.Add(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title,
-            [.. State.Slots.Select(s => new CommittedSlot(s.Role, s.AcceptedPartnerId!, s.AcceptedOffer!.Price.Amount, s.AcceptedOffer.Price.Currency, s.AcceptedOffer.LeadTimeDays))],
-            now), now);
+        Outbox.Add(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title, CommittedSlots(), now), now);
         await SaveAndTellCustomerAsync($"Value chain committed with {string.Join(", ", State.Slots.Select(s => $"{s.AcceptedPartnerId} as {s.Role}"))}.");
         return OwnerView();
     }
@@ -142,8 +140,13 @@ public sealed partial class ValueChainGrain
         var wasCommitted = State.Status == ValueChainStatus.Committed;
         State.Status = ValueChainStatus.Cancelled;
         List<string> partners = [.. State.Slots.SelectMany(s => s.Invited.Append(s.AcceptedPartnerId)).OfType<string>().Distinct()];
-        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), partners), time.GetUtcNow());
+        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), partners,
+            wasCommitted ? CommittedSlots() : null), time.GetUtcNow());
         await SaveAndTellCustomerAsync($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
         return OwnerView();
     }
+
+    /// <summary>The slots as committed: the ERP places an order for each, and cancels each if the chain is cancelled.</summary>
+    private List<CommittedSlot> CommittedSlots() =>
+        [.. State.Slots.Select(s => new CommittedSlot(s.Role, s.AcceptedPartnerId!, s.AcceptedOffer!.Price.Amount, s.AcceptedOffer.Price.Currency, s.AcceptedOffer.LeadTimeDays))];
 }

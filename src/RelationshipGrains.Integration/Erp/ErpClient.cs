@@ -12,6 +12,10 @@ public sealed class ErpClient(HttpClient http)
     public Task<ErpAnswer> PlaceOrderAsync(ErpOrder order, CancellationToken cancellationToken) =>
         PostAsync("orders", order, $"order/{order.OrderReference}", cancellationToken);
 
+    /// <summary>Cancels an order placed by <see cref="PlaceOrderAsync"/>, under the same order reference.</summary>
+    public Task<ErpAnswer> CancelOrderAsync(ErpOrderCancellation cancellation, CancellationToken cancellationToken) =>
+        PostAsync("order-cancellations", cancellation, $"cancel/{cancellation.OrderReference}", cancellationToken);
+
     public Task<ErpAnswer> RequestDesignAsync(ErpDesignRequest request, CancellationToken cancellationToken) =>
         PostAsync("design-requests", request, $"design/{request.IdeaId}", cancellationToken);
 

@@ -11,6 +11,9 @@ public static class PartnerPayload
 {
     private static readonly string[] PartnerLists = ["partnerIds", "matchedPartnerIds"];
 
+    /// <summary>Lists of slots, each naming the partner that fills it with its terms.</summary>
+    private static readonly string[] SlotLists = ["slots", "orderedSlots"];
+
     /// <summary>The event shaped for <paramref name="partnerId"/>, or null when it does not concern them.</summary>
     public static JsonObject? For(JsonObject data, string partnerId, Pseudonyms pseudonyms)
     {
@@ -24,9 +27,12 @@ public static class PartnerPayload
             data["customerId"] = pseudonyms.For(customerId, partnerId);
         }
 
-        if (data["slots"] is JsonArray slots)
+        foreach (var list in SlotLists)
         {
-            data["slots"] = new JsonArray([.. slots.Where(s => Is(s?["partnerId"], partnerId)).Select(s => s!.DeepClone())]);
+            if (data[list] is JsonArray slots)
+            {
+                data[list] = new JsonArray([.. slots.Where(s => Is(s?["partnerId"], partnerId)).Select(s => s!.DeepClone())]);
+            }
         }
 
         foreach (var list in PartnerLists.Where(l => data[l] is JsonArray))
@@ -39,7 +45,7 @@ public static class PartnerPayload
 
     private static bool Names(JsonObject data, string partnerId) =>
         Is(data["partnerId"], partnerId)
-        || (data["slots"] is JsonArray slots && slots.Any(s => Is(s?["partnerId"], partnerId)))
+        || SlotLists.Any(l => data[l] is JsonArray slots && slots.Any(s => Is(s?["partnerId"], partnerId)))
         || PartnerLists.Any(l => data[l] is JsonArray ids && ids.Any(id => Is(id, partnerId)));
 
     private static bool Is(JsonNode? node, string partnerId) => node is JsonValue v && v.TryGetValue<string>(out var s) && s == partnerId;

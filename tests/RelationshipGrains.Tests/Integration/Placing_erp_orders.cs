@@ -46,6 +46,33 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_committed_chain_that_is_cancelled_cancels_each_erp_order_and_one_never_committed_tells_the_erp_nothing()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains, role: "frame-maker");
+        var chainId = chain.GetPrimaryKeyString();
+        await fixture.Consumed.WaitForAsync<ErpOrderStatusChanged>(m => m.ValueChainId == chainId, 1);
+        var world = new PartnerWorld(fixture.Grains);
+        var openOwner = (await world.Customer()).GetPrimaryKeyString();
+        var open = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        await open.CreateAsync(new CreateValueChain(openOwner, "Garden office", [new SlotDefinition("builder")]));
+        var openId = open.GetPrimaryKeyString();
+
+        await open.CancelAsync(openOwner, "Not now");
+        await chain.CancelAsync(owner, "Found one nearer");
+
+        var cancellation = Assert.Single(await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal)));
+        using var body = JsonDocument.Parse(cancellation.Body);
+        Assert.Equal($"cancel/{chainId}/frame-maker", cancellation.Headers["Idempotency-Key"]);
+        Assert.Equal($"{chainId}/frame-maker", body.RootElement.GetProperty("orderReference").GetString());
+        Assert.Equal(maker, body.RootElement.GetProperty("partnerId").GetString());
+        Assert.Equal("Found one nearer", body.RootElement.GetProperty("reason").GetString());
+        // Every consumer of the other chain's cancellation (webhooks, BI, ERP) has finished with it.
+        await fixture.Consumed.WaitForAsync<ValueChainCancelled>(m => m.ValueChainId == openId, 3);
+        Assert.DoesNotContain(fixture.Receiver.Requests, r => r.Path.StartsWith("/erp/", StringComparison.Ordinal) && r.Body.Contains(openId, StringComparison.Ordinal));
+        Assert.Empty(fixture.Consumed.Faults<ValueChainCancelled>(m => m.ValueChainId == chainId || m.ValueChainId == openId));
+    }
+
+    [Fact]
     public async Task A_selected_idea_becomes_a_design_request()
     {
         var ideaId = Keys.Customer("idea");
