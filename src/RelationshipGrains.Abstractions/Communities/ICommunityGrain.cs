@@ -102,12 +102,15 @@ public interface ICommunityGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<IReadOnlyList<CommunityPost>> ListThreadsAsync(string? beforeThreadId, int limit);
 
-    /// <summary>A thread's posts in order; hidden posts show without their text.</summary>
+    /// <summary>A page of a thread's posts, oldest first, after the given post if any; hidden posts show without their text.</summary>
     /// <param name="threadId">The thread: the id of its first post.</param>
+    /// <param name="afterPostId">The last post of the previous page, or null for the first; a post not in the thread gives an empty page.</param>
+    /// <param name="limit">Most posts to return, 1-200. A page with fewer is the last.</param>
+    /// <exception cref="Errors.RelationshipValidationException">limit is outside 1-200.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or the thread does not exist.</exception>
-    [Alias("GetThread")]
+    [Alias("GetThreadPage")]
     [ChannelSurface]
-    Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId);
+    Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId, string? afterPostId, int limit);
 
     /// <summary>The live feed after <paramref name="afterSequence"/>, then each new event, until cancelled.</summary>
     /// <param name="afterSequence">The last sequence the subscriber has seen; 0 for everything kept.</param>

@@ -22,7 +22,7 @@ internal static class CommunityThreadsApi
             .Conflicts("The post id was used before for another post.");
         community.MapGet("threads/{threadId}", Thread)
             .Describe("getThread", "Read a thread",
-                "Its posts, oldest first; hidden posts without their text.");
+                "Its posts, oldest first, paged by the last post id seen (`after`); a page shorter than `limit` is the last. Hidden posts come without their text.");
         community.MapPost("threads/{threadId}/replies", Reply)
             .Describe("replyToThread", "Reply in a thread",
                 "From a member of the community.")
@@ -42,8 +42,8 @@ internal static class CommunityThreadsApi
         return TypedResults.Created($"/api/v1/communities/{slug}/threads/{post.ThreadId}", post);
     }
 
-    private static async Task<Ok<IReadOnlyList<CommunityPost>>> Thread(string slug, string threadId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Community(slug).GetThreadAsync(threadId));
+    private static async Task<Ok<IReadOnlyList<CommunityPost>>> Thread(string slug, string threadId, string? after, int? limit, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Community(slug).GetThreadAsync(threadId, after, limit ?? Limits.DefaultPageSize));
 
     private static async Task<Created<CommunityPost>> Reply(string slug, string threadId, ReplyBody body, IGrainFactory grains)
     {

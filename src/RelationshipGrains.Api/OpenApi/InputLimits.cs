@@ -63,6 +63,7 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
             [("searchCustomers", "limit")] = Range(1, CustomerDirectory.MaxResults),
             [("findSimilarIdeas", "limit")] = Range(1, ProposeIdea.MaxSimilar),
             [("listThreads", "limit")] = Range(1, Limits.MaxPageSize),
+            [("getThread", "limit")] = Range(1, Limits.MaxPageSize),
             [("listCommunityMembers", "skip")] = new(Minimum: 0),
             [("listCommunityMembers", "take")] = Range(1, Limits.MaxPageSize),
             [("rankIdeas", "sort")] = Words("fitness", "newest"),

@@ -152,9 +152,10 @@ public sealed partial class CommunityGrain
                 foreach (var page in await Task.WhenAll(batch.Select(ReadPostPageAsync)))
                 {
                     var roots = page.Where(p => p.PostId == p.ThreadId).Reverse();
-                    if (skipOnPage is not null)
+                    if (skipOnPage is { } cursor)
                     {
-                        roots = roots.SkipWhile(p => p.PostId != skipOnPage).Skip(1);
+                        // The cursor's own copy: the query runs after skipOnPage is cleared, and with it would skip the whole page.
+                        roots = roots.SkipWhile(p => p.PostId != cursor).Skip(1);
                         skipOnPage = null;
                     }
 
@@ -171,24 +172,74 @@ public sealed partial class CommunityGrain
         return [.. threads.Select(Present)];
     }
 
-    public async Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId)
+    public async Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId, string? afterPostId, int limit)
     {
         RequireConfigured();
-        List<CommunityPost> posts = [];
-        if (threadId is not null && ThreadPageIndex.TryGetValue(threadId, out var pages))
+        if (limit is < 1 or > Limits.MaxPageSize)
         {
-            // A few at a time: a long-lived thread can have a reply on each of thousands of pages.
-            foreach (var batch in pages.Chunk(PageReadsAtOnce))
+            throw new RelationshipValidationException("limit", $"limit must be between 1 and {Limits.MaxPageSize}.");
+        }
+
+        var pages = threadId is not null && ThreadPageIndex.TryGetValue(threadId, out var held) ? held : [];
+        var recent = State.Posts.Where(p => p.ThreadId == threadId);
+        if (pages.Count == 0 && !recent.Any())
+        {
+            throw new RelationshipNotFoundException($"Thread '{threadId}' does not exist.");
+        }
+
+        // Where the page starts: after a recent post, or on the archive page of an archived one.
+        var first = 0;
+        string? skipThrough = null;
+        if (afterPostId is not null)
+        {
+            if (IndexOfPost(afterPostId) is var index and >= 0)
             {
-                foreach (var page in await Task.WhenAll(batch.Select(ReadPostPageAsync)))
+                if (State.Posts[index].ThreadId != threadId)
                 {
-                    posts.AddRange(page.Where(p => p.ThreadId == threadId));
+                    return [];
                 }
+
+                (first, recent) = (pages.Count, recent.SkipWhile(p => p.PostId != afterPostId).Skip(1));
+            }
+            else if (State.ArchivedPosts.TryGetValue(afterPostId, out var number) && pages.IndexOf(number) is var at and >= 0)
+            {
+                (first, skipThrough) = (at, afterPostId);
+            }
+            else
+            {
+                // A cursor that is not in the thread reads nothing, rather than starting again from the first post.
+                return [];
             }
         }
 
-        posts.AddRange(State.Posts.Where(p => p.ThreadId == threadId));
-        return posts.Count > 0 ? [.. posts.Select(Present)] : throw new RelationshipNotFoundException($"Thread '{threadId}' does not exist.");
+        List<CommunityPost> posts = [];
+        // Each of the thread's pages holds at least one of its posts, so no more pages are read than posts are wanted.
+        while (first < pages.Count && posts.Count < limit)
+        {
+            var batch = pages.GetRange(first, Math.Min(Math.Min(PageReadsAtOnce, limit - posts.Count), pages.Count - first));
+            first += batch.Count;
+            foreach (var page in await Task.WhenAll(batch.Select(ReadPostPageAsync)))
+            {
+                var theirs = page.Where(p => p.ThreadId == threadId);
+                if (skipThrough is { } cursor)
+                {
+                    if (!theirs.Any(p => p.PostId == cursor))
+                    {
+                        // Archived on a page of this thread, but a post of another.
+                        return [];
+                    }
+
+                    // The cursor's own copy, as in ListThreadsAsync.
+                    theirs = theirs.SkipWhile(p => p.PostId != cursor).Skip(1);
+                    skipThrough = null;
+                }
+
+                posts.AddRange(theirs.Take(limit - posts.Count));
+            }
+        }
+
+        posts.AddRange(recent.Take(limit - posts.Count));
+        return [.. posts.Select(Present)];
     }
 
     public async IAsyncEnumerable<CommunityEvent> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)

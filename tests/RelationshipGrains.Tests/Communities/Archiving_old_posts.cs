@@ -3,6 +3,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Communities;
 using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Tests.Communities;
 
@@ -22,7 +23,7 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
         var (ada, bob) = await TalkAsync();
 
         // Pages 0-3 hold t1 r1 | t2 r2 | t3 r3 | t4 r4; t5, t6 and r5 are recent.
-        var firstThread = await _world.Community.GetThreadAsync("t1");
+        var firstThread = await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize);
         var all = await _world.Community.ListThreadsAsync(null, 10);
         var newest = await _world.Community.ListThreadsAsync(null, 2);
         var afterRecent = await _world.Community.ListThreadsAsync("t5", 2);
@@ -43,8 +44,45 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
         Assert.Null(fixture.Storage.Peek<CommunityPostPageState>(CommunityPostPageGrain.StateName, Page(4).GetGrainId()));
 
         await fixture.Cluster.DeactivateAsync(_world.Community);
-        Assert.Equal(firstThread, await _world.Community.GetThreadAsync("t1"));
+        Assert.Equal(firstThread, await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize));
         Assert.Equal(all, await _world.Community.ListThreadsAsync(null, 10));
+    }
+
+    [Fact]
+    public async Task A_thread_is_read_in_pages_across_archive_pages_and_recent_posts()
+    {
+        await TalkAsync();
+        // Read from storage once activated again, so the reads below show which pages the first page needed.
+        await fixture.Cluster.DeactivateAsync(Page(1));
+        await fixture.Cluster.DeactivateAsync(Page(3));
+        var reads = fixture.Storage.Reads(CommunityPostPageGrain.StateName, Page(1).GetGrainId());
+
+        // t1's posts: t1 r1 on page 0, r2 on page 1, r4 on page 3, r5 recent.
+        var first = await _world.Community.GetThreadAsync("t1", null, 1);
+        var readsForTheFirst = fixture.Storage.Reads(CommunityPostPageGrain.StateName, Page(1).GetGrainId()) - reads;
+        var second = await _world.Community.GetThreadAsync("t1", "t1", 2);
+        var acrossPages = await _world.Community.GetThreadAsync("t1", "r1", 2);
+        var intoRecent = await _world.Community.GetThreadAsync("t1", "r4", 2);
+        var pastTheEnd = await _world.Community.GetThreadAsync("t1", "r5", 2);
+        var fromAnotherThread = await _world.Community.GetThreadAsync("t1", "r3", 2);
+        var fromAnotherRecentThread = await _world.Community.GetThreadAsync("t1", "t6", 2);
+        var fromNowhere = await _world.Community.GetThreadAsync("t1", "nothing", 2);
+        var tooMany = await Assert.ThrowsAsync<RelationshipValidationException>(() => _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize + 1));
+        var none = await Assert.ThrowsAsync<RelationshipValidationException>(() => _world.Community.GetThreadAsync("t1", null, 0));
+
+        Assert.Equal(["t1"], first.Select(p => p.PostId));
+        Assert.Equal(4, first[0].Replies);
+        Assert.Equal(["r1", "r2"], second.Select(p => p.PostId));
+        Assert.Equal(["r2", "r4"], acrossPages.Select(p => p.PostId));
+        Assert.Equal(["r5"], intoRecent.Select(p => p.PostId));
+        Assert.Empty(pastTheEnd);
+        Assert.Empty(fromAnotherThread);
+        Assert.Empty(fromAnotherRecentThread);
+        Assert.Empty(fromNowhere);
+        Assert.Equal(("limit", $"limit must be between 1 and {Limits.MaxPageSize}."), (tooMany.Field, tooMany.Message));
+        Assert.Equal("limit", none.Field);
+        // One post needed page 0 alone: no more pages are read than posts are asked for.
+        Assert.Equal(0, readsForTheFirst);
     }
 
     [Fact]
@@ -63,10 +101,10 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
         Assert.Equal("Post id 'r1' was already used for another post.", elsewhere.Message);
         Assert.Equal(("", true, "Off-topic"), (hidden.Text, hidden.Hidden, hidden.HiddenReason));
         Assert.Equal("Post 'r9' does not exist.", missing.Message);
-        var read = (await _world.Community.GetThreadAsync("t1")).Single(p => p.PostId == "r1");
+        var read = (await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize)).Single(p => p.PostId == "r1");
         Assert.Equal(("", true), (read.Text, read.Hidden));
         Assert.True(StoredPage(0).Single(p => p.PostId == "r1").Hidden);
-        Assert.Equal(5, (await _world.Community.GetThreadAsync("t1")).Count);
+        Assert.Equal(5, (await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize)).Count);
     }
 
     [Fact]
@@ -89,7 +127,7 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
         var again = await _world.Community.HidePostAsync(moderator, "r1", "Off-topic");
         var storedBefore = StoredPage(0).Single(p => p.PostId == "r1").Hidden;
         await fixture.Cluster.DeactivateAsync(_world.Community);
-        var read = (await _world.Community.GetThreadAsync("t1")).Single(p => p.PostId == "r1");
+        var read = (await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize)).Single(p => p.PostId == "r1");
         await _world.Community.PostAsync(ada, new PostRequest("t7", "Later", "Thread 7"));
 
         var latest = (await _world.Community.GetAsync())!.LatestEvent;
@@ -176,7 +214,7 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
             Assert.DoesNotContain(page, p => p.AuthorId == ada || p.Text.Contains("of ada", StringComparison.Ordinal));
         }
 
-        var thread = await _world.Community.GetThreadAsync("t1");
+        var thread = await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize);
         Assert.Equal("Me too", thread.Single(p => p.PostId == "r1").Text);
         Assert.NotEqual(ada, thread[0].AuthorId);
         Assert.DoesNotContain("of ada", thread[0].Text, StringComparison.Ordinal);
@@ -212,6 +250,24 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Listing_after_the_later_of_two_threads_archived_on_one_page_goes_on_with_the_earlier()
+    {
+        await _world.Create();
+        var ada = await _world.Member();
+        for (var i = 1; i <= 7; i++)
+        {
+            await _world.Community.PostAsync(ada, new PostRequest($"t{i}", $"Opening {i}", $"Thread {i}"));
+        }
+
+        // Pages: t1 t2 | t3 t4; t5, t6 and t7 are recent.
+        Assert.Equal(["t3", "t4"], StoredPage(1).Select(p => p.PostId));
+        var afterLaterOnAPage = await _world.Community.ListThreadsAsync("t4", 10);
+
+        // The cursor was cleared before the page's query ran, which then skipped the whole page: t3 was never listed.
+        Assert.Equal(["t3", "t2", "t1"], afterLaterOnAPage.Select(p => p.PostId));
+    }
+
+    [Fact]
     public async Task A_thread_takes_posts_up_to_its_limit_even_once_its_opening_post_is_archived()
     {
         var (_, bob) = await TalkAsync();
@@ -223,8 +279,8 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
 
         Assert.Equal("t1", sixth.ThreadId);
         Assert.Equal($"Thread 't1' holds {ClusterFixture.MaxThreadPosts} posts, as many as a thread may; start a new thread.", seventh.Message);
-        Assert.Equal(ClusterFixture.MaxThreadPosts, (await _world.Community.GetThreadAsync("t1")).Count);
-        Assert.Equal(ClusterFixture.MaxThreadPosts - 1, (await _world.Community.GetThreadAsync("t1"))[0].Replies);
+        Assert.Equal(ClusterFixture.MaxThreadPosts, (await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize)).Count);
+        Assert.Equal(ClusterFixture.MaxThreadPosts - 1, (await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize))[0].Replies);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Testing;
 using RelationshipGrains.Tests.Infrastructure;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Tests.Communities;
 
@@ -89,7 +90,7 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
         var notModerator = await Assert.ThrowsAsync<RelationshipValidationException>(() => community.HidePostAsync(ada, "p3", "spam"));
         await community.HidePostAsync(moderator, "p3", "Spam");
 
-        var posts = await community.GetThreadAsync("p1");
+        var posts = await community.GetThreadAsync("p1", null, Limits.MaxPageSize);
         var threads = await community.ListThreadsAsync(null, 10);
 
         Assert.Equal("p1", thread.ThreadId);
@@ -120,7 +121,7 @@ public sealed class Talking_in_a_community(ClusterFixture fixture)
         Assert.Equal("Post id 'r2' was already used for another post.", elsewhere.Message);
         Assert.Equal("Post id 'r1' was already used for another post.", openerAsReply.Message);
         Assert.Equal("threadId", malformed.Field);
-        Assert.Equal(["r1", "r2"], (await community.GetThreadAsync("r1")).Select(p => p.PostId));
+        Assert.Equal(["r1", "r2"], (await community.GetThreadAsync("r1", null, Limits.MaxPageSize)).Select(p => p.PostId));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithThreadItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/communities/{slug}/threads/{threadId}", pathParameters)
+        public WithThreadItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/communities/{slug}/threads/{threadId}{?after*,limit*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,11 +36,11 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithThreadItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/communities/{slug}/threads/{threadId}", rawUrl)
+        public WithThreadItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/communities/{slug}/threads/{threadId}{?after*,limit*}", rawUrl)
         {
         }
         /// <summary>
-        /// Its posts, oldest first; hidden posts without their text.
+        /// Its posts, oldest first, paged by the last post id seen (`after`); a page shorter than `limit` is the last. Hidden posts come without their text.
         /// </summary>
         /// <returns>A List&lt;global::RelationshipGrains.ApiClient.Models.CommunityPost&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -53,11 +53,11 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<List<global::RelationshipGrains.ApiClient.Models.CommunityPost>?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::RelationshipGrains.ApiClient.Models.CommunityPost>?> GetAsync(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item.WithThreadItemRequestBuilder.WithThreadItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<List<global::RelationshipGrains.ApiClient.Models.CommunityPost>> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<List<global::RelationshipGrains.ApiClient.Models.CommunityPost>> GetAsync(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item.WithThreadItemRequestBuilder.WithThreadItemRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -74,17 +74,17 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Its posts, oldest first; hidden posts without their text.
+        /// Its posts, oldest first, paged by the last post id seen (`after`); a page shorter than `limit` is the last. Hidden posts come without their text.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item.WithThreadItemRequestBuilder.WithThreadItemRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item.WithThreadItemRequestBuilder.WithThreadItemRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -100,6 +100,30 @@ namespace RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item
         public global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item.WithThreadItemRequestBuilder WithUrl(string rawUrl)
         {
             return new global::RelationshipGrains.ApiClient.Api.V1.Communities.Item.Threads.Item.WithThreadItemRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// Its posts, oldest first, paged by the last post id seen (`after`); a page shorter than `limit` is the last. Hidden posts come without their text.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class WithThreadItemRequestBuilderGetQueryParameters 
+        {
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            #pragma warning disable CS1591
+            [QueryParameter("after")]
+            public string? After { get; set; }
+            #pragma warning restore CS1591
+#nullable restore
+#else
+            #pragma warning disable CS1591
+            [QueryParameter("after")]
+            public string After { get; set; }
+            #pragma warning restore CS1591
+#endif
+            #pragma warning disable CS1591
+            [QueryParameter("limit")]
+            public int? Limit { get; set; }
+            #pragma warning restore CS1591
         }
     }
 }
