@@ -16,8 +16,8 @@ public sealed class CommunityOptions
     public int PostPageSize { get; set; } = 100;
 
     /// <summary>
-    /// Posts one thread holds, its opening post included: a thread is bounded as the whole community was (10,000
-    /// posts) before its posts were archived, and each post keeps a page and thread entry in the community's index.
+    /// Posts one thread holds, its opening post included: bounded as the whole community was (10,000 posts) before its
+    /// posts were archived. A thread is read a page at a time.
     /// </summary>
     public int MaxThreadPosts { get; set; } = 10_000;
 }
