@@ -141,12 +141,15 @@ public sealed partial class ValueChainGrain
         State.Status = ValueChainStatus.Cancelled;
         List<string> partners = [.. State.Slots.SelectMany(s => s.Invited.Append(s.AcceptedPartnerId)).OfType<string>().Distinct()];
         Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), partners,
-            wasCommitted ? CommittedSlots() : null), time.GetUtcNow());
+            wasCommitted ? CommittedSlots(withOrders: true) : null), time.GetUtcNow());
         await SaveAndTellCustomerAsync($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
         return OwnerView();
     }
 
-    /// <summary>The slots as committed: the ERP places an order for each, and cancels each if the chain is cancelled.</summary>
-    private List<CommittedSlot> CommittedSlots() =>
-        [.. State.Slots.Select(s => new CommittedSlot(s.Role, s.AcceptedPartnerId!, s.AcceptedOffer!.Price.Amount, s.AcceptedOffer.Price.Currency, s.AcceptedOffer.LeadTimeDays))];
+    /// <summary>
+    /// The slots as committed: the ERP places an order for each and cancels each if the chain is cancelled, except
+    /// (<paramref name="withOrders"/>) those whose order failed.
+    /// </summary>
+    private List<CommittedSlot> CommittedSlots(bool withOrders = false) =>
+        [.. State.Slots.Where(s => !withOrders || s.Fulfilment != FulfilmentStatus.Failed).Select(s => new CommittedSlot(s.Role, s.AcceptedPartnerId!, s.AcceptedOffer!.Price.Amount, s.AcceptedOffer.Price.Currency, s.AcceptedOffer.LeadTimeDays))];
 }

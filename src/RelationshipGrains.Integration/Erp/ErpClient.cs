@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using RelationshipGrains.Integration.Contracts;
 
@@ -12,9 +13,21 @@ public sealed class ErpClient(HttpClient http)
     public Task<ErpAnswer> PlaceOrderAsync(ErpOrder order, CancellationToken cancellationToken) =>
         PostAsync("orders", order, $"order/{order.OrderReference}", cancellationToken);
 
-    /// <summary>Cancels an order placed by <see cref="PlaceOrderAsync"/>, under the same order reference.</summary>
-    public Task<ErpAnswer> CancelOrderAsync(ErpOrderCancellation cancellation, CancellationToken cancellationToken) =>
-        PostAsync("order-cancellations", cancellation, $"cancel/{cancellation.OrderReference}", cancellationToken);
+    /// <summary>
+    /// Cancels an order placed by <see cref="PlaceOrderAsync"/>, under the same order reference; null when the ERP
+    /// answers 404, having no such order (never placed, or not yet: whoever places it cancels it then).
+    /// </summary>
+    public async Task<ErpAnswer?> CancelOrderAsync(ErpOrderCancellation cancellation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PostAsync("order-cancellations", cancellation, $"cancel/{cancellation.OrderReference}", cancellationToken);
+        }
+        catch (HttpRequestException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
 
     public Task<ErpAnswer> RequestDesignAsync(ErpDesignRequest request, CancellationToken cancellationToken) =>
         PostAsync("design-requests", request, $"design/{request.IdeaId}", cancellationToken);

@@ -1,7 +1,10 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
+using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Validation;
+using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Integration.Erp;
 
@@ -10,7 +13,13 @@ namespace RelationshipGrains.Integration.Erp;
 /// <see cref="ErpOrderStatusChanged"/>, and those orders are cancelled if the chain is; a selected idea becomes a design
 /// request.
 /// </summary>
-public sealed partial class ErpConsumer(ErpClient erp, TimeProvider time, ILogger<ErpConsumer> logger) :
+/// <remarks>
+/// A chain's two events may be handled at once (by two silos, or while the first waits out a retry), so a
+/// cancellation can reach the ERP before its order. The cancellation takes a 404 as nothing to cancel, and the order's
+/// side asks the chain after placing each order and cancels it if the chain was cancelled meanwhile: either the
+/// cancellation became durable before that question, or its event was published after the order was placed.
+/// </remarks>
+public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, TimeProvider time, ILogger<ErpConsumer> logger) :
     IConsumer<ValueChainCommitted>, IConsumer<ValueChainCancelled>, IConsumer<IdeaSelected>
 {
     public async Task Consume(ConsumeContext<ValueChainCommitted> context)
@@ -19,8 +28,21 @@ public sealed partial class ErpConsumer(ErpClient erp, TimeProvider time, ILogge
         var source = MessageIds.Required(context);
         foreach (var slot in chain.Slots)
         {
-            var answer = await erp.PlaceOrderAsync(new ErpOrder(OrderReference(chain.ValueChainId, slot), chain.ValueChainId, slot.Role,
+            if (await IsCancelledAsync(chain.ValueChainId, chain.CustomerId))
+            {
+                // Its cancellation cancels what was placed; nothing more is.
+                LogNotPlaced(logger, OrderReference(chain.ValueChainId, slot.Role));
+                continue;
+            }
+
+            var answer = await erp.PlaceOrderAsync(new ErpOrder(OrderReference(chain.ValueChainId, slot.Role), chain.ValueChainId, slot.Role,
                 slot.PartnerId, slot.PriceAmount, slot.PriceCurrency, slot.LeadTimeDays), context.CancellationToken);
+            if (await IsCancelledAsync(chain.ValueChainId, chain.CustomerId))
+            {
+                await CancelAsync(chain.ValueChainId, (slot.Role, slot.PartnerId), reason: null, time.GetUtcNow(), context.CancellationToken);
+                continue;
+            }
+
             await context.Publish(new ErpOrderStatusChanged(chain.ValueChainId, slot.Role, slot.PartnerId, answer.Id, answer.Status,
                 "Order placed with the ERP.", time.GetUtcNow()), c => c.MessageId = MessageIds.Derived(source, $"{slot.Role}/{answer.Status}"));
         }
@@ -34,20 +56,24 @@ public sealed partial class ErpConsumer(ErpClient erp, TimeProvider time, ILogge
             return;
         }
 
-        if (chain.OrderedSlots is null)
+        var slots = chain.OrderedSlots?.Select(s => (s.Role, s.PartnerId)).ToList() ?? await OrderedSlotsOfAsync(chain);
+        List<Exception> failures = [];
+        foreach (var slot in slots)
         {
-            // Written before cancellations named their orders: which slots had one is no longer known here.
-            LogOrdersNotCancelled(logger, chain.ValueChainId);
-            return;
+            try
+            {
+                await CancelAsync(chain.ValueChainId, slot, chain.Reason, chain.CancelledAt, context.CancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // The other orders are still cancelled; a retry asks again for all, each under its own idempotency key.
+                failures.Add(e);
+            }
         }
 
-        // Each under its own idempotency key, so a redelivery after a failure half-way cancels nothing twice.
-        foreach (var slot in chain.OrderedSlots)
+        if (failures.Count > 0)
         {
-            var reference = OrderReference(chain.ValueChainId, slot);
-            var answer = await erp.CancelOrderAsync(new ErpOrderCancellation(reference, chain.ValueChainId, slot.Role, slot.PartnerId,
-                chain.Reason, chain.CancelledAt), context.CancellationToken);
-            LogOrderCancelled(logger, reference, answer.Id, answer.Status);
+            throw new AggregateException($"The ERP did not cancel {failures.Count} of the {slots.Count} orders of value chain {chain.ValueChainId}.", failures);
         }
     }
 
@@ -59,12 +85,63 @@ public sealed partial class ErpConsumer(ErpClient erp, TimeProvider time, ILogge
         LogDesignRequested(logger, idea.IdeaId, answer.Id, answer.Status);
     }
 
-    private static string OrderReference(string valueChainId, CommittedSlot slot) => $"{valueChainId}/{slot.Role}";
+    private async Task CancelAsync(
+        string valueChainId, (string Role, string PartnerId) slot, string? reason, DateTimeOffset cancelledAt, CancellationToken cancellationToken)
+    {
+        var reference = OrderReference(valueChainId, slot.Role);
+        var answer = await erp.CancelOrderAsync(new ErpOrderCancellation(reference, valueChainId, slot.Role, slot.PartnerId, reason, cancelledAt),
+            cancellationToken);
+        if (answer is null)
+        {
+            LogNothingToCancel(logger, reference);
+        }
+        else
+        {
+            LogOrderCancelled(logger, reference, answer.Id, answer.Status);
+        }
+    }
+
+    /// <summary>Whether the chain is cancelled; false when it cannot be read (its owner was erased since).</summary>
+    private async Task<bool> IsCancelledAsync(string valueChainId, string ownerId)
+    {
+        try
+        {
+            return (await grains.ValueChainForPartners(valueChainId).GetForOwnerAsync(ownerId)).Status == ValueChainStatus.Cancelled;
+        }
+        catch (RelationshipNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>For events written before cancellations named their orders: the slots as the chain holds them.</summary>
+    private async Task<List<(string Role, string PartnerId)>> OrderedSlotsOfAsync(ValueChainCancelled chain)
+    {
+        try
+        {
+            var view = await grains.ValueChainForPartners(chain.ValueChainId).GetForOwnerAsync(chain.CustomerId);
+            return [.. view.Slots.Where(s => s.AcceptedPartnerId is not null && s.Fulfilment != FulfilmentStatus.Failed)
+                .Select(s => (s.Role, s.AcceptedPartnerId!))];
+        }
+        catch (RelationshipNotFoundException)
+        {
+            LogOrdersNotCancelled(logger, chain.ValueChainId);
+            return [];
+        }
+    }
+
+    private static string OrderReference(string valueChainId, string role) => $"{valueChainId}/{role}";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "ERP order {OrderReference} was cancelled as {ErpOrderId} ({Status}).")]
     private static partial void LogOrderCancelled(ILogger logger, string orderReference, string erpOrderId, string status);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Value chain {ValueChainId} was cancelled after it was committed, but its event does not name its orders; cancel them in the ERP by hand.")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The ERP has no order {OrderReference} to cancel; if it is placed later, whoever places it cancels it.")]
+    private static partial void LogNothingToCancel(ILogger logger, string orderReference);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "ERP order {OrderReference} was not placed: its value chain was cancelled first.")]
+    private static partial void LogNotPlaced(ILogger logger, string orderReference);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Value chain {ValueChainId} was cancelled after it was committed, but neither its event nor the chain names its orders any more; cancel them in the ERP by hand.")]
     private static partial void LogOrdersNotCancelled(ILogger logger, string valueChainId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Idea {IdeaId} went to the ERP as design request {DesignRequestId} ({Status}).")]

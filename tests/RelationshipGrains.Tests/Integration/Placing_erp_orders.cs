@@ -73,6 +73,94 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_cancellation_written_before_events_named_their_orders_cancels_the_orders_the_chain_holds()
+    {
+        var (chain, owner, _) = await ValueChainWorld.CommittedAsync(fixture.Grains, role: "wheel-maker");
+        var chainId = chain.GetPrimaryKeyString();
+        await fixture.Consumed.WaitForAsync<ErpOrderStatusChanged>(m => m.ValueChainId == chainId, 1);
+        await chain.CancelAsync(owner, "Plans changed");
+        await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal));
+
+        // As an older silo wrote it: no OrderedSlots.
+        await fixture.Harness.Bus.Publish(new ValueChainCancelled(chainId, owner, "Plans changed", WasCommitted: true, DateTimeOffset.UtcNow));
+
+        var both = await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal), 2);
+        Assert.All(both, r => Assert.Equal($"cancel/{chainId}/wheel-maker", r.Headers["Idempotency-Key"]));
+        await fixture.Consumed.WaitForAsync<ValueChainCancelled>(m => m.ValueChainId == chainId && m.OrderedSlots is null, 3);
+        Assert.Empty(fixture.Consumed.Faults<ValueChainCancelled>(m => m.ValueChainId == chainId));
+    }
+
+    [Fact]
+    public async Task A_cancellation_that_overtakes_its_order_is_followed_by_one_from_whoever_placed_the_order()
+    {
+        // The ERP holds the order until the cancellation has come, and knows no order to cancel before it answered.
+        var orderArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var release = new ManualResetEventSlim();
+        var orderAnswered = false;
+        var chainId = "";
+        List<int> cancellations = [];
+        var previous = fixture.Receiver.Answer;
+        fixture.Receiver.Answer = r =>
+        {
+            if (chainId.Length == 0 || !r.Body.Contains(chainId, StringComparison.Ordinal))
+            {
+                return previous(r);
+            }
+
+            if (r.Path == "/erp/orders")
+            {
+                orderArrived.TrySetResult();
+                release.Wait(TimeSpan.FromSeconds(20));
+                Volatile.Write(ref orderAnswered, true);
+                return previous(r);
+            }
+
+            var status = r.Path == "/erp/order-cancellations" && !Volatile.Read(ref orderAnswered) ? 404 : 201;
+            lock (cancellations)
+            {
+                cancellations.Add(status);
+            }
+
+            return status == 404 ? (404, "{}") : previous(r);
+        };
+        try
+        {
+            var world = new PartnerWorld(fixture.Grains);
+            var owner = (await world.Customer()).GetPrimaryKeyString();
+            var maker = await world.Partner("maker");
+            var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+            chainId = chain.GetPrimaryKeyString();
+            await chain.CreateAsync(new CreateValueChain(owner, "Cargo bike", [new SlotDefinition("maker")]));
+            await chain.InviteAsync(owner, "maker", maker);
+            await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "maker", PartnerWorld.Offer(1_200, 10));
+            await chain.AcceptAsync(owner, "maker", maker);
+            await chain.CommitAsync(owner);
+            await orderArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            await chain.CancelAsync(owner, "Changed my mind");
+            await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal));
+            release.Set();
+            await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal), 2);
+            // Every consumer (webhooks, BI, ERP) has finished with the commit: no status went back to the cancelled chain.
+            await fixture.Consumed.WaitForAsync<ValueChainCommitted>(m => m.ValueChainId == chainId, 3);
+
+            lock (cancellations)
+            {
+                Assert.Equal([404, 201], cancellations);
+            }
+
+            Assert.Equal(0, fixture.Consumed.Count<ErpOrderStatusChanged>(m => m.ValueChainId == chainId));
+            Assert.Empty(fixture.Consumed.Faults<ValueChainCommitted>(m => m.ValueChainId == chainId));
+            Assert.Empty(fixture.Consumed.Faults<ValueChainCancelled>(m => m.ValueChainId == chainId));
+        }
+        finally
+        {
+            release.Set();
+            fixture.Receiver.Answer = previous;
+        }
+    }
+
+    [Fact]
     public async Task A_selected_idea_becomes_a_design_request()
     {
         var ideaId = Keys.Customer("idea");
