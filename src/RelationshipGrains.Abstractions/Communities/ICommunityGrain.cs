@@ -112,6 +112,16 @@ public interface ICommunityGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId, string? afterPostId, int limit);
 
+    /// <summary>
+    /// Every post of a thread at once (up to 10,000), as channel apps built before threads were paged ask; the paged
+    /// overload reads a page at a time.
+    /// </summary>
+    /// <param name="threadId">The thread: the id of its first post.</param>
+    /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured, or the thread does not exist.</exception>
+    [Alias("GetThread")]
+    [ChannelSurface]
+    Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId);
+
     /// <summary>The live feed after <paramref name="afterSequence"/>, then each new event, until cancelled.</summary>
     /// <param name="afterSequence">The last sequence the subscriber has seen; 0 for everything kept.</param>
     /// <param name="cancellationToken">Ends the feed.</param>

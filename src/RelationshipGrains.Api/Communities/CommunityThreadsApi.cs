@@ -34,7 +34,7 @@ internal static class CommunityThreadsApi
     }
 
     private static async Task<Ok<IReadOnlyList<CommunityPost>>> List(string slug, string? before, int? limit, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Community(slug).ListThreadsAsync(before, limit ?? Limits.DefaultPageSize));
+        TypedResults.Ok(await grains.Community(slug).ListThreadsAsync(NoneIfEmpty(before), limit ?? Limits.DefaultPageSize));
 
     private static async Task<Created<CommunityPost>> Start(string slug, ThreadBody body, IGrainFactory grains)
     {
@@ -43,7 +43,10 @@ internal static class CommunityThreadsApi
     }
 
     private static async Task<Ok<IReadOnlyList<CommunityPost>>> Thread(string slug, string threadId, string? after, int? limit, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Community(slug).GetThreadAsync(threadId, after, limit ?? Limits.DefaultPageSize));
+        TypedResults.Ok(await grains.Community(slug).GetThreadAsync(threadId, NoneIfEmpty(after), limit ?? Limits.DefaultPageSize));
+
+    /// <summary>A cursor sent empty (<c>?after=</c>) starts from the first page, as one left out does.</summary>
+    private static string? NoneIfEmpty(string? cursor) => string.IsNullOrEmpty(cursor) ? null : cursor;
 
     private static async Task<Created<CommunityPost>> Reply(string slug, string threadId, ReplyBody body, IGrainFactory grains)
     {

@@ -213,10 +213,11 @@ public sealed partial class CommunityGrain
         }
 
         List<CommunityPost> posts = [];
-        // Each of the thread's pages holds at least one of its posts, so no more pages are read than posts are wanted.
-        while (first < pages.Count && posts.Count < limit)
+        // One page first, then twice as many each time: a page may hold a hundred of the thread's posts or one. Each
+        // holds at least one, so past the cursor's page no more pages are read than posts are still wanted.
+        for (var reads = 1; first < pages.Count && posts.Count < limit; reads = Math.Min(reads * 2, PageReadsAtOnce))
         {
-            var batch = pages.GetRange(first, Math.Min(Math.Min(PageReadsAtOnce, limit - posts.Count), pages.Count - first));
+            var batch = pages.GetRange(first, Math.Min(Math.Min(reads, limit - posts.Count), pages.Count - first));
             first += batch.Count;
             foreach (var page in await Task.WhenAll(batch.Select(ReadPostPageAsync)))
             {
@@ -240,6 +241,22 @@ public sealed partial class CommunityGrain
 
         posts.AddRange(recent.Take(limit - posts.Count));
         return [.. posts.Select(Present)];
+    }
+
+    public async Task<IReadOnlyList<CommunityPost>> GetThreadAsync(string threadId)
+    {
+        List<CommunityPost> posts = [];
+        for (string? after = null; ;)
+        {
+            var page = await GetThreadAsync(threadId, after, Limits.MaxPageSize);
+            posts.AddRange(page);
+            if (page.Count < Limits.MaxPageSize)
+            {
+                return posts;
+            }
+
+            after = page[^1].PostId;
+        }
     }
 
     public async IAsyncEnumerable<CommunityEvent> WatchAsync(long afterSequence, [EnumeratorCancellation] CancellationToken cancellationToken = default)

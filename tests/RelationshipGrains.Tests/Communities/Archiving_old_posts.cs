@@ -45,6 +45,8 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
 
         await fixture.Cluster.DeactivateAsync(_world.Community);
         Assert.Equal(firstThread, await _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize));
+        // As channel apps built before threads were paged read it.
+        Assert.Equal(firstThread, await _world.Community.GetThreadAsync("t1"));
         Assert.Equal(all, await _world.Community.ListThreadsAsync(null, 10));
     }
 
@@ -65,6 +67,7 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
         var intoRecent = await _world.Community.GetThreadAsync("t1", "r4", 2);
         var pastTheEnd = await _world.Community.GetThreadAsync("t1", "r5", 2);
         var fromAnotherThread = await _world.Community.GetThreadAsync("t1", "r3", 2);
+        var fromAnotherThreadOnOneOfItsPages = await _world.Community.GetThreadAsync("t1", "t2", 2);
         var fromAnotherRecentThread = await _world.Community.GetThreadAsync("t1", "t6", 2);
         var fromNowhere = await _world.Community.GetThreadAsync("t1", "nothing", 2);
         var tooMany = await Assert.ThrowsAsync<RelationshipValidationException>(() => _world.Community.GetThreadAsync("t1", null, Limits.MaxPageSize + 1));
@@ -77,6 +80,7 @@ public sealed class Archiving_old_posts(ClusterFixture fixture)
         Assert.Equal(["r5"], intoRecent.Select(p => p.PostId));
         Assert.Empty(pastTheEnd);
         Assert.Empty(fromAnotherThread);
+        Assert.Empty(fromAnotherThreadOnOneOfItsPages);
         Assert.Empty(fromAnotherRecentThread);
         Assert.Empty(fromNowhere);
         Assert.Equal(("limit", $"limit must be between 1 and {Limits.MaxPageSize}."), (tooMany.Field, tooMany.Message));
