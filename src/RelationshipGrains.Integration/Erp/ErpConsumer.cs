@@ -39,7 +39,7 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
                 slot.PartnerId, slot.PriceAmount, slot.PriceCurrency, slot.LeadTimeDays), context.CancellationToken);
             if (await IsCancelledAsync(chain.ValueChainId, chain.CustomerId))
             {
-                await CancelAsync(chain.ValueChainId, (slot.Role, slot.PartnerId), reason: null, time.GetUtcNow(), context.CancellationToken);
+                await CancelAsync(chain.ValueChainId, (slot.Role, slot.PartnerId), context.CancellationToken);
                 continue;
             }
 
@@ -62,7 +62,7 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
         {
             try
             {
-                await CancelAsync(chain.ValueChainId, slot, chain.Reason, chain.CancelledAt, context.CancellationToken);
+                await CancelAsync(chain.ValueChainId, slot, context.CancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -85,12 +85,10 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
         LogDesignRequested(logger, idea.IdeaId, answer.Id, answer.Status);
     }
 
-    private async Task CancelAsync(
-        string valueChainId, (string Role, string PartnerId) slot, string? reason, DateTimeOffset cancelledAt, CancellationToken cancellationToken)
+    private async Task CancelAsync(string valueChainId, (string Role, string PartnerId) slot, CancellationToken cancellationToken)
     {
         var reference = OrderReference(valueChainId, slot.Role);
-        var answer = await erp.CancelOrderAsync(new ErpOrderCancellation(reference, valueChainId, slot.Role, slot.PartnerId, reason, cancelledAt),
-            cancellationToken);
+        var answer = await erp.CancelOrderAsync(new ErpOrderCancellation(reference, valueChainId, slot.Role, slot.PartnerId), cancellationToken);
         if (answer is null)
         {
             LogNothingToCancel(logger, reference);

@@ -65,7 +65,9 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
         Assert.Equal($"cancel/{chainId}/frame-maker", cancellation.Headers["Idempotency-Key"]);
         Assert.Equal($"{chainId}/frame-maker", body.RootElement.GetProperty("orderReference").GetString());
         Assert.Equal(maker, body.RootElement.GetProperty("partnerId").GetString());
-        Assert.Equal("Found one nearer", body.RootElement.GetProperty("reason").GetString());
+        Assert.Equal(chainId, body.RootElement.GetProperty("valueChainId").GetString());
+        // What the owner wrote stays with us: the order's side, which may send the same cancellation, does not know it.
+        Assert.False(body.RootElement.TryGetProperty("reason", out _));
         // Every consumer of the other chain's cancellation (webhooks, BI, ERP) has finished with it.
         await fixture.Consumed.WaitForAsync<ValueChainCancelled>(m => m.ValueChainId == openId, 3);
         Assert.DoesNotContain(fixture.Receiver.Requests, r => r.Path.StartsWith("/erp/", StringComparison.Ordinal) && r.Body.Contains(openId, StringComparison.Ordinal));
@@ -140,7 +142,7 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
             await chain.CancelAsync(owner, "Changed my mind");
             await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal));
             release.Set();
-            await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal), 2);
+            var sent = await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal), 2);
             // Every consumer (webhooks, BI, ERP) has finished with the commit: no status went back to the cancelled chain.
             await fixture.Consumed.WaitForAsync<ValueChainCommitted>(m => m.ValueChainId == chainId, 3);
 
@@ -149,6 +151,8 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
                 Assert.Equal([404, 201], cancellations);
             }
 
+            // Both senders send the same cancellation under the same key.
+            Assert.Equal((sent[0].Headers["Idempotency-Key"], sent[0].Body), (sent[1].Headers["Idempotency-Key"], sent[1].Body));
             Assert.Equal(0, fixture.Consumed.Count<ErpOrderStatusChanged>(m => m.ValueChainId == chainId));
             Assert.Empty(fixture.Consumed.Faults<ValueChainCommitted>(m => m.ValueChainId == chainId));
             Assert.Empty(fixture.Consumed.Faults<ValueChainCancelled>(m => m.ValueChainId == chainId));
