@@ -99,12 +99,12 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
         var orderArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var release = new ManualResetEventSlim();
         var orderAnswered = false;
-        var chainId = "";
+        var chainId = Keys.Customer("vc");
         List<int> cancellations = [];
         var previous = fixture.Receiver.Answer;
         fixture.Receiver.Answer = r =>
         {
-            if (chainId.Length == 0 || !r.Body.Contains(chainId, StringComparison.Ordinal))
+            if (!r.Body.Contains(chainId, StringComparison.Ordinal))
             {
                 return previous(r);
             }
@@ -127,16 +127,7 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
         };
         try
         {
-            var world = new PartnerWorld(fixture.Grains);
-            var owner = (await world.Customer()).GetPrimaryKeyString();
-            var maker = await world.Partner("maker");
-            var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
-            chainId = chain.GetPrimaryKeyString();
-            await chain.CreateAsync(new CreateValueChain(owner, "Cargo bike", [new SlotDefinition("maker")]));
-            await chain.InviteAsync(owner, "maker", maker);
-            await chain.AsReference<IValueChainForPartnersGrain>().OfferAsync(maker, "maker", PartnerWorld.Offer(1_200, 10));
-            await chain.AcceptAsync(owner, "maker", maker);
-            await chain.CommitAsync(owner);
+            var (chain, owner, _) = await ValueChainWorld.CommittedAsync(fixture.Grains, chainId: chainId);
             await orderArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             await chain.CancelAsync(owner, "Changed my mind");
