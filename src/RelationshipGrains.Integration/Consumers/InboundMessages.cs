@@ -77,7 +77,7 @@ public static class InboundMessages
                 Check.Id(m.PartnerId, "partnerId");
                 Check.RequestId(m.ErpOrderId, "erpOrderId");
                 Check.OptionalText(m.Note, "note", Limits.StatusNote);
-                ErpStatuses.Parse(m.Status);
+                ErpStatuses.Validate(m.Status);
                 break;
             default:
                 throw new RelationshipValidationException("body", $"A {message.GetType().Name} is not a message we accept.");

@@ -1,5 +1,7 @@
 using MassTransit;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Tests.Infrastructure;
 using RelationshipGrains.ValueChains;
@@ -82,5 +84,31 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
         Assert.Equal(FulfilmentStatus.InProduction, view.Slots.Single().Fulfilment);
         var steps = (await Timeline(owner)).Where(e => e.Kind == TimelineEntryKind.ValueChainStep && e.Text!.Contains("in production", StringComparison.Ordinal));
         Assert.Single(steps);
+    }
+
+    [Fact]
+    public async Task An_erp_that_confirms_a_cancellation_is_heard_once_the_chain_is_cancelled_and_refused_while_it_goes_on()
+    {
+        var (cancelled, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var (goingOn, otherOwner, otherMaker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        await cancelled.CancelAsync(owner, "Plans changed");
+        var cancelledId = cancelled.GetPrimaryKeyString();
+        var goingOnId = goingOn.GetPrimaryKeyString();
+
+        await DeliverTwice(new ErpOrderStatusChanged(cancelledId, "maker", maker, "erp-c1", "Cancelled", null, Now), m => m.ValueChainId == cancelledId);
+        await DeliverTwice(new ErpOrderStatusChanged(goingOnId, "maker", otherMaker, "erp-c2", "cancelled", null, Now), m => m.ValueChainId == goingOnId);
+
+        Assert.Empty(fixture.Consumed.Faults<ErpOrderStatusChanged>(m => m.ValueChainId == cancelledId));
+        Assert.Equal(ValueChainStatus.Cancelled, (await cancelled.GetForOwnerAsync(owner)).Status);
+        var refused = fixture.Consumed.Faults<ErpOrderStatusChanged>(m => m.ValueChainId == goingOnId);
+        Assert.Equal(2, refused.Count);
+        Assert.All(refused, e => Assert.Contains($"value chain '{goingOnId}' is committed: report the order failed instead", e.Message, StringComparison.Ordinal));
+        Assert.Equal(FulfilmentStatus.Accepted, (await goingOn.GetForOwnerAsync(otherOwner)).Slots.Single().Fulfilment);
+        // Over HTTP as on the bus: the status is accepted when it arrives; an unknown one is refused there and then.
+        Assert.Null(Record.Exception(() => InboundMessages.Validate(new ErpOrderStatusChanged(cancelledId, "maker", maker, "erp-c1", "canceled", null, Now), Now)));
+        var unknown = Assert.Throws<RelationshipValidationException>(() =>
+            InboundMessages.Validate(new ErpOrderStatusChanged(cancelledId, "maker", maker, "erp-c1", "paused", null, Now), Now));
+        Assert.Equal(("status", "'paused' is not an ERP order status we know: accepted, in-production, shipped, delivered, failed or cancelled."),
+            (unknown.Field, unknown.Message));
     }
 }
