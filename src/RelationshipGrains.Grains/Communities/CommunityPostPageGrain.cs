@@ -39,13 +39,5 @@ public sealed class CommunityPostPageGrain([FromKeyedServices(StorageNames.Relat
     }
 
     [ReadOnly]
-    public async Task<IReadOnlyList<CommunityPost>> GetAsync()
-    {
-        if (!Page.Known)
-        {
-            await Page.ReadAsync();
-        }
-
-        return Page.State!.Posts;
-    }
+    public async Task<IReadOnlyList<CommunityPost>> GetAsync() => (await Page.GetAsync()).Posts;
 }

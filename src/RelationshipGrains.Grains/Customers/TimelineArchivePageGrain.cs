@@ -50,24 +50,8 @@ public sealed class TimelineArchivePageGrain([FromKeyedServices(StorageNames.Rel
         }
     }
 
-    public async Task EraseAsync()
-    {
-        if (!Page.Known)
-        {
-            await Page.ReadAsync();
-        }
-
-        await Page.ClearAsync();
-    }
+    public Task EraseAsync() => Page.ClearAsync();
 
     [ReadOnly]
-    public async Task<IReadOnlyList<TimelineEntry>> GetAsync()
-    {
-        if (!Page.Known)
-        {
-            await Page.ReadAsync();
-        }
-
-        return Entries;
-    }
+    public async Task<IReadOnlyList<TimelineEntry>> GetAsync() => (await Page.GetAsync()).Entries;
 }

@@ -18,6 +18,17 @@ public sealed class DirectRecord<TState>(IGrainStorage storage, string stateName
     /// <summary>Whether <see cref="State"/> is what storage holds (read, or written by this activation).</summary>
     public bool Known => State is not null;
 
+    /// <summary>What storage holds: as this activation knows it, or read now.</summary>
+    public async ValueTask<TState> GetAsync()
+    {
+        if (!Known)
+        {
+            await ReadAsync();
+        }
+
+        return State!;
+    }
+
     public async Task ReadAsync()
     {
         var read = new GrainState<TState>(new TState());
@@ -44,9 +55,10 @@ public sealed class DirectRecord<TState>(IGrainStorage storage, string stateName
         (State, _etag) = (state, written.ETag);
     }
 
-    /// <summary>Deletes the record this activation knows of; nothing when it knows of none.</summary>
+    /// <summary>Deletes the record, read first unless this activation knows it; nothing when storage holds none.</summary>
     public async Task ClearAsync()
     {
+        await GetAsync();
         if (_etag is not null)
         {
             var cleared = new GrainState<TState>(State ?? new TState(), _etag);
