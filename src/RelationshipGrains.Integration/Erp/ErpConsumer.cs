@@ -26,9 +26,10 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
     {
         var chain = context.Message;
         var source = MessageIds.Required(context);
+        var cancelled = await IsCancelledAsync(chain.ValueChainId, chain.CustomerId);
         foreach (var slot in chain.Slots)
         {
-            if (await IsCancelledAsync(chain.ValueChainId, chain.CustomerId))
+            if (cancelled)
             {
                 // Its cancellation cancels what was placed; nothing more is.
                 LogNotPlaced(logger, OrderReference(chain.ValueChainId, slot.Role));
@@ -37,7 +38,9 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
 
             var answer = await erp.PlaceOrderAsync(new ErpOrder(OrderReference(chain.ValueChainId, slot.Role), chain.ValueChainId, slot.Role,
                 slot.PartnerId, slot.PriceAmount, slot.PriceCurrency, slot.LeadTimeDays), context.CancellationToken);
-            if (await IsCancelledAsync(chain.ValueChainId, chain.CustomerId))
+            // Asked after each order, which also answers before the next.
+            cancelled = await IsCancelledAsync(chain.ValueChainId, chain.CustomerId);
+            if (cancelled)
             {
                 await CancelAsync(chain.ValueChainId, (slot.Role, slot.PartnerId), context.CancellationToken);
                 continue;
@@ -99,33 +102,33 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
         }
     }
 
-    /// <summary>Whether the chain is cancelled; false when it cannot be read (its owner was erased since).</summary>
-    private async Task<bool> IsCancelledAsync(string valueChainId, string ownerId)
+    /// <summary>The chain as its owner sees it; null when it cannot be read (its owner was erased since).</summary>
+    private async Task<ValueChainView?> ChainAsync(string valueChainId, string ownerId)
     {
         try
         {
-            return (await grains.ValueChainForPartners(valueChainId).GetForOwnerAsync(ownerId)).Status == ValueChainStatus.Cancelled;
+            return await grains.ValueChainForPartners(valueChainId).GetForOwnerAsync(ownerId);
         }
         catch (RelationshipNotFoundException)
         {
-            return false;
+            return null;
         }
     }
+
+    private async Task<bool> IsCancelledAsync(string valueChainId, string ownerId) =>
+        (await ChainAsync(valueChainId, ownerId))?.Status == ValueChainStatus.Cancelled;
 
     /// <summary>For events written before cancellations named their orders: the slots as the chain holds them.</summary>
     private async Task<List<(string Role, string PartnerId)>> OrderedSlotsOfAsync(ValueChainCancelled chain)
     {
-        try
-        {
-            var view = await grains.ValueChainForPartners(chain.ValueChainId).GetForOwnerAsync(chain.CustomerId);
-            return [.. view.Slots.Where(s => s.AcceptedPartnerId is not null && s.Fulfilment != FulfilmentStatus.Failed)
-                .Select(s => (s.Role, s.AcceptedPartnerId!))];
-        }
-        catch (RelationshipNotFoundException)
+        if (await ChainAsync(chain.ValueChainId, chain.CustomerId) is not { } view)
         {
             LogOrdersNotCancelled(logger, chain.ValueChainId);
             return [];
         }
+
+        return [.. view.Slots.Where(s => s.AcceptedPartnerId is not null && s.Fulfilment != FulfilmentStatus.Failed)
+            .Select(s => (s.Role, s.AcceptedPartnerId!))];
     }
 
     private static string OrderReference(string valueChainId, string role) => $"{valueChainId}/{role}";
