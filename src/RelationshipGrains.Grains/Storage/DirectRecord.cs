@@ -62,7 +62,18 @@ public sealed class DirectRecord<TState>(IGrainStorage storage, string stateName
         if (_etag is not null)
         {
             var cleared = new GrainState<TState>(State ?? new TState(), _etag);
-            await storage.ClearStateAsync(stateName, grainId, cleared);
+            try
+            {
+                await storage.ClearStateAsync(stateName, grainId, cleared);
+            }
+            catch
+            {
+                // As for a write: deleted or not, the ETag held may be stale, and a retry trusting it would be refused
+                // until the activation went. The next call reads storage.
+                (State, _etag) = (null, null);
+                throw;
+            }
+
             _etag = cleared.ETag;
         }
 

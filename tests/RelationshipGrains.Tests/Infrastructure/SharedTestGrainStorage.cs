@@ -129,9 +129,30 @@ public sealed class SharedTestGrainStorage : IGrainStorage
         grainState.RecordExists = true;
     }
 
+    /// <summary>The grain whose next delete is made, then answered with an error, as a delete whose answer was lost.</summary>
+    public GrainId? LoseNextClearAnswerOf { get; set; }
+
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        _records.TryRemove((stateName, grainId), out _);
+        var key = (stateName, grainId);
+        lock (_records)
+        {
+            // Checked as the local-file store checks it: a delete with a stale ETag is refused.
+            var current = _records.TryGetValue(key, out var record) ? record.ETag : null;
+            if (current != grainState.ETag)
+            {
+                throw new InconsistentStateException($"ETag mismatch for {grainId}", current, grainState.ETag);
+            }
+
+            _records.TryRemove(key, out _);
+        }
+
+        if (LoseNextClearAnswerOf == grainId)
+        {
+            LoseNextClearAnswerOf = null;
+            throw new IOException("Test storage deleted the record but lost its answer.");
+        }
+
         grainState.State = Activator.CreateInstance<T>();
         grainState.ETag = null;
         grainState.RecordExists = false;
