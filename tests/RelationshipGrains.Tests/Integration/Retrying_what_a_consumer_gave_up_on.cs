@@ -95,6 +95,9 @@ public sealed class Retrying_what_a_consumer_gave_up_on(ClusterFixture fixture)
     [Theory]
     [InlineData(System.Net.HttpStatusCode.UnprocessableEntity, 1)]
     [InlineData(System.Net.HttpStatusCode.TooManyRequests, ClusterFixture.ConsumerAttempts)]
+    [InlineData(System.Net.HttpStatusCode.Unauthorized, ClusterFixture.ConsumerAttempts)]
+    [InlineData(System.Net.HttpStatusCode.Forbidden, ClusterFixture.ConsumerAttempts)]
+    [InlineData(System.Net.HttpStatusCode.NotFound, ClusterFixture.ConsumerAttempts)]
     [InlineData(System.Net.HttpStatusCode.ServiceUnavailable, ClusterFixture.ConsumerAttempts)]
     public async Task A_back_office_systems_refusal_is_final_and_its_throttling_or_outage_is_tried_again(System.Net.HttpStatusCode answer, int attempts)
     {
