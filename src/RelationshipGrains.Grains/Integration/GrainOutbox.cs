@@ -202,16 +202,23 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     }
 
     /// <summary>
-    /// The reminder fired: relay now, and drop the reminder once nothing is pending and a whole period passed without a
-    /// write, persisting with <paramref name="write"/> first the drops storage does not have yet. Dropped without them,
-    /// a silo that died before the grain deactivated left published events in storage with nothing to say so, and the
-    /// grain's next activation, days later, published them again, past what consumers remember of message ids.
+    /// The reminder fired: relay in a turn of its own unless one is due, and drop the reminder once nothing is pending
+    /// and a whole period passed without a write, persisting with <paramref name="write"/> first the drops storage does
+    /// not have yet. Dropped without them, a silo that died before the grain deactivated left published events in
+    /// storage with nothing to say so, and the grain's next activation, days later, published them again, past what
+    /// consumers remember of message ids.
     /// </summary>
     public async Task OnReminderAsync(Func<Task> write)
     {
-        await RelayAsync(CancellationToken.None);
         if (Pending.Count > 0)
         {
+            // Not published inside the tick, which is a call like any other: while the broker was away each tick held up
+            // every call to the grain for a publish's timeout, and once it was back, for the whole backlog.
+            if (!_relaying && !_retryScheduled)
+            {
+                Schedule(TimeSpan.Zero);
+            }
+
             return;
         }
 

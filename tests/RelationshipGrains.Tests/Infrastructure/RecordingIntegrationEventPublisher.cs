@@ -59,11 +59,24 @@ public sealed class RecordingIntegrationEventPublisher : IIntegrationEventPublis
     /// <summary>Publishing a message matching this waits until the task completes, as a slow broker would.</summary>
     public (Func<OutboxMessage, bool> Match, Task Until)? Slow { get; set; }
 
+    private int _slowGaveUp;
+
+    /// <summary>How many publishes <see cref="Slow"/> held gave up waiting (their publish timeout ran out).</summary>
+    public int SlowGaveUp => Volatile.Read(ref _slowGaveUp);
+
     public async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         if (Slow is { } slow && slow.Match(message))
         {
-            await slow.Until.WaitAsync(cancellationToken);
+            try
+            {
+                await slow.Until.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                Interlocked.Increment(ref _slowGaveUp);
+                throw;
+            }
         }
 
         if (Unpublishable(message))

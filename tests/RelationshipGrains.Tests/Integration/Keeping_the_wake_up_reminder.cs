@@ -1,5 +1,6 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Integration;
@@ -37,5 +38,39 @@ public sealed class Keeping_the_wake_up_reminder(ClusterFixture fixture)
         Assert.Equal(0, Calls(nameof(SharedTestReminderTable.ReadRow)));
         Assert.Equal(2, Calls(nameof(SharedTestReminderTable.UpsertRow)));
         Assert.Equal(4, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+    }
+
+    [Fact]
+    public async Task A_tick_while_the_broker_is_slow_holds_up_no_call_and_the_event_still_goes()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        var refused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var broker = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var gaveUp = fixture.Events.SlowGaveUp;
+        // Out of reach for the write's relay, which then waits out its backoff; slow from then on.
+        fixture.Events.Refuse = m => m.Payload.Contains(id, StringComparison.Ordinal) && refused.TrySetResult();
+        fixture.Events.Slow = (m => m.Payload.Contains(id, StringComparison.Ordinal) && refused.Task.IsCompleted, broker.Task);
+        try
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction("waiting"));
+            await refused.Task;
+
+            // Published inside the tick, the event waited for the slow broker until its publish timed out, and the read
+            // waited behind the tick.
+            var tick = customer.AsReference<IRemindable>().ReceiveReminder(GrainOutbox.ReminderName, new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
+            var read = await customer.GetTimelineAsync(new TimelineQuery());
+            await tick;
+            Assert.Equal(gaveUp, fixture.Events.SlowGaveUp);
+            Assert.Equal(1, read.LatestSequence);
+
+            broker.SetResult();
+            await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id && e.InteractionId == "waiting");
+        }
+        finally
+        {
+            fixture.Events.Refuse = _ => false;
+            fixture.Events.Slow = null;
+        }
     }
 }
