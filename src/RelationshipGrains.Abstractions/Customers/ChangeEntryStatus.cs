@@ -7,7 +7,11 @@ namespace RelationshipGrains.Customers;
 /// Moves a case, opportunity or marketing touch to a new status. The change is itself a timeline entry;
 /// <see cref="RequestId"/> makes the call idempotent.
 /// </summary>
-/// <param name="RequestId">The caller's id for this change, 1-128 letters, digits, '.', '_', ':' or '-': a retry under it changes nothing.</param>
+/// <param name="RequestId">
+/// The caller's id for this change, 1-128 letters, digits, '.', '_', ':' or '-': a retry under it changes nothing. It
+/// may not start with msg:, case:, touch:, vc:, community:, idea:, consent:, intent:, offer: or profile:, which name the
+/// entries the system makes.
+/// </param>
 /// <param name="Sequence">The sequence of the case, opportunity or touch to move; 1 or more.</param>
 /// <param name="Status">
 /// The new status, one of the entry kind's lower-case statuses (a case: open, pending, resolved, closed; an

@@ -8,7 +8,11 @@ namespace RelationshipGrains.Customers;
 /// A request to add an interaction (or a case, opportunity or marketing touch) to a customer's timeline.
 /// <c>interactionId</c> is chosen by the caller and makes the call idempotent.
 /// </summary>
-/// <param name="InteractionId">The caller's id for this interaction, 1-128 letters, digits, '.', '_', ':' or '-': a retry under it adds nothing.</param>
+/// <param name="InteractionId">
+/// The caller's id for this interaction, 1-128 letters, digits, '.', '_', ':' or '-': a retry under it adds nothing.
+/// It may not start with msg:, case:, touch:, vc:, community:, idea:, consent:, intent:, offer: or profile:, which name
+/// the entries the system makes.
+/// </param>
 /// <param name="Channel">Where it happened (web, email, chat, phone, social, store, partner).</param>
 /// <param name="Direction">Inbound from the customer or outbound to them.</param>
 /// <param name="Author">Who wrote it: the customer, a staff member or partner (with id), or the system.</param>

@@ -27,8 +27,8 @@ public static class CustomersApi
                 "The profile as last given; 404 when none was given yet.");
         api.MapPut("", UpdateProfile)
             .Describe("updateCustomerProfile", "Create or change a customer's profile",
-                "Replaces the fields given (display name, language, contact points, tags) and keeps the directory "
-                + "card in step, so staff can find the customer.");
+                "Replaces the whole profile (display name, language, contact points, tags): a field left out is "
+                + "cleared. Keeps the directory card in step, so staff can find the customer.");
         api.MapGet("values", GetValues)
             .Describe("getCustomerValues", "Read a customer's values",
                 "The named weights (0 to 1) that rank partners' offers by how well they share the customer's values.")

@@ -21,7 +21,7 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
 {
     private static readonly Dictionary<Type, Dictionary<string, Limit>> _byType = new()
     {
-        [typeof(RecordInteraction)] = new() { ["interactionId"] = RequestId, ["text"] = Text(Limits.InteractionText), ["topic"] = Text(Limits.ShortText), ["correlationId"] = Text(Limits.ShortText) },
+        [typeof(RecordInteraction)] = new() { ["interactionId"] = EntryId, ["text"] = Text(Limits.InteractionText), ["topic"] = Text(Limits.ShortText), ["correlationId"] = Text(Limits.ShortText) },
         [typeof(Author)] = new() { ["id"] = Subject, ["name"] = Text(Limits.DisplayName) },
         [typeof(ExpressIntent)] = new() { ["intentId"] = RequestId, ["text"] = Text(Limits.IntentText), ["category"] = Id, ["constraints"] = Items(Limits.IntentConstraints, Text(Limits.ShortText)) },
         [typeof(UpdateProfile)] = new() { ["displayName"] = Text(Limits.DisplayName), ["contactPoints"] = Items(Limits.ContactPoints), ["tags"] = Items(Limits.Tags, Id) },
@@ -39,14 +39,14 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
         [typeof(Api.Ideas.DecisionBody)] = new() { ["reason"] = Text(Limits.StatusNote) },
         [typeof(Api.Ideas.MentionBody)] = new() { ["author"] = Text(Limits.ShortText), ["text"] = Text(Limits.InteractionText) },
         [typeof(Api.Ideas.VoteBody)] = new() { ["value"] = Values(-1, 1) },
-        [typeof(Api.Customers.StatusChangeBody)] = new() { ["requestId"] = RequestId, ["note"] = Text(Limits.StatusNote) },
+        [typeof(Api.Customers.StatusChangeBody)] = new() { ["requestId"] = EntryId, ["note"] = Text(Limits.StatusNote) },
         [typeof(ConfigureCommunity)] = new() { ["name"] = Text(Limits.DisplayName), ["topics"] = Items(20, Id), ["staff"] = Items(50, Id), ["rules"] = Items(50) },
         [typeof(IdeaRule)] = new() { ["name"] = Id, ["attribute"] = Id, ["text"] = Id },
         [typeof(SubscribeWebhook)] = new() { ["subscriptionId"] = Id, ["partnerId"] = Id },
         [typeof(Api.Partners.FulfilmentBody)] = new() { ["note"] = Text(Limits.StatusNote) },
         [typeof(Api.ValueChains.CancelBody)] = new() { ["reason"] = Text(Limits.StatusNote) },
-        [typeof(ServiceCaseUpdated)] = new() { ["customerId"] = Id, ["caseId"] = RequestId, ["subject"] = Text(Limits.ShortText), ["note"] = Text(Limits.StatusNote) },
-        [typeof(MarketingTouchRecorded)] = new() { ["customerId"] = Id, ["campaignId"] = RequestId, ["text"] = Text(Limits.InteractionText) },
+        [typeof(ServiceCaseUpdated)] = new() { ["customerId"] = Id, ["caseId"] = SubjectId, ["subject"] = Text(Limits.ShortText), ["note"] = Text(Limits.StatusNote) },
+        [typeof(MarketingTouchRecorded)] = new() { ["customerId"] = Id, ["campaignId"] = SubjectId, ["text"] = Text(Limits.InteractionText) },
         [typeof(SocialMentionReceived)] = new() { ["customerId"] = Id, ["network"] = Text(Limits.ShortText), ["text"] = Text(InboundMessages.MentionText), ["topic"] = Text(Limits.ShortText) },
         [typeof(ErpOrderStatusChanged)] = new() { ["valueChainId"] = Id, ["role"] = Id, ["partnerId"] = Id, ["erpOrderId"] = RequestId, ["note"] = Text(Limits.StatusNote) },
     };

@@ -17,6 +17,12 @@ internal sealed record Limit(
 
     public static Limit RequestId { get; } = new(Limits.RequestIdLength, Check.RequestIdPatternText);
 
+    /// <summary>A caller's id for a timeline entry: a request id that starts with no prefix the system's own entries use.</summary>
+    public static Limit EntryId { get; } = new(Limits.RequestIdLength, RelationshipGrains.Customers.ReservedEntryIds.PatternText);
+
+    /// <summary>A case or campaign id, which its entry id prefixes with "case:" or "touch:".</summary>
+    public static Limit SubjectId { get; } = new(RelationshipGrains.Customers.BackOfficeUpdate.MaxSubjectIdLength, Check.RequestIdPatternText);
+
     public static Limit Text(int maxLength) => new(maxLength);
 
     public static Limit Range(int minimum, int maximum) => new(Minimum: minimum, Maximum: maximum);

@@ -19,7 +19,7 @@ public sealed partial class CustomerGrain
             // An update that states no status (a note on a case) keeps the one the subject has: refused, the message
             // was acknowledged by the inbound endpoint and then dropped.
             var status = update.Status ?? (sequence <= State.LastSequence ? (await EntryAtAsync(sequence)).Status : null) ?? "";
-            return await ChangeEntryStatusAsync(new ChangeEntryStatus(update.MessageEntryId, sequence,
+            return await ChangeStatusAsync(new ChangeEntryStatus(update.MessageEntryId, sequence,
                 status, Author.System, update.Note));
         }
 

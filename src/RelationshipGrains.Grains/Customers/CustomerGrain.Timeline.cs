@@ -8,7 +8,11 @@ namespace RelationshipGrains.Grains.Customers;
 
 public sealed partial class CustomerGrain
 {
-    public Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction) => RecordAsync(interaction, alsoKnownAs: null);
+    public Task<RecordResult> RecordInteractionAsync(RecordInteraction interaction)
+    {
+        ReservedEntryIds.RefuseFromCaller(interaction?.InteractionId, "interactionId");
+        return RecordAsync(interaction!, alsoKnownAs: null);
+    }
 
     /// <summary>Records an entry; <paramref name="alsoKnownAs"/> is a second id (a message id) recognised as the same entry.</summary>
     private async Task<RecordResult> RecordAsync(RecordInteraction interaction, string? alsoKnownAs)
@@ -27,6 +31,8 @@ public sealed partial class CustomerGrain
                     $"Interaction id '{interaction.InteractionId}' was already used for a different interaction (sequence {earlier.Sequence}).");
         }
 
+        // Before the allowance is counted: a change refused for a full outbox is stored nowhere and must not use it up.
+        Outbox.EnsureRoom();
         var now = time.GetUtcNow();
         if (_recentWrites.TryAdd(now, _options.InteractionsPerMinute) is var wait and > 0)
         {
@@ -34,7 +40,6 @@ public sealed partial class CustomerGrain
                 $"Customer '{CustomerId}' has recorded {_options.InteractionsPerMinute} interactions in the last minute; try again in {wait} s.", wait);
         }
 
-        Outbox.EnsureRoom();
         var entry = Append(new TimelineEntry(
             State.LastSequence + 1, interaction.InteractionId, kind, now, occurredAt, interaction.Author!,
             interaction.Channel, interaction.Direction, interaction.Text, interaction.Topic, interaction.CorrelationId, status), now);
@@ -52,7 +57,13 @@ public sealed partial class CustomerGrain
         return new RecordResult(entry, Created: true);
     }
 
-    public async Task<RecordResult> ChangeEntryStatusAsync(ChangeEntryStatus change)
+    public Task<RecordResult> ChangeEntryStatusAsync(ChangeEntryStatus change)
+    {
+        ReservedEntryIds.RefuseFromCaller(change?.RequestId, "requestId");
+        return ChangeStatusAsync(change!);
+    }
+
+    private async Task<RecordResult> ChangeStatusAsync(ChangeEntryStatus change)
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(change);

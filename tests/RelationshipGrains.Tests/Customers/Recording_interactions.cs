@@ -164,6 +164,57 @@ public sealed class Recording_interactions(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_callers_id_that_names_an_entry_the_system_makes_is_refused_and_the_case_it_named_is_recorded_as_a_case()
+    {
+        var customer = NewCustomer();
+        var recorded = await customer.RecordInteractionAsync(Requests.Interaction("chat-1"));
+
+        var asCase = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.RecordInteractionAsync(Requests.Interaction("case:c-42")));
+        var asNotice = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.RecordInteractionAsync(Requests.Interaction("vc:step-1")));
+        var asMessage = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.ChangeEntryStatusAsync(
+            new ChangeEntryStatus("msg:0f8fad5bd9cb469fa16570867728950e", recorded.Entry.Sequence, "resolved", new Author(AuthorKind.Staff, "agent-7"))));
+        // Taken first, "case:c-42" was the case: its update was refused ("an interaction has no status") and, from the
+        // bus, the case was lost.
+        var opened = await customer.Stewardship().ApplyBackOfficeUpdateAsync(new BackOfficeUpdate(
+            Guid.NewGuid(), TimelineEntryKind.ServiceCase, "c-42", Channel.Email, Direction.Inbound, "My parcel is late", null, null, null, fixture.Time.GetUtcNow()));
+        var page = await customer.GetTimelineAsync(new TimelineQuery());
+
+        Assert.Equal(("interactionId", "interactionId may not start with 'case:': ids starting with " + ReservedEntryIds.Listed + " name entries the system makes."),
+            (asCase.Field, asCase.Message));
+        Assert.Equal("interactionId", asNotice.Field);
+        Assert.Equal("requestId", asMessage.Field);
+        Assert.Equal((2L, TimelineEntryKind.ServiceCase, "case:c-42", "open"), (opened.Entry.Sequence, opened.Entry.Kind, opened.Entry.EntryId, opened.Entry.Status));
+        Assert.Equal(2, page.LatestSequence);
+        // Prefixes are whole words before the colon: these are a caller's.
+        Assert.True((await customer.RecordInteractionAsync(Requests.Interaction("cases:1"))).Created);
+        Assert.True((await customer.RecordInteractionAsync(Requests.Interaction("my-case:1"))).Created);
+    }
+
+    [Fact]
+    public void The_published_entry_id_pattern_refuses_what_the_check_refuses()
+    {
+        var pattern = new System.Text.RegularExpressions.Regex(ReservedEntryIds.PatternText);
+        string[] ids = ["case:1", "touch:x", "msg:1", "vc:1", "community:1", "idea:1", "consent:1", "intent:1", "offer:1", "profile:1",
+            "cases:1", "my-case:1", "CASE:1", "case", "hello-1", ":case:1"];
+
+        static bool Refused(string id)
+        {
+            try
+            {
+                ReservedEntryIds.RefuseFromCaller(id, "interactionId");
+                return false;
+            }
+            catch (RelationshipValidationException)
+            {
+                return true;
+            }
+        }
+
+        Assert.Equal(ids.Select(id => !pattern.IsMatch(id)), ids.Select(Refused));
+        Assert.Equal(10, ids.Count(Refused));
+    }
+
+    [Fact]
     public async Task A_service_case_starts_open_and_its_status_changes_are_timeline_entries()
     {
         var customer = NewCustomer();

@@ -187,6 +187,34 @@ public sealed class Relaying_the_outbox(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Changes_a_full_outbox_refuses_use_up_none_of_the_customers_allowance()
+    {
+        var id = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
+        fixture.Events.Refuse = m => m.Payload.Contains(id, StringComparison.Ordinal);
+        try
+        {
+            for (var i = 1; i <= ClusterFixture.MaxPendingEvents; i++)
+            {
+                await customer.RecordInteractionAsync(Requests.Interaction($"pending-{i}"));
+            }
+
+            // Counted, the allowance ran out after the first 290 of these, and the rest were told to wait a minute.
+            for (var i = 1; i <= ClusterFixture.InteractionsPerMinute; i++)
+            {
+                await Assert.ThrowsAsync<RelationshipUnavailableException>(() => customer.RecordInteractionAsync(Requests.Interaction($"again-{i}")));
+            }
+        }
+        finally
+        {
+            fixture.Events.Refuse = _ => false;
+        }
+
+        // Until one is published, the silo takes the broker for away and every grain's relay waits for its retry.
+        await fixture.Events.WaitAdvancingAsync<InteractionRecorded>(fixture.Time, TimeSpan.FromSeconds(5), e => e.CustomerId == id, ClusterFixture.MaxPendingEvents);
+    }
+
+    [Fact]
     public async Task A_message_that_can_never_be_published_is_set_aside_and_holds_nothing_back()
     {
         var id = Keys.Customer();

@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>The direction property</summary>
         public global::RelationshipGrains.ApiClient.Models.Direction? Direction { get; set; }
-        /// <summary>The caller&apos;s id for this interaction, 1-128 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;: a retry under it adds nothing.</summary>
+        /// <summary>The caller&apos;s id for this interaction, 1-128 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;: a retry under it adds nothing.It may not start with msg:, case:, touch:, vc:, community:, idea:, consent:, intent:, offer: or profile:, which namethe entries the system makes.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? InteractionId { get; set; }

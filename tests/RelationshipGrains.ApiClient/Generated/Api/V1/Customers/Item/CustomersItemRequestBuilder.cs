@@ -160,7 +160,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.CustomerProfile>(requestInfo, global::RelationshipGrains.ApiClient.Models.CustomerProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Replaces the fields given (display name, language, contact points, tags) and keeps the directory card in step, so staff can find the customer.
+        /// Replaces the whole profile (display name, language, contact points, tags): a field left out is cleared. Keeps the directory card in step, so staff can find the customer.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.CustomerProfile"/></returns>
         /// <param name="body">The whole profile a caller sets: it replaces the previous one.</param>
@@ -237,7 +237,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
             return requestInfo;
         }
         /// <summary>
-        /// Replaces the fields given (display name, language, contact points, tags) and keeps the directory card in step, so staff can find the customer.
+        /// Replaces the whole profile (display name, language, contact points, tags): a field left out is cleared. Keeps the directory card in step, so staff can find the customer.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The whole profile a caller sets: it replaces the previous one.</param>
