@@ -29,6 +29,9 @@ public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Se
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
+            // A first write cut short by a crash leaves its new file beside no file. No record means no clear, which
+            // would delete it, so an erasure left the words it held on disk.
+            AtomicFile.Delete(path, Commit);
             _versions.TryRemove(path, out _);
             grainState.State = Activator.CreateInstance<T>();
             grainState.ETag = null;

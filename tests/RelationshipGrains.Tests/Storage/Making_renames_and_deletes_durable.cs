@@ -129,6 +129,25 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
     }
 
     [Fact]
+    public async Task Reading_a_record_whose_first_write_a_crash_cut_short_removes_the_new_file_it_left()
+    {
+        using var commit = Recording();
+        var storage = GrainStorage(commit);
+        var grain = GrainId.Create("archive", "ada/0");
+        var path = Path.Combine(_directory, "state", "archive.d", "pages%3Aada%2F0.state");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await File.WriteAllTextAsync(path + ".next", "Ada's words");
+
+        // An erasure reads first and finds no record, so it clears nothing: the read is what must not leave it.
+        var read = new GrainState<List<string>>([]);
+        await storage.ReadStateAsync("pages", grain, read);
+
+        Assert.False(read.RecordExists);
+        Assert.Empty(Directory.GetFiles(_directory, "*", SearchOption.AllDirectories));
+        Assert.Equal(["state/archive.d: "], _syncs);
+    }
+
+    [Fact]
     public async Task An_append_whose_flush_failed_is_taken_back_so_no_later_activation_reads_it()
     {
         var path = Path.Combine(_directory, "journals", "customer.d", "ada.journal");
