@@ -26,7 +26,7 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
     {
         var chain = context.Message;
         var source = MessageIds.Required(context);
-        var cancelled = await IsCancelledAsync(chain.ValueChainId, chain.CustomerId);
+        var cancelled = chain.Slots.Count > 0 && await IsCancelledAsync(chain.ValueChainId, chain.Slots[0].PartnerId);
         foreach (var slot in chain.Slots)
         {
             if (cancelled)
@@ -39,7 +39,7 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
             var answer = await erp.PlaceOrderAsync(new ErpOrder(OrderReference(chain.ValueChainId, slot.Role), chain.ValueChainId, slot.Role,
                 slot.PartnerId, slot.PriceAmount, slot.PriceCurrency, slot.LeadTimeDays), context.CancellationToken);
             // Asked after each order, which also answers before the next.
-            cancelled = await IsCancelledAsync(chain.ValueChainId, chain.CustomerId);
+            cancelled = await IsCancelledAsync(chain.ValueChainId, slot.PartnerId);
             if (cancelled)
             {
                 await CancelAsync(chain.ValueChainId, (slot.Role, slot.PartnerId), context.CancellationToken);
@@ -115,8 +115,12 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
         }
     }
 
-    private async Task<bool> IsCancelledAsync(string valueChainId, string ownerId) =>
-        (await ChainAsync(valueChainId, ownerId))?.Status == ValueChainStatus.Cancelled;
+    /// <summary>
+    /// Asked as the slot's partner: the owner's view is gone once the owner is erased, and read as "not cancelled" it
+    /// placed a redelivered commit's orders for a chain cancelled before, which nothing then cancelled.
+    /// </summary>
+    private async Task<bool> IsCancelledAsync(string valueChainId, string partnerId) =>
+        (await grains.ValueChainForPartners(valueChainId).GetForPartnerAsync(partnerId)).Status == ValueChainStatus.Cancelled;
 
     /// <summary>For events written before cancellations named their orders: the slots as the chain holds them.</summary>
     private async Task<List<(string Role, string PartnerId)>> OrderedSlotsOfAsync(ValueChainCancelled chain)

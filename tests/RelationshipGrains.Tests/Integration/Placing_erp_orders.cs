@@ -1,5 +1,6 @@
 using System.Text.Json;
 using MassTransit;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Tests.Infrastructure;
 using RelationshipGrains.ValueChains;
@@ -90,6 +91,25 @@ public sealed class Placing_erp_orders(MessagingClusterFixture fixture)
         Assert.All(both, r => Assert.Equal($"cancel/{chainId}/wheel-maker", r.Headers["Idempotency-Key"]));
         await fixture.Consumed.WaitForAsync<ValueChainCancelled>(m => m.ValueChainId == chainId && m.OrderedSlots is null, 3);
         Assert.Empty(fixture.Consumed.Faults<ValueChainCancelled>(m => m.ValueChainId == chainId));
+    }
+
+    [Fact]
+    public async Task A_commit_delivered_again_after_its_chain_was_cancelled_and_its_owner_erased_places_no_order()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains, role: "saddle-maker");
+        var chainId = chain.GetPrimaryKeyString();
+        await fixture.Consumed.WaitForAsync<ErpOrderStatusChanged>(m => m.ValueChainId == chainId, 1);
+        await chain.CancelAsync(owner, "Plans changed");
+        await fixture.Receiver.WaitForAsync(r => r.Path == "/erp/order-cancellations" && r.Body.Contains(chainId, StringComparison.Ordinal));
+        await fixture.Grains.GetGrain<ICustomerGrain>(owner).Stewardship().EraseAsync();
+
+        // As a broker's error queue replayed later would deliver it: the owner's view of the chain is gone by then.
+        await fixture.Harness.Bus.Publish(new ValueChainCommitted(chainId, owner, "Cargo bike",
+            [new CommittedSlot("saddle-maker", maker, 100m, "EUR", 5)], DateTimeOffset.UtcNow));
+        await fixture.Consumed.WaitForAsync<ValueChainCommitted>(m => m.ValueChainId == chainId, 6);
+
+        Assert.Single(fixture.Receiver.Requests, r => r.Path == "/erp/orders" && r.Body.Contains(chainId, StringComparison.Ordinal));
+        Assert.Empty(fixture.Consumed.Faults<ValueChainCommitted>(m => m.ValueChainId == chainId));
     }
 
     [Fact]
