@@ -220,14 +220,20 @@ public sealed partial class TableJournalStorage(
         }
     }
 
-    /// <summary>The head's ETag if the head stored is this one and every value written is there as written; otherwise null.</summary>
+    /// <summary>
+    /// The head's ETag if the head stored is this one and every value written is there as written; otherwise null.
+    /// The packed count too: a rival's small append after ours lands in the same packed row and leaves the next
+    /// sequence as it was, and taken for our own head, its ETag let our next append merge over the rival's. (The
+    /// compaction counters are each writer's own estimate, which a writer that read the journal makes afresh.)
+    /// </summary>
     private async Task<ETag?> OwnCommitAsync(TableEntity head, List<TableTransactionAction> writes, CancellationToken cancellationToken)
     {
         var stored = await table.GetEntityIfExistsAsync<TableEntity>(_partition, HeadKey, cancellationToken: cancellationToken);
         if (!stored.HasValue || stored.Value is not { } found
             || found.GetString(Generation) != head.GetString(Generation)
             || found.GetInt64(NextSequence) != head.GetInt64(NextSequence)
-            || found.GetInt32(SnapshotRows) != head.GetInt32(SnapshotRows))
+            || found.GetInt32(SnapshotRows) != head.GetInt32(SnapshotRows)
+            || found.GetInt32(TailAppends) != head.GetInt32(TailAppends))
         {
             return null;
         }

@@ -104,6 +104,29 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_whose_first_try_a_rival_appended_after_is_refused_and_the_rivals_append_kept()
+    {
+        var id = NewId();
+        var lost = Storage(id);
+        await ReadAllAsync(lost);
+        await lost.AppendAsync(Bytes("one;"), CancellationToken.None);
+        var rival = Storage(id);
+
+        // "two;" lands and its answer is lost; meanwhile a rival reads it and packs "three;" into the same row, so the
+        // head's next sequence is still what "two;" left. Taken for its own, the head let the next append merge over "three;".
+        _lose.Arm(async () =>
+        {
+            await ReadAllAsync(rival);
+            await rival.AppendAsync(Bytes("three;"), CancellationToken.None);
+        });
+        await Assert.ThrowsAsync<InconsistentStateException>(() => lost.AppendAsync(Bytes("two;"), CancellationToken.None).AsTask());
+        await Assert.ThrowsAsync<InconsistentStateException>(() => lost.AppendAsync(Bytes("four;"), CancellationToken.None).AsTask());
+
+        Assert.Equal(1, _lose.Lost);
+        Assert.Equal("one;two;three;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
     public async Task Two_writers_creating_one_journal_cannot_both_win()
     {
         var id = NewId();
@@ -311,10 +334,12 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
     private sealed class LoseNextAnswer : HttpPipelinePolicy
     {
         private int _armed;
+        private Func<Task>? _meanwhile;
 
         public int Lost { get; private set; }
 
-        public void Arm() => _armed = 1;
+        /// <summary>Arms the loss; <paramref name="meanwhile"/> runs after the transaction landed, before its answer is lost.</summary>
+        public void Arm(Func<Task>? meanwhile = null) => (_meanwhile, _armed) = (meanwhile, 1);
 
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
@@ -325,6 +350,11 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
             if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
             {
                 Lost++;
+                if (Interlocked.Exchange(ref _meanwhile, null) is { } meanwhile)
+                {
+                    await meanwhile();
+                }
+
                 throw new IOException("The connection closed before the answer arrived.");
             }
         }
