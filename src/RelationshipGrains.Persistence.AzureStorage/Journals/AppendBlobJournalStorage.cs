@@ -142,6 +142,11 @@ public sealed class AppendBlobJournalStorage(
         {
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
         }, cancellationToken);
+        // An erasure's compaction deletes the snapshots there are before its swap, and only those: one that appears after
+        // it is a rival's that read the erased journal, which the log may name next. Listed after the swap, it was deleted
+        // while the rival swapped the log over to it, and the journal could never be read again.
+        var earlier = request is null ? null : await SnapshotsAsync(except: snapshot, cancellationToken);
+
         // No clean-up of the new snapshot if this fails: a timed-out attempt may have swapped the log over to it before
         // the SDK's retry failed, so deleting it could cut the journal off from its state. An orphan costs only space.
         var conditions = _etag is { } etag ? new AppendBlobRequestConditions { IfMatch = etag } : new AppendBlobRequestConditions { IfNoneMatch = ETag.All };
@@ -164,7 +169,11 @@ public sealed class AppendBlobJournalStorage(
         // answer was lost, a compaction cut short by a crash, a delete that failed) hold the state before the erasure.
         if (request is not null)
         {
-            await DeleteSnapshotsAsync(except: snapshot, cancellationToken);
+            foreach (var name in earlier!)
+            {
+                await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+
             compactions.Done(id, request);
         }
     }
@@ -192,6 +201,19 @@ public sealed class AppendBlobJournalStorage(
 
     private async Task DeleteSnapshotsAsync(string? except, CancellationToken cancellationToken)
     {
+        var found = await SnapshotsAsync(except, cancellationToken);
+
+        // Read after listing: another writer that took the journal over since names its own snapshot, which stays.
+        var named = found.Count == 0 ? null : await NamedSnapshotAsync(cancellationToken);
+        foreach (var name in found.Where(n => n != named))
+        {
+            await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>Every snapshot of this journal in the container but <paramref name="except"/>.</summary>
+    private async Task<List<string>> SnapshotsAsync(string? except, CancellationToken cancellationToken)
+    {
         var prefix = $"{id.Value}/{SnapshotPrefix}";
         List<string> found = [];
         await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
@@ -203,12 +225,7 @@ public sealed class AppendBlobJournalStorage(
             }
         }
 
-        // Read after listing: another writer that took the journal over since names its own snapshot, which stays.
-        var named = found.Count == 0 ? null : await NamedSnapshotAsync(cancellationToken);
-        foreach (var name in found.Where(n => n != named))
-        {
-            await container.GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-        }
+        return found;
     }
 
     private async Task<string?> NamedSnapshotAsync(CancellationToken cancellationToken)

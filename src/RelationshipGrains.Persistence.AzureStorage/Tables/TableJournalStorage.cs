@@ -114,6 +114,17 @@ public sealed partial class TableJournalStorage(
             await table.SubmitTransactionAsync(rows.Skip(i).Take(RowsPerTransaction).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r)), cancellationToken);
         }
 
+        // An erasure's compaction deletes the rows there are before its commit, and only those: rows that appear after it
+        // are a rival's that read the erased journal, whose head may name them next. Queried after the commit, they were
+        // deleted under the rival's commit, and the journal could never be read whole again.
+        List<string>? earlier = null;
+        if (forced)
+        {
+            await _cleanup;
+            var (_, all) = await QueryAsync(cancellationToken);
+            earlier = [.. all.Where(r => GenerationOf(r.RowKey) != generation).Select(r => r.RowKey)];
+        }
+
         var head = Head(generation, rows.Count, value.Length, 0, 0, 0, 0);
         var last = rows.Skip((rows.Count - 1) / RowsPerTransaction * RowsPerTransaction);
         await CommitAsync(head, [.. last.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
@@ -135,9 +146,7 @@ public sealed partial class TableJournalStorage(
         // a routine compaction under way when the request came, the erasure's own write was not taken for forced.
         if (forced)
         {
-            await _cleanup;
-            var (_, all) = await QueryAsync(cancellationToken);
-            await DeleteRowsAsync([.. all.Where(r => GenerationOf(r.RowKey) != generation).Select(r => r.RowKey)], cancellationToken);
+            await DeleteRowsAsync(earlier!, cancellationToken);
             compactions.Done(id, request);
             return;
         }

@@ -210,6 +210,70 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task An_erasures_compaction_leaves_the_snapshot_of_a_rival_that_read_the_erased_journal()
+    {
+        var grain = GrainId.Create("customer", Guid.NewGuid().ToString("N"));
+        var id = JournalId.FromGrainId(grain);
+        var atSwap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var swap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rival = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => m.Request.Method == Azure.Core.RequestMethod.Put
+            && m.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal), async () =>
+            {
+                atSwap.SetResult();
+                await swap.Task;
+            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy());
+        Task? rivalCompaction = null;
+
+        // The erasing writer, once it has swapped its log over (at its first delete, of the snapshot it replaced), lets
+        // the rival read the erased journal and compact it up to its own swap.
+        var compactions = new ForcedCompactions();
+        var erasing = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => m.Request.Method == Azure.Core.RequestMethod.Delete, async () =>
+            {
+                await ReadAllAsync(rival);
+                rivalCompaction = rival.ReplaceAsync(Bytes("rival's snapshot;"), CancellationToken.None).AsTask();
+                await atSwap.Task;
+            })), "orleans-binary", compactions, new CompactionPolicy());
+        await ReadAllAsync(erasing);
+        await erasing.AppendAsync(Bytes("Ada's address;"), CancellationToken.None);
+        await erasing.ReplaceAsync(Bytes("routine;"), CancellationToken.None);
+        compactions.Request(grain);
+        await erasing.ReplaceAsync(Bytes("erased;"), CancellationToken.None);
+        swap.SetResult();
+        await rivalCompaction!;
+
+        // Listed after the erasing writer's swap, the rival's snapshot was deleted, and the log the rival then swapped
+        // named a blob that was gone: the journal could never be read again.
+        Assert.Equal("rival's snapshot;", await ReadAllAsync(Storage(id)));
+        Assert.DoesNotContain(await azurite.EveryBlobAsync(_container), b => Encoding.UTF8.GetString(b.Content).Contains("Ada", StringComparison.Ordinal));
+    }
+
+    private Azure.Storage.Blobs.BlobContainerClient Container(Azure.Core.Pipeline.HttpPipelinePolicy policy)
+    {
+        var options = new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(10) } };
+        options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
+        return new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString, options).GetBlobContainerClient(_container);
+    }
+
+    /// <summary>Runs <c>before</c> once, before the first request <c>match</c> picks is sent.</summary>
+    private sealed class BeforeFirst(Func<Azure.Core.HttpMessage, bool> match, Func<Task> before) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private int _done;
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            if (match(message) && Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                await before();
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+    }
+
+    [Fact]
     public async Task An_erased_customer_leaves_no_trace_in_any_blob_or_table_row()
     {
         await using var cluster = await AzureCluster.StartAsync(_container);

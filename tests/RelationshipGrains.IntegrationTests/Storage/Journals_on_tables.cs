@@ -205,6 +205,71 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_erasures_compaction_leaves_the_rows_of_a_rival_that_read_the_erased_journal()
+    {
+        var grain = NewGrainId();
+        var id = JournalId.FromGrainId(grain);
+        var atCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Three rows: the first two go ahead of the commit, in a transaction of their own, as a large snapshot's do.
+        var rivalSnapshot = Pattern((2 * JournalRows.RowBytes) + 10, 'r');
+        var rival = new TableJournalStorage(id, Table(new AtBatch(2, before: async () =>
+            {
+                atCommit.SetResult();
+                await commit.Task;
+            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        Task? rivalCompaction = null;
+
+        // Once the erasing writer's commit has answered, the rival reads the erased journal and compacts it up to its
+        // own commit.
+        var compactions = new ForcedCompactions();
+        var erasing = Storage(id, compactions: compactions);
+        await ReadAllAsync(erasing);
+        await erasing.AppendAsync(Bytes("Erin Erasable;"), CancellationToken.None);
+        _lose.AfterNextBatch = async () =>
+        {
+            await ReadAllAsync(rival);
+            rivalCompaction = rival.ReplaceAsync(Bytes(rivalSnapshot), CancellationToken.None).AsTask();
+            await atCommit.Task;
+        };
+        compactions.Request(grain);
+        await erasing.ReplaceAsync(Bytes("erased;"), CancellationToken.None);
+        commit.SetResult();
+        await rivalCompaction!;
+
+        // Queried after the erasing writer's commit, the rival's rows ahead were deleted, and the head the rival then
+        // committed named rows that were gone: the journal could never be read whole again.
+        Assert.Equal(rivalSnapshot, await ReadAllAsync(Storage(id)));
+        Assert.DoesNotContain(await RowsAsync(id), r => r.Text.Contains("Erin", StringComparison.Ordinal));
+    }
+
+    private TableClient Table(HttpPipelinePolicy policy)
+    {
+        var options = new TableClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10), Delay = TimeSpan.FromMilliseconds(10) } };
+        options.AddPolicy(policy, HttpPipelinePosition.PerCall);
+        return new TableServiceClient(AzuriteFixture.ConnectionString, options).GetTableClient(_table.Name);
+    }
+
+    /// <summary>Runs <c>before</c> once, before the <c>number</c>th transaction is sent.</summary>
+    private sealed class AtBatch(int number, Func<Task> before) : HttpPipelinePolicy
+    {
+        private int _batches;
+
+        public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
+        {
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Increment(ref _batches) == number)
+            {
+                await before();
+            }
+
+            await ProcessNextAsync(message, pipeline);
+        }
+    }
+
+    [Fact]
     public async Task A_change_larger_than_one_row_and_a_snapshot_over_several_transactions_read_back_whole()
     {
         var id = NewId();
@@ -341,12 +406,21 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
         /// <summary>Arms the loss; <paramref name="meanwhile"/> runs after the transaction landed, before its answer is lost.</summary>
         public void Arm(Func<Task>? meanwhile = null) => (_meanwhile, _armed) = (meanwhile, 1);
 
+        /// <summary>Runs once after the next transaction has been answered, before its caller hears the answer.</summary>
+        public Func<Task>? AfterNextBatch { get; set; }
+
         public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
             ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
 
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
+            if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && AfterNextBatch is { } after)
+            {
+                AfterNextBatch = null;
+                await after();
+            }
+
             if (message.Request.Uri.Path.EndsWith("$batch", StringComparison.Ordinal) && Interlocked.Exchange(ref _armed, 0) == 1)
             {
                 Lost++;
