@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using Orleans.Serialization.Invocation;
+using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 
 namespace RelationshipGrains.Grains.Security;
@@ -39,27 +41,62 @@ public sealed class ChannelSurfaceFilter(IOptions<ClientSurfaceOptions> options)
         ["Orleans.Runtime.IClusterManifestSystemTarget", "Orleans.Runtime.IAsyncEnumerableGrainExtension", "Orleans.Runtime.IGrainCallCancellationExtension"],
         StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<MethodInfo, bool> _allowed = new();
+    private readonly ConcurrentDictionary<MethodInfo, Access> _access = new();
+
+    private enum Access
+    {
+        Closed,
+        Open,
+
+        /// <summary>Open, with a request whose author may name a person (a timeline entry or a status change).</summary>
+        OpenAuthored,
+    }
 
     public Task Invoke(IIncomingGrainCallContext context)
     {
-        // Cheapest checks first: every HTTP request reaches grains through the hosted client, so telling it apart (a
-        // string of its key) is left for the calls that would otherwise be refused.
+        // Cheapest checks first: every HTTP request reaches grains through the hosted client, so telling it apart is
+        // left for the calls that would otherwise be refused or checked.
         if (options.Value.ChannelAppsOnly && context.SourceId is { } source && source.IsClient()
-            && !(context.InterfaceMethod is { } method && _allowed.GetOrAdd(method, IsOpenToClients))
-            && !IsHostedClient(source))
+            && (context.InterfaceMethod is { } method ? _access.GetOrAdd(method, Classify) : Access.Closed) is var access
+            && access != Access.Open && !IsHostedClient(source))
         {
-            throw new RelationshipForbiddenException(
-                $"{context.InterfaceName}.{context.MethodName} is not open to grain clients; use the HTTP API with a key of the right role.");
+            if (access == Access.Closed)
+            {
+                throw new RelationshipForbiddenException(
+                    $"{context.InterfaceName}.{context.MethodName} is not open to grain clients; use the HTTP API with a key of the right role.");
+            }
+
+            RefuseStatedNames(context.Request);
         }
 
         return context.Invoke();
     }
+
+    /// <summary>
+    /// A name is what marks a signed-in person as an entry's author: the HTTP API takes it from their token and refuses
+    /// one a key states. A channel app is admitted as a key is, so it may not state one either: it could otherwise
+    /// record "Refund approved" as any member of staff.
+    /// </summary>
+    private static void RefuseStatedNames(IInvokable request)
+    {
+        for (var i = 0; i < request.GetArgumentCount(); i++)
+        {
+            if (request.GetArgument(i) is RecordInteraction { Author.Name: not null } or ChangeEntryStatus { Author.Name: not null })
+            {
+                throw new RelationshipValidationException("author.name", "author.name comes from a person's sign-in; a grain client names staff by author.id only.");
+            }
+        }
+    }
+
+    private Access Classify(MethodInfo method) =>
+        !IsOpenToClients(method) ? Access.Closed
+        : method.GetParameters().Any(p => p.ParameterType == typeof(RecordInteraction) || p.ParameterType == typeof(ChangeEntryStatus)) ? Access.OpenAuthored
+        : Access.Open;
 
     private bool IsOpenToClients(MethodInfo method) =>
         method.GetCustomAttribute<ChannelSurfaceAttribute>() is not null
         || (method.DeclaringType?.FullName is { } name && (OrleansClientInterfaces.Contains(name) || _alsoOpen.Contains(name)));
 
     /// <summary>The silo's own client (the HTTP API, which checks roles itself) is named <c>hosted-</c> by Orleans.</summary>
-    private static bool IsHostedClient(GrainId source) => source.Key.ToString()!.StartsWith("hosted-", StringComparison.Ordinal);
+    private static bool IsHostedClient(GrainId source) => source.Key.AsSpan().StartsWith("hosted-"u8);
 }

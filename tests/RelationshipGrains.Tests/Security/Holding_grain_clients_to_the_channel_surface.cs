@@ -53,6 +53,22 @@ public sealed class Holding_grain_clients_to_the_channel_surface(ChannelAppClust
     }
 
     [Fact]
+    public async Task A_channel_app_names_staff_by_id_and_may_not_state_a_persons_name()
+    {
+        // Over HTTP a name comes only from a person's sign-in, and a key stating one is refused: so is a grain client.
+        var customer = _grains.GetGrain<ICustomerGrain>("surface-author");
+        var asStaff = await customer.RecordInteractionAsync(new RecordInteraction("staff-1", Channel.Phone, Direction.Outbound, new Author(AuthorKind.Staff, "agent-7"), "Called back"));
+        var named = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.RecordInteractionAsync(
+            new RecordInteraction("forged-1", Channel.Phone, Direction.Outbound, new Author(AuthorKind.Staff, "auth0|alice", "Alice Smith"), "Refund approved")));
+        var namedChange = await Assert.ThrowsAsync<RelationshipValidationException>(() => customer.ChangeEntryStatusAsync(
+            new ChangeEntryStatus("forged-2", asStaff.Entry.Sequence, "resolved", new Author(AuthorKind.Staff, "auth0|alice", "Alice Smith"))));
+
+        Assert.Equal(("author.name", "author.name comes from a person's sign-in; a grain client names staff by author.id only."), (named.Field, named.Message));
+        Assert.Equal("author.name", namedChange.Field);
+        Assert.Equal(1, (await customer.GetTimelineAsync(new TimelineQuery())).LatestSequence);
+    }
+
+    [Fact]
     public async Task The_grains_own_interfaces_and_orleans_management_are_closed_to_clients()
     {
         // The partner directory is what intents are matched against; a partner nobody registered must not get in.
