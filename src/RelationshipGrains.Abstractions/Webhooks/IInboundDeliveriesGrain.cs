@@ -21,4 +21,16 @@ public interface IInboundDeliveriesGrain : IGrainWithStringKey
     /// <returns>The delivery id to de-duplicate the message by.</returns>
     [Alias("Claim")]
     Task<string> ClaimAsync(string signature, string deliveryId);
+
+    /// <summary>
+    /// The same, refusing a delivery id that came within the window with a different message: its message id would
+    /// make the second message look like a redelivery of the first, and the second would be acknowledged and dropped.
+    /// </summary>
+    /// <param name="signature">The message's signature, the one valid form of it (lower-case hex, as checked).</param>
+    /// <param name="deliveryId">The delivery id the message came with now.</param>
+    /// <param name="content">A digest of the message as read: a retry signed again at another second has the same.</param>
+    /// <returns>The delivery id to de-duplicate the message by.</returns>
+    /// <exception cref="Errors.RelationshipConflictException">The delivery id came with another message.</exception>
+    [Alias("ClaimChecked")]
+    Task<string> ClaimAsync(string signature, string deliveryId, string content);
 }

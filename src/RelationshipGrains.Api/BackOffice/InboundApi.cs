@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +40,7 @@ public static class InboundApi
                 + " bus, once it has been applied; there a message that could not be applied is answered with the error"
                 + " that refused it, such as 404 for a value chain that does not exist, and changed nothing); 503 with"
                 + " Retry-After when that does not happen in 10 s: send it again.")
-            .Conflicts("On the embedded profile's in-process bus only: the message does not fit the state, such as an ERP status for a slot not committed to that partner or one its order cannot move to.");
+            .Conflicts("The delivery id came with a different message in the last 10 minutes (each message needs its own); or, on the embedded profile's in-process bus only, the message does not fit the state, such as an ERP status for a slot not committed to that partner or one its order cannot move to.");
         return api;
     }
 
@@ -68,7 +69,8 @@ public static class InboundApi
         // By the delivery id its signature first came with: a captured request sent again under a new delivery id
         // (which the signature does not cover) is the same message, not a second one.
         var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
-        var messageId = InboundMessages.MessageId(source, await grains.GetGrain<IInboundDeliveriesGrain>(source).ClaimAsync(signature, delivery));
+        var content = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message, type, json.Value.SerializerOptions)));
+        var messageId = InboundMessages.MessageId(source, await grains.GetGrain<IInboundDeliveriesGrain>(source).ClaimAsync(signature, delivery, content));
         var handling = request.HttpContext.RequestServices.GetService<InProcessHandling>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
         timeout.CancelAfter(PublishTimeout);

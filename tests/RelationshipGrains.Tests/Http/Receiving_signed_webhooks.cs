@@ -111,6 +111,25 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_delivery_id_reused_for_a_different_message_is_refused_and_a_retry_signed_again_is_not()
+    {
+        // Named by the same delivery id, the second case took the first's message id, looked like its redelivery, and
+        // was acknowledged with 202 and dropped.
+        var client = api.ClientWithKey(null);
+        var customerId = Keys.Customer();
+        var opened = Case(customerId, "open");
+        var signedAt = DateTimeOffset.UtcNow;
+
+        var first = await client.SendAsync(Signed("service-desk", opened, "delivery-reused", at: signedAt));
+        var other = await client.SendAsync(Signed("service-desk", opened.Replace("case-1", "case-2", StringComparison.Ordinal), "delivery-reused", at: signedAt));
+        var retried = await client.SendAsync(Signed("service-desk", opened, "delivery-reused", at: signedAt.AddSeconds(-2)));
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict, HttpStatusCode.Accepted], new[] { first.StatusCode, other.StatusCode, retried.StatusCode });
+        Assert.Contains("Delivery id 'delivery-reused' came with a different message", (await other.ProblemAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(["case:case-1"], (await TimelineAsync(customerId)).Select(e => e.EntryId));
+    }
+
+    [Fact]
     public async Task A_wrong_signature_a_stale_timestamp_or_an_unknown_source_is_refused_and_changes_nothing()
     {
         var client = api.ClientWithKey(null);
