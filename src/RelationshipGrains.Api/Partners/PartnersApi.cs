@@ -18,9 +18,12 @@ public static class PartnersApi
         api.MapPut("", Register)
             .Describe("registerPartner", "Register or update a partner",
                 "Operators only. Names the partner, the intent categories it serves and its values.");
-        api.MapGet("", Get)
+        // Read by channel apps too, as the grain client reads it (IPartnerGrain.GetAsync is on the channel surface): a
+        // consent screen names the partner a customer grants to. Operators only, it was open to one surface and not the other.
+        routes.MapGroup("api/v1/partners/{partnerId}").WithTags("Partners (operators)").RequireAuthorization(ApiRoles.ChannelPolicy)
+            .MapGet("", Get)
             .Describe("getPartner", "Read a partner",
-                "Operators only. The partner's profile; 404 when it is not registered.");
+                "Operators and channel apps. The partner's profile; 404 when it is not registered.");
         api.MapPost("keys", IssueKey)
             .Describe("issuePartnerKey", "Issue an API key for a partner",
                 "Operators only. The key is shown once in the answer; only its hash is kept.")

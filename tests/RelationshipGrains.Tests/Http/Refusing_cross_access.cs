@@ -102,6 +102,9 @@ public sealed class Refusing_cross_access(ApiFixture api)
 
         await Ok(alpha.Client.GetAsync($"/api/v1/customers/{Keys.Customer()}/timeline"), HttpStatusCode.Forbidden);
         await Ok(alpha.Client.GetAsync($"/api/v1/partners/{alpha.Id}"), HttpStatusCode.Forbidden);
+        // A channel app reads a partner's profile, as through the grain client, and changes nothing of it.
+        await Ok(_world.Channel.GetAsync($"/api/v1/partners/{alpha.Id}"), HttpStatusCode.OK);
+        await Ok(_world.Channel.GetAsync($"/api/v1/partners/{alpha.Id}/keys"), HttpStatusCode.Forbidden);
         await Ok(_world.Channel.GetAsync("/api/v1/partner/intents"), HttpStatusCode.Forbidden);
         await Ok(_world.Operator.DeleteAsync($"/api/v1/partners/{alpha.Id}/keys/{alpha.KeyId}"), HttpStatusCode.NoContent);
         await Ok(alpha.Client.GetAsync("/api/v1/partner/intents"), HttpStatusCode.Unauthorized);

@@ -40,7 +40,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partners.Item
         {
         }
         /// <summary>
-        /// Operators only. The partner&apos;s profile; 404 when it is not registered.
+        /// Operators and channel apps. The partner&apos;s profile; 404 when it is not registered.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.PartnerProfile"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -112,7 +112,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partners.Item
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.PartnerProfile>(requestInfo, global::RelationshipGrains.ApiClient.Models.PartnerProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Operators only. The partner&apos;s profile; 404 when it is not registered.
+        /// Operators and channel apps. The partner&apos;s profile; 404 when it is not registered.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
