@@ -37,8 +37,10 @@ public sealed partial class CustomerGrain
         ArgumentNullException.ThrowIfNull(offer);
         offer.Validate();
         var intent = CastIntent(partnerId, intentId) ?? throw new RelationshipNotFoundException("The intent does not exist.");
+        var certifications = offer.Certifications is { Count: > 0 } held ? held : null;
         if (intent.Offers?.FirstOrDefault(o => o.PartnerId == partnerId) is { } standing
-            && (standing.Price, standing.LeadTimeDays, standing.Terms) == (offer.Price, offer.LeadTimeDays, offer.Terms))
+            && (standing.Price, standing.LeadTimeDays, standing.Terms) == (offer.Price, offer.LeadTimeDays, offer.Terms)
+            && (standing.Certifications ?? []).SequenceEqual(certifications ?? []))
         {
             // The same offer again is a retry whose answer was lost: another timeline entry would tell the customer twice.
             return standing;
@@ -50,7 +52,8 @@ public sealed partial class CustomerGrain
         }
 
         var now = time.GetUtcNow();
-        var made = new IntentOffer(partnerId, offer.Price!, offer.LeadTimeDays!.Value, offer.Terms, now);
+        // Kept with the offer: checked and then dropped, they never reached the customer nor the chain an acceptance seeds.
+        var made = new IntentOffer(partnerId, offer.Price!, offer.LeadTimeDays!.Value, offer.Terms, now, certifications is null ? null : [.. certifications]);
         State.Intents[intentId] = intent with { Offers = [.. (intent.Offers ?? []).Where(o => o.PartnerId != partnerId), made] };
         Append(seq => new TimelineEntry(seq, $"offer:{seq}", TimelineEntryKind.IntentOfferReceived, now, now, new Author(AuthorKind.Partner, partnerId),
             Channel.Partner, Text: $"Offer of {made.Price.Amount} {made.Price.Currency}, ready in {made.LeadTimeDays} days. {made.Terms}".TrimEnd(),

@@ -38,7 +38,7 @@ public sealed class CustomerValueChainsGrain : Grain, ICustomerValueChainsGrain
         var chain = new CreateValueChain(request.CustomerId, title,
             [new SlotDefinition(intent.Category, intent.Text.Length <= Limits.IntentText ? intent.Text : null)]);
         return await GrainFactory.ValueChainForPartners(request.ValueChainId)
-            .SeedAsync(chain, request.PartnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, [], offer.Terms));
+            .SeedAsync(chain, request.PartnerId, new OfferTerms(offer.Price, offer.LeadTimeDays, offer.Certifications ?? [], offer.Terms));
     }
 
     private async Task<bool> ChainExistsAsync(AcceptIntentOffer request)

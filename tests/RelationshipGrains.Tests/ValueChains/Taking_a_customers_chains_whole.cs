@@ -1,3 +1,4 @@
+using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Tests.Infrastructure;
 using RelationshipGrains.ValueChains;
@@ -31,6 +32,27 @@ public sealed class Taking_a_customers_chains_whole(ClusterFixture fixture)
         Assert.Equal((_world.Category, partner), (slot.Role, slot.AcceptedPartnerId));
         Assert.Equal(chain.ValueChainId, again.ValueChainId);
         Assert.Equal([chain.ValueChainId], listed.Select(c => c.ValueChainId));
+    }
+
+    [Fact]
+    public async Task An_offers_certifications_reach_the_customer_and_the_chain_its_acceptance_seeds()
+    {
+        // Checked, then dropped: the customer never saw them, and sent again with others they changed nothing.
+        var partner = await _world.Partner("certified");
+        var customer = await _world.Customer();
+        var customerId = customer.GetPrimaryKeyString();
+        await customer.ExpressIntentAsync(_world.Intent());
+        await customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8, "iso-9001"));
+        var changed = await customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8, "iso-9001", "en-15194"));
+        var again = await customer.ForPartners().ReceiveIntentOfferAsync(partner, "want", PartnerWorld.Offer(5_200, 8, "iso-9001", "en-15194"));
+
+        var chain = await Chains.AcceptIntentOfferAsync(new AcceptIntentOffer(customerId, "want", partner, Keys.Customer("vc")));
+
+        Assert.Equal(["iso-9001", "en-15194"], changed.Certifications);
+        Assert.Equal(changed.OfferedAt, again.OfferedAt);
+        Assert.Equal(["iso-9001", "en-15194"], Assert.Single(Assert.Single(await customer.ListIntentsAsync()).Offers!).Certifications);
+        Assert.Equal(2, (await customer.GetTimelineAsync(new TimelineQuery())).Entries.Count(e => e.Kind == TimelineEntryKind.IntentOfferReceived));
+        Assert.Equal(["iso-9001", "en-15194"], Assert.Single(Assert.Single(chain.Slots).Offers).Certifications);
     }
 
     [Fact]

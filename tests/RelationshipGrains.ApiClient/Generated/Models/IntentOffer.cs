@@ -8,11 +8,19 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// A partner&apos;s answer to an intent: price, lead time and terms. One per partner per intent; a new one replaces it.
+    /// A partner&apos;s answer to an intent: price, lead time, certifications and terms. One per partner per intent; a new one replaces it.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IntentOffer : IParsable
     {
+        /// <summary>Certifications the partner holds for this offer; null for none (and for offers made before they were kept).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Certifications { get; set; }
+#nullable restore
+#else
+        public List<string> Certifications { get; set; }
+#endif
         /// <summary>Days until the partner can deliver, 0-3650.</summary>
         public int? LeadTimeDays { get; set; }
         /// <summary>When the offer was made.</summary>
@@ -59,6 +67,7 @@ namespace RelationshipGrains.ApiClient.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
+                { "certifications", n => { Certifications = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "leadTimeDays", n => { LeadTimeDays = n.GetIntValue(); } },
                 { "offeredAt", n => { OfferedAt = n.GetDateTimeOffsetValue(); } },
                 { "partnerId", n => { PartnerId = n.GetStringValue(); } },
@@ -73,6 +82,7 @@ namespace RelationshipGrains.ApiClient.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
+            writer.WriteCollectionOfPrimitiveValues<string>("certifications", Certifications);
             writer.WriteIntValue("leadTimeDays", LeadTimeDays);
             writer.WriteDateTimeOffsetValue("offeredAt", OfferedAt);
             writer.WriteStringValue("partnerId", PartnerId);
