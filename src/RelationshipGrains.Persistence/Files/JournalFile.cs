@@ -34,6 +34,17 @@ internal static class JournalFile
         return file.Length < length ? null : (Encoding.ASCII.GetString(file.Slice(s_magic.Length + 1, keyLength)), length);
     }
 
+    /// <summary>
+    /// Whether a file without a whole header is what a crash during the journal's first write leaves: the start of a
+    /// header, or bytes the disk never received (zeros). Anything else is damage, which must not be taken for an empty
+    /// journal: the next append would create the file anew over every record it holds.
+    /// </summary>
+    public static bool IsTornHeader(ReadOnlySpan<byte> file)
+    {
+        var magic = Math.Min(file.Length, s_magic.Length);
+        return file[..magic].SequenceEqual(s_magic.AsSpan(0, magic)) || !file.ContainsAnyExcept((byte)0);
+    }
+
     /// <summary>One record, ready to write in a single call.</summary>
     public static byte[] Record(ReadOnlySequence<byte> payload, byte[]? prefix = null)
     {

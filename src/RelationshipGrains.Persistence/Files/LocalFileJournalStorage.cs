@@ -55,6 +55,11 @@ public sealed partial class LocalFileJournalStorage(
 
         if (JournalFile.ReadHeader(file) is not var (storedFormat, offset))
         {
+            if (!JournalFile.IsTornHeader(file))
+            {
+                throw new InvalidDataException($"Journal file '{path}' does not start with a journal header; it was not written by a crash alone.");
+            }
+
             // A crash while the first record was written can leave a file shorter than its header.
             LogTornRecord(logger, path, 0, file.Length);
             _tailToCut = true;

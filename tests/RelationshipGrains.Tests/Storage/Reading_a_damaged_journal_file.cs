@@ -1,0 +1,68 @@
+using System.Buffers;
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Journaling;
+using RelationshipGrains.Persistence.Files;
+using RelationshipGrains.Persistence.Journals;
+using RelationshipGrains.Testing;
+
+namespace RelationshipGrains.Tests.Storage;
+
+/// <summary>
+/// A crash can cut a journal's first write short; damage can make its header unreadable. Only the first may be read as
+/// an empty journal: taken for one, a damaged file was created anew by the next append, over every record it held.
+/// </summary>
+public sealed class Reading_a_damaged_journal_file : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("rg-damaged-").FullName;
+    private readonly GroupCommit _commit = new(false, _ => 0, _ => 0);
+
+    public void Dispose()
+    {
+        _commit.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private LocalFileJournalStorage Journal(string path) =>
+        new(new JournalId("customer/ada"), path, _commit, "json", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+
+    private static async Task<string> ReadAllAsync(IJournalStorage journal)
+    {
+        var consumer = new CollectedJournal();
+        await journal.ReadAsync(consumer, CancellationToken.None);
+        return Encoding.UTF8.GetString([.. consumer.Bytes]);
+    }
+
+    [Fact]
+    public async Task A_file_whose_header_is_damaged_is_refused_and_left_as_it_is()
+    {
+        var path = Path.Combine(_directory, "ada.journal");
+        var written = Journal(path);
+        await ReadAllAsync(written);
+        await written.AppendAsync(new ReadOnlySequence<byte>("Ada's words;"u8.ToArray()), CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[0] ^= 0x5A;
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(Journal(path)));
+
+        Assert.Contains(path, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x52, 0x47 })]
+    [InlineData(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
+    [InlineData(new byte[0])]
+    public async Task What_a_crash_during_the_first_write_leaves_reads_as_an_empty_journal_that_takes_appends(byte[] left)
+    {
+        // The start of the header ("RG"), or space the disk never filled.
+        var path = Path.Combine(_directory, "ada.journal");
+        await File.WriteAllBytesAsync(path, left);
+        var journal = Journal(path);
+
+        Assert.Equal("", await ReadAllAsync(journal));
+        await journal.AppendAsync(new ReadOnlySequence<byte>("first;"u8.ToArray()), CancellationToken.None);
+        Assert.Equal("first;", await ReadAllAsync(Journal(path)));
+    }
+}
