@@ -14,6 +14,13 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHand
     /// <summary>When the change that raised the event was made (round-trip format), the same on every publish of it.</summary>
     public const string RaisedAtHeader = "RG-Raised-At";
 
+    /// <summary>When the event was raised, from the header this publisher sets; null for a message without it.</summary>
+    public static DateTimeOffset? RaisedAt(ConsumeContext context) =>
+        context.Headers.Get<string>(RaisedAtHeader) is { } text
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var raisedAt)
+            ? raisedAt
+            : null;
+
     public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken) => PublishAndWatchAsync(message, cancellationToken);
 
     public Task<Task<Exception?>> PublishAndWatchAsync(OutboxMessage message, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using MassTransit;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Integration.Publishing;
 using RelationshipGrains.Reporting;
 
 namespace RelationshipGrains.Integration.Reporting;
@@ -25,8 +26,13 @@ public sealed class RelationshipMetricsConsumer(IGrainFactory grains) :
     public Task Consume(ConsumeContext<ValueChainCommitted> context) =>
         Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, "Committed", context.Message.CommittedAt);
 
+    /// <summary>
+    /// Stamped with when the chain changed, not when the ERP says the slot did: the read model keeps a chain's latest
+    /// fact, and a delivery reported late with its own earlier time left a completed chain counted as committed.
+    /// </summary>
     public Task Consume(ConsumeContext<ValueChainSlotStatusChanged> context) =>
-        Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, context.Message.ChainStatus, context.Message.ChangedAt);
+        Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, context.Message.ChainStatus,
+            MassTransitIntegrationEventPublisher.RaisedAt(context) ?? context.Message.ChangedAt);
 
     public Task Consume(ConsumeContext<ValueChainCancelled> context) =>
         Apply(context, MetricsFactKind.ValueChain, context.Message.ValueChainId, "Cancelled", context.Message.CancelledAt);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MassTransit;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Contracts;
@@ -35,12 +34,5 @@ public sealed class WebhookConsumer(WebhookDispatcher dispatcher) :
     public Task Consume(ConsumeContext<ValueChainCancelled> context) => Dispatch(context);
 
     private Task Dispatch<T>(ConsumeContext<T> context) where T : class =>
-        dispatcher.DispatchAsync(context.Message, MessageIds.Required(context), RaisedAt(context), context.CancellationToken);
-
-    /// <summary>When the event was raised, from the header our publisher sets; null for a message without it.</summary>
-    private static DateTimeOffset? RaisedAt(ConsumeContext context) =>
-        context.Headers.Get<string>(MassTransitIntegrationEventPublisher.RaisedAtHeader) is { } text
-            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var raisedAt)
-            ? raisedAt
-            : null;
+        dispatcher.DispatchAsync(context.Message, MessageIds.Required(context), MassTransitIntegrationEventPublisher.RaisedAt(context), context.CancellationToken);
 }

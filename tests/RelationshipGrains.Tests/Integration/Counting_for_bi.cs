@@ -65,4 +65,32 @@ public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFix
         Assert.Equal(before.IdeaFunnel.GetValueOrDefault("proposed") + 1, after.IdeaFunnel["proposed"]);
         Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("open") + 1, after.ValueChainsByStatus["open"]);
     }
+
+    [Fact]
+    public async Task A_chain_completed_by_a_delivery_reported_with_an_earlier_time_counts_as_completed()
+    {
+        var (chain, _, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var chainId = chain.GetPrimaryKeyString();
+        // The ERP adapter's own status for the order it placed ("accepted") first, or it would arrive after these.
+        await fixture.Consumed.WaitForAsync<ErpOrderStatusChanged>(m => m.ValueChainId == chainId, 1);
+        var before = await Metrics.GetAsync();
+        var now = DateTimeOffset.UtcNow;
+
+        // The ERP says the order is in production and shipped now, then that it was delivered a quarter of an hour ago
+        // (its clock, or a report sent late): stamped with the ERP's time, the chain's completion was older than its last fact and ignored.
+        foreach (var status in new[] { "in-production", "shipped" })
+        {
+            await fixture.Harness.Bus.Publish(new ErpOrderStatusChanged(chainId, "maker", maker, "erp-late", status, null, now));
+            await fixture.Consumed.WaitForAsync<ErpOrderStatusChanged>(m => m.ValueChainId == chainId && m.Status == status, 1);
+        }
+
+        await fixture.Harness.Bus.Publish(new ErpOrderStatusChanged(chainId, "maker", maker, "erp-late", "delivered", null, now.AddMinutes(-15)));
+
+        var after = await Poll.UntilAsync(Metrics.GetAsync,
+            m => m.ValueChainsByStatus.GetValueOrDefault("completed") > before.ValueChainsByStatus.GetValueOrDefault("completed"),
+            TimeSpan.FromSeconds(30), "The read model counting the chain completed");
+
+        Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("completed") + 1, after.ValueChainsByStatus["completed"]);
+        Assert.Empty(fixture.Consumed.Faults<ErpOrderStatusChanged>(m => m.ValueChainId == chainId && m.ErpOrderId == "erp-late"));
+    }
 }
