@@ -271,13 +271,15 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
             return;
         }
 
+        // The write's AfterWrite forgets the drops it stored. Forgotten here whatever it stored, a drop made by a relay
+        // that finished during the write was lost with the activation while storage still held its event, and the
+        // reminder went too; the next activation, whenever the grain was called again, published the event once more.
         if (RemovedSinceWrite)
         {
             await write();
-            _removedThrough = null;
         }
 
-        if (Pending.Count == 0 && _reminderHeld)
+        if (Pending.Count == 0 && _reminderHeld && !RemovedSinceWrite)
         {
             await DropReminderAsync();
         }
