@@ -77,10 +77,10 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <param name="intent">What the customer wants; its id makes the call idempotent.</param>
     /// <returns>The intent, with the partners it was cast to (at most 20, those serving its category, best values match first).</returns>
     /// <remarks>A customer holds at most 100 open intents at once.</remarks>
-    /// <exception cref="Errors.RelationshipValidationException">
-    /// A field is missing or malformed, or the customer already holds 100 open intents (field <c>intentId</c>).
+    /// <exception cref="Errors.RelationshipValidationException">A field is missing or malformed.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">
+    /// The intent id was used before with another text or category, or the customer already holds 100 open intents.
     /// </exception>
-    /// <exception cref="Errors.RelationshipConflictException">The intent id was used before with another text or category.</exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// Integration events waiting for the message broker have filled the customer's outbox (10,000 by default); try
     /// again after the delay it gives.
@@ -112,10 +112,8 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <param name="grant">The partner, the scopes and an optional expiry.</param>
     /// <returns>The grant as it now stands.</returns>
     /// <remarks>A customer grants consent to at most 500 partners at once.</remarks>
-    /// <exception cref="Errors.RelationshipValidationException">
-    /// A field is missing or malformed, or the customer already holds grants to 500 other partners (field
-    /// <c>partnerId</c>).
-    /// </exception>
+    /// <exception cref="Errors.RelationshipValidationException">A field is missing or malformed.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The customer already holds grants to 500 other partners.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">No partner with that id is registered.</exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// Integration events waiting for the message broker have filled the customer's outbox (10,000 by default); try

@@ -28,9 +28,11 @@ public interface IValueChainGrain : IGrainWithStringKey
     /// <param name="customerId">The owner.</param>
     /// <param name="slot">The new slot; its role must be new to the chain.</param>
     /// <remarks>A chain holds at most 20 slots.</remarks>
-    /// <exception cref="Errors.RelationshipValidationException">A field of the slot is malformed, or the chain already holds 20 slots.</exception>
+    /// <exception cref="Errors.RelationshipValidationException">A field of the slot is malformed.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The chain does not exist, or the caller is not its owner.</exception>
-    /// <exception cref="Errors.RelationshipConflictException">The chain is no longer open, or already has a slot with that role.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">
+    /// The chain is no longer open, already has a slot with that role, or already holds 20 slots.
+    /// </exception>
     [Alias("AddSlot")]
     [ChannelSurface]
     Task<ValueChainView> AddSlotAsync(string customerId, SlotDefinition slot);

@@ -20,9 +20,10 @@ public interface IWebhookRegistryGrain : IGrainWithIntegerKey
     /// <c>Webhooks:TargetCacheLease</c> (1 s by default).
     /// </remarks>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// A field is missing or malformed, the URL points inside our network, the partner is not registered (field
-    /// <c>partnerId</c>), or 200 other subscriptions exist (field <c>subscriptionId</c>).
+    /// A field is missing or malformed, the URL points inside our network, or the partner is not registered (field
+    /// <c>partnerId</c>).
     /// </exception>
+    /// <exception cref="Errors.RelationshipConflictException">200 other subscriptions exist.</exception>
     [Alias("Subscribe")]
     Task<IssuedWebhookSubscription> SubscribeAsync(SubscribeWebhook request);
 

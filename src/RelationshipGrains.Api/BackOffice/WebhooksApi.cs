@@ -20,7 +20,8 @@ public static class WebhooksApi
             .Describe("subscribeWebhook", "Subscribe a URL to integration events",
                 "Operators only. Every event of the listed types recorded after the 201 is delivered at least once, "
                 + "signed with the secret shown once in the answer. Sent again with the same id, it replaces the "
-                + "subscription with a new secret; for the same partner (or none) it keeps its queued deliveries.");
+                + "subscription with a new secret; for the same partner (or none) it keeps its queued deliveries.")
+            .Conflicts("200 other subscriptions exist, the most at once; remove one first.");
         api.MapGet("subscriptions", List)
             .Describe("listWebhooks", "List webhook subscriptions",
                 "Operators only. Never the secrets.");

@@ -23,7 +23,8 @@ internal static class CustomerConsentsApi
             .Describe("grantConsent", "Grant or change a partner's consent",
                 "Gives a registered partner the scopes listed, replacing any earlier grant; 404 when the partner is "
                 + "not registered.")
-            .OpenToTheCustomer();
+            .OpenToTheCustomer()
+            .Conflicts("The customer already grants consent to 500 other partners, the most at once.");
         customer.MapDelete("consents/{partnerId}", Revoke)
             .Describe("revokeConsent", "Revoke a partner's consent",
                 "The partner sees nothing of the customer from now on; 404 when it held no consent.")

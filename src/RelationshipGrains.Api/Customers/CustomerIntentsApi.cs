@@ -23,7 +23,7 @@ internal static class CustomerIntentsApi
             .Describe("expressIntent", "State what a customer wants",
                 "Casts the intent to every registered partner of its category. intentId makes the call idempotent.")
             .OpenToTheCustomer()
-            .Conflicts("The intent id was used before for an intent with another text or category.");
+            .Conflicts("The intent id was used before for an intent with another text or category, or the customer already holds 100 open intents.");
         customer.MapPost("intents/{intentId}/withdraw", Withdraw)
             .Describe("withdrawIntent", "Withdraw an intent",
                 "Partners can no longer offer on it; withdrawing twice answers the same intent.")

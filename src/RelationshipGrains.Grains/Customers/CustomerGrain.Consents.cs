@@ -26,7 +26,7 @@ public sealed partial class CustomerGrain
         }
         if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count >= Limits.ConsentGrants)
         {
-            throw new RelationshipValidationException("partnerId", $"A customer may grant consent to at most {Limits.ConsentGrants} partners.");
+            throw new RelationshipConflictException($"The customer already grants consent to {Limits.ConsentGrants} partners, the most at once; revoke one first.");
         }
 
         if (await GrainFactory.GetGrain<IPartnerGrain>(grant.PartnerId).GetAsync() is null)

@@ -32,7 +32,7 @@ public sealed partial class CustomerGrain
 
         if (State.Intents.Values.Count(i => i.Status == IntentStatus.Open) >= Limits.OpenIntents)
         {
-            throw new RelationshipValidationException("intentId", $"A customer may hold at most {Limits.OpenIntents} open intents; withdraw one first.");
+            throw new RelationshipConflictException($"The customer already holds {Limits.OpenIntents} open intents, the most at once; withdraw one first.");
         }
 
         var matches = await GrainFactory.GetGrain<IPartnerDirectoryGrain>(IPartnerDirectoryGrain.Key)

@@ -101,7 +101,7 @@ public sealed partial class ValueChainGrain(
 
         if (State.Slots.Count >= CreateValueChain.MaxSlots)
         {
-            throw new RelationshipValidationException("slot", $"A value chain holds at most {CreateValueChain.MaxSlots} slots.");
+            throw new RelationshipConflictException($"The chain already holds {CreateValueChain.MaxSlots} slots, the most it may; remove one first.");
         }
 
         State.Slots.Add(NewSlot(slot));

@@ -50,7 +50,7 @@ public sealed class WebhookRegistryGrain(
 
         if (!State.Subscriptions.ContainsKey(request.SubscriptionId) && State.Subscriptions.Count >= MaxSubscriptions)
         {
-            throw new Errors.RelationshipValidationException("subscriptionId", $"At most {MaxSubscriptions} webhook subscriptions; remove one first.");
+            throw new Errors.RelationshipConflictException($"{MaxSubscriptions} webhook subscriptions exist, the most at once; remove one first.");
         }
 
         // Sent again for the same receiver (a retry whose answer was lost, a new URL, a rotated secret), a subscription

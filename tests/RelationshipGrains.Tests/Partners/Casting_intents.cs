@@ -129,6 +129,50 @@ public sealed class Casting_intents(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_customer_holding_the_most_open_intents_is_refused_another_until_one_is_withdrawn()
+    {
+        var customer = await _world.Customer();
+        for (var i = 0; i < Validation.Limits.OpenIntents; i++)
+        {
+            await customer.ExpressIntentAsync(_world.Intent($"want-{i}"));
+        }
+
+        var refused = await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.ExpressIntentAsync(_world.Intent("one-more")));
+        var held = (await customer.ListIntentsAsync()).Count;
+        await customer.WithdrawIntentAsync("want-0");
+        var accepted = await customer.ExpressIntentAsync(_world.Intent("one-more"));
+
+        Assert.Equal($"The customer already holds {Validation.Limits.OpenIntents} open intents, the most at once; withdraw one first.", refused.Message);
+        Assert.Equal(Validation.Limits.OpenIntents, held);
+        Assert.Equal(IntentStatus.Open, accepted.Status);
+    }
+
+    [Fact]
+    public async Task A_customer_granting_consent_to_the_most_partners_is_refused_another_until_one_is_revoked()
+    {
+        var customer = await _world.Customer();
+        List<string> partners = [];
+        for (var i = 0; i <= Validation.Limits.ConsentGrants; i++)
+        {
+            partners.Add(await _world.Partner($"granted-{i}"));
+        }
+
+        foreach (var partner in partners[..^1])
+        {
+            await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Profile], null));
+        }
+
+        var refused = await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.GrantConsentAsync(new GrantConsent(partners[^1], [ConsentScope.Profile], null)));
+        var changed = await customer.GrantConsentAsync(new GrantConsent(partners[0], [ConsentScope.Profile, ConsentScope.Conversation], null));
+        await customer.RevokeConsentAsync(partners[1]);
+        await customer.GrantConsentAsync(new GrantConsent(partners[^1], [ConsentScope.Profile], null));
+
+        Assert.Equal($"The customer already grants consent to {Validation.Limits.ConsentGrants} partners, the most at once; revoke one first.", refused.Message);
+        Assert.Equal(2, changed.Scopes.Count);
+        Assert.True(await customer.HasConsentAsync(partners[^1], ConsentScope.Profile));
+    }
+
+    [Fact]
     public async Task An_offer_replaces_the_partners_earlier_one_and_lands_on_the_timeline()
     {
         var partner = await _world.Partner("offering");

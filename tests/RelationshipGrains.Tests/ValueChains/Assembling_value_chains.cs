@@ -64,6 +64,19 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_chain_holding_the_most_slots_it_may_refuses_another_as_a_conflict()
+    {
+        // Well formed, but not what the chain can take now: 409, as the README says such requests are (it was 400,
+        // naming a field "slot" no body has).
+        var (chain, owner) = await NewChain([.. Enumerable.Range(1, CreateValueChain.MaxSlots).Select(i => new SlotDefinition($"part-{i}"))]);
+
+        var refused = await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AddSlotAsync(owner, Courier));
+
+        Assert.Equal($"The chain already holds {CreateValueChain.MaxSlots} slots, the most it may; remove one first.", refused.Message);
+        Assert.Equal(CreateValueChain.MaxSlots, (await chain.GetForOwnerAsync(owner)).Slots.Count);
+    }
+
+    [Fact]
     public async Task A_slot_added_again_is_the_same_slot_and_another_under_its_role_is_a_conflict()
     {
         var (chain, owner) = await NewChain(Courier);
