@@ -65,12 +65,13 @@ public static class InboundApi
             throw new BadHttpRequestException("The body does not match the message.", StatusCodes.Status400BadRequest, e);
         }
 
+        // Of the message as sent: validation fills a missing occurredAt with the time of receipt, which a retry changes.
+        var content = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message, type, json.Value.SerializerOptions)));
         message = InboundMessages.Validate(message, time.GetUtcNow());
         // By the delivery id its signature first came with: a captured request sent again under a new delivery id
         // (which the signature does not cover) is the same message, not a second one.
         var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
-        var content = Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(message, type, json.Value.SerializerOptions)));
-        var messageId = InboundMessages.MessageId(source, await grains.GetGrain<IInboundDeliveriesGrain>(source).ClaimAsync(signature, delivery, content));
+        var messageId = InboundMessages.MessageId(source, await ClaimAsync(grains.GetGrain<IInboundDeliveriesGrain>(source), signature, delivery, content));
         var handling = request.HttpContext.RequestServices.GetService<InProcessHandling>();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(request.HttpContext.RequestAborted);
         timeout.CancelAfter(PublishTimeout);
@@ -102,5 +103,21 @@ public static class InboundApi
         }
 
         return TypedResults.Accepted((string?)null);
+    }
+
+    /// <summary>
+    /// Claims the delivery, checking its message; from a grain still active on a silo of the release before the
+    /// check (a rolling upgrade), which has no such method, without it, rather than failing every message until it moves.
+    /// </summary>
+    private static async Task<string> ClaimAsync(IInboundDeliveriesGrain deliveries, string signature, string delivery, string content)
+    {
+        try
+        {
+            return await deliveries.ClaimAsync(signature, delivery, content);
+        }
+        catch (Exception e) when (e is not (RelationshipConflictException or RelationshipUnavailableException or OperationCanceledException or TimeoutException))
+        {
+            return await deliveries.ClaimAsync(signature, delivery);
+        }
     }
 }

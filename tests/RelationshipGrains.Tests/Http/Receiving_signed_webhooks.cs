@@ -127,6 +127,13 @@ public sealed class Receiving_signed_webhooks(ApiFixture api)
         Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Conflict, HttpStatusCode.Accepted], new[] { first.StatusCode, other.StatusCode, retried.StatusCode });
         Assert.Contains("Delivery id 'delivery-reused' came with a different message", (await other.ProblemAsync()).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(["case:case-1"], (await TimelineAsync(customerId)).Select(e => e.EntryId));
+
+        // Without occurredAt, which the time of receipt fills in: a retry, received later, is still the same message.
+        var mention = $$"""{"customerId":"{{customerId}}","network":"mastodon","text":"Where is my parcel?"}""";
+        var sent = await client.SendAsync(Signed("social", mention, "delivery-no-time", at: signedAt));
+        var again = await client.SendAsync(Signed("social", mention, "delivery-no-time", at: signedAt.AddSeconds(-3)));
+        Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (sent.StatusCode, again.StatusCode));
+        Assert.Equal(2, (await TimelineAsync(customerId)).Count);
     }
 
     [Fact]
