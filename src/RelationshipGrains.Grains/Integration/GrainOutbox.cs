@@ -271,12 +271,18 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
             return;
         }
 
-        // The write's AfterWrite forgets the drops it stored. Forgotten here whatever it stored, a drop made by a relay
-        // that finished during the write was lost with the activation while storage still held its event, and the
-        // reminder went too; the next activation, whenever the grain was called again, published the event once more.
+        // Forgotten only if no drop came during the write, which may or may not hold it (as in AfterWrite). Forgotten
+        // whatever the write held, a drop made by a relay that finished meanwhile was lost with the activation while
+        // storage still held its event, and the reminder went too; the next activation, whenever the grain was called
+        // again, published the event once more.
         if (RemovedSinceWrite)
         {
+            var drops = _drops;
             await write();
+            if (_drops == drops)
+            {
+                _removedThrough = null;
+            }
         }
 
         if (Pending.Count == 0 && _reminderHeld && !RemovedSinceWrite)
