@@ -150,7 +150,22 @@ public sealed class AppendBlobJournalStorage(
         // No clean-up of the new snapshot if this fails: a timed-out attempt may have swapped the log over to it before
         // the SDK's retry failed, so deleting it could cut the journal off from its state. An orphan costs only space.
         var conditions = _etag is { } etag ? new AppendBlobRequestConditions { IfMatch = etag } : new AppendBlobRequestConditions { IfNoneMatch = ETag.All };
-        await CreateLogAsync(snapshot, conditions, cancellationToken);
+        try
+        {
+            await CreateLogAsync(snapshot, conditions, cancellationToken);
+        }
+        catch (InconsistentStateException)
+        {
+            // Refused, another writer having changed the log: unless the log names it (our swap landed and its answer
+            // was lost), nothing ever will. It holds the state this writer read, which may be one an erasure has since
+            // removed from everything else, having listed the snapshots before this one was uploaded.
+            if (await NamedSnapshotAsync(cancellationToken) != snapshot)
+            {
+                await container.GetBlobClient(snapshot).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            }
+
+            throw;
+        }
 
         var replaced = _snapshot;
         _snapshot = snapshot;

@@ -126,8 +126,19 @@ public sealed partial class TableJournalStorage(
         }
 
         var head = Head(generation, rows.Count, value.Length, 0, 0, 0, 0);
-        var last = rows.Skip((rows.Count - 1) / RowsPerTransaction * RowsPerTransaction);
-        await CommitAsync(head, [.. last.Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
+        var lastFrom = (rows.Count - 1) / RowsPerTransaction * RowsPerTransaction;
+        try
+        {
+            await CommitAsync(head, [.. rows.Skip(lastFrom).Select(r => new TableTransactionAction(TableTransactionActionType.Add, r))], cancellationToken);
+        }
+        catch (InconsistentStateException) when (lastFrom > 0)
+        {
+            // Refused, another writer having changed the head: no head will name these rows. They hold the state this
+            // writer read, which may be one an erasure has since removed from everything else, having queried the rows
+            // before these were written.
+            await DeleteRowsAsync([.. rows.Take(lastFrom).Select(r => r.RowKey)], cancellationToken);
+            throw;
+        }
 
         // A forced compaction finds what to delete by a query instead, so it also catches what this view never saw.
         var retired = forced ? [] : Retired();
@@ -140,7 +151,7 @@ public sealed partial class TableJournalStorage(
         _appendedBytes = 0;
         _stale = [];
 
-        // Whatever any earlier compaction left goes too: the partition holds nothing but the new generation after it.
+        // Whatever any earlier compaction left goes too: nothing written before the commit but the new generation stays.
         // Done only then, and only by the compaction the request was made for: cleared before the deletion, a failed
         // one left the old rows for good (a retried erasure finds nothing left to change and asks for none); cleared by
         // a routine compaction under way when the request came, the erasure's own write was not taken for forced.

@@ -247,6 +247,45 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
         Assert.DoesNotContain(await azurite.EveryBlobAsync(_container), b => Encoding.UTF8.GetString(b.Content).Contains("Ada", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_rival_compaction_refused_by_an_erasures_swap_deletes_its_own_snapshot()
+    {
+        var grain = GrainId.Create("customer", Guid.NewGuid().ToString("N"));
+        var id = JournalId.FromGrainId(grain);
+        var atSwap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var swap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rival = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => m.Request.Method == Azure.Core.RequestMethod.Put
+            && m.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal), async () =>
+            {
+                atSwap.SetResult();
+                await swap.Task;
+            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy());
+        Task? rivalCompaction = null;
+
+        // The rival reads the journal before the erasure and uploads its snapshot after the erasure listed the
+        // snapshots, just before the erasure swaps its log over: the rival's own swap then fails.
+        var compactions = new ForcedCompactions();
+        var erasingSwaps = false;
+        var erasing = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => Volatile.Read(ref erasingSwaps) && m.Request.Method == Azure.Core.RequestMethod.Put
+            && m.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal), async () =>
+            {
+                rivalCompaction = rival.ReplaceAsync(Bytes("Ada's address, compacted;"), CancellationToken.None).AsTask();
+                await atSwap.Task;
+            })), "orleans-binary", compactions, new CompactionPolicy());
+        await ReadAllAsync(erasing);
+        await erasing.AppendAsync(Bytes("Ada's address;"), CancellationToken.None);
+        await ReadAllAsync(rival);
+        compactions.Request(grain);
+        Volatile.Write(ref erasingSwaps, true);
+        await erasing.ReplaceAsync(Bytes("erased;"), CancellationToken.None);
+        swap.SetResult();
+        await Assert.ThrowsAsync<InconsistentStateException>(() => rivalCompaction!);
+
+        // Left behind, the rival's snapshot kept the words the erasure removed from everything else.
+        Assert.Equal("erased;", await ReadAllAsync(Storage(id)));
+        Assert.DoesNotContain(await azurite.EveryBlobAsync(_container), b => Encoding.UTF8.GetString(b.Content).Contains("Ada", StringComparison.Ordinal));
+    }
+
     private Azure.Storage.Blobs.BlobContainerClient Container(Azure.Core.Pipeline.HttpPipelinePolicy policy)
     {
         var options = new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(10) } };

@@ -243,6 +243,43 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
         Assert.DoesNotContain(await RowsAsync(id), r => r.Text.Contains("Erin", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_rival_compaction_refused_by_an_erasures_commit_deletes_its_own_rows()
+    {
+        var grain = NewGrainId();
+        var id = JournalId.FromGrainId(grain);
+        var atCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Three rows: the first two go ahead of the commit, in a transaction of their own.
+        var rivalSnapshot = "Erin Erasable, compacted;" + Pattern(2 * JournalRows.RowBytes, 'r');
+        var rival = new TableJournalStorage(id, Table(new AtBatch(2, before: async () =>
+            {
+                atCommit.SetResult();
+                await commit.Task;
+            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        Task? rivalCompaction = null;
+
+        // The rival read the journal before the erasure and writes its rows ahead after the erasure queried the rows,
+        // just before the erasure commits (its second transaction, after the first append's): the rival's commit then fails.
+        var compactions = new ForcedCompactions();
+        var erasing = new TableJournalStorage(id, Table(new AtBatch(2, before: async () =>
+            {
+                rivalCompaction = rival.ReplaceAsync(Bytes(rivalSnapshot), CancellationToken.None).AsTask();
+                await atCommit.Task;
+            })), "orleans-binary", compactions, new CompactionPolicy(), NullLogger.Instance);
+        await ReadAllAsync(erasing);
+        await erasing.AppendAsync(Bytes("Erin Erasable;"), CancellationToken.None);
+        await ReadAllAsync(rival);
+        compactions.Request(grain);
+        await erasing.ReplaceAsync(Bytes("erased;"), CancellationToken.None);
+        commit.SetResult();
+        await Assert.ThrowsAsync<InconsistentStateException>(() => rivalCompaction!);
+
+        // Left behind, the rival's rows kept the words the erasure removed from everything else.
+        Assert.Equal("erased;", await ReadAllAsync(Storage(id)));
+        Assert.DoesNotContain(await RowsAsync(id), r => r.Text.Contains("Erin", StringComparison.Ordinal));
+    }
+
     private TableClient Table(HttpPipelinePolicy policy)
     {
         var options = new TableClientOptions { Retry = { MaxRetries = 2, NetworkTimeout = TimeSpan.FromSeconds(10), Delay = TimeSpan.FromMilliseconds(10) } };
