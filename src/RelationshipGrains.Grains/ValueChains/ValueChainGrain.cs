@@ -101,7 +101,7 @@ public sealed partial class ValueChainGrain(
 
         if (State.Slots.Count >= CreateValueChain.MaxSlots)
         {
-            throw new RelationshipConflictException($"The chain already holds {CreateValueChain.MaxSlots} slots, the most it may; remove one first.");
+            throw new RelationshipConflictException($"The chain already holds {CreateValueChain.MaxSlots} slots, the most it may.");
         }
 
         State.Slots.Add(NewSlot(slot));

@@ -54,7 +54,7 @@ public sealed class Keeping_the_wake_up_reminder(ClusterFixture fixture)
         try
         {
             await customer.RecordInteractionAsync(Requests.Interaction("waiting"));
-            await refused.Task;
+            await refused.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             // Published inside the tick, the event waited for the slow broker until its publish timed out, and the read
             // waited behind the tick.

@@ -99,7 +99,8 @@ public sealed class Fencing_local_journals : IDisposable
     public async Task A_journal_cut_short_before_its_header_is_started_again_by_the_activation_that_read_it()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-        await File.WriteAllBytesAsync(_path, [1, 2]);
+        // The first two bytes of its header ("RG"): a crash leaves the start of what was written, or zeros.
+        await File.WriteAllBytesAsync(_path, "RG"u8.ToArray());
         var journal = Journal();
         await journal.ReadAsync(new CollectedJournal(), CancellationToken.None);
 
