@@ -214,14 +214,7 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     {
         var grain = GrainId.Create("customer", Guid.NewGuid().ToString("N"));
         var id = JournalId.FromGrainId(grain);
-        var atSwap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var swap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var rival = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => m.Request.Method == Azure.Core.RequestMethod.Put
-            && m.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal), async () =>
-            {
-                atSwap.SetResult();
-                await swap.Task;
-            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy());
+        var (rival, atSwap, swap) = HeldAtItsSwap(id);
         Task? rivalCompaction = null;
 
         // The erasing writer, once it has swapped its log over (at its first delete, of the snapshot it replaced), lets
@@ -231,7 +224,7 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
             {
                 await ReadAllAsync(rival);
                 rivalCompaction = rival.ReplaceAsync(Bytes("rival's snapshot;"), CancellationToken.None).AsTask();
-                await atSwap.Task;
+                await atSwap;
             })), "orleans-binary", compactions, new CompactionPolicy());
         await ReadAllAsync(erasing);
         await erasing.AppendAsync(Bytes("Ada's address;"), CancellationToken.None);
@@ -252,25 +245,17 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     {
         var grain = GrainId.Create("customer", Guid.NewGuid().ToString("N"));
         var id = JournalId.FromGrainId(grain);
-        var atSwap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var swap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var rival = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => m.Request.Method == Azure.Core.RequestMethod.Put
-            && m.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal), async () =>
-            {
-                atSwap.SetResult();
-                await swap.Task;
-            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy());
+        var (rival, atSwap, swap) = HeldAtItsSwap(id);
         Task? rivalCompaction = null;
 
         // The rival reads the journal before the erasure and uploads its snapshot after the erasure listed the
         // snapshots, just before the erasure swaps its log over: the rival's own swap then fails.
         var compactions = new ForcedCompactions();
         var erasingSwaps = false;
-        var erasing = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => Volatile.Read(ref erasingSwaps) && m.Request.Method == Azure.Core.RequestMethod.Put
-            && m.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal), async () =>
+        var erasing = new AppendBlobJournalStorage(id, Container(new BeforeFirst(m => Volatile.Read(ref erasingSwaps) && IsLogWrite(m), async () =>
             {
                 rivalCompaction = rival.ReplaceAsync(Bytes("Ada's address, compacted;"), CancellationToken.None).AsTask();
-                await atSwap.Task;
+                await atSwap;
             })), "orleans-binary", compactions, new CompactionPolicy());
         await ReadAllAsync(erasing);
         await erasing.AppendAsync(Bytes("Ada's address;"), CancellationToken.None);
@@ -285,6 +270,23 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
         Assert.Equal("erased;", await ReadAllAsync(Storage(id)));
         Assert.DoesNotContain(await azurite.EveryBlobAsync(_container), b => Encoding.UTF8.GetString(b.Content).Contains("Ada", StringComparison.Ordinal));
     }
+
+    /// <summary>A writer of the journal whose first write to its log (a compaction's swap) waits, once it is there, for <c>Swap</c>.</summary>
+    private (AppendBlobJournalStorage Rival, Task AtSwap, TaskCompletionSource Swap) HeldAtItsSwap(JournalId id)
+    {
+        var atSwap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var swap = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rival = new AppendBlobJournalStorage(id, Container(new BeforeFirst(IsLogWrite, async () =>
+            {
+                atSwap.SetResult();
+                await swap.Task;
+            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy());
+        return (rival, atSwap.Task, swap);
+    }
+
+    /// <summary>A request that writes the log blob: its creation, a swap to a snapshot, or an append.</summary>
+    private static bool IsLogWrite(Azure.Core.HttpMessage message) =>
+        message.Request.Method == Azure.Core.RequestMethod.Put && message.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal);
 
     private Azure.Storage.Blobs.BlobContainerClient Container(Azure.Core.Pipeline.HttpPipelinePolicy policy)
     {

@@ -209,15 +209,9 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
     {
         var grain = NewGrainId();
         var id = JournalId.FromGrainId(grain);
-        var atCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Three rows: the first two go ahead of the commit, in a transaction of their own, as a large snapshot's do.
         var rivalSnapshot = Pattern((2 * JournalRows.RowBytes) + 10, 'r');
-        var rival = new TableJournalStorage(id, Table(new AtBatch(2, before: async () =>
-            {
-                atCommit.SetResult();
-                await commit.Task;
-            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        var (rival, atCommit, commit) = HeldAtItsCommit(id);
         Task? rivalCompaction = null;
 
         // Once the erasing writer's commit has answered, the rival reads the erased journal and compacts it up to its
@@ -230,7 +224,7 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
         {
             await ReadAllAsync(rival);
             rivalCompaction = rival.ReplaceAsync(Bytes(rivalSnapshot), CancellationToken.None).AsTask();
-            await atCommit.Task;
+            await atCommit;
         };
         compactions.Request(grain);
         await erasing.ReplaceAsync(Bytes("erased;"), CancellationToken.None);
@@ -248,15 +242,9 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
     {
         var grain = NewGrainId();
         var id = JournalId.FromGrainId(grain);
-        var atCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Three rows: the first two go ahead of the commit, in a transaction of their own.
         var rivalSnapshot = "Erin Erasable, compacted;" + Pattern(2 * JournalRows.RowBytes, 'r');
-        var rival = new TableJournalStorage(id, Table(new AtBatch(2, before: async () =>
-            {
-                atCommit.SetResult();
-                await commit.Task;
-            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        var (rival, atCommit, commit) = HeldAtItsCommit(id);
         Task? rivalCompaction = null;
 
         // The rival read the journal before the erasure and writes its rows ahead after the erasure queried the rows,
@@ -265,7 +253,7 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
         var erasing = new TableJournalStorage(id, Table(new AtBatch(2, before: async () =>
             {
                 rivalCompaction = rival.ReplaceAsync(Bytes(rivalSnapshot), CancellationToken.None).AsTask();
-                await atCommit.Task;
+                await atCommit;
             })), "orleans-binary", compactions, new CompactionPolicy(), NullLogger.Instance);
         await ReadAllAsync(erasing);
         await erasing.AppendAsync(Bytes("Erin Erasable;"), CancellationToken.None);
@@ -278,6 +266,22 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
         // Left behind, the rival's rows kept the words the erasure removed from everything else.
         Assert.Equal("erased;", await ReadAllAsync(Storage(id)));
         Assert.DoesNotContain(await RowsAsync(id), r => r.Text.Contains("Erin", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A writer of the journal whose second transaction waits, once it is there, for <c>Commit</c>: a compaction of three
+    /// rows writes two ahead, then commits the third with the head.
+    /// </summary>
+    private (TableJournalStorage Rival, Task AtCommit, TaskCompletionSource Commit) HeldAtItsCommit(JournalId id)
+    {
+        var atCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var commit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rival = new TableJournalStorage(id, Table(new AtBatch(2, before: async () =>
+            {
+                atCommit.SetResult();
+                await commit.Task;
+            })), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        return (rival, atCommit.Task, commit);
     }
 
     private TableClient Table(HttpPipelinePolicy policy)
