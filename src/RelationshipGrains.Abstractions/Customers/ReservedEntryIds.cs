@@ -11,11 +11,14 @@ namespace RelationshipGrains.Customers;
 /// </summary>
 public static class ReservedEntryIds
 {
+    /// <summary>The reserved prefixes without their colon: the check, the error and the published pattern are made from them.</summary>
+    private static readonly string[] Prefixes = ["msg", "case", "touch", "vc", "community", "idea", "consent", "intent", "offer", "profile"];
+
     /// <summary>The reserved prefixes, as an error lists them.</summary>
-    public const string Listed = "msg:, case:, touch:, vc:, community:, idea:, consent:, intent:, offer: and profile:";
+    public static readonly string Listed = $"{string.Join(", ", Prefixes[..^1].Select(p => p + ":"))} and {Prefixes[^1]}:";
 
     /// <summary>A request id (<see cref="Validation.Check.RequestIdPatternText"/>) that starts with no reserved prefix.</summary>
-    public const string PatternText = "^(?!(?:msg|case|touch|vc|community|idea|consent|intent|offer|profile):)[A-Za-z0-9._:-]+$";
+    public static readonly string PatternText = $"^(?!(?:{string.Join('|', Prefixes)}):)[A-Za-z0-9._:-]+$";
 
     /// <summary>Refuses a caller's entry id that starts with a reserved prefix; anything else is checked by the request's own validation.</summary>
     /// <param name="id">The caller's id; null passes, for the request's validation to report.</param>
@@ -31,6 +34,16 @@ public static class ReservedEntryIds
         }
     }
 
-    private static bool IsReserved(ReadOnlySpan<char> prefix) =>
-        prefix is "msg" or "case" or "touch" or "vc" or "community" or "idea" or "consent" or "intent" or "offer" or "profile";
+    private static bool IsReserved(ReadOnlySpan<char> prefix)
+    {
+        foreach (var reserved in Prefixes)
+        {
+            if (prefix.SequenceEqual(reserved))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
