@@ -1,5 +1,8 @@
 namespace RelationshipGrains.Integration.Contracts;
 
-/// <summary>Inbound: the ERP moved the order it holds for one slot of a value chain (accepted, in-production, shipped, delivered).</summary>
+/// <summary>
+/// Inbound: the ERP moved the order it holds for one slot of a value chain (accepted, in-production, shipped, delivered,
+/// failed, or cancelled). A later step may skip one; a step the slot has reached or passed changes nothing.
+/// </summary>
 public record ErpOrderStatusChanged(string ValueChainId, string Role, string PartnerId, string ErpOrderId, string Status,
     string? Note, DateTimeOffset? OccurredAt = null);

@@ -61,7 +61,10 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// <param name="messageId">The bus message's id; one applied before changes nothing.</param>
     /// <param name="role">The slot.</param>
     /// <param name="partnerId">The partner holding the slot, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
-    /// <param name="status">The new status: the next step (in-production, shipped, delivered) or failed.</param>
+    /// <param name="status">
+    /// The new status: any later step (in-production, shipped, delivered) or failed. A step the slot has reached or
+    /// passed (a message overtaken by later news), or any step once the order failed, changes nothing.
+    /// </param>
     /// <param name="note">What the ERP adds, at most 2,000 characters, or null.</param>
     /// <param name="occurredAt">
     /// When the order moved, as the ERP says: after 1970 and at most 10 minutes ahead of the silo's clock; null means
@@ -74,7 +77,8 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// The chain does not exist, or the partner was not invited to it (or to that slot).
     /// </exception>
     /// <exception cref="Errors.RelationshipConflictException">
-    /// The chain is not committed, the slot is not committed to this partner, or it cannot move from its status to this one.
+    /// The chain is not committed, the slot is not committed to this partner, or it was delivered and the ERP reports it
+    /// failed.
     /// </exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// The chain's outbox is full of events waiting for the message broker; try again after the delay it gives.

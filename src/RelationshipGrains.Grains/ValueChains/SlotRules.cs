@@ -37,4 +37,40 @@ internal static class SlotRules
         (FulfilmentStatus.Accepted or FulfilmentStatus.InProduction or FulfilmentStatus.Shipped, FulfilmentStatus.Failed) => true,
         _ => false,
     };
+
+    /// <summary>
+    /// What an ERP status does to a slot at <paramref name="from"/>. The ERP keeps the order, so it may skip a step
+    /// (an order shipped from stock is never in production), and its messages may arrive out of order (the adapter's own
+    /// "accepted" overtaken by the ERP's next news, a redelivery after a later one): a status the slot has passed is
+    /// old news, not a conflict. A failed order stays failed; a delivered one cannot fail.
+    /// </summary>
+    public static FulfilmentMove ForErp(FulfilmentStatus from, FulfilmentStatus to) => (from, to) switch
+    {
+        _ when from == to => FulfilmentMove.Passed,
+        (FulfilmentStatus.Failed, _) => FulfilmentMove.Passed,
+        (FulfilmentStatus.Delivered, FulfilmentStatus.Failed) => FulfilmentMove.Refused,
+        (_, FulfilmentStatus.Failed) => FulfilmentMove.Moves,
+        _ when Step(to) > Step(from) => FulfilmentMove.Moves,
+        _ => FulfilmentMove.Passed,
+    };
+
+    private static int Step(FulfilmentStatus status) => status switch
+    {
+        FulfilmentStatus.Accepted => 1,
+        FulfilmentStatus.InProduction => 2,
+        FulfilmentStatus.Shipped => 3,
+        FulfilmentStatus.Delivered => 4,
+        _ => 0,
+    };
+}
+
+/// <summary>What a reported status does to a committed slot.</summary>
+internal enum FulfilmentMove
+{
+    /// <summary>The slot moves to the status.</summary>
+    Moves,
+    /// <summary>The slot is at the status or past it already: nothing changes.</summary>
+    Passed,
+    /// <summary>The status contradicts the slot's.</summary>
+    Refused,
 }

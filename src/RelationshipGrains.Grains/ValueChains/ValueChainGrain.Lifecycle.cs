@@ -86,7 +86,12 @@ public sealed partial class ValueChainGrain
             throw new RelationshipConflictException($"Slot '{role}' is not committed to you; there is nothing to fulfil.");
         }
 
-        if (slot.Fulfilment == status)
+        // The ERP's messages (those with an id) may skip a step or arrive after later news; a partner moves one step.
+        var move = messageId is not null ? SlotRules.ForErp(slot.Fulfilment, status)
+            : slot.Fulfilment == status ? FulfilmentMove.Passed
+            : SlotRules.CanMove(slot.Fulfilment, status) ? FulfilmentMove.Moves
+            : FulfilmentMove.Refused;
+        if (move == FulfilmentMove.Passed)
         {
             // Nothing moves, but a back-office message is still remembered as applied.
             if (messageId is { } seen)
@@ -99,7 +104,7 @@ public sealed partial class ValueChainGrain
             return;
         }
 
-        if (!SlotRules.CanMove(slot.Fulfilment, status))
+        if (move == FulfilmentMove.Refused)
         {
             throw new RelationshipConflictException($"Slot '{role}' is {Kebab.Of(slot.Fulfilment)}; it cannot move to {Kebab.Of(status)}.");
         }

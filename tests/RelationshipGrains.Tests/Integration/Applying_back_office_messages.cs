@@ -87,6 +87,52 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
     }
 
     [Fact]
+    public async Task An_erp_status_may_skip_a_step_and_one_the_slot_has_passed_changes_nothing()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var chainId = chain.GetPrimaryKeyString();
+        Func<ErpOrderStatusChanged, bool> Ours(string orderId) => m => m.ValueChainId == chainId && m.ErpOrderId == orderId;
+        Task Deliver(string orderId, string status) =>
+            DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, orderId, status, null, Now), Ours(orderId));
+
+        // Shipped from stock: never in production. The ERP's older news then arrives late, and changes nothing.
+        await Deliver("erp-s1", "shipped");
+        await Deliver("erp-s2", "in-production");
+        await Deliver("erp-s3", "accepted");
+        Assert.Equal(FulfilmentStatus.Shipped, (await chain.GetForOwnerAsync(owner)).Slots.Single().Fulfilment);
+        await Deliver("erp-s4", "delivered");
+        await Deliver("erp-s5", "failed");
+
+        var view = await chain.GetForOwnerAsync(owner);
+        Assert.Equal((ValueChainStatus.Completed, FulfilmentStatus.Delivered), (view.Status, view.Slots.Single().Fulfilment));
+        foreach (var id in new[] { "erp-s1", "erp-s2", "erp-s3", "erp-s4" })
+        {
+            Assert.Empty(fixture.Consumed.Faults(Ours(id)));
+        }
+
+        var refused = fixture.Consumed.Faults(Ours("erp-s5"));
+        Assert.Equal(2, refused.Count);
+        Assert.All(refused, e => Assert.Equal("Slot 'maker' is delivered; it cannot move to failed.", e.Message));
+        var steps = (await Timeline(owner)).Where(e => e.Kind == TimelineEntryKind.ValueChainStep && e.Text!.Contains(" reports 'maker' ", StringComparison.Ordinal));
+        Assert.Equal([$"{maker} reports 'maker' shipped. (from the ERP)", $"{maker} reports 'maker' delivered. (from the ERP)"],
+            steps.Select(e => e.Text));
+    }
+
+    [Fact]
+    public async Task An_order_the_erp_reports_failed_stays_failed_when_older_news_arrives()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var chainId = chain.GetPrimaryKeyString();
+        await DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, "erp-f1", "failed", "No stock", Now),
+            m => m.ValueChainId == chainId && m.ErpOrderId == "erp-f1");
+        await DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, "erp-f2", "in-production", null, Now),
+            m => m.ValueChainId == chainId && m.ErpOrderId == "erp-f2");
+
+        Assert.Empty(fixture.Consumed.Faults<ErpOrderStatusChanged>(m => m.ValueChainId == chainId));
+        Assert.Equal(FulfilmentStatus.Failed, (await chain.GetForOwnerAsync(owner)).Slots.Single().Fulfilment);
+    }
+
+    [Fact]
     public async Task An_erp_that_confirms_a_cancellation_is_heard_once_the_chain_is_cancelled_and_refused_while_it_goes_on()
     {
         var (cancelled, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
