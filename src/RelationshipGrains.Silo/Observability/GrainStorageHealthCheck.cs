@@ -1,12 +1,20 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using RelationshipGrains.Silo.Hosting;
 
 namespace RelationshipGrains.Silo.Observability;
 
 /// <summary>Ready while the storage account answers (the journals' blob container and table), or at once for local files and memory.</summary>
+/// <remarks>
+/// A singleton that makes its clients once: made per probe, each probe opened new connections and, signed in as the
+/// machine's identity, asked for a new token.
+/// </remarks>
 internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IHealthCheck
 {
+    private readonly Lazy<(BlobContainerClient Container, TableClient? Table)> _probes = new(() =>
+        (StorageSettings.ProbeJournalContainer(configuration), StorageSettings.ProbeJournalTable(configuration)));
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!StorageSettings.IsAzureBlob(configuration))
@@ -15,8 +23,7 @@ internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IH
         }
 
         // One quick try each: a probe answers for now, the providers' own retries are for grain writes.
-        var container = StorageSettings.ProbeJournalContainer(configuration);
-        var table = StorageSettings.ProbeJournalTable(configuration);
+        var (container, table) = _probes.Value;
         var what = table is null ? $"Azure Blob container '{container.Name}'" : $"Azure Blob container '{container.Name}' and table '{table.Name}'";
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -43,8 +44,10 @@ public static class ObservabilityExtensions
         }
 
         builder.Services.AddHostedService<StallMonitor>();
+        // One instance, not one per probe: it keeps its storage clients, and with them their connections and tokens.
+        builder.Services.AddSingleton<GrainStorageHealthCheck>();
         builder.Services.AddHealthChecks()
-            .AddCheck<GrainStorageHealthCheck>("grain-storage", tags: ["ready"])
+            .Add(new HealthCheckRegistration("grain-storage", s => s.GetRequiredService<GrainStorageHealthCheck>(), null, ["ready"]))
             .AddCheck<MembershipHealthCheck>("cluster-membership", tags: ["ready"]);
         return builder;
     }
