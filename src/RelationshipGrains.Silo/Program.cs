@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Hosting;
 using RelationshipGrains.Integration.Hosting;
+using RelationshipGrains.Persistence.Files;
 using RelationshipGrains.Silo.Hosting;
 using RelationshipGrains.Silo.Observability;
 
@@ -20,6 +21,8 @@ try
     // The options validators the host would run as it starts, run first: a failure is then the one message below,
     // not a "Hosting failed to start" log line with a stack trace before it.
     app.Services.GetService<IStartupValidator>()?.Validate();
+    // Likewise the data folder (local-file storage): a second silo on it is refused with one line.
+    app.Services.GetService<DataFolderLock>()?.Take();
     app.UseTlsTermination();
     app.MapRelationshipGrainsApi();
     app.MapRelationshipGrainsOperations();

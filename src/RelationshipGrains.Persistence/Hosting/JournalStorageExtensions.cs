@@ -33,6 +33,8 @@ public static class JournalStorageExtensions
         silo.Services.AddOptions<LocalFileOptions>().Configure(configure)
             .Validate(o => !string.IsNullOrWhiteSpace(o.Directory), "Storage:Directory must name a folder for the data.")
             .ValidateOnStart();
+        silo.Services.AddSingleton<DataFolderLock>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DataFolderLock>());
         silo.Services.AddSingleton<GroupCommit>();
         silo.Services.AddGrainStorage(grainStorageName, (sp, _) => ActivatorUtilities.CreateInstance<LocalFileGrainStorage>(sp));
         silo.AddReminders();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Persistence.Files;
 
 namespace RelationshipGrains.Silo.Hosting;
 
@@ -24,6 +25,8 @@ public sealed partial class StartupRefusal(IReadOnlyList<string> problems)
         OptionsValidationException invalid => new([.. invalid.Failures.Select(TypedIn)]),
         AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
             new([.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures).Select(TypedIn)]),
+        // Taken before the host starts (Program.cs), so it comes alone, not inside the host's failure.
+        DataFolderInUseException inUse => new([inUse.Message]),
         _ => null,
     };
 

@@ -40,6 +40,24 @@ public sealed class Refusing_to_start
     }
 
     [Fact]
+    public void A_data_folder_another_silo_holds_is_one_plain_problem()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"rg-held-{Guid.NewGuid():N}");
+        var options = Options.Create(new Persistence.Files.LocalFileOptions { Directory = folder });
+        using var first = new Persistence.Files.DataFolderLock(options);
+        using var second = new Persistence.Files.DataFolderLock(options);
+        first.Take();
+
+        var refusal = StartupRefusal.From(Assert.Throws<Persistence.Files.DataFolderInUseException>(second.Take));
+
+        Assert.Equal([$"The data folder '{folder}' is in use by another silo. Stop that silo, or give this one a folder of its own with Storage__Directory."],
+            refusal!.Problems);
+        first.Dispose();
+        second.Take();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
     public void Every_value_that_does_not_convert_and_every_other_mistake_is_named_at_once()
     {
         var problems = Problems(

@@ -71,6 +71,29 @@ public sealed class Keeping_journals_in_local_files : IDisposable
     }
 
     [Fact]
+    public async Task A_second_silo_on_the_same_data_folder_is_refused_at_start_and_starts_once_the_first_has_stopped()
+    {
+        var id = Keys.Customer();
+        await using (var first = await StartAsync())
+        {
+            await first.Client.GetGrain<ICustomerGrain>(id).RecordInteractionAsync(Requests.Interaction("l-1", "kept"));
+
+            var refused = await Assert.ThrowsAnyAsync<Exception>(StartAsync);
+
+            var reason = Flatten(refused).OfType<DataFolderInUseException>().First();
+            Assert.Equal($"The data folder '{_directory}' is in use by another silo. Stop that silo, or give this one a folder of its own with Storage__Directory.", reason.Message);
+            // The refused silo wrote nothing: the first still answers, and what it acknowledged is there.
+            Assert.Equal(1, (await first.Client.GetGrain<ICustomerGrain>(id).GetTimelineAsync(new TimelineQuery(After: 0))).LatestSequence);
+        }
+
+        await using var second = await StartAsync();
+        Assert.Equal("kept", (await second.Client.GetGrain<ICustomerGrain>(id).GetTimelineAsync(new TimelineQuery(After: 0))).Entries.Single().Text);
+
+        static IEnumerable<Exception> Flatten(Exception e) =>
+            e is AggregateException a ? a.InnerExceptions.SelectMany(Flatten) : e.InnerException is null ? [e] : [e, .. Flatten(e.InnerException)];
+    }
+
+    [Fact]
     public async Task A_record_torn_by_a_crash_is_dropped_with_a_log_line_and_the_rest_is_kept()
     {
         var id = Keys.Customer();
@@ -129,7 +152,9 @@ public sealed class Keeping_journals_in_local_files : IDisposable
         await customer.AsReference<IRemindable>().ReceiveReminder(CustomerGrain.ErasureReminder,
             new TickStatus(DateTime.UtcNow, TimeSpan.FromMinutes(1), DateTime.UtcNow));
 
-        var files = Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).ToList();
+        // The running silo's lock file is empty, and locked against reading from .NET.
+        var files = Directory.EnumerateFiles(_directory, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(f) != DataFolderLock.FileName).ToList();
+        Assert.Equal(0, new FileInfo(Path.Combine(_directory, DataFolderLock.FileName)).Length);
         Assert.NotEmpty(files);
         foreach (var path in files)
         {
