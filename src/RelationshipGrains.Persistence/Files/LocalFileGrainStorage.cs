@@ -12,7 +12,9 @@ namespace RelationshipGrains.Persistence.Files;
 /// Small, rarely changing grain state (partners, value chains, settings) as one file per grain in the data folder,
 /// for the embedded profile: Orleans ships no file storage, and production uses its Azure blob storage instead.
 /// A write replaces the file whole (<see cref="AtomicFile"/>). The version in each
-/// file is the ETag; the folder belongs to one silo process, which keeps the versions it wrote.
+/// file is the ETag; the folder belongs to one silo process (<see cref="DataFolderLock"/>), which keeps the versions it
+/// read and wrote. The check before a write is not atomic with it: two writes of one grain at once would need two
+/// activations of it in one silo, which Orleans does not make.
 /// </summary>
 public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Serializer serializer, GroupCommit commit) : IGrainStorage
 {
