@@ -18,7 +18,10 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     [Alias("GetForPartner")]
     Task<ValueChainView> GetForPartnerAsync(string partnerId);
 
-    /// <summary>An invited partner offers for a slot, replacing its earlier offer there.</summary>
+    /// <summary>
+    /// An invited partner offers for a slot, replacing its earlier offer there until the customer accepts it. The same
+    /// offer again answers as the first did, even once the chain has been committed.
+    /// </summary>
     /// <param name="partnerId">The partner offering.</param>
     /// <param name="role">The slot it was invited to.</param>
     /// <param name="offer">Price (more than zero), lead time (0-3650 days), at most 20 certifications and terms of at most 2,000 characters.</param>
@@ -28,7 +31,8 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// The chain does not exist, or the partner was not invited to it (or to that slot).
     /// </exception>
     /// <exception cref="Errors.RelationshipConflictException">
-    /// The chain is committed, completed or cancelled, and can no longer be reconfigured.
+    /// The chain is committed, completed or cancelled, and can no longer be reconfigured; or the customer has accepted
+    /// the partner's offer, which can then no longer change.
     /// </exception>
     [Alias("Offer")]
     Task<ValueChainView> OfferAsync(string partnerId, string role, OfferTerms offer);

@@ -49,8 +49,9 @@ public static class PartnerApi
                 "404 when the partner takes no part in it.");
         api.MapPost("value-chains/{valueChainId}/slots/{role}/offers", OfferOnSlot)
             .Describe("offerOnSlot", "Offer on a value chain slot",
-                "Makes or replaces the calling partner's offer on a slot it was invited to.")
-            .Conflicts("The chain is committed, completed or cancelled, and takes no more offers.");
+                "Makes or replaces the calling partner's offer on a slot it was invited to, until the customer accepts it. "
+                + "The same offer again answers as the first did, even once the chain is committed.")
+            .Conflicts("The chain is committed, completed or cancelled, and takes no more offers; or the customer has accepted the partner's offer, which can no longer change.");
         api.MapPost("value-chains/{valueChainId}/slots/{role}/status", ReportFulfilment)
             .Describe("reportFulfilment", "Report progress on a committed slot",
                 "Moves the calling partner's committed slot one step on (accepted, in-production, shipped, delivered)"

@@ -85,7 +85,7 @@ public sealed partial class ValueChainGrain(
         RequireOwner(customerId);
         ArgumentNullException.ThrowIfNull(slot);
         slot.Validate("");
-        RequireOpen();
+        // Retries are answered before the chain's status is checked: a retry after a commit answers as the first did.
         if (State.Slots.FirstOrDefault(s => s.Role == slot.Role) is { } existing)
         {
             // The same slot again is a retry whose answer was lost; another under the same role is a conflict.
@@ -99,6 +99,7 @@ public sealed partial class ValueChainGrain(
             return OwnerView();
         }
 
+        RequireOpen();
         if (State.Slots.Count >= CreateValueChain.MaxSlots)
         {
             throw new RelationshipConflictException($"The chain already holds {CreateValueChain.MaxSlots} slots, the most it may.");
@@ -114,13 +115,14 @@ public sealed partial class ValueChainGrain(
         RequireOwner(customerId);
         Check.Id(role, "role");
         Check.Id(partnerId, "partnerId");
-        RequireOpen();
         var slot = SlotFor(role);
         if (slot.Invited.Contains(partnerId))
         {
             await TellAsync();
             return OwnerView();
         }
+
+        RequireOpen();
 
         _ = await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).GetAsync()
             ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
@@ -135,12 +137,19 @@ public sealed partial class ValueChainGrain(
         var slot = InvitedSlot(partnerId, role);
         ArgumentNullException.ThrowIfNull(offer);
         offer.Validate();
-        RequireOpen();
         if (slot.Offers.FirstOrDefault(o => o.PartnerId == partnerId) is { } standing && SameOffer(standing, offer))
         {
             // A retry whose answer was lost: another step would tell the customer twice.
             await TellAsync();
             return PartnerView(partnerId);
+        }
+
+        RequireOpen();
+        if (slot.AcceptedPartnerId == partnerId)
+        {
+            // The customer accepted these terms; other terms would be committed without their ever seeing them.
+            throw new RelationshipConflictException(
+                $"Your offer for slot '{role}' has been accepted as it stands; it can no longer change.");
         }
 
         PutOffer(slot, partnerId, offer);
@@ -153,17 +162,17 @@ public sealed partial class ValueChainGrain(
         RequireOwner(customerId);
         Check.Id(role, "role");
         Check.Id(partnerId, "partnerId");
-        RequireOpen();
         var slot = SlotFor(role);
-        if (slot.Offers.All(o => o.PartnerId != partnerId))
-        {
-            throw new RelationshipValidationException("partnerId", $"Partner '{partnerId}' has made no offer for slot '{role}'.");
-        }
-
         if (slot.AcceptedPartnerId == partnerId)
         {
             await TellAsync();
             return OwnerView();
+        }
+
+        RequireOpen();
+        if (slot.Offers.All(o => o.PartnerId != partnerId))
+        {
+            throw new RelationshipValidationException("partnerId", $"Partner '{partnerId}' has made no offer for slot '{role}'.");
         }
 
         var replaced = Accept(slot, partnerId);
@@ -186,7 +195,9 @@ public sealed partial class ValueChainGrain(
 
         if (State.OwnerCustomerId is not null)
         {
-            if (State.OwnerCustomerId != request.OwnerCustomerId || State.Slots[0].AcceptedPartnerId != partnerId)
+            // The same acceptance again, whose answer was lost, finds its chain as it made it; anything else is another chain.
+            if (State.OwnerErased || State.OwnerCustomerId != request.OwnerCustomerId || State.Slots is not [var seeded]
+                || seeded.Role != definition.Role || seeded.AcceptedOffer is not { } accepted || accepted.PartnerId != partnerId || !SameOffer(accepted, offer))
             {
                 throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
             }
@@ -275,7 +286,8 @@ public sealed partial class ValueChainGrain(
 
     private void RequireOwner(string customerId)
     {
-        if (State.OwnerCustomerId is null || State.OwnerCustomerId != customerId)
+        // An erased owner's chain is kept for its partners; the pseudonym in its place is nobody's to act under.
+        if (State.OwnerCustomerId is null || State.OwnerErased || State.OwnerCustomerId != customerId)
         {
             throw new RelationshipNotFoundException($"Value chain '{ChainId}' does not exist.");
         }

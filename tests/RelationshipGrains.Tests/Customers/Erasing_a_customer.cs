@@ -282,6 +282,10 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         var stored = fixture.Storage.Peek<ValueChainState>("value-chain", chain.GetGrainId());
         Assert.NotNull(stored);
         Assert.NotEqual(owner, stored.OwnerCustomerId);
+        // Nor does the pseudonym in the owner's place act as the owner: it is shown on the customer's old posts.
+        Assert.StartsWith("erased-", stored.OwnerCustomerId, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.GetForOwnerAsync(stored.OwnerCustomerId!));
+        await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.CancelAsync(stored.OwnerCustomerId!, "Not mine"));
     }
 
     [Fact]

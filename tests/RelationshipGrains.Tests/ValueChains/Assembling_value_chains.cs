@@ -115,6 +115,69 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_accepted_offer_can_no_longer_change_so_the_chain_commits_on_the_terms_the_customer_accepted()
+    {
+        var (chain, owner) = await NewChain(Maker);
+        var maker = await _world.Partner("maker");
+        var partnerSide = chain.AsReference<IValueChainForPartnersGrain>();
+        await chain.InviteAsync(owner, "maker", maker);
+        await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
+        await chain.AcceptAsync(owner, "maker", maker);
+
+        var raised = await Assert.ThrowsAsync<RelationshipConflictException>(() => partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_900, 20, "iso-4210")));
+        var committed = await chain.CommitAsync(owner);
+
+        Assert.Equal("Your offer for slot 'maker' has been accepted as it stands; it can no longer change.", raised.Message);
+        Assert.Equal(3_000m, Assert.Single(committed.Slots[0].Offers).Price.Amount);
+        var sent = fixture.Events.OfType<ValueChainCommitted>().Single(e => e.ValueChainId == chain.GetPrimaryKeyString());
+        Assert.Equal(3_000m, Assert.Single(sent.Slots).PriceAmount);
+    }
+
+    [Fact]
+    public async Task Steps_sent_again_after_the_commit_answer_as_the_first_did()
+    {
+        var (chain, owner) = await NewChain(Maker);
+        var maker = await _world.Partner("maker");
+        var partnerSide = chain.AsReference<IValueChainForPartnersGrain>();
+        await chain.InviteAsync(owner, "maker", maker);
+        await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
+        await chain.AcceptAsync(owner, "maker", maker);
+        await chain.CommitAsync(owner);
+
+        // Each a retry whose first answer was lost; a new step is still refused.
+        var offered = await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
+        await chain.AddSlotAsync(owner, Maker);
+        await chain.InviteAsync(owner, "maker", maker);
+        var accepted = await chain.AcceptAsync(owner, "maker", maker);
+        var added = await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AddSlotAsync(owner, Courier));
+
+        Assert.Equal(ValueChainStatus.Committed, offered.Status);
+        Assert.Equal((ValueChainStatus.Committed, maker), (accepted.Status, accepted.Slots[0].AcceptedPartnerId));
+        Assert.Contains("is committed; it can no longer be reconfigured", added.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Seeding_a_chain_id_already_taken_is_a_conflict_unless_it_is_the_same_acceptance_again()
+    {
+        var partner = await _world.Partner("seeder");
+        var customer = (await _world.Customer()).GetPrimaryKeyString();
+        var request = new CreateValueChain(customer, "Bikes", [new SlotDefinition(_world.Category)]);
+        var seeded = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc")).AsReference<IValueChainForPartnersGrain>();
+        var (empty, owner) = await NewChain();
+
+        var first = await seeded.SeedAsync(request, partner, PartnerWorld.Offer(5_000, 10));
+        var again = await seeded.SeedAsync(request, partner, PartnerWorld.Offer(5_000, 10));
+        var otherOffer = await Assert.ThrowsAsync<RelationshipConflictException>(() => seeded.SeedAsync(request, partner, PartnerWorld.Offer(4_000, 10)));
+        // A chain its owner made without slots, taken for the seed of one of the owner's intents: not a 500.
+        var slotless = await Assert.ThrowsAsync<RelationshipConflictException>(() => empty.AsReference<IValueChainForPartnersGrain>()
+            .SeedAsync(request with { OwnerCustomerId = owner }, partner, PartnerWorld.Offer(5_000, 10)));
+
+        Assert.Equal(first.ValueChainId, again.ValueChainId);
+        Assert.Equal([$"Value chain id '{first.ValueChainId}' is already taken.", $"Value chain id '{empty.GetPrimaryKeyString()}' is already taken."],
+            new[] { otherOffer.Message, slotless.Message });
+    }
+
+    [Fact]
     public async Task A_chain_id_holding_the_owners_id_is_refused_as_partners_would_see_who_owns_it()
     {
         var owner = (await _world.Customer()).GetPrimaryKeyString();
@@ -269,7 +332,9 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
 
         Assert.Equal(ValueChainStatus.Cancelled, cancelled.Status);
         await fixture.Events.WaitForAsync<ValueChainCancelled>(e => e.ValueChainId == cancelled.ValueChainId && e.WasCommitted);
-        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AcceptAsync(owner, "courier", courier));
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.AddSlotAsync(owner, Maker));
+        // The acceptance sent again is a retry, answered with the chain as it now stands.
+        Assert.Equal(ValueChainStatus.Cancelled, (await chain.AcceptAsync(owner, "courier", courier)).Status);
     }
 
     [Fact]

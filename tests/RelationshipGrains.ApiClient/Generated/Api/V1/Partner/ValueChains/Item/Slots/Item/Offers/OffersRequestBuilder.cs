@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.ValueChains.Item.Slots.Ite
         {
         }
         /// <summary>
-        /// Makes or replaces the calling partner&apos;s offer on a slot it was invited to.
+        /// Makes or replaces the calling partner&apos;s offer on a slot it was invited to, until the customer accepts it. The same offer again answers as the first did, even once the chain is committed.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ValueChainView"/></returns>
         /// <param name="body">What a partner offers: price, lead time in days, certifications it holds for this offer, and terms.</param>
@@ -75,7 +75,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.ValueChains.Item.Slots.Ite
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ValueChainView>(requestInfo, global::RelationshipGrains.ApiClient.Models.ValueChainView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Makes or replaces the calling partner&apos;s offer on a slot it was invited to.
+        /// Makes or replaces the calling partner&apos;s offer on a slot it was invited to, until the customer accepts it. The same offer again answers as the first did, even once the chain is committed.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">What a partner offers: price, lead time in days, certifications it holds for this offer, and terms.</param>
