@@ -8,30 +8,43 @@ namespace RelationshipGrains.Persistence.Files;
 /// <summary>
 /// The layout of a journal file: a header naming the journal format, then records, each its length, a CRC-32 of its
 /// bytes and the bytes. One record is one atomic append (or the snapshot that begins a compacted file), so a write
-/// torn by a crash can only be the last record, and its checksum tells.
+/// torn by a crash can only be the last record, and its checksum tells. A file written whole before it was given its
+/// name (a compaction's) says so in its header: its first record cannot be torn, so a bad one there is damage.
 /// </summary>
 internal static class JournalFile
 {
     public const int RecordHeaderSize = 8;
     private static readonly byte[] s_magic = "RGJ1"u8.ToArray();
 
-    public static byte[] Header(string formatKey)
+    /// <summary>The header of a file written whole before it was named; older silos read it as damage, not as empty.</summary>
+    private static readonly byte[] s_wholeMagic = "RGJW"u8.ToArray();
+
+    /// <param name="formatKey">The journal format.</param>
+    /// <param name="writtenWhole">The file is written whole and flushed before it takes its name.</param>
+    public static byte[] Header(string formatKey, bool writtenWhole = false)
     {
         var key = Encoding.ASCII.GetBytes(formatKey);
-        return [.. s_magic, checked((byte)key.Length), .. key];
+        return [.. writtenWhole ? s_wholeMagic : s_magic, checked((byte)key.Length), .. key];
     }
 
-    /// <summary>The header's format key and length, or null when the file does not start with one.</summary>
-    public static (string FormatKey, int Length)? ReadHeader(ReadOnlySpan<byte> file)
+    /// <summary>The header's format key and length, and whether the file was written whole; null when the file does not start with one.</summary>
+    public static (string FormatKey, int Length, bool WrittenWhole)? ReadHeader(ReadOnlySpan<byte> file)
     {
-        if (file.Length < s_magic.Length + 1 || !file[..s_magic.Length].SequenceEqual(s_magic))
+        if (file.Length < s_magic.Length + 1)
+        {
+            return null;
+        }
+
+        var magic = file[..s_magic.Length];
+        var whole = magic.SequenceEqual(s_wholeMagic);
+        if (!whole && !magic.SequenceEqual(s_magic))
         {
             return null;
         }
 
         var keyLength = file[s_magic.Length];
         var length = s_magic.Length + 1 + keyLength;
-        return file.Length < length ? null : (Encoding.ASCII.GetString(file.Slice(s_magic.Length + 1, keyLength)), length);
+        return file.Length < length ? null : (Encoding.ASCII.GetString(file.Slice(s_magic.Length + 1, keyLength)), length, whole);
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public sealed class LocalFileGrainStorage(IOptions<LocalFileOptions> options, Se
             return;
         }
 
-        var record = JournalFile.ReadHeader(file) is var (_, offset) ? JournalFile.ReadRecord(file, offset) : default;
+        var record = JournalFile.ReadHeader(file) is var (_, offset, _) ? JournalFile.ReadRecord(file, offset) : default;
         if (record.Status != JournalFile.RecordStatus.Whole || record.Body.Length < sizeof(long))
         {
             throw new InvalidDataException($"State file '{path}' is damaged; it is only ever replaced whole, so this was not a crash.");

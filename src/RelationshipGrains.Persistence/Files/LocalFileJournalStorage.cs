@@ -53,7 +53,7 @@ public sealed partial class LocalFileJournalStorage(
             return;
         }
 
-        if (JournalFile.ReadHeader(file) is not var (storedFormat, offset))
+        if (JournalFile.ReadHeader(file) is not var (storedFormat, offset, writtenWhole))
         {
             if (!JournalFile.IsTornHeader(file))
             {
@@ -74,6 +74,13 @@ public sealed partial class LocalFileJournalStorage(
             if (record.Status == JournalFile.RecordStatus.Corrupt)
             {
                 throw new InvalidDataException($"Journal file '{path}' is damaged at byte {offset}, before its last record; it was not written by a crash alone.");
+            }
+
+            if (record.Status == JournalFile.RecordStatus.Torn && writtenWhole && _appends == 0)
+            {
+                // A compaction flushed its snapshot before renaming it here: no crash tears it, and read as torn it
+                // was dropped, the grain started empty and its next append wrote over the snapshot.
+                throw new InvalidDataException($"Journal file '{path}' has a damaged snapshot; it was written whole, so this was not a crash.");
             }
 
             if (record.Status == JournalFile.RecordStatus.Torn)
@@ -126,13 +133,21 @@ public sealed partial class LocalFileJournalStorage(
         _tailToCut = true;
         try
         {
-            // Over a torn tail, if the last read found one; never past what this activation knows was written. A
-            // write of one record to the operating system's cache is short enough to do in the grain's turn.
-            RandomAccess.Write(handle, record, _length);
-            if (cut)
+            if (cut && !creating)
             {
-                RandomAccess.SetLength(handle, _length + record.Length);
+                // A torn tail goes, on disk, before the record takes its place: cut after the write, a second crash
+                // could leave this record half written with the old tail after it, which reads as damage, not as a
+                // torn last record, and the journal would never read again. Rare (once after a crash), so flushed alone.
+                RandomAccess.SetLength(handle, _length);
+                if (commit is not null)
+                {
+                    RandomAccess.FlushToDisk(handle);
+                }
             }
+
+            // Never past what this activation knows was written. A write of one record to the operating system's
+            // cache is short enough to do in the grain's turn.
+            RandomAccess.Write(handle, record, _length);
         }
         catch
         {
@@ -200,7 +215,7 @@ public sealed partial class LocalFileJournalStorage(
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
         var request = compactions.Pending(id);
-        var record = JournalFile.Record(value, JournalFile.Header(formatKey));
+        var record = JournalFile.Record(value, JournalFile.Header(formatKey, writtenWhole: true));
         // An activation that never read the file (its state came with a migration) starts it afresh from that state.
         await AtomicFile.ReplaceAsync(path, record, commit, cancellationToken, beforeRename: _known ? RequireOurs : null);
         _length = record.Length;

@@ -50,6 +50,27 @@ public sealed class Reading_a_damaged_journal_file : IDisposable
         Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
     }
 
+    [Fact]
+    public async Task A_compacted_journal_whose_snapshot_is_damaged_is_refused_and_left_as_it_is()
+    {
+        // A compaction flushes its snapshot before it renames it over the journal, so no crash tears it: read as a torn
+        // last record, it was dropped, the grain started empty and its next append wrote over the snapshot.
+        var path = Path.Combine(_directory, "ada.journal");
+        var journal = Journal(path);
+        await ReadAllAsync(journal);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("Ada's words;"u8.ToArray()), CancellationToken.None);
+        await journal.ReplaceAsync(new ReadOnlySequence<byte>("Ada's snapshot;"u8.ToArray()), CancellationToken.None);
+        Assert.Equal("Ada's snapshot;", await ReadAllAsync(Journal(path)));
+        var bytes = await File.ReadAllBytesAsync(path);
+        bytes[^3] ^= 0x5A;
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(Journal(path)));
+
+        Assert.Equal($"Journal file '{path}' has a damaged snapshot; it was written whole, so this was not a crash.", refused.Message);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x52, 0x47 })]
     [InlineData(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
