@@ -26,7 +26,7 @@ public interface ICustomerForPartnersGrain : ICustomerGrain
     /// <param name="intentId">The intent the offer answers.</param>
     /// <param name="offer">
     /// Price (more than zero, three-letter currency), lead time (0-3650 days), at most 20 certifications and terms of
-    /// at most 2,000 characters. The certifications are checked but not kept on the customer's offer.
+    /// at most 2,000 characters. The certifications are kept on the customer's offer and seed the chain it may become.
     /// </param>
     /// <returns>The offer as the customer now holds it.</returns>
     /// <exception cref="Errors.RelationshipValidationException">The partner id or a field of the offer is malformed or out of range.</exception>

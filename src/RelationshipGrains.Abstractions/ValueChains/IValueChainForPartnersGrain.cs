@@ -44,8 +44,9 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// The new status: the next step (in-production, shipped, delivered) or failed; the current one again changes
     /// nothing.
     /// </param>
-    /// <param name="note">What the partner adds, or null; the HTTP API limits it to 2,000 characters, the grain does not check it.</param>
+    /// <param name="note">What the partner adds, at most 2,000 characters, or null.</param>
     /// <returns>The chain as the partner sees it.</returns>
+    /// <exception cref="Errors.RelationshipValidationException">The partner id or note is malformed.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">
     /// The chain does not exist, or the partner was not invited to it (or to that slot).
     /// </exception>

@@ -60,9 +60,10 @@ public interface IValueChainGrain : IGrainWithStringKey
     /// <param name="customerId">The owner.</param>
     /// <param name="role">The slot.</param>
     /// <param name="partnerId">The partner whose offer to accept.</param>
-    /// <exception cref="Errors.RelationshipValidationException">The partner has made no offer for the slot (field <c>partnerId</c>).</exception>
+    /// <exception cref="Errors.RelationshipValidationException">The role or partner id is malformed.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">
-    /// The chain does not exist, the caller is not its owner, or the slot does not exist.
+    /// The chain does not exist, the caller is not its owner, the slot does not exist, or the partner has made no offer
+    /// for it.
     /// </exception>
     /// <exception cref="Errors.RelationshipConflictException">
     /// The chain is committed, completed or cancelled, and can no longer be reconfigured.

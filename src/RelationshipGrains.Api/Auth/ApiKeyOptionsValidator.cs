@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.Hosting;
+using RelationshipGrains.Validation;
 
 namespace RelationshipGrains.Api.Auth;
 
@@ -70,6 +71,11 @@ public sealed class ApiKeyOptionsValidator(IOptions<ApiOptions> api, IOptions<Si
             if (key.Role == ApiRoles.Partner && string.IsNullOrEmpty(key.PartnerId))
             {
                 failures.Add($"{at}:PartnerId is required for a partner key.");
+            }
+            else if (key.Role == ApiRoles.Partner && !Check.IsId(key.PartnerId))
+            {
+                // Taken as it stands, every call the key made was refused for the partner id it carries.
+                failures.Add($"{at}:PartnerId '{key.PartnerId}' is not a partner id: 1-64 characters of a-z, 0-9, '.', '_' or '-'.");
             }
         }
 

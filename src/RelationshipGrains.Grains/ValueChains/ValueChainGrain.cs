@@ -172,7 +172,8 @@ public sealed partial class ValueChainGrain(
         RequireOpen();
         if (slot.Offers.All(o => o.PartnerId != partnerId))
         {
-            throw new RelationshipValidationException("partnerId", $"Partner '{partnerId}' has made no offer for slot '{role}'.");
+            // Not found, as an intent offer that was never made: the request is well formed, what it names is not there.
+            throw new RelationshipNotFoundException($"Partner '{partnerId}' has made no offer for slot '{role}'.");
         }
 
         var replaced = Accept(slot, partnerId);

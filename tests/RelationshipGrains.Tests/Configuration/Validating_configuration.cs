@@ -111,6 +111,7 @@ public sealed class Validating_configuration
                 new ApiKeyEntry { Name = "p", Role = "partner", Sha256 = new string('a', 64) },
                 // A recipe's `printf '%s' "$KEY" | sha256sum` with KEY unset.
                 new ApiKeyEntry { Name = "ops", Role = "operator", Sha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
+                new ApiKeyEntry { Name = "velo", Role = "partner", Key = "a-partner-key-of-its-own-0123", PartnerId = "Velo Works" },
             ],
         }).FailureMessage;
 
@@ -123,6 +124,7 @@ public sealed class Validating_configuration
         Assert.Contains("Auth:Keys:0:Key", bad);
         Assert.Contains("Auth:Keys:1:PartnerId", bad);
         Assert.Contains("Auth:Keys:2:Sha256 is the hash of an empty key", bad);
+        Assert.Contains("Auth:Keys:3:PartnerId 'Velo Works' is not a partner id: 1-64 characters of a-z, 0-9, '.', '_' or '-'.", bad);
     }
 
     [Fact]

@@ -241,8 +241,8 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
 
         Assert.Equal(second, swapped.Slots[0].AcceptedPartnerId);
         Assert.Equal([(first, (string?)null), (second, first)], swapped.History.Select(h => (h.PartnerId, h.Replaced)));
-        var noOffer = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.AcceptAsync(owner, "maker", "never-offered"));
-        Assert.Equal("partnerId", noOffer.Field);
+        var noOffer = await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.AcceptAsync(owner, "maker", "never-offered"));
+        Assert.Equal("Partner 'never-offered' has made no offer for slot 'maker'.", noOffer.Message);
     }
 
     [Fact]
