@@ -68,7 +68,7 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// <param name="partnerId">The partner holding the slot, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
     /// <param name="status">
     /// The new status: any later step (in-production, shipped, delivered) or failed. A step the slot has reached or
-    /// passed (a message overtaken by later news), or any step once the order failed, changes nothing.
+    /// passed, or a failure (or news after one) older than the slot's last ERP status, changes nothing.
     /// </param>
     /// <param name="note">What the ERP adds, at most 2,000 characters, or null.</param>
     /// <param name="occurredAt">
@@ -82,8 +82,8 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// The chain does not exist, or the partner was not invited to it (or to that slot).
     /// </exception>
     /// <exception cref="Errors.RelationshipConflictException">
-    /// The chain is not committed, the slot is not committed to this partner, or it was delivered and the ERP reports it
-    /// failed.
+    /// The chain is not committed, the slot is not committed to this partner, or newer news contradicts the slot's:
+    /// a step after it failed, or a failure after it was delivered.
     /// </exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// The chain's outbox is full of events waiting for the message broker; try again after the delay it gives.

@@ -39,20 +39,28 @@ internal static class SlotRules
     };
 
     /// <summary>
-    /// What an ERP status does to a slot at <paramref name="from"/>. The ERP keeps the order, so it may skip a step
-    /// (an order shipped from stock is never in production), and its messages may arrive out of order (the adapter's own
-    /// "accepted" overtaken by the ERP's next news, a redelivery after a later one): a status the slot has passed is
-    /// old news, not a conflict. A failed order stays failed; a delivered one cannot fail.
+    /// What an ERP status that happened at <paramref name="occurredAt"/> does to a slot at <paramref name="from"/>, last
+    /// moved by the ERP at <paramref name="lastChangedAt"/>. The ERP keeps the order, so it may skip a step (an order
+    /// shipped from stock is never in production), and its messages may arrive out of order (the adapter's own
+    /// "accepted" overtaken by the ERP's next news, a redelivery after a later one): a step the slot has passed changes
+    /// nothing. Steps on are taken whatever their time, since ERPs stamp them unevenly (a delivery reported with the
+    /// time it happened after a shipment stamped when it was sent). Failure alone turns back, so only there does time
+    /// decide: a failure older than the slot's last news changes nothing, and news after a failure (but "accepted")
+    /// is old if older than it and refused if newer, so a contradiction shows among the consumer's faults.
     /// </summary>
-    public static FulfilmentMove ForErp(FulfilmentStatus from, FulfilmentStatus to) => (from, to) switch
+    public static FulfilmentMove ForErp(FulfilmentStatus from, FulfilmentStatus to, DateTimeOffset? lastChangedAt, DateTimeOffset occurredAt)
     {
-        _ when from == to => FulfilmentMove.Passed,
-        (FulfilmentStatus.Failed, _) => FulfilmentMove.Passed,
-        (FulfilmentStatus.Delivered, FulfilmentStatus.Failed) => FulfilmentMove.Refused,
-        (_, FulfilmentStatus.Failed) => FulfilmentMove.Moves,
-        _ when Step(to) > Step(from) => FulfilmentMove.Moves,
-        _ => FulfilmentMove.Passed,
-    };
+        var older = occurredAt < lastChangedAt;
+        return (from, to) switch
+        {
+            _ when from == to => FulfilmentMove.Passed,
+            (FulfilmentStatus.Failed, FulfilmentStatus.Accepted) => FulfilmentMove.Passed,
+            (FulfilmentStatus.Failed, _) or (FulfilmentStatus.Delivered, FulfilmentStatus.Failed) => older ? FulfilmentMove.Passed : FulfilmentMove.Refused,
+            (_, FulfilmentStatus.Failed) => older ? FulfilmentMove.Passed : FulfilmentMove.Moves,
+            _ when Step(to) > Step(from) => FulfilmentMove.Moves,
+            _ => FulfilmentMove.Passed,
+        };
+    }
 
     private static int Step(FulfilmentStatus status) => status switch
     {

@@ -61,6 +61,12 @@ public sealed partial class ValueChainGrain
             throw new Errors.RelationshipValidationException("messageId", "messageId must not be empty.");
         }
 
+        if (status == FulfilmentStatus.Pending)
+        {
+            // The bus's consumer refuses it as it parses; a grain client could still send it.
+            throw new Errors.RelationshipValidationException("status", "status must be accepted, in-production, shipped, delivered or failed.");
+        }
+
         var changedAt = Validation.Check.OccurredAt(occurredAt, time.GetUtcNow());
         if (State.ProcessedMessages.Contains(messageId))
         {
@@ -87,7 +93,7 @@ public sealed partial class ValueChainGrain
         }
 
         // The ERP's messages (those with an id) may skip a step or arrive after later news; a partner moves one step.
-        var move = messageId is not null ? SlotRules.ForErp(slot.Fulfilment, status)
+        var move = messageId is not null ? SlotRules.ForErp(slot.Fulfilment, status, slot.FulfilmentChangedAt, changedAt ?? time.GetUtcNow())
             : slot.Fulfilment == status ? FulfilmentMove.Passed
             : SlotRules.CanMove(slot.Fulfilment, status) ? FulfilmentMove.Moves
             : FulfilmentMove.Refused;
@@ -117,6 +123,8 @@ public sealed partial class ValueChainGrain
 
         var now = time.GetUtcNow();
         slot.Fulfilment = status;
+        // Only the ERP's own times are compared with each other: a partner's come from our clock, which may run apart.
+        slot.FulfilmentChangedAt = messageId is null ? null : changedAt;
         if (State.Slots.All(s => s.Fulfilment == FulfilmentStatus.Delivered))
         {
             State.Status = ValueChainStatus.Completed;

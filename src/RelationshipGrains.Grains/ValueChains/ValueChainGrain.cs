@@ -52,7 +52,8 @@ public sealed partial class ValueChainGrain(
         request.Validate();
         if (State.OwnerCustomerId is { } owner)
         {
-            if (owner != request.OwnerCustomerId || State.Title != request.Title)
+            // An erased owner's pseudonym is nobody's: the chain stays its partners', not a retry's to read.
+            if (State.OwnerErased || owner != request.OwnerCustomerId || State.Title != request.Title)
             {
                 throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
             }
@@ -196,8 +197,9 @@ public sealed partial class ValueChainGrain(
 
         if (State.OwnerCustomerId is not null)
         {
-            // The same acceptance again, whose answer was lost, finds its chain as it made it; anything else is another chain.
-            if (State.OwnerErased || State.OwnerCustomerId != request.OwnerCustomerId || State.Slots is not [var seeded]
+            // The same acceptance again, whose answer was lost, finds its chain as it still stands; anything else (another
+            // intent's, or a chain changed since by its owner) is another chain.
+            if (State.OwnerErased || State.OwnerCustomerId != request.OwnerCustomerId || State.Title != request.Title || State.Slots is not [var seeded]
                 || seeded.Role != definition.Role || seeded.AcceptedOffer is not { } accepted || accepted.PartnerId != partnerId || !SameOffer(accepted, offer))
             {
                 throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");

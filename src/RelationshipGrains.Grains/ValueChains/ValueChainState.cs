@@ -49,5 +49,11 @@ public sealed class SlotState
     [Id(5)] public string? AcceptedPartnerId { get; set; }
     [Id(6)] public FulfilmentStatus Fulfilment { get; set; }
 
+    /// <summary>
+    /// When <see cref="Fulfilment"/> last moved, as its reporter said: an ERP status that happened before it is old news.
+    /// Null for slots that moved before it was kept.
+    /// </summary>
+    [Id(7)] public DateTimeOffset? FulfilmentChangedAt { get; set; }
+
     public SlotOffer? AcceptedOffer => Offers.FirstOrDefault(o => o.PartnerId == AcceptedPartnerId);
 }

@@ -20,7 +20,7 @@ internal static class JournalFile
     private static readonly byte[] s_wholeMagic = "RGJW"u8.ToArray();
 
     /// <param name="formatKey">The journal format.</param>
-    /// <param name="writtenWhole">The file is written whole and flushed before it takes its name.</param>
+    /// <param name="writtenWhole">The file is written whole and flushed to disk before it takes its name.</param>
     public static byte[] Header(string formatKey, bool writtenWhole = false)
     {
         var key = Encoding.ASCII.GetBytes(formatKey);

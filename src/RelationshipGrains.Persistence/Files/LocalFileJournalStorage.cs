@@ -95,6 +95,11 @@ public sealed partial class LocalFileJournalStorage(
             _appendedBytes += record.Body.Length;
         }
 
+        if (writtenWhole && _appends == 0)
+        {
+            throw new InvalidDataException($"Journal file '{path}' has lost its snapshot; it was written whole, so this was not a crash.");
+        }
+
         _length = offset;
         _tailToCut = offset < file.Length;
         _snapshotBytes = _appendedBytes;
@@ -215,7 +220,8 @@ public sealed partial class LocalFileJournalStorage(
     public async ValueTask ReplaceAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
         var request = compactions.Pending(id);
-        var record = JournalFile.Record(value, JournalFile.Header(formatKey, writtenWhole: true));
+        // Marked whole only when it is flushed before its rename: unflushed, a power cut may tear it like an append.
+        var record = JournalFile.Record(value, JournalFile.Header(formatKey, writtenWhole: commit is not null));
         // An activation that never read the file (its state came with a migration) starts it afresh from that state.
         await AtomicFile.ReplaceAsync(path, record, commit, cancellationToken, beforeRename: _known ? RequireOurs : null);
         _length = record.Length;

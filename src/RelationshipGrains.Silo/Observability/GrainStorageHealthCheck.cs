@@ -12,8 +12,9 @@ namespace RelationshipGrains.Silo.Observability;
 /// </remarks>
 internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IHealthCheck
 {
+    // Made again after a failure rather than failing every later probe the same way.
     private readonly Lazy<(BlobContainerClient Container, TableClient? Table)> _probes = new(() =>
-        (StorageSettings.ProbeJournalContainer(configuration), StorageSettings.ProbeJournalTable(configuration)));
+        (StorageSettings.ProbeJournalContainer(configuration), StorageSettings.ProbeJournalTable(configuration)), LazyThreadSafetyMode.PublicationOnly);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -46,15 +46,23 @@ public sealed class Refusing_to_start
         var options = Options.Create(new Persistence.Files.LocalFileOptions { Directory = folder });
         using var first = new Persistence.Files.DataFolderLock(options);
         using var second = new Persistence.Files.DataFolderLock(options);
-        first.Take();
+        try
+        {
+            first.Take();
 
-        var refusal = StartupRefusal.From(Assert.Throws<Persistence.Files.DataFolderInUseException>(second.Take));
+            var refusal = StartupRefusal.From(Assert.Throws<Persistence.Files.DataFolderInUseException>(second.Take));
 
-        Assert.Equal([$"The data folder '{folder}' is in use by another silo. Stop that silo, or give this one a folder of its own with Storage__Directory."],
-            refusal!.Problems);
-        first.Dispose();
-        second.Take();
-        Directory.Delete(folder, recursive: true);
+            Assert.Equal([$"The data folder '{folder}' is in use by another silo. Stop that silo, or give this one a folder of its own with Storage__Directory."],
+                refusal!.Problems);
+            first.Dispose();
+            second.Take();
+        }
+        finally
+        {
+            first.Dispose();
+            second.Dispose();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -286,6 +286,7 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         Assert.StartsWith("erased-", stored.OwnerCustomerId, StringComparison.Ordinal);
         await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.GetForOwnerAsync(stored.OwnerCustomerId!));
         await Assert.ThrowsAsync<RelationshipNotFoundException>(() => chain.CancelAsync(stored.OwnerCustomerId!, "Not mine"));
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => chain.CreateAsync(new CreateValueChain(stored.OwnerCustomerId!, stored.Title, [])));
     }
 
     [Fact]

@@ -119,17 +119,29 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
     }
 
     [Fact]
-    public async Task An_order_the_erp_reports_failed_stays_failed_when_older_news_arrives()
+    public async Task Erp_news_older_than_the_slots_changes_nothing_and_newer_news_after_a_failure_is_refused()
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
         var chainId = chain.GetPrimaryKeyString();
-        await DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, "erp-f1", "failed", "No stock", Now),
-            m => m.ValueChainId == chainId && m.ErpOrderId == "erp-f1");
-        await DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, "erp-f2", "in-production", null, Now),
-            m => m.ValueChainId == chainId && m.ErpOrderId == "erp-f2");
+        Func<ErpOrderStatusChanged, bool> Ours(string orderId) => m => m.ValueChainId == chainId && m.ErpOrderId == orderId;
+        Task Deliver(string orderId, string status, DateTimeOffset at) =>
+            DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, orderId, status, null, at), Ours(orderId));
 
-        Assert.Empty(fixture.Consumed.Faults<ErpOrderStatusChanged>(m => m.ValueChainId == chainId));
+        // Shipped at 10:05; a failure the ERP reported at 10:01 arrives after it, and is old news.
+        await Deliver("erp-f1", "shipped", Now.AddMinutes(5));
+        await Deliver("erp-f2", "failed", Now.AddMinutes(1));
+        Assert.Equal(FulfilmentStatus.Shipped, (await chain.GetForOwnerAsync(owner)).Slots.Single().Fulfilment);
+        // Failed at 10:06, then "delivered" at 10:07: it contradicts the failure, so it shows among the faults.
+        await Deliver("erp-f3", "failed", Now.AddMinutes(6));
+        await Deliver("erp-f4", "delivered", Now.AddMinutes(7));
+
         Assert.Equal(FulfilmentStatus.Failed, (await chain.GetForOwnerAsync(owner)).Slots.Single().Fulfilment);
+        Assert.Empty(fixture.Consumed.Faults(Ours("erp-f1")).Concat(fixture.Consumed.Faults(Ours("erp-f2"))).Concat(fixture.Consumed.Faults(Ours("erp-f3"))));
+        Assert.All(fixture.Consumed.Faults(Ours("erp-f4")), e => Assert.Equal("Slot 'maker' is failed; it cannot move to delivered.", e.Message));
+        Assert.Equal(2, fixture.Consumed.Faults(Ours("erp-f4")).Count);
+        var pending = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.AsReference<IValueChainForPartnersGrain>()
+            .ApplyErpStatusAsync(Guid.NewGuid(), "maker", maker, FulfilmentStatus.Pending, null));
+        Assert.Equal("status", pending.Field);
     }
 
     [Fact]

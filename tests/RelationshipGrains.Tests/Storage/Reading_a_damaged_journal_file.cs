@@ -71,6 +71,44 @@ public sealed class Reading_a_damaged_journal_file : IDisposable
         Assert.Equal(bytes, await File.ReadAllBytesAsync(path));
     }
 
+    [Fact]
+    public async Task A_compacted_journal_keeps_reading_a_torn_last_append_as_torn_and_refuses_a_lost_snapshot()
+    {
+        var path = Path.Combine(_directory, "ada.journal");
+        var journal = Journal(path);
+        await ReadAllAsync(journal);
+        await journal.ReplaceAsync(new ReadOnlySequence<byte>("snapshot;"u8.ToArray()), CancellationToken.None);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("kept;"u8.ToArray()), CancellationToken.None);
+        var compacted = await File.ReadAllBytesAsync(path);
+        var torn = new byte[20];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(torn, 200);
+        await File.WriteAllBytesAsync(path, [.. compacted, .. torn]);
+
+        var reader = Journal(path);
+        Assert.Equal("snapshot;kept;", await ReadAllAsync(reader));
+        await reader.AppendAsync(new ReadOnlySequence<byte>("after;"u8.ToArray()), CancellationToken.None);
+        Assert.Equal("snapshot;kept;after;", await ReadAllAsync(Journal(path)));
+
+        // Only the header left of a compacted file: its snapshot is gone, which no crash does.
+        var header = JournalFile.Header("json", writtenWhole: true);
+        await File.WriteAllBytesAsync(path, header);
+        var refused = await Assert.ThrowsAsync<InvalidDataException>(() => ReadAllAsync(Journal(path)));
+        Assert.Equal($"Journal file '{path}' has lost its snapshot; it was written whole, so this was not a crash.", refused.Message);
+        Assert.Equal(header, await File.ReadAllBytesAsync(path));
+    }
+
+    [Fact]
+    public async Task A_compaction_that_is_not_flushed_to_disk_is_not_marked_written_whole()
+    {
+        // Without flushing, a power cut may tear the snapshot like an append; it must then read as torn, not as damage.
+        var path = Path.Combine(_directory, "ada.journal");
+        var unflushed = new LocalFileJournalStorage(new JournalId("customer/ada"), path, null, "json", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        await ReadAllAsync(unflushed);
+        await unflushed.ReplaceAsync(new ReadOnlySequence<byte>("snapshot;"u8.ToArray()), CancellationToken.None);
+
+        Assert.Equal(JournalFile.Header("json"), (await File.ReadAllBytesAsync(path))[..JournalFile.Header("json").Length]);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x52, 0x47 })]
     [InlineData(new byte[] { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]

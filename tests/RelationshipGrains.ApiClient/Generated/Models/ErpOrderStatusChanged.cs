@@ -8,7 +8,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// What the &apos;erp&apos; source sends. Inbound: the ERP moved the order it holds for one slot of a value chain (accepted, in-production, shipped, delivered,failed, or cancelled). A later step may skip one; a step the slot has reached or passed changes nothing.
+    /// What the &apos;erp&apos; source sends. Inbound: the ERP moved the order it holds for one slot of a value chain (accepted, in-production, shipped, delivered,failed, or cancelled). A later step may skip one; a step the slot has passed, or a failure older than its lastnews, changes nothing.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ErpOrderStatusChanged : IParsable
