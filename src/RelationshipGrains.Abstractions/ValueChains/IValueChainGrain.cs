@@ -24,7 +24,7 @@ public interface IValueChainGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<ValueChainView> GetForOwnerAsync(string customerId);
 
-    /// <summary>Adds a slot before commit.</summary>
+    /// <summary>Adds a slot before commit; the same slot again answers as the first did, even after the commit.</summary>
     /// <param name="customerId">The owner.</param>
     /// <param name="slot">The new slot; its role must be new to the chain.</param>
     /// <remarks>A chain holds at most 20 slots.</remarks>
@@ -37,7 +37,7 @@ public interface IValueChainGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<ValueChainView> AddSlotAsync(string customerId, SlotDefinition slot);
 
-    /// <summary>Invites a partner to offer for a slot.</summary>
+    /// <summary>Invites a partner to offer for a slot; the same invitation again answers as the first did, even after the commit.</summary>
     /// <param name="customerId">The owner.</param>
     /// <param name="role">The slot.</param>
     /// <param name="partnerId">
@@ -56,7 +56,10 @@ public interface IValueChainGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<ValueChainView> InviteAsync(string customerId, string role, string partnerId);
 
-    /// <summary>The owner accepts a partner's offer for a slot; accepting another before commit swaps, keeping the history.</summary>
+    /// <summary>
+    /// The owner accepts a partner's offer for a slot; accepting another before commit swaps, keeping the history. The
+    /// same acceptance again answers as the first did, even after the commit.
+    /// </summary>
     /// <param name="customerId">The owner.</param>
     /// <param name="role">The slot.</param>
     /// <param name="partnerId">The partner whose offer to accept.</param>

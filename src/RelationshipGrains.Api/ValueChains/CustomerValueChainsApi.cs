@@ -32,7 +32,7 @@ internal static class CustomerValueChainsApi
             .OpenToTheCustomer();
         customer.MapPost("value-chains/{valueChainId}/slots", AddSlot)
             .Describe("addValueChainSlot", "Add a slot to a value chain",
-                "Only while the chain is open. The same slot sent again answers the chain; another slot under the same role is 409.")
+                "Only while the chain is open. The same slot sent again answers the chain, even once it is committed; another slot under the same role is 409.")
             .OpenToTheCustomer()
             .Conflicts("The chain is no longer open, it already has another slot under that role, or it holds 20 slots, the most it may.");
         customer.MapPost("value-chains/{valueChainId}/slots/{role}/invitations", Invite)

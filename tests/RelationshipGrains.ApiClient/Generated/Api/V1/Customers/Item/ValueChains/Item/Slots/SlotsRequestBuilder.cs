@@ -47,7 +47,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
         {
         }
         /// <summary>
-        /// Only while the chain is open. The same slot sent again answers the chain; another slot under the same role is 409.
+        /// Only while the chain is open. The same slot sent again answers the chain, even once it is committed; another slot under the same role is 409.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ValueChainView"/></returns>
         /// <param name="body">A role in the customer&apos;s value chain (maker, financier, logistics...) and what it requires.</param>
@@ -88,7 +88,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ValueChainView>(requestInfo, global::RelationshipGrains.ApiClient.Models.ValueChainView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Only while the chain is open. The same slot sent again answers the chain; another slot under the same role is 409.
+        /// Only while the chain is open. The same slot sent again answers the chain, even once it is committed; another slot under the same role is 409.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A role in the customer&apos;s value chain (maker, financier, logistics...) and what it requires.</param>
