@@ -114,8 +114,8 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
             offers.Select(e => e.Text));
     }
 
-    [Fact]
-    public async Task An_accepted_offer_can_no_longer_change_so_the_chain_commits_on_the_terms_the_customer_accepted()
+    /// <summary>A chain whose one slot ("maker") holds the accepted offer of 3,000 EUR, ready in 20 days.</summary>
+    private async Task<(IValueChainGrain Chain, IValueChainForPartnersGrain PartnerSide, string Owner, string Maker)> AcceptedChain()
     {
         var (chain, owner) = await NewChain(Maker);
         var maker = await _world.Partner("maker");
@@ -123,25 +123,28 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
         await chain.InviteAsync(owner, "maker", maker);
         await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
         await chain.AcceptAsync(owner, "maker", maker);
+        return (chain, partnerSide, owner, maker);
+    }
+
+    [Fact]
+    public async Task An_accepted_offer_can_no_longer_change_so_the_chain_commits_on_the_terms_the_customer_accepted()
+    {
+        var (chain, partnerSide, owner, maker) = await AcceptedChain();
 
         var raised = await Assert.ThrowsAsync<RelationshipConflictException>(() => partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_900, 20, "iso-4210")));
         var committed = await chain.CommitAsync(owner);
 
         Assert.Equal("Your offer for slot 'maker' has been accepted as it stands; it can no longer change.", raised.Message);
         Assert.Equal(3_000m, Assert.Single(committed.Slots[0].Offers).Price.Amount);
-        var sent = fixture.Events.OfType<ValueChainCommitted>().Single(e => e.ValueChainId == chain.GetPrimaryKeyString());
-        Assert.Equal(3_000m, Assert.Single(sent.Slots).PriceAmount);
+        // Relayed after the commit's write, so waited for.
+        var sent = await fixture.Events.WaitForAsync<ValueChainCommitted>(e => e.ValueChainId == chain.GetPrimaryKeyString());
+        Assert.Equal(3_000m, Assert.Single(Assert.Single(sent).Slots).PriceAmount);
     }
 
     [Fact]
     public async Task Steps_sent_again_after_the_commit_answer_as_the_first_did()
     {
-        var (chain, owner) = await NewChain(Maker);
-        var maker = await _world.Partner("maker");
-        var partnerSide = chain.AsReference<IValueChainForPartnersGrain>();
-        await chain.InviteAsync(owner, "maker", maker);
-        await partnerSide.OfferAsync(maker, "maker", PartnerWorld.Offer(3_000, 20, "iso-4210"));
-        await chain.AcceptAsync(owner, "maker", maker);
+        var (chain, partnerSide, owner, maker) = await AcceptedChain();
         await chain.CommitAsync(owner);
 
         // Each a retry whose first answer was lost; a new step is still refused.
