@@ -77,7 +77,7 @@ internal enum FulfilmentMove
 {
     /// <summary>The slot moves to the status.</summary>
     Moves,
-    /// <summary>The slot is at the status or past it already: nothing changes.</summary>
+    /// <summary>Nothing changes: the slot is at the status or past it, or the news is older than the slot's.</summary>
     Passed,
     /// <summary>The status contradicts the slot's.</summary>
     Refused,

@@ -50,8 +50,8 @@ public sealed class SlotState
     [Id(6)] public FulfilmentStatus Fulfilment { get; set; }
 
     /// <summary>
-    /// When <see cref="Fulfilment"/> last moved, as its reporter said: an ERP status that happened before it is old news.
-    /// Null for slots that moved before it was kept.
+    /// When the ERP last moved <see cref="Fulfilment"/>, as the ERP stamped it: a failure, or news after one, that
+    /// happened before it is old news. Null when a partner moved it last, or for slots that moved before it was kept.
     /// </summary>
     [Id(7)] public DateTimeOffset? FulfilmentChangedAt { get; set; }
 
