@@ -28,14 +28,15 @@ internal static class SlotRules
         return missing.Count > 0 ? $"slot '{slot.Role}': the accepted offer lacks the certification(s) {string.Join(", ", missing)}" : null;
     }
 
-    /// <summary>Whether fulfilment may move from <paramref name="from"/> to <paramref name="to"/>: one step on, or to Failed.</summary>
-    public static bool CanMove(FulfilmentStatus from, FulfilmentStatus to) => (from, to) switch
+    /// <summary>What a partner's own report does to a slot at <paramref name="from"/>: one step on, or to Failed.</summary>
+    public static FulfilmentMove ForPartner(FulfilmentStatus from, FulfilmentStatus to) => (from, to) switch
     {
-        (FulfilmentStatus.Accepted, FulfilmentStatus.InProduction) => true,
-        (FulfilmentStatus.InProduction, FulfilmentStatus.Shipped) => true,
-        (FulfilmentStatus.Shipped, FulfilmentStatus.Delivered) => true,
-        (FulfilmentStatus.Accepted or FulfilmentStatus.InProduction or FulfilmentStatus.Shipped, FulfilmentStatus.Failed) => true,
-        _ => false,
+        _ when from == to => FulfilmentMove.Passed,
+        (FulfilmentStatus.Accepted, FulfilmentStatus.InProduction) => FulfilmentMove.Moves,
+        (FulfilmentStatus.InProduction, FulfilmentStatus.Shipped) => FulfilmentMove.Moves,
+        (FulfilmentStatus.Shipped, FulfilmentStatus.Delivered) => FulfilmentMove.Moves,
+        (FulfilmentStatus.Accepted or FulfilmentStatus.InProduction or FulfilmentStatus.Shipped, FulfilmentStatus.Failed) => FulfilmentMove.Moves,
+        _ => FulfilmentMove.Refused,
     };
 
     /// <summary>

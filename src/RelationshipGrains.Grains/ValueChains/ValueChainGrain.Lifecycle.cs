@@ -93,10 +93,9 @@ public sealed partial class ValueChainGrain
         }
 
         // The ERP's messages (those with an id) may skip a step or arrive after later news; a partner moves one step.
-        var move = messageId is not null ? SlotRules.ForErp(slot.Fulfilment, status, slot.FulfilmentChangedAt, changedAt ?? time.GetUtcNow())
-            : slot.Fulfilment == status ? FulfilmentMove.Passed
-            : SlotRules.CanMove(slot.Fulfilment, status) ? FulfilmentMove.Moves
-            : FulfilmentMove.Refused;
+        var move = messageId is not null
+            ? SlotRules.ForErp(slot.Fulfilment, status, slot.FulfilmentChangedAt, changedAt ?? time.GetUtcNow())
+            : SlotRules.ForPartner(slot.Fulfilment, status);
         if (move == FulfilmentMove.Passed)
         {
             // Nothing moves, but a back-office message is still remembered as applied.

@@ -25,6 +25,14 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
         await fixture.Consumed.WaitForAsync(same, before + 2);
     }
 
+    /// <summary>Messages about one ERP order of one chain.</summary>
+    private static Func<ErpOrderStatusChanged, bool> ErpOrder(string chainId, string orderId) =>
+        m => m.ValueChainId == chainId && m.ErpOrderId == orderId;
+
+    /// <summary>The ERP reports the status of the maker's order, delivered twice.</summary>
+    private Task DeliverErpAsync(string chainId, string maker, string orderId, string status, DateTimeOffset? at = null) =>
+        DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, orderId, status, null, at ?? Now), ErpOrder(chainId, orderId));
+
     private async Task<IReadOnlyList<TimelineEntry>> Timeline(string customerId) =>
         (await fixture.Grains.GetGrain<ICustomerGrain>(customerId).GetTimelineAsync(new TimelineQuery(After: 0))).Entries;
 
@@ -77,8 +85,7 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
 
-        await DeliverTwice(new ErpOrderStatusChanged(chain.GetPrimaryKeyString(), "maker", maker, "erp-9", "in-production", null, Now),
-            m => m.ErpOrderId == "erp-9" && m.ValueChainId == chain.GetPrimaryKeyString());
+        await DeliverErpAsync(chain.GetPrimaryKeyString(), maker, "erp-9", "in-production");
 
         var view = await chain.GetForOwnerAsync(owner);
         Assert.Equal(FulfilmentStatus.InProduction, view.Slots.Single().Fulfilment);
@@ -91,9 +98,8 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
         var chainId = chain.GetPrimaryKeyString();
-        Func<ErpOrderStatusChanged, bool> Ours(string orderId) => m => m.ValueChainId == chainId && m.ErpOrderId == orderId;
-        Task Deliver(string orderId, string status) =>
-            DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, orderId, status, null, Now), Ours(orderId));
+        Func<ErpOrderStatusChanged, bool> Ours(string orderId) => ErpOrder(chainId, orderId);
+        Task Deliver(string orderId, string status) => DeliverErpAsync(chainId, maker, orderId, status);
 
         // Shipped from stock: never in production. The ERP's older news then arrives late, and changes nothing.
         await Deliver("erp-s1", "shipped");
@@ -123,9 +129,8 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
     {
         var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
         var chainId = chain.GetPrimaryKeyString();
-        Func<ErpOrderStatusChanged, bool> Ours(string orderId) => m => m.ValueChainId == chainId && m.ErpOrderId == orderId;
-        Task Deliver(string orderId, string status, DateTimeOffset at) =>
-            DeliverTwice(new ErpOrderStatusChanged(chainId, "maker", maker, orderId, status, null, at), Ours(orderId));
+        Func<ErpOrderStatusChanged, bool> Ours(string orderId) => ErpOrder(chainId, orderId);
+        Task Deliver(string orderId, string status, DateTimeOffset at) => DeliverErpAsync(chainId, maker, orderId, status, at);
 
         // Shipped at 10:05; a failure the ERP reported at 10:01 arrives after it, and is old news.
         await Deliver("erp-f1", "shipped", Now.AddMinutes(5));
@@ -155,13 +160,12 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
 
         // Matched by the order id too: the ERP adapter's own status message for each chain's order (the ERP's answer
         // to placing it) comes in while these are delivered, and counted, it ended the wait before both were consumed.
-        static Func<ErpOrderStatusChanged, bool> Ours(string chainId, string orderId) => m => m.ValueChainId == chainId && m.ErpOrderId == orderId;
-        await DeliverTwice(new ErpOrderStatusChanged(cancelledId, "maker", maker, "erp-c1", "Cancelled", null, Now), Ours(cancelledId, "erp-c1"));
-        await DeliverTwice(new ErpOrderStatusChanged(goingOnId, "maker", otherMaker, "erp-c2", "cancelled", null, Now), Ours(goingOnId, "erp-c2"));
+        await DeliverErpAsync(cancelledId, maker, "erp-c1", "Cancelled");
+        await DeliverErpAsync(goingOnId, otherMaker, "erp-c2", "cancelled");
 
-        Assert.Empty(fixture.Consumed.Faults(Ours(cancelledId, "erp-c1")));
+        Assert.Empty(fixture.Consumed.Faults(ErpOrder(cancelledId, "erp-c1")));
         Assert.Equal(ValueChainStatus.Cancelled, (await cancelled.GetForOwnerAsync(owner)).Status);
-        var refused = fixture.Consumed.Faults(Ours(goingOnId, "erp-c2"));
+        var refused = fixture.Consumed.Faults(ErpOrder(goingOnId, "erp-c2"));
         Assert.Equal(2, refused.Count);
         Assert.All(refused, e => Assert.Contains($"value chain '{goingOnId}' is committed: report the order failed instead", e.Message, StringComparison.Ordinal));
         Assert.Equal(FulfilmentStatus.Accepted, (await goingOn.GetForOwnerAsync(otherOwner)).Slots.Single().Fulfilment);
