@@ -63,6 +63,14 @@ public interface IPartnerAccountGrain : IPartnerGrain
     [Alias("ListInbox")]
     Task<IReadOnlyList<IntentCast>> ListInboxAsync();
 
+    /// <summary>
+    /// Drops every intent of the customer from the inbox (called by the customer's grain when it is erased: the intents
+    /// are gone, and the inbox named the customer by id). Changes nothing when none is there or the partner is not registered.
+    /// </summary>
+    /// <param name="customerId">The erased customer.</param>
+    [Alias("ForgetCustomer")]
+    Task ForgetCustomerAsync(string customerId);
+
     /// <summary>One intent in the inbox by its cast id, or null.</summary>
     /// <param name="castId">The cast's id, as the inbox lists it.</param>
     [Alias("FindCast")]

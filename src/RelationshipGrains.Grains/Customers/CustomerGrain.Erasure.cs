@@ -5,6 +5,7 @@ using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.ValueChains;
 using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Partners;
 using RelationshipGrains.Webhooks;
 
 namespace RelationshipGrains.Grains.Customers;
@@ -90,6 +91,7 @@ public sealed partial class CustomerGrain
         await EraseArchivePagesAsync();
         await DirectoryShard().RemoveAsync(CustomerId);
         await ForgetValueChainsAsync(receipt);
+        await ForgetInPartnerInboxesAsync(receipt);
         List<string> cleaning = [.. receipt.CommunitiesPseudonymised ?? [], .. State.CommunitiesToErase];
         await PseudonymiseInCommunitiesAsync(receipt.PostTextsKept);
         // Only those this erasure cleaned: one the customer joined since is theirs now.
@@ -171,6 +173,18 @@ public sealed partial class CustomerGrain
         foreach (var chain in receipt.ValueChainsKept)
         {
             await GrainFactory.GetGrain<IValueChainErasureGrain>(chain).ForgetOwnerAsync(CustomerId);
+        }
+    }
+
+    /// <summary>
+    /// Every intent was cast to the partners that matched it, and their inboxes named the customer by id; the intents are
+    /// gone, so the casts go too. Each partner the receipt names: it lists every partner an intent was cast to.
+    /// </summary>
+    private async Task ForgetInPartnerInboxesAsync(ErasureReceipt receipt)
+    {
+        foreach (var partner in receipt.PartnersNotified)
+        {
+            await GrainFactory.GetGrain<IPartnerAccountGrain>(partner).ForgetCustomerAsync(CustomerId);
         }
     }
 

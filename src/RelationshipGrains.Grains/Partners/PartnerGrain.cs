@@ -101,6 +101,16 @@ public sealed class PartnerGrain(
         return Task.FromResult(newestFirst);
     }
 
+    public async Task ForgetCustomerAsync(string customerId)
+    {
+        _ = PartnerId;
+        Check.Id(customerId, "customerId");
+        if (state.State.Inbox.RemoveAll(c => c.CustomerId == customerId) > 0)
+        {
+            await state.WriteOrReloadAsync(this);
+        }
+    }
+
     public Task<IntentCast?> FindCastAsync(string castId) =>
         Task.FromResult(state.State.Inbox.FirstOrDefault(c => c.CastId == castId));
 

@@ -1,8 +1,10 @@
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
+using RelationshipGrains.Grains.Partners;
 using RelationshipGrains.Grains.ValueChains;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Partners;
 using RelationshipGrains.Tests.Infrastructure;
 using RelationshipGrains.ValueChains;
 
@@ -25,6 +27,8 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         }
 
         await customer.ExpressIntentAsync(world.Intent("bike"));
+        var inbox = fixture.Grains.GetGrain<IPartnerGrain>(partner).GetGrainId();
+        Assert.Contains(fixture.Storage.Peek<PartnerState>("partner", inbox)!.Inbox, c => c.CustomerId == id);
         var insurer = await world.Partner("insurer");
         await customer.GrantConsentAsync(new GrantConsent(insurer, [ConsentScope.Profile], null));
         Assert.NotNull(await customer.ForPartners().GetProfileForPartnerAsync(insurer));
@@ -53,6 +57,8 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         Assert.False(fixture.Journals.Holds(customer.GetGrainId(), "Ada Lovelace"));
         Assert.False(fixture.Journals.Holds(customer.GetGrainId(), "ada@example.com"));
         Assert.False(fixture.Journals.Holds(partnerReads, insurer));
+        // The partner's inbox named the customer by id, in storage as well.
+        Assert.DoesNotContain(fixture.Storage.Peek<PartnerState>("partner", inbox)!.Inbox, c => c.CustomerId == id);
         Assert.Equal(new[] { partner, insurer }.Order(StringComparer.Ordinal), receipt.PartnersNotified.Order(StringComparer.Ordinal));
         Assert.Equal(receipt.ErasedAt, again.ErasedAt);
         Assert.Equal(receipt.PartnersNotified, again.PartnersNotified);
