@@ -151,8 +151,7 @@ public sealed partial class ValueChainGrain
         Outbox.EnsureRoom();
         var wasCommitted = State.Status == ValueChainStatus.Committed;
         State.Status = ValueChainStatus.Cancelled;
-        List<string> partners = [.. State.Slots.SelectMany(s => s.Invited.Append(s.AcceptedPartnerId)).OfType<string>().Distinct()];
-        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), partners,
+        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), PartnersInChain(),
             wasCommitted ? CommittedSlots(withOrders: true) : null), time.GetUtcNow());
         await SaveAndTellCustomerAsync($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
         return OwnerView();

@@ -323,8 +323,30 @@ public sealed partial class ValueChainGrain(
         State.OwnerCustomerId = pseudonyms.ForErasedCustomer(customerId);
         State.OwnerErased = true;
         State.Untold.Clear();
+        if (State.Status == ValueChainStatus.Open)
+        {
+            // No one may commit it any more, so it ends here and its partners hear so. No partner will fulfil it, so what
+            // the customer wrote (the title, often an intent's text, and each slot's requirements) goes too. The outbox's
+            // bound is not checked: an erasure must not wait for the broker.
+            var now = time.GetUtcNow();
+            State.Status = ValueChainStatus.Cancelled;
+            State.Title = RemovedText;
+            State.Slots.ForEach(slot => slot.Requirements = null);
+            Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId, OwnerErasedReason, WasCommitted: false, now, PartnersInChain(), null), now);
+        }
+
         await state.WriteOrReloadAsync(this, Outbox);
     }
+
+    /// <summary>The title of an open chain whose owner was erased, as posts and ideas read after an erasure.</summary>
+    public const string RemovedText = "[removed]";
+
+    /// <summary>Why an open chain whose owner was erased was cancelled, as <see cref="ValueChainCancelled.Reason"/> says.</summary>
+    public const string OwnerErasedReason = "The customer who owned this value chain was erased.";
+
+    /// <summary>Every partner invited to a slot or accepted for one.</summary>
+    private List<string> PartnersInChain() =>
+        [.. State.Slots.SelectMany(s => s.Invited.Append(s.AcceptedPartnerId)).OfType<string>().Distinct()];
 
     /// <summary>Writes the state with the step it makes, then tells the owner and any partner newly given a slot.</summary>
     private async Task SaveAndTellCustomerAsync(string text, string? partnerId = null)

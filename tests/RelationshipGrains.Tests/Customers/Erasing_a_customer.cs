@@ -296,6 +296,42 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_erased_customers_open_value_chain_is_cancelled_for_its_partners_without_what_the_customer_wrote()
+    {
+        var world = new PartnerWorld(fixture.Grains);
+        var customer = await world.Customer();
+        var owner = customer.GetPrimaryKeyString();
+        var maker = await world.Partner("maker");
+        var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        var chainId = chain.GetPrimaryKeyString();
+        await chain.CreateAsync(new CreateValueChain(owner, "A trailer for Emma's birthday", [new SlotDefinition("maker", "Deliver to 12 Analytical Street")]));
+        await chain.InviteAsync(owner, "maker", maker);
+        var forMaker = chain.AsReference<IValueChainForPartnersGrain>();
+        await forMaker.OfferAsync(maker, "maker", PartnerWorld.Offer(300, 5));
+
+        var receipt = await customer.Stewardship().EraseAsync();
+        await customer.Stewardship().EraseAsync();
+
+        Assert.Equal([chainId], receipt.ValueChainsKept);
+        var seen = await forMaker.GetForPartnerAsync(maker);
+        Assert.Equal(ValueChainStatus.Cancelled, seen.Status);
+        Assert.Equal("[removed]", seen.Title);
+        var slot = Assert.Single(seen.Slots);
+        Assert.Null(slot.Requirements);
+        Assert.Equal(300, Assert.Single(slot.Offers).Price.Amount);
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => forMaker.OfferAsync(maker, "maker", PartnerWorld.Offer(280, 5)));
+        var cancelled = Assert.Single(await fixture.Events.WaitForAsync<ValueChainCancelled>(e => e.ValueChainId == chainId));
+        Assert.StartsWith("erased-", cancelled.CustomerId, StringComparison.Ordinal);
+        Assert.Equal("The customer who owned this value chain was erased.", cancelled.Reason);
+        Assert.False(cancelled.WasCommitted);
+        Assert.Equal([maker], cancelled.PartnerIds);
+        var stored = fixture.Storage.Peek<ValueChainState>("value-chain", chain.GetGrainId())!;
+        Assert.Equal("[removed]", stored.Title);
+        Assert.Null(stored.Slots[0].Requirements);
+        Assert.Single(fixture.Events.OfType<ValueChainCancelled>(), e => e.ValueChainId == chainId);
+    }
+
+    [Fact]
     public async Task A_customer_who_comes_back_after_erasure_starts_a_new_timeline_and_can_be_erased_again()
     {
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
