@@ -100,7 +100,8 @@ internal static class AtomicFile
     {
         if (commit is not null)
         {
-            stream.Flush(flushToDisk: true);
+            stream.Flush();
+            commit.FlushNow(stream.SafeFileHandle);
         }
     }
 

@@ -9,6 +9,11 @@ namespace RelationshipGrains.Persistence.Files;
 /// an append instead hands its still-open file to one flusher thread, which calls syncfs(2) once for everything
 /// written before that call and then completes the whole group. Elsewhere each file is flushed on its own, as before.
 /// It also makes a rename or a delete in the data folder durable (<see cref="SyncFolder"/>).
+/// <para>
+/// Once any flush fails, every later one fails too, until the process restarts. The operating system reports a
+/// failed write-back once and may then drop the pages it could not write: a later syncfs(2) that succeeds says nothing
+/// about them, and a group whose flush came after the failure could be acknowledged without its bytes on disk.
+/// </para>
 /// </summary>
 public sealed partial class GroupCommit : IDisposable
 {
@@ -23,11 +28,25 @@ public sealed partial class GroupCommit : IDisposable
     private List<SafeFileHandle> _written = [];
     private TaskCompletionSource _group = NewGroup();
     private bool _stopping;
+    private IOException? _failure;
 
     public GroupCommit()
-        : this(OperatingSystem.IsLinux(), handle => SyncFileSystem((int)handle.DangerousGetHandle()), FlushFolder)
+        : this(OperatingSystem.IsLinux() && SyncfsReportsErrors(Environment.OSVersion.Version), handle => SyncFileSystem((int)handle.DangerousGetHandle()), FlushFolder)
     {
     }
+
+    /// <summary>
+    /// Whether syncfs(2) reports a failed write-back on this kernel: Linux 5.8 and later do; earlier ones return 0
+    /// whatever happened, so there each file is flushed on its own, whose fsync(2) does report it.
+    /// </summary>
+    /// <param name="kernel">The kernel's version, as <see cref="Environment.OSVersion"/> gives it on Linux.</param>
+    public static bool SyncfsReportsErrors(Version kernel) => kernel >= new Version(5, 8);
+
+    /// <summary>
+    /// The first flush that failed, after which none is acknowledged; null while every flush succeeded. The readiness
+    /// probe reports it, as only a restart (once the disk is sound) clears it.
+    /// </summary>
+    public IOException? Failure => Volatile.Read(ref _failure);
 
     /// <param name="grouped">False flushes each file on its own.</param>
     /// <param name="sync">syncfs(2) on the file system of the handle's file: 0 on success.</param>
@@ -43,7 +62,7 @@ public sealed partial class GroupCommit : IDisposable
         }
     }
 
-    /// <summary>Whether one syncfs flushes each group (Linux), which also makes every new file's name durable.</summary>
+    /// <summary>Whether one syncfs flushes each group (Linux 5.8 and later), which also makes every new file's name durable.</summary>
     public bool Grouped => _flusher is not null;
 
     /// <summary>Groups flushed so far: how many syncs the appends shared (tests and diagnostics).</summary>
@@ -55,6 +74,12 @@ public sealed partial class GroupCommit : IDisposable
     /// </summary>
     public Task FlushAsync(SafeFileHandle written)
     {
+        if (Failure is { } failed)
+        {
+            written.Dispose();
+            return Task.FromException(Refused(failed));
+        }
+
         // Decided under the lock, never by looking at the group afterwards: the flusher may take the file, close it and
         // complete the group before this thread runs again, and a completed group once sent this thread to flush the
         // closed file itself (ObjectDisposedException, a 500 in the HTTP benchmark).
@@ -85,10 +110,28 @@ public sealed partial class GroupCommit : IDisposable
 
         using (written)
         {
-            RandomAccess.FlushToDisk(written);
+            FlushNow(written);
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Flushes one file at once, on this thread (a file about to be renamed, a cut tail); a failure counts as any other.</summary>
+    public void FlushNow(SafeFileHandle handle)
+    {
+        if (Failure is { } failed)
+        {
+            throw Refused(failed);
+        }
+
+        try
+        {
+            RandomAccess.FlushToDisk(handle);
+        }
+        catch (IOException e)
+        {
+            throw Failed(e);
+        }
     }
 
     /// <summary>
@@ -98,11 +141,27 @@ public sealed partial class GroupCommit : IDisposable
     /// </summary>
     public void SyncFolder(string folder)
     {
+        if (Failure is { } failed)
+        {
+            throw Refused(failed);
+        }
+
         if (_syncFolder(folder) is var error and not 0)
         {
-            throw new IOException($"Flushing the folder '{folder}' to disk failed (error {error}); the change made in it is not acknowledged.");
+            throw Failed(new IOException($"Flushing the folder '{folder}' to disk failed (error {error}); the change made in it is not acknowledged."));
         }
     }
+
+    /// <summary>Remembers the first failure, after which no flush is acknowledged; returns the one given.</summary>
+    private IOException Failed(IOException failure)
+    {
+        Interlocked.CompareExchange(ref _failure, failure, null);
+        return failure;
+    }
+
+    private static IOException Refused(IOException failure) => new(
+        $"An earlier flush of the data folder to disk failed ({failure.Message}), so this silo acknowledges no more " +
+        "writes: the operating system may have dropped bytes it could not write. Restart the silo once the disk is sound.", failure);
 
     public void Dispose()
     {
@@ -146,19 +205,19 @@ public sealed partial class GroupCommit : IDisposable
 
     private void Flush(List<SafeFileHandle> written, TaskCompletionSource group)
     {
-        Exception? failure = null;
+        Exception? failure = Failure is { } failed ? Refused(failed) : null;
         try
         {
             // Every write of the group completed before its file was handed over, so this one call covers them all.
-            if (_sync(written[0]) != 0)
+            if (failure is null && _sync(written[0]) != 0)
             {
-                failure = new IOException(
-                    $"Flushing the data folder to disk failed (error {Marshal.GetLastPInvokeError()}); the writes waiting for it are not acknowledged.");
+                failure = Failed(new IOException(
+                    $"Flushing the data folder to disk failed (error {Marshal.GetLastPInvokeError()}); the writes waiting for it are not acknowledged."));
             }
         }
         catch (Exception e)
         {
-            failure = e;
+            failure = Failed(e as IOException ?? new IOException($"Flushing the data folder to disk failed ({e.Message}); the writes waiting for it are not acknowledged.", e));
         }
 
         // The files are released before anyone waiting hears back, so none is still open once its append returns.

@@ -144,10 +144,7 @@ public sealed partial class LocalFileJournalStorage(
                 // could leave this record half written with the old tail after it, which reads as damage, not as a
                 // torn last record, and the journal would never read again. Rare (once after a crash), so flushed alone.
                 RandomAccess.SetLength(handle, _length);
-                if (commit is not null)
-                {
-                    RandomAccess.FlushToDisk(handle);
-                }
+                commit?.FlushNow(handle);
             }
 
             // Never past what this activation knows was written. A write of one record to the operating system's

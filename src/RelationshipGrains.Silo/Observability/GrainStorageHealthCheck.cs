@@ -1,16 +1,20 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using RelationshipGrains.Persistence.Files;
 using RelationshipGrains.Silo.Hosting;
 
 namespace RelationshipGrains.Silo.Observability;
 
-/// <summary>Ready while the storage account answers (the journals' blob container and table), or at once for local files and memory.</summary>
+/// <summary>
+/// Ready while the storage account answers (the journals' blob container and table); for local files, until a flush
+/// to disk fails (after which the silo acknowledges no write until it restarts); at once for memory.
+/// </summary>
 /// <remarks>
 /// A singleton that makes its clients once: made per probe, each probe opened new connections and, signed in as the
 /// machine's identity, asked for a new token.
 /// </remarks>
-internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IHealthCheck
+internal sealed class GrainStorageHealthCheck(IConfiguration configuration, GroupCommit? commit = null) : IHealthCheck
 {
     // Made again after a failure rather than failing every later probe the same way.
     private readonly Lazy<(BlobContainerClient Container, TableClient? Table)> _probes = new(() =>
@@ -18,6 +22,11 @@ internal sealed class GrainStorageHealthCheck(IConfiguration configuration) : IH
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (commit?.Failure is { } failure)
+        {
+            return HealthCheckResult.Unhealthy("Flushing the data folder to disk failed; the silo acknowledges no more writes. Restart it once the disk is sound.", failure);
+        }
+
         if (!StorageSettings.IsAzureBlob(configuration))
         {
             return HealthCheckResult.Healthy($"{StorageSettings.ProviderOf(configuration)} storage.");

@@ -1,5 +1,8 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Win32.SafeHandles;
 using RelationshipGrains.Persistence.Files;
+using RelationshipGrains.Silo.Observability;
 
 namespace RelationshipGrains.Tests.Storage;
 
@@ -55,6 +58,63 @@ public sealed class Flushing_journals_in_groups : IDisposable
     }
 
     [Fact]
+    public async Task After_a_failed_flush_no_later_one_is_acknowledged_though_the_disk_answers_again()
+    {
+        var syncs = 0;
+        using var commit = new GroupCommit(grouped: true, _ => Interlocked.Increment(ref syncs) == 1 ? -1 : 0, _ => 0);
+
+        await Assert.ThrowsAsync<IOException>(() => commit.FlushAsync(Written(0)));
+        var later = Written(1);
+        var refused = await Assert.ThrowsAsync<IOException>(() => commit.FlushAsync(later));
+
+        // The kernel reports a failed write-back once and may drop the pages: a later syncfs that succeeds vouches
+        // for nothing written before it failed.
+        Assert.StartsWith("An earlier flush of the data folder to disk failed", refused.Message, StringComparison.Ordinal);
+        Assert.Same(commit.Failure, refused.InnerException);
+        Assert.Equal(1, syncs);
+        Assert.True(later.IsClosed);
+        Assert.Throws<IOException>(() => commit.SyncFolder(_directory));
+        Assert.Throws<IOException>(() => commit.FlushNow(Written(2)));
+        Assert.Equal(0, commit.Flushes);
+    }
+
+    [Fact]
+    public async Task A_failed_folder_flush_stops_every_later_flush_too()
+    {
+        using var commit = new GroupCommit(grouped: false, _ => 0, _ => 5);
+
+        var failed = Assert.Throws<IOException>(() => commit.SyncFolder(_directory));
+        var refused = await Assert.ThrowsAsync<IOException>(() => commit.FlushAsync(Written(0)));
+
+        Assert.Contains("error 5", failed.Message, StringComparison.Ordinal);
+        Assert.Same(failed, commit.Failure);
+        Assert.Same(failed, refused.InnerException);
+    }
+
+    [Fact]
+    public async Task The_readiness_probe_says_the_silo_is_not_ready_once_a_flush_failed()
+    {
+        using var commit = new GroupCommit(grouped: false, _ => 0, _ => 5);
+        var probe = new GrainStorageHealthCheck(new ConfigurationBuilder().Build(), commit);
+        Assert.Equal(HealthStatus.Healthy, (await probe.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        Assert.Throws<IOException>(() => commit.SyncFolder(_directory));
+        var after = await probe.CheckHealthAsync(new HealthCheckContext());
+
+        Assert.Equal(HealthStatus.Unhealthy, after.Status);
+        Assert.StartsWith("Flushing the data folder to disk failed", after.Description, StringComparison.Ordinal);
+        Assert.Same(commit.Failure, after.Exception);
+    }
+
+    [Theory]
+    [InlineData("5.4.0", false)]
+    [InlineData("5.7.19", false)]
+    [InlineData("5.8.0", true)]
+    [InlineData("6.1.0", true)]
+    public void Groups_are_used_only_where_syncfs_reports_a_failed_write_back(string kernel, bool grouped) =>
+        Assert.Equal(grouped, GroupCommit.SyncfsReportsErrors(Version.Parse(kernel)));
+
+    [Fact]
     public async Task Without_groups_each_file_is_flushed_at_once()
     {
         using var commit = new GroupCommit(grouped: false, _ => throw new InvalidOperationException("syncfs is not used without groups"));
@@ -75,8 +135,9 @@ public sealed class Flushing_journals_in_groups : IDisposable
 
         await Task.WhenAll(handles.Select(commit.FlushAsync).ToList());
 
-        // Linux flushes the group with syncfs; elsewhere each file is flushed on its own and no group is counted.
-        Assert.InRange(commit.Flushes, OperatingSystem.IsLinux() ? 1 : 0, OperatingSystem.IsLinux() ? 20 : 0);
+        // Linux 5.8 and later flush the group with syncfs; elsewhere each file is flushed on its own and no group is counted.
+        Assert.Equal(OperatingSystem.IsLinux() && Environment.OSVersion.Version >= new Version(5, 8), commit.Grouped);
+        Assert.InRange(commit.Flushes, commit.Grouped ? 1 : 0, commit.Grouped ? 20 : 0);
         Assert.All(handles, h => Assert.True(h.IsClosed));
     }
 
