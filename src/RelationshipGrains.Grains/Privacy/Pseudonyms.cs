@@ -18,9 +18,15 @@ public sealed class Pseudonyms(IOptions<PrivacyOptions> options)
     /// <remarks>The context has a space, which no partner id may hold, so no partner's pseudonym can equal it.</remarks>
     public string ForErasedCustomer(string customerId) => Named("erased-", "erased customer", customerId);
 
-    private string Named(string prefix, string context, string customerId)
+    /// <summary>
+    /// The BI read model's key for one intent, from its "customer/intent" key: it counts intents by state and needs
+    /// no one's id, which it kept for good (erasure does not reach it).
+    /// </summary>
+    public string ForIntentCount(string customerAndIntent) => Named("intent-", "intent count", customerAndIntent);
+
+    private string Named(string prefix, string context, string subject)
     {
-        var digest = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{context}\n{customerId}"));
+        var digest = HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes($"{context}\n{subject}"));
         return prefix + Convert.ToHexStringLower(digest.AsSpan(0, 10));
     }
 }

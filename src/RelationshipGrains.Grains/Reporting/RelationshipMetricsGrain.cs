@@ -1,7 +1,9 @@
 using System.Globalization;
 using Orleans.Journaling;
+using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Naming;
+using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Reporting;
 
 namespace RelationshipGrains.Grains.Reporting;
@@ -10,13 +12,25 @@ namespace RelationshipGrains.Grains.Reporting;
 /// The BI read model. A batch journals its counters and the message ids it applied, never the ids remembered before,
 /// so its cost does not grow with the 50,000 ids kept for de-duplication.
 /// </summary>
-public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Grain, IRelationshipMetricsGrain
+public sealed class RelationshipMetricsGrain(IDurableStateManager journal, Pseudonyms pseudonyms, ForcedCompactions compactions)
+    : Grain, IRelationshipMetricsGrain
 {
     public const int SeenKept = 50_000;
 
     private HashSet<Guid>? _seen;
 
     private RelationshipMetricsJournal State { get; } = new(journal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Journals from before 2026-12-05 keyed intents by "customer/intent", so an erased customer's id stayed here; they
+        // are rekeyed once, and rewritten whole so no earlier record keeps the ids.
+        if (LatestValues.PseudonymiseIntentKeys(State.Intents, pseudonyms.ForIntentCount) > 0)
+        {
+            compactions.Request(this.GetGrainId());
+            await journal.WriteOrRetireAsync(this);
+        }
+    }
 
     public async Task<int> ApplyAsync(IReadOnlyList<MetricsFact> facts)
     {
@@ -78,7 +92,7 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Gra
                 State.ChannelDays[key] = (State.ChannelDays.TryGetValue(key, out var count) ? count : 0) + 1;
                 break;
             case MetricsFactKind.Intent:
-                Keep(State.Intents, fact);
+                Keep(State.Intents, fact with { Key = pseudonyms.ForIntentCount(fact.Key) });
                 break;
             case MetricsFactKind.Idea:
                 Keep(State.Ideas, fact);
@@ -89,13 +103,8 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal) : Gra
         }
     }
 
-    private static void Keep(IDictionary<string, LatestValue> latest, MetricsFact fact)
-    {
-        if (!latest.TryGetValue(fact.Key, out var known) || known.At <= fact.At)
-        {
-            latest[fact.Key] = new LatestValue(Kebab.Of(fact.Value), fact.At);
-        }
-    }
+    private static void Keep(IDictionary<string, LatestValue> latest, MetricsFact fact) =>
+        LatestValues.Keep(latest, fact.Key, new LatestValue(Kebab.Of(fact.Value), fact.At));
 
     private static SortedDictionary<string, int> Count(IDictionary<string, LatestValue> latest) =>
         new(latest.Values.GroupBy(v => Kebab.Of(v.Value)).ToDictionary(g => g.Key, g => g.Count()), StringComparer.Ordinal);

@@ -8,7 +8,10 @@ public sealed class RelationshipMetricsJournal(IDurableStateManager manager)
     /// <summary>Counts by "yyyy-MM-dd|channel".</summary>
     public IDurableDictionary<string, long> ChannelDays { get; } = manager.GetOrAddDictionary<string, long>("channel-days");
 
-    /// <summary>The latest state of each intent, idea and value chain; facts arriving out of order never move one back.</summary>
+    /// <summary>
+    /// The latest state of each intent (under <see cref="Privacy.Pseudonyms.ForIntentCount"/>), idea and value chain;
+    /// facts arriving out of order never move one back.
+    /// </summary>
     public IDurableDictionary<string, LatestValue> Intents { get; } = manager.GetOrAddDictionary<string, LatestValue>("intents");
     public IDurableDictionary<string, LatestValue> Ideas { get; } = manager.GetOrAddDictionary<string, LatestValue>("ideas");
     public IDurableDictionary<string, LatestValue> ValueChains { get; } = manager.GetOrAddDictionary<string, LatestValue>("value-chains");

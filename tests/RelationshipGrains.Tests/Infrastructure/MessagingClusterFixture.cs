@@ -27,6 +27,9 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
 
     public ConsumedMessages Consumed { get; } = new();
 
+    /// <summary>The silo's journals.</summary>
+    public RelationshipGrains.Persistence.Journals.MemoryJournalStorageProvider Journals { get; } = new();
+
     /// <summary>The silo's reminder table.</summary>
     public SharedTestReminderTable Reminders { get; } = new();
 
@@ -47,7 +50,6 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
             ["Webhooks:FirstRetryDelay"] = "00:00:00.050",
         }).Build();
         var storage = new SharedTestGrainStorage();
-        var journals = new RelationshipGrains.Persistence.Journals.MemoryJournalStorageProvider();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -58,7 +60,7 @@ public sealed class MessagingClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton<IReminderTable>(Reminders);
             silo.AddIncomingGrainCallFilter(Failures.Invoke);
             silo.Services.AddKeyedSingleton<IGrainStorage>(StorageNames.Relationships, storage);
-            silo.AddMemoryJournalStorage(journals);
+            silo.AddMemoryJournalStorage(Journals);
             silo.Services.Configure<OutboxOptions>(o => o.RetryDelay = TimeSpan.FromMilliseconds(100));
             silo.Services.AddRelationshipGrainsIntegration(configuration);
             silo.Services.AddMassTransitTestHarness(bus =>

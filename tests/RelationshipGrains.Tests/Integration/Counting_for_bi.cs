@@ -1,5 +1,7 @@
 using MassTransit;
+using Orleans.Journaling;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Grains.Reporting;
 using RelationshipGrains.ValueChains;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Reporting;
@@ -46,6 +48,31 @@ public sealed class Counting_for_bi(MessagingClusterFixture fixture) : IClassFix
         Assert.Equal(1, after.OpenIntents - before.OpenIntents);
         Assert.Equal(before.ValueChainsByStatus.GetValueOrDefault("committed") + 1, after.ValueChainsByStatus["committed"]);
         Assert.Equal(On(after, "chat"), On(again, "chat"));
+
+        // Intents are counted under a pseudonym: the read model keeps them for good, and erasure does not reach it.
+        var stored = fixture.Journals.RawBytes(JournalId.FromGrainId(Metrics.GetGrainId()));
+        Assert.NotEmpty(stored);
+        Assert.Equal(-1, stored.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(id)));
+    }
+
+    [Fact]
+    public void Intents_kept_under_their_ids_before_are_rekeyed_keeping_the_later_state()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        var intents = new Dictionary<string, LatestValue>
+        {
+            ["ada/bike"] = new("open", at),
+            ["ada/boat"] = new("withdrawn", at.AddMinutes(2)),
+            ["intent-boat"] = new("open", at.AddMinutes(1)),
+            ["intent-tent"] = new("open", at),
+        };
+
+        var rekeyed = LatestValues.PseudonymiseIntentKeys(intents, key => "intent-" + key.Split('/')[1]);
+
+        Assert.Equal(2, rekeyed);
+        Assert.Equal(["intent-bike", "intent-boat", "intent-tent"], intents.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("withdrawn", intents["intent-boat"].Value);
+        Assert.Equal(0, LatestValues.PseudonymiseIntentKeys(intents, key => throw new InvalidOperationException(key)));
     }
 
     [Fact]
