@@ -126,7 +126,7 @@ public interface ICommunityGrain : IGrainWithStringKey
     /// <param name="afterSequence">The last sequence the subscriber has seen; 0 for everything kept.</param>
     /// <param name="cancellationToken">Ends the feed.</param>
     /// <remarks>The community keeps its latest 1,000 events; a subscriber further behind resumes at the oldest kept.</remarks>
-    /// <exception cref="Errors.RelationshipValidationException">afterSequence is below 0.</exception>
+    /// <exception cref="Errors.RelationshipValidationException">afterSequence is below 0, or past the latest event.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">The community was never configured.</exception>
     [Alias("Watch")]
     [ChannelSurface]

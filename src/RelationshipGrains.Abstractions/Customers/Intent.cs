@@ -11,7 +11,10 @@ namespace RelationshipGrains.Customers;
 /// <param name="ExpressedAt">When the customer expressed it.</param>
 /// <param name="WithdrawnAt">When the customer withdrew it, or null while open.</param>
 /// <param name="Matches">The partners it was cast to (at most 20), best values match first.</param>
-/// <param name="Offers">The partners' offers on it, one per partner.</param>
+/// <param name="Offers">
+/// The partners' offers on it, one per partner; as listed, best values match first (by the partner's score in
+/// <paramref name="Matches"/>).
+/// </param>
 [GenerateSerializer, Immutable, Alias("rg.Intent")]
 public sealed record Intent(
     [property: Id(0)] string IntentId,

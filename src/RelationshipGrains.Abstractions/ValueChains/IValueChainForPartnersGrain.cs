@@ -46,7 +46,7 @@ public interface IValueChainForPartnersGrain : IValueChainGrain
     /// </param>
     /// <param name="note">What the partner adds, at most 2,000 characters, or null.</param>
     /// <returns>The chain as the partner sees it.</returns>
-    /// <exception cref="Errors.RelationshipValidationException">The partner id or note is malformed.</exception>
+    /// <exception cref="Errors.RelationshipValidationException">The partner id or note is malformed, or the status is pending.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">
     /// The chain does not exist, or the partner was not invited to it (or to that slot).
     /// </exception>

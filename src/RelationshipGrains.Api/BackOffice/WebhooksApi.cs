@@ -37,7 +37,9 @@ public static class WebhooksApi
                 "Operators only. The latest 10,000.");
         api.MapPost("dead-letters/{deadLetterId}/replay", Replay)
             .Describe("replayWebhookDeadLetter", "Deliver a dead letter again",
-                "Operators only. 404 when there is no such dead letter; 502 when the receiver refuses it again, with what it answered.")
+                "Operators only. 404 when there is no such dead letter; 409 when no receiver takes it any more; 502 when the "
+                + "receiver refuses it again, with what it answered.")
+            .Conflicts("The dead letter's subscription was removed, or made again after the event (it gets only events raised since).")
             .Answers(StatusCodes.Status502BadGateway, "The receiver refused the delivery again; detail says what it answered.");
         return api;
     }

@@ -17,11 +17,13 @@ internal static class CustomerIntentsApi
         customer.MapGet("intents", List)
             .Describe("listIntents", "List a customer's intents",
                 "Open intents with the offers partners made on them, ranked by how well each partner shares the "
-                + "customer's values; withdrawn ones too with includeWithdrawn=true.")
+                + "customer's values (its score among the intent's matches, from when the intent was cast); withdrawn "
+                + "ones too with includeWithdrawn=true.")
             .OpenToTheCustomer();
         customer.MapPost("intents", Express)
             .Describe("expressIntent", "State what a customer wants",
-                "Casts the intent to every registered partner of its category. intentId makes the call idempotent.")
+                "Casts the intent to the registered partners of its category whose values best match the customer's "
+                + "(at most 20, listed in its matches with their scores). intentId makes the call idempotent.")
             .OpenToTheCustomer()
             .Conflicts("The intent id was used before for an intent with another text or category, or the customer already holds 100 open intents.");
         customer.MapPost("intents/{intentId}/withdraw", Withdraw)

@@ -24,18 +24,20 @@ public static class CustomersApi
         var api = routes.MapGroup(Prefix).WithTags("Customers").RequireAuthorization(ApiRoles.StaffOrCustomerPolicy);
         api.MapGet("", GetProfile)
             .Describe("getCustomerProfile", "Read a customer's profile",
-                "The profile as last given; 404 when none was given yet.");
+                "The profile as last given; its fields are empty for a customer seen (an interaction, values) but never "
+                + "given one, and 404 is for a customer never seen.");
         api.MapPut("", UpdateProfile)
             .Describe("updateCustomerProfile", "Create or change a customer's profile",
                 "Replaces the whole profile (display name, language, contact points, tags): a field left out is "
                 + "cleared. Keeps the directory card in step, so staff can find the customer.");
         api.MapGet("values", GetValues)
             .Describe("getCustomerValues", "Read a customer's values",
-                "The named weights (0 to 1) that rank partners' offers by how well they share the customer's values.")
+                "The named weights (0 to 1) that match an intent to the partners who best share the customer's values, "
+                + "which ranks their offers on it.")
             .OpenToTheCustomer();
         api.MapPut("values", SetValues)
             .Describe("setCustomerValues", "Set a customer's values",
-                "Replaces the named weights used to rank partners' offers.")
+                "Replaces the named weights; intents expressed from now on are matched and their offers ranked by them.")
             .OpenToTheCustomer();
         api.MapPost("interactions", RecordInteraction)
             .Describe("recordInteraction", "Record an interaction on a customer's timeline",
@@ -50,7 +52,8 @@ public static class CustomersApi
             .Conflicts("The request id was used before for a different change.");
         api.MapGet("timeline", GetTimeline)
             .Describe("getTimeline", "Read a page of a customer's timeline",
-                "Entries in sequence order: the newest page by default, or those before or after a sequence. "
+                "The newest entries by default, newest first; before= pages back from a sequence, newest first; "
+                + "after= pages forward from one, oldest first. "
                 + "Sequences have no gaps; archived entries page in like the rest.")
             .OpenToTheCustomer();
         api.MapGet("live", CustomerLiveFeed.Stream)

@@ -54,8 +54,8 @@ public static class PartnerApi
             .Conflicts("The chain is committed, completed or cancelled, and takes no more offers; or the customer has accepted the partner's offer, which can no longer change.");
         api.MapPost("value-chains/{valueChainId}/slots/{role}/status", ReportFulfilment)
             .Describe("reportFulfilment", "Report progress on a committed slot",
-                "Moves the calling partner's committed slot one step on (accepted, in-production, shipped, delivered)"
-                + " or to failed.")
+                "Moves the calling partner's committed slot, which starts at accepted, one step on (in-production, "
+                + "shipped, delivered) or to failed; the status it has again changes nothing. pending is refused (400).")
             .Conflicts("The slot is not committed to this partner, or its order cannot move from its status to this one.");
         return api;
     }

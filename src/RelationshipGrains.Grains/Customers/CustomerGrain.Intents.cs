@@ -84,7 +84,23 @@ public sealed partial class CustomerGrain
         IReadOnlyList<Intent> intents = [.. State.Intents.Values
             .Where(i => includeWithdrawn || i.Status == IntentStatus.Open)
             .OrderBy(i => i.Status)
-            .ThenBy(i => i.ExpressedAt)];
+            .ThenBy(i => i.ExpressedAt)
+            .Select(WithOffersRanked)];
         return Task.FromResult(intents);
+    }
+
+    /// <summary>
+    /// The offers best values match first, as the intent's matches scored the partners when it was cast; equal scores
+    /// in the order the offers came. Stored in that order, a partner's changed offer moved to the end.
+    /// </summary>
+    private static Intent WithOffersRanked(Intent intent)
+    {
+        if (intent.Offers is not { Count: > 1 } offers)
+        {
+            return intent;
+        }
+
+        var scores = (intent.Matches ?? []).GroupBy(m => m.PartnerId).ToDictionary(g => g.Key, g => g.Max(m => m.Score));
+        return intent with { Offers = [.. offers.OrderByDescending(o => scores.GetValueOrDefault(o.PartnerId)).ThenBy(o => o.OfferedAt)] };
     }
 }

@@ -47,8 +47,18 @@ public sealed partial class ValueChainGrain
         // Checked here as for the ERP's updates, not only in the HTTP API: the note goes on the customer's timeline.
         Validation.Check.Id(partnerId, "partnerId");
         Validation.Check.OptionalText(note, "note", Validation.Limits.StatusNote);
+        RefusePending(status);
         await ChangeFulfilmentAsync(partnerId, role, status, note, null, null);
         return PartnerView(partnerId);
+    }
+
+    /// <summary>A slot is pending only until its chain is committed: no report moves it there, from a partner or the ERP.</summary>
+    private static void RefusePending(FulfilmentStatus status)
+    {
+        if (status == FulfilmentStatus.Pending)
+        {
+            throw new Errors.RelationshipValidationException("status", "status must be accepted, in-production, shipped, delivered or failed.");
+        }
     }
 
     public async Task<bool> ApplyErpStatusAsync(Guid messageId, string role, string partnerId, FulfilmentStatus status, string? note, DateTimeOffset? occurredAt = null)
@@ -61,12 +71,8 @@ public sealed partial class ValueChainGrain
             throw new Errors.RelationshipValidationException("messageId", "messageId must not be empty.");
         }
 
-        if (status == FulfilmentStatus.Pending)
-        {
-            // The bus's consumer refuses it as it parses; a grain client could still send it.
-            throw new Errors.RelationshipValidationException("status", "status must be accepted, in-production, shipped, delivered or failed.");
-        }
-
+        // The bus's consumer refuses it as it parses; a grain client could still send it.
+        RefusePending(status);
         var changedAt = Validation.Check.OccurredAt(occurredAt, time.GetUtcNow());
         if (State.ProcessedMessages.Contains(messageId))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Contracts;
@@ -73,19 +74,20 @@ public sealed class WebhookDispatcher(
         return error;
     }
 
-    /// <summary>One more attempt at a dead letter; true (and the dead letter gone) when the receiver accepted it.</summary>
+    /// <summary>
+    /// One more attempt at a dead letter: null (and the dead letter gone) when the receiver accepted it, else what the
+    /// receiver answered.
+    /// </summary>
+    /// <exception cref="RelationshipConflictException">No receiver takes it: its subscription was removed, or made again after the event.</exception>
     public async Task<string?> ReplayAsync(WebhookDeadLetter deadLetter, CancellationToken cancellationToken)
     {
-        var target = await Registry.GetTargetAsync(deadLetter.SubscriptionId);
-        if (target is null)
-        {
-            return $"Subscription '{deadLetter.SubscriptionId}' no longer exists.";
-        }
-
+        var target = await Registry.GetTargetAsync(deadLetter.SubscriptionId)
+            ?? throw new RelationshipConflictException($"Subscription '{deadLetter.SubscriptionId}' no longer exists, so no receiver takes this dead letter.");
         if (!target.Wants(deadLetter.RaisedAt))
         {
             // Made again under the id after the event: it has a new secret and gets only events raised since.
-            return $"Subscription '{deadLetter.SubscriptionId}' was made again after this event; it gets only events raised since.";
+            throw new RelationshipConflictException(
+                $"Subscription '{deadLetter.SubscriptionId}' was made again after this event; it gets only events raised since.");
         }
 
         var error = await AttemptAsync(target, deadLetter.MessageId, deadLetter.EventType, deadLetter.Body, cancellationToken);

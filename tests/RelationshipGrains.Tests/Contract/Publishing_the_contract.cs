@@ -90,7 +90,8 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
                 "acceptIntentOffer", "acceptSlotOffer", "addIdeaEvidence", "addValueChainSlot", "cancelValueChain", "changeEntryStatus",
                 "commentOnIdea", "commitValueChain", "createValueChain", "decideIdea", "expressIntent", "followCustomerTimeline", "forkIdea",
                 "grantConsent", "invitePartnerToSlot", "issuePartnerKey", "mergeIdeas", "offerOnIntent", "offerOnSlot", "proposeIdea", "receiveBackOfficeMessage",
-                "recordInteraction", "replyToThread", "reportFulfilment", "startThread", "subscribeWebhook", "turnConversationIntoIdea", "voteOnIdea",
+                "recordInteraction", "replayWebhookDeadLetter", "replyToThread", "reportFulfilment", "startThread", "subscribeWebhook",
+                "turnConversationIntoIdea", "voteOnIdea",
             ],
             conflicting.Keys.Order(StringComparer.Ordinal));
         Assert.Equal("The interaction id was used before for a different interaction.", conflicting["recordInteraction"].GetProperty("description").GetString());

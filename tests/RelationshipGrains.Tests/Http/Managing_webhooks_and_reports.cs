@@ -83,4 +83,20 @@ public sealed class Managing_webhooks_and_reports(ApiFixture api)
         Assert.True(report.GetProperty("openIntents").GetInt32() >= 0);
         Assert.Equal(System.Text.Json.JsonValueKind.Array, report.GetProperty("interactionsPerChannelPerDay").ValueKind);
     }
+
+    [Fact]
+    public async Task Replaying_a_dead_letter_whose_subscription_was_removed_is_a_conflict_not_a_receiver_refusal()
+    {
+        var world = new HttpWorld(api);
+        var subscriptionId = Keys.Customer("gone");
+        var deadLetter = new WebhookDeadLetter($"{subscriptionId}.{Guid.NewGuid():N}", subscriptionId, Guid.NewGuid(), "InteractionRecorded", "{}", 5,
+            "The receiver answered 500.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow);
+        await api.Services.GetRequiredService<IGrainFactory>().GetGrain<IWebhookDeadLettersGrain>(0).AddAsync(deadLetter);
+
+        var refused = await HttpWorld.Post(world.Operator, $"/api/v1/webhooks/dead-letters/{deadLetter.DeadLetterId}/replay");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal($"Subscription '{subscriptionId}' no longer exists, so no receiver takes this dead letter.",
+            (await refused.ProblemAsync()).GetProperty("detail").GetString());
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
+using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Webhooks;
@@ -296,8 +297,9 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
 
         var oldDeadLetter = new WebhookDeadLetter($"{subscriptionId}.{old:N}", subscriptionId, old, EventType, "{}", 5, "The receiver answered 500.",
             DateTimeOffset.UtcNow, raisedBefore);
-        var error = await fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<WebhookDispatcher>().ReplayAsync(oldDeadLetter, CancellationToken.None);
-        Assert.Equal($"Subscription '{subscriptionId}' was made again after this event; it gets only events raised since.", error);
+        var refused = await Assert.ThrowsAsync<RelationshipConflictException>(() =>
+            fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<WebhookDispatcher>().ReplayAsync(oldDeadLetter, CancellationToken.None));
+        Assert.Equal($"Subscription '{subscriptionId}' was made again after this event; it gets only events raised since.", refused.Message);
         Assert.Equal(1, RequestsTo(subscriptionId));
     }
 

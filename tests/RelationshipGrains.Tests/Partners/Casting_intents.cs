@@ -36,6 +36,25 @@ public sealed class Casting_intents(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Offers_are_listed_best_values_match_first_whatever_order_they_came_in()
+    {
+        var alike = await _world.Partner("alike", new() { ["sustainability"] = 1, ["price"] = 0.3 });
+        var opposite = await _world.Partner("opposite", new() { ["sustainability"] = 0.1, ["price"] = 1 });
+        var silent = await _world.Partner("silent");
+        var customer = await _world.Customer(Green);
+        await customer.ExpressIntentAsync(_world.Intent());
+
+        await customer.ForPartners().ReceiveIntentOfferAsync(silent, "want", PartnerWorld.Offer(90));
+        await customer.ForPartners().ReceiveIntentOfferAsync(opposite, "want", PartnerWorld.Offer(100));
+        await customer.ForPartners().ReceiveIntentOfferAsync(alike, "want", PartnerWorld.Offer(120));
+        await customer.ForPartners().ReceiveIntentOfferAsync(silent, "want", PartnerWorld.Offer(80));
+
+        var listed = Assert.Single(await customer.ListIntentsAsync());
+        Assert.Equal([alike, opposite, silent], listed.Offers!.Select(o => o.PartnerId));
+        Assert.Equal(80, listed.Offers![2].Price.Amount);
+    }
+
+    [Fact]
     public async Task Without_consent_a_partner_sees_the_intent_under_a_pseudonym_only()
     {
         var first = await _world.Partner("first");

@@ -284,6 +284,8 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
             .UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, new string('x', Limits.StatusNote + 1)));
         var noMessageId = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.AsReference<IValueChainForPartnersGrain>()
             .ApplyErpStatusAsync(Guid.Empty, "maker", maker, FulfilmentStatus.InProduction, null));
+        var pending = await Assert.ThrowsAsync<RelationshipValidationException>(() => chain.AsReference<IValueChainForPartnersGrain>()
+            .UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.Pending, null));
         foreach (var status in new[] { FulfilmentStatus.InProduction, FulfilmentStatus.Shipped, FulfilmentStatus.Delivered })
         {
             await chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", status, null);
@@ -294,7 +296,7 @@ public sealed class Assembling_value_chains(ClusterFixture fixture)
 
         Assert.Equal(FulfilmentStatus.Accepted, committed.Slots[0].Fulfilment);
         Assert.Equal("Slot 'maker' is accepted; it cannot move to delivered.", skip.Message);
-        Assert.Equal(("note", "messageId"), (longNote.Field, noMessageId.Field));
+        Assert.Equal(("note", "messageId", "status"), (longNote.Field, noMessageId.Field, pending.Field));
         Assert.Equal(ValueChainStatus.Completed, done.Status);
         Assert.Equal(8, timeline.Entries.Count(e => e.Kind == TimelineEntryKind.ValueChainStep));
         await fixture.Events.WaitForAsync<ValueChainCommitted>(e => e.ValueChainId == done.ValueChainId && e.Slots.Single().PartnerId == maker);

@@ -57,7 +57,7 @@ namespace RelationshipGrains.ApiClient.Models
 #else
         public List<global::RelationshipGrains.ApiClient.Models.IntentMatch> Matches { get; set; }
 #endif
-        /// <summary>The partners&apos; offers on it, one per partner.</summary>
+        /// <summary>The partners&apos; offers on it, one per partner; as listed, best values match first (by the partner&apos;s score inMatches).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::RelationshipGrains.ApiClient.Models.IntentOffer>? Offers { get; set; }

@@ -47,7 +47,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
         {
         }
         /// <summary>
-        /// Open intents with the offers partners made on them, ranked by how well each partner shares the customer&apos;s values; withdrawn ones too with includeWithdrawn=true.
+        /// Open intents with the offers partners made on them, ranked by how well each partner shares the customer&apos;s values (its score among the intent&apos;s matches, from when the intent was cast); withdrawn ones too with includeWithdrawn=true.
         /// </summary>
         /// <returns>A List&lt;global::RelationshipGrains.ApiClient.Models.Intent&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -81,7 +81,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Casts the intent to every registered partner of its category. intentId makes the call idempotent.
+        /// Casts the intent to the registered partners of its category whose values best match the customer&apos;s (at most 20, listed in its matches with their scores). intentId makes the call idempotent.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.Intent"/></returns>
         /// <param name="body">What the customer wants: text, category, budget, deadline and constraints. The id makes it idempotent.</param>
@@ -122,7 +122,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.Intent>(requestInfo, global::RelationshipGrains.ApiClient.Models.Intent.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Open intents with the offers partners made on them, ranked by how well each partner shares the customer&apos;s values; withdrawn ones too with includeWithdrawn=true.
+        /// Open intents with the offers partners made on them, ranked by how well each partner shares the customer&apos;s values (its score among the intent&apos;s matches, from when the intent was cast); withdrawn ones too with includeWithdrawn=true.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -141,7 +141,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
             return requestInfo;
         }
         /// <summary>
-        /// Casts the intent to every registered partner of its category. intentId makes the call idempotent.
+        /// Casts the intent to the registered partners of its category whose values best match the customer&apos;s (at most 20, listed in its matches with their scores). intentId makes the call idempotent.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">What the customer wants: text, category, budget, deadline and constraints. The id makes it idempotent.</param>
@@ -172,7 +172,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
             return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.IntentsRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Open intents with the offers partners made on them, ranked by how well each partner shares the customer&apos;s values; withdrawn ones too with includeWithdrawn=true.
+        /// Open intents with the offers partners made on them, ranked by how well each partner shares the customer&apos;s values (its score among the intent&apos;s matches, from when the intent was cast); withdrawn ones too with includeWithdrawn=true.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class IntentsRequestBuilderGetQueryParameters 

@@ -47,7 +47,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline
         {
         }
         /// <summary>
-        /// Entries in sequence order: the newest page by default, or those before or after a sequence. Sequences have no gaps; archived entries page in like the rest.
+        /// The newest entries by default, newest first; before= pages back from a sequence, newest first; after= pages forward from one, oldest first. Sequences have no gaps; archived entries page in like the rest.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.TimelinePage"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -80,7 +80,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.TimelinePage>(requestInfo, global::RelationshipGrains.ApiClient.Models.TimelinePage.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Entries in sequence order: the newest page by default, or those before or after a sequence. Sequences have no gaps; archived entries page in like the rest.
+        /// The newest entries by default, newest first; before= pages back from a sequence, newest first; after= pages forward from one, oldest first. Sequences have no gaps; archived entries page in like the rest.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -108,7 +108,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline
             return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.TimelineRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Entries in sequence order: the newest page by default, or those before or after a sequence. Sequences have no gaps; archived entries page in like the rest.
+        /// The newest entries by default, newest first; before= pages back from a sequence, newest first; after= pages forward from one, oldest first. Sequences have no gaps; archived entries page in like the rest.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class TimelineRequestBuilderGetQueryParameters 

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Values
         {
         }
         /// <summary>
-        /// The named weights (0 to 1) that rank partners&apos; offers by how well they share the customer&apos;s values.
+        /// The named weights (0 to 1) that match an intent to the partners who best share the customer&apos;s values, which ranks their offers on it.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ValuesProfile"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -67,7 +67,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Values
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ValuesProfile>(requestInfo, global::RelationshipGrains.ApiClient.Models.ValuesProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Replaces the named weights used to rank partners&apos; offers.
+        /// Replaces the named weights; intents expressed from now on are matched and their offers ranked by them.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ValuesProfile"/></returns>
         /// <param name="body">Named weights from 0 to 1 that say what the customer values (for example `sustainability`, `price`);partners state theirs on the same names, and intents are matched to partners who &quot;think alike&quot;.</param>
@@ -106,7 +106,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Values
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ValuesProfile>(requestInfo, global::RelationshipGrains.ApiClient.Models.ValuesProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The named weights (0 to 1) that rank partners&apos; offers by how well they share the customer&apos;s values.
+        /// The named weights (0 to 1) that match an intent to the partners who best share the customer&apos;s values, which ranks their offers on it.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -125,7 +125,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Values
             return requestInfo;
         }
         /// <summary>
-        /// Replaces the named weights used to rank partners&apos; offers.
+        /// Replaces the named weights; intents expressed from now on are matched and their offers ranked by them.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">Named weights from 0 to 1 that say what the customer values (for example `sustainability`, `price`);partners state theirs on the same names, and intents are matched to partners who &quot;think alike&quot;.</param>

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.DeadLetters.Item.Replay
         {
         }
         /// <summary>
-        /// Operators only. 404 when there is no such dead letter; 502 when the receiver refuses it again, with what it answered.
+        /// Operators only. 404 when there is no such dead letter; 409 when no receiver takes it any more; 502 when the receiver refuses it again, with what it answered.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.WebhookReplay"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -43,6 +43,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.DeadLetters.Item.Replay
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 401 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 403 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 404 status code</exception>
+        /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 409 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 429 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 502 status code</exception>
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
@@ -62,6 +63,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.DeadLetters.Item.Replay
                 { "401", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "403", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "404", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
+                { "409", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "429", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "502", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
                 { "503", global::RelationshipGrains.ApiClient.Models.Problem.CreateFromDiscriminatorValue },
@@ -69,7 +71,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Webhooks.DeadLetters.Item.Replay
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.WebhookReplay>(requestInfo, global::RelationshipGrains.ApiClient.Models.WebhookReplay.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Operators only. 404 when there is no such dead letter; 502 when the receiver refuses it again, with what it answered.
+        /// Operators only. 404 when there is no such dead letter; 409 when no receiver takes it any more; 502 when the receiver refuses it again, with what it answered.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>

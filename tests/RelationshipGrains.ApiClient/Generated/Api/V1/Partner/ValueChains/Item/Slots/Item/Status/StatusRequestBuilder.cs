@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.ValueChains.Item.Slots.Ite
         {
         }
         /// <summary>
-        /// Moves the calling partner&apos;s committed slot one step on (accepted, in-production, shipped, delivered) or to failed.
+        /// Moves the calling partner&apos;s committed slot, which starts at accepted, one step on (in-production, shipped, delivered) or to failed; the status it has again changes nothing. pending is refused (400).
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ValueChainView"/></returns>
         /// <param name="body">A partner&apos;s fulfilment report for its slot.</param>
@@ -75,7 +75,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Partner.ValueChains.Item.Slots.Ite
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ValueChainView>(requestInfo, global::RelationshipGrains.ApiClient.Models.ValueChainView.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Moves the calling partner&apos;s committed slot one step on (accepted, in-production, shipped, delivered) or to failed.
+        /// Moves the calling partner&apos;s committed slot, which starts at accepted, one step on (in-production, shipped, delivered) or to failed; the status it has again changes nothing. pending is refused (400).
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">A partner&apos;s fulfilment report for its slot.</param>
