@@ -24,17 +24,16 @@ public sealed partial class CommunityGrain
             }
         }
 
-        // The pages first: a customer whose posts are all archived changes nothing below, and the journal must still be
-        // rewritten, since records from before the posts were archived hold their words.
-        var changed = await ErasePostPagesAsync(customerId, pseudonym, keepTexts);
-        changed |= State.Members.Remove(customerId);
+        // The pages first; the journal is rewritten below whatever changes here, since records from before the posts
+        // were archived hold their words.
+        await ErasePostPagesAsync(customerId, pseudonym, keepTexts);
+        State.Members.Remove(customerId);
         _votes.Remove(customerId);
         for (var i = 0; i < State.Posts.Count; i++)
         {
             if (ErasedPost(State.Posts[i], customerId, pseudonym, keepTexts) is { } erased)
             {
                 State.Posts[i] = erased;
-                changed = true;
             }
         }
 
@@ -54,7 +53,6 @@ public sealed partial class CommunityGrain
                         // Titles first: one holding the customer's id as a word would no longer match its quote.
                         : IdsInText.Replace(QuotedTitles.Replace(e.Text, titles.Values, IdeaGrain.RemovedText), customerId, pseudonym),
                 };
-                changed = true;
             }
         }
 
@@ -67,15 +65,12 @@ public sealed partial class CommunityGrain
                 State.IdeaTitles[ideaId] = IdeaGrain.RemovedText;
             }
 
-            changed = true;
         }
 
-        if (changed)
-        {
-            // The next write rewrites the journal as a snapshot, so the customer's id is gone from storage too.
-            compactions.Request(this.GetGrainId());
-            await SaveAsync();
-        }
+        // Rewritten whether or not anything the community holds now changed: earlier records may still name the customer
+        // (a join before they left, feed events since trimmed), and the erasure visits only communities they were in.
+        compactions.Request(this.GetGrainId());
+        await SaveAsync();
 
         // Saved before the ideas pseudonymise the customer, so a retry still reads from them the titles this removed.
         foreach (var ideaId in State.Ideas)

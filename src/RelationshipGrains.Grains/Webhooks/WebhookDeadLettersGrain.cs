@@ -16,6 +16,13 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
 
     private readonly IDurableList<WebhookDeadLetter> _letters = journal.GetOrAddList<WebhookDeadLetter>("dead-letters");
 
+    /// <summary>
+    /// Dead letters left (replayed, replaced, or past <see cref="Kept"/>) since an erasure last had the journal
+    /// rewritten: the records that added them, bodies and all, are still there, so the next erasure rewrites it even
+    /// when none kept concerns its customer.
+    /// </summary>
+    private readonly IDurableValue<bool> _leftSinceRewrite = journal.GetOrAddValue<bool>("left-since-rewrite");
+
     public async Task AddAsync(WebhookDeadLetter deadLetter)
     {
         ArgumentNullException.ThrowIfNull(deadLetter);
@@ -34,6 +41,7 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
         }
 
         _letters.RemoveAt(index);
+        Left();
         await journal.WriteOrRetireAsync(this);
         return true;
     }
@@ -53,8 +61,9 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
     {
         ArgumentNullException.ThrowIfNull(names);
         var forgotten = _letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, names, raisedBefore)).Count;
-        if (forgotten > 0)
+        if (forgotten > 0 || _leftSinceRewrite.Value)
         {
+            _leftSinceRewrite.Value = false;
             compactions.Request(this.GetGrainId());
             await journal.WriteOrRetireAsync(this);
         }
@@ -65,8 +74,21 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
         if (_letters.FindIndex(d => d.DeadLetterId == deadLetter.DeadLetterId) is var earlier and >= 0)
         {
             _letters.RemoveAt(earlier);
+            Left();
+        }
+        else if (_letters.Count >= Kept)
+        {
+            Left();
         }
 
         _letters.AddKeepingLatest(deadLetter, Kept);
+    }
+
+    private void Left()
+    {
+        if (!_leftSinceRewrite.Value)
+        {
+            _leftSinceRewrite.Value = true;
+        }
     }
 }

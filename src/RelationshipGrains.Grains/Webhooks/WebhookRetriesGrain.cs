@@ -26,6 +26,12 @@ public sealed partial class WebhookRetriesGrain(
     private const int InParallel = 8;
 
     private readonly IDurableList<WebhookRetry> _waiting = journal.GetOrAddList<WebhookRetry>("waiting");
+
+    /// <summary>
+    /// Deliveries left the queue since an erasure last had the journal rewritten: the records that added them, bodies
+    /// and all, are still there, so the next erasure rewrites it even when none waiting concerns its customer.
+    /// </summary>
+    private readonly IDurableValue<bool> _leftSinceRewrite = journal.GetOrAddValue<bool>("left-since-rewrite");
     private readonly HashSet<Guid> _ids = [];
     private IGrainTimer? _timer;
     private bool _reminderHeld;
@@ -98,8 +104,9 @@ public sealed partial class WebhookRetriesGrain(
         // A round under way sends none of them it has not sent yet, and finds them gone when it records its outcomes.
         var forgotten = _waiting.RemoveWhere(r => ErasedCustomers.Concerns(r.CustomerId, r.Body, r.RaisedAt, customerId, names, raisedBefore));
         _ids.ExceptWith(forgotten.Select(r => r.MessageId));
-        if (forgotten.Count > 0)
+        if (forgotten.Count > 0 || _leftSinceRewrite.Value)
         {
+            _leftSinceRewrite.Value = false;
             compactions.Request(this.GetGrainId());
             await journal.WriteOrRetireAsync(this);
             Schedule();
@@ -283,6 +290,10 @@ public sealed partial class WebhookRetriesGrain(
             {
                 _waiting.RemoveAt(i);
                 _ids.Remove(id);
+                if (!_leftSinceRewrite.Value)
+                {
+                    _leftSinceRewrite.Value = true;
+                }
             }
         }
 

@@ -1,3 +1,4 @@
+using Orleans.Journaling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -273,6 +274,35 @@ public sealed class Retrying_webhook_deliveries(MessagingClusterFixture fixture)
         await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue dropping the delivery");
         Assert.Equal(0, RequestsTo(subscriptionId));
         Assert.DoesNotContain(await DeadLetters.ListAsync(), d => d.SubscriptionId == subscriptionId);
+    }
+
+    [Fact]
+    public async Task An_erasure_rewrites_a_queue_and_the_dead_letters_that_let_deliveries_go_so_none_stays_in_storage()
+    {
+        var subscriptionId = await Subscribe();
+        var retries = fixture.Grains.GetGrain<IWebhookRetriesGrain>(subscriptionId);
+        // A dead-letter grain of its own, whose journal holds only what this test wrote.
+        var deadLetters = fixture.Grains.GetGrain<IWebhookDeadLettersGrain>(Random.Shared.NextInt64(1, long.MaxValue));
+        var (delivered, replayed) = (Guid.NewGuid(), Guid.NewGuid());
+        var customer = Keys.Customer("left");
+        await retries.WaitAsync(new WebhookRetry(delivered, EventType, $$"""{"note":"{{delivered:N}}"}""", 1, "The receiver answered 500.",
+            DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, customer));
+        await fixture.Receiver.WaitForAsync(r => r.Path == $"/hooks/{subscriptionId}");
+        await Poll.UntilAsync(retries.ListAsync, l => l.Count == 0, TimeSpan.FromSeconds(10), "The queue letting the delivery go");
+        var letter = new WebhookDeadLetter($"{subscriptionId}.{replayed:N}", subscriptionId, replayed, EventType, $$"""{"note":"{{replayed:N}}"}""", 3,
+            "The receiver answered 500.", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow, customer);
+        await deadLetters.AddAsync(letter);
+        await deadLetters.RemoveAsync(letter.DeadLetterId);
+
+        // Another customer's erasure: neither holds anything of theirs, but both journals still held what left them.
+        await retries.ForgetCustomerAsync(Keys.Customer("erased"), [], DateTimeOffset.UtcNow);
+        await deadLetters.ForgetCustomerAsync(Keys.Customer("erased"), [], DateTimeOffset.UtcNow);
+
+        bool Holds(IAddressable grain, Guid marker) =>
+            fixture.Journals.RawBytes(JournalId.FromGrainId(grain.GetGrainId())).AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(marker.ToString("N"))) >= 0;
+        Assert.False(Holds(retries, delivered));
+        Assert.False(Holds(deadLetters, replayed));
+        Assert.Empty(await deadLetters.ListAsync());
     }
 
     [Fact]
