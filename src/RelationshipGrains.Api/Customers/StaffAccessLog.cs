@@ -14,8 +14,9 @@ namespace RelationshipGrains.Api.Customers;
 
 /// <summary>
 /// Who among the staff looked at or changed a customer's data, and what they changed elsewhere: every request a
-/// signed-in member of staff makes on a customer's routes is recorded before it runs, and the customer and staff can
-/// read the log; every other change goes to the staff action log operators read.
+/// signed-in member of staff makes on a customer's routes, and every change naming the customer on another (a
+/// community membership), is recorded before it runs, and the customer and staff can read the log; every other change
+/// goes to the staff action log operators read, which names no customer.
 /// </summary>
 internal static class StaffAccessLog
 {
@@ -25,7 +26,8 @@ internal static class StaffAccessLog
     {
         customer.MapGet(StaffAccessPath, List)
             .Describe("listStaffAccess", "List staff access to a customer's data",
-                "The latest 1,000 requests signed-in members of staff made on the customer's routes, newest first: who "
+                "The latest 1,000 requests signed-in members of staff made on the customer's routes, and their changes "
+                + "naming the customer elsewhere (a community membership), newest first: who "
                 + "(subject and name), what and when; the same request by the same person within a minute is listed once. "
                 + "Requests with API keys are machines' and are not listed.")
             .OpenToTheCustomer();
@@ -58,11 +60,21 @@ internal static class StaffAccessLog
             }
             else if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))
             {
-                var request = $"{what} ({http.Request.Method} {http.Request.Path})";
+                // The organisation's log outlives a customer's erasure, so a customer named in the route is named there by
+                // the route's placeholder, and the change goes in the customer's own log too, which the erasure takes.
+                var named = http.Request.RouteValues["customerId"] as string is { } id && Check.IsId(id) ? id : null;
+                var request = $"{what} ({http.Request.Method} {(named is null ? http.Request.Path.Value : WithoutCustomer(http.Request.Path.Value!, named))})";
                 await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, request, at));
+                if (named is not null)
+                {
+                    await grains.GetGrain<IStaffAccessLogGrain>(named).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, at));
+                }
             }
         }
 
         await next(http);
     });
+
+    private static string WithoutCustomer(string path, string customerId) =>
+        string.Join('/', path.Split('/').Select(segment => segment == customerId ? "{customerId}" : segment));
 }

@@ -27,6 +27,7 @@ public sealed class Attributing_staff_changes(SignInFixture signIn)
         await Ok(Post(agent, $"{community}/ideas", new { customerId = member, ideaId = idea, title = "Folding chair" }), HttpStatusCode.Created);
         await Ok(agent.GetAsync($"/api/v1/ideas/{idea}"));
         await Ok(Post(agent, $"/api/v1/ideas/{idea}/status", new { actorId = moderator, status = "culled", reason = "A duplicate of the stool" }));
+        await Ok(supervisor.DeleteAsync($"{community}/members/{member}"), HttpStatusCode.NoContent);
         var refused = await agent.GetAsync("/api/v1/operations/staff-actions");
 
         var log = (await Ok(supervisor.GetAsync("/api/v1/operations/staff-actions"))).EnumerateArray()
@@ -34,15 +35,19 @@ public sealed class Attributing_staff_changes(SignInFixture signIn)
             .Select(a => (Subject: a.GetProperty("subject").GetString(), Name: a.GetProperty("name").GetString(), What: a.GetProperty("what").GetString()))
             .ToList();
 
-        // Newest first; the key's join and the agent's read are not changes by a person.
+        // Newest first; the key's join and the agent's read are not changes by a person. The organisation's log outlives
+        // an erasure, so it names no customer; the customer's own log, which goes with them, has the change.
         Assert.Equal(
             [
+                (Supervisor.Subject, "Olu Supervisor", $"Leave a community (DELETE {community}/members/{{customerId}})"),
                 (Agent.Subject, "Ada Agent", $"Move an idea on (POST /api/v1/ideas/{idea}/status)"),
                 (Agent.Subject, "Ada Agent", $"Propose an idea (POST {community}/ideas)"),
                 (Supervisor.Subject, "Olu Supervisor", $"Create or configure a community (PUT {community})"),
             ],
             log);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var theirs = Assert.Single((await Ok(supervisor.GetAsync($"/api/v1/customers/{member}/staff-access"))).EnumerateArray());
+        Assert.Equal((Supervisor.Subject, "Leave a community"), (theirs.GetProperty("subject").GetString(), theirs.GetProperty("what").GetString()));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess
         {
         }
         /// <summary>
-        /// The latest 1,000 requests signed-in members of staff made on the customer&apos;s routes, newest first: who (subject and name), what and when; the same request by the same person within a minute is listed once. Requests with API keys are machines&apos; and are not listed.
+        /// The latest 1,000 requests signed-in members of staff made on the customer&apos;s routes, and their changes naming the customer elsewhere (a community membership), newest first: who (subject and name), what and when; the same request by the same person within a minute is listed once. Requests with API keys are machines&apos; and are not listed.
         /// </summary>
         /// <returns>A List&lt;global::RelationshipGrains.ApiClient.Models.StaffAccess&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -68,7 +68,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// The latest 1,000 requests signed-in members of staff made on the customer&apos;s routes, newest first: who (subject and name), what and when; the same request by the same person within a minute is listed once. Requests with API keys are machines&apos; and are not listed.
+        /// The latest 1,000 requests signed-in members of staff made on the customer&apos;s routes, and their changes naming the customer elsewhere (a community membership), newest first: who (subject and name), what and when; the same request by the same person within a minute is listed once. Requests with API keys are machines&apos; and are not listed.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
