@@ -15,7 +15,7 @@ public interface IStaffActionLogGrain : IGrainWithIntegerKey
     /// <summary>How many actions are kept.</summary>
     public const int Size = 10_000;
 
-    /// <summary>Records one action, durable when the call returns; the same person doing the same again within a minute is not recorded twice.</summary>
+    /// <summary>Records one action, durable when the call returns; every action is recorded, the same one again too.</summary>
     /// <param name="action">Who changed what (in words, followed by the request), and when.</param>
     [Alias("Record")]
     Task RecordAsync(StaffAccess action);

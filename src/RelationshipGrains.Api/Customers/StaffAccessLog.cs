@@ -63,11 +63,12 @@ internal static class StaffAccessLog
                 // The organisation's log outlives a customer's erasure, so a customer named in the route is named there by
                 // the route's placeholder, and the change goes in the customer's own log too, which the erasure takes.
                 var named = http.Request.RouteValues["customerId"] as string is { } id && Check.IsId(id) ? id : null;
-                var request = $"{what} ({http.Request.Method} {(named is null ? http.Request.Path.Value : WithoutCustomer(http.Request.Path.Value!, named))})";
-                await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, request, at));
+                var request = $"{what} ({http.Request.Method} {http.Request.Path})";
+                var unnamed = named is null ? request : $"{what} ({http.Request.Method} {WithoutCustomer(http.Request.Path.Value!, named)})";
+                await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, unnamed, at));
                 if (named is not null)
                 {
-                    await grains.GetGrain<IStaffAccessLogGrain>(named).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, at));
+                    await grains.GetGrain<IStaffAccessLogGrain>(named).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, request, at));
                 }
             }
         }

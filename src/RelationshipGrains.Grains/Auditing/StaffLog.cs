@@ -17,10 +17,13 @@ public abstract class StaffLog(IDurableStateManager journal, int size) : Grain
 
     protected IDurableQueue<StaffAccess> Log { get; } = journal.GetOrAddQueue<StaffAccess>("staff-access");
 
+    /// <summary>Whether the same person doing the same thing again within <see cref="SameLook"/> is one entry.</summary>
+    protected virtual bool MergesRepeats => true;
+
     public async Task RecordAsync(StaffAccess access)
     {
         ArgumentNullException.ThrowIfNull(access);
-        if (Log.LastOrDefault() is { } last && last.Subject == access.Subject && last.What == access.What && access.At - last.At < SameLook)
+        if (MergesRepeats && Log.LastOrDefault() is { } last && last.Subject == access.Subject && last.What == access.What && access.At - last.At < SameLook)
         {
             return;
         }

@@ -20,14 +20,17 @@ public sealed class Attributing_staff_changes(SignInFixture signIn)
         var community = $"/api/v1/communities/{slug}";
         var moderator = Keys.Customer("staff");
         var member = Keys.Customer("m");
+        var another = Keys.Customer("m");
         var idea = Keys.Customer("idea");
 
         await Ok(supervisor.PutAsync(community, JsonContent.Create(new { name = "Audited", topics = new[] { "chairs" }, staff = new[] { moderator } })));
         await Ok(Post(key, $"{community}/members", new { customerId = member }));
+        await Ok(Post(key, $"{community}/members", new { customerId = another }));
         await Ok(Post(agent, $"{community}/ideas", new { customerId = member, ideaId = idea, title = "Folding chair" }), HttpStatusCode.Created);
         await Ok(agent.GetAsync($"/api/v1/ideas/{idea}"));
         await Ok(Post(agent, $"/api/v1/ideas/{idea}/status", new { actorId = moderator, status = "culled", reason = "A duplicate of the stool" }));
         await Ok(supervisor.DeleteAsync($"{community}/members/{member}"), HttpStatusCode.NoContent);
+        await Ok(supervisor.DeleteAsync($"{community}/members/{another}"), HttpStatusCode.NoContent);
         var refused = await agent.GetAsync("/api/v1/operations/staff-actions");
 
         var log = (await Ok(supervisor.GetAsync("/api/v1/operations/staff-actions"))).EnumerateArray()
@@ -36,9 +39,11 @@ public sealed class Attributing_staff_changes(SignInFixture signIn)
             .ToList();
 
         // Newest first; the key's join and the agent's read are not changes by a person. The organisation's log outlives
-        // an erasure, so it names no customer; the customer's own log, which goes with them, has the change.
+        // an erasure, so it names no customer, and each change is listed though the two read alike; the customer's own
+        // log, which goes with them, has the change.
         Assert.Equal(
             [
+                (Supervisor.Subject, "Olu Supervisor", $"Leave a community (DELETE {community}/members/{{customerId}})"),
                 (Supervisor.Subject, "Olu Supervisor", $"Leave a community (DELETE {community}/members/{{customerId}})"),
                 (Agent.Subject, "Ada Agent", $"Move an idea on (POST /api/v1/ideas/{idea}/status)"),
                 (Agent.Subject, "Ada Agent", $"Propose an idea (POST {community}/ideas)"),
@@ -47,7 +52,8 @@ public sealed class Attributing_staff_changes(SignInFixture signIn)
             log);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         var theirs = Assert.Single((await Ok(supervisor.GetAsync($"/api/v1/customers/{member}/staff-access"))).EnumerateArray());
-        Assert.Equal((Supervisor.Subject, "Leave a community"), (theirs.GetProperty("subject").GetString(), theirs.GetProperty("what").GetString()));
+        Assert.Equal((Supervisor.Subject, $"Leave a community (DELETE {community}/members/{member})"),
+            (theirs.GetProperty("subject").GetString(), theirs.GetProperty("what").GetString()));
     }
 
     [Fact]

@@ -127,7 +127,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ErasureReceipt>(requestInfo, global::RelationshipGrains.ApiClient.Models.ErasureReceipt.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The profile as last given; its fields are empty for a customer seen (an interaction, values) but never given one, and 404 is for a customer never seen.
+        /// The profile as last given; its fields are empty for a customer seen (an interaction, values) but never given one; 404 for a customer never seen, or erased and not seen since.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.CustomerProfile"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -218,7 +218,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
             return requestInfo;
         }
         /// <summary>
-        /// The profile as last given; its fields are empty for a customer seen (an interaction, values) but never given one, and 404 is for a customer never seen.
+        /// The profile as last given; its fields are empty for a customer seen (an interaction, values) but never given one; 404 for a customer never seen, or erased and not seen since.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
