@@ -1,9 +1,10 @@
 namespace RelationshipGrains.Communities;
 
 /// <summary>
-/// The communities that have held a customer as a member (keyed by the customer id). Each community writes here before
-/// it answers a join, or a configuration naming the customer as staff, so the customer's erasure finds every one: the
-/// notices on the customer's timeline could be lost, and staff named at configuration got none. Not for grain clients.
+/// The communities that have held a customer as a member, or their words as an idea's evidence (keyed by the customer
+/// id). Each community writes here before it answers a join, or a configuration naming the customer as staff, and so
+/// does evidence before it reaches an idea, so the customer's erasure finds every one: the notices on the customer's
+/// timeline could be lost, and staff named at configuration got none. Not for grain clients.
 /// </summary>
 [Alias("rg.ICustomerCommunitiesGrain")]
 public interface ICustomerCommunitiesGrain : IGrainWithStringKey

@@ -25,7 +25,7 @@ public static class CustomersApi
         api.MapGet("", GetProfile)
             .Describe("getCustomerProfile", "Read a customer's profile",
                 "The profile as last given; its fields are empty for a customer seen (an interaction, values) but never "
-                + "given one, and 404 is for a customer never seen.");
+                + "given one; 404 for a customer never seen, or erased and not seen since.");
         api.MapPut("", UpdateProfile)
             .Describe("updateCustomerProfile", "Create or change a customer's profile",
                 "Replaces the whole profile (display name, language, contact points, tags): a field left out is "

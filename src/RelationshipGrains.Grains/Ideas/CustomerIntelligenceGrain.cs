@@ -22,6 +22,7 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
         ArgumentNullException.ThrowIfNull(request);
         var entry = await EntryAsync(request.CustomerId, request.Sequence);
         var title = request.Title ?? Shorten(entry.Text!, ProposeIdea.TitleLength);
+        await HeldByAsync(request.CustomerId, request.Community);
         var community = GrainFactory.Community(request.Community);
         var idea = await community.ProposeIdeaAsync(request.ActorId, new ProposeIdea(request.IdeaId, title, request.Description ?? entry.Text));
         idea = await GrainFactory.GetGrain<IIdeaLifecycleGrain>(idea.IdeaId).AddEvidenceAsync(FromEntry(request.CustomerId, entry, origin: true));
@@ -40,6 +41,11 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
             { Mention: null, CustomerId: { } customerId, Sequence: { } sequence } => await FromInteractionAsync(customerId, sequence),
             _ => throw new RelationshipValidationException("mention", "Give either customerId with sequence (a timeline entry), or a mention."),
         };
+        if (evidence.CustomerId is { } named)
+        {
+            await HeldByAsync(named, existing.Community);
+        }
+
         var updated = await idea.AddEvidenceAsync(evidence);
         var similar = await GrainFactory.Community(existing.Community).SuggestSimilarAsync(text, request.IdeaId, IdeaWithSimilar.SimilarCount);
         return new IdeaWithSimilar(updated, similar);
@@ -89,6 +95,14 @@ public sealed class CustomerIntelligenceGrain : Grain, ICustomerIntelligenceGrai
         return new IdeaEvidence(customerId ?? $"social:{mention.Author.ToLowerInvariant()}", customerId, EvidenceKind.SocialMention,
             mention.Url, Shorten(mention.Text, ExcerptLength), "social", default);
     }
+
+    /// <summary>
+    /// Writes down, before the customer's words or id reach one of its ideas, that the community holds them: the
+    /// customer's erasure visits only the communities written down, and the notice the idea sends the customer's
+    /// timeline is not sure to arrive, nor needed by a customer who never joined.
+    /// </summary>
+    private Task HeldByAsync(string customerId, string community) =>
+        GrainFactory.GetGrain<ICustomerCommunitiesGrain>(customerId).AddAsync(community);
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 }

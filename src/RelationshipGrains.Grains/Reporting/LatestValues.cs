@@ -14,7 +14,7 @@ public static class LatestValues
 
     /// <summary>
     /// Rekeys every intent still under its "customer/intent" key by <paramref name="keyOf"/> (whose keys hold no '/'),
-    /// keeping the later state where both are there.
+    /// keeping the later state where both are there, and the rekeyed one (written since) where both have the same time.
     /// </summary>
     /// <returns>How many were rekeyed.</returns>
     public static int PseudonymiseIntentKeys(IDictionary<string, LatestValue> intents, Func<string, string> keyOf)
@@ -23,7 +23,11 @@ public static class LatestValues
         foreach (var (key, value) in plain)
         {
             intents.Remove(key);
-            Keep(intents, keyOf(key), value);
+            var rekeyed = keyOf(key);
+            if (!intents.TryGetValue(rekeyed, out var known) || known.At < value.At)
+            {
+                intents[rekeyed] = value;
+            }
         }
 
         return plain.Count;

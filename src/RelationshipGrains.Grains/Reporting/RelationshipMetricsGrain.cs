@@ -24,9 +24,12 @@ public sealed class RelationshipMetricsGrain(IDurableStateManager journal, Pseud
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // Journals from before 2026-12-05 keyed intents by "customer/intent", so an erased customer's id stayed here; they
-        // are rekeyed once, and rewritten whole so no earlier record keeps the ids.
-        if (LatestValues.PseudonymiseIntentKeys(State.Intents, pseudonyms.ForIntentCount) > 0)
+        // are rekeyed once, and rewritten whole so no earlier record keeps the ids. Marked in the rewrite itself: a
+        // rewrite that failed after the rekeyed records were appended leaves no plain key to tell it is still due.
+        if (!State.IntentKeysPseudonymous.Value)
         {
+            LatestValues.PseudonymiseIntentKeys(State.Intents, pseudonyms.ForIntentCount);
+            State.IntentKeysPseudonymous.Value = true;
             compactions.Request(this.GetGrainId());
             await journal.WriteOrRetireAsync(this);
         }

@@ -20,4 +20,7 @@ public sealed class RelationshipMetricsJournal(IDurableStateManager manager)
     public IDurableQueue<Guid> Seen { get; } = manager.GetOrAddQueue<Guid>("seen");
 
     public IDurableValue<long> Applied { get; } = manager.GetOrAddValue<long>("applied");
+
+    /// <summary>Whether the journal was rewritten whole since intents were last kept under their ids (before 2026-12-05).</summary>
+    public IDurableValue<bool> IntentKeysPseudonymous { get; } = manager.GetOrAddValue<bool>("intent-keys-pseudonymous");
 }

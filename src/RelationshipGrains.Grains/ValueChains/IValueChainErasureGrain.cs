@@ -9,9 +9,10 @@ public interface IValueChainErasureGrain : IGrainWithStringKey
 {
     /// <summary>
     /// The chain stays for the partners in it, owned by a pseudonym no one can turn back into the customer: a customer
-    /// who comes back under the same id neither sees it nor hears of its steps. A chain not yet committed is cancelled
-    /// (no one can commit it now), and its title and slot requirements, which the customer wrote, become "[removed]"
-    /// and nothing; a committed chain keeps them, as its partners fulfil it. Again, or for another owner, nothing.
+    /// who comes back under the same id neither sees it nor hears of its steps. An open chain is cancelled (no one can
+    /// commit it now), and one never committed loses its title and slot requirements, which the customer wrote
+    /// ("[removed]" and nothing); a committed chain keeps them, as its partners fulfil it. Again, nothing more; for
+    /// another owner, nothing.
     /// </summary>
     /// <param name="customerId">The erased customer.</param>
     [Alias("ForgetOwner")]

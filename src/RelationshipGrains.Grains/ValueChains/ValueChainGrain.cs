@@ -314,31 +314,44 @@ public sealed partial class ValueChainGrain(
 
     public async Task ForgetOwnerAsync(string customerId)
     {
-        if (State.OwnerErased || State.OwnerCustomerId != customerId)
+        // Asked again by an erasure sent again: a chain of an owner erased before its text was removed is cleaned then.
+        var pseudonym = pseudonyms.ForErasedCustomer(customerId);
+        if (State.OwnerCustomerId != (State.OwnerErased ? pseudonym : customerId))
         {
             return;
         }
 
+        var changed = !State.OwnerErased;
         // The whole state is rewritten, so storage no longer holds the customer's id either.
-        State.OwnerCustomerId = pseudonyms.ForErasedCustomer(customerId);
+        State.OwnerCustomerId = pseudonym;
         State.OwnerErased = true;
         State.Untold.Clear();
         if (State.Status == ValueChainStatus.Open)
         {
-            // No one may commit it any more, so it ends here and its partners hear so. No partner will fulfil it, so what
-            // the customer wrote (the title, often an intent's text, and each slot's requirements) goes too. The outbox's
-            // bound is not checked: an erasure must not wait for the broker.
+            // No one may commit it any more, so it ends here and its partners hear so. The outbox's bound is not checked:
+            // an erasure must not wait for the broker.
             var now = time.GetUtcNow();
             State.Status = ValueChainStatus.Cancelled;
-            State.Title = RemovedText;
-            State.Slots.ForEach(slot => slot.Requirements = null);
-            Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId, OwnerErasedReason, WasCommitted: false, now, PartnersInChain(), null), now);
+            Outbox.Add(new ValueChainCancelled(ChainId, pseudonym, OwnerErasedReason, WasCommitted: false, now, PartnersInChain(), null), now);
+            changed = true;
         }
 
-        await state.WriteOrReloadAsync(this, Outbox);
+        if (State.CommittedAt is null && (State.Title != RemovedText || State.Slots.Any(slot => slot.Requirements is not null)))
+        {
+            // No partner will fulfil a chain never committed, so what the customer wrote (the title, often an intent's
+            // text, and each slot's requirements) goes.
+            State.Title = RemovedText;
+            State.Slots.ForEach(slot => slot.Requirements = null);
+            changed = true;
+        }
+
+        if (changed)
+        {
+            await state.WriteOrReloadAsync(this, Outbox);
+        }
     }
 
-    /// <summary>The title of an open chain whose owner was erased, as posts and ideas read after an erasure.</summary>
+    /// <summary>The title of a chain never committed whose owner was erased, as posts and ideas read after an erasure.</summary>
     public const string RemovedText = "[removed]";
 
     /// <summary>Why an open chain whose owner was erased was cancelled, as <see cref="ValueChainCancelled.Reason"/> says.</summary>

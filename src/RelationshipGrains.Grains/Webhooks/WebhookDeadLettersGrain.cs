@@ -60,8 +60,16 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
     public async Task ForgetCustomerAsync(string customerId, IReadOnlyList<string> names, DateTimeOffset raisedBefore)
     {
         ArgumentNullException.ThrowIfNull(names);
-        var forgotten = _letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, names, raisedBefore)).Count;
-        if (forgotten > 0 || _leftSinceRewrite.Value)
+        if (_letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, names, raisedBefore)).Count > 0
+            && !_leftSinceRewrite.Value)
+        {
+            // Stored with the removals before the rewrite is tried: should the rewrite fail, the erasure's next try
+            // finds nothing left to forget, and this says the journal still holds what it forgot.
+            Left();
+            await journal.WriteOrRetireAsync(this);
+        }
+
+        if (_leftSinceRewrite.Value)
         {
             _leftSinceRewrite.Value = false;
             compactions.Request(this.GetGrainId());

@@ -104,7 +104,15 @@ public sealed partial class WebhookRetriesGrain(
         // A round under way sends none of them it has not sent yet, and finds them gone when it records its outcomes.
         var forgotten = _waiting.RemoveWhere(r => ErasedCustomers.Concerns(r.CustomerId, r.Body, r.RaisedAt, customerId, names, raisedBefore));
         _ids.ExceptWith(forgotten.Select(r => r.MessageId));
-        if (forgotten.Count > 0 || _leftSinceRewrite.Value)
+        if (forgotten.Count > 0 && !_leftSinceRewrite.Value)
+        {
+            // Stored with the removals before the rewrite is tried: should the rewrite fail, the erasure's next try
+            // finds nothing left to forget, and this says the journal still holds what it forgot.
+            _leftSinceRewrite.Value = true;
+            await journal.WriteOrRetireAsync(this);
+        }
+
+        if (_leftSinceRewrite.Value)
         {
             _leftSinceRewrite.Value = false;
             compactions.Request(this.GetGrainId());
@@ -305,6 +313,15 @@ public sealed partial class WebhookRetriesGrain(
         await journal.WriteOrRetireAsync(this);
         if (_waiting.Count == 0)
         {
+            if (_leftSinceRewrite.Value)
+            {
+                // Emptied, it is rewritten empty: the bodies of what left would stay in the journal's records, and the
+                // queue of a removed subscription is never asked by an erasure again.
+                _leftSinceRewrite.Value = false;
+                compactions.Request(this.GetGrainId());
+                await journal.WriteOrRetireAsync(this);
+            }
+
             await ForgetReminderAsync();
         }
     }

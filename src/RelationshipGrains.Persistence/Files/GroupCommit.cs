@@ -7,7 +7,8 @@ namespace RelationshipGrains.Persistence.Files;
 /// Makes appends durable in groups. Each journal is its own file, so an fsync per append cost every interaction its
 /// own trip to the disk and held a thread-pool thread while it waited (a third of the HTTP write rate here). On Linux
 /// an append instead hands its still-open file to one flusher thread, which calls syncfs(2) once for everything
-/// written before that call and then completes the whole group. Elsewhere each file is flushed on its own, as before.
+/// written before that call and then completes the whole group (Linux 5.8 and later, where syncfs reports a failed
+/// write-back). Elsewhere each file is flushed on its own, as before.
 /// It also makes a rename or a delete in the data folder durable (<see cref="SyncFolder"/>).
 /// <para>
 /// Once any flush fails, every later one fails too, until the process restarts. The operating system reports a
@@ -251,7 +252,9 @@ public sealed partial class GroupCommit : IDisposable
         var descriptor = Open(folder, 0 /* O_RDONLY: a folder opens read-only, which is all fsync needs */);
         if (descriptor < 0)
         {
-            return Marshal.GetLastPInvokeError();
+            // Thrown, not returned: failing to open the folder (too many open files) says nothing about what the disk
+            // holds, so it refuses this change alone and stops no later flush.
+            throw new IOException($"Opening the folder '{folder}' to flush it failed (error {Marshal.GetLastPInvokeError()}); the change made in it is not acknowledged.");
         }
 
         var result = FileSync(descriptor) == 0 ? 0 : Marshal.GetLastPInvokeError();

@@ -1,3 +1,4 @@
+using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Ideas;
@@ -41,6 +42,24 @@ public sealed class Feeding_ideas_from_conversations(ClusterFixture fixture)
         Assert.Equal(ideaId, ranked.Idea.IdeaId);
         Assert.Equal((await _world.Community.GetIdeaAsync(ideaId)).Fitness, ranked.Fitness);
         await Assert.ThrowsAsync<RelationshipNotFoundException>(() => Intelligence.GetRankedIdeaAsync(Keys.Customer("no-idea")));
+    }
+
+    [Fact]
+    public async Task A_customer_whose_words_become_evidence_is_written_down_for_their_erasure_though_never_a_member()
+    {
+        await _world.Create();
+        var (ada, first) = await Said("Chairs that fold flat, please");
+        var (bea, second) = await Said("Mine would hang on the balcony rail");
+        var ideaId = Keys.Customer("idea");
+
+        await Intelligence.ConversationToIdeaAsync(new ConversationToIdea(ada, first, _world.Slug, _world.Staff, ideaId));
+        await Intelligence.AddEvidenceAsync(new AddIdeaEvidence(ideaId, bea, second));
+
+        // The erasure visits the communities written here; the idea's notice on the timeline may never arrive.
+        foreach (var customer in new[] { ada, bea })
+        {
+            Assert.Equal([_world.Slug], await fixture.Grains.GetGrain<ICustomerCommunitiesGrain>(customer).ListAsync());
+        }
     }
 
     [Fact]

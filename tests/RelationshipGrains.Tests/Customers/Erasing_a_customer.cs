@@ -308,11 +308,14 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         await chain.InviteAsync(owner, "maker", maker);
         var forMaker = chain.AsReference<IValueChainForPartnersGrain>();
         await forMaker.OfferAsync(maker, "maker", PartnerWorld.Offer(300, 5));
+        var dropped = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        await dropped.CreateAsync(new CreateValueChain(owner, "A swing for Emma", [new SlotDefinition("maker", "Oak, please")]));
+        await dropped.CancelAsync(owner, "Changed my mind");
 
         var receipt = await customer.Stewardship().EraseAsync();
         await customer.Stewardship().EraseAsync();
 
-        Assert.Equal([chainId], receipt.ValueChainsKept);
+        Assert.Equal(new[] { chainId, dropped.GetPrimaryKeyString() }.Order(StringComparer.Ordinal), receipt.ValueChainsKept.Order(StringComparer.Ordinal));
         var seen = await forMaker.GetForPartnerAsync(maker);
         Assert.Equal(ValueChainStatus.Cancelled, seen.Status);
         Assert.Equal("[removed]", seen.Title);
@@ -329,6 +332,10 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         Assert.Equal("[removed]", stored.Title);
         Assert.Null(stored.Slots[0].Requirements);
         Assert.Single(fixture.Events.OfType<ValueChainCancelled>(), e => e.ValueChainId == chainId);
+        // One cancelled before it was committed keeps nothing the customer wrote either, and is not cancelled twice.
+        var cancelledBefore = fixture.Storage.Peek<ValueChainState>("value-chain", dropped.GetGrainId())!;
+        Assert.Equal(("[removed]", null, ValueChainStatus.Cancelled), (cancelledBefore.Title, cancelledBefore.Slots[0].Requirements, cancelledBefore.Status));
+        Assert.Single(fixture.Events.OfType<ValueChainCancelled>(), e => e.ValueChainId == dropped.GetPrimaryKeyString());
     }
 
     [Fact]

@@ -74,7 +74,8 @@ public sealed class Flushing_journals_in_groups : IDisposable
         Assert.Equal(1, syncs);
         Assert.True(later.IsClosed);
         Assert.Throws<IOException>(() => commit.SyncFolder(_directory));
-        Assert.Throws<IOException>(() => commit.FlushNow(Written(2)));
+        using var another = Written(2);
+        Assert.Throws<IOException>(() => commit.FlushNow(another));
         Assert.Equal(0, commit.Flushes);
     }
 
