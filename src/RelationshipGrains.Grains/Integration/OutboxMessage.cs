@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using RelationshipGrains.Integration.Contracts;
 
 namespace RelationshipGrains.Grains.Integration;
@@ -37,6 +38,59 @@ public sealed record OutboxMessage(
         {
             Event = integrationEvent,
         };
+
+    /// <summary>
+    /// The same message, under the same id, with every string in the event equal to <paramref name="id"/> replaced by
+    /// <paramref name="replacement"/>; this one when none is. For an erasure, whose pseudonym takes the customer's
+    /// place in events still waiting for the broker.
+    /// </summary>
+    public OutboxMessage Replacing(string id, string replacement)
+    {
+        var json = JsonNode.Parse(Json ?? Encoding.UTF8.GetBytes(Text ?? ""));
+        return Replace(json, id, replacement)
+            ? new OutboxMessage(MessageId, EventType, Text: null, CreatedAt, Encoding.UTF8.GetBytes(json!.ToJsonString()))
+            : this;
+    }
+
+    private static bool Replace(JsonNode? node, string id, string replacement)
+    {
+        var replaced = false;
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToList())
+                {
+                    if (value is JsonValue leaf && leaf.TryGetValue<string>(out var text) && text == id)
+                    {
+                        obj[name] = replacement;
+                        replaced = true;
+                    }
+                    else
+                    {
+                        replaced |= Replace(value, id, replacement);
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue leaf && leaf.TryGetValue<string>(out var text) && text == id)
+                    {
+                        array[i] = replacement;
+                        replaced = true;
+                    }
+                    else
+                    {
+                        replaced |= Replace(array[i], id, replacement);
+                    }
+                }
+
+                break;
+        }
+
+        return replaced;
+    }
 
     /// <summary>The event to publish: the one raised, or the one its stored JSON says.</summary>
     /// <exception cref="System.Text.Json.JsonException">The stored JSON is not the event it names.</exception>

@@ -322,10 +322,19 @@ public sealed partial class ValueChainGrain(
         }
 
         var changed = !State.OwnerErased;
-        // The whole state is rewritten, so storage no longer holds the customer's id either.
+        // The whole state is rewritten, so storage no longer holds the customer's id either; events still waiting for
+        // the broker go out under the pseudonym, which a receiver that has erased the customer cannot take for them.
         State.OwnerCustomerId = pseudonym;
         State.OwnerErased = true;
         State.Untold.Clear();
+        for (var i = 0; i < State.Outbox.Count; i++)
+        {
+            if (State.Outbox[i].Replacing(customerId, pseudonym) is var renamed && !ReferenceEquals(renamed, State.Outbox[i]))
+            {
+                State.Outbox[i] = renamed;
+                changed = true;
+            }
+        }
         if (State.Status == ValueChainStatus.Open)
         {
             // No one may commit it any more, so it ends here and its partners hear so. The outbox's bound is not checked:

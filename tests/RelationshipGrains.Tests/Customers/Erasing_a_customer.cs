@@ -339,6 +339,37 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Events_of_an_erased_owners_chain_still_waiting_for_the_broker_go_out_under_the_pseudonym()
+    {
+        var customer = await new PartnerWorld(fixture.Grains).Customer();
+        var owner = customer.GetPrimaryKeyString();
+        var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        var chainId = chain.GetPrimaryKeyString();
+        var refused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Events.Refuse = m => m.Payload.Contains(chainId, StringComparison.Ordinal) && (refused.TrySetResult() || true);
+        try
+        {
+            await chain.CreateAsync(new CreateValueChain(owner, "Trailer", [new SlotDefinition("maker")]));
+            await refused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            await customer.Stewardship().EraseAsync();
+
+            var stored = fixture.Storage.Peek<ValueChainState>("value-chain", chain.GetGrainId())!;
+            Assert.Equal(2, stored.Outbox.Count);
+            Assert.DoesNotContain(stored.Outbox, m => m.Payload.Contains(owner, StringComparison.Ordinal));
+        }
+        finally
+        {
+            fixture.Events.Refuse = _ => false;
+        }
+
+        var opened = Assert.Single(await fixture.Events.WaitAdvancingAsync<ValueChainOpened>(fixture.Time, TimeSpan.FromSeconds(5), e => e.ValueChainId == chainId));
+        var cancelled = Assert.Single(await fixture.Events.WaitAdvancingAsync<ValueChainCancelled>(fixture.Time, TimeSpan.FromSeconds(5), e => e.ValueChainId == chainId));
+        Assert.StartsWith("erased-", opened.CustomerId, StringComparison.Ordinal);
+        Assert.Equal(opened.CustomerId, cancelled.CustomerId);
+    }
+
+    [Fact]
     public async Task A_customer_who_comes_back_after_erasure_starts_a_new_timeline_and_can_be_erased_again()
     {
         var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
