@@ -25,6 +25,27 @@ public sealed partial class IdeaGrain
         // Decided before the proposer and the evidence are re-keyed below.
         var wordsTheirs = WordsAreTheirs(State.ProposerId, State.Evidence, customerId, pseudonym);
         var changed = false;
+        // Events still waiting for the broker name the customer (proposer, askers) and quote the idea: they go out
+        // under the pseudonym, without the customer's words.
+        List<(string, string, string)> inEvents = [("proposerId", customerId, pseudonym), ("askingCustomerIds", customerId, pseudonym)];
+        if (!keepTexts && wordsTheirs)
+        {
+            inEvents.Add(("title", State.Title, RemovedText));
+            if (State.Description is { } description)
+            {
+                inEvents.Add(("description", description, RemovedText));
+            }
+        }
+
+        for (var i = 0; i < State.Outbox.Count; i++)
+        {
+            if (State.Outbox[i].Replacing(inEvents) is var renamed && !ReferenceEquals(renamed, State.Outbox[i]))
+            {
+                State.Outbox[i] = renamed;
+                changed = true;
+            }
+        }
+
         if (!keepTexts && wordsTheirs && (State.Title != RemovedText || State.Description is not null))
         {
             State.Title = RemovedText;

@@ -40,56 +40,42 @@ public sealed record OutboxMessage(
         };
 
     /// <summary>
-    /// The same message, under the same id, with every string in the event equal to <paramref name="id"/> replaced by
-    /// <paramref name="replacement"/>; this one when none is. For an erasure, whose pseudonym takes the customer's
-    /// place in events still waiting for the broker.
+    /// The same message, under the same id, with each change made to the event: in the named property (by its JSON
+    /// name, camelCase), a string or a list's item equal to From becomes To. This one when none applies. For an
+    /// erasure, whose pseudonym takes the customer's place in events still waiting for the broker, and whose removed
+    /// words leave them too.
     /// </summary>
-    public OutboxMessage Replacing(string id, string replacement)
+    public OutboxMessage Replacing(params IReadOnlyList<(string Property, string From, string To)> changes)
     {
-        var json = JsonNode.Parse(Json ?? Encoding.UTF8.GetBytes(Text ?? ""));
-        return Replace(json, id, replacement)
-            ? new OutboxMessage(MessageId, EventType, Text: null, CreatedAt, Encoding.UTF8.GetBytes(json!.ToJsonString()))
-            : this;
-    }
-
-    private static bool Replace(JsonNode? node, string id, string replacement)
-    {
-        var replaced = false;
-        switch (node)
+        if (JsonNode.Parse(Json ?? Encoding.UTF8.GetBytes(Text ?? "")) is not JsonObject json)
         {
-            case JsonObject obj:
-                foreach (var (name, value) in obj.ToList())
-                {
-                    if (value is JsonValue leaf && leaf.TryGetValue<string>(out var text) && text == id)
-                    {
-                        obj[name] = replacement;
-                        replaced = true;
-                    }
-                    else
-                    {
-                        replaced |= Replace(value, id, replacement);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                for (var i = 0; i < array.Count; i++)
-                {
-                    if (array[i] is JsonValue leaf && leaf.TryGetValue<string>(out var text) && text == id)
-                    {
-                        array[i] = replacement;
-                        replaced = true;
-                    }
-                    else
-                    {
-                        replaced |= Replace(array[i], id, replacement);
-                    }
-                }
-
-                break;
+            return this;
         }
 
-        return replaced;
+        var replaced = false;
+        foreach (var (property, from, to) in changes.Where(c => c.From != c.To))
+        {
+            switch (json[property])
+            {
+                case JsonValue value when value.TryGetValue<string>(out var text) && text == from:
+                    json[property] = to;
+                    replaced = true;
+                    break;
+                case JsonArray items:
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        if (items[i] is JsonValue item && item.TryGetValue<string>(out var text) && text == from)
+                        {
+                            items[i] = to;
+                            replaced = true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return replaced ? new OutboxMessage(MessageId, EventType, Text: null, CreatedAt, Encoding.UTF8.GetBytes(json.ToJsonString())) : this;
     }
 
     /// <summary>The event to publish: the one raised, or the one its stored JSON says.</summary>

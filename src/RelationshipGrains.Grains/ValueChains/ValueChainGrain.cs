@@ -327,9 +327,15 @@ public sealed partial class ValueChainGrain(
         State.OwnerCustomerId = pseudonym;
         State.OwnerErased = true;
         State.Untold.Clear();
+        List<(string, string, string)> inEvents = [("customerId", customerId, pseudonym)];
+        if (State.CommittedAt is null)
+        {
+            inEvents.Add(("title", State.Title, RemovedText));
+        }
+
         for (var i = 0; i < State.Outbox.Count; i++)
         {
-            if (State.Outbox[i].Replacing(customerId, pseudonym) is var renamed && !ReferenceEquals(renamed, State.Outbox[i]))
+            if (State.Outbox[i].Replacing(inEvents) is var renamed && !ReferenceEquals(renamed, State.Outbox[i]))
             {
                 State.Outbox[i] = renamed;
                 changed = true;

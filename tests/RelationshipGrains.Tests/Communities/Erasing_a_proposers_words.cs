@@ -1,6 +1,7 @@
 using RelationshipGrains.Communities;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Ideas;
+using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Tests.Infrastructure;
 
 namespace RelationshipGrains.Tests.Communities;
@@ -44,5 +45,33 @@ public sealed class Erasing_a_proposers_words(ClusterFixture fixture)
         }
 
         Assert.True(fixture.Journals.Holds(world.Community.GetGrainId(), "Tool shed"));
+    }
+
+    [Fact]
+    public async Task An_ideas_events_still_waiting_for_the_broker_go_out_without_the_erased_proposers_words()
+    {
+        var world = new CommunityWorld(fixture.Grains);
+        await world.Create();
+        var ada = Keys.Customer("ada");
+        await world.Community.JoinAsync(ada);
+        var idea = Keys.Customer("idea");
+        var refused = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        fixture.Events.Refuse = m => m.Payload.Contains(idea, StringComparison.Ordinal) && (refused.TrySetResult() || true);
+        try
+        {
+            await world.Propose(ada, idea, "Rain barrels for every allotment");
+            await refused.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            await fixture.Grains.GetGrain<ICustomerGrain>(ada).Stewardship().EraseAsync();
+
+            Assert.False(fixture.Journals.Holds(world.Idea(idea).GetGrainId(), "Rain barrels"));
+        }
+        finally
+        {
+            fixture.Events.Refuse = _ => false;
+        }
+
+        var proposed = await fixture.Events.WaitAdvancingAsync<IdeaStatusChanged>(fixture.Time, TimeSpan.FromSeconds(5), e => e.IdeaId == idea);
+        Assert.Equal("[removed]", Assert.Single(proposed).Title);
     }
 }

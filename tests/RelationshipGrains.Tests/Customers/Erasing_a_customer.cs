@@ -367,6 +367,8 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         var cancelled = Assert.Single(await fixture.Events.WaitAdvancingAsync<ValueChainCancelled>(fixture.Time, TimeSpan.FromSeconds(5), e => e.ValueChainId == chainId));
         Assert.StartsWith("erased-", opened.CustomerId, StringComparison.Ordinal);
         Assert.Equal(opened.CustomerId, cancelled.CustomerId);
+        // Never committed, the chain keeps nothing the customer wrote, nor do its events.
+        Assert.Equal("[removed]", opened.Title);
     }
 
     [Fact]
