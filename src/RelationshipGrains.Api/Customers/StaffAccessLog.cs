@@ -63,8 +63,9 @@ internal static class StaffAccessLog
                 // The organisation's log outlives a customer's erasure, so a customer named in the route is named there by
                 // the route's placeholder, and the change goes in the customer's own log too, which the erasure takes.
                 var named = http.Request.RouteValues["customerId"] as string is { } id && Check.IsId(id) ? id : null;
-                var request = $"{what} ({http.Request.Method} {http.Request.Path})";
-                var unnamed = named is null ? request : $"{what} ({http.Request.Method} {WithoutCustomer(http.Request.Path.Value!, named)})";
+                var path = http.Request.Path.ToString();
+                var request = $"{what} ({http.Request.Method} {path})";
+                var unnamed = named is null ? request : $"{what} ({http.Request.Method} {WithoutCustomer(path, named)})";
                 await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, unnamed, at));
                 if (named is not null)
                 {

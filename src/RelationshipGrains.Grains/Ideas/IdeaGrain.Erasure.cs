@@ -1,3 +1,4 @@
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Privacy;
 using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Ideas;
@@ -25,26 +26,16 @@ public sealed partial class IdeaGrain
         // Decided before the proposer and the evidence are re-keyed below.
         var wordsTheirs = WordsAreTheirs(State.ProposerId, State.Evidence, customerId, pseudonym);
         var changed = false;
-        // Events still waiting for the broker name the customer (proposer, askers) and quote the idea: they go out
-        // under the pseudonym, without the customer's words.
-        List<(string, string, string)> inEvents = [("proposerId", customerId, pseudonym), ("askingCustomerIds", customerId, pseudonym)];
+        // Events still waiting for the broker name the customer (proposer, askers) and quote the idea: they go out under
+        // the pseudonym, without the customer among the askers (later events leave them out, as they ask no more), and
+        // without the customer's words.
+        List<EventChange> inEvents = [EventChange.Exactly("proposerId", customerId, pseudonym), EventChange.Exactly("askingCustomerIds", customerId, null)];
         if (!keepTexts && wordsTheirs)
         {
-            inEvents.Add(("title", State.Title, RemovedText));
-            if (State.Description is { } description)
-            {
-                inEvents.Add(("description", description, RemovedText));
-            }
+            inEvents.AddRange([EventChange.Whatever("title", RemovedText), EventChange.Whatever("description", null)]);
         }
 
-        for (var i = 0; i < State.Outbox.Count; i++)
-        {
-            if (State.Outbox[i].Replacing(inEvents) is var renamed && !ReferenceEquals(renamed, State.Outbox[i]))
-            {
-                State.Outbox[i] = renamed;
-                changed = true;
-            }
-        }
+        changed |= Outbox.Rewrite(m => m.Replacing(inEvents));
 
         if (!keepTexts && wordsTheirs && (State.Title != RemovedText || State.Description is not null))
         {

@@ -91,6 +91,30 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
     /// <summary>Published events were dropped since the last write; the grain persists that on its next write.</summary>
     public bool RemovedSinceWrite => _removedThrough is not null;
 
+    /// <summary>
+    /// Rewrites the events waiting (an erasure's), under their ids; true if any changed. A relay in flight had copied
+    /// them, so it stops after the publish under way, which cannot be called back, and the next publishes the rewritten.
+    /// </summary>
+    public bool Rewrite(Func<OutboxMessage, OutboxMessage> rewrite)
+    {
+        var changed = false;
+        for (var i = 0; i < Pending.Count; i++)
+        {
+            if (rewrite(Pending[i]) is var rewritten && !ReferenceEquals(rewritten, Pending[i]))
+            {
+                Pending[i] = rewritten;
+                changed = true;
+            }
+        }
+
+        if (changed && _relaying)
+        {
+            _fromHeadAgain = true;
+        }
+
+        return changed;
+    }
+
     /// <summary>Refuses a change that would add <paramref name="count"/> events to a full outbox; call before changing state.</summary>
     public void EnsureRoom(int count = 1)
     {

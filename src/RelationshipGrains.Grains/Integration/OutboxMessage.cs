@@ -41,32 +41,51 @@ public sealed record OutboxMessage(
 
     /// <summary>
     /// The same message, under the same id, with each change made to the event: in the named property (by its JSON
-    /// name, camelCase), a string or a list's item equal to From becomes To. This one when none applies. For an
-    /// erasure, whose pseudonym takes the customer's place in events still waiting for the broker, and whose removed
-    /// words leave them too.
+    /// name, camelCase), a string, or a list's item, that <see cref="EventChange.Matches"/> becomes
+    /// <see cref="EventChange.To"/> (null: a null string, or the item gone). This one when none applies, or its JSON
+    /// cannot be read (the relay drops such an event). For an erasure, whose pseudonym takes the customer's place in
+    /// events still waiting for the broker, and whose removed words leave them too.
     /// </summary>
-    public OutboxMessage Replacing(params IReadOnlyList<(string Property, string From, string To)> changes)
+    public OutboxMessage Replacing(IReadOnlyList<EventChange> changes)
     {
-        if (JsonNode.Parse(Json ?? Encoding.UTF8.GetBytes(Text ?? "")) is not JsonObject json)
+        JsonObject? json;
+        try
+        {
+            json = JsonNode.Parse(Json ?? Encoding.UTF8.GetBytes(Text ?? "")) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return this;
+        }
+
+        if (json is null)
         {
             return this;
         }
 
         var replaced = false;
-        foreach (var (property, from, to) in changes.Where(c => c.From != c.To))
+        foreach (var change in changes)
         {
-            switch (json[property])
+            switch (json[change.Property])
             {
-                case JsonValue value when value.TryGetValue<string>(out var text) && text == from:
-                    json[property] = to;
+                case JsonValue value when value.TryGetValue<string>(out var text) && text != change.To && change.Matches(text):
+                    json[change.Property] = change.To;
                     replaced = true;
                     break;
                 case JsonArray items:
-                    for (var i = 0; i < items.Count; i++)
+                    for (var i = items.Count - 1; i >= 0; i--)
                     {
-                        if (items[i] is JsonValue item && item.TryGetValue<string>(out var text) && text == from)
+                        if (items[i] is JsonValue item && item.TryGetValue<string>(out var text) && text != change.To && change.Matches(text))
                         {
-                            items[i] = to;
+                            if (change.To is null)
+                            {
+                                items.RemoveAt(i);
+                            }
+                            else
+                            {
+                                items[i] = change.To;
+                            }
+
                             replaced = true;
                         }
                     }

@@ -327,20 +327,14 @@ public sealed partial class ValueChainGrain(
         State.OwnerCustomerId = pseudonym;
         State.OwnerErased = true;
         State.Untold.Clear();
-        List<(string, string, string)> inEvents = [("customerId", customerId, pseudonym)];
+        // The owner's reason for a cancel is theirs; the erasure's own cancel gives its reason.
+        List<EventChange> inEvents = [EventChange.Exactly("customerId", customerId, pseudonym), new("reason", reason => reason != OwnerErasedReason, null)];
         if (State.CommittedAt is null)
         {
-            inEvents.Add(("title", State.Title, RemovedText));
+            inEvents.Add(EventChange.Whatever("title", RemovedText));
         }
 
-        for (var i = 0; i < State.Outbox.Count; i++)
-        {
-            if (State.Outbox[i].Replacing(inEvents) is var renamed && !ReferenceEquals(renamed, State.Outbox[i]))
-            {
-                State.Outbox[i] = renamed;
-                changed = true;
-            }
-        }
+        changed |= Outbox.Rewrite(m => m.Replacing(inEvents));
         if (State.Status == ValueChainStatus.Open)
         {
             // No one may commit it any more, so it ends here and its partners hear so. The outbox's bound is not checked:

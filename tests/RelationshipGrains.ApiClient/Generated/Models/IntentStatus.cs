@@ -3,7 +3,7 @@ using System.Runtime.Serialization;
 using System;
 namespace RelationshipGrains.ApiClient.Models
 {
-    /// <summary>Whether the intent is still open.</summary>
+    /// <summary>Whether the intent is open or withdrawn.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum IntentStatus
     {
