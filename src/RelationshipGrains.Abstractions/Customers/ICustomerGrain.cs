@@ -123,7 +123,7 @@ public interface ICustomerGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<ConsentGrant> GrantConsentAsync(GrantConsent grant);
 
-    /// <summary>Revokes a partner's consent; returns false when there was none.</summary>
+    /// <summary>Revokes a partner's consent; returns false when there was none, or it had expired.</summary>
     /// <param name="partnerId">The partner whose grant to revoke, 1-64 characters of a-z, 0-9, '.', '_' or '-'.</param>
     /// <exception cref="Errors.RelationshipValidationException">The partner id is malformed.</exception>
     /// <exception cref="Errors.RelationshipUnavailableException">

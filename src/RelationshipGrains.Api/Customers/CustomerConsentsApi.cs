@@ -27,7 +27,7 @@ internal static class CustomerConsentsApi
             .Conflicts("The customer already grants consent to 500 other partners, the most at once.");
         customer.MapDelete("consents/{partnerId}", Revoke)
             .Describe("revokeConsent", "Revoke a partner's consent",
-                "The partner sees nothing of the customer from now on; 404 when it held no consent.")
+                "The partner sees nothing of the customer from now on; 404 when it held no consent, or its consent had expired.")
             .OpenToTheCustomer();
         customer.MapGet("partner-access", Access)
             .Describe("listPartnerAccess", "List partners' reads of a customer's data",

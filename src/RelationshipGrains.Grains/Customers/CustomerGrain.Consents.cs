@@ -48,7 +48,9 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         Check.Id(partnerId, "partnerId");
-        if (!State.Consents.ContainsKey(partnerId))
+        // An expired grant is no consent, as the list and every check say: revoking it records no revocation, and no
+        // partner hears of one.
+        if (!State.Consents.TryGetValue(partnerId, out var grant) || grant.ExpiresAt <= time.GetUtcNow())
         {
             return false;
         }

@@ -119,6 +119,10 @@ public sealed class Intents_consents_and_values(ClusterFixture fixture)
         Assert.True(before);
         Assert.False(await customer.HasConsentAsync(velo, ConsentScope.Profile));
         Assert.Empty(await customer.ListConsentsAsync());
+        // Revoking what lapsed is revoking nothing: no revocation on the timeline, and no event for the partner.
+        Assert.False(await customer.RevokeConsentAsync(velo));
+        var entries = (await customer.GetTimelineAsync(new TimelineQuery(After: 0))).Entries;
+        Assert.DoesNotContain(entries, e => e.Kind == TimelineEntryKind.ConsentRevoked);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents.Item
         {
         }
         /// <summary>
-        /// The partner sees nothing of the customer from now on; 404 when it held no consent.
+        /// The partner sees nothing of the customer from now on; 404 when it held no consent, or its consent had expired.
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -107,7 +107,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents.Item
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.ConsentGrant>(requestInfo, global::RelationshipGrains.ApiClient.Models.ConsentGrant.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The partner sees nothing of the customer from now on; 404 when it held no consent.
+        /// The partner sees nothing of the customer from now on; 404 when it held no consent, or its consent had expired.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
