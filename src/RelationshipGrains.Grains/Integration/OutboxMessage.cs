@@ -68,14 +68,14 @@ public sealed record OutboxMessage(
         {
             switch (json[change.Property])
             {
-                case JsonValue value when value.TryGetValue<string>(out var text) && text != change.To && change.Matches(text):
+                case JsonValue value when Hits(value, change):
                     json[change.Property] = change.To;
                     replaced = true;
                     break;
                 case JsonArray items:
                     for (var i = items.Count - 1; i >= 0; i--)
                     {
-                        if (items[i] is JsonValue item && item.TryGetValue<string>(out var text) && text != change.To && change.Matches(text))
+                        if (Hits(items[i], change))
                         {
                             if (change.To is null)
                             {
@@ -95,6 +95,9 @@ public sealed record OutboxMessage(
         }
 
         return replaced ? new OutboxMessage(MessageId, EventType, Text: null, CreatedAt, Encoding.UTF8.GetBytes(json.ToJsonString())) : this;
+
+        static bool Hits(JsonNode? node, EventChange change) =>
+            node is JsonValue value && value.TryGetValue<string>(out var text) && text != change.To && change.Matches(text);
     }
 
     /// <summary>The event to publish: the one raised, or the one its stored JSON says.</summary>

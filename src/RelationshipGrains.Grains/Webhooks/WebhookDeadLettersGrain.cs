@@ -16,12 +16,8 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
 
     private readonly IDurableList<WebhookDeadLetter> _letters = journal.GetOrAddList<WebhookDeadLetter>("dead-letters");
 
-    /// <summary>
-    /// Dead letters left (replayed, replaced, or past <see cref="Kept"/>) since an erasure last had the journal
-    /// rewritten: the records that added them, bodies and all, are still there, so the next erasure rewrites it even
-    /// when none kept concerns its customer.
-    /// </summary>
-    private readonly IDurableValue<bool> _leftSinceRewrite = journal.GetOrAddValue<bool>("left-since-rewrite");
+    /// <summary>Dead letters replayed, replaced, or past <see cref="Kept"/>.</summary>
+    private readonly LeftRecords _left = new(journal, compactions);
 
     public async Task AddAsync(WebhookDeadLetter deadLetter)
     {
@@ -41,7 +37,7 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
         }
 
         _letters.RemoveAt(index);
-        Left();
+        _left.Left();
         await journal.WriteOrRetireAsync(this);
         return true;
     }
@@ -60,21 +56,8 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
     public async Task ForgetCustomerAsync(string customerId, IReadOnlyList<string> names, DateTimeOffset raisedBefore)
     {
         ArgumentNullException.ThrowIfNull(names);
-        if (_letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, names, raisedBefore)).Count > 0
-            && !_leftSinceRewrite.Value)
-        {
-            // Stored with the removals before the rewrite is tried: should the rewrite fail, the erasure's next try
-            // finds nothing left to forget, and this says the journal still holds what it forgot.
-            Left();
-            await journal.WriteOrRetireAsync(this);
-        }
-
-        if (_leftSinceRewrite.Value)
-        {
-            _leftSinceRewrite.Value = false;
-            compactions.Request(this.GetGrainId());
-            await journal.WriteOrRetireAsync(this);
-        }
+        var forgotten = _letters.RemoveWhere(d => ErasedCustomers.Concerns(d.CustomerId, d.Body, d.RaisedAt, customerId, names, raisedBefore)).Count;
+        await _left.RewriteIfLeftAsync(this, removedNow: forgotten > 0);
     }
 
     private void Keep(WebhookDeadLetter deadLetter)
@@ -82,21 +65,14 @@ public sealed class WebhookDeadLettersGrain(IDurableStateManager journal, Forced
         if (_letters.FindIndex(d => d.DeadLetterId == deadLetter.DeadLetterId) is var earlier and >= 0)
         {
             _letters.RemoveAt(earlier);
-            Left();
+            _left.Left();
         }
         else if (_letters.Count >= Kept)
         {
-            Left();
+            _left.Left();
         }
 
         _letters.AddKeepingLatest(deadLetter, Kept);
     }
 
-    private void Left()
-    {
-        if (!_leftSinceRewrite.Value)
-        {
-            _leftSinceRewrite.Value = true;
-        }
-    }
 }

@@ -27,11 +27,8 @@ public sealed partial class WebhookRetriesGrain(
 
     private readonly IDurableList<WebhookRetry> _waiting = journal.GetOrAddList<WebhookRetry>("waiting");
 
-    /// <summary>
-    /// Deliveries left the queue since an erasure last had the journal rewritten: the records that added them, bodies
-    /// and all, are still there, so the next erasure rewrites it even when none waiting concerns its customer.
-    /// </summary>
-    private readonly IDurableValue<bool> _leftSinceRewrite = journal.GetOrAddValue<bool>("left-since-rewrite");
+    /// <summary>Deliveries that left the queue, delivered, dead-lettered or forgotten.</summary>
+    private readonly LeftRecords _left = new(journal, compactions);
     private readonly HashSet<Guid> _ids = [];
     private IGrainTimer? _timer;
     private bool _reminderHeld;
@@ -104,19 +101,8 @@ public sealed partial class WebhookRetriesGrain(
         // A round under way sends none of them it has not sent yet, and finds them gone when it records its outcomes.
         var forgotten = _waiting.RemoveWhere(r => ErasedCustomers.Concerns(r.CustomerId, r.Body, r.RaisedAt, customerId, names, raisedBefore));
         _ids.ExceptWith(forgotten.Select(r => r.MessageId));
-        if (forgotten.Count > 0 && !_leftSinceRewrite.Value)
+        if (await _left.RewriteIfLeftAsync(this, removedNow: forgotten.Count > 0))
         {
-            // Stored with the removals before the rewrite is tried: should the rewrite fail, the erasure's next try
-            // finds nothing left to forget, and this says the journal still holds what it forgot.
-            _leftSinceRewrite.Value = true;
-            await journal.WriteOrRetireAsync(this);
-        }
-
-        if (_leftSinceRewrite.Value)
-        {
-            _leftSinceRewrite.Value = false;
-            compactions.Request(this.GetGrainId());
-            await journal.WriteOrRetireAsync(this);
             Schedule();
         }
     }
@@ -298,10 +284,7 @@ public sealed partial class WebhookRetriesGrain(
             {
                 _waiting.RemoveAt(i);
                 _ids.Remove(id);
-                if (!_leftSinceRewrite.Value)
-                {
-                    _leftSinceRewrite.Value = true;
-                }
+                _left.Left();
             }
         }
 
@@ -313,14 +296,8 @@ public sealed partial class WebhookRetriesGrain(
         await journal.WriteOrRetireAsync(this);
         if (_waiting.Count == 0)
         {
-            if (_leftSinceRewrite.Value)
-            {
-                // Emptied, it is rewritten empty: the bodies of what left would stay in the journal's records, and the
-                // queue of a removed subscription is never asked by an erasure again.
-                _leftSinceRewrite.Value = false;
-                compactions.Request(this.GetGrainId());
-                await journal.WriteOrRetireAsync(this);
-            }
+            // Emptied, it is rewritten empty: the queue of a removed subscription is never asked by an erasure again.
+            await _left.RewriteIfLeftAsync(this);
 
             await ForgetReminderAsync();
         }
