@@ -9,6 +9,12 @@ namespace RelationshipGrains.Persistence.Files;
 /// an append instead hands its still-open file to one flusher thread, which calls syncfs(2) once for everything
 /// written before that call and then completes the whole group (Linux 5.8 and later, where syncfs reports a failed
 /// write-back). Elsewhere each file is flushed on its own, as before.
+/// <para>
+/// syncfs(2) reports the write-back errors of the whole file system since the descriptor it is given was opened (or
+/// last reported one), so it is called through the data folder, opened once at start-up. Called through the group's
+/// first file, opened moments before, it missed an error that came between another file's write and that open: the
+/// other file's append shared the group and was acknowledged without its bytes on disk.
+/// </para>
 /// It also makes a rename or a delete in the data folder durable (<see cref="SyncFolder"/>).
 /// <para>
 /// Once any flush fails, every later one fails too, until the process restarts. The operating system reports a
@@ -25,14 +31,18 @@ public sealed partial class GroupCommit : IDisposable
     private readonly AutoResetEvent _work = new(false);
     private readonly Thread? _flusher;
     private readonly Func<SafeFileHandle, int> _sync;
+
+    /// <summary>The data folder, open since start-up, through which each group's syncfs sees every error since then.</summary>
+    private readonly SafeFileHandle? _watch;
     private readonly Func<string, int> _syncFolder;
     private List<SafeFileHandle> _written = [];
     private TaskCompletionSource _group = NewGroup();
     private bool _stopping;
     private IOException? _failure;
 
-    public GroupCommit()
-        : this(OperatingSystem.IsLinux() && SyncfsReportsErrors(Environment.OSVersion.Version), handle => SyncFileSystem((int)handle.DangerousGetHandle()), FlushFolder)
+    /// <param name="dataFolder">The folder the files flushed here are in (created if missing); on the same file system is enough.</param>
+    public GroupCommit(string dataFolder)
+        : this(OperatingSystem.IsLinux() && SyncfsReportsErrors(Environment.OSVersion.Version), handle => SyncFileSystem((int)handle.DangerousGetHandle()), FlushFolder, dataFolder)
     {
     }
 
@@ -52,12 +62,14 @@ public sealed partial class GroupCommit : IDisposable
     /// <param name="grouped">False flushes each file on its own.</param>
     /// <param name="sync">syncfs(2) on the file system of the handle's file: 0 on success.</param>
     /// <param name="syncFolder">fsync(2) of a folder: 0 on success, else the error number.</param>
-    internal GroupCommit(bool grouped, Func<SafeFileHandle, int> sync, Func<string, int>? syncFolder = null)
+    /// <param name="dataFolder">Opened now and given to every <paramref name="sync"/>; without it, each group's first file is.</param>
+    internal GroupCommit(bool grouped, Func<SafeFileHandle, int> sync, Func<string, int>? syncFolder = null, string? dataFolder = null)
     {
         _sync = sync;
         _syncFolder = syncFolder ?? FlushFolder;
         if (grouped)
         {
+            _watch = dataFolder is null ? null : OpenFolder(dataFolder);
             _flusher = new Thread(Run) { IsBackground = true, Name = "Journal group commit" };
             _flusher.Start();
         }
@@ -174,6 +186,7 @@ public sealed partial class GroupCommit : IDisposable
         // The event is not disposed: an append racing the shutdown may still signal it, harmlessly.
         _work.Set();
         _flusher?.Join();
+        _watch?.Dispose();
     }
 
     private void Run()
@@ -210,7 +223,7 @@ public sealed partial class GroupCommit : IDisposable
         try
         {
             // Every write of the group completed before its file was handed over, so this one call covers them all.
-            if (failure is null && _sync(written[0]) != 0)
+            if (failure is null && _sync(_watch ?? written[0]) != 0)
             {
                 failure = Failed(new IOException(
                     $"Flushing the data folder to disk failed (error {Marshal.GetLastPInvokeError()}); the writes waiting for it are not acknowledged."));
@@ -260,6 +273,16 @@ public sealed partial class GroupCommit : IDisposable
         var result = FileSync(descriptor) == 0 ? 0 : Marshal.GetLastPInvokeError();
         _ = Close(descriptor);
         return result;
+    }
+
+    private static SafeFileHandle OpenFolder(string folder)
+    {
+        folder = Directory.CreateDirectory(folder).FullName;
+        // O_RDONLY | O_CLOEXEC (Linux's value; grouping is Linux only): no child process inherits it.
+        var descriptor = Open(folder, 0x80000);
+        return descriptor >= 0
+            ? new SafeFileHandle(descriptor, ownsHandle: true)
+            : throw new IOException($"Opening the data folder '{folder}' failed (error {Marshal.GetLastPInvokeError()}); its writes could not be flushed.");
     }
 
     private static TaskCompletionSource NewGroup() => new(TaskCreationOptions.RunContinuationsAsynchronously);

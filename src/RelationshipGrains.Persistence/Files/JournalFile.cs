@@ -87,7 +87,7 @@ internal static class JournalFile
         var checksum = BinaryPrimitives.ReadUInt32LittleEndian(rest[4..]);
         if (length > rest.Length - RecordHeaderSize)
         {
-            return new RecordRead(default, RecordStatus.Torn);
+            return new RecordRead(default, HasDamagedLength(file, offset, checksum) ? RecordStatus.Corrupt : RecordStatus.Torn);
         }
 
         var body = file.Slice(offset + RecordHeaderSize, (int)length);
@@ -98,6 +98,40 @@ internal static class JournalFile
         }
 
         return new RecordRead(body, RecordStatus.Whole);
+    }
+
+    /// <summary>
+    /// Whether a record that claims to run past the end of the file is a whole one whose length field was damaged:
+    /// its checksum matches a shorter body, which the end of the file or a whole record follows. A crash tears a
+    /// record by cutting it short (or leaves zeros the disk never filled); it never leaves a length longer than the
+    /// record written. Read as torn, the damage cut every acknowledged record after it. Scanned only for a record that
+    /// runs past the end: once after a crash. Empty bodies are no evidence: zeros read as empty records, checksum and all.
+    /// </summary>
+    private static bool HasDamagedLength(ReadOnlyMemory<byte> file, int offset, uint checksum)
+    {
+        var crc = new Crc32();
+        for (var end = offset + RecordHeaderSize + 1; end <= file.Length; end++)
+        {
+            crc.Append(file.Span.Slice(end - 1, 1));
+            if (crc.GetCurrentHashAsUInt32() == checksum && (end == file.Length || ReadWhole(file, end)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a whole record with a body starts at <paramref name="offset"/>, its length and checksum both right.</summary>
+    private static bool ReadWhole(ReadOnlyMemory<byte> file, int offset)
+    {
+        var rest = file.Span[offset..];
+        if (rest.Length < RecordHeaderSize || BinaryPrimitives.ReadUInt32LittleEndian(rest) is var length && (length == 0 || length > rest.Length - RecordHeaderSize))
+        {
+            return false;
+        }
+
+        return Crc32.HashToUInt32(rest.Slice(RecordHeaderSize, (int)length)) == BinaryPrimitives.ReadUInt32LittleEndian(rest[4..]);
     }
 
     public readonly record struct RecordRead(ReadOnlyMemory<byte> Body, RecordStatus Status);

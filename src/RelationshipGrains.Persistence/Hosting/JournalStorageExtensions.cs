@@ -35,7 +35,7 @@ public static class JournalStorageExtensions
             .ValidateOnStart();
         silo.Services.AddSingleton<DataFolderLock>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<DataFolderLock>());
-        silo.Services.AddSingleton<GroupCommit>();
+        silo.Services.AddSingleton(sp => new GroupCommit(sp.GetRequiredService<IOptions<LocalFileOptions>>().Value.Directory));
         silo.Services.AddGrainStorage(grainStorageName, (sp, _) => ActivatorUtilities.CreateInstance<LocalFileGrainStorage>(sp));
         silo.AddReminders();
         silo.Services.AddSingleton<IReminderTable, LocalFileReminderTable>();

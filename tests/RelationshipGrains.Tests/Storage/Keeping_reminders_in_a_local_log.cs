@@ -9,8 +9,14 @@ namespace RelationshipGrains.Tests.Storage;
 /// </summary>
 public sealed class Keeping_reminders_in_a_local_log : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("rg-reminders-").FullName;
-    private readonly GroupCommit _commit = new();
+    private readonly string _directory;
+    private readonly GroupCommit _commit;
+
+    public Keeping_reminders_in_a_local_log()
+    {
+        _directory = Directory.CreateTempSubdirectory("rg-reminders-").FullName;
+        _commit = new GroupCommit(_directory);
+    }
 
     public void Dispose()
     {

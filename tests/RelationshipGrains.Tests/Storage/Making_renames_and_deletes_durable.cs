@@ -223,7 +223,7 @@ public sealed class Making_renames_and_deletes_durable : IDisposable
     [Fact]
     public void The_real_folder_flush_succeeds_on_a_folder_and_fails_clearly_on_a_missing_one()
     {
-        using var commit = new GroupCommit();
+        using var commit = new GroupCommit(_directory);
 
         commit.SyncFolder(_directory);
         var missing = Path.Combine(_directory, "gone");

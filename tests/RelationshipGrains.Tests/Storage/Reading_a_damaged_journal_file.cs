@@ -66,6 +66,44 @@ public sealed class Reading_a_damaged_journal_file : IDisposable
         Assert.Contains(path, refused.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task A_record_whose_length_was_damaged_to_run_past_the_end_is_refused_not_cut_as_torn(int damaged)
+    {
+        // A crash cuts a record short, and only the last; a length that runs past the end with whole records after it
+        // is damage. Read as torn, every acknowledged record from there on was cut off at the next append.
+        var path = Path.Combine(_directory, "ada.journal");
+        var journal = Journal(path);
+        await ReadAllAsync(journal);
+        foreach (var words in new[] { "first;", "second;", "third;" })
+        {
+            await journal.AppendAsync(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(words)), CancellationToken.None);
+        }
+
+        var offset = JournalFile.Header("json").Length + (damaged == 0 ? 0 : JournalFile.RecordHeaderSize + "first;".Length);
+        // The length's highest byte: the record now claims megabytes.
+        await DamageAsync(path, offset + 3);
+
+        var refused = await RefusedAsync(path);
+
+        Assert.Equal($"Journal file '{path}' is damaged at byte {offset}, before its last record; it was not written by a crash alone.", refused.Message);
+    }
+
+    [Fact]
+    public async Task A_last_record_cut_short_still_reads_as_torn()
+    {
+        var path = Path.Combine(_directory, "ada.journal");
+        var journal = Journal(path);
+        await ReadAllAsync(journal);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("kept;"u8.ToArray()), CancellationToken.None);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("cut short by a crash;"u8.ToArray()), CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, bytes[..^4]);
+
+        Assert.Equal("kept;", await ReadAllAsync(Journal(path)));
+    }
+
     [Fact]
     public async Task A_compacted_journal_whose_snapshot_is_damaged_is_refused_and_left_as_it_is()
     {
