@@ -160,7 +160,11 @@ public interface ICustomerGrain : IGrainWithStringKey
     [ChannelSurface]
     Task<IReadOnlyList<PartnerAccess>> ListPartnerAccessAsync();
 
-    /// <summary>The ids of the value chains this customer owns.</summary>
+    /// <summary>
+    /// The ids of the value chains this customer owns, and of any whose creation for them failed or whose id another
+    /// customer took first: a chain is noted here before it is written. The chain's grain answers not found for those;
+    /// <see cref="ValueChains.ICustomerValueChainsGrain.ListAsync"/> lists only the chains owned.
+    /// </summary>
     [Alias("ListValueChains")]
     [ChannelSurface]
     Task<IReadOnlyList<string>> ListValueChainsAsync();

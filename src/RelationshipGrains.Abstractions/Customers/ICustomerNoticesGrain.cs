@@ -8,6 +8,15 @@ namespace RelationshipGrains.Customers;
 [Alias("rg.ICustomerNoticesGrain")]
 public interface ICustomerNoticesGrain : ICustomerGrain
 {
+    /// <summary>
+    /// Records that the customer is about to own a new value chain (called by the chain's grain before it writes
+    /// anything), so an erasure finds the chain even if none of its steps ever reaches the timeline. Durable when it
+    /// returns; nothing new if recorded already. Like a step, it brings back a customer erased and not seen since.
+    /// </summary>
+    /// <param name="valueChainId">The chain.</param>
+    [Alias("NoteValueChain")]
+    Task NoteValueChainAsync(string valueChainId);
+
     /// <summary>Adds a value chain step to the timeline (called by the chain's grain); idempotent by step id.</summary>
     /// <param name="step">The step; its id makes the call idempotent.</param>
     [Alias("RecordValueChainStep")]

@@ -7,6 +7,7 @@ using RelationshipGrains.Api.Auth.SignIn;
 using RelationshipGrains.Api.OpenApi;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Validation;
+using RelationshipGrains.ValueChains;
 
 namespace RelationshipGrains.Api.Customers;
 
@@ -44,7 +45,7 @@ internal static class CustomerExportApi
     {
         var customer = grains.CustomerStewardship(id);
         var export = await customer.ExportAsync();
-        var chains = await Task.WhenAll((await grains.Customer(id).ListValueChainsAsync()).Select(c => grains.ValueChain(c).GetForOwnerAsync(id)));
+        var chains = await grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(id);
         var partnerReads = await grains.Customer(id).ListPartnerAccessAsync();
         return TypedResults.Ok(new CustomerExportDocument(id, time.GetUtcNow(), export.Profile, export.Intents, export.Consents,
             export.Values, chains, partnerReads, export.LatestSequence, customer.ExportTimelineAsync(http.RequestAborted)));

@@ -131,6 +131,21 @@ public sealed partial class CustomerGrain
 
     private IPartnerAccessLogGrain PartnerAccessLog() => GrainFactory.GetGrain<IPartnerAccessLogGrain>(CustomerId);
 
+    public async Task NoteValueChainAsync(string valueChainId)
+    {
+        _ = CustomerId;
+        Check.Id(valueChainId, "valueChainId");
+        await FinishErasureBeforeChangesAsync();
+        if (State.ValueChains.Contains(valueChainId))
+        {
+            return;
+        }
+
+        State.AddValueChain(valueChainId);
+        State.Changed(time.GetUtcNow());
+        await PersistAsync();
+    }
+
     public async Task RecordValueChainStepAsync(ValueChainStep step)
     {
         _ = CustomerId;

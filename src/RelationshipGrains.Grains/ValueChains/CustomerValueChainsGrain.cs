@@ -17,7 +17,21 @@ public sealed class CustomerValueChainsGrain : Grain, ICustomerValueChainsGrain
     public async Task<IReadOnlyList<ValueChainView>> ListAsync(string customerId)
     {
         var ids = await GrainFactory.Customer(customerId).ListValueChainsAsync();
-        return await Task.WhenAll(ids.Select(chain => GrainFactory.GetGrain<IValueChainGrain>(chain).GetForOwnerAsync(customerId)));
+        var chains = await Task.WhenAll(ids.Select(chain => OwnedAsync(chain, customerId)));
+        return [.. chains.OfType<ValueChainView>()];
+    }
+
+    /// <summary>Null for a chain the customer noted but never came to own: its first write failed, or another customer took the id first.</summary>
+    private async Task<ValueChainView?> OwnedAsync(string chain, string customerId)
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IValueChainGrain>(chain).GetForOwnerAsync(customerId);
+        }
+        catch (RelationshipNotFoundException)
+        {
+            return null;
+        }
     }
 
     public async Task<ValueChainView> AcceptIntentOfferAsync(AcceptIntentOffer request)

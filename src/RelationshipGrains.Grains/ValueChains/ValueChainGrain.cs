@@ -63,6 +63,7 @@ public sealed partial class ValueChainGrain(
         }
 
         RequireIdWithoutOwner(request.OwnerCustomerId);
+        await NoteForOwnerAsync(request.OwnerCustomerId);
         Begin(request, (request.Slots ?? []).Select(NewSlot));
         Opened(partnerIds: []);
         await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created with {State.Slots.Count} slot(s).");
@@ -210,6 +211,7 @@ public sealed partial class ValueChainGrain(
         }
 
         RequireIdWithoutOwner(request.OwnerCustomerId);
+        await NoteForOwnerAsync(request.OwnerCustomerId);
         var slot = NewSlot(definition);
         Begin(request, [slot]);
         slot.Invited.Add(partnerId);
@@ -235,6 +237,13 @@ public sealed partial class ValueChainGrain(
                 "valueChainId must not hold the customer's id: partners see it, and know the customer only by a pseudonym. Choose a UUID.");
         }
     }
+
+    /// <summary>
+    /// The owner writes the chain down before the chain writes anything: told only by the first step, a chain whose
+    /// step never arrived (the customer's silo down, no retry) was in no list of the customer's, and their erasure left
+    /// it open under their id and words. A chain whose own write then fails stays listed, and is skipped when listed.
+    /// </summary>
+    private Task NoteForOwnerAsync(string owner) => GrainFactory.GetGrain<ICustomerNoticesGrain>(owner).NoteValueChainAsync(ChainId);
 
     private void Begin(CreateValueChain request, IEnumerable<SlotState> slots)
     {

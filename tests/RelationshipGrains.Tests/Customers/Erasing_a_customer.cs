@@ -340,6 +340,33 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_chain_whose_first_step_never_reached_its_owner_is_still_erased_and_one_never_written_is_skipped()
+    {
+        var customer = await new PartnerWorld(fixture.Grains).Customer();
+        var owner = customer.GetPrimaryKeyString();
+        var untold = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        var unwritten = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        // The chain is written, then its step fails to reach the customer, and the caller never tries again.
+        fixture.Failures.FailNext(nameof(ICustomerNoticesGrain.RecordValueChainStepAsync), owner);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => untold.CreateAsync(new CreateValueChain(owner, "A trailer for Emma's birthday", [])));
+        using (fixture.Storage.FailWritesOf(grain => grain == unwritten.GetGrainId()))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => unwritten.CreateAsync(new CreateValueChain(owner, "A swing for Emma", [])));
+        }
+
+        var listed = await fixture.Grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(owner);
+        var receipt = await customer.Stewardship().EraseAsync();
+
+        Assert.Equal([untold.GetPrimaryKeyString()], listed.Select(c => c.ValueChainId));
+        Assert.Contains(untold.GetPrimaryKeyString(), receipt.ValueChainsKept);
+        var stored = fixture.Storage.Peek<ValueChainState>("value-chain", untold.GetGrainId())!;
+        Assert.Equal(("[removed]", ValueChainStatus.Cancelled), (stored.Title, stored.Status));
+        Assert.StartsWith("erased-", stored.OwnerCustomerId, StringComparison.Ordinal);
+        // The chain never written stays unwritten: the erasure's visit finds no owner there and writes nothing.
+        Assert.Null(fixture.Storage.Peek<ValueChainState>("value-chain", unwritten.GetGrainId())?.OwnerCustomerId);
+    }
+
+    [Fact]
     public async Task Events_of_an_erased_owners_chain_still_waiting_for_the_broker_go_out_under_the_pseudonym()
     {
         var customer = await new PartnerWorld(fixture.Grains).Customer();
