@@ -36,16 +36,16 @@ internal static class CustomerConsentsApi
         return customer;
     }
 
-    private static async Task<Ok<IReadOnlyList<ConsentGrant>>> List(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).ListConsentsAsync());
+    private static async Task<Ok<IReadOnlyList<ConsentGrant>>> List(string customerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).ListConsentsAsync());
 
-    private static async Task<Ok<ConsentGrant>> Grant(string id, string partnerId, ConsentBody body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).GrantConsentAsync(new GrantConsent(partnerId, body.Scopes, body.ExpiresAt)));
+    private static async Task<Ok<ConsentGrant>> Grant(string customerId, string partnerId, ConsentBody body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).GrantConsentAsync(new GrantConsent(partnerId, body.Scopes, body.ExpiresAt)));
 
     /// <summary>The audit log: every read of the customer's data by a partner, under which consent.</summary>
-    private static async Task<Ok<IReadOnlyList<PartnerAccess>>> Access(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).ListPartnerAccessAsync());
+    private static async Task<Ok<IReadOnlyList<PartnerAccess>>> Access(string customerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).ListPartnerAccessAsync());
 
-    private static async Task<Results<NoContent, NotFound>> Revoke(string id, string partnerId, IGrainFactory grains) =>
-        await grains.Customer(id).RevokeConsentAsync(partnerId) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> Revoke(string customerId, string partnerId, IGrainFactory grains) =>
+        await grains.Customer(customerId).RevokeConsentAsync(partnerId) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

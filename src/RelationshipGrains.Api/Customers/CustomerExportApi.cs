@@ -38,16 +38,16 @@ internal static class CustomerExportApi
 
     // ?keepPostTexts=true keeps the texts of the customer's community posts, comments and ideas under the pseudonym; by
     // default they become "[removed]". The receipt says which.
-    private static async Task<Ok<ErasureReceipt>> Erase(string id, IGrainFactory grains, bool keepPostTexts = false) =>
-        TypedResults.Ok(await grains.CustomerStewardship(id).EraseAsync(keepPostTexts));
+    private static async Task<Ok<ErasureReceipt>> Erase(string customerId, IGrainFactory grains, bool keepPostTexts = false) =>
+        TypedResults.Ok(await grains.CustomerStewardship(customerId).EraseAsync(keepPostTexts));
 
-    private static async Task<Ok<CustomerExportDocument>> Export(string id, IGrainFactory grains, TimeProvider time, HttpContext http)
+    private static async Task<Ok<CustomerExportDocument>> Export(string customerId, IGrainFactory grains, TimeProvider time, HttpContext http)
     {
-        var customer = grains.CustomerStewardship(id);
+        var customer = grains.CustomerStewardship(customerId);
         var export = await customer.ExportAsync();
-        var chains = await grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(id);
-        var partnerReads = await grains.Customer(id).ListPartnerAccessAsync();
-        return TypedResults.Ok(new CustomerExportDocument(id, time.GetUtcNow(), export.Profile, export.Intents, export.Consents,
+        var chains = await grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(customerId);
+        var partnerReads = await grains.Customer(customerId).ListPartnerAccessAsync();
+        return TypedResults.Ok(new CustomerExportDocument(customerId, time.GetUtcNow(), export.Profile, export.Intents, export.Consents,
             export.Values, chains, partnerReads, export.LatestSequence, customer.ExportTimelineAsync(http.RequestAborted)));
     }
 }

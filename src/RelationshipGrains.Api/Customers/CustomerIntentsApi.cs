@@ -33,15 +33,15 @@ internal static class CustomerIntentsApi
         return customer;
     }
 
-    private static async Task<Ok<IReadOnlyList<Intent>>> List(string id, bool? includeWithdrawn, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).ListIntentsAsync(includeWithdrawn ?? false));
+    private static async Task<Ok<IReadOnlyList<Intent>>> List(string customerId, bool? includeWithdrawn, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).ListIntentsAsync(includeWithdrawn ?? false));
 
-    private static async Task<Created<Intent>> Express(string id, ExpressIntent body, IGrainFactory grains)
+    private static async Task<Created<Intent>> Express(string customerId, ExpressIntent body, IGrainFactory grains)
     {
-        var intent = await grains.Customer(id).ExpressIntentAsync(body);
-        return TypedResults.Created($"/api/v1/customers/{id}/intents", intent);
+        var intent = await grains.Customer(customerId).ExpressIntentAsync(body);
+        return TypedResults.Created($"/api/v1/customers/{customerId}/intents", intent);
     }
 
-    private static async Task<Ok<Intent>> Withdraw(string id, string intentId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).WithdrawIntentAsync(intentId));
+    private static async Task<Ok<Intent>> Withdraw(string customerId, string intentId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).WithdrawIntentAsync(intentId));
 }

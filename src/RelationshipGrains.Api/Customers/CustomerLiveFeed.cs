@@ -11,9 +11,9 @@ internal static class CustomerLiveFeed
 {
     public const string EventType = "timeline-entry";
 
-    public static async Task<IResult> Stream(string id, long? after, HttpRequest request, IGrainFactory grains)
+    public static async Task<IResult> Stream(string customerId, long? after, HttpRequest request, IGrainFactory grains)
     {
-        var customer = grains.Customer(id);
+        var customer = grains.Customer(customerId);
 
         // Checked before the stream starts, while an error can still be an answer: resuming past the last entry means
         // the timeline started again (an erasure) since the subscriber's last event, and waiting there would skip the

@@ -16,8 +16,8 @@ namespace RelationshipGrains.Api.Customers;
 /// <summary>Customer profile, values and conversation for channel apps and operators.</summary>
 public static class CustomersApi
 {
-    /// <summary>Where every route about one customer lives; the customer's id is the route value <c>id</c>.</summary>
-    public const string Prefix = "api/v1/customers/{id}";
+    /// <summary>Where every route about one customer lives; the customer's id is the route value <c>customerId</c>.</summary>
+    public const string Prefix = "api/v1/customers/{customerId}";
 
     public static RouteGroupBuilder MapCustomersApi(this IEndpointRouteBuilder routes)
     {
@@ -73,38 +73,38 @@ public static class CustomersApi
         return api;
     }
 
-    private static async Task<Results<Ok<CustomerProfile>, NotFound>> GetProfile(string id, IGrainFactory grains) =>
-        await grains.Customer(id).GetProfileAsync() is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
+    private static async Task<Results<Ok<CustomerProfile>, NotFound>> GetProfile(string customerId, IGrainFactory grains) =>
+        await grains.Customer(customerId).GetProfileAsync() is { } profile ? TypedResults.Ok(profile) : TypedResults.NotFound();
 
-    private static async Task<Ok<CustomerProfile>> UpdateProfile(string id, UpdateProfile body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).UpdateProfileAsync(body));
+    private static async Task<Ok<CustomerProfile>> UpdateProfile(string customerId, UpdateProfile body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).UpdateProfileAsync(body));
 
-    private static async Task<Ok<ValuesProfile>> GetValues(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).GetValuesAsync());
+    private static async Task<Ok<ValuesProfile>> GetValues(string customerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).GetValuesAsync());
 
-    private static async Task<Ok<ValuesProfile>> SetValues(string id, ValuesProfile body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).SetValuesAsync(body));
+    private static async Task<Ok<ValuesProfile>> SetValues(string customerId, ValuesProfile body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).SetValuesAsync(body));
 
     private static async Task<Results<Created<TimelineEntry>, Ok<TimelineEntry>>> RecordInteraction(
-        string id, RecordInteraction body, ClaimsPrincipal user, IGrainFactory grains)
+        string customerId, RecordInteraction body, ClaimsPrincipal user, IGrainFactory grains)
     {
-        var result = await grains.Customer(id).RecordInteractionAsync(body with { Author = user.Attribute(body.Author) });
-        return Recorded(id, result);
+        var result = await grains.Customer(customerId).RecordInteractionAsync(body with { Author = user.Attribute(body.Author) });
+        return Recorded(customerId, result);
     }
 
     private static async Task<Results<Created<TimelineEntry>, Ok<TimelineEntry>>> ChangeStatus(
-        string id, long sequence, StatusChangeBody body, ClaimsPrincipal user, IGrainFactory grains)
+        string customerId, long sequence, StatusChangeBody body, ClaimsPrincipal user, IGrainFactory grains)
     {
         var change = new ChangeEntryStatus(body.RequestId, sequence, body.Status, user.Attribute(body.Author), body.Note);
-        return Recorded(id, await grains.Customer(id).ChangeEntryStatusAsync(change));
+        return Recorded(customerId, await grains.Customer(customerId).ChangeEntryStatusAsync(change));
     }
 
-    private static async Task<Ok<TimelinePage>> GetTimeline(string id, long? before, long? after, int? limit, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Customer(id).GetTimelineAsync(new TimelineQuery(before, after, limit)));
+    private static async Task<Ok<TimelinePage>> GetTimeline(string customerId, long? before, long? after, int? limit, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Customer(customerId).GetTimelineAsync(new TimelineQuery(before, after, limit)));
 
     /// <summary>201 the first time; 200 with the same body when the call was a retry.</summary>
-    private static Results<Created<TimelineEntry>, Ok<TimelineEntry>> Recorded(string id, RecordResult result) =>
+    private static Results<Created<TimelineEntry>, Ok<TimelineEntry>> Recorded(string customerId, RecordResult result) =>
         result.Created
-            ? TypedResults.Created($"/api/v1/customers/{id}/timeline?after={result.Entry.Sequence - 1}&limit=1", result.Entry)
+            ? TypedResults.Created($"/api/v1/customers/{customerId}/timeline?after={result.Entry.Sequence - 1}&limit=1", result.Entry)
             : TypedResults.Ok(result.Entry);
 }

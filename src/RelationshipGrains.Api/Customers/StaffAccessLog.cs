@@ -34,8 +34,8 @@ internal static class StaffAccessLog
         return customer;
     }
 
-    private static async Task<Ok<IReadOnlyList<StaffAccess>>> List(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<IStaffAccessLogGrain>(Check.Id(id, "customerId")).ListAsync());
+    private static async Task<Ok<IReadOnlyList<StaffAccess>>> List(string customerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<IStaffAccessLogGrain>(Check.Id(customerId, "customerId")).ListAsync());
 
     /// <summary>
     /// Records a signed-in member of staff's request before it runs: on a customer's routes every request, in that
@@ -53,7 +53,7 @@ internal static class StaffAccessLog
             if (pattern.TrimStart('/').StartsWith(CustomersApi.Prefix, StringComparison.Ordinal))
             {
                 // Reading the log is not a look at the customer's data; logging it would only push real looks out.
-                if (http.Request.RouteValues["id"] is string customerId && Check.IsId(customerId) && !pattern.EndsWith(StaffAccessPath, StringComparison.Ordinal))
+                if (http.Request.RouteValues["customerId"] is string customerId && Check.IsId(customerId) && !pattern.EndsWith(StaffAccessPath, StringComparison.Ordinal))
                 {
                     await grains.GetGrain<IStaffAccessLogGrain>(customerId).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, at));
                 }

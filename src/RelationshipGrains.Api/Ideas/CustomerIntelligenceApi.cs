@@ -14,7 +14,7 @@ public static class CustomerIntelligenceApi
 {
     public static IEndpointRouteBuilder MapCustomerIntelligenceApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("api/v1/customers/{id}/timeline/{sequence}/idea", ConversationToIdea)
+        routes.MapPost("api/v1/customers/{customerId}/timeline/{sequence}/idea", ConversationToIdea)
             .Describe("turnConversationIntoIdea", "Turn a timeline entry into an idea",
                 "Proposes an idea in a community with the customer's interaction as its first evidence, and answers "
                 + "with similar ideas already there.")
@@ -32,10 +32,10 @@ public static class CustomerIntelligenceApi
         return routes;
     }
 
-    private static async Task<Created<IdeaWithSuggestions>> ConversationToIdea(string id, long sequence, ConversationToIdeaBody body, IGrainFactory grains)
+    private static async Task<Created<IdeaWithSuggestions>> ConversationToIdea(string customerId, long sequence, ConversationToIdeaBody body, IGrainFactory grains)
     {
         var result = await Intelligence(grains).ConversationToIdeaAsync(
-            new ConversationToIdea(id, sequence, body.Community, body.ActorId, body.IdeaId, body.Title, body.Description));
+            new ConversationToIdea(customerId, sequence, body.Community, body.ActorId, body.IdeaId, body.Title, body.Description));
         return TypedResults.Created($"/api/v1/ideas/{result.Idea.IdeaId}", new IdeaWithSuggestions(result.Idea, result.Similar));
     }
 

@@ -76,7 +76,7 @@ internal sealed class InputLimits : IOpenApiSchemaTransformer
     /// <summary>Path parameters that name a customer, partner, idea, community, chain or slot role: all ids.</summary>
     public static IReadOnlySet<string> IdParameters { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "customerId", "partnerId", "ideaId", "slug", "valueChainId", "role",
+        "customerId", "partnerId", "ideaId", "slug", "valueChainId", "role",
     };
 
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)

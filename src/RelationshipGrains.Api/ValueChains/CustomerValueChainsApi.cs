@@ -64,38 +64,38 @@ internal static class CustomerValueChainsApi
         return customer;
     }
 
-    private static async Task<Ok<IReadOnlyList<ValueChainView>>> List(string id, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(id));
+    private static async Task<Ok<IReadOnlyList<ValueChainView>>> List(string customerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICustomerValueChainsGrain>(0).ListAsync(customerId));
 
-    private static async Task<Created<ValueChainView>> Create(string id, CreateValueChainBody body, IGrainFactory grains)
+    private static async Task<Created<ValueChainView>> Create(string customerId, CreateValueChainBody body, IGrainFactory grains)
     {
-        _ = grains.Customer(id);
-        var view = await grains.ValueChain(body.ValueChainId).CreateAsync(new CreateValueChain(id, body.Title, body.Slots));
-        return TypedResults.Created($"/api/v1/customers/{id}/value-chains/{view.ValueChainId}", view);
+        _ = grains.Customer(customerId);
+        var view = await grains.ValueChain(body.ValueChainId).CreateAsync(new CreateValueChain(customerId, body.Title, body.Slots));
+        return TypedResults.Created($"/api/v1/customers/{customerId}/value-chains/{view.ValueChainId}", view);
     }
 
-    private static async Task<Ok<ValueChainView>> Get(string id, string valueChainId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).GetForOwnerAsync(id));
+    private static async Task<Ok<ValueChainView>> Get(string customerId, string valueChainId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.ValueChain(valueChainId).GetForOwnerAsync(customerId));
 
-    private static async Task<Ok<ValueChainView>> AddSlot(string id, string valueChainId, SlotDefinition body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).AddSlotAsync(id, body));
+    private static async Task<Ok<ValueChainView>> AddSlot(string customerId, string valueChainId, SlotDefinition body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.ValueChain(valueChainId).AddSlotAsync(customerId, body));
 
-    private static async Task<Ok<ValueChainView>> Invite(string id, string valueChainId, string role, PartnerBody body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).InviteAsync(id, role, body.PartnerId));
+    private static async Task<Ok<ValueChainView>> Invite(string customerId, string valueChainId, string role, PartnerBody body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.ValueChain(valueChainId).InviteAsync(customerId, role, body.PartnerId));
 
-    private static async Task<Ok<ValueChainView>> Accept(string id, string valueChainId, string role, PartnerBody body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).AcceptAsync(id, role, body.PartnerId));
+    private static async Task<Ok<ValueChainView>> Accept(string customerId, string valueChainId, string role, PartnerBody body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.ValueChain(valueChainId).AcceptAsync(customerId, role, body.PartnerId));
 
-    private static async Task<Ok<ValueChainView>> Commit(string id, string valueChainId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).CommitAsync(id));
+    private static async Task<Ok<ValueChainView>> Commit(string customerId, string valueChainId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.ValueChain(valueChainId).CommitAsync(customerId));
 
-    private static async Task<Ok<ValueChainView>> Cancel(string id, string valueChainId, CancelBody? body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.ValueChain(valueChainId).CancelAsync(id, body?.Reason));
+    private static async Task<Ok<ValueChainView>> Cancel(string customerId, string valueChainId, CancelBody? body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.ValueChain(valueChainId).CancelAsync(customerId, body?.Reason));
 
-    private static async Task<Created<ValueChainView>> AcceptIntentOffer(string id, string intentId, string partnerId, SeedBody body, IGrainFactory grains)
+    private static async Task<Created<ValueChainView>> AcceptIntentOffer(string customerId, string intentId, string partnerId, SeedBody body, IGrainFactory grains)
     {
         var view = await grains.GetGrain<ICustomerValueChainsGrain>(0)
-            .AcceptIntentOfferAsync(new AcceptIntentOffer(id, intentId, partnerId, body.ValueChainId, body.Title));
-        return TypedResults.Created($"/api/v1/customers/{id}/value-chains/{view.ValueChainId}", view);
+            .AcceptIntentOfferAsync(new AcceptIntentOffer(customerId, intentId, partnerId, body.ValueChainId, body.Title));
+        return TypedResults.Created($"/api/v1/customers/{customerId}/value-chains/{view.ValueChainId}", view);
     }
 }

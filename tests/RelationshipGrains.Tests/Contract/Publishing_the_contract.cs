@@ -119,6 +119,23 @@ public sealed partial class Publishing_the_contract(ApiFixture api)
         Assert.True(operation.GetProperty("responses").TryGetProperty("413", out _));
     }
 
+    [Theory]
+    [InlineData("/api/v1/customers/NOT%20AN%20ID/timeline", "/api/v1/customers/{customerId}/timeline")]
+    [InlineData("/api/v1/customers/NOT%20AN%20ID/value-chains", "/api/v1/customers/{customerId}/value-chains")]
+    public async Task A_malformed_id_in_the_path_is_refused_naming_the_path_parameter_the_document_declares(string request, string path)
+    {
+        // The customer routes' parameter was "id" while the 400 named "customerId", a name no request of theirs had.
+        using var client = api.ClientWithKey(ApiFixture.OperatorKey);
+        var response = await client.GetAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var field = (await response.ProblemAsync()).GetProperty("field").GetString();
+        var declared = (await Document()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString());
+        Assert.Equal("customerId", field);
+        Assert.Contains(field, declared);
+    }
+
     [Fact]
     public async Task No_description_carries_csharp()
     {

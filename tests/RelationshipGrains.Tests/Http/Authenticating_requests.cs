@@ -78,7 +78,7 @@ public sealed class Authenticating_requests(ApiFixture api)
     {
         var document = await api.ClientWithKey(ApiFixture.ChannelKey).GetStringAsync("/openapi/v1.json");
 
-        Assert.Contains("/api/v1/customers/{id}/interactions", document);
-        Assert.Contains("/api/v1/customers/{id}/live", document);
+        Assert.Contains("/api/v1/customers/{customerId}/interactions", document);
+        Assert.Contains("/api/v1/customers/{customerId}/live", document);
     }
 }

@@ -80,10 +80,10 @@ public sealed class Swapping_ids(ApiFixture api)
 
         var owners = new Dictionary<string, string>
         {
-            ["id"] = other, ["valueChainId"] = chain, ["role"] = "maker", ["intentId"] = "kitchen", ["partnerId"] = alpha.Id,
+            ["customerId"] = other, ["valueChainId"] = chain, ["role"] = "maker", ["intentId"] = "kitchen", ["partnerId"] = alpha.Id,
         };
         var routes = RouteTable.Of(api.Services)
-            .Where(r => r.Pattern.StartsWith("/api/v1/customers/{id}/", StringComparison.Ordinal)
+            .Where(r => r.Pattern.StartsWith("/api/v1/customers/{customerId}/", StringComparison.Ordinal)
                 && (r.Pattern.Contains("{valueChainId}", StringComparison.Ordinal) || r.Pattern.Contains("{intentId}", StringComparison.Ordinal)))
             .ToList();
         foreach (var route in routes)

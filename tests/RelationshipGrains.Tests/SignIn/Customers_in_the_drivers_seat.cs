@@ -149,7 +149,7 @@ public sealed class Customers_in_the_drivers_seat(SignInFixture signIn)
 
         var finns = new Dictionary<string, string>
         {
-            ["id"] = Finn.CustomerId!, ["customerId"] = Finn.CustomerId!, ["partnerId"] = partner.Id, ["valueChainId"] = chain, ["role"] = "maker",
+            ["customerId"] = Finn.CustomerId!, ["partnerId"] = partner.Id, ["valueChainId"] = chain, ["role"] = "maker",
             ["intentId"] = "sofa",
         };
         var (opened, staffOnly) = (0, 0);

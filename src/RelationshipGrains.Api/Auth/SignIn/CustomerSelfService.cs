@@ -18,7 +18,7 @@ public static class CustomerSelfService
 
     public static string? CustomerId(this ClaimsPrincipal user) => user.IsCustomer() ? user.FindFirstValue(CustomerIdClaim) : null;
 
-    /// <summary>Opens a route under <c>/customers/{id}</c> to the customer whose id it names.</summary>
+    /// <summary>Opens a route under <c>/customers/{customerId}</c> to the customer whose id it names.</summary>
     public static RouteHandlerBuilder OpenToTheCustomer(this RouteHandlerBuilder route) => route.WithMetadata(Marker.Instance);
 
     /// <summary>
@@ -28,7 +28,7 @@ public static class CustomerSelfService
     public static IApplicationBuilder UseCustomerSelfService(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.User.IsCustomer() && IsOpenToTheCustomer(http)
-            && !string.Equals(http.Request.RouteValues["id"] as string, http.User.CustomerId(), StringComparison.Ordinal))
+            && !string.Equals(http.Request.RouteValues["customerId"] as string, http.User.CustomerId(), StringComparison.Ordinal))
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;

@@ -20,14 +20,14 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers
     {
         /// <summary>Gets an item from the RelationshipGrains.ApiClient.api.v1.customers.item collection</summary>
         /// <param name="position">Unique identifier of the item</param>
-        /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder"/></returns>
-        public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder this[string position]
+        /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder"/></returns>
+        public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder this[string position]
         {
             get
             {
                 var urlTplParams = new Dictionary<string, object>(PathParameters);
-                urlTplParams.Add("id", position);
-                return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder(urlTplParams, RequestAdapter);
+                urlTplParams.Add("customerId", position);
+                return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder(urlTplParams, RequestAdapter);
             }
         }
         /// <summary>

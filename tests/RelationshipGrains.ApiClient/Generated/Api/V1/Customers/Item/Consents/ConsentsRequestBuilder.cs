@@ -13,7 +13,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\consents
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\consents
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ConsentsRequestBuilder : BaseRequestBuilder
@@ -35,7 +35,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ConsentsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/consents", pathParameters)
+        public ConsentsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/consents", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ConsentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/consents", rawUrl)
+        public ConsentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/consents", rawUrl)
         {
         }
         /// <summary>

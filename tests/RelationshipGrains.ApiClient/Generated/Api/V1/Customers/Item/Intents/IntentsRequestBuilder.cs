@@ -13,7 +13,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\intents
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\intents
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class IntentsRequestBuilder : BaseRequestBuilder
@@ -35,7 +35,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public IntentsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents{?includeWithdrawn*}", pathParameters)
+        public IntentsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents{?includeWithdrawn*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public IntentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents{?includeWithdrawn*}", rawUrl)
+        public IntentsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents{?includeWithdrawn*}", rawUrl)
         {
         }
         /// <summary>

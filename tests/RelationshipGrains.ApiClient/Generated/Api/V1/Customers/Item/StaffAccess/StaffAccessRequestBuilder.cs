@@ -12,7 +12,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\staff-access
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\staff-access
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class StaffAccessRequestBuilder : BaseRequestBuilder
@@ -22,7 +22,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StaffAccessRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/staff-access", pathParameters)
+        public StaffAccessRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/staff-access", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.StaffAccess
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StaffAccessRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/staff-access", rawUrl)
+        public StaffAccessRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/staff-access", rawUrl)
         {
         }
         /// <summary>

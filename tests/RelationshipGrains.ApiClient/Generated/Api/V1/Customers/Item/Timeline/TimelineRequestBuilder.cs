@@ -13,7 +13,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\timeline
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\timeline
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class TimelineRequestBuilder : BaseRequestBuilder
@@ -35,7 +35,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TimelineRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/timeline{?after*,before*,limit*}", pathParameters)
+        public TimelineRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/timeline{?after*,before*,limit*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public TimelineRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/timeline{?after*,before*,limit*}", rawUrl)
+        public TimelineRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/timeline{?after*,before*,limit*}", rawUrl)
         {
         }
         /// <summary>

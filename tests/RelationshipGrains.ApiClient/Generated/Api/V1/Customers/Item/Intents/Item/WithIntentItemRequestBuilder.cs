@@ -11,7 +11,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\intents\{intentId}
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\intents\{intentId}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithIntentItemRequestBuilder : BaseRequestBuilder
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithIntentItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}", pathParameters)
+        public WithIntentItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}", pathParameters)
         {
         }
         /// <summary>
@@ -39,7 +39,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithIntentItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}", rawUrl)
+        public WithIntentItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}", rawUrl)
         {
         }
     }

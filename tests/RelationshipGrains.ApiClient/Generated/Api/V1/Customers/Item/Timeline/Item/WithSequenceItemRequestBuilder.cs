@@ -11,7 +11,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\timeline\{sequence}
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\timeline\{sequence}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithSequenceItemRequestBuilder : BaseRequestBuilder
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithSequenceItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/timeline/{sequence}", pathParameters)
+        public WithSequenceItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/timeline/{sequence}", pathParameters)
         {
         }
         /// <summary>
@@ -39,7 +39,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithSequenceItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/timeline/{sequence}", rawUrl)
+        public WithSequenceItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/timeline/{sequence}", rawUrl)
         {
         }
     }

@@ -15,7 +15,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\value-chains\{valueChainId}
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\value-chains\{valueChainId}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithValueChainItemRequestBuilder : BaseRequestBuilder
@@ -40,7 +40,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithValueChainItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}", pathParameters)
+        public WithValueChainItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}", pathParameters)
         {
         }
         /// <summary>
@@ -48,7 +48,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithValueChainItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}", rawUrl)
+        public WithValueChainItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}", rawUrl)
         {
         }
         /// <summary>

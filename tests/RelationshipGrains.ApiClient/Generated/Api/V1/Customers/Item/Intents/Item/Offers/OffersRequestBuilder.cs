@@ -10,7 +10,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\intents\{intentId}\offers
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\intents\{intentId}\offers
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class OffersRequestBuilder : BaseRequestBuilder
@@ -32,7 +32,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OffersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/offers", pathParameters)
+        public OffersRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/offers", pathParameters)
         {
         }
         /// <summary>
@@ -40,7 +40,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public OffersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/offers", rawUrl)
+        public OffersRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/offers", rawUrl)
         {
         }
     }

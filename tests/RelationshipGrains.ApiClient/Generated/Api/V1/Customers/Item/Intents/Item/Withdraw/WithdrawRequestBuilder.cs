@@ -12,7 +12,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Withdraw
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\intents\{intentId}\withdraw
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\intents\{intentId}\withdraw
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithdrawRequestBuilder : BaseRequestBuilder
@@ -22,7 +22,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Withdr
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithdrawRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/withdraw", pathParameters)
+        public WithdrawRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/withdraw", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Withdr
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithdrawRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/withdraw", rawUrl)
+        public WithdrawRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/withdraw", rawUrl)
         {
         }
         /// <summary>

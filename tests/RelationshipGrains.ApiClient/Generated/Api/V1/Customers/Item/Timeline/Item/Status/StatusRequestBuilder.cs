@@ -12,7 +12,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.Item.Status
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\timeline\{sequence}\status
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\timeline\{sequence}\status
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class StatusRequestBuilder : BaseRequestBuilder
@@ -22,7 +22,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.Item.Statu
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StatusRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/timeline/{sequence}/status", pathParameters)
+        public StatusRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/timeline/{sequence}/status", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Timeline.Item.Statu
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public StatusRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/timeline/{sequence}/status", rawUrl)
+        public StatusRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/timeline/{sequence}/status", rawUrl)
         {
         }
         /// <summary>

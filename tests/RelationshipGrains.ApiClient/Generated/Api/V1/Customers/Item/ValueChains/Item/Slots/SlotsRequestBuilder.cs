@@ -13,7 +13,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Slots
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\value-chains\{valueChainId}\slots
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\value-chains\{valueChainId}\slots
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SlotsRequestBuilder : BaseRequestBuilder
@@ -35,7 +35,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SlotsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}/slots", pathParameters)
+        public SlotsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}/slots", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SlotsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}/slots", rawUrl)
+        public SlotsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}/slots", rawUrl)
         {
         }
         /// <summary>

@@ -10,7 +10,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\intents\{intentId}\offers\{partnerId}
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\intents\{intentId}\offers\{partnerId}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithPartnerItemRequestBuilder : BaseRequestBuilder
@@ -25,7 +25,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithPartnerItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/offers/{partnerId}", pathParameters)
+        public WithPartnerItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/offers/{partnerId}", pathParameters)
         {
         }
         /// <summary>
@@ -33,7 +33,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithPartnerItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/offers/{partnerId}", rawUrl)
+        public WithPartnerItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/offers/{partnerId}", rawUrl)
         {
         }
     }

@@ -11,7 +11,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Slots.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\value-chains\{valueChainId}\slots\{role}
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\value-chains\{valueChainId}\slots\{role}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class WithRoleItemRequestBuilder : BaseRequestBuilder
@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithRoleItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}/slots/{role}", pathParameters)
+        public WithRoleItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}/slots/{role}", pathParameters)
         {
         }
         /// <summary>
@@ -39,7 +39,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithRoleItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}/slots/{role}", rawUrl)
+        public WithRoleItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}/slots/{role}", rawUrl)
         {
         }
     }

@@ -12,7 +12,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers.Item.Accept
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\intents\{intentId}\offers\{partnerId}\accept
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\intents\{intentId}\offers\{partnerId}\accept
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class AcceptRequestBuilder : BaseRequestBuilder
@@ -22,7 +22,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AcceptRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/offers/{partnerId}/accept", pathParameters)
+        public AcceptRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/offers/{partnerId}/accept", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.Intents.Item.Offers
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public AcceptRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/intents/{intentId}/offers/{partnerId}/accept", rawUrl)
+        public AcceptRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/intents/{intentId}/offers/{partnerId}/accept", rawUrl)
         {
         }
         /// <summary>

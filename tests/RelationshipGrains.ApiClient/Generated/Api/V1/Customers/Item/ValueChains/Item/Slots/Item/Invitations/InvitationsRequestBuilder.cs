@@ -12,7 +12,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Slots.Item.Invitations
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}\value-chains\{valueChainId}\slots\{role}\invitations
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}\value-chains\{valueChainId}\slots\{role}\invitations
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class InvitationsRequestBuilder : BaseRequestBuilder
@@ -22,7 +22,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public InvitationsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}/slots/{role}/invitations", pathParameters)
+        public InvitationsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}/slots/{role}/invitations", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item.ValueChains.Item.Sl
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public InvitationsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}/value-chains/{valueChainId}/slots/{role}/invitations", rawUrl)
+        public InvitationsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}/value-chains/{valueChainId}/slots/{role}/invitations", rawUrl)
         {
         }
         /// <summary>

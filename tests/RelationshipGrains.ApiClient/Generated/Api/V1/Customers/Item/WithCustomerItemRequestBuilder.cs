@@ -22,10 +22,10 @@ using System;
 namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
 {
     /// <summary>
-    /// Builds and executes requests for operations under \api\v1\customers\{id}
+    /// Builds and executes requests for operations under \api\v1\customers\{customerId}
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    public partial class CustomersItemRequestBuilder : BaseRequestBuilder
+    public partial class WithCustomerItemRequestBuilder : BaseRequestBuilder
     {
         /// <summary>The consents property</summary>
         public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.Consents.ConsentsRequestBuilder Consents
@@ -78,19 +78,19 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
             get => new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.Values.ValuesRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CustomersItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}{?keepPostTexts*}", pathParameters)
+        public WithCustomerItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}{?keepPostTexts*}", pathParameters)
         {
         }
         /// <summary>
-        /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder"/> and sets the default values.
+        /// Instantiates a new <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder"/> and sets the default values.
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public CustomersItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{id}{?keepPostTexts*}", rawUrl)
+        public WithCustomerItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/v1/customers/{customerId}{?keepPostTexts*}", rawUrl)
         {
         }
         /// <summary>
@@ -107,11 +107,11 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
         /// <exception cref="global::RelationshipGrains.ApiClient.Models.Problem">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::RelationshipGrains.ApiClient.Models.ErasureReceipt?> DeleteAsync(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder.CustomersItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::RelationshipGrains.ApiClient.Models.ErasureReceipt?> DeleteAsync(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder.WithCustomerItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::RelationshipGrains.ApiClient.Models.ErasureReceipt> DeleteAsync(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder.CustomersItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::RelationshipGrains.ApiClient.Models.ErasureReceipt> DeleteAsync(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder.WithCustomerItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
@@ -205,11 +205,11 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder.CustomersItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder.WithCustomerItemRequestBuilderDeleteQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder.CustomersItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToDeleteRequestInformation(Action<RequestConfiguration<global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder.WithCustomerItemRequestBuilderDeleteQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.DELETE, UrlTemplate, PathParameters);
@@ -261,17 +261,17 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
         /// <summary>
         /// Returns a request builder with the provided arbitrary URL. Using this method means any other path or query parameters are ignored.
         /// </summary>
-        /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder"/></returns>
+        /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder"/></returns>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
-        public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder WithUrl(string rawUrl)
+        public global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder WithUrl(string rawUrl)
         {
-            return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.CustomersItemRequestBuilder(rawUrl, RequestAdapter);
+            return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
         /// Operators, or the customer themselves. Removes the customer&apos;s personal data from the timeline, journals and archives, tells every consented partner to erase its copy and returns a receipt; asking again returns the same receipt. Posts and comments lose their text, and ideas in the customer&apos;s words their title and description, unless keepPostTexts=true.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-        public partial class CustomersItemRequestBuilderDeleteQueryParameters 
+        public partial class WithCustomerItemRequestBuilderDeleteQueryParameters 
         {
             #pragma warning disable CS1591
             [QueryParameter("keepPostTexts")]
