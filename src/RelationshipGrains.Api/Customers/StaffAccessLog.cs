@@ -39,8 +39,8 @@ internal static class StaffAccessLog
 
     /// <summary>
     /// Records a signed-in member of staff's request before it runs: on a customer's routes every request, in that
-    /// customer's log in the words of its summary; elsewhere every change, in the organisation's staff action log with
-    /// the request itself. A request the log cannot record does not run.
+    /// customer's log in the words of its summary (an erasure in the organisation's too); elsewhere every change, in the
+    /// organisation's staff action log with the request itself. A request the log cannot record does not run.
     /// </summary>
     public static IApplicationBuilder UseStaffAccessLog(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
@@ -56,6 +56,13 @@ internal static class StaffAccessLog
                 if (http.Request.RouteValues["customerId"] is string customerId && Check.IsId(customerId) && !pattern.EndsWith(StaffAccessPath, StringComparison.Ordinal))
                 {
                     await grains.GetGrain<IStaffAccessLogGrain>(customerId).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, at));
+                    if (HttpMethods.IsDelete(http.Request.Method) && pattern.Trim('/') == CustomersApi.Prefix)
+                    {
+                        // The erasure takes the customer's log, this entry with it: the organisation's keeps who erased
+                        // someone, and when, naming no one.
+                        var erased = $"{what} ({http.Request.Method} {WithoutCustomer(http.Request.Path.ToString(), customerId)})";
+                        await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, erased, at));
+                    }
                 }
             }
             else if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && !HttpMethods.IsOptions(http.Request.Method))

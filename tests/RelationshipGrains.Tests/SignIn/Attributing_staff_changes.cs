@@ -57,6 +57,23 @@ public sealed class Attributing_staff_changes(SignInFixture signIn)
     }
 
     [Fact]
+    public async Task An_erasure_by_staff_stays_in_the_organisations_log_naming_no_one_after_the_customers_own_log_goes()
+    {
+        using var supervisor = await signIn.SignedIn(Supervisor);
+        var customer = Keys.Customer("erased");
+        await Ok(Post(signIn.Api.ClientWithKey(ApiFixture.ChannelKey), $"/api/v1/customers/{customer}/interactions",
+            new { interactionId = "hello", channel = "web", direction = "inbound", author = new { kind = "customer" }, text = "Hello" }), HttpStatusCode.Created);
+
+        await Ok(supervisor.DeleteAsync($"/api/v1/customers/{customer}"));
+
+        var log = (await Ok(supervisor.GetAsync("/api/v1/operations/staff-actions"))).EnumerateArray()
+            .Select(a => (Subject: a.GetProperty("subject").GetString(), What: a.GetProperty("what").GetString())).ToList();
+        Assert.Equal((Supervisor.Subject, "Erase a customer (DELETE /api/v1/customers/{customerId})"), log[0]);
+        Assert.DoesNotContain(log, a => a.What!.Contains(customer, StringComparison.Ordinal));
+        Assert.Empty((await Ok(supervisor.GetAsync($"/api/v1/customers/{customer}/staff-access"))).EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_contract_is_for_those_who_build_on_the_api_not_for_customers_or_people_without_a_role()
     {
         using var erin = await signIn.SignedIn(Erin);
