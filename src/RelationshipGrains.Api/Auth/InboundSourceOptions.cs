@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RelationshipGrains.Integration.Consumers;
 
 namespace RelationshipGrains.Api.Auth;
 
@@ -27,7 +28,11 @@ public sealed class InboundSourceOptionsValidator : IValidateOptions<InboundSour
 
     public ValidateOptionsResult Validate(string? name, InboundSourceOptions options)
     {
-        List<string> failures = [.. options.Sources
+        // A misspelt source ("service_desk") started, and every message its system sent was refused as unsigned.
+        List<string> failures = [.. options.Sources.Keys
+            .Where(source => !InboundMessages.BySource.ContainsKey(source))
+            .Select(source => $"{InboundSourceOptions.Section}:Sources:{source} is not a source the silo takes messages from; the sources are {string.Join(", ", InboundMessages.BySource.Keys)}."),
+            .. options.Sources
             .Where(s => s.Value.Secret.Length < MinSecretLength)
             .Select(s => $"{InboundSourceOptions.Section}:Sources:{s.Key}:Secret must be at least {MinSecretLength} characters.")];
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -40,6 +40,26 @@ public sealed class Refusing_to_start
     }
 
     [Fact]
+    public void A_misspelt_inbound_source_is_refused_naming_the_sources_there_are()
+    {
+        var options = new InboundSourceOptions();
+        options.Sources["service_desk"] = new InboundSource { Secret = new string('s', InboundSourceOptionsValidator.MinSecretLength) };
+        options.Sources["erp"] = new InboundSource { Secret = "short" };
+
+        var result = new InboundSourceOptionsValidator().Validate(null, options);
+
+        Assert.Equal(
+            [
+                "Inbound:Sources:service_desk is not a source the silo takes messages from; the sources are social, marketing, service-desk, erp.",
+                "Inbound:Sources:erp:Secret must be at least 32 characters.",
+            ],
+            result.Failures);
+        options.Sources.Remove("service_desk");
+        options.Sources["erp"].Secret = new string('s', 32);
+        Assert.True(new InboundSourceOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
     public void A_data_folder_another_silo_holds_is_one_plain_problem()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"rg-held-{Guid.NewGuid():N}");
