@@ -15,7 +15,7 @@ namespace RelationshipGrains.Partners;
 /// <param name="Deadline">When the customer needs it by, or null.</param>
 /// <param name="Constraints">The customer's conditions under Intents consent; otherwise empty.</param>
 /// <param name="Match">How closely the partner's values match the customer's, 0 to 1.</param>
-/// <param name="Status">Whether the intent is still open.</param>
+/// <param name="Status">Whether the intent is open or withdrawn.</param>
 /// <param name="YourOffer">This partner's offer on it, or null.</param>
 [GenerateSerializer, Immutable, Alias("rg.PartnerIntentView")]
 public sealed record PartnerIntentView(

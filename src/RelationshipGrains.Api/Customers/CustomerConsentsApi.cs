@@ -24,7 +24,7 @@ internal static class CustomerConsentsApi
                 "Gives a registered partner the scopes listed, replacing any earlier grant; 404 when the partner is "
                 + "not registered.")
             .OpenToTheCustomer()
-            .Conflicts("The customer already grants consent to 500 other partners, the most at once.");
+            .Conflicts("The customer already grants consent to 500 other partners, the most at once (expired grants do not count).");
         customer.MapDelete("consents/{partnerId}", Revoke)
             .Describe("revokeConsent", "Revoke a partner's consent",
                 "The partner sees nothing of the customer from now on; 404 when it held no consent, or its consent had expired.")

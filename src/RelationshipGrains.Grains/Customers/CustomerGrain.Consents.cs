@@ -24,7 +24,9 @@ public sealed partial class CustomerGrain
         {
             return current;
         }
-        if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count >= Limits.ConsentGrants)
+        // Expired grants are no consent, as the list and every check say: they take no place under the limit.
+        var expired = State.Consents.Values.Where(g => g.ExpiresAt <= now).Select(g => g.PartnerId).ToList();
+        if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count - expired.Count >= Limits.ConsentGrants)
         {
             throw new RelationshipConflictException($"The customer already grants consent to {Limits.ConsentGrants} partners, the most at once; revoke one first.");
         }
@@ -36,6 +38,7 @@ public sealed partial class CustomerGrain
 
         Outbox.EnsureRoom();
         var created = new ConsentGrant(grant.PartnerId, scopes, now, grant.ExpiresAt);
+        expired.ForEach(partnerId => State.Consents.Remove(partnerId));
         State.Consents[grant.PartnerId] = created;
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentGranted, now, now, Author.Customer,
             Text: string.Join(", ", scopes.Select(Kebab.Of)), Subject: grant.PartnerId), now);

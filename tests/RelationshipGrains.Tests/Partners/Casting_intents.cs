@@ -192,6 +192,33 @@ public sealed class Casting_intents(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Expired_consents_take_no_place_under_the_limit_and_go_with_the_next_grant()
+    {
+        var customer = await _world.Customer();
+        List<string> partners = [];
+        for (var i = 0; i <= Validation.Limits.ConsentGrants; i++)
+        {
+            partners.Add(await _world.Partner($"expiring-{i}"));
+        }
+
+        var expiry = fixture.Time.GetUtcNow().AddMinutes(5);
+        await customer.GrantConsentAsync(new GrantConsent(partners[0], [ConsentScope.Profile], expiry));
+        foreach (var partner in partners[1..^1])
+        {
+            await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Profile], null));
+        }
+
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.GrantConsentAsync(new GrantConsent(partners[^1], [ConsentScope.Profile], null)));
+        fixture.Time.Advance(TimeSpan.FromMinutes(6));
+        await customer.GrantConsentAsync(new GrantConsent(partners[^1], [ConsentScope.Profile], null));
+
+        Assert.Equal(partners[1..].Order(StringComparer.Ordinal), (await customer.ListConsentsAsync()).Select(g => g.PartnerId));
+        Assert.False(await customer.HasConsentAsync(partners[0], ConsentScope.Profile));
+        // Granted again, the expired partner is one more than the limit allows.
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.GrantConsentAsync(new GrantConsent(partners[0], [ConsentScope.Profile], null)));
+    }
+
+    [Fact]
     public async Task An_offer_replaces_the_partners_earlier_one_and_lands_on_the_timeline()
     {
         var partner = await _world.Partner("offering");

@@ -65,7 +65,7 @@ namespace RelationshipGrains.ApiClient.Models
         public DateTimeOffset? Deadline { get; set; }
         /// <summary>How closely the partner&apos;s values match the customer&apos;s, 0 to 1.</summary>
         public double? Match { get; set; }
-        /// <summary>Whether the intent is still open.</summary>
+        /// <summary>Whether the intent is open or withdrawn.</summary>
         public global::RelationshipGrains.ApiClient.Models.IntentStatus? Status { get; set; }
         /// <summary>What the customer wants, in their words.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
