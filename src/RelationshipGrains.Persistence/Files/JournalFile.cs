@@ -73,7 +73,8 @@ internal static class JournalFile
 
     /// <summary>
     /// The record at <paramref name="offset"/>: its bytes, or why there is none. A record that runs past the end of
-    /// the file or fails its checksum as the file's last record is a torn write; anywhere else it is corruption.
+    /// the file (unless its checksum fits a shorter body that whole records follow: <see cref="HasDamagedLength"/>) or fails its checksum as the
+    /// file's last record is a torn write; anything else is corruption.
     /// </summary>
     public static RecordRead ReadRecord(ReadOnlyMemory<byte> file, int offset)
     {
@@ -102,10 +103,11 @@ internal static class JournalFile
 
     /// <summary>
     /// Whether a record that claims to run past the end of the file is a whole one whose length field was damaged:
-    /// its checksum matches a shorter body, which the end of the file or a whole record follows. A crash tears a
-    /// record by cutting it short (or leaves zeros the disk never filled); it never leaves a length longer than the
-    /// record written. Read as torn, the damage cut every acknowledged record after it. Scanned only for a record that
-    /// runs past the end: once after a crash. Empty bodies are no evidence: zeros read as empty records, checksum and all.
+    /// its checksum fits a shorter body, which the end of the file or a whole record follows. A crash tears a record by
+    /// cutting it short (or leaves zeros the disk never filled); it never leaves a length longer than the record
+    /// written. Read as torn, the damage cut every acknowledged record after it. Scanned only for a record that runs
+    /// past the end: once after a crash. Neither an empty body nor a torn tail after the fit is evidence: zeros read as
+    /// empty records, checksum and all, and four bytes of 0xFF carry their own checksum.
     /// </summary>
     private static bool HasDamagedLength(ReadOnlyMemory<byte> file, int offset, uint checksum)
     {

@@ -73,7 +73,7 @@ public sealed partial class LocalFileJournalStorage(
             var record = JournalFile.ReadRecord(file, offset);
             if (record.Status == JournalFile.RecordStatus.Corrupt)
             {
-                throw new InvalidDataException($"Journal file '{path}' is damaged at byte {offset}, before its last record; it was not written by a crash alone.");
+                throw new InvalidDataException($"Journal file '{path}' is damaged at byte {offset}; it was not written by a crash alone.");
             }
 
             if (record.Status == JournalFile.RecordStatus.Torn && writtenWhole && _appends == 0)

@@ -69,6 +69,7 @@ public sealed class Reading_a_damaged_journal_file : IDisposable
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
+    [InlineData(2)]
     public async Task A_record_whose_length_was_damaged_to_run_past_the_end_is_refused_not_cut_as_torn(int damaged)
     {
         // A crash cuts a record short, and only the last; a length that runs past the end with whole records after it
@@ -81,13 +82,13 @@ public sealed class Reading_a_damaged_journal_file : IDisposable
             await journal.AppendAsync(new ReadOnlySequence<byte>(Encoding.UTF8.GetBytes(words)), CancellationToken.None);
         }
 
-        var offset = JournalFile.Header("json").Length + (damaged == 0 ? 0 : JournalFile.RecordHeaderSize + "first;".Length);
-        // The length's highest byte: the record now claims megabytes.
+        var offset = JournalFile.Header("json").Length + new[] { "", "first;", "first;second;" }[damaged].Length + damaged * JournalFile.RecordHeaderSize;
+        // The length's highest byte: the record now claims megabytes. The last record may be the damaged one too.
         await DamageAsync(path, offset + 3);
 
         var refused = await RefusedAsync(path);
 
-        Assert.Equal($"Journal file '{path}' is damaged at byte {offset}, before its last record; it was not written by a crash alone.", refused.Message);
+        Assert.Equal($"Journal file '{path}' is damaged at byte {offset}; it was not written by a crash alone.", refused.Message);
     }
 
     [Fact]
