@@ -11,7 +11,8 @@ public interface ICustomerNoticesGrain : ICustomerGrain
     /// <summary>
     /// Records that the customer is about to own a new value chain (called by the chain's grain before it writes
     /// anything), so an erasure finds the chain even if none of its steps ever reaches the timeline. Durable when it
-    /// returns; nothing new if recorded already. Like a step, it brings back a customer erased and not seen since.
+    /// returns; nothing new if recorded already. It does not bring back a customer erased and not seen since (the
+    /// chain's first step does), and refuses a chain that customer's erasure let go.
     /// </summary>
     /// <param name="valueChainId">The chain.</param>
     [Alias("NoteValueChain")]

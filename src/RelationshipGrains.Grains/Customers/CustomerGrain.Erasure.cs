@@ -33,6 +33,14 @@ public sealed partial class CustomerGrain
                 await PersistAsync();
             }
 
+            // Nor does a chain noted since whose first step never came (that step would have): its owner goes too.
+            foreach (var chain in State.ValueChains.ToList())
+            {
+                await GrainFactory.GetGrain<IValueChainErasureGrain>(chain).ForgetOwnerAsync(CustomerId);
+                State.Profile = State.Profile with { ValueChains = [.. State.ValueChains.Where(c => c != chain)] };
+                await PersistAsync();
+            }
+
             await EraseWhatIsLeftAsync(earlier);
             await ForgetErasureReminderAsync();
             return earlier;

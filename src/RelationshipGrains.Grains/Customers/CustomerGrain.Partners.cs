@@ -135,14 +135,21 @@ public sealed partial class CustomerGrain
     {
         _ = CustomerId;
         Check.Id(valueChainId, "valueChainId");
+        if (ErasedSinceLastContact && State.Profile.Erasure!.ValueChainsKept.Contains(valueChainId))
+        {
+            // A create from before the erasure, tried again (its chain never written): refused before the erasure's
+            // steps run, one of which asks this very chain, which waits for this call.
+            throw new RelationshipConflictException($"Value chain id '{valueChainId}' is already taken.");
+        }
+
         await FinishErasureBeforeChangesAsync();
         if (State.ValueChains.Contains(valueChainId))
         {
             return;
         }
 
+        // Noted only: the chain's first step, once the chain is written, is what brings an erased customer back.
         State.AddValueChain(valueChainId);
-        State.Changed(time.GetUtcNow());
         await PersistAsync();
     }
 

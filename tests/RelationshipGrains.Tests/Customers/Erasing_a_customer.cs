@@ -362,8 +362,31 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         var stored = fixture.Storage.Peek<ValueChainState>("value-chain", untold.GetGrainId())!;
         Assert.Equal(("[removed]", ValueChainStatus.Cancelled), (stored.Title, stored.Status));
         Assert.StartsWith("erased-", stored.OwnerCustomerId, StringComparison.Ordinal);
-        // The chain never written stays unwritten: the erasure's visit finds no owner there and writes nothing.
+        // The chain never written stays unwritten: the erasure's visit finds no owner there and writes nothing. Its
+        // create tried again is refused at once, not left waiting on the erasure that asks the chain.
         Assert.Null(fixture.Storage.Peek<ValueChainState>("value-chain", unwritten.GetGrainId())?.OwnerCustomerId);
+        await Assert.ThrowsAsync<RelationshipConflictException>(() => unwritten.CreateAsync(new CreateValueChain(owner, "A swing for Emma", [])));
+        Assert.Null(fixture.Storage.Peek<ValueChainState>("value-chain", unwritten.GetGrainId())?.OwnerCustomerId);
+    }
+
+    [Fact]
+    public async Task A_chain_noted_after_an_erasure_whose_step_never_came_leaves_the_customer_away_and_goes_with_the_next_erasure()
+    {
+        var customer = await new PartnerWorld(fixture.Grains).Customer();
+        var owner = customer.GetPrimaryKeyString();
+        await customer.Stewardship().EraseAsync();
+        var chain = fixture.Grains.GetGrain<IValueChainGrain>(Keys.Customer("vc"));
+        fixture.Failures.FailNext(nameof(ICustomerNoticesGrain.RecordValueChainStepAsync), owner);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => chain.CreateAsync(new CreateValueChain(owner, "A tent for Emma", [])));
+
+        var away = await customer.GetProfileAsync();
+        await customer.Stewardship().EraseAsync();
+
+        Assert.Null(away);
+        var stored = fixture.Storage.Peek<ValueChainState>("value-chain", chain.GetGrainId())!;
+        Assert.Equal(("[removed]", ValueChainStatus.Cancelled), (stored.Title, stored.Status));
+        Assert.StartsWith("erased-", stored.OwnerCustomerId, StringComparison.Ordinal);
+        Assert.Empty(await customer.ListValueChainsAsync());
     }
 
     [Fact]
