@@ -24,9 +24,12 @@ public sealed partial class CustomerGrain
         {
             return current;
         }
-        // Expired grants are no consent, as the list and every check say: they take no place under the limit.
-        var expired = State.Consents.Values.Where(g => g.ExpiresAt <= now).Select(g => g.PartnerId).ToList();
-        if (!State.Consents.ContainsKey(grant.PartnerId) && State.Consents.Count - expired.Count >= Limits.ConsentGrants)
+
+        // Expired grants are no consent, as the list and every check say: they take no place under the limit. They stay
+        // stored all the same, since an erasure tells every partner that ever held consent to erase its copy.
+        static bool Live(ConsentGrant g, DateTimeOffset now) => g.ExpiresAt is null || g.ExpiresAt > now;
+        var replacesLive = current is not null && Live(current, now);
+        if (!replacesLive && State.Consents.Values.Count(g => Live(g, now)) >= Limits.ConsentGrants)
         {
             throw new RelationshipConflictException($"The customer already grants consent to {Limits.ConsentGrants} partners, the most at once; revoke one first.");
         }
@@ -38,7 +41,6 @@ public sealed partial class CustomerGrain
 
         Outbox.EnsureRoom();
         var created = new ConsentGrant(grant.PartnerId, scopes, now, grant.ExpiresAt);
-        expired.ForEach(partnerId => State.Consents.Remove(partnerId));
         State.Consents[grant.PartnerId] = created;
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentGranted, now, now, Author.Customer,
             Text: string.Join(", ", scopes.Select(Kebab.Of)), Subject: grant.PartnerId), now);

@@ -192,7 +192,7 @@ public sealed class Casting_intents(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Expired_consents_take_no_place_under_the_limit_and_go_with_the_next_grant()
+    public async Task Expired_consents_take_no_place_under_the_limit_and_their_partners_still_hear_of_an_erasure()
     {
         var customer = await _world.Customer();
         List<string> partners = [];
@@ -216,6 +216,8 @@ public sealed class Casting_intents(ClusterFixture fixture)
         Assert.False(await customer.HasConsentAsync(partners[0], ConsentScope.Profile));
         // Granted again, the expired partner is one more than the limit allows.
         await Assert.ThrowsAsync<RelationshipConflictException>(() => customer.GrantConsentAsync(new GrantConsent(partners[0], [ConsentScope.Profile], null)));
+        // It held consent once, and may keep what it read then: an erasure tells it too.
+        Assert.Contains(partners[0], (await customer.Stewardship().EraseAsync()).PartnersNotified);
     }
 
     [Fact]
