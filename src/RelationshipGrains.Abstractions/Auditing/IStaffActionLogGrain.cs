@@ -6,8 +6,9 @@ namespace RelationshipGrains.Auditing;
 /// What signed-in members of staff changed outside customers' own routes (communities, ideas, partners, value chains,
 /// webhooks, the back office), the latest <see cref="Size"/> kept, for operators. One grain (key 0): people change
 /// things at a human pace. A change on a customer's routes is in that customer's <see cref="IStaffAccessLogGrain"/>
-/// instead, so it goes with the customer's erasure; one elsewhere that names a customer in its route (a community
-/// membership) is in both, named here by the route's placeholder. The HTTP API writes it; not for grain clients.
+/// instead, so it goes with the customer's erasure, but for the erasure itself, which is here too; one elsewhere that
+/// names a customer in its route (a community membership) is in both. Here the customer is named by the route's
+/// placeholder. The HTTP API writes it; not for grain clients.
 /// </summary>
 [Alias("rg.IStaffActionLogGrain")]
 public interface IStaffActionLogGrain : IGrainWithIntegerKey

@@ -21,7 +21,7 @@ public sealed class InboundSource
     public string Secret { get; set; } = "";
 }
 
-/// <summary>Names every source whose secret is too short to sign with.</summary>
+/// <summary>Names every source the silo takes no messages from, and every one whose secret is too short to sign with.</summary>
 public sealed class InboundSourceOptionsValidator : IValidateOptions<InboundSourceOptions>
 {
     public const int MinSecretLength = 32;

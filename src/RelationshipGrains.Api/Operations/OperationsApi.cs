@@ -23,10 +23,10 @@ public static class OperationsApi
         api.MapGet("staff-actions", StaffActions)
             .Describe("listStaffActions", "List what signed-in staff changed",
                 "Operators only. The latest 10,000 changes (every request but a read) signed-in members of staff made "
-                + "outside customers' routes, newest first: who (subject and name), what, the request and when, each "
-                + "change listed. A customer named in the request's route shows as {customerId}: the log outlives "
-                + "erasures, and the change is in that customer's staff-access log too, as are changes on a customer's "
-                + "routes; requests with API keys are machines' and are not listed.");
+                + "outside customers' routes, and their erasures of customers, newest first: who (subject and name), "
+                + "what, the request and when, each change listed. A customer named in the request's route shows as "
+                + "{customerId}: the log outlives erasures, and the change is in that customer's staff-access log too, as "
+                + "are changes on a customer's routes; requests with API keys are machines' and are not listed.");
         return api;
     }
 

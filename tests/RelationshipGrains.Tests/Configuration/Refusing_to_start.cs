@@ -54,6 +54,15 @@ public sealed class Refusing_to_start
                 "Inbound:Sources:erp:Secret must be at least 32 characters.",
             ],
             result.Failures);
+        // As the operator types them: "Inbound__Sources:service_desk" named neither spelling.
+        Assert.Equal(
+            [
+                "Inbound__Sources__service_desk is not a source the silo takes messages from; the sources are social, marketing, service-desk, erp.",
+                "Inbound__Sources__erp__Secret must be at least 32 characters.",
+            ],
+            StartupRefusal.From(new OptionsValidationException("", typeof(InboundSourceOptions), result.Failures!))!.Problems);
+        Assert.Equal("Inbound__Sources__service-desk__Secret must be at least 32 characters.",
+            StartupRefusal.TypedIn("Inbound:Sources:service-desk:Secret must be at least 32 characters."));
         options.Sources.Remove("service_desk");
         options.Sources["erp"].Secret = new string('s', 32);
         Assert.True(new InboundSourceOptionsValidator().Validate(null, options).Succeeded);

@@ -34,7 +34,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Operations.StaffActions
         {
         }
         /// <summary>
-        /// Operators only. The latest 10,000 changes (every request but a read) signed-in members of staff made outside customers&apos; routes, newest first: who (subject and name), what, the request and when, each change listed. A customer named in the request&apos;s route shows as {customerId}: the log outlives erasures, and the change is in that customer&apos;s staff-access log too, as are changes on a customer&apos;s routes; requests with API keys are machines&apos; and are not listed.
+        /// Operators only. The latest 10,000 changes (every request but a read) signed-in members of staff made outside customers&apos; routes, and their erasures of customers, newest first: who (subject and name), what, the request and when, each change listed. A customer named in the request&apos;s route shows as {customerId}: the log outlives erasures, and the change is in that customer&apos;s staff-access log too, as are changes on a customer&apos;s routes; requests with API keys are machines&apos; and are not listed.
         /// </summary>
         /// <returns>A List&lt;global::RelationshipGrains.ApiClient.Models.StaffAccess&gt;</returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -64,7 +64,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Operations.StaffActions
             return collectionResult?.AsList();
         }
         /// <summary>
-        /// Operators only. The latest 10,000 changes (every request but a read) signed-in members of staff made outside customers&apos; routes, newest first: who (subject and name), what, the request and when, each change listed. A customer named in the request&apos;s route shows as {customerId}: the log outlives erasures, and the change is in that customer&apos;s staff-access log too, as are changes on a customer&apos;s routes; requests with API keys are machines&apos; and are not listed.
+        /// Operators only. The latest 10,000 changes (every request but a read) signed-in members of staff made outside customers&apos; routes, and their erasures of customers, newest first: who (subject and name), what, the request and when, each change listed. A customer named in the request&apos;s route shows as {customerId}: the log outlives erasures, and the change is in that customer&apos;s staff-access log too, as are changes on a customer&apos;s routes; requests with API keys are machines&apos; and are not listed.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
