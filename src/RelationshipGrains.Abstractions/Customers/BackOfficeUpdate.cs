@@ -40,11 +40,8 @@ public sealed record BackOfficeUpdate(
     /// <summary>The longest subject id: its entry id, <c>touch:</c> and the id, must fit <see cref="Limits.RequestIdLength"/>.</summary>
     public const int MaxSubjectIdLength = Limits.RequestIdLength - 6;
 
-    /// <summary>How the entry id of every back-office message starts.</summary>
-    public const string MessageEntryPrefix = "msg:";
-
     /// <summary>The timeline entry id of the message itself, which is what makes a redelivery recognisable.</summary>
-    public string MessageEntryId => $"{MessageEntryPrefix}{MessageId:N}";
+    public string MessageEntryId => $"msg:{MessageId:N}";
 
     /// <summary>The timeline entry id of the case or campaign, shared by every update about it.</summary>
     public string? SubjectEntryId => SubjectId is null ? null : $"{(Kind == TimelineEntryKind.ServiceCase ? "case" : "touch")}:{SubjectId}";

@@ -113,33 +113,22 @@ public sealed partial class CustomerGrain
     }
 
     /// <summary>
-    /// Whether a back-office update that happened at <paramref name="at"/> is older than the status
-    /// <paramref name="target"/> shows, which it then keeps: a service desk may deliver a case's "open" after its
-    /// "resolved". Updates are ordered by the time their sender gives them. A status staff set is stamped by the silo's
-    /// clock, not the sender's, so the two are never compared: the next update after it applies, as it arrived later.
-    /// Every later change of an entry in the window is in the window too, so the scan sees them all.
+    /// Whether a change that happened at <paramref name="at"/> is older than the status <paramref name="target"/> shows,
+    /// which it keeps: a service desk or campaign tool may deliver a case's "open" after its "resolved". Every later
+    /// change of an entry in the window is in the window too, so the scan sees them all.
     /// </summary>
     private bool IsOlderThanStatusOf(TimelineEntry target, DateTimeOffset at)
     {
-        var shownAt = target.OccurredAt;
-        for (var i = (int)(target.Sequence - WindowStart) + 1; i < State.Timeline.Count; i++)
+        var latest = target.OccurredAt;
+        for (var i = State.Timeline.Count - 1; i >= 0 && State.Timeline[i].Sequence > target.Sequence; i--)
         {
-            if (State.Timeline[i] is not { Kind: TimelineEntryKind.StatusChanged } change || change.RelatesTo != target.Sequence)
+            if (State.Timeline[i] is { Kind: TimelineEntryKind.StatusChanged } change && change.RelatesTo == target.Sequence && change.OccurredAt > latest)
             {
-                continue;
-            }
-
-            if (!change.EntryId.StartsWith(BackOfficeUpdate.MessageEntryPrefix, StringComparison.Ordinal))
-            {
-                shownAt = DateTimeOffset.MinValue;
-            }
-            else if (change.OccurredAt >= shownAt)
-            {
-                shownAt = change.OccurredAt;
+                latest = change.OccurredAt;
             }
         }
 
-        return at < shownAt;
+        return at < latest;
     }
 
     public Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
