@@ -1,7 +1,4 @@
 namespace RelationshipGrains.Integration.Contracts;
 
-/// <summary>
-/// Inbound: marketing automation touched a customer (status: sent, delivered, opened, clicked, converted, bounced,
-/// unsubscribed). Updates apply by <c>OccurredAt</c>: one older than the status the touch shows is recorded and leaves it.
-/// </summary>
+/// <summary>Inbound: marketing automation touched a customer (status: sent, delivered, opened, clicked, converted, bounced, unsubscribed).</summary>
 public record MarketingTouchRecorded(string CustomerId, string CampaignId, string Channel, string Text, string Status, DateTimeOffset? OccurredAt = null);

@@ -63,12 +63,7 @@ public sealed partial class CustomerGrain
         return ChangeStatusAsync(change!);
     }
 
-    /// <param name="change">The change.</param>
-    /// <param name="occurredAt">
-    /// When the change happened, as a back-office message says: one older than the status the entry shows is recorded
-    /// but leaves that status. Null for a change made now, which always applies.
-    /// </param>
-    private async Task<RecordResult> ChangeStatusAsync(ChangeEntryStatus change, DateTimeOffset? occurredAt = null)
+    private async Task<RecordResult> ChangeStatusAsync(ChangeEntryStatus change)
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(change);
@@ -94,8 +89,7 @@ public sealed partial class CustomerGrain
 
         var status = EntryStatuses.Validate(target.Kind, change.Status, "status");
         var now = time.GetUtcNow();
-        var at = occurredAt ?? now;
-        if (target.Sequence >= WindowStart && target.Sequence > ArchivingThrough && (occurredAt is null || !IsOlderThanStatusOf(target, at)))
+        if (target.Sequence >= WindowStart && target.Sequence > ArchivingThrough)
         {
             // Archived entries keep the status they were archived with, those being archived too; the StatusChanged
             // entry tells the rest.
@@ -103,32 +97,13 @@ public sealed partial class CustomerGrain
         }
 
         var entry = Append(seq => new TimelineEntry(
-            seq, change.RequestId, TimelineEntryKind.StatusChanged, now, at, change.Author!,
+            seq, change.RequestId, TimelineEntryKind.StatusChanged, now, now, change.Author!,
             target.Channel, Text: change.Note, Topic: target.Topic, CorrelationId: target.CorrelationId, Status: status,
             RelatesTo: target.Sequence), now);
         State.RememberEntryId(change.RequestId, entry.Sequence);
         await PersistAsync();
         await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
-    }
-
-    /// <summary>
-    /// Whether a change that happened at <paramref name="at"/> is older than the status <paramref name="target"/> shows,
-    /// which it keeps: a service desk or campaign tool may deliver a case's "open" after its "resolved". Every later
-    /// change of an entry in the window is in the window too, so the scan sees them all.
-    /// </summary>
-    private bool IsOlderThanStatusOf(TimelineEntry target, DateTimeOffset at)
-    {
-        var latest = target.OccurredAt;
-        for (var i = State.Timeline.Count - 1; i >= 0 && State.Timeline[i].Sequence > target.Sequence; i--)
-        {
-            if (State.Timeline[i] is { Kind: TimelineEntryKind.StatusChanged } change && change.RelatesTo == target.Sequence && change.OccurredAt > latest)
-            {
-                latest = change.OccurredAt;
-            }
-        }
-
-        return at < latest;
     }
 
     public Task<TimelinePage> GetTimelineAsync(TimelineQuery query)

@@ -65,29 +65,6 @@ public sealed class Applying_back_office_messages(MessagingClusterFixture fixtur
     }
 
     [Fact]
-    public async Task An_update_older_than_the_cases_status_is_recorded_but_leaves_the_status_and_a_staff_change_always_applies()
-    {
-        var id = Keys.Customer();
-        await DeliverTwice(new ServiceCaseUpdated(id, "case-9", "Wobbly wheel", "open", null, Now), m => m.CustomerId == id);
-        await DeliverTwice(new ServiceCaseUpdated(id, "case-9", "Wobbly wheel", "resolved", "Trued", Now.AddMinutes(5)), m => m.CustomerId == id);
-        // Sent before the resolution, delivered after it: it reopened the resolved case.
-        await DeliverTwice(new ServiceCaseUpdated(id, "case-9", "Wobbly wheel", "pending", "Waiting for spokes", Now.AddMinutes(2)), m => m.CustomerId == id);
-
-        var late = await Timeline(id);
-        Assert.Equal("resolved", late[0].Status);
-        Assert.Equal(("pending", "Waiting for spokes", Now.AddMinutes(2)), (late[2].Status, late[2].Text, late[2].OccurredAt));
-
-        // A member of staff changes it now, whatever the messages said; a message older than that change leaves it too.
-        var customer = fixture.Grains.GetGrain<ICustomerGrain>(id);
-        await customer.ChangeEntryStatusAsync(new ChangeEntryStatus("reopened-by-staff", 1, "open", new Author(AuthorKind.Staff, "agent-1")));
-        await DeliverTwice(new ServiceCaseUpdated(id, "case-9", "Wobbly wheel", "closed", null, Now.AddMinutes(6)), m => m.CustomerId == id);
-        Assert.Equal("open", (await Timeline(id))[0].Status);
-        var later = DateTimeOffset.UtcNow.AddMinutes(1);
-        await DeliverTwice(new ServiceCaseUpdated(id, "case-9", "Wobbly wheel", "closed", null, later), m => m.CustomerId == id);
-        Assert.Equal("closed", (await Timeline(id))[0].Status);
-    }
-
-    [Fact]
     public async Task Marketing_touches_and_social_mentions_delivered_twice_appear_once()
     {
         var id = Keys.Customer();

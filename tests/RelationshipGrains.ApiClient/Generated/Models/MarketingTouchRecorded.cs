@@ -8,7 +8,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// What the &apos;marketing&apos; source sends. Inbound: marketing automation touched a customer (status: sent, delivered, opened, clicked, converted, bounced,unsubscribed). Updates apply by `OccurredAt`: one older than the status the touch shows is recorded and leaves it.
+    /// What the &apos;marketing&apos; source sends. Inbound: marketing automation touched a customer (status: sent, delivered, opened, clicked, converted, bounced, unsubscribed).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class MarketingTouchRecorded : IParsable

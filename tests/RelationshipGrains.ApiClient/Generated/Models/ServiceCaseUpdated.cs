@@ -8,7 +8,7 @@ using System;
 namespace RelationshipGrains.ApiClient.Models
 {
     /// <summary>
-    /// What the &apos;service-desk&apos; source sends. Inbound: the service desk opened or moved a case (status: open, pending, resolved, closed). Updates apply by`OccurredAt`: one older than the status the case shows is recorded and leaves that status.
+    /// What the &apos;service-desk&apos; source sends. Inbound: the service desk opened or moved a case (status: open, pending, resolved, closed).
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class ServiceCaseUpdated : IParsable
