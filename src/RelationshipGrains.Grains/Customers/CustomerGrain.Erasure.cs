@@ -25,7 +25,7 @@ public sealed partial class CustomerGrain
         if (State.Profile.Erasure is { } earlier && State.CreatedAt is null)
         {
             // Erased already, and not seen since; but joining a community does not bring the customer back here, so
-            // one joined since is cleaned too (the receipt stays the first erasure's).
+            // one joined since is cleaned too (the receipt stays the first erasure's, but for chains noted since).
             var joinedSince = (await Memberships().ListAsync()).Except(State.CommunitiesToErase).ToList();
             if (joinedSince.Count > 0)
             {
@@ -33,11 +33,13 @@ public sealed partial class CustomerGrain
                 await PersistAsync();
             }
 
-            // Nor does a chain noted since whose first step never came (that step would have): its owner goes too.
+            // Nor does a chain noted since whose first step never came (that step would have): its owner goes too, and
+            // the receipt names it with the chains let go, so a create of it tried again is refused.
             foreach (var chain in State.ValueChains.ToList())
             {
                 await GrainFactory.GetGrain<IValueChainErasureGrain>(chain).ForgetOwnerAsync(CustomerId);
-                State.Profile = State.Profile with { ValueChains = [.. State.ValueChains.Where(c => c != chain)] };
+                earlier = earlier with { ValueChainsKept = [.. earlier.ValueChainsKept, chain] };
+                State.Profile = State.Profile with { Erasure = earlier, ValueChains = [.. State.ValueChains.Where(c => c != chain)] };
                 await PersistAsync();
             }
 

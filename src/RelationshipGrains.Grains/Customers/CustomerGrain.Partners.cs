@@ -137,18 +137,18 @@ public sealed partial class CustomerGrain
         Check.Id(valueChainId, "valueChainId");
         if (ErasedSinceLastContact && State.Profile.Erasure!.ValueChainsKept.Contains(valueChainId))
         {
-            // A create from before the erasure, tried again (its chain never written): refused before the erasure's
-            // steps run, one of which asks this very chain, which waits for this call.
+            // A create from before the erasure, tried again (its chain never written).
             throw new RelationshipConflictException($"Value chain id '{valueChainId}' is already taken.");
         }
 
-        await FinishErasureBeforeChangesAsync();
         if (State.ValueChains.Contains(valueChainId))
         {
             return;
         }
 
-        // Noted only: the chain's first step, once the chain is written, is what brings an erased customer back.
+        // Noted only: the chain's first step, once the chain is written, is what brings an erased customer back, and
+        // finishes an erasure first. Finished here, its steps ran on every note, and one of them asks the chains the
+        // erasure let go, any of which may be waiting on a note of its own.
         State.AddValueChain(valueChainId);
         await PersistAsync();
     }

@@ -380,9 +380,10 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
         await Assert.ThrowsAsync<InvalidOperationException>(() => chain.CreateAsync(new CreateValueChain(owner, "A tent for Emma", [])));
 
         var away = await customer.GetProfileAsync();
-        await customer.Stewardship().EraseAsync();
+        var receipt = await customer.Stewardship().EraseAsync();
 
         Assert.Null(away);
+        Assert.Contains(chain.GetPrimaryKeyString(), receipt.ValueChainsKept);
         var stored = fixture.Storage.Peek<ValueChainState>("value-chain", chain.GetGrainId())!;
         Assert.Equal(("[removed]", ValueChainStatus.Cancelled), (stored.Title, stored.Status));
         Assert.StartsWith("erased-", stored.OwnerCustomerId, StringComparison.Ordinal);
