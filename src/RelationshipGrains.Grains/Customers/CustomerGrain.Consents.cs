@@ -25,8 +25,8 @@ public sealed partial class CustomerGrain
             return current;
         }
 
-        // Expired grants are no consent, as the list and every check say: they take no place under the limit. They stay
-        // stored all the same, since an erasure tells every partner that ever held consent to erase its copy.
+        // Expired (and revoked) grants are no consent, as the list and every check say: they take no place under the
+        // limit. They stay stored all the same, since an erasure tells every partner that ever held consent.
         static bool Live(ConsentGrant g, DateTimeOffset now) => g.ExpiresAt is null || g.ExpiresAt > now;
         var replacesLive = current is not null && Live(current, now);
         if (!replacesLive && State.Consents.Values.Count(g => Live(g, now)) >= Limits.ConsentGrants)
@@ -61,9 +61,11 @@ public sealed partial class CustomerGrain
         }
 
         Outbox.EnsureRoom();
-        State.Consents.Remove(partnerId);
-
         var now = time.GetUtcNow();
+        // Ended, not removed: the partner may keep what it read under it, and an erasure tells every partner that ever
+        // held consent to erase its copy.
+        State.Consents[partnerId] = grant with { ExpiresAt = now };
+
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentRevoked, now, now, Author.Customer,
             Subject: partnerId), now);
         Outbox.Add(new ConsentChanged(CustomerId, partnerId, [], null, now), now);

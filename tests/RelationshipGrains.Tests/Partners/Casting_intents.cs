@@ -221,6 +221,23 @@ public sealed class Casting_intents(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_partner_whose_consent_was_revoked_no_longer_reads_but_still_hears_of_an_erasure()
+    {
+        var customer = await _world.Customer();
+        var partner = await _world.Partner("revoked");
+        await customer.GrantConsentAsync(new GrantConsent(partner, [ConsentScope.Profile], null));
+
+        Assert.True(await customer.RevokeConsentAsync(partner));
+
+        Assert.False(await customer.RevokeConsentAsync(partner));
+        Assert.Empty(await customer.ListConsentsAsync());
+        Assert.False(await customer.HasConsentAsync(partner, ConsentScope.Profile));
+        Assert.Single((await customer.GetTimelineAsync(new TimelineQuery())).Entries, e => e.Kind == TimelineEntryKind.ConsentRevoked);
+        // It read under the consent while it stood, and may keep what it read: the erasure tells it too.
+        Assert.Contains(partner, (await customer.Stewardship().EraseAsync()).PartnersNotified);
+    }
+
+    [Fact]
     public async Task An_offer_replaces_the_partners_earlier_one_and_lands_on_the_timeline()
     {
         var partner = await _world.Partner("offering");
