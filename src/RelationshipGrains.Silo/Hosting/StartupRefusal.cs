@@ -31,8 +31,8 @@ public sealed partial class StartupRefusal(IReadOnlyList<string> problems)
     };
 
     // A section name, then one or more ':'-separated parts: "Auth:Keys:0:Role", "Inbound:Sources:service-desk:Secret"
-    // (a key named by the operator may hold '-' and '_'). URLs ("https://...") start in lower case.
-    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]*(?::[A-Za-z0-9_-]*[A-Za-z0-9])+\b")]
+    // (a key named by the operator may hold '-', '_' and '.'). URLs ("https://...") start in lower case.
+    [GeneratedRegex(@"\b[A-Z][A-Za-z0-9]*(?::[A-Za-z0-9_.-]*[A-Za-z0-9])+\b")]
     private static partial Regex SettingName();
 
     public static void ThrowIfAny(List<string> problems)

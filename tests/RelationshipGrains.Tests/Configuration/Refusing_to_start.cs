@@ -63,6 +63,8 @@ public sealed class Refusing_to_start
             StartupRefusal.From(new OptionsValidationException("", typeof(InboundSourceOptions), result.Failures!))!.Problems);
         Assert.Equal("Inbound__Sources__service-desk__Secret must be at least 32 characters.",
             StartupRefusal.TypedIn("Inbound:Sources:service-desk:Secret must be at least 32 characters."));
+        Assert.Equal("Inbound__Sources__a.b is not a source. Timeline__WindowSize must be at least Timeline__PageSize.",
+            StartupRefusal.TypedIn("Inbound:Sources:a.b is not a source. Timeline:WindowSize must be at least Timeline:PageSize."));
         options.Sources.Remove("service_desk");
         options.Sources["erp"].Secret = new string('s', 32);
         Assert.True(new InboundSourceOptionsValidator().Validate(null, options).Succeeded);
