@@ -9,13 +9,13 @@ namespace RelationshipGrains.Persistence.Files;
 /// an append instead hands its still-open file to one flusher thread, which calls syncfs(2) once for everything
 /// written before that call and then completes the whole group (Linux 5.8 and later, where syncfs reports a failed
 /// write-back). Elsewhere each file is flushed on its own, as before.
+/// It also makes a rename or a delete in the data folder durable (<see cref="SyncFolder"/>).
 /// <para>
 /// syncfs(2) reports the write-back errors of the whole file system since the descriptor it is given was opened (or
 /// last reported one), so it is called through the data folder, opened once at start-up. Called through the group's
 /// first file, opened moments before, it missed an error that came between another file's write and that open: the
 /// other file's append shared the group and was acknowledged without its bytes on disk.
 /// </para>
-/// It also makes a rename or a delete in the data folder durable (<see cref="SyncFolder"/>).
 /// <para>
 /// Once any flush fails, every later one fails too, until the process restarts. The operating system reports a
 /// failed write-back once and may then drop the pages it could not write: a later syncfs(2) that succeeds says nothing

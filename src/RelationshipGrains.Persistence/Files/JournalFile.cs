@@ -73,8 +73,8 @@ internal static class JournalFile
 
     /// <summary>
     /// The record at <paramref name="offset"/>: its bytes, or why there is none. A record that runs past the end of
-    /// the file (unless its checksum fits a shorter body that whole records follow: <see cref="HasDamagedLength"/>) or fails its checksum as the
-    /// file's last record is a torn write; anything else is corruption.
+    /// the file (unless its checksum fits a shorter body that whole records follow: <see cref="HasDamagedLength"/>)
+    /// or fails its checksum as the file's last record is a torn write; anything else is corruption.
     /// </summary>
     public static RecordRead ReadRecord(ReadOnlyMemory<byte> file, int offset)
     {
