@@ -1,7 +1,7 @@
 namespace RelationshipGrains.Integration.Contracts;
 
 /// <summary>
-/// A customer's personal data was erased. Every system that copied it erases its copy; the partners named held
-/// consent or a value-chain slot with the customer.
+/// A customer's personal data was erased. Every system that copied it erases its copy; the partners named hold or
+/// held consent from the customer, or were cast one of their intents.
 /// </summary>
 public record CustomerErased(string CustomerId, IReadOnlyList<string> PartnerIds, DateTimeOffset ErasedAt);

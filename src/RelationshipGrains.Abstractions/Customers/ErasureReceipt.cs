@@ -7,8 +7,15 @@ namespace RelationshipGrains.Customers;
 /// </summary>
 /// <param name="CustomerId">The erased customer's id.</param>
 /// <param name="ErasedAt">When the erasure was recorded.</param>
-/// <param name="PartnersNotified">The partners told to erase their copies: those that held consent or were cast an intent, sorted by id.</param>
-/// <param name="ValueChainsKept">The ids of the customer's value chains, kept because partners rely on them.</param>
+/// <param name="PartnersNotified">
+/// The partners told to erase their copies: those that hold or held consent (revoked or expired) or were cast an intent,
+/// sorted by id.
+/// </param>
+/// <param name="ValueChainsKept">
+/// The ids of the customer's value chains, kept under a pseudonym because partners rely on them; also of chains noted
+/// for the customer but never written, named so that creating one again is refused. An erasure asked again adds a
+/// chain noted since.
+/// </param>
 /// <param name="CommunitiesPseudonymised">
 /// The slugs of the communities where the customer now goes by a pseudonym; null in receipts from before communities
 /// were tracked.

@@ -111,9 +111,9 @@ public interface ICustomerGrain : IGrainWithStringKey
     /// <summary>Grants (or replaces) a partner's consent.</summary>
     /// <param name="grant">The partner, the scopes and an optional expiry.</param>
     /// <returns>The grant as it now stands.</returns>
-    /// <remarks>A customer grants consent to at most 500 partners at once.</remarks>
+    /// <remarks>A customer grants consent to at most 500 partners at once; expired grants do not count.</remarks>
     /// <exception cref="Errors.RelationshipValidationException">A field is missing or malformed.</exception>
-    /// <exception cref="Errors.RelationshipConflictException">The customer already holds grants to 500 other partners.</exception>
+    /// <exception cref="Errors.RelationshipConflictException">The customer already holds live grants to 500 other partners.</exception>
     /// <exception cref="Errors.RelationshipNotFoundException">No partner with that id is registered.</exception>
     /// <exception cref="Errors.RelationshipUnavailableException">
     /// Integration events waiting for the message broker have filled the customer's outbox (10,000 by default); try

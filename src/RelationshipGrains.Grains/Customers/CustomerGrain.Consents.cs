@@ -25,11 +25,11 @@ public sealed partial class CustomerGrain
             return current;
         }
 
-        // Expired (and revoked) grants are no consent, as the list and every check say: they take no place under the
-        // limit. They stay stored all the same, since an erasure tells every partner that ever held consent.
-        static bool Live(ConsentGrant g, DateTimeOffset now) => g.ExpiresAt is null || g.ExpiresAt > now;
-        var replacesLive = current is not null && Live(current, now);
-        if (!replacesLive && State.Consents.Values.Count(g => Live(g, now)) >= Limits.ConsentGrants)
+        // Expired grants are no consent, as the list and every check say: they take no place under the limit, and go
+        // with this grant (their partners remembered for an erasure).
+        var expired = State.Consents.Values.Where(g => g.ExpiresAt <= now).Select(g => g.PartnerId).ToList();
+        var replacesLive = State.Consents.ContainsKey(grant.PartnerId) && !expired.Contains(grant.PartnerId);
+        if (!replacesLive && State.Consents.Count - expired.Count >= Limits.ConsentGrants)
         {
             throw new RelationshipConflictException($"The customer already grants consent to {Limits.ConsentGrants} partners, the most at once; revoke one first.");
         }
@@ -41,6 +41,7 @@ public sealed partial class CustomerGrain
 
         Outbox.EnsureRoom();
         var created = new ConsentGrant(grant.PartnerId, scopes, now, grant.ExpiresAt);
+        State.EndConsents(expired);
         State.Consents[grant.PartnerId] = created;
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentGranted, now, now, Author.Customer,
             Text: string.Join(", ", scopes.Select(Kebab.Of)), Subject: grant.PartnerId), now);
@@ -62,9 +63,8 @@ public sealed partial class CustomerGrain
 
         Outbox.EnsureRoom();
         var now = time.GetUtcNow();
-        // Ended, not removed: the partner may keep what it read under it, and an erasure tells every partner that ever
-        // held consent to erase its copy.
-        State.Consents[partnerId] = grant with { ExpiresAt = now };
+        // The partner may keep what it read under it: an erasure tells it to erase its copy.
+        State.EndConsents([partnerId]);
 
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentRevoked, now, now, Author.Customer,
             Subject: partnerId), now);

@@ -54,6 +54,7 @@ public sealed partial class CustomerGrain
         await this.RegisterOrUpdateReminder(ErasureReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         var now = time.GetUtcNow();
         var partners = State.Consents.Keys
+            .Concat(State.Profile.FormerlyConsented)
             .Concat(State.Intents.Values.SelectMany(i => i.Matches ?? []).Select(m => m.PartnerId))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         // Every community that took the customer as a member wrote it down first (staff named at configuration too,

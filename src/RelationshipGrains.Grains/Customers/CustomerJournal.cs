@@ -90,6 +90,22 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     /// <summary>For a change that appends no timeline entry.</summary>
     public void Changed(DateTimeOffset now) => Profile = Profile with { CreatedAt = Profile.CreatedAt ?? now, ChangedAt = now };
 
+    /// <summary>Takes grants out of the consents, remembering their partners for an erasure.</summary>
+    public void EndConsents(IReadOnlyCollection<string> partnerIds)
+    {
+        if (partnerIds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var partnerId in partnerIds)
+        {
+            Consents.Remove(partnerId);
+        }
+
+        Profile = Profile with { FormerlyConsented = [.. Profile.FormerlyConsented.Union(partnerIds, StringComparer.Ordinal)] };
+    }
+
     public void AddValueChain(string valueChainId)
     {
         if (!Profile.ValueChains.Contains(valueChainId))

@@ -42,4 +42,10 @@ public sealed record CustomerProfileRecord
     /// are not all done yet: its reminder or the customer's next change finishes them.
     /// </summary>
     [Id(13)] public bool ErasureUnfinished { get; init; }
+
+    /// <summary>
+    /// Partners whose consent was revoked or expired and is gone from the grants: they may keep what they read under
+    /// it, so an erasure tells them too. Ids only, each once.
+    /// </summary>
+    [Id(14)] public IReadOnlyList<string> FormerlyConsented { get; init; } = [];
 }

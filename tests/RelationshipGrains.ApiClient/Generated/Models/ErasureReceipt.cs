@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>When the erasure was recorded.</summary>
         public DateTimeOffset? ErasedAt { get; set; }
-        /// <summary>The partners told to erase their copies: those that held consent or were cast an intent, sorted by id.</summary>
+        /// <summary>The partners told to erase their copies: those that hold or held consent (revoked or expired) or were cast an intent,sorted by id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? PartnersNotified { get; set; }
@@ -41,7 +41,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>Whether the operator kept the texts of the customer&apos;s posts and comments (false: they read &quot;[removed]&quot;).</summary>
         public bool? PostTextsKept { get; set; }
-        /// <summary>The ids of the customer&apos;s value chains, kept because partners rely on them.</summary>
+        /// <summary>The ids of the customer&apos;s value chains, kept under a pseudonym because partners rely on them; also of chains notedfor the customer but never written, named so that creating one again is refused. An erasure asked again adds achain noted since.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? ValueChainsKept { get; set; }
