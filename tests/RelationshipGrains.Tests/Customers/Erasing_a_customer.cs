@@ -370,6 +370,31 @@ public sealed class Erasing_a_customer(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Staff_action_log_entries_from_before_that_name_a_member_are_rewritten_without_the_id()
+    {
+        // The log outlives erasures; entries written before it named members by the route's placeholder kept the id.
+        var log = fixture.Grains.GetGrain<RelationshipGrains.Auditing.IStaffActionLogGrain>(0);
+        var member = Keys.Customer("member");
+        var at = fixture.Time.GetUtcNow();
+        await log.RecordAsync(new StaffAccess("00uOlu", "Olu", $"Leave a community (DELETE /api/v1/communities/chairs/members/{member})", at));
+        await log.RecordAsync(new StaffAccess("00uOlu", "Olu", $"Change a member's role (PUT /api/v1/communities/chairs/members/{member}/role)", at));
+        await log.RecordAsync(new StaffAccess("00uOlu", "Olu", "Create or configure a community (PUT /api/v1/communities/chairs)", at));
+        Assert.True(fixture.Journals.Holds(log.GetGrainId(), member));
+
+        await fixture.Cluster.DeactivateAsync(log);
+        var listed = (await log.ListAsync()).Take(3).Select(a => a.What);
+
+        Assert.Equal(
+            [
+                "Create or configure a community (PUT /api/v1/communities/chairs)",
+                "Change a member's role (PUT /api/v1/communities/chairs/members/{customerId}/role)",
+                "Leave a community (DELETE /api/v1/communities/chairs/members/{customerId})",
+            ],
+            listed);
+        Assert.False(fixture.Journals.Holds(log.GetGrainId(), member));
+    }
+
+    [Fact]
     public async Task A_chain_noted_after_an_erasure_whose_step_never_came_leaves_the_customer_away_and_goes_with_the_next_erasure()
     {
         var customer = await new PartnerWorld(fixture.Grains).Customer();
