@@ -15,5 +15,9 @@ public sealed record ConsentGrant(
     /// <summary>Whether the grant covers <paramref name="scope"/> at <paramref name="now"/>.</summary>
     /// <param name="scope">What the partner wants to see.</param>
     /// <param name="now">The time to judge the expiry at.</param>
-    public bool Allows(ConsentScope scope, DateTimeOffset now) => Scopes.Contains(scope) && (ExpiresAt is null || ExpiresAt > now);
+    public bool Allows(ConsentScope scope, DateTimeOffset now) => Scopes.Contains(scope) && IsLive(now);
+
+    /// <summary>Whether the grant has not lapsed at <paramref name="now"/>; a lapsed one is no consent anywhere.</summary>
+    /// <param name="now">The time to judge the expiry at.</param>
+    public bool IsLive(DateTimeOffset now) => ExpiresAt is null || ExpiresAt > now;
 }

@@ -27,7 +27,7 @@ public sealed partial class CustomerGrain
 
         // Expired grants are no consent, as the list and every check say: they take no place under the limit, and go
         // with this grant (their partners remembered for an erasure).
-        var expired = State.Consents.Values.Where(g => g.ExpiresAt <= now).Select(g => g.PartnerId).ToList();
+        var expired = State.Consents.Values.Where(g => !g.IsLive(now)).Select(g => g.PartnerId).ToList();
         var replacesLive = State.Consents.ContainsKey(grant.PartnerId) && !expired.Contains(grant.PartnerId);
         if (!replacesLive && State.Consents.Count - expired.Count >= Limits.ConsentGrants)
         {
@@ -56,7 +56,7 @@ public sealed partial class CustomerGrain
         Check.Id(partnerId, "partnerId");
         // An expired grant is no consent, as the list and every check say: revoking it records no revocation, and no
         // partner hears of one.
-        if (!State.Consents.TryGetValue(partnerId, out var grant) || grant.ExpiresAt <= time.GetUtcNow())
+        if (!State.Consents.TryGetValue(partnerId, out var grant) || !grant.IsLive(time.GetUtcNow()))
         {
             return false;
         }
@@ -78,7 +78,7 @@ public sealed partial class CustomerGrain
         _ = CustomerId;
         var now = time.GetUtcNow();
         IReadOnlyList<ConsentGrant> live = [.. State.Consents.Values
-            .Where(g => g.ExpiresAt is null || g.ExpiresAt > now)
+            .Where(g => g.IsLive(now))
             .OrderBy(g => g.PartnerId, StringComparer.Ordinal)];
         return Task.FromResult(live);
     }
