@@ -50,18 +50,18 @@ internal static class StaffAccessLog
             var what = endpoint.Metadata.GetMetadata<IEndpointSummaryMetadata>()?.Summary ?? $"{http.Request.Method} {http.Request.Path}";
             var grains = http.RequestServices.GetRequiredService<IGrainFactory>();
             var at = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+            StaffAccess Access(string text) => new(subject, http.User.Identity?.Name, text, at);
             if (pattern.TrimStart('/').StartsWith(CustomersApi.Prefix, StringComparison.Ordinal))
             {
                 // Reading the log is not a look at the customer's data; logging it would only push real looks out.
                 if (http.Request.RouteValues["customerId"] is string customerId && Check.IsId(customerId) && !pattern.EndsWith(StaffAccessPath, StringComparison.Ordinal))
                 {
-                    await grains.GetGrain<IStaffAccessLogGrain>(customerId).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, what, at));
+                    await grains.GetGrain<IStaffAccessLogGrain>(customerId).RecordAsync(Access(what));
                     if (HttpMethods.IsDelete(http.Request.Method) && pattern.Trim('/') == CustomersApi.Prefix)
                     {
                         // The erasure takes the customer's log, this entry with it: the organisation's keeps who erased
                         // someone, and when, naming no one.
-                        var erased = $"{what} ({http.Request.Method} {WithoutCustomer(http.Request.Path.ToString(), customerId)})";
-                        await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, erased, at));
+                        await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(Access(Request(what, http.Request, without: customerId)));
                     }
                 }
             }
@@ -70,13 +70,10 @@ internal static class StaffAccessLog
                 // The organisation's log outlives a customer's erasure, so a customer named in the route is named there by
                 // the route's placeholder, and the change goes in the customer's own log too, which the erasure takes.
                 var named = http.Request.RouteValues["customerId"] as string is { } id && Check.IsId(id) ? id : null;
-                var path = http.Request.Path.ToString();
-                var request = $"{what} ({http.Request.Method} {path})";
-                var unnamed = named is null ? request : $"{what} ({http.Request.Method} {WithoutCustomer(path, named)})";
-                await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, unnamed, at));
+                await grains.GetGrain<IStaffActionLogGrain>(0).RecordAsync(Access(Request(what, http.Request, without: named)));
                 if (named is not null)
                 {
-                    await grains.GetGrain<IStaffAccessLogGrain>(named).RecordAsync(new StaffAccess(subject, http.User.Identity?.Name, request, at));
+                    await grains.GetGrain<IStaffAccessLogGrain>(named).RecordAsync(Access(Request(what, http.Request, without: null)));
                 }
             }
         }
@@ -84,6 +81,15 @@ internal static class StaffAccessLog
         await next(http);
     });
 
-    private static string WithoutCustomer(string path, string customerId) =>
-        string.Join('/', path.Split('/').Select(segment => segment == customerId ? "{customerId}" : segment));
+    /// <summary>The summary and the request; with <paramref name="without"/>, that customer's id as the route's placeholder.</summary>
+    private static string Request(string what, HttpRequest request, string? without)
+    {
+        var path = request.Path.ToString();
+        if (without is not null)
+        {
+            path = string.Join('/', path.Split('/').Select(segment => segment == without ? "{customerId}" : segment));
+        }
+
+        return $"{what} ({request.Method} {path})";
+    }
 }
