@@ -35,11 +35,17 @@ public sealed partial class CustomerGrain
 
             // Nor does a chain noted since whose first step never came (that step would have): its owner goes too, and
             // the receipt names it with the chains let go, so a create of it tried again is refused.
-            foreach (var chain in State.ValueChains.ToList())
+            // Every chain forgets its owner before the profile lets them go: a failure leaves them all noted, and asked
+            // again, a chain already done answers at once.
+            if (State.ValueChains is { Count: > 0 } notedSince)
             {
-                await GrainFactory.GetGrain<IValueChainErasureGrain>(chain).ForgetOwnerAsync(CustomerId);
-                earlier = earlier with { ValueChainsKept = [.. earlier.ValueChainsKept, chain] };
-                State.Profile = State.Profile with { Erasure = earlier, ValueChains = [.. State.ValueChains.Where(c => c != chain)] };
+                foreach (var chain in notedSince)
+                {
+                    await GrainFactory.GetGrain<IValueChainErasureGrain>(chain).ForgetOwnerAsync(CustomerId);
+                }
+
+                earlier = earlier with { ValueChainsKept = [.. earlier.ValueChainsKept, .. notedSince] };
+                State.Profile = State.Profile with { Erasure = earlier, ValueChains = [] };
                 await PersistAsync();
             }
 
