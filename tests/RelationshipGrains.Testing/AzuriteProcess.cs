@@ -12,6 +12,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
+    /// <summary>Longer than .NET's connection pool keeps an idle connection (a minute), so the client always closes first.</summary>
+    private const string KeepAliveSeconds = "300";
+
     private AzuriteProcess(Process process, int blobPort, int tablePort)
     {
         _process = process;
@@ -40,10 +43,11 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
         var blobPort = FreePorts.Next();
         var tablePort = FreePorts.Next();
-        // --disableTelemetry as in infra/services/azurite.sh: Azurite otherwise reports every request to Application Insights.
+        // --disableTelemetry and the keep-alive timeouts as in infra/services/azurite.sh (which says why).
         var start = new ProcessStartInfo(azurite,
         [
             "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry",
+            "--blobKeepAliveTimeout", KeepAliveSeconds, "--queueKeepAliveTimeout", KeepAliveSeconds, "--tableKeepAliveTimeout", KeepAliveSeconds,
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", FreePorts.Next().ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),

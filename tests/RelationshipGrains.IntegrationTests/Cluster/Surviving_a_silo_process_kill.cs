@@ -80,6 +80,8 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
 
         var victim = silos[1];
         using var stopFirstRun = new CancellationTokenSource();
+        await using var probe = await StorageProbe.StartAsync(storage.ConnectionString, clock);
+        var tcpBefore = TcpCounters.Read();
         var firstRun = load.RunAsync(Customers, int.MaxValue, PerSecond, TimeSpan.FromMinutes(3), stopFirstRun.Token);
         var firstRunStart = clock.Elapsed;
         await Task.Delay(KillAt);
@@ -89,6 +91,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         var asked = clock.Elapsed;
         var victimsCustomers = await CustomersOnAsync(cluster, victim, prefix);
         var killedAt = clock.Elapsed;
+        var tcpBeforeTheKill = TcpCounters.Read() - tcpBefore;
         victim.Kill();
         stopFirstRun.CancelAfter(LoadAfterTheKill);
         Say($"Killed {victim.Name} (SIGKILL) at {killedAt.TotalSeconds:0.0} s, {(killedAt - firstRunStart).TotalSeconds:0.0} s into the load; "
@@ -116,6 +119,7 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         Say("Acknowledged per 5 s: " + string.Join(" ", load.Acknowledgements.GroupBy(a => (int)(a.At.TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => $"{g.Key * 5}s:{g.Count()}")));
         Say("Failed attempts per 5 s (of them timeouts): " + string.Join(" ", load.Failures.GroupBy(f => (int)(f.At.TotalSeconds / 5)).OrderBy(g => g.Key).Select(g => $"{g.Key * 5}s:{g.Count()}({g.Count(f => f.TimedOut)})")));
         var (withinASecond, timeoutsBeforeTheKill) = ReportBeforeTheKill(load, firstRunStart, killedAt, rawAppends, Say);
+        Say($"During the load before the kill {probe.Describe(firstRunStart, killedAt)}; {tcpBeforeTheKill}.");
         await AssertEveryAcknowledgedInteractionIsKeptOnceAsync(cluster, storage, load);
 
         // Scale out under load: the customers are all active already, so an activation on the new silo has moved there.
