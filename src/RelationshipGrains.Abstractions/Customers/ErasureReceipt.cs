@@ -8,8 +8,8 @@ namespace RelationshipGrains.Customers;
 /// <param name="CustomerId">The erased customer's id.</param>
 /// <param name="ErasedAt">When the erasure was recorded.</param>
 /// <param name="PartnersNotified">
-/// The partners told to erase their copies: those that hold or held consent (revoked or expired) or were cast an intent,
-/// sorted by id.
+/// The partners told to erase their copies: those that hold or held consent (revoked or expired), read the customer's
+/// data (as the partner-access log kept it) or were cast an intent, sorted by id.
 /// </param>
 /// <param name="ValueChainsKept">
 /// The ids of the customer's value chains, kept under a pseudonym because partners rely on them; also of chains noted

@@ -42,9 +42,10 @@ public interface ICustomerStewardshipGrain : ICustomerGrain
     /// <summary>
     /// Erases the customer's personal data: profile, the whole timeline with its archive, intents, consents, values
     /// and the partner-access log. What counterparties need stays (the ids of the customer's value chains, which
-    /// partners see only under pseudonyms), and partners who held consent or were cast an intent are told through
-    /// <c>CustomerErased</c>. Community posts, votes and idea comments stay under a pseudonym so others' replies and
-    /// tallies stand; the texts the customer wrote there become "[removed]" unless <paramref name="keepPostTexts"/>.
+    /// partners see only under pseudonyms), and partners who held consent, read the customer's data or were cast an
+    /// intent are told through <c>CustomerErased</c>. Community posts, votes and idea comments stay under a pseudonym so
+    /// others' replies and tallies stand; the texts the customer wrote there become "[removed]" unless
+    /// <paramref name="keepPostTexts"/>.
     /// Idempotent: again, with nothing recorded since, returns the first receipt (and the first choice stands).
     /// </summary>
     /// <param name="keepPostTexts">

@@ -28,7 +28,8 @@ internal static class CustomerExportApi
         customer.MapDelete("", Erase)
             .Describe("eraseCustomer", "Erase a customer",
                 "Operators, or the customer themselves. Removes the customer's personal data from the timeline, journals and archives, tells"
-                + " every partner that holds or held consent, or was cast an intent, to erase its copy and returns a receipt;"
+                + " every partner that holds or held consent, read the customer's data or was cast an intent, to erase its copy"
+                + " and returns a receipt;"
                 + " asking again returns the same receipt (with any value chain noted for the customer since, which it"
                 + " cancels too). Posts and comments lose their text, and ideas in the customer's words their title and "
                 + "description, unless keepPostTexts=true.")

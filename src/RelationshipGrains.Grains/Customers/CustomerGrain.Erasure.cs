@@ -59,8 +59,12 @@ public sealed partial class CustomerGrain
         Outbox.EnsureRoom(openIntents.Count + 1);
         await this.RegisterOrUpdateReminder(ErasureReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         var now = time.GetUtcNow();
+        // A partner that read the customer's data may keep it, whatever became of its grant since; and grants revoked
+        // before the profile kept their partners (FormerlyConsented) still show on the timeline's window.
         var partners = State.Consents.Keys
             .Concat(State.Profile.FormerlyConsented)
+            .Concat(State.Timeline.Where(e => e.Kind is TimelineEntryKind.ConsentGranted or TimelineEntryKind.ConsentRevoked).Select(e => e.Subject).OfType<string>())
+            .Concat((await PartnerAccessLog().ListAsync()).Select(a => a.PartnerId))
             .Concat(State.Intents.Values.SelectMany(i => i.Matches ?? []).Select(m => m.PartnerId))
             .Distinct().Order(StringComparer.Ordinal).ToList();
         // Every community that took the customer as a member wrote it down first (staff named at configuration too,

@@ -43,6 +43,28 @@ public sealed class Reading_journals_of_earlier_versions(ClusterFixture fixture)
         Assert.Contains("sequence 1", changed.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>consents-revoked-earlier.*.journal</c>: the embedded silo at commit 0982a07, which forgot a partner when its
+    /// grant was revoked, over HTTP: partner legacy-reader was granted the profile consent, read the profile and had the
+    /// grant revoked; 510 interactions then moved those entries out of the timeline's window; partner legacy-later was
+    /// granted and revoked after them. The customer's journal and its partner-access log's.
+    /// </summary>
+    [Fact]
+    public async Task Partners_whose_grants_an_earlier_version_revoked_still_hear_of_an_erasure()
+    {
+        var customerId = Keys.Customer();
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(customerId);
+        await PlaceAsync(JournalId.FromGrainId(customer.GetGrainId()), "consents-revoked-earlier.customer.journal");
+        await PlaceAsync(JournalId.FromGrainId(fixture.Grains.GetGrain<IPartnerAccessLogGrain>(customerId).GetGrainId()),
+            "consents-revoked-earlier.partner-access.journal");
+        Assert.Empty(await customer.ListConsentsAsync());
+
+        var receipt = await customer.Stewardship().EraseAsync();
+
+        // legacy-later only on the timeline's window, legacy-reader only in the log of what partners read.
+        Assert.Equal(["legacy-later", "legacy-reader"], receipt.PartnersNotified);
+    }
+
     /// <summary>Puts the fixture's records in the test cluster's journal store, as if an earlier version had written them there.</summary>
     private async Task PlaceAsync(JournalId journalId, string fixtureName)
     {

@@ -31,7 +31,7 @@ namespace RelationshipGrains.ApiClient.Models
 #endif
         /// <summary>When the erasure was recorded.</summary>
         public DateTimeOffset? ErasedAt { get; set; }
-        /// <summary>The partners told to erase their copies: those that hold or held consent (revoked or expired) or were cast an intent,sorted by id.</summary>
+        /// <summary>The partners told to erase their copies: those that hold or held consent (revoked or expired), read the customer&apos;sdata (as the partner-access log kept it) or were cast an intent, sorted by id.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? PartnersNotified { get; set; }

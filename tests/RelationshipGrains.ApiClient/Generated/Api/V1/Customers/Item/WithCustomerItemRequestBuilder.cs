@@ -94,7 +94,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
         {
         }
         /// <summary>
-        /// Operators, or the customer themselves. Removes the customer&apos;s personal data from the timeline, journals and archives, tells every partner that holds or held consent, or was cast an intent, to erase its copy and returns a receipt; asking again returns the same receipt (with any value chain noted for the customer since, which it cancels too). Posts and comments lose their text, and ideas in the customer&apos;s words their title and description, unless keepPostTexts=true.
+        /// Operators, or the customer themselves. Removes the customer&apos;s personal data from the timeline, journals and archives, tells every partner that holds or held consent, read the customer&apos;s data or was cast an intent, to erase its copy and returns a receipt; asking again returns the same receipt (with any value chain noted for the customer since, which it cancels too). Posts and comments lose their text, and ideas in the customer&apos;s words their title and description, unless keepPostTexts=true.
         /// </summary>
         /// <returns>A <see cref="global::RelationshipGrains.ApiClient.Models.ErasureReceipt"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -199,7 +199,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
             return await RequestAdapter.SendAsync<global::RelationshipGrains.ApiClient.Models.CustomerProfile>(requestInfo, global::RelationshipGrains.ApiClient.Models.CustomerProfile.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Operators, or the customer themselves. Removes the customer&apos;s personal data from the timeline, journals and archives, tells every partner that holds or held consent, or was cast an intent, to erase its copy and returns a receipt; asking again returns the same receipt (with any value chain noted for the customer since, which it cancels too). Posts and comments lose their text, and ideas in the customer&apos;s words their title and description, unless keepPostTexts=true.
+        /// Operators, or the customer themselves. Removes the customer&apos;s personal data from the timeline, journals and archives, tells every partner that holds or held consent, read the customer&apos;s data or was cast an intent, to erase its copy and returns a receipt; asking again returns the same receipt (with any value chain noted for the customer since, which it cancels too). Posts and comments lose their text, and ideas in the customer&apos;s words their title and description, unless keepPostTexts=true.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -268,7 +268,7 @@ namespace RelationshipGrains.ApiClient.Api.V1.Customers.Item
             return new global::RelationshipGrains.ApiClient.Api.V1.Customers.Item.WithCustomerItemRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Operators, or the customer themselves. Removes the customer&apos;s personal data from the timeline, journals and archives, tells every partner that holds or held consent, or was cast an intent, to erase its copy and returns a receipt; asking again returns the same receipt (with any value chain noted for the customer since, which it cancels too). Posts and comments lose their text, and ideas in the customer&apos;s words their title and description, unless keepPostTexts=true.
+        /// Operators, or the customer themselves. Removes the customer&apos;s personal data from the timeline, journals and archives, tells every partner that holds or held consent, read the customer&apos;s data or was cast an intent, to erase its copy and returns a receipt; asking again returns the same receipt (with any value chain noted for the customer since, which it cancels too). Posts and comments lose their text, and ideas in the customer&apos;s words their title and description, unless keepPostTexts=true.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class WithCustomerItemRequestBuilderDeleteQueryParameters 
