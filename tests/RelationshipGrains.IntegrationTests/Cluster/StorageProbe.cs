@@ -5,8 +5,8 @@ namespace RelationshipGrains.IntegrationTests.Cluster;
 
 /// <summary>
 /// Asks the storage for a small blob's properties every 100 ms, one request at a time from the test's process (which
-/// sends the storage nothing else meanwhile), and times each answer. Slow calls with a fast probe waited between the silos and the storage (their connections, their
-/// own turns); slow calls with a slow probe waited in the storage itself.
+/// sends the storage nothing else meanwhile), and times each answer. Slow calls with a fast probe waited between the
+/// silos and the storage (their connections, their own turns); slow calls with a slow probe waited in the storage.
 /// </summary>
 internal sealed class StorageProbe : IAsyncDisposable
 {
@@ -14,6 +14,7 @@ internal sealed class StorageProbe : IAsyncDisposable
 
     private readonly CancellationTokenSource _stop = new();
     private readonly List<(TimeSpan Sent, TimeSpan Took)> _answers = [];
+    private int _failed;
     private readonly Task _loop;
 
     private StorageProbe(BlobClient blob, Stopwatch clock) => _loop = LoopAsync(blob, clock);
@@ -32,19 +33,29 @@ internal sealed class StorageProbe : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var sent = clock.Elapsed;
+            var answered = false;
             try
             {
                 await blob.GetPropertiesAsync(cancellationToken: _stop.Token);
+                answered = true;
             }
             catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception)
+            {
+                // Counted, not thrown: the probe reports on the storage, and the test's own calls say what failed.
+                Interlocked.Increment(ref _failed);
+            }
 
             var took = clock.Elapsed - sent;
-            lock (_answers)
+            if (answered)
             {
-                _answers.Add((sent, took));
+                lock (_answers)
+                {
+                    _answers.Add((sent, took));
+                }
             }
 
             if (took < Period)
@@ -72,7 +83,7 @@ internal sealed class StorageProbe : IAsyncDisposable
         var slowest = window.MaxBy(a => a.Took);
         return $"{window.Count} storage probes answered in {sorted[sorted.Count / 2]:0} ms (median), the slowest in "
             + $"{slowest.Took.TotalMilliseconds:0} ms (sent {(slowest.Sent - from).TotalMilliseconds:0} ms in), "
-            + $"{sorted.Count(ms => ms > 250)} over 250 ms";
+            + $"{sorted.Count(ms => ms > 250)} over 250 ms, {Volatile.Read(ref _failed)} failed";
     }
 
     public async ValueTask DisposeAsync()
