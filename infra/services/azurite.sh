@@ -30,9 +30,9 @@ fi
 # --disableTelemetry: by default Azurite reports every request to Microsoft's Application Insights, which we
 # never configured; the reporting alone costs it about a third of its CPU per append.
 # --*KeepAliveTimeout 300: Azurite closes a connection idle for 5 s, while .NET's pool keeps one for a minute, so under
-# a steady load a client's connections were closed under it and opened again all along (the three-silo kill test: 33 to
-# 71 in TIME-WAIT by the kill, against 1 now), each reopening a handshake on a machine already short of CPU. Now the
-# client always closes first.
+# a steady load a client's connections were closed under it and opened again all along (the three-silo kill test: 69 to
+# 137 in TIME-WAIT over the load before the kill, against none of the silos' now), each reopening a handshake on a
+# machine already short of CPU. Now the client always closes first.
 nohup setsid node_modules/.bin/azurite --silent --inMemoryPersistence --skipApiVersionCheck --disableTelemetry \
   --blobKeepAliveTimeout 300 --queueKeepAliveTimeout 300 --tableKeepAliveTimeout 300 \
   --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 > "$state/azurite.log" 2>&1 &

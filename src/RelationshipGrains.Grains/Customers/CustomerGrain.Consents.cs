@@ -28,7 +28,7 @@ public sealed partial class CustomerGrain
         // Expired grants are no consent, as the list and every check say: they take no place under the limit, and go
         // with this grant (their partners remembered for an erasure).
         var expired = State.Consents.Values.Where(g => !g.IsLive(now)).Select(g => g.PartnerId).ToList();
-        var replacesLive = State.Consents.ContainsKey(grant.PartnerId) && !expired.Contains(grant.PartnerId);
+        var replacesLive = current is not null && current.IsLive(now);
         if (!replacesLive && State.Consents.Count - expired.Count >= Limits.ConsentGrants)
         {
             throw new RelationshipConflictException($"The customer already grants consent to {Limits.ConsentGrants} partners, the most at once; revoke one first.");
