@@ -235,8 +235,14 @@ public sealed class Casting_intents(ClusterFixture fixture)
         Assert.False(await customer.HasConsentAsync(partner, ConsentScope.Profile));
         Assert.Single((await customer.GetTimelineAsync(new TimelineQuery())).Entries, e => e.Kind == TimelineEntryKind.ConsentRevoked);
         // Each read under a consent while it stood, and may keep what it read: the erasure tells both, the lapsed one
-        // taken out of the grants by a later grant.
+        // taken out of the grants by a later grant. A window and a page of interactions later their consent entries are
+        // archived and trimmed from the window, so only the profile's record of them names them.
         await customer.GrantConsentAsync(new GrantConsent(await _world.Partner("later"), [ConsentScope.Profile], null));
+        for (var i = 0; i < ClusterFixture.WindowSize + ClusterFixture.PageSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"after-the-consents-{i}"));
+        }
+
         var receipt = await customer.Stewardship().EraseAsync();
         Assert.Contains(partner, receipt.PartnersNotified);
         Assert.Contains(lapsed, receipt.PartnersNotified);
