@@ -15,6 +15,11 @@ public interface IValueChainErasureGrain : IGrainWithStringKey
     /// another owner, nothing.
     /// </summary>
     /// <param name="customerId">The erased customer.</param>
-    [Alias("ForgetOwner")]
+    /// <remarks>
+    /// Runs between the chain's other calls: the owner's erasure waits for it inside the customer's turn, while a call
+    /// to the chain may be waiting for the customer inside the chain's (telling it a step, or noting a chain being
+    /// created). Queued behind that call, each waited for the other until Orleans' response timeout.
+    /// </remarks>
+    [Alias("ForgetOwner"), Orleans.Concurrency.AlwaysInterleave]
     Task ForgetOwnerAsync(string customerId);
 }

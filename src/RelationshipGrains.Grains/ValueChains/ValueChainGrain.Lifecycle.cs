@@ -108,7 +108,7 @@ public sealed partial class ValueChainGrain
             if (messageId is { } seen)
             {
                 State.ProcessedMessages.AddKeepingLatest(seen, ProcessedMessagesKept);
-                await state.WriteOrReloadAsync(this, Outbox);
+                await WriteAsync();
             }
 
             await TellAsync();

@@ -24,6 +24,12 @@ public sealed partial class ValueChainGrain(
 {
     private GrainOutbox? _outbox;
 
+    /// <summary>
+    /// One write at a time: <see cref="ForgetOwnerAsync"/> runs between the chain's other calls, and two writes at once
+    /// race on the stored ETag, where the loser's reload would drop the winner's change from memory.
+    /// </summary>
+    private readonly SemaphoreSlim _writes = new(1, 1);
+
     private ValueChainState State => state.State;
 
     private GrainOutbox Outbox => _outbox ??= outboxes.For(this, static grain => ((ValueChainGrain)grain).State.Outbox);
@@ -38,7 +44,7 @@ public sealed partial class ValueChainGrain(
         Outbox.OnDeactivateAsync(reason, () => state.WriteOrReloadAsync(this));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync(() => state.WriteOrReloadAsync(this, Outbox)) : Task.CompletedTask;
+        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync(WriteAsync) : Task.CompletedTask;
 
     public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
 
@@ -128,6 +134,10 @@ public sealed partial class ValueChainGrain(
 
         _ = await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).GetAsync()
             ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
+        // The owner's erasure may have run meanwhile (ForgetOwnerAsync interleaves): it cancels the chain and takes the
+        // customer's id from it.
+        RequireOwner(customerId);
+        RequireOpen();
         slot.Invited.Add(partnerId);
         State.PartnersUntold.Add(partnerId);
         await SaveAndTellCustomerAsync($"Partner {partnerId} invited to offer for '{role}'.");
@@ -323,11 +333,30 @@ public sealed partial class ValueChainGrain(
 
     public async Task ForgetOwnerAsync(string customerId)
     {
+        // Waits for a write in flight before it reads the state: should that write fail, its reload replaces the state.
+        await _writes.WaitAsync();
+        try
+        {
+            if (ForgetOwner(customerId))
+            {
+                await state.WriteOrReloadAsync(this, Outbox);
+            }
+        }
+        finally
+        {
+            _writes.Release();
+        }
+    }
+
+    /// <summary>What <see cref="ForgetOwnerAsync"/> changes in memory; true if the state is to be written.</summary>
+    private bool ForgetOwner(string customerId)
+    {
         // Asked again by an erasure sent again: a chain of an owner erased before its text was removed is cleaned then.
+        // A chain being created, waiting for its owner to note it, has no owner yet: the note comes after the erasure.
         var pseudonym = pseudonyms.ForErasedCustomer(customerId);
         if (State.OwnerCustomerId != (State.OwnerErased ? pseudonym : customerId))
         {
-            return;
+            return false;
         }
 
         var changed = !State.OwnerErased;
@@ -363,9 +392,19 @@ public sealed partial class ValueChainGrain(
             changed = true;
         }
 
-        if (changed)
+        return changed;
+    }
+
+    private async Task WriteAsync()
+    {
+        await _writes.WaitAsync();
+        try
         {
             await state.WriteOrReloadAsync(this, Outbox);
+        }
+        finally
+        {
+            _writes.Release();
         }
     }
 
@@ -388,7 +427,7 @@ public sealed partial class ValueChainGrain(
             State.Untold.Add(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, Kebab.Of(State.Status), partnerId));
         }
 
-        await state.WriteOrReloadAsync(this, Outbox);
+        await WriteAsync();
         await TellAsync();
     }
 
@@ -400,8 +439,13 @@ public sealed partial class ValueChainGrain(
     {
         while (State.Untold.Count > 0 && !State.OwnerErased)
         {
-            await GrainFactory.GetGrain<ICustomerNoticesGrain>(State.OwnerCustomerId!).RecordValueChainStepAsync(State.Untold[0]);
-            State.Untold.RemoveAt(0);
+            var step = State.Untold[0];
+            await GrainFactory.GetGrain<ICustomerNoticesGrain>(State.OwnerCustomerId!).RecordValueChainStepAsync(step);
+            // Unless the owner's erasure emptied the list meanwhile (ForgetOwnerAsync interleaves).
+            if (State.Untold.Count > 0 && ReferenceEquals(State.Untold[0], step))
+            {
+                State.Untold.RemoveAt(0);
+            }
         }
 
         while (State.PartnersUntold.Count > 0)

@@ -37,6 +37,8 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>Grain calls a test makes fail.</summary>
     public FailingCalls Failures { get; } = new();
 
+    public HeldCalls HeldCalls { get; } = new();
+
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
     public const int WindowSize = 20;
@@ -86,6 +88,7 @@ public class ClusterFixture : IAsyncLifetime
             silo.AddReminders();
             silo.Services.AddSingleton<IReminderTable>(Reminders);
             silo.AddIncomingGrainCallFilter(Failures.Invoke);
+            silo.AddIncomingGrainCallFilter(HeldCalls.Invoke);
             silo.Services.Configure<TimelineOptions>(o =>
             {
                 // Small enough that ordinary tests cross from window to archive pages.
