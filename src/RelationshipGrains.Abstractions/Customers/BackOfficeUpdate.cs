@@ -23,7 +23,10 @@ namespace RelationshipGrains.Customers;
 /// first update may leave it out to start at the first status, later ones must give it.
 /// </param>
 /// <param name="Note">A note on a status change, at most 2,000 characters; a subject's first update does not record it.</param>
-/// <param name="OccurredAt">When it happened: after 1970 and at most 10 minutes ahead of the silo's clock.</param>
+/// <param name="OccurredAt">
+/// When it happened: after 1970 and at most 10 minutes ahead of the silo's clock. Of a subject's updates, the one that
+/// happened last sets its status, whatever order they arrive in.
+/// </param>
 [GenerateSerializer, Immutable, Alias("rg.BackOfficeUpdate")]
 public sealed record BackOfficeUpdate(
     [property: Id(0)] Guid MessageId,

@@ -20,7 +20,7 @@ public sealed partial class CustomerGrain
             // was acknowledged by the inbound endpoint and then dropped.
             var status = update.Status ?? (sequence <= State.LastSequence ? (await EntryAtAsync(sequence)).Status : null) ?? "";
             return await ChangeStatusAsync(new ChangeEntryStatus(update.MessageEntryId, sequence,
-                status, Author.System, update.Note));
+                status, Author.System, update.Note), Validation.Check.OccurredAt(update.OccurredAt, time.GetUtcNow()));
         }
 
         return await RecordAsync(new RecordInteraction(update.SubjectEntryId ?? update.MessageEntryId, update.Channel, update.Direction,

@@ -63,7 +63,12 @@ public sealed partial class CustomerGrain
         return ChangeStatusAsync(change!);
     }
 
-    private async Task<RecordResult> ChangeStatusAsync(ChangeEntryStatus change)
+    /// <param name="change">The change.</param>
+    /// <param name="sentAt">
+    /// For a back-office update, when it happened as its sender says: such updates may arrive out of order, and one that
+    /// happened before the last the subject took from the back office is recorded without moving its status.
+    /// </param>
+    private async Task<RecordResult> ChangeStatusAsync(ChangeEntryStatus change, DateTimeOffset? sentAt = null)
     {
         _ = CustomerId;
         ArgumentNullException.ThrowIfNull(change);
@@ -89,7 +94,8 @@ public sealed partial class CustomerGrain
 
         var status = EntryStatuses.Validate(target.Kind, change.Status, "status");
         var now = time.GetUtcNow();
-        if (target.Sequence >= WindowStart && target.Sequence > ArchivingThrough)
+        var moves = sentAt is not { } sent || sent >= LastBackOfficeChangeOf(target);
+        if (moves && target.Sequence >= WindowStart && target.Sequence > ArchivingThrough)
         {
             // Archived entries keep the status they were archived with, those being archived too; the StatusChanged
             // entry tells the rest.
@@ -97,13 +103,34 @@ public sealed partial class CustomerGrain
         }
 
         var entry = Append(seq => new TimelineEntry(
-            seq, change.RequestId, TimelineEntryKind.StatusChanged, now, now, change.Author!,
+            seq, change.RequestId, TimelineEntryKind.StatusChanged, now, sentAt ?? now, change.Author!,
             target.Channel, Text: change.Note, Topic: target.Topic, CorrelationId: target.CorrelationId, Status: status,
             RelatesTo: target.Sequence), now);
         State.RememberEntryId(change.RequestId, entry.Sequence);
         await PersistAsync();
         await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
+    }
+
+    /// <summary>
+    /// When the back office last set <paramref name="target"/>'s status, by its own clock: the target itself if the back
+    /// office recorded it, or its latest status change from there on the window. Changes made through the API are not
+    /// compared, as their times are the silo's. Those already archived are not read: an update arriving later than a
+    /// window of entries after a newer one moves the status, as every update did before.
+    /// </summary>
+    private DateTimeOffset LastBackOfficeChangeOf(TimelineEntry target)
+    {
+        var last = target.Author == Author.System ? target.OccurredAt : DateTimeOffset.MinValue;
+        for (var i = State.Timeline.Count - 1; i >= 0 && State.Timeline[i].Sequence > target.Sequence; i--)
+        {
+            if (State.Timeline[i] is { Kind: TimelineEntryKind.StatusChanged, OccurredAt: var at } change
+                && change.RelatesTo == target.Sequence && change.Author == Author.System && at > last)
+            {
+                last = at;
+            }
+        }
+
+        return last;
     }
 
     public Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
