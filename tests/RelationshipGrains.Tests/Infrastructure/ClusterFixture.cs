@@ -37,6 +37,7 @@ public class ClusterFixture : IAsyncLifetime
     /// <summary>Grain calls a test makes fail.</summary>
     public FailingCalls Failures { get; } = new();
 
+    /// <summary>Grain calls a test holds inside their turn until it lets them go.</summary>
     public HeldCalls HeldCalls { get; } = new();
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
