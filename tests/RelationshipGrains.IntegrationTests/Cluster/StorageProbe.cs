@@ -13,8 +13,7 @@ internal sealed class StorageProbe : IAsyncDisposable
     private static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
 
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<(TimeSpan Sent, TimeSpan Took)> _answers = [];
-    private int _failed;
+    private readonly List<(TimeSpan Sent, TimeSpan Took, bool Answered)> _probes = [];
     private readonly Task _loop;
 
     private StorageProbe(BlobClient blob, Stopwatch clock) => _loop = LoopAsync(blob, clock);
@@ -46,16 +45,12 @@ internal sealed class StorageProbe : IAsyncDisposable
             catch (Exception)
             {
                 // Counted, not thrown: the probe reports on the storage, and the test's own calls say what failed.
-                Interlocked.Increment(ref _failed);
             }
 
             var took = clock.Elapsed - sent;
-            if (answered)
+            lock (_probes)
             {
-                lock (_answers)
-                {
-                    _answers.Add((sent, took));
-                }
+                _probes.Add((sent, took, answered));
             }
 
             if (took < Period)
@@ -68,22 +63,26 @@ internal sealed class StorageProbe : IAsyncDisposable
     /// <summary>The probes sent from <paramref name="from"/> to <paramref name="to"/>: the median, the slowest and when it was sent.</summary>
     public string Describe(TimeSpan from, TimeSpan to)
     {
-        List<(TimeSpan Sent, TimeSpan Took)> window;
-        lock (_answers)
+        // Failures counted over the same window as the answers: the probe runs on past the kill until the test ends.
+        List<(TimeSpan Sent, TimeSpan Took, bool Answered)> window;
+        int failed;
+        lock (_probes)
         {
-            window = [.. _answers.Where(a => a.Sent >= from && a.Sent < to)];
+            var sent = _probes.Where(a => a.Sent >= from && a.Sent < to).ToList();
+            window = [.. sent.Where(a => a.Answered)];
+            failed = sent.Count - window.Count;
         }
 
         if (window.Count == 0)
         {
-            return "no storage probe was answered";
+            return $"no storage probe was answered ({failed} failed)";
         }
 
         var sorted = window.Select(a => a.Took.TotalMilliseconds).Order().ToList();
         var slowest = window.MaxBy(a => a.Took);
         return $"{window.Count} storage probes answered in {sorted[sorted.Count / 2]:0} ms (median), the slowest in "
             + $"{slowest.Took.TotalMilliseconds:0} ms (sent {(slowest.Sent - from).TotalMilliseconds:0} ms in), "
-            + $"{sorted.Count(ms => ms > 250)} over 250 ms, {Volatile.Read(ref _failed)} failed";
+            + $"{sorted.Count(ms => ms > 250)} over 250 ms, {failed} failed";
     }
 
     public async ValueTask DisposeAsync()
