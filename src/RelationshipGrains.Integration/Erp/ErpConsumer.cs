@@ -20,12 +20,25 @@ namespace RelationshipGrains.Integration.Erp;
 /// cancellation became durable before that question, or its event was published after the order was placed.
 /// </remarks>
 public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, TimeProvider time, ILogger<ErpConsumer> logger) :
-    IConsumer<ValueChainCommitted>, IConsumer<ValueChainCancelled>, IConsumer<IdeaSelected>
+    IConsumer<ValueChainCommitted>, IConsumer<ValueChainCancelled>, IConsumer<IdeaSelected>, IEventConsumer
 {
-    public async Task Consume(ConsumeContext<ValueChainCommitted> context)
+    public Task Consume(ConsumeContext<ValueChainCommitted> context) => ConsumeAsync(context.Message, EventDelivery.Of(context));
+
+    public Task Consume(ConsumeContext<ValueChainCancelled> context) => ConsumeAsync(context.Message, EventDelivery.Of(context));
+
+    public Task Consume(ConsumeContext<IdeaSelected> context) => ConsumeAsync(context.Message, EventDelivery.Of(context));
+
+    public Task ConsumeAsync(object integrationEvent, EventDelivery delivery) => integrationEvent switch
     {
-        var chain = context.Message;
-        var source = MessageIds.Required(context);
+        ValueChainCommitted chain => PlaceOrdersAsync(chain, delivery),
+        ValueChainCancelled chain => CancelOrdersAsync(chain, delivery.CancellationToken),
+        IdeaSelected idea => RequestDesignAsync(idea, delivery.CancellationToken),
+        _ => throw new ArgumentException($"The ERP adapter takes no {integrationEvent.GetType().Name}.", nameof(integrationEvent)),
+    };
+
+    private async Task PlaceOrdersAsync(ValueChainCommitted chain, EventDelivery delivery)
+    {
+        var source = delivery.MessageId;
         var cancelled = chain.Slots.Count > 0 && await IsCancelledAsync(chain.ValueChainId, chain.Slots[0].PartnerId);
         foreach (var slot in chain.Slots)
         {
@@ -37,23 +50,22 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
             }
 
             var answer = await erp.PlaceOrderAsync(new ErpOrder(OrderReference(chain.ValueChainId, slot.Role), chain.ValueChainId, slot.Role,
-                slot.PartnerId, slot.PriceAmount, slot.PriceCurrency, slot.LeadTimeDays), context.CancellationToken);
+                slot.PartnerId, slot.PriceAmount, slot.PriceCurrency, slot.LeadTimeDays), delivery.CancellationToken);
             // Asked after each order, which also answers before the next.
             cancelled = await IsCancelledAsync(chain.ValueChainId, slot.PartnerId);
             if (cancelled)
             {
-                await CancelAsync(chain.ValueChainId, (slot.Role, slot.PartnerId), context.CancellationToken);
+                await CancelAsync(chain.ValueChainId, (slot.Role, slot.PartnerId), delivery.CancellationToken);
                 continue;
             }
 
-            await context.Publish(new ErpOrderStatusChanged(chain.ValueChainId, slot.Role, slot.PartnerId, answer.Id, answer.Status,
+            await delivery.Publisher.Publish(new ErpOrderStatusChanged(chain.ValueChainId, slot.Role, slot.PartnerId, answer.Id, answer.Status,
                 "Order placed with the ERP.", time.GetUtcNow()), c => c.MessageId = MessageIds.Derived(source, $"{slot.Role}/{answer.Status}"));
         }
     }
 
-    public async Task Consume(ConsumeContext<ValueChainCancelled> context)
+    private async Task CancelOrdersAsync(ValueChainCancelled chain, CancellationToken cancellationToken)
     {
-        var chain = context.Message;
         if (!chain.WasCommitted)
         {
             return;
@@ -65,7 +77,7 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
         {
             try
             {
-                await CancelAsync(chain.ValueChainId, slot, context.CancellationToken);
+                await CancelAsync(chain.ValueChainId, slot, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -80,11 +92,10 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
         }
     }
 
-    public async Task Consume(ConsumeContext<IdeaSelected> context)
+    private async Task RequestDesignAsync(IdeaSelected idea, CancellationToken cancellationToken)
     {
-        var idea = context.Message;
         var answer = await erp.RequestDesignAsync(new ErpDesignRequest(idea.IdeaId, idea.Community, idea.Title, idea.Description,
-            idea.NumericAttributes, idea.TextAttributes ?? new Dictionary<string, IReadOnlyList<string>>(), idea.Fitness), context.CancellationToken);
+            idea.NumericAttributes, idea.TextAttributes ?? new Dictionary<string, IReadOnlyList<string>>(), idea.Fitness), cancellationToken);
         LogDesignRequested(logger, idea.IdeaId, answer.Id, answer.Status);
     }
 

@@ -22,7 +22,7 @@ public sealed class InProcessHandling
     /// <summary>Our endpoints that consume each outbound event type, named as <paramref name="names"/> names them.</summary>
     public static InProcessHandling For(IEnumerable<Type> consumerTypes, IEnumerable<Type> eventTypes, IEndpointNameFormatter names)
     {
-        var consumers = consumerTypes.Select(c => (Name: EndpointName(names, c), Consumes: ConsumedTypes(c).ToArray())).ToArray();
+        var consumers = consumerTypes.Select(c => (Name: ConsumerEndpoints.Name(names, c), Consumes: ConsumerEndpoints.Consumed(c).Select(m => m.Type).ToArray())).ToArray();
         return new InProcessHandling(eventTypes.ToDictionary(
             t => t,
             t => consumers.Where(c => c.Consumes.Any(m => m.IsAssignableFrom(t))).Select(c => c.Name).Distinct().ToArray()));
@@ -98,15 +98,6 @@ public sealed class InProcessHandling
 
         finished?.Complete();
     }
-
-    private static string EndpointName(IEndpointNameFormatter names, Type consumer) =>
-        (string)typeof(IEndpointNameFormatter).GetMethod(nameof(IEndpointNameFormatter.Consumer))!.MakeGenericMethod(consumer).Invoke(names, null)!;
-
-    private static IEnumerable<Type> ConsumedTypes(Type consumer) =>
-        consumer.GetInterfaces()
-            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>))
-            .Select(i => i.GetGenericArguments()[0])
-            .Select(m => m.IsGenericType && m.GetGenericTypeDefinition() == typeof(Batch<>) ? m.GetGenericArguments()[0] : m);
 
     private sealed class Expected(string[] endpoints)
     {

@@ -4,11 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Grains.Webhooks;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Integration.Direct;
 using RelationshipGrains.Integration.Erp;
 using RelationshipGrains.Integration.Publishing;
 using RelationshipGrains.Integration.Reporting;
@@ -21,18 +21,26 @@ public static class MessagingServiceCollectionExtensions
     /// <summary>
     /// The back-office integration on MassTransit: grains' outboxes publish on the bus, inbound messages reach their
     /// grains, and the ERP, webhook and BI adapters consume what we publish. The transport comes from "Messaging";
-    /// <paramref name="configureBus"/> lets a host add its own consumers or observers.
+    /// <paramref name="configureBus"/> lets a host add its own consumers or observers. On the in-memory transport our
+    /// adapters take the outboxes' events directly (<see cref="DirectDelivery"/>), unless a host adds to the bus: its
+    /// consumers then get them on the bus, as ours do.
     /// </summary>
     public static IServiceCollection AddRelationshipGrainsMessaging(this IServiceCollection services, IConfiguration configuration,
         Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         var messaging = configuration.GetSection("Messaging").Get<MessagingOptions>() ?? new MessagingOptions();
+        var direct = messaging.Transport == MessagingTransport.InMemory && configureBus is null;
         services.AddRelationshipGrainsIntegration(configuration);
+        if (direct)
+        {
+            services.AddDirectDelivery(configuration);
+        }
+
         services.AddMassTransit(bus =>
         {
             // MassTransit reports usage to its vendor unless told not to; we call nothing an operator did not configure.
             bus.DisableUsageTelemetry();
-            bus.AddRelationshipGrainsConsumers(configuration);
+            bus.AddRelationshipGrainsConsumers(configuration, outbound: !direct);
             configureBus?.Invoke(bus);
             if (messaging.Transport == MessagingTransport.RabbitMq)
             {
@@ -108,21 +116,27 @@ public static class MessagingServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Our consumers, with retries for transient failures and none for messages that can never succeed.</summary>
-    public static void AddRelationshipGrainsConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration)
+    /// <summary>
+    /// Our consumers, with retries for transient failures and none for messages that can never succeed; with
+    /// <paramref name="outbound"/> false, only those of inbound messages (<see cref="DirectDelivery"/> takes the rest).
+    /// </summary>
+    public static void AddRelationshipGrainsConsumers(this IBusRegistrationConfigurator bus, IConfiguration configuration, bool outbound = true)
     {
         var prefix = configuration.GetValue<string>("Messaging:QueuePrefix");
         bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(string.IsNullOrEmpty(prefix) ? null : prefix, false));
         bus.AddConsumer<CustomerUpdatesConsumer>();
         bus.AddConsumer<ErpOrderStatusChangedConsumer>();
-        bus.AddConsumer<WebhookConsumer>();
-        bus.AddConsumer<RelationshipMetricsConsumer>();
-        var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.InMemory);
-        bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o =>
-            o.SetMessageLimit(InteractionMetricsConsumer.BatchSizeFor(transport)).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
-        if (ErpSettings(configuration) is not null)
+        if (outbound)
         {
-            bus.AddConsumer<ErpConsumer>();
+            bus.AddConsumer<WebhookConsumer>();
+            bus.AddConsumer<RelationshipMetricsConsumer>();
+            var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.InMemory);
+            bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o =>
+                o.SetMessageLimit(InteractionMetricsConsumer.BatchSizeFor(transport)).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
+            if (ErpSettings(configuration) is not null)
+            {
+                bus.AddConsumer<ErpConsumer>();
+            }
         }
 
         bus.AddConfigureEndpointsCallback((context, name, endpoint) =>
@@ -133,21 +147,43 @@ public static class MessagingServiceCollectionExtensions
                 endpoint.UseFilter(new HandledFilter(handling, name));
             }
 
-            endpoint.UseMessageRetry(retry =>
-            {
-                retry.Ignore<RelationshipValidationException>();
-                retry.Ignore<RelationshipNotFoundException>();
-                retry.Ignore<RelationshipConflictException>();
-                retry.Intervals(TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(15));
-            });
+            endpoint.UseMessageRetry(ConsumerRetries.Configure);
         });
+    }
+
+    /// <summary>
+    /// The embedded silo's outboxes hand their events to our consumers directly, under the names of the endpoints they
+    /// would have on the bus, which <see cref="InProcessHandling"/> waits for.
+    /// </summary>
+    private static void AddDirectDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        foreach (var consumer in OutboundConsumers(configuration))
+        {
+            services.TryAddScoped(consumer);
+        }
+
+        services.AddSingleton(provider =>
+        {
+            var names = provider.GetRequiredService<IEndpointNameFormatter>();
+            return new DirectDelivery(
+                OutboundConsumers(configuration).Select(c => c == typeof(InteractionMetricsConsumer)
+                    ? new DirectConsumer(c, ConsumerEndpoints.Name(names, c), InteractionMetricsConsumer.DirectBatchSize, InteractionMetricsConsumer.BatchWindow)
+                    : new DirectConsumer(c, ConsumerEndpoints.Name(names, c))),
+                provider.GetRequiredService<InProcessHandling>(), provider.GetRequiredService<IBus>(), provider.GetRequiredService<IServiceScopeFactory>(),
+                provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DirectDelivery>>());
+        });
+        services.Replace(ServiceDescriptor.Singleton<IIntegrationEventPublisher>(provider => provider.GetRequiredService<DirectDelivery>()));
     }
 
     /// <summary>The consumers <see cref="AddRelationshipGrainsConsumers"/> registers, one receive endpoint each.</summary>
     private static IEnumerable<Type> OurConsumers(IConfiguration configuration) =>
+        [typeof(CustomerUpdatesConsumer), typeof(ErpOrderStatusChangedConsumer), .. OutboundConsumers(configuration)];
+
+    /// <summary>Our consumers of the events grains publish.</summary>
+    private static IEnumerable<Type> OutboundConsumers(IConfiguration configuration) =>
     [
-        typeof(CustomerUpdatesConsumer), typeof(ErpOrderStatusChangedConsumer), typeof(WebhookConsumer), typeof(RelationshipMetricsConsumer),
-        typeof(InteractionMetricsConsumer), .. ErpSettings(configuration) is null ? Array.Empty<Type>() : [typeof(ErpConsumer)],
+        typeof(WebhookConsumer), typeof(RelationshipMetricsConsumer), typeof(InteractionMetricsConsumer),
+        .. ErpSettings(configuration) is null ? Array.Empty<Type>() : [typeof(ErpConsumer)],
     ];
 
     private static ErpOptions? ErpSettings(IConfiguration configuration) =>

@@ -25,16 +25,7 @@ public sealed class MassTransitIntegrationEventPublisher(IBus bus, InProcessHand
 
     public Task<Task<Exception?>> PublishAndWatchAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        object integrationEvent;
-        try
-        {
-            integrationEvent = message.Read();
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException or NotSupportedException)
-        {
-            throw new UnpublishableEventException($"Outbox message {message.MessageId} ({message.EventType}) cannot be read: {e.Message}", e);
-        }
+        var integrationEvent = OutboxEvents.Read(message);
 
         var raisedAt = message.CreatedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
         Task Publish() => bus.Publish(integrationEvent, integrationEvent.GetType(), context =>

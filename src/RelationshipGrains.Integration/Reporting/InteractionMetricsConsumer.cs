@@ -7,7 +7,7 @@ using RelationshipGrains.Reporting;
 namespace RelationshipGrains.Integration.Reporting;
 
 /// <summary>Counts interactions for BI in batches, so the one read-model grain takes one call per batch, not per interaction.</summary>
-public sealed class InteractionMetricsConsumer(IGrainFactory grains) : IConsumer<Batch<InteractionRecorded>>
+public sealed class InteractionMetricsConsumer(IGrainFactory grains) : IConsumer<Batch<InteractionRecorded>>, IEventBatchConsumer
 {
     /// <summary>
     /// Facts per call to the read model. MassTransit gives a batch consumer's endpoint one reader per message a batch
@@ -21,11 +21,23 @@ public sealed class InteractionMetricsConsumer(IGrainFactory grains) : IConsumer
     /// </summary>
     public static int BatchSizeFor(MessagingTransport transport) => transport == MessagingTransport.InMemory ? 16 : 200;
 
+    /// <summary>
+    /// Facts per call when the embedded silo hands events over directly: no reader waits per message there, so the
+    /// batch is as large as a cluster's, and its one read model snapshots a twelfth as often as at 16.
+    /// </summary>
+    public const int DirectBatchSize = 200;
+
     /// <summary>How long a batch waits to fill when interactions come slowly.</summary>
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(200);
 
     public Task Consume(ConsumeContext<Batch<InteractionRecorded>> context) =>
-        grains.GetGrain<IRelationshipMetricsGrain>(0).ApplyAsync([.. context.Message.Select(m =>
-            new MetricsFact(MessageIds.Required(m), MetricsFactKind.Interaction, $"{m.Message.CustomerId}/{m.Message.Sequence}",
-                m.Message.Channel, m.Message.OccurredAt))]);
+        Apply(context.Message.Select(m => Fact(m.Message, MessageIds.Required(m))));
+
+    public Task ConsumeAsync(IReadOnlyList<(object Event, EventDelivery Delivery)> batch, CancellationToken cancellationToken) =>
+        Apply(batch.Select(m => Fact((InteractionRecorded)m.Event, m.Delivery.MessageId)));
+
+    private Task Apply(IEnumerable<MetricsFact> facts) => grains.GetGrain<IRelationshipMetricsGrain>(0).ApplyAsync([.. facts]);
+
+    private static MetricsFact Fact(InteractionRecorded interaction, Guid messageId) =>
+        new(messageId, MetricsFactKind.Interaction, $"{interaction.CustomerId}/{interaction.Sequence}", interaction.Channel, interaction.OccurredAt);
 }

@@ -1,7 +1,6 @@
 using MassTransit;
 using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Integration.Contracts;
-using RelationshipGrains.Integration.Publishing;
 
 namespace RelationshipGrains.Integration.Webhooks;
 
@@ -9,7 +8,7 @@ namespace RelationshipGrains.Integration.Webhooks;
 public sealed class WebhookConsumer(WebhookDispatcher dispatcher) :
     IConsumer<InteractionRecorded>, IConsumer<IntentExpressed>, IConsumer<IntentWithdrawn>, IConsumer<ConsentChanged>,
     IConsumer<CustomerErased>, IConsumer<IdeaSelected>, IConsumer<IdeaStatusChanged>, IConsumer<ValueChainOpened>, IConsumer<ValueChainCommitted>,
-    IConsumer<ValueChainSlotStatusChanged>, IConsumer<ValueChainCancelled>
+    IConsumer<ValueChainSlotStatusChanged>, IConsumer<ValueChainCancelled>, IEventConsumer
 {
     public Task Consume(ConsumeContext<InteractionRecorded> context) => Dispatch(context);
 
@@ -33,6 +32,8 @@ public sealed class WebhookConsumer(WebhookDispatcher dispatcher) :
 
     public Task Consume(ConsumeContext<ValueChainCancelled> context) => Dispatch(context);
 
-    private Task Dispatch<T>(ConsumeContext<T> context) where T : class =>
-        dispatcher.DispatchAsync(context.Message, MessageIds.Required(context), MassTransitIntegrationEventPublisher.RaisedAt(context), context.CancellationToken);
+    public Task ConsumeAsync(object integrationEvent, EventDelivery delivery) =>
+        dispatcher.DispatchAsync(integrationEvent, delivery.MessageId, delivery.RaisedAt, delivery.CancellationToken);
+
+    private Task Dispatch<T>(ConsumeContext<T> context) where T : class => ConsumeAsync(context.Message, EventDelivery.Of(context));
 }

@@ -28,11 +28,13 @@ public sealed class WebhookDispatcher(
     /// <param name="messageId">Its message id, the delivery id receivers de-duplicate by.</param>
     /// <param name="raisedAt">When the event was raised; subscriptions made after that do not receive it.</param>
     /// <param name="cancellationToken">Stops the deliveries.</param>
-    public async Task DispatchAsync<T>(T integrationEvent, Guid messageId, DateTimeOffset? raisedAt, CancellationToken cancellationToken) where T : class
+    public async Task DispatchAsync(object integrationEvent, Guid messageId, DateTimeOffset? raisedAt, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(integrationEvent);
+        var type = integrationEvent.GetType();
         // Cached for a lease, which the registry waits out before a change answers: a subscription created a moment
         // ago (its 201 already sent) still gets the next event, on every silo.
-        var subscribed = await targets.GetAsync(typeof(T).Name);
+        var subscribed = await targets.GetAsync(type.Name);
         if (subscribed.Count == 0)
         {
             return;
@@ -40,14 +42,14 @@ public sealed class WebhookDispatcher(
 
         var wanted = subscribed.Where(t => t.Wants(raisedAt)).ToList();
 
-        var data = JsonSerializer.SerializeToNode(integrationEvent, IntegrationEvents.Json)!.AsObject();
+        var data = JsonSerializer.SerializeToNode(integrationEvent, type, IntegrationEvents.Json)!.AsObject();
         var customerId = data["customerId"] is JsonValue customer && customer.TryGetValue<string>(out var id) ? id : null;
         await Task.WhenAll(wanted.Select(async target =>
         {
             var shaped = target.PartnerId is { } partnerId ? PartnerPayload.For((JsonObject)data.DeepClone(), partnerId, pseudonyms) : data;
             if (shaped is not null)
             {
-                await DeliverAsync(target, messageId, typeof(T).Name, Envelope(messageId, typeof(T).Name, shaped), raisedAt, customerId, cancellationToken);
+                await DeliverAsync(target, messageId, type.Name, Envelope(messageId, type.Name, shaped), raisedAt, customerId, cancellationToken);
             }
         }));
     }

@@ -1,0 +1,134 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.DependencyInjection;
+using RelationshipGrains.Integration.Consumers;
+
+namespace RelationshipGrains.Integration.Direct;
+
+public sealed partial class DirectDelivery
+{
+    /// <summary>One consumer's way in: events are taken at once, and handled off the grain's turn that relayed them.</summary>
+    private abstract class Route(DirectDelivery owner, DirectConsumer consumer)
+    {
+        public string Name => consumer.Name;
+
+        protected DirectDelivery Owner => owner;
+
+        protected DirectConsumer Consumer => consumer;
+
+        public static Route For(DirectDelivery owner, DirectConsumer consumer) =>
+            consumer.BatchSize > 0 ? new BatchRoute(owner, consumer) : new SingleRoute(owner, consumer);
+
+        public abstract void Take(object integrationEvent, EventDelivery delivery);
+
+        protected void Finished(Guid messageId, Exception? failure) => owner._handling.Handled(messageId, Name, failure);
+    }
+
+    private sealed class SingleRoute(DirectDelivery owner, DirectConsumer consumer) : Route(owner, consumer)
+    {
+        private readonly SemaphoreSlim _turns = new(ConcurrencyPerConsumer);
+
+        public override void Take(object integrationEvent, EventDelivery delivery)
+        {
+            // On the thread pool and without the relaying call's execution context: run inline, the consumer's awaits
+            // would come back as turns of the grain that relayed, and its grain calls would carry that call's request context.
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => ConsumeAsync(integrationEvent, delivery));
+            }
+        }
+
+        private async Task ConsumeAsync(object integrationEvent, EventDelivery delivery)
+        {
+            Exception? failure;
+            try
+            {
+                await _turns.WaitAsync(delivery.CancellationToken);
+                try
+                {
+                    failure = await Owner.AttemptAsync(this,
+                        services => ((IEventConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(integrationEvent, delivery),
+                        delivery.CancellationToken);
+                }
+                finally
+                {
+                    _turns.Release();
+                }
+            }
+            catch (OperationCanceledException e)
+            {
+                failure = e;
+            }
+
+            Finished(delivery.MessageId, failure);
+        }
+    }
+
+    /// <summary>Events gathered into batches of up to the consumer's size, or whatever came within its window from the first; one batch at a time.</summary>
+    private sealed class BatchRoute : Route
+    {
+        private readonly Channel<(object Event, EventDelivery Delivery)> _waiting =
+            Channel.CreateUnbounded<(object, EventDelivery)>(new UnboundedChannelOptions { SingleReader = true });
+
+        public BatchRoute(DirectDelivery owner, DirectConsumer consumer)
+            : base(owner, consumer)
+        {
+            using (ExecutionContext.SuppressFlow())
+            {
+                _ = Task.Run(() => RunAsync(owner._stopping.Token));
+            }
+        }
+
+        public override void Take(object integrationEvent, EventDelivery delivery) => _waiting.Writer.TryWrite((integrationEvent, delivery));
+
+        private async Task RunAsync(CancellationToken stopping)
+        {
+            try
+            {
+                while (await _waiting.Reader.WaitToReadAsync(stopping))
+                {
+                    var batch = await GatherAsync(stopping);
+                    var failure = await Owner.AttemptAsync(this,
+                        services => ((IEventBatchConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(batch, stopping), stopping);
+                    foreach (var (_, delivery) in batch)
+                    {
+                        Finished(delivery.MessageId, failure);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                // Stopped: what waits here stays in its outbox.
+            }
+            catch (Exception e)
+            {
+                LogBatchStopped(Owner._logger, e, Name);
+            }
+        }
+
+        private async Task<List<(object Event, EventDelivery Delivery)>> GatherAsync(CancellationToken stopping)
+        {
+            var batch = new List<(object, EventDelivery)>(Consumer.BatchSize);
+            using var window = new CancellationTokenSource(Consumer.BatchWindow, Owner._time);
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(stopping, window.Token);
+            while (batch.Count < Consumer.BatchSize)
+            {
+                if (_waiting.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                    continue;
+                }
+
+                try
+                {
+                    await _waiting.Reader.WaitToReadAsync(either.Token);
+                }
+                catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+                {
+                    break;
+                }
+            }
+
+            return batch;
+        }
+    }
+}

@@ -1,0 +1,291 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Integration.Consumers;
+using RelationshipGrains.Integration.Contracts;
+using RelationshipGrains.Integration.Direct;
+using RelationshipGrains.Integration.Hosting;
+
+namespace RelationshipGrains.Tests.Integration;
+
+/// <summary>
+/// The embedded silo hands its outboxes' events to our consumers as objects (<see cref="DirectDelivery"/>), keeping
+/// what the in-memory bus gave: every consumer of the type gets the event, retries that may pass are retried on the
+/// same schedule, refusals are not, the BI batch gathers, and the outbox waits for all of it.
+/// </summary>
+public sealed class Delivering_events_directly : IDisposable
+{
+    private static readonly DateTimeOffset RaisedAt = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTimeProvider _time = new(RaisedAt);
+    private readonly Calls _calls = new();
+    private readonly ServiceProvider _services;
+    private readonly DirectDelivery _delivery;
+
+    public Delivering_events_directly()
+    {
+        _services = new ServiceCollection().AddSingleton(_calls).AddScoped<EveryKind>().AddScoped<IntentsOnly>().AddScoped<InBatches>()
+            .BuildServiceProvider(true);
+        DirectConsumer[] consumers =
+        [
+            new(typeof(EveryKind), "every-kind"), new(typeof(IntentsOnly), "intents-only"),
+            new(typeof(InBatches), "in-batches", BatchSize: 3, BatchWindow: TimeSpan.FromMilliseconds(200)),
+        ];
+        var handling = new InProcessHandling(new Dictionary<Type, string[]>
+        {
+            [typeof(IntentExpressed)] = ["every-kind", "intents-only"],
+            [typeof(InteractionRecorded)] = ["every-kind", "in-batches"],
+        });
+        _delivery = new DirectDelivery(consumers, handling, new NoAnswers(), _services.GetRequiredService<IServiceScopeFactory>(), _time,
+            NullLogger<DirectDelivery>.Instance);
+    }
+
+    [Fact]
+    public async Task An_event_reaches_every_consumer_of_its_type_as_raised_and_is_handled_once_the_last_has_finished()
+    {
+        var intent = new IntentExpressed("c-1", "i-1", "boilers", null, null, null, [], RaisedAt);
+        var message = OutboxMessage.Create(intent, RaisedAt);
+        var slow = _calls.Hold("intents-only");
+
+        var outcome = await _delivery.PublishAndWatchAsync(message, CancellationToken.None);
+        await _calls.WaitForAsync("every-kind", 1);
+        var beforeTheLast = outcome.IsCompleted;
+        slow.SetResult();
+
+        Assert.Null(await outcome.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(beforeTheLast);
+        Assert.All(_calls.Of("every-kind", "intents-only"), call =>
+        {
+            Assert.Same(intent, call.Event);
+            Assert.Equal((message.MessageId, (DateTimeOffset?)RaisedAt), (call.Delivery.MessageId, call.Delivery.RaisedAt));
+        });
+        Assert.Equal(2, _calls.Of("every-kind", "intents-only").Count);
+    }
+
+    [Fact]
+    public async Task A_failure_that_may_pass_is_tried_again_on_the_bus_schedule_until_it_succeeds()
+    {
+        _calls.Failures["intents-only"] = new Queue<Exception>([new HttpRequestException("down (simulated)"), new TimeoutException("slow (simulated)")]);
+
+        var outcome = await _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None);
+        await _calls.WaitForAsync("intents-only", 1);
+        _time.Advance(TimeSpan.FromMilliseconds(199));
+        var beforeTheFirstWait = _calls.Of("intents-only").Count;
+        await AdvanceUntilAsync(outcome, TimeSpan.FromMilliseconds(10));
+
+        Assert.Null(await outcome);
+        Assert.Equal(1, beforeTheFirstWait);
+        Assert.Equal(3, _calls.Of("intents-only").Count);
+    }
+
+    [Fact]
+    public async Task A_refusal_is_not_tried_again_and_is_the_outcome()
+    {
+        var refusal = new RelationshipNotFoundException("Customer 'c-1' does not exist (simulated).");
+        _calls.Failures["intents-only"] = new Queue<Exception>([refusal]);
+
+        var outcome = await _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None);
+
+        Assert.Same(refusal, await outcome.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Single(_calls.Of("intents-only"));
+    }
+
+    [Fact]
+    public async Task A_failure_on_every_attempt_ends_after_five_attempts_with_the_last()
+    {
+        var failures = Enumerable.Range(1, 6).Select(i => new HttpRequestException($"down, attempt {i} (simulated)")).ToArray();
+        _calls.Failures["intents-only"] = new Queue<Exception>(failures);
+
+        var outcome = await _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None);
+        await AdvanceUntilAsync(outcome, TimeSpan.FromSeconds(1));
+
+        Assert.Same(failures[4], await outcome);
+        Assert.Equal(5, _calls.Of("intents-only").Count);
+    }
+
+    [Fact]
+    public async Task Interactions_go_to_the_batch_consumer_a_full_batch_at_once_and_the_rest_when_its_window_closes()
+    {
+        var messages = Enumerable.Range(1, 4).Select(i => OutboxMessage.Create(
+            new InteractionRecorded("c-1", i, $"chat-{i}", "interaction", "chat", "inbound", "Billing", null, RaisedAt, RaisedAt), RaisedAt)).ToArray();
+
+        var outcomes = new List<Task<Exception?>>();
+        foreach (var message in messages)
+        {
+            outcomes.Add(await _delivery.PublishAndWatchAsync(message, CancellationToken.None));
+        }
+
+        await Task.WhenAll(outcomes.Take(3)).WaitAsync(TimeSpan.FromSeconds(10));
+        var lastBeforeItsWindow = outcomes[3].IsCompleted;
+        await AdvanceUntilAsync(outcomes[3], TimeSpan.FromMilliseconds(50));
+
+        Assert.False(lastBeforeItsWindow);
+        Assert.Equal([[1, 2, 3], [4]], _calls.Batches.Select(b => b.Select(e => ((InteractionRecorded)e.Event).Sequence).ToArray()).ToArray());
+        Assert.Equal(messages.Select(m => m.MessageId), _calls.Batches.SelectMany(b => b.Select(e => e.Delivery.MessageId)));
+    }
+
+    [Fact]
+    public async Task A_consumer_runs_on_the_thread_pool_without_the_relaying_calls_context()
+    {
+        var relaying = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
+
+        var outcome = await Task.Factory.StartNew(() =>
+        {
+            Calls.SeenContext.Value = "the grain call's";
+            return _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None);
+        }, CancellationToken.None, TaskCreationOptions.None, relaying).Unwrap();
+        await outcome.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.All(_calls.Of("every-kind", "intents-only"), call =>
+        {
+            Assert.Same(TaskScheduler.Default, call.Scheduler);
+            Assert.Null(call.ContextSeen);
+        });
+        Assert.Equal(2, _calls.Of("every-kind", "intents-only").Count);
+    }
+
+    [Fact]
+    public async Task Once_stopped_it_takes_no_event_and_a_retry_in_wait_ends_as_failed()
+    {
+        _calls.Failures["intents-only"] = new Queue<Exception>([new HttpRequestException("down (simulated)")]);
+        var waiting = await _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None);
+        await _calls.WaitForAsync("intents-only", 1);
+
+        _delivery.Dispose();
+
+        Assert.IsType<HttpRequestException>(await waiting.WaitAsync(TimeSpan.FromSeconds(10)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None));
+    }
+
+    public void Dispose()
+    {
+        _delivery.Dispose();
+        _services.Dispose();
+    }
+
+    private static OutboxMessage Intent() => OutboxMessage.Create(new IntentExpressed("c-1", "i-1", "boilers", null, null, null, [], RaisedAt), RaisedAt);
+
+    /// <summary>Moves the fake clock on in steps until <paramref name="outcome"/> completes: retries and windows wait on it.</summary>
+    private async Task AdvanceUntilAsync(Task outcome, TimeSpan step)
+    {
+        for (var i = 0; i < 2_000 && !outcome.IsCompleted; i++)
+        {
+            _time.Advance(step);
+            await Task.WhenAny(outcome, Task.Delay(5));
+        }
+
+        await outcome.WaitAsync(TimeSpan.FromSeconds(1));
+    }
+
+    public sealed record Call(string Consumer, object Event, EventDelivery Delivery, TaskScheduler Scheduler, string? ContextSeen);
+
+    /// <summary>What the test consumers were given, and how they answer.</summary>
+    public sealed class Calls
+    {
+        private readonly ConcurrentQueue<Call> _calls = new();
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _holds = new();
+
+        public ConcurrentDictionary<string, Queue<Exception>> Failures { get; } = new();
+
+        public ConcurrentQueue<IReadOnlyList<(object Event, EventDelivery Delivery)>> Batches { get; } = new();
+
+        public static readonly AsyncLocal<string> SeenContext = new();
+
+        public TaskCompletionSource Hold(string consumer) =>
+            _holds.GetOrAdd(consumer, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        public IReadOnlyList<Call> Of(params string[] consumers) => [.. _calls.Where(c => consumers.Contains(c.Consumer))];
+
+        public async Task WaitForAsync(string consumer, int count)
+        {
+            for (var i = 0; i < 1_000 && Of(consumer).Count < count; i++)
+            {
+                await Task.Delay(5);
+            }
+
+            Assert.True(Of(consumer).Count >= count, $"{consumer} was called {Of(consumer).Count} times, not {count}.");
+        }
+
+        public async Task ConsumeAsync(string consumer, object integrationEvent, EventDelivery delivery)
+        {
+            _calls.Enqueue(new Call(consumer, integrationEvent, delivery, TaskScheduler.Current, SeenContext.Value));
+            if (_holds.TryGetValue(consumer, out var hold))
+            {
+                await hold.Task;
+            }
+
+            if (Failures.TryGetValue(consumer, out var failures))
+            {
+                lock (failures)
+                {
+                    if (failures.TryDequeue(out var failure))
+                    {
+                        throw failure;
+                    }
+                }
+            }
+        }
+    }
+
+    private sealed class EveryKind(Calls calls) : IConsumer<IntentExpressed>, IConsumer<InteractionRecorded>, IEventConsumer
+    {
+        public Task Consume(ConsumeContext<IntentExpressed> context) => throw new InvalidOperationException("Not through MassTransit.");
+
+        public Task Consume(ConsumeContext<InteractionRecorded> context) => throw new InvalidOperationException("Not through MassTransit.");
+
+        public Task ConsumeAsync(object integrationEvent, EventDelivery delivery) => calls.ConsumeAsync("every-kind", integrationEvent, delivery);
+    }
+
+    private sealed class IntentsOnly(Calls calls) : IConsumer<IntentExpressed>, IEventConsumer
+    {
+        public Task Consume(ConsumeContext<IntentExpressed> context) => throw new InvalidOperationException("Not through MassTransit.");
+
+        public Task ConsumeAsync(object integrationEvent, EventDelivery delivery) => calls.ConsumeAsync("intents-only", integrationEvent, delivery);
+    }
+
+    private sealed class InBatches(Calls calls) : IConsumer<Batch<InteractionRecorded>>, IEventBatchConsumer
+    {
+        public Task Consume(ConsumeContext<Batch<InteractionRecorded>> context) => throw new InvalidOperationException("Not through MassTransit.");
+
+        public Task ConsumeAsync(IReadOnlyList<(object Event, EventDelivery Delivery)> batch, CancellationToken cancellationToken)
+        {
+            calls.Batches.Enqueue(batch);
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>No consumer here answers with a message of its own.</summary>
+    private sealed class NoAnswers : IPublishEndpoint
+    {
+        public ConnectHandle ConnectPublishObserver(IPublishObserver observer) => throw new NotSupportedException();
+
+        public Task Publish<T>(T message, CancellationToken cancellationToken = default) where T : class => throw new NotSupportedException();
+
+        public Task Publish<T>(T message, IPipe<PublishContext<T>> publishPipe, CancellationToken cancellationToken = default) where T : class =>
+            throw new NotSupportedException();
+
+        public Task Publish<T>(T message, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) where T : class =>
+            throw new NotSupportedException();
+
+        public Task Publish(object message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task Publish(object message, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task Publish(object message, Type messageType, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task Publish(object message, Type messageType, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task Publish<T>(object values, CancellationToken cancellationToken = default) where T : class => throw new NotSupportedException();
+
+        public Task Publish<T>(object values, IPipe<PublishContext<T>> publishPipe, CancellationToken cancellationToken = default) where T : class =>
+            throw new NotSupportedException();
+
+        public Task Publish<T>(object values, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) where T : class =>
+            throw new NotSupportedException();
+    }
+}
