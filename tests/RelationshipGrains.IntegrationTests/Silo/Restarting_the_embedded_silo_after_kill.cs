@@ -54,8 +54,8 @@ public sealed class Restarting_the_embedded_silo_after_kill
         await using var second = SiloProcess.Start("embedded-second", environment, logs);
         await second.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
 
-        // The kill came right after the last answer, while the BI consumer's last batch (200 ms) still held events of
-        // the in-process bus; the customer's journal kept them, and its outbox's wake-up reminder (kept in the data
+        // The kill came right after the last answer, while the BI consumer's last batch (200 ms) still held events
+        // handed over in process; the customer's journal kept them, and its outbox's wake-up reminder (kept in the data
         // folder, due within its one-minute period) brings the customer back to publish them before anyone calls it.
         using var operators2 = Client(second, ApiKeyOptions.DevelopmentOperatorKey);
         var counted = await Poll.UntilAsync(async () => WebInteractions(await operators2.GetFromJsonAsync<JsonElement>("/api/v1/reports/relationships")),
