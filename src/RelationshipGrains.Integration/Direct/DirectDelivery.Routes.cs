@@ -120,7 +120,10 @@ public sealed partial class DirectDelivery
 
                 try
                 {
-                    await _waiting.Reader.WaitToReadAsync(either.Token);
+                    if (!await _waiting.Reader.WaitToReadAsync(either.Token))
+                    {
+                        break;
+                    }
                 }
                 catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
                 {

@@ -45,18 +45,25 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
         _scopes = scopes;
         _time = time;
         _logger = logger;
+        // Checked before any route starts: a batch route's loop runs from its creation.
+        var takes = consumers.Select(c => (Consumer: c, Consumes: ConsumerEndpoints.Consumed(c.Type).ToArray())).ToArray();
+        foreach (var (consumer, consumes) in takes)
+        {
+            var batched = consumer.BatchSize > 0;
+            if (!(batched ? typeof(IEventBatchConsumer) : typeof(IEventConsumer)).IsAssignableFrom(consumer.Type)
+                || consumes.Any(m => m.Batched != batched))
+            {
+                throw new ArgumentException(
+                    $"{consumer.Type.Name} must take its events {(batched ? "in batches, as an IEventBatchConsumer" : "one by one, as an IEventConsumer")}.", nameof(consumers));
+            }
+        }
+
         var routes = new Dictionary<Type, List<Route>>();
-        foreach (var consumer in consumers)
+        foreach (var (consumer, consumes) in takes)
         {
             var route = Route.For(this, consumer);
-            foreach (var (type, batched) in ConsumerEndpoints.Consumed(consumer.Type))
+            foreach (var (type, _) in consumes)
             {
-                if (batched != route is BatchRoute)
-                {
-                    throw new ArgumentException(
-                        $"{consumer.Name} takes {type.Name} {(batched ? "in batches" : "one by one")}, but has a batch size of {consumer.BatchSize}.", nameof(consumers));
-                }
-
                 (routes.TryGetValue(type, out var list) ? list : routes[type] = []).Add(route);
             }
         }
@@ -133,6 +140,6 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
     [LoggerMessage(Level = LogLevel.Debug, Message = "The {Consumer} consumer failed attempt {Attempt}; trying again in {Delay}.")]
     private static partial void LogRetrying(ILogger logger, Exception exception, string consumer, int attempt, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The {Consumer} batch stopped taking events.")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The {Consumer} batch stopped taking events; they wait in their outboxes until the silo restarts.")]
     private static partial void LogBatchStopped(ILogger logger, Exception exception, string consumer);
 }

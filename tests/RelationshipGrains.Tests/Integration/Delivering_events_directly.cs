@@ -161,6 +161,20 @@ public sealed class Delivering_events_directly : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None));
     }
 
+    [Fact]
+    public void A_consumer_that_cannot_be_called_directly_or_whose_batching_does_not_match_is_refused_at_start()
+    {
+        var handling = new InProcessHandling(new Dictionary<Type, string[]>());
+        DirectDelivery With(DirectConsumer consumer) =>
+            new([consumer], handling, new NoAnswers(), _services.GetRequiredService<IServiceScopeFactory>(), _time, NullLogger<DirectDelivery>.Instance);
+
+        var onlyMassTransit = Assert.Throws<ArgumentException>(() => With(new DirectConsumer(typeof(OnlyThroughMassTransit), "only-mt")));
+        var notInBatches = Assert.Throws<ArgumentException>(() => With(new DirectConsumer(typeof(IntentsOnly), "intents-only", BatchSize: 10)));
+
+        Assert.Contains("OnlyThroughMassTransit must take its events one by one, as an IEventConsumer", onlyMassTransit.Message, StringComparison.Ordinal);
+        Assert.Contains("IntentsOnly must take its events in batches", notInBatches.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         _delivery.Dispose();
@@ -256,6 +270,11 @@ public sealed class Delivering_events_directly : IDisposable
             calls.Batches.Enqueue(batch);
             return Task.CompletedTask;
         }
+    }
+
+    private sealed class OnlyThroughMassTransit : IConsumer<IntentExpressed>
+    {
+        public Task Consume(ConsumeContext<IntentExpressed> context) => Task.CompletedTask;
     }
 
     /// <summary>No consumer here answers with a message of its own.</summary>
