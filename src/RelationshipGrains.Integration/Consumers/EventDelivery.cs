@@ -9,11 +9,11 @@ namespace RelationshipGrains.Integration.Consumers;
 /// </summary>
 /// <param name="MessageId">The outbox's id for the event, the same on every delivery of it.</param>
 /// <param name="RaisedAt">When the change that raised it was made; null for a message that does not say.</param>
-/// <param name="Publisher">Where a consumer publishes what it answers with.</param>
+/// <param name="Answers">Where a consumer publishes what it answers with.</param>
 /// <param name="CancellationToken">Stops the consumer (the bus or the silo stopping).</param>
-public readonly record struct EventDelivery(Guid MessageId, DateTimeOffset? RaisedAt, IPublishEndpoint Publisher, CancellationToken CancellationToken)
+public readonly record struct EventDelivery(Guid MessageId, DateTimeOffset? RaisedAt, IEventAnswers Answers, CancellationToken CancellationToken)
 {
     /// <summary>From a message MassTransit delivered: refused (into the error queue) without a message id.</summary>
     public static EventDelivery Of(ConsumeContext context) =>
-        new(MessageIds.Required(context), MassTransitIntegrationEventPublisher.RaisedAt(context), context, context.CancellationToken);
+        new(MessageIds.Required(context), MassTransitIntegrationEventPublisher.RaisedAt(context), new BusAnswers(context), context.CancellationToken);
 }

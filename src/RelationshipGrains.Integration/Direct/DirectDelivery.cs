@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RelationshipGrains.Grains.Integration;
@@ -24,7 +23,7 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
 
     private readonly IServiceScopeFactory _scopes;
     private readonly InProcessHandling _handling;
-    private readonly IPublishEndpoint _answers;
+    private readonly IEventAnswers _answers;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -36,7 +35,7 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
     /// <param name="scopes">A scope per attempt, in which the consumer is resolved.</param>
     /// <param name="time">Times the retries and the batch's window.</param>
     /// <param name="logger">Logs retries.</param>
-    public DirectDelivery(IEnumerable<DirectConsumer> consumers, InProcessHandling handling, IPublishEndpoint answers, IServiceScopeFactory scopes,
+    public DirectDelivery(IEnumerable<DirectConsumer> consumers, InProcessHandling handling, IEventAnswers answers, IServiceScopeFactory scopes,
         TimeProvider time, ILogger<DirectDelivery> logger)
     {
         ArgumentNullException.ThrowIfNull(consumers);

@@ -59,8 +59,8 @@ public sealed partial class ErpConsumer(ErpClient erp, IGrainFactory grains, Tim
                 continue;
             }
 
-            await delivery.Publisher.Publish(new ErpOrderStatusChanged(chain.ValueChainId, slot.Role, slot.PartnerId, answer.Id, answer.Status,
-                "Order placed with the ERP.", time.GetUtcNow()), c => c.MessageId = MessageIds.Derived(source, $"{slot.Role}/{answer.Status}"));
+            await delivery.Answers.PublishAsync(new ErpOrderStatusChanged(chain.ValueChainId, slot.Role, slot.PartnerId, answer.Id, answer.Status,
+                "Order placed with the ERP.", time.GetUtcNow()), MessageIds.Derived(source, $"{slot.Role}/{answer.Status}"), delivery.CancellationToken);
         }
     }
 

@@ -169,7 +169,9 @@ public static class MessagingServiceCollectionExtensions
                 OutboundConsumers(configuration).Select(c => c == typeof(InteractionMetricsConsumer)
                     ? new DirectConsumer(c, ConsumerEndpoints.Name(names, c), InteractionMetricsConsumer.DirectBatchSize, InteractionMetricsConsumer.BatchWindow)
                     : new DirectConsumer(c, ConsumerEndpoints.Name(names, c))),
-                provider.GetRequiredService<InProcessHandling>(), provider.GetRequiredService<IBus>(), provider.GetRequiredService<IServiceScopeFactory>(),
+                provider.GetRequiredService<InProcessHandling>(),
+                new InProcessAnswers(provider.GetRequiredService<IBus>(), provider.GetRequiredService<InProcessHandling>()),
+                provider.GetRequiredService<IServiceScopeFactory>(),
                 provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DirectDelivery>>());
         });
         services.Replace(ServiceDescriptor.Singleton<IIntegrationEventPublisher>(provider => provider.GetRequiredService<DirectDelivery>()));

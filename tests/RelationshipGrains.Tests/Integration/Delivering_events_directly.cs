@@ -278,33 +278,8 @@ public sealed class Delivering_events_directly : IDisposable
     }
 
     /// <summary>No consumer here answers with a message of its own.</summary>
-    private sealed class NoAnswers : IPublishEndpoint
+    private sealed class NoAnswers : IEventAnswers
     {
-        public ConnectHandle ConnectPublishObserver(IPublishObserver observer) => throw new NotSupportedException();
-
-        public Task Publish<T>(T message, CancellationToken cancellationToken = default) where T : class => throw new NotSupportedException();
-
-        public Task Publish<T>(T message, IPipe<PublishContext<T>> publishPipe, CancellationToken cancellationToken = default) where T : class =>
-            throw new NotSupportedException();
-
-        public Task Publish<T>(T message, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) where T : class =>
-            throw new NotSupportedException();
-
-        public Task Publish(object message, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task Publish(object message, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task Publish(object message, Type messageType, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task Publish(object message, Type messageType, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) =>
-            throw new NotSupportedException();
-
-        public Task Publish<T>(object values, CancellationToken cancellationToken = default) where T : class => throw new NotSupportedException();
-
-        public Task Publish<T>(object values, IPipe<PublishContext<T>> publishPipe, CancellationToken cancellationToken = default) where T : class =>
-            throw new NotSupportedException();
-
-        public Task Publish<T>(object values, IPipe<PublishContext> publishPipe, CancellationToken cancellationToken = default) where T : class =>
-            throw new NotSupportedException();
+        public Task PublishAsync<T>(T answer, Guid messageId, CancellationToken cancellationToken) where T : class => throw new NotSupportedException();
     }
 }
