@@ -126,6 +126,10 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         }
     }
 
+    /// <summary>
+    /// Adds an event, to be stored with the change that raised it. The embedded silo's consumers get this very object,
+    /// all at once: an event must hold copies, never the grain's own lists or other state it changes later.
+    /// </summary>
     public void Add<T>(T integrationEvent, DateTimeOffset now) where T : class
     {
         Pending.Add(OutboxMessage.Create(integrationEvent, now));

@@ -27,15 +27,12 @@ public sealed partial class DirectDelivery
     {
         private readonly SemaphoreSlim _turns = new(ConcurrencyPerConsumer);
 
-        public override void Take(object integrationEvent, EventDelivery delivery)
-        {
-            // On the thread pool and without the relaying call's execution context: run inline, the consumer's awaits
-            // would come back as turns of the grain that relayed, and its grain calls would carry that call's request context.
-            using (ExecutionContext.SuppressFlow())
-            {
-                _ = Task.Run(() => ConsumeAsync(integrationEvent, delivery));
-            }
-        }
+        public override void Take(object integrationEvent, EventDelivery delivery) =>
+            // On the thread pool and without the relaying call's execution context (an unsafe work item carries none):
+            // run inline, the consumer's awaits would come back as turns of the grain that relayed, and its grain calls
+            // would carry that call's request context.
+            ThreadPool.UnsafeQueueUserWorkItem(static work => _ = work.Route.ConsumeAsync(work.Event, work.Delivery),
+                (Route: this, Event: integrationEvent, Delivery: delivery), preferLocal: false);
 
         private async Task ConsumeAsync(object integrationEvent, EventDelivery delivery)
         {
@@ -45,7 +42,7 @@ public sealed partial class DirectDelivery
                 await _turns.WaitAsync(delivery.CancellationToken);
                 try
                 {
-                    failure = await Owner.AttemptAsync(this,
+                    failure = await Owner.AttemptAsync(this, integrationEvent, delivery.MessageId,
                         services => ((IEventConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(integrationEvent, delivery),
                         delivery.CancellationToken);
                 }
@@ -72,10 +69,7 @@ public sealed partial class DirectDelivery
         public BatchRoute(DirectDelivery owner, DirectConsumer consumer)
             : base(owner, consumer)
         {
-            using (ExecutionContext.SuppressFlow())
-            {
-                _ = Task.Run(() => RunAsync(owner._stopping.Token));
-            }
+            ThreadPool.UnsafeQueueUserWorkItem(static route => _ = route.RunAsync(route.Owner._stopping.Token), this, preferLocal: false);
         }
 
         public override void Take(object integrationEvent, EventDelivery delivery) => _waiting.Writer.TryWrite((integrationEvent, delivery));
@@ -87,7 +81,7 @@ public sealed partial class DirectDelivery
                 while (await _waiting.Reader.WaitToReadAsync(stopping))
                 {
                     var batch = await GatherAsync(stopping);
-                    var failure = await Owner.AttemptAsync(this,
+                    var failure = await Owner.AttemptAsync(this, batch, messageId: null,
                         services => ((IEventBatchConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(batch, stopping), stopping);
                     foreach (var (_, delivery) in batch)
                     {
@@ -97,7 +91,7 @@ public sealed partial class DirectDelivery
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
-                // Stopped: what waits here stays in its outbox.
+                // Stopped: what waits here is never reported, and stays in its outbox for the next activation.
             }
             catch (Exception e)
             {

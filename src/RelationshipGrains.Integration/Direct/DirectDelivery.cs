@@ -1,4 +1,4 @@
-using System.Collections.Frozen;
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RelationshipGrains.Grains.Integration;
@@ -27,7 +27,8 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
-    private readonly FrozenDictionary<Type, Route[]> _routes;
+    private readonly (Type Consumes, Route Route)[] _takes;
+    private readonly ConcurrentDictionary<Type, Route[]> _routes = new();
 
     /// <param name="consumers">Our consumers of outbound events, by the endpoint name <paramref name="handling"/> knows them by.</param>
     /// <param name="handling">Waits, for each event, until every consumer of its type has finished with it.</param>
@@ -57,17 +58,14 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
             }
         }
 
-        var routes = new Dictionary<Type, List<Route>>();
+        var routed = new List<(Type, Route)>();
         foreach (var (consumer, consumes) in takes)
         {
             var route = Route.For(this, consumer);
-            foreach (var (type, _) in consumes)
-            {
-                (routes.TryGetValue(type, out var list) ? list : routes[type] = []).Add(route);
-            }
+            routed.AddRange(consumes.Select(m => (m.Type, route)));
         }
 
-        _routes = routes.ToFrozenDictionary(r => r.Key, r => r.Value.ToArray());
+        _takes = [.. routed];
     }
 
     public Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken) => PublishAndWatchAsync(message, cancellationToken);
@@ -78,7 +76,8 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
         _stopping.Token.ThrowIfCancellationRequested();
         var integrationEvent = OutboxEvents.Read(message);
         var type = integrationEvent.GetType();
-        if (!_routes.TryGetValue(type, out var routes))
+        var routes = RoutesFor(type);
+        if (routes.Length == 0)
         {
             return Task.FromResult(IIntegrationEventPublisher.NotWaited);
         }
@@ -97,7 +96,17 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
 
     public Task<Exception?> HandledAsync(Guid messageId) => _handling.HandledAsync(messageId);
 
-    /// <summary>Stops the consumers: what they had not finished counts as failed, and stays in its outbox for the next start.</summary>
+    /// <summary>The names of the consumers an event of <paramref name="eventType"/> goes to.</summary>
+    public IReadOnlyList<string> ConsumersOf(Type eventType) => [.. RoutesFor(eventType).Select(r => r.Name)];
+
+    /// <summary>Every consumer of the type or of one it derives from, as <see cref="InProcessHandling"/> finds the endpoints it waits for.</summary>
+    private Route[] RoutesFor(Type eventType) =>
+        _routes.GetOrAdd(eventType, static (type, takes) => [.. takes.Where(t => t.Consumes.IsAssignableFrom(type)).Select(t => t.Route).Distinct()], _takes);
+
+    /// <summary>
+    /// Stops the consumers: an event one of them had not finished ends as failed, and one still waiting for its batch is
+    /// never reported; either way it stays in its outbox, which publishes it again when its grain next activates.
+    /// </summary>
     public void Dispose() => _stopping.Cancel();
 
     /// <summary>
@@ -105,7 +114,13 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
     /// attempt (<see cref="ConsumerRetries"/>).
     /// </summary>
     /// <returns>Null once it succeeded, else its last failure.</returns>
-    private async Task<Exception?> AttemptAsync(Route route, Func<IServiceProvider, Task> consume, CancellationToken stopping)
+    /// <param name="route">The consumer's route, named in the log.</param>
+    /// <param name="subject">What it consumes, named in the log: the event, or the batch.</param>
+    /// <param name="messageId">The event's id, for the log; null for a batch.</param>
+    /// <param name="consume">One attempt.</param>
+    /// <param name="stopping">Ends the waits between attempts.</param>
+    private async Task<Exception?> AttemptAsync(Route route, object subject, Guid? messageId, Func<IServiceProvider, Task> consume,
+        CancellationToken stopping)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -123,7 +138,8 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
                     return e;
                 }
 
-                LogRetrying(_logger, e, route.Name, attempt + 1, ConsumerRetries.Intervals[attempt]);
+                var what = subject is ICollection<(object, EventDelivery)> batch ? $"a batch of {batch.Count} events" : $"{subject.GetType().Name} {messageId}";
+                LogRetrying(_logger, e, route.Name, what, attempt + 1, ConsumerRetries.Intervals[attempt]);
                 try
                 {
                     await Task.Delay(ConsumerRetries.Intervals[attempt], _time, stopping);
@@ -136,8 +152,8 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "The {Consumer} consumer failed attempt {Attempt}; trying again in {Delay}.")]
-    private static partial void LogRetrying(ILogger logger, Exception exception, string consumer, int attempt, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Consumer} consumer failed attempt {Attempt} at {What}; trying again in {Delay}.")]
+    private static partial void LogRetrying(ILogger logger, Exception exception, string consumer, string what, int attempt, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The {Consumer} batch stopped taking events; they wait in their outboxes until the silo restarts.")]
     private static partial void LogBatchStopped(ILogger logger, Exception exception, string consumer);

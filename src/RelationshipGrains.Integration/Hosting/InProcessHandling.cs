@@ -75,6 +75,9 @@ public sealed class InProcessHandling
         return awaited.Task;
     }
 
+    /// <summary>The names of the endpoints an event of <paramref name="eventType"/> waits for.</summary>
+    public IReadOnlyList<string> EndpointsFor(Type eventType) => _endpointsByType.TryGetValue(eventType, out var endpoints) ? endpoints : [];
+
     /// <summary>
     /// Completes once every endpoint expected for the message has finished with it (at once when none was), with the
     /// first endpoint's failure after its last retry, or null.

@@ -170,7 +170,7 @@ public static class MessagingServiceCollectionExtensions
                     ? new DirectConsumer(c, ConsumerEndpoints.Name(names, c), InteractionMetricsConsumer.DirectBatchSize, InteractionMetricsConsumer.BatchWindow)
                     : new DirectConsumer(c, ConsumerEndpoints.Name(names, c))),
                 provider.GetRequiredService<InProcessHandling>(),
-                new InProcessAnswers(provider.GetRequiredService<IBus>(), provider.GetRequiredService<InProcessHandling>()),
+                new InProcessAnswers(provider.GetRequiredService<IBus>(), provider.GetRequiredService<InProcessHandling>(), provider.GetRequiredService<TimeProvider>()),
                 provider.GetRequiredService<IServiceScopeFactory>(),
                 provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DirectDelivery>>());
         });

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MassTransit;
+using Microsoft.Extensions.Time.Testing;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Integration.Direct;
@@ -23,7 +24,7 @@ public sealed class Answering_in_process
         var answer = Status();
         var id = Guid.NewGuid();
 
-        var publishing = new InProcessAnswers(bus, handling).PublishAsync(answer, id, CancellationToken.None);
+        var publishing = new InProcessAnswers(bus, handling, TimeProvider.System).PublishAsync(answer, id, CancellationToken.None);
         await Task.Delay(50);
         var beforeApplied = publishing.IsCompleted;
         handling.Handled(id, StatusEndpoint);
@@ -39,7 +40,7 @@ public sealed class Answering_in_process
         var handling = Handling();
         var (failed, refused) = (Guid.NewGuid(), Guid.NewGuid());
         var down = new TimeoutException("The value chain did not answer (simulated).");
-        var answers = new InProcessAnswers(new RecordingBus(), handling);
+        var answers = new InProcessAnswers(new RecordingBus(), handling, TimeProvider.System);
 
         var failing = answers.PublishAsync(Status(), failed, CancellationToken.None);
         var refusing = answers.PublishAsync(Status(), refused, CancellationToken.None);
@@ -49,6 +50,24 @@ public sealed class Answering_in_process
         // The ERP consumer's attempt fails and is tried again; a refusal stays one, so the event is let go.
         Assert.Same(down, await Assert.ThrowsAsync<TimeoutException>(() => failing.WaitAsync(TimeSpan.FromSeconds(10))));
         await refusing.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task An_answer_nothing_applies_fails_after_the_answer_timeout_so_the_event_it_answers_is_tried_again()
+    {
+        // As on an in-memory bus not started yet, whose exchange drops what no started endpoint is bound to.
+        var time = new FakeTimeProvider();
+        var publishing = new InProcessAnswers(new RecordingBus(), Handling(), time).PublishAsync(Status(), Guid.NewGuid(), CancellationToken.None);
+        await Task.Delay(50);
+        time.Advance(InProcessAnswers.AnswerTimeout - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(50);
+        var beforeTheTimeout = publishing.IsCompleted;
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        var timedOut = await Assert.ThrowsAsync<TimeoutException>(() => publishing.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(beforeTheTimeout);
+        Assert.StartsWith("The ErpOrderStatusChanged ", timedOut.Message, StringComparison.Ordinal);
+        Assert.EndsWith(" was not applied within 30 s.", timedOut.Message, StringComparison.Ordinal);
     }
 
     private static InProcessHandling Handling() => new(new Dictionary<Type, string[]> { [typeof(ErpOrderStatusChanged)] = [StatusEndpoint] });

@@ -30,6 +30,23 @@ public sealed class Choosing_how_events_leave_the_silo
         Assert.Equal(typeof(MassTransitIntegrationEventPublisher), Publisher(new ServiceCollection().AddRelationshipGrainsMessaging(cluster)));
     }
 
+    [Fact]
+    public async Task Each_event_goes_directly_to_exactly_the_consumers_its_outbox_waits_for()
+    {
+        var embedded = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Erp:BaseUrl"] = "http://127.0.0.1:9/erp/", ["Messaging:QueuePrefix"] = "rg",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddRelationshipGrainsMessaging(embedded).BuildServiceProvider();
+
+        var delivery = services.GetRequiredService<DirectDelivery>();
+        var handling = services.GetRequiredService<InProcessHandling>();
+
+        Assert.All(IntegrationEvents.Outbound, type => Assert.Equal(handling.EndpointsFor(type).Order(), delivery.ConsumersOf(type).Order()));
+        Assert.Equal(["rg-interaction-metrics", "rg-webhook"], delivery.ConsumersOf(typeof(InteractionRecorded)).Order());
+        Assert.Equal(["rg-erp", "rg-relationship-metrics", "rg-webhook"], delivery.ConsumersOf(typeof(ValueChainCommitted)).Order());
+    }
+
     /// <summary>The publisher the outboxes get, by type, without building the services (which would need a silo).</summary>
     private static Type? Publisher(IServiceCollection services)
     {
