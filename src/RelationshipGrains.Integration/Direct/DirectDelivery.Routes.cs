@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Integration.Consumers;
@@ -11,6 +12,9 @@ public sealed partial class DirectDelivery
     {
         public string Name => consumer.Name;
 
+        /// <summary>Its spans' name, by OpenTelemetry's messaging conventions.</summary>
+        protected string SpanName { get; } = $"process {consumer.Name}";
+
         protected DirectDelivery Owner => owner;
 
         protected DirectConsumer Consumer => consumer;
@@ -21,6 +25,25 @@ public sealed partial class DirectDelivery
         public abstract void Take(object integrationEvent, EventDelivery delivery);
 
         protected void Finished(Guid messageId, Exception? failure) => owner._handling.Handled(messageId, Name, failure);
+
+        /// <summary>Its span for one event or batch: null unless something listens.</summary>
+        protected Activity? StartSpan(ActivityContext parent, IEnumerable<ActivityLink>? links = null)
+        {
+            var span = Tracing.StartActivity(SpanName, ActivityKind.Consumer, parent, links: links);
+            span?.SetTag("messaging.operation.type", "process");
+            span?.SetTag("messaging.destination.name", Name);
+            return span;
+        }
+
+        protected static void End(Activity? span, Exception? failure)
+        {
+            if (failure is not null)
+            {
+                span?.SetStatus(ActivityStatusCode.Error, failure.Message);
+            }
+
+            span?.Dispose();
+        }
     }
 
     private sealed class SingleRoute(DirectDelivery owner, DirectConsumer consumer) : Route(owner, consumer)
@@ -40,11 +63,14 @@ public sealed partial class DirectDelivery
             try
             {
                 await _turns.WaitAsync(delivery.CancellationToken);
+                var span = StartSpan(delivery.Trace);
+                span?.SetTag("messaging.message.id", delivery.MessageId.ToString());
                 try
                 {
                     failure = await Owner.AttemptAsync(this, integrationEvent, delivery.MessageId,
                         services => ((IEventConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(integrationEvent, delivery),
                         delivery.CancellationToken);
+                    End(span, failure);
                 }
                 finally
                 {
@@ -81,8 +107,13 @@ public sealed partial class DirectDelivery
                 while (await _waiting.Reader.WaitToReadAsync(stopping))
                 {
                     var batch = await GatherAsync(stopping);
+                    var span = Tracing.HasListeners()
+                        ? StartSpan(default, [.. batch.Where(e => e.Delivery.Trace != default).Select(e => new ActivityLink(e.Delivery.Trace))])
+                        : null;
+                    span?.SetTag("messaging.batch.message_count", batch.Count);
                     var failure = await Owner.AttemptAsync(this, batch, messageId: null,
                         services => ((IEventBatchConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(batch, stopping), stopping);
+                    End(span, failure);
                     foreach (var (_, delivery) in batch)
                     {
                         Finished(delivery.MessageId, failure);

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Integration.Consumers;
@@ -16,10 +18,18 @@ namespace RelationshipGrains.Integration.Direct;
 /// write allocated and a quarter of its CPU (benchmark <c>-- http</c>). A cluster publishes on RabbitMQ instead, where
 /// back-office systems read the events too.
 /// </summary>
-public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDisposable
+public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHostedService, IDisposable
 {
     /// <summary>How many events one consumer handles at once; more wait their turn, as on a bus endpoint.</summary>
     public const int ConcurrencyPerConsumer = 32;
+
+    /// <summary>
+    /// Where a consumer's span comes from ("process {consumer}"), a child of the relay's trace (of a batch, linked to
+    /// each event's), as MassTransit's consume spans were of its publish.
+    /// </summary>
+    public const string ActivitySourceName = "RelationshipGrains.Integration";
+
+    private static readonly ActivitySource Tracing = new(ActivitySourceName);
 
     private readonly IServiceScopeFactory _scopes;
     private readonly InProcessHandling _handling;
@@ -82,7 +92,7 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
             return Task.FromResult(IIntegrationEventPublisher.NotWaited);
         }
 
-        var delivery = new EventDelivery(message.MessageId, message.CreatedAt, _answers, _stopping.Token);
+        var delivery = new EventDelivery(message.MessageId, message.CreatedAt, _answers, _stopping.Token, Activity.Current?.Context ?? default);
         return _handling.PublishAsync(message.MessageId, type, () =>
         {
             foreach (var route in routes)
@@ -102,6 +112,18 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IDispos
     /// <summary>Every consumer of the type or of one it derives from, as <see cref="InProcessHandling"/> finds the endpoints it waits for.</summary>
     private Route[] RoutesFor(Type eventType) =>
         _routes.GetOrAdd(eventType, static (type, takes) => [.. takes.Where(t => t.Consumes.IsAssignableFrom(type)).Select(t => t.Route).Distinct()], _takes);
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Stops the consumers before the silo stops, as the bus stopped before it: otherwise they go on calling grains of a
+    /// silo that is shutting down, and retrying for 21 s. Deactivating grains keep what they then cannot hand over.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
 
     /// <summary>
     /// Stops the consumers: an event one of them had not finished ends as failed, and one still waiting for its batch is

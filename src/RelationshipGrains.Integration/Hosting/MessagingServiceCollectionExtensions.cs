@@ -175,6 +175,8 @@ public static class MessagingServiceCollectionExtensions
                 provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<DirectDelivery>>());
         });
         services.Replace(ServiceDescriptor.Singleton<IIntegrationEventPublisher>(provider => provider.GetRequiredService<DirectDelivery>()));
+        // Registered after the silo, so it stops before the silo does.
+        services.AddHostedService(provider => provider.GetRequiredService<DirectDelivery>());
     }
 
     /// <summary>The consumers <see cref="AddRelationshipGrainsConsumers"/> registers, one receive endpoint each.</summary>

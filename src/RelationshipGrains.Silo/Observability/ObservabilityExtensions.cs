@@ -6,6 +6,7 @@ using OpenTelemetry.Trace;
 using Orleans.Dashboard;
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Grains.Diagnostics;
+using RelationshipGrains.Integration.Direct;
 using RelationshipGrains.Silo.Hosting;
 
 namespace RelationshipGrains.Silo.Observability;
@@ -37,7 +38,7 @@ public static class ObservabilityExtensions
         {
             telemetry
                 .WithTracing(t => t
-                    .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "MassTransit")
+                    .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "MassTransit", DirectDelivery.ActivitySourceName)
                     .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
                     .AddHttpClientInstrumentation())
                 .UseOtlpExporter();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -150,6 +151,35 @@ public sealed class Delivering_events_directly : IDisposable
     }
 
     [Fact]
+    public async Task A_consumer_runs_in_a_span_of_the_relays_trace_and_a_batch_in_one_linked_to_each_events()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == DirectDelivery.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var relay = new Activity("relay").SetIdFormat(ActivityIdFormat.W3C).Start();
+
+        var intent = await _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None);
+        var interaction = await _delivery.PublishAndWatchAsync(OutboxMessage.Create(
+            new InteractionRecorded("c-1", 1, "chat-1", "interaction", "chat", "inbound", "Billing", null, RaisedAt, RaisedAt), RaisedAt), CancellationToken.None);
+        relay.Stop();
+        await intent.WaitAsync(TimeSpan.FromSeconds(10));
+        await AdvanceUntilAsync(interaction, TimeSpan.FromMilliseconds(50));
+
+        Assert.All(_calls.Of("every-kind", "intents-only"), call =>
+        {
+            Assert.Equal((relay.TraceId, relay.SpanId), (call.Span?.TraceId, call.Span?.ParentSpanId));
+            Assert.Equal($"process {call.Consumer}", call.Span!.DisplayName);
+            Assert.Equal(ActivityKind.Consumer, call.Span.Kind);
+        });
+        var batch = Assert.Single(_calls.BatchSpans);
+        Assert.NotEqual(relay.TraceId, batch!.TraceId);
+        Assert.Equal(relay.Context, Assert.Single(batch.Links).Context);
+    }
+
+    [Fact]
     public async Task Once_stopped_it_takes_no_event_and_a_retry_in_wait_ends_as_failed()
     {
         _calls.Failures["intents-only"] = new Queue<Exception>([new HttpRequestException("down (simulated)")]);
@@ -196,7 +226,8 @@ public sealed class Delivering_events_directly : IDisposable
         await outcome.WaitAsync(TimeSpan.FromSeconds(1));
     }
 
-    public sealed record Call(string Consumer, object Event, EventDelivery Delivery, TaskScheduler Scheduler, string? ContextSeen, DateTimeOffset At);
+    public sealed record Call(string Consumer, object Event, EventDelivery Delivery, TaskScheduler Scheduler, string? ContextSeen, DateTimeOffset At,
+        Activity? Span);
 
     /// <summary>What the test consumers were given, and how they answer.</summary>
     public sealed class Calls(TimeProvider time)
@@ -207,6 +238,8 @@ public sealed class Delivering_events_directly : IDisposable
         public ConcurrentDictionary<string, Queue<Exception>> Failures { get; } = new();
 
         public ConcurrentQueue<IReadOnlyList<(object Event, EventDelivery Delivery)>> Batches { get; } = new();
+
+        public ConcurrentQueue<Activity?> BatchSpans { get; } = new();
 
         public static readonly AsyncLocal<string> SeenContext = new();
 
@@ -227,7 +260,7 @@ public sealed class Delivering_events_directly : IDisposable
 
         public async Task ConsumeAsync(string consumer, object integrationEvent, EventDelivery delivery)
         {
-            _calls.Enqueue(new Call(consumer, integrationEvent, delivery, TaskScheduler.Current, SeenContext.Value, time.GetUtcNow()));
+            _calls.Enqueue(new Call(consumer, integrationEvent, delivery, TaskScheduler.Current, SeenContext.Value, time.GetUtcNow(), Activity.Current));
             if (_holds.TryGetValue(consumer, out var hold))
             {
                 await hold.Task;
@@ -269,6 +302,7 @@ public sealed class Delivering_events_directly : IDisposable
         public Task ConsumeAsync(IReadOnlyList<(object Event, EventDelivery Delivery)> batch, CancellationToken cancellationToken)
         {
             calls.Batches.Enqueue(batch);
+            calls.BatchSpans.Enqueue(Activity.Current);
             return Task.CompletedTask;
         }
     }
