@@ -15,7 +15,7 @@ namespace RelationshipGrains.Integration.Direct;
 /// consumers (webhooks, BI, ERP), with their retries and the BI batch, and the outbox keeps it until all have finished
 /// with it (<see cref="InProcessHandling"/>). The in-memory bus did the same through MassTransit's publish and a receive
 /// pipeline per endpoint, which serialised each event and read it back once per endpoint: about half of what an HTTP
-/// write allocated and a quarter of its CPU (benchmark <c>-- http</c>). A cluster publishes on RabbitMQ instead, where
+/// write allocated and about 30% of its CPU (benchmark <c>-- http</c>). A cluster publishes on RabbitMQ instead, where
 /// back-office systems read the events too.
 /// </summary>
 public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHostedService, IDisposable
