@@ -47,7 +47,7 @@ public sealed class Choosing_how_events_leave_the_silo
         Assert.Equal(["rg-erp", "rg-relationship-metrics", "rg-webhook"], delivery.ConsumersOf(typeof(ValueChainCommitted)).Order());
     }
 
-    /// <summary>The publisher the outboxes get, by type, without building the services (which would need a silo).</summary>
+    /// <summary>The publisher the outboxes get, by its registration: resolving it builds the bus, and RabbitMQ's wants a host.</summary>
     private static Type? Publisher(IServiceCollection services)
     {
         var registered = Assert.Single(services, d => d.ServiceType == typeof(IIntegrationEventPublisher));
