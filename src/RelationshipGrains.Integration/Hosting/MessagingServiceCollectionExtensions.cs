@@ -167,7 +167,7 @@ public static class MessagingServiceCollectionExtensions
             var names = provider.GetRequiredService<IEndpointNameFormatter>();
             return new DirectDelivery(
                 OutboundConsumers(configuration).Select(c => c == typeof(InteractionMetricsConsumer)
-                    ? new DirectConsumer(c, ConsumerEndpoints.Name(names, c), InteractionMetricsConsumer.DirectBatchSize, InteractionMetricsConsumer.BatchWindow)
+                    ? new DirectConsumer(c, ConsumerEndpoints.Name(names, c), InteractionMetricsConsumer.BatchSize, InteractionMetricsConsumer.BatchWindow)
                     : new DirectConsumer(c, ConsumerEndpoints.Name(names, c))),
                 provider.GetRequiredService<InProcessHandling>(),
                 new InProcessAnswers(provider.GetRequiredService<IBus>(), provider.GetRequiredService<InProcessHandling>(), provider.GetRequiredService<TimeProvider>()),
