@@ -29,6 +29,9 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHosted
     /// </summary>
     public const string ActivitySourceName = "RelationshipGrains.Integration";
 
+    /// <summary>Where the consumers' counts and times come from (<see cref="DeliveryMetrics"/>).</summary>
+    public const string MeterName = "RelationshipGrains.Integration";
+
     private static readonly ActivitySource Tracing = new(ActivitySourceName);
 
     private readonly IServiceScopeFactory _scopes;
@@ -144,23 +147,33 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHosted
     private async Task<Exception?> AttemptAsync(Route route, object subject, Guid? messageId, Func<IServiceProvider, Task> consume,
         CancellationToken stopping)
     {
+        var events = subject is ICollection<(object, EventDelivery)> batch ? batch.Count : 1;
         for (var attempt = 0; ; attempt++)
         {
+            var startedAt = Stopwatch.GetTimestamp();
             try
             {
-                await using var scope = _scopes.CreateAsyncScope();
-                await consume(scope.ServiceProvider);
+                await using (var scope = _scopes.CreateAsyncScope())
+                {
+                    await consume(scope.ServiceProvider);
+                }
+
+                DeliveryMetrics.Attempted(route.Name, startedAt, failure: null);
+                DeliveryMetrics.Ended(route.Name, events, failure: null, refused: false);
                 return null;
             }
             catch (Exception e)
             {
-                if (ConsumerRetries.Refused(e) || attempt == ConsumerRetries.Intervals.Count || stopping.IsCancellationRequested)
+                DeliveryMetrics.Attempted(route.Name, startedAt, e);
+                var refused = ConsumerRetries.Refused(e);
+                if (refused || attempt == ConsumerRetries.Intervals.Count || stopping.IsCancellationRequested)
                 {
                     // The outbox logs how it ended, with the grain it came from.
+                    DeliveryMetrics.Ended(route.Name, events, e, refused);
                     return e;
                 }
 
-                var what = subject is ICollection<(object, EventDelivery)> batch ? $"a batch of {batch.Count} events" : $"{subject.GetType().Name} {messageId}";
+                var what = messageId is null ? $"a batch of {events} events" : $"{subject.GetType().Name} {messageId}";
                 LogRetrying(_logger, e, route.Name, what, attempt + 1, ConsumerRetries.Intervals[attempt]);
                 try
                 {
@@ -168,6 +181,7 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHosted
                 }
                 catch (OperationCanceledException)
                 {
+                    DeliveryMetrics.Ended(route.Name, events, e, refused: false);
                     return e;
                 }
             }

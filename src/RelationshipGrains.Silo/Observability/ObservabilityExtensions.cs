@@ -17,7 +17,7 @@ public static class ObservabilityExtensions
     public const string DashboardPath = ApiKeyAuthenticationHandler.BrowserPagesPath;
 
     /// <summary>
-    /// OpenTelemetry metrics (Orleans, ASP.NET Core, HTTP clients, MassTransit, the runtime and our own meter) for a
+    /// OpenTelemetry metrics (Orleans, ASP.NET Core, HTTP clients, MassTransit, the runtime and our own meters) for a
     /// Prometheus scrape; metrics and traces over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; readiness checks
     /// for grain storage and this silo's cluster membership, beside the API's own and the bus's; a warning whenever the
     /// silo stalls for half a second or more (<see cref="StallMonitor"/>).
@@ -27,7 +27,7 @@ public static class ObservabilityExtensions
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("relationship-grains", serviceInstanceId: Environment.MachineName))
             .WithMetrics(m => m
-                .AddMeter(GrainMetrics.MeterName, "Microsoft.Orleans", "MassTransit")
+                .AddMeter(GrainMetrics.MeterName, DirectDelivery.MeterName, "Microsoft.Orleans", "MassTransit")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()

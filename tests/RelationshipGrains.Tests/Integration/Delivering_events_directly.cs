@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -94,6 +95,52 @@ public sealed class Delivering_events_directly : IDisposable
 
         Assert.Same(refusal, await outcome.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Single(_calls.Of("intents-only"));
+    }
+
+    [Fact]
+    public async Task Each_attempt_is_timed_and_each_event_counted_once_by_consumer_and_outcome()
+    {
+        var times = new ConcurrentQueue<(string Consumer, string Outcome)>();
+        var counts = new ConcurrentDictionary<(string Consumer, string Outcome), long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == DirectDelivery.MeterName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            counts.AddOrUpdate(Tagged(tags), value, (_, n) => n + value));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => times.Enqueue(Tagged(tags)));
+        listener.Start();
+        _calls.Failures["intents-only"] = new Queue<Exception>(
+            [new HttpRequestException("down (simulated)"), new RelationshipNotFoundException("Customer 'c-1' does not exist (simulated).")]);
+
+        var outcome = await _delivery.PublishAndWatchAsync(Intent(), CancellationToken.None);
+        await AdvanceUntilAsync(outcome, TimeSpan.FromMilliseconds(10));
+        await outcome;
+
+        // Meters are one per process: only this class's consumers are read.
+        string[] ours = ["every-kind", "intents-only"];
+        Assert.Equal(
+            [("every-kind", "handled"), ("intents-only", "failed"), ("intents-only", "failed")],
+            times.Where(t => ours.Contains(t.Consumer)).Order());
+        Assert.Equal(
+            new Dictionary<(string, string), long> { [("every-kind", "handled")] = 1, [("intents-only", "refused")] = 1 },
+            counts.Where(c => ours.Contains(c.Key.Consumer)).ToDictionary());
+    }
+
+    private static (string Consumer, string Outcome) Tagged(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+    {
+        string? consumer = null, outcome = null;
+        foreach (var (key, value) in tags)
+        {
+            consumer = key == "consumer" ? (string?)value : consumer;
+            outcome = key == "outcome" ? (string?)value : outcome;
+        }
+
+        return (consumer!, outcome!);
     }
 
     [Fact]
