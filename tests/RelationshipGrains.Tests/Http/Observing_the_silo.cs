@@ -34,6 +34,11 @@ public sealed partial class Observing_the_silo(ApiFixture api)
         // each keep another's; Silo/Scraping_a_silo_process checks them where a silo has one host.
         var scrape = await _operator.GetStringAsync("/metrics");
         Assert.Contains("relationshipgrains_outbox_pending", scrape);
+
+        // The embedded silo hands the interactions' events to our adapters without the bus: its own consume metrics.
+        scrape = await Poll.UntilAsync(() => _operator.GetStringAsync("/metrics"), s => s.Contains("relationshipgrains_integration_consumed_total{", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(10), "the adapters' consumed events in the scrape");
+        Assert.Contains("relationshipgrains_integration_consume_duration_seconds_bucket{", scrape, StringComparison.Ordinal);
     }
 
     [Fact]
