@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Integration.Direct;
 
@@ -13,7 +14,7 @@ internal static class DeliveryMetrics
 
     private static readonly Counter<long> Finished = Meter.CreateCounter<long>("relationshipgrains.integration.consumed", "{event}",
         "Events our consumers finished with, by consumer and outcome: handled; refused, which drops the event; or failed "
-        + "after the last attempt, which keeps it in its outbox to publish again.");
+        + "after the last attempt (or stopped), which keeps it in its outbox to publish again.");
 
     private static readonly Histogram<double> Attempts = Meter.CreateHistogram<double>("relationshipgrains.integration.consume.duration", "s",
         "Each attempt of a consumer at an event or a batch, by consumer and outcome: handled or failed.");
@@ -22,8 +23,8 @@ internal static class DeliveryMetrics
         Attempts.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds,
             new KeyValuePair<string, object?>("consumer", consumer), new KeyValuePair<string, object?>("outcome", failure is null ? "handled" : "failed"));
 
-    public static void Ended(string consumer, int events, Exception? failure, bool refused) =>
-        Finished.Add(events,
+    public static void Ended(string consumer, Exception? failure) =>
+        Finished.Add(1,
             new KeyValuePair<string, object?>("consumer", consumer),
-            new KeyValuePair<string, object?>("outcome", failure is null ? "handled" : refused ? "refused" : "failed"));
+            new KeyValuePair<string, object?>("outcome", failure is null ? "handled" : ConsumerRefusals.Is(failure) ? "refused" : "failed"));
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using RelationshipGrains.Integration.Consumers;
+using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Integration.Direct;
 
@@ -24,7 +25,11 @@ public sealed partial class DirectDelivery
 
         public abstract void Take(object integrationEvent, EventDelivery delivery);
 
-        protected void Finished(Guid messageId, Exception? failure) => owner._handling.Handled(messageId, Name, failure);
+        protected void Finished(Guid messageId, Exception? failure)
+        {
+            DeliveryMetrics.Ended(Name, failure);
+            owner._handling.Handled(messageId, Name, failure);
+        }
 
         /// <summary>Its span for one event or batch: null unless something listens.</summary>
         protected Activity? StartSpan(ActivityContext parent, IEnumerable<ActivityLink>? links = null)
@@ -111,9 +116,14 @@ public sealed partial class DirectDelivery
                         ? StartSpan(default, [.. batch.Where(e => e.Delivery.Trace != default).Select(e => new ActivityLink(e.Delivery.Trace))])
                         : null;
                     span?.SetTag("messaging.batch.message_count", batch.Count);
-                    var failure = await Owner.AttemptAsync(this, batch, messageId: null,
-                        services => ((IEventBatchConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(batch, stopping), stopping);
+                    var failure = await AttemptAsync(batch, stopping);
                     End(span, failure);
+                    if (failure is not null && batch.Count > 1 && ConsumerRefusals.Is(failure))
+                    {
+                        await RefusedAsync(batch, stopping);
+                        continue;
+                    }
+
                     foreach (var (_, delivery) in batch)
                     {
                         Finished(delivery.MessageId, failure);
@@ -127,6 +137,23 @@ public sealed partial class DirectDelivery
             catch (Exception e)
             {
                 LogBatchStopped(Owner._logger, e, Name);
+            }
+        }
+
+        private Task<Exception?> AttemptAsync(List<(object Event, EventDelivery Delivery)> batch, CancellationToken stopping, bool once = false) =>
+            Owner.AttemptAsync(this, batch, messageId: null,
+                services => ((IEventBatchConsumer)services.GetRequiredService(Consumer.Type)).ConsumeAsync(batch, stopping), stopping, once);
+
+        /// <summary>
+        /// A refused batch is tried again event by event, so a refusal drops only the events refused on their own, not
+        /// the up to <see cref="DirectConsumer.BatchSize"/> others that came with them. Once each, without retries: a
+        /// batch is refused after up to 21 s of them, and its events' outboxes retry what fails now.
+        /// </summary>
+        private async Task RefusedAsync(List<(object Event, EventDelivery Delivery)> batch, CancellationToken stopping)
+        {
+            foreach (var one in batch)
+            {
+                Finished(one.Delivery.MessageId, await AttemptAsync([one], stopping, once: true));
             }
         }
 

@@ -144,10 +144,10 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHosted
     /// <param name="messageId">The event's id, for the log; null for a batch.</param>
     /// <param name="consume">One attempt.</param>
     /// <param name="stopping">Ends the waits between attempts.</param>
+    /// <param name="once">One attempt, without retries.</param>
     private async Task<Exception?> AttemptAsync(Route route, object subject, Guid? messageId, Func<IServiceProvider, Task> consume,
-        CancellationToken stopping)
+        CancellationToken stopping, bool once = false)
     {
-        var events = subject is ICollection<(object, EventDelivery)> batch ? batch.Count : 1;
         for (var attempt = 0; ; attempt++)
         {
             var startedAt = Stopwatch.GetTimestamp();
@@ -159,21 +159,18 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHosted
                 }
 
                 DeliveryMetrics.Attempted(route.Name, startedAt, failure: null);
-                DeliveryMetrics.Ended(route.Name, events, failure: null, refused: false);
                 return null;
             }
             catch (Exception e)
             {
                 DeliveryMetrics.Attempted(route.Name, startedAt, e);
-                var refused = ConsumerRetries.Refused(e);
-                if (refused || attempt == ConsumerRetries.Intervals.Count || stopping.IsCancellationRequested)
+                if (once || ConsumerRetries.Refused(e) || attempt == ConsumerRetries.Intervals.Count || stopping.IsCancellationRequested)
                 {
                     // The outbox logs how it ended, with the grain it came from.
-                    DeliveryMetrics.Ended(route.Name, events, e, refused);
                     return e;
                 }
 
-                var what = messageId is null ? $"a batch of {events} events" : $"{subject.GetType().Name} {messageId}";
+                var what = subject is ICollection<(object, EventDelivery)> batch ? $"a batch of {batch.Count} events" : $"{subject.GetType().Name} {messageId}";
                 LogRetrying(_logger, e, route.Name, what, attempt + 1, ConsumerRetries.Intervals[attempt]);
                 try
                 {
@@ -181,7 +178,6 @@ public sealed partial class DirectDelivery : IIntegrationEventPublisher, IHosted
                 }
                 catch (OperationCanceledException)
                 {
-                    DeliveryMetrics.Ended(route.Name, events, e, refused: false);
                     return e;
                 }
             }

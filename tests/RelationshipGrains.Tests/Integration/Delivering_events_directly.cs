@@ -178,6 +178,26 @@ public sealed class Delivering_events_directly : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_batch_is_tried_again_event_by_event_so_only_the_refused_event_is_dropped()
+    {
+        var messages = new[] { "Billing", InBatches.RefusedTopic, "Billing" }.Select((topic, i) => OutboxMessage.Create(
+            new InteractionRecorded("c-1", i + 1, $"chat-{i + 1}", "interaction", "chat", "inbound", topic, null, RaisedAt, RaisedAt), RaisedAt)).ToArray();
+
+        var outcomes = new List<Task<Exception?>>();
+        foreach (var message in messages)
+        {
+            outcomes.Add(await _delivery.PublishAndWatchAsync(message, CancellationToken.None));
+        }
+
+        var ended = await Task.WhenAll(outcomes).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Null(ended[0]);
+        Assert.IsType<RelationshipValidationException>(ended[1]);
+        Assert.Null(ended[2]);
+        Assert.Equal([[1, 2, 3], [1], [2], [3]], _calls.Batches.Select(b => b.Select(e => ((InteractionRecorded)e.Event).Sequence).ToArray()).ToArray());
+    }
+
+    [Fact]
     public async Task A_consumer_runs_on_the_thread_pool_without_the_relaying_calls_context()
     {
         var relaying = new ConcurrentExclusiveSchedulerPair().ExclusiveScheduler;
@@ -344,13 +364,18 @@ public sealed class Delivering_events_directly : IDisposable
 
     private sealed class InBatches(Calls calls) : IConsumer<Batch<InteractionRecorded>>, IEventBatchConsumer
     {
+        /// <summary>A batch holding an interaction on this topic is refused.</summary>
+        public const string RefusedTopic = "Refused";
+
         public Task Consume(ConsumeContext<Batch<InteractionRecorded>> context) => throw new InvalidOperationException("Not through MassTransit.");
 
         public Task ConsumeAsync(IReadOnlyList<(object Event, EventDelivery Delivery)> batch, CancellationToken cancellationToken)
         {
             calls.Batches.Enqueue(batch);
             calls.BatchSpans.Enqueue(Activity.Current);
-            return Task.CompletedTask;
+            return batch.Any(e => ((InteractionRecorded)e.Event).Topic == RefusedTopic)
+                ? Task.FromException(new RelationshipValidationException("topic", "This topic is refused (simulated)."))
+                : Task.CompletedTask;
         }
     }
 
