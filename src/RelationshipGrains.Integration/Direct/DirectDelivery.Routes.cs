@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
-using RelationshipGrains.Integration.Consumers;
 using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Integration.Consumers;
 
 namespace RelationshipGrains.Integration.Direct;
 
