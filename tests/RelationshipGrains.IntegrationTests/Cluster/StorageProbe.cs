@@ -80,7 +80,7 @@ internal sealed class StorageProbe : IAsyncDisposable
 
         var sorted = window.Select(a => a.Took.TotalMilliseconds).Order().ToList();
         var slowest = window.MaxBy(a => a.Took);
-        return $"{window.Count} storage probes answered in {sorted[sorted.Count / 2]:0} ms (median), the slowest in "
+        return $"{window.Count} storage probes answered in {Percentiles.Of(sorted, 0.5):0} ms (median), the slowest in "
             + $"{slowest.Took.TotalMilliseconds:0} ms (sent {(slowest.Sent - from).TotalMilliseconds:0} ms in), "
             + $"{sorted.Count(ms => ms > 250)} over 250 ms, {failed} failed";
     }

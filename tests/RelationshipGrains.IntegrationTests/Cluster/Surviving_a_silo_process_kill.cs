@@ -210,8 +210,8 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         var withinASecond = before.Count(ms => ms <= 1_000) / (double)Math.Max(1, before.Count);
         var timeouts = failed.Count(f => f.TimedOut);
         say($"BEFORE THE KILL: {sustained:0} acknowledged/s sustained of {PerSecond}/s offered = {sustained / rawAppends:0.00} of Azurite's raw append rate; "
-            + $"of {before.Count} calls sent in the first {(settled - runStart).TotalSeconds:0} s, latency from first send p50 {Percentile(before, 0.50):0} ms, "
-            + $"p99 {Percentile(before, 0.99):0} ms, {withinASecond:P1} within 1 s; {timeouts} timeouts before the kill.");
+            + $"of {before.Count} calls sent in the first {(settled - runStart).TotalSeconds:0} s, latency from first send p50 {Percentiles.Of(before, 0.50):0} ms, "
+            + $"p99 {Percentiles.Of(before, 0.99):0} ms, {withinASecond:P1} within 1 s; {timeouts} timeouts before the kill.");
 
         // Whether the slow calls cluster at the run's start (the warm-up's tail) or spread over it (the steady load).
         var slices = sent.GroupBy(a => (int)((a.FirstSent - runStart).TotalSeconds / 5)).OrderBy(g => g.Key)
@@ -235,8 +235,6 @@ public sealed class Surviving_a_silo_process_kill(ITestOutputHelper output)
         }
         return (withinASecond, timeouts);
     }
-
-    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? double.NaN : sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(p * sorted.Count))];
 
     /// <summary>The cluster's ports admit only clients with its certificate, and those only to the channel surface.</summary>
     private static async Task AssertStrangersAreRefusedAsync(ProcessCluster cluster, string prefix, Action<string> say)
