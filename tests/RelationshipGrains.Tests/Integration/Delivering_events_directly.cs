@@ -315,15 +315,8 @@ public sealed class Delivering_events_directly : IDisposable
 
         public IReadOnlyList<Call> Of(params string[] consumers) => [.. _calls.Where(c => consumers.Contains(c.Consumer))];
 
-        public async Task WaitForAsync(string consumer, int count)
-        {
-            for (var i = 0; i < 1_000 && Of(consumer).Count < count; i++)
-            {
-                await Task.Delay(5);
-            }
-
-            Assert.True(Of(consumer).Count >= count, $"{consumer} was called {Of(consumer).Count} times, not {count}.");
-        }
+        public Task WaitForAsync(string consumer, int count) =>
+            Poll.UntilAsync(() => Task.FromResult(Of(consumer).Count), n => n >= count, TimeSpan.FromSeconds(5), $"{consumer} being called {count} times");
 
         public async Task ConsumeAsync(string consumer, object integrationEvent, EventDelivery delivery)
         {
