@@ -46,7 +46,7 @@ public sealed partial class CustomerGrain
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentGranted, now, now, Author.Customer,
             Text: string.Join(", ", scopes.Select(Kebab.Of)), Subject: grant.PartnerId), now);
         Outbox.Add(new ConsentChanged(CustomerId, grant.PartnerId, [.. scopes.Select(Kebab.Of)], grant.ExpiresAt, now), now);
-        await PersistAsync();
+        await PersistAppendedAsync();
         return created;
     }
 
@@ -69,7 +69,7 @@ public sealed partial class CustomerGrain
         Append(seq => new TimelineEntry(seq, $"consent:{seq}", TimelineEntryKind.ConsentRevoked, now, now, Author.Customer,
             Subject: partnerId), now);
         Outbox.Add(new ConsentChanged(CustomerId, partnerId, [], null, now), now);
-        await PersistAsync();
+        await PersistAppendedAsync();
         return true;
     }
 

@@ -45,7 +45,7 @@ public sealed partial class CustomerGrain
             Author.Customer, Text: intent.Text, Topic: intent.Category, Subject: intent.IntentId), now);
         Outbox.Add(new IntentExpressed(CustomerId, created.IntentId, created.Category, created.Budget?.Amount,
             created.Budget?.Currency, created.Deadline, [.. matches.Select(m => m.PartnerId)], now), now);
-        await PersistAsync();
+        await PersistAppendedAsync();
         await CastAsync(created);
         return created;
     }
@@ -71,7 +71,7 @@ public sealed partial class CustomerGrain
         Append(seq => new TimelineEntry(seq, $"intent:{intentId}:withdrawn", TimelineEntryKind.IntentWithdrawn, now, now,
             Author.Customer, Topic: intent.Category, Subject: intentId), now);
         Outbox.Add(new IntentWithdrawn(CustomerId, intentId, now, CastTo(intent)), now);
-        await PersistAsync();
+        await PersistAppendedAsync();
         return withdrawn;
     }
 

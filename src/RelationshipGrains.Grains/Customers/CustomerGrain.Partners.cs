@@ -58,7 +58,7 @@ public sealed partial class CustomerGrain
         Append(seq => new TimelineEntry(seq, $"offer:{seq}", TimelineEntryKind.IntentOfferReceived, now, now, new Author(AuthorKind.Partner, partnerId),
             Channel.Partner, Text: $"Offer of {made.Price.Amount} {made.Price.Currency}, ready in {made.LeadTimeDays} days. {made.Terms}".TrimEnd(),
             Topic: intent.Category, Subject: intentId), now);
-        await PersistAsync();
+        await PersistAppendedAsync();
         return made;
     }
 
@@ -221,8 +221,7 @@ public sealed partial class CustomerGrain
         var entry = Append(seq => create(seq, entryId, now), now);
         State.RememberEntryId(entryId, entry.Sequence);
         alsoChange?.Invoke();
-        await PersistAsync();
-        await ArchiveIfFullAsync();
+        await PersistAppendedAsync();
     }
 
     public Task<IReadOnlyList<string>> ListValueChainsAsync()

@@ -51,9 +51,8 @@ public sealed partial class CustomerGrain
 
         Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, Kebab.Of(kind), Kebab.Of(entry.Channel!.Value),
             Kebab.Of(entry.Direction!.Value), entry.Topic, entry.Status, entry.OccurredAt, now), now);
-        await PersistAsync();
+        await PersistAppendedAsync();
         metrics.InteractionsRecorded.Add(1);
-        await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
     }
 
@@ -107,8 +106,7 @@ public sealed partial class CustomerGrain
             target.Channel, Text: change.Note, Topic: target.Topic, CorrelationId: target.CorrelationId, Status: status,
             RelatesTo: target.Sequence), now);
         State.RememberEntryId(change.RequestId, entry.Sequence);
-        await PersistAsync();
-        await ArchiveIfFullAsync();
+        await PersistAppendedAsync();
         return new RecordResult(entry, Created: true);
     }
 

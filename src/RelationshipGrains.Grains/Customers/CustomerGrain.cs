@@ -110,7 +110,7 @@ public sealed partial class CustomerGrain(
             Tags = update.Tags is { Count: > 0 } tags ? tags.Distinct().ToArray() : [],
         };
         Append(seq => new TimelineEntry(seq, $"profile:{seq}", TimelineEntryKind.ProfileUpdated, now, now, Author.Customer), now);
-        await PersistAsync();
+        await PersistAppendedAsync();
 
         // After the write, so the directory never lists what was not stored; a failure here fails the call, and the
         // caller's retry (a PUT) writes the card again.
@@ -150,6 +150,17 @@ public sealed partial class CustomerGrain(
     {
         TrimArchivedEntries();
         return journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());
+    }
+
+    /// <summary>
+    /// Persists a change that appended timeline entries, then moves full pages out of the window. Every such change
+    /// goes through here: a customer changed only by profile updates, consents, intents or offers once grew its window
+    /// (and every snapshot of it) without bound until its next interaction.
+    /// </summary>
+    private async Task PersistAppendedAsync()
+    {
+        await PersistAsync();
+        await ArchiveIfFullAsync();
     }
 
     private void Persisted()

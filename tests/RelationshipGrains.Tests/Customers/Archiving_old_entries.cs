@@ -89,6 +89,35 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         Assert.Equal(Enumerable.Range(6, 40).Select(i => (long)i), received);
     }
 
+    [Theory]
+    [InlineData("profile updates")]
+    [InlineData("intents expressed and withdrawn")]
+    public async Task Changes_other_than_interactions_move_full_pages_out_of_the_window_too(string changes)
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        var page = fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customer.GetPrimaryKeyString()}/0");
+        for (var i = 1; i <= ClusterFixture.WindowSize + 2; i += 2)
+        {
+            if (changes == "profile updates")
+            {
+                await customer.UpdateProfileAsync(new UpdateProfile($"Name {i}"));
+                await customer.UpdateProfileAsync(new UpdateProfile($"Name {i + 1}"));
+            }
+            else
+            {
+                await customer.ExpressIntentAsync(new ExpressIntent($"want-{i}", $"A chair, number {i}", "chairs"));
+                await customer.WithdrawIntentAsync($"want-{i}");
+            }
+        }
+
+        // The page is stored after the change that filled the window answers; a deactivation waits for it.
+        await fixture.Cluster.DeactivateAsync(customer);
+
+        var stored = fixture.Storage.Peek<TimelineArchivePageState>(TimelineArchivePageGrain.StateName, page.GetGrainId());
+        Assert.NotNull(stored);
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.PageSize).Select(i => (long)i), stored.Entries.Select(e => e.Sequence));
+    }
+
     [Fact]
     public async Task A_page_stored_before_a_crash_is_not_archived_twice()
     {
