@@ -47,7 +47,15 @@ public sealed record BackOfficeUpdate(
     public string MessageEntryId => $"msg:{MessageId:N}";
 
     /// <summary>The timeline entry id of the case or campaign, shared by every update about it.</summary>
-    public string? SubjectEntryId => SubjectId is null ? null : $"{(Kind == TimelineEntryKind.ServiceCase ? "case" : "touch")}:{SubjectId}";
+    public string? SubjectEntryId => SubjectId is null ? null : $"{(Kind == TimelineEntryKind.ServiceCase ? CasePrefix : TouchPrefix)}{SubjectId}";
+
+    private const string CasePrefix = "case:";
+    private const string TouchPrefix = "touch:";
+
+    /// <summary>Whether an entry id names a case or campaign (<see cref="SubjectEntryId"/>), which later updates look up.</summary>
+    /// <param name="entryId">A timeline entry id.</param>
+    public static bool IsSubjectEntryId(string entryId) =>
+        entryId.StartsWith(CasePrefix, StringComparison.Ordinal) || entryId.StartsWith(TouchPrefix, StringComparison.Ordinal);
 
     /// <summary>Checks the fields the timeline does not check itself.</summary>
     /// <exception cref="Errors.RelationshipValidationException">

@@ -145,7 +145,7 @@ public sealed partial class CustomerGrain
         }
     }
 
-    private void ForgetOldEntryIds() => State.ForgetEntryIdsThrough(State.LastSequence - _options.IdempotencyWindow);
+    private void ForgetOldEntryIds() => State.ForgetEntryIdsThrough(State.LastSequence - _options.IdempotencyWindow, _options.SubjectsKept);
 
     private ITimelineArchivePageGrain ArchivePage(long pageNumber) =>
         GrainFactory.GetGrain<ITimelineArchivePageGrain>($"{CustomerId}/{pageNumber}");

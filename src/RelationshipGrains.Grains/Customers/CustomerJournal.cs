@@ -51,7 +51,8 @@ public sealed class CustomerJournal(IDurableStateManager manager)
 
     /// <summary>For a caller that remembers the id by <paramref name="key"/> when it is new, so it is hashed once.</summary>
     public bool TryGetSequence(string entryId, EntryIdKey key, out long sequence) =>
-        _entryIds.TryGetValue(key.Value, out sequence) || _entryIds.TryGetValue(entryId, out sequence);
+        _entryIds.TryGetValue(key.Value, out sequence) || _entryIds.TryGetValue(entryId, out sequence)
+        || key.Before is { } before && _entryIds.TryGetValue(before, out sequence);
 
     public bool KnowsEntryId(string entryId) => TryGetSequence(entryId, out _);
 
@@ -59,10 +60,30 @@ public sealed class CustomerJournal(IDurableStateManager manager)
 
     public void RememberEntryId(EntryIdKey key, long sequence) => _entryIds[key.Value] = sequence;
 
-    /// <summary>Forgets the ids of sequences up to <paramref name="oldest"/>.</summary>
-    public void ForgetEntryIdsThrough(long oldest)
+    /// <summary>
+    /// Forgets the ids of sequences up to <paramref name="oldest"/>, but for the latest <paramref name="subjectsKept"/>
+    /// cases and campaigns: a back-office update finds its case by the case's id, however many entries came since, and
+    /// one that found none recorded the update as a second case and left the first at its old status.
+    /// </summary>
+    public void ForgetEntryIdsThrough(long oldest, int subjectsKept)
     {
-        foreach (var key in _entryIds.Where(e => e.Value <= oldest).Select(e => e.Key).ToList())
+        List<KeyValuePair<string, long>> subjects = [];
+        foreach (var entry in _entryIds)
+        {
+            if (EntryIdKey.NamesSubject(entry.Key))
+            {
+                subjects.Add(entry);
+            }
+        }
+
+        var forgotten = _entryIds.Where(e => e.Value <= oldest && !EntryIdKey.NamesSubject(e.Key)).Select(e => e.Key).ToList();
+        if (subjects.Count > subjectsKept)
+        {
+            forgotten.AddRange(subjects.Where(s => s.Value <= oldest).OrderBy(s => s.Value)
+                .Take(subjects.Count - subjectsKept).Select(s => s.Key));
+        }
+
+        foreach (var key in forgotten)
         {
             _entryIds.Remove(key);
         }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using RelationshipGrains.Customers;
 
 namespace RelationshipGrains.Grains.Customers;
 
@@ -8,12 +9,16 @@ namespace RelationshipGrains.Grains.Customers;
 /// The key a customer remembers a caller-supplied entry id by: '#' and the first 128 bits of its SHA-256, 23
 /// characters. A customer keeps its last 2,000 ids for retry detection; as sent (often 36-60 characters, up to 128)
 /// they were most of its snapshot and of a long conversation's activation. A collision would make a new interaction
-/// pass for a retry, so the hash is one no caller can aim at. Ids never hold '#', so a key never equals an id that an
-/// earlier version stored as it came. A type of its own, so an id is never passed where its key is meant.
+/// pass for a retry, so the hash is one no caller can aim at. Ids never hold '#' or '$', so a key never equals an id
+/// that an earlier version stored as it came. A case's or campaign's id (<see cref="BackOfficeUpdate.IsSubjectEntryId"/>)
+/// starts with '$' instead: back-office updates find the case by it long after retries stop, so it is kept longer.
+/// A type of its own, so an id is never passed where its key is meant.
 /// </summary>
 public readonly struct EntryIdKey
 {
     private const int HashBytes = 16;
+    private const char Retry = '#';
+    private const char Subject = '$';
 
     private EntryIdKey(string value) => Value = value;
 
@@ -22,8 +27,18 @@ public readonly struct EntryIdKey
 
     public override string ToString() => Value;
 
+    /// <summary>The key names a case or campaign, or is one that an earlier version stored as it came.</summary>
+    public static bool NamesSubject(string stored) => stored[0] == Subject || BackOfficeUpdate.IsSubjectEntryId(stored);
+
+    /// <summary>
+    /// The key a case's or campaign's id had from 2026-12-03 until subjects got keys of their own (2026-12-06), which
+    /// journals still hold; null for any other id.
+    /// </summary>
+    public string? Before => Value[0] == Subject ? Retry + Value[1..] : null;
+
     public static EntryIdKey Of(string entryId)
     {
+        var mark = BackOfficeUpdate.IsSubjectEntryId(entryId) ? Subject : Retry;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         var length = Encoding.UTF8.GetMaxByteCount(entryId.Length);
         if (length <= 1024)
@@ -36,10 +51,9 @@ public readonly struct EntryIdKey
             SHA256.HashData(Encoding.UTF8.GetBytes(entryId), hash);
         }
 
-        return new(string.Create(1 + Base64Url.GetEncodedLength(HashBytes), hash[..HashBytes], static (key, bytes) =>
-        {
-            key[0] = '#';
-            Base64Url.EncodeToChars(bytes, key[1..]);
-        }));
+        Span<char> key = stackalloc char[1 + Base64Url.GetEncodedLength(HashBytes)];
+        key[0] = mark;
+        Base64Url.EncodeToChars(hash[..HashBytes], key[1..]);
+        return new(new string(key));
     }
 }

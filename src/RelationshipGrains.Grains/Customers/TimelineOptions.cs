@@ -22,6 +22,13 @@ public sealed class TimelineOptions
     public int IdempotencyWindow { get; set; } = 2_000;
 
     /// <summary>
+    /// How many of the latest service cases and marketing touches a customer keeps finding by their ids once they are
+    /// older than <see cref="IdempotencyWindow"/>, so the back office's updates move their status (an update about an
+    /// older one is recorded as a new case). About 100 bytes each in an active customer that has them.
+    /// </summary>
+    public int SubjectsKept { get; set; } = 1_000;
+
+    /// <summary>
     /// Interactions one customer may record in a minute counted from the first of them (retries of recorded ones do
     /// not count).
     /// </summary>

@@ -32,6 +32,7 @@ public static class RelationshipGrainsSiloExtensions
             .Validate(o => o.PageSize is >= 10 and <= 1_000, "Timeline:PageSize must be between 10 and 1000.")
             .Validate(o => o.WindowSize >= o.PageSize, "Timeline:WindowSize must be at least Timeline:PageSize.")
             .Validate(o => o.IdempotencyWindow >= o.WindowSize, "Timeline:IdempotencyWindow must be at least Timeline:WindowSize.")
+            .Validate(o => o.SubjectsKept >= 0, "Timeline:SubjectsKept must be 0 or more.")
             .Validate(o => o.InteractionsPerMinute >= 1, "Timeline:InteractionsPerMinute must be 1 or more.")
             .ValidateOnStart();
         silo.Services.AddOptions<CommunityOptions>()

@@ -68,8 +68,52 @@ public sealed class Applying_back_office_updates_in_the_order_they_happened(Clus
         Assert.Equal("closed", await StatusOfAsync(stewardship, opened.Entry.Sequence));
     }
 
-    private static BackOfficeUpdate Case(string? status, DateTimeOffset occurredAt, string? note = null) => new(
-        Guid.NewGuid(), TimelineEntryKind.ServiceCase, "c-7", Channel.Email, Direction.Inbound, "My parcel is late", null, status, note, occurredAt);
+    [Fact]
+    public async Task An_update_about_a_case_older_than_the_retry_window_still_moves_its_status()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        var now = fixture.Time.GetUtcNow();
+        var opened = await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case(null, now.AddMinutes(-5)));
+        await InteractionsPastTheRetryWindowAsync(customer);
+
+        var resolved = await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case("resolved", now));
+
+        Assert.Equal((TimelineEntryKind.StatusChanged, "resolved", opened.Entry.Sequence),
+            (resolved.Entry.Kind, resolved.Entry.Status, resolved.Entry.RelatesTo));
+        Assert.Single((await customer.Stewardship().ExportTimelineAsync().ToListAsync()), e => e.Kind == TimelineEntryKind.ServiceCase);
+    }
+
+    [Fact]
+    public async Task Past_the_retry_window_only_the_latest_cases_are_kept_and_an_update_about_an_older_one_records_it_anew()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        var now = fixture.Time.GetUtcNow();
+        List<long> cases = [];
+        for (var i = 1; i <= ClusterFixture.SubjectsKept + 1; i++)
+        {
+            cases.Add((await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case(null, now.AddMinutes(-5), subject: $"c-{i}"))).Entry.Sequence);
+        }
+
+        await InteractionsPastTheRetryWindowAsync(customer);
+
+        var oldest = await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case("resolved", now, subject: "c-1"));
+        var kept = await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case("resolved", now, subject: "c-2"));
+
+        Assert.Equal((TimelineEntryKind.ServiceCase, true), (oldest.Entry.Kind, oldest.Created));
+        Assert.Equal((TimelineEntryKind.StatusChanged, cases[1]), (kept.Entry.Kind, kept.Entry.RelatesTo));
+    }
+
+    /// <summary>Enough interactions that the ids of every entry before them are forgotten, a page at a time.</summary>
+    private static async Task InteractionsPastTheRetryWindowAsync(ICustomerGrain customer)
+    {
+        for (var i = 0; i <= ClusterFixture.IdempotencyWindow + ClusterFixture.PageSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"chat-{i}"));
+        }
+    }
+
+    private static BackOfficeUpdate Case(string? status, DateTimeOffset occurredAt, string? note = null, string subject = "c-7") => new(
+        Guid.NewGuid(), TimelineEntryKind.ServiceCase, subject, Channel.Email, Direction.Inbound, "My parcel is late", null, status, note, occurredAt);
 
     private static async Task<string?> StatusOfAsync(ICustomerStewardshipGrain customer, long sequence) =>
         (await customer.ExportTimelineAsync().ToListAsync()).Single(e => e.Sequence == sequence).Status;

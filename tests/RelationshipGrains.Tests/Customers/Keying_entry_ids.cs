@@ -20,4 +20,18 @@ public sealed class Keying_entry_ids
         // 600 characters: hashed from a heap buffer rather than the stack, with the same result.
         Assert.Equal("#UTCzPmuH-_UxbtkEnpiSTg", EntryIdKey.Of(new string('x', 600)).Value);
     }
+
+    [Theory]
+    [InlineData("case:c-7", "$Mj4B2PBqt68NqAExnWggYg", "#Mj4B2PBqt68NqAExnWggYg")]
+    [InlineData("touch:spring-2026", "$9oHnigKH-XIG6ZVOI-7kzg", "#9oHnigKH-XIG6ZVOI-7kzg")]
+    public void A_case_or_campaign_is_marked_to_be_kept_and_still_found_under_the_key_it_had_before(string entryId, string key, string before)
+    {
+        var keyed = EntryIdKey.Of(entryId);
+
+        Assert.Equal((key, before), (keyed.Value, keyed.Before));
+        Assert.True(EntryIdKey.NamesSubject(keyed.Value));
+        Assert.True(EntryIdKey.NamesSubject(entryId));
+        Assert.False(EntryIdKey.NamesSubject(EntryIdKey.Of("hello-1").Value));
+        Assert.Null(EntryIdKey.Of("hello-1").Before);
+    }
 }

@@ -44,6 +44,8 @@ public class ClusterFixture : IAsyncLifetime
 
     public const int WindowSize = 20;
     public const int PageSize = 10;
+    public const int IdempotencyWindow = 100;
+    public const int SubjectsKept = 3;
     public const int RecentPosts = 4;
     public const int PostPageSize = 2;
     public const int MaxThreadPosts = 6;
@@ -95,7 +97,8 @@ public class ClusterFixture : IAsyncLifetime
                 // Small enough that ordinary tests cross from window to archive pages.
                 o.WindowSize = WindowSize;
                 o.PageSize = PageSize;
-                o.IdempotencyWindow = 100;
+                o.IdempotencyWindow = IdempotencyWindow;
+                o.SubjectsKept = SubjectsKept;
                 o.InteractionsPerMinute = InteractionsPerMinute;
             });
             silo.Services.Configure<CommunityOptions>(o =>
