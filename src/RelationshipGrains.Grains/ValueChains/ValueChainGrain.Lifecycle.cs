@@ -13,32 +13,34 @@ public sealed partial class ValueChainGrain
 
     public async Task<ValueChainView> CommitAsync(string customerId)
     {
-        RequireOwner(customerId);
-        if (State.Status == ValueChainStatus.Committed)
+        await ChangeAsync(() =>
         {
-            await TellAsync();
-            return OwnerView();
-        }
+            RequireOwner(customerId);
+            if (State.Status == ValueChainStatus.Committed)
+            {
+                return false;
+            }
 
-        RequireOpen();
-        var unmet = State.Slots.Select(SlotRules.Unmet).OfType<string>().ToList();
-        if (State.Slots.Count == 0)
-        {
-            unmet.Add("the chain has no slots");
-        }
+            RequireOpen();
+            var unmet = State.Slots.Select(SlotRules.Unmet).OfType<string>().ToList();
+            if (State.Slots.Count == 0)
+            {
+                unmet.Add("the chain has no slots");
+            }
 
-        if (unmet.Count > 0)
-        {
-            throw new RelationshipConflictException($"The value chain cannot be committed: {string.Join("; ", unmet)}.");
-        }
+            if (unmet.Count > 0)
+            {
+                throw new RelationshipConflictException($"The value chain cannot be committed: {string.Join("; ", unmet)}.");
+            }
 
-        Outbox.EnsureRoom();
-        var now = time.GetUtcNow();
-        State.Status = ValueChainStatus.Committed;
-        State.CommittedAt = now;
-        State.Slots.ForEach(s => s.Fulfilment = FulfilmentStatus.Accepted);
-        Outbox.Add(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title, CommittedSlots(), now), now);
-        await SaveAndTellCustomerAsync($"Value chain committed with {string.Join(", ", State.Slots.Select(s => $"{s.AcceptedPartnerId} as {s.Role}"))}.");
+            Outbox.EnsureRoom();
+            var now = time.GetUtcNow();
+            State.Status = ValueChainStatus.Committed;
+            State.CommittedAt = now;
+            State.Slots.ForEach(s => s.Fulfilment = FulfilmentStatus.Accepted);
+            Outbox.Add(new ValueChainCommitted(ChainId, State.OwnerCustomerId!, State.Title, CommittedSlots(), now), now);
+            return Step($"Value chain committed with {string.Join(", ", State.Slots.Select(s => $"{s.AcceptedPartnerId} as {s.Role}"))}.");
+        });
         return OwnerView();
     }
 
@@ -74,92 +76,97 @@ public sealed partial class ValueChainGrain
         // The bus's consumer refuses it as it parses; a grain client could still send it.
         RefusePending(status);
         var changedAt = Validation.Check.OccurredAt(occurredAt, time.GetUtcNow());
-        if (State.ProcessedMessages.Contains(messageId))
-        {
-            // A redelivery, perhaps because telling the customer failed after the first one's write.
-            await TellAsync();
-            return false;
-        }
-
-        await ChangeFulfilmentAsync(partnerId, role, status, note is null ? "(from the ERP)" : $"{note} (from the ERP)", messageId, changedAt);
-        return true;
+        return await ChangeFulfilmentAsync(partnerId, role, status, note is null ? "(from the ERP)" : $"{note} (from the ERP)", messageId, changedAt);
     }
 
     /// <summary>
     /// Moves a committed slot on; <paramref name="messageId"/> is remembered in the same write when a back-office
     /// message asked, and <paramref name="changedAt"/> is when the ERP says the order moved (a partner's own update
-    /// happens now).
+    /// happens now). False for a back-office message applied before.
     /// </summary>
-    private async Task ChangeFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note, Guid? messageId, DateTimeOffset? changedAt)
+    private async Task<bool> ChangeFulfilmentAsync(string partnerId, string role, FulfilmentStatus status, string? note, Guid? messageId, DateTimeOffset? changedAt)
     {
-        var slot = InvitedSlot(partnerId, role);
-        if (State.Status is not (ValueChainStatus.Committed or ValueChainStatus.Completed) || slot.AcceptedPartnerId != partnerId)
+        var applied = true;
+        await ChangeAsync(() =>
         {
-            throw new RelationshipConflictException($"Slot '{role}' is not committed to you; there is nothing to fulfil.");
-        }
-
-        // The ERP's messages (those with an id) may skip a step or arrive after later news; a partner moves one step.
-        var move = messageId is not null
-            ? SlotRules.ForErp(slot.Fulfilment, status, slot.FulfilmentChangedAt, changedAt ?? time.GetUtcNow())
-            : SlotRules.ForPartner(slot.Fulfilment, status);
-        if (move == FulfilmentMove.Passed)
-        {
-            // Nothing moves, but a back-office message is still remembered as applied.
-            if (messageId is { } seen)
+            if (messageId is { } message && State.ProcessedMessages.Contains(message))
             {
-                State.ProcessedMessages.AddKeepingLatest(seen, ProcessedMessagesKept);
-                await WriteAsync();
+                // A redelivery, perhaps because telling the customer failed after the first one's write.
+                applied = false;
+                return false;
             }
 
-            await TellAsync();
-            return;
-        }
+            var slot = InvitedSlot(partnerId, role);
+            if (State.Status is not (ValueChainStatus.Committed or ValueChainStatus.Completed) || slot.AcceptedPartnerId != partnerId)
+            {
+                throw new RelationshipConflictException($"Slot '{role}' is not committed to you; there is nothing to fulfil.");
+            }
 
-        if (move == FulfilmentMove.Refused)
-        {
-            throw new RelationshipConflictException($"Slot '{role}' is {Kebab.Of(slot.Fulfilment)}; it cannot move to {Kebab.Of(status)}.");
-        }
+            // The ERP's messages (those with an id) may skip a step or arrive after later news; a partner moves one step.
+            var move = messageId is not null
+                ? SlotRules.ForErp(slot.Fulfilment, status, slot.FulfilmentChangedAt, changedAt ?? time.GetUtcNow())
+                : SlotRules.ForPartner(slot.Fulfilment, status);
+            if (move == FulfilmentMove.Passed)
+            {
+                // Nothing moves, but a back-office message is still remembered as applied.
+                if (messageId is { } seen)
+                {
+                    State.ProcessedMessages.AddKeepingLatest(seen, ProcessedMessagesKept);
+                    return true;
+                }
 
-        Outbox.EnsureRoom();
-        if (messageId is { } id)
-        {
-            State.ProcessedMessages.AddKeepingLatest(id, ProcessedMessagesKept);
-        }
+                return false;
+            }
 
-        var now = time.GetUtcNow();
-        slot.Fulfilment = status;
-        // Only the ERP's own times are compared with each other: a partner's come from our clock, which may run apart.
-        slot.FulfilmentChangedAt = messageId is null ? null : changedAt;
-        if (State.Slots.All(s => s.Fulfilment == FulfilmentStatus.Delivered))
-        {
-            State.Status = ValueChainStatus.Completed;
-        }
+            if (move == FulfilmentMove.Refused)
+            {
+                throw new RelationshipConflictException($"Slot '{role}' is {Kebab.Of(slot.Fulfilment)}; it cannot move to {Kebab.Of(status)}.");
+            }
 
-        Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, Kebab.Of(status), changedAt ?? now, Kebab.Of(State.Status)), now);
-        await SaveAndTellCustomerAsync($"{partnerId} reports '{role}' {Kebab.Words(status)}.{(note is null ? "" : " " + note)}", partnerId);
+            Outbox.EnsureRoom();
+            if (messageId is { } id)
+            {
+                State.ProcessedMessages.AddKeepingLatest(id, ProcessedMessagesKept);
+            }
+
+            var now = time.GetUtcNow();
+            slot.Fulfilment = status;
+            // Only the ERP's own times are compared with each other: a partner's come from our clock, which may run apart.
+            slot.FulfilmentChangedAt = messageId is null ? null : changedAt;
+            if (State.Slots.All(s => s.Fulfilment == FulfilmentStatus.Delivered))
+            {
+                State.Status = ValueChainStatus.Completed;
+            }
+
+            Outbox.Add(new ValueChainSlotStatusChanged(ChainId, State.OwnerCustomerId!, role, partnerId, Kebab.Of(status), changedAt ?? now, Kebab.Of(State.Status)), now);
+            return Step($"{partnerId} reports '{role}' {Kebab.Words(status)}.{(note is null ? "" : " " + note)}", partnerId);
+        });
+        return applied;
     }
 
     public async Task<ValueChainView> CancelAsync(string customerId, string? reason)
     {
-        RequireOwner(customerId);
         Validation.Check.OptionalText(reason, "reason", Validation.Limits.StatusNote);
-        if (State.Status == ValueChainStatus.Cancelled)
+        await ChangeAsync(() =>
         {
-            await TellAsync();
-            return OwnerView();
-        }
+            RequireOwner(customerId);
+            if (State.Status == ValueChainStatus.Cancelled)
+            {
+                return false;
+            }
 
-        if (State.Status == ValueChainStatus.Completed || State.Slots.Any(s => s.Fulfilment is FulfilmentStatus.Shipped or FulfilmentStatus.Delivered))
-        {
-            throw new RelationshipConflictException("Part of this value chain has already shipped; it can no longer be cancelled.");
-        }
+            if (State.Status == ValueChainStatus.Completed || State.Slots.Any(s => s.Fulfilment is FulfilmentStatus.Shipped or FulfilmentStatus.Delivered))
+            {
+                throw new RelationshipConflictException("Part of this value chain has already shipped; it can no longer be cancelled.");
+            }
 
-        Outbox.EnsureRoom();
-        var wasCommitted = State.Status == ValueChainStatus.Committed;
-        State.Status = ValueChainStatus.Cancelled;
-        Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), PartnersInChain(),
-            wasCommitted ? CommittedSlots(withOrders: true) : null), time.GetUtcNow());
-        await SaveAndTellCustomerAsync($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
+            Outbox.EnsureRoom();
+            var wasCommitted = State.Status == ValueChainStatus.Committed;
+            State.Status = ValueChainStatus.Cancelled;
+            Outbox.Add(new ValueChainCancelled(ChainId, State.OwnerCustomerId!, reason, wasCommitted, time.GetUtcNow(), PartnersInChain(),
+                wasCommitted ? CommittedSlots(withOrders: true) : null), time.GetUtcNow());
+            return Step($"Value chain cancelled.{(reason is null ? "" : " " + reason)}");
+        });
         return OwnerView();
     }
 

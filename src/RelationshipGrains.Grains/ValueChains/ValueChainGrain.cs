@@ -44,7 +44,7 @@ public sealed partial class ValueChainGrain(
         Outbox.OnDeactivateAsync(reason, () => state.WriteOrReloadAsync(this));
 
     public Task ReceiveReminder(string reminderName, TickStatus status) =>
-        reminderName == GrainOutbox.ReminderName ? Outbox.OnReminderAsync(WriteAsync) : Task.CompletedTask;
+        reminderName == GrainOutbox.ReminderName ? UnderWriteLockAsync(() => Outbox.OnReminderAsync(() => state.WriteOrReloadAsync(this, Outbox))) : Task.CompletedTask;
 
     public void OnDehydrate(IDehydrationContext dehydrationContext) => Outbox.Dehydrate(dehydrationContext);
 
@@ -56,23 +56,26 @@ public sealed partial class ValueChainGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         request.Validate();
-        if (State.OwnerCustomerId is { } owner)
+        if (State.OwnerCustomerId is null)
         {
-            // An erased owner's pseudonym is nobody's: the chain stays its partners', not a retry's to read.
-            if (State.OwnerErased || owner != request.OwnerCustomerId || State.Title != request.Title)
-            {
-                throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
-            }
-
-            await TellAsync();
-            return OwnerView();
+            RequireIdWithoutOwner(request.OwnerCustomerId);
+            await NoteForOwnerAsync(request.OwnerCustomerId);
         }
 
-        RequireIdWithoutOwner(request.OwnerCustomerId);
-        await NoteForOwnerAsync(request.OwnerCustomerId);
-        Begin(request, (request.Slots ?? []).Select(NewSlot));
-        Opened(partnerIds: []);
-        await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created with {State.Slots.Count} slot(s).");
+        await ChangeAsync(() =>
+        {
+            if (State.OwnerCustomerId is { } owner)
+            {
+                // An erased owner's pseudonym is nobody's: the chain stays its partners', not a retry's to read.
+                return State.OwnerErased || owner != request.OwnerCustomerId || State.Title != request.Title
+                    ? throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.")
+                    : false;
+            }
+
+            Begin(request, (request.Slots ?? []).Select(NewSlot));
+            Opened(partnerIds: []);
+            return Step($"Value chain '{request.Title}' created with {State.Slots.Count} slot(s).");
+        });
         return OwnerView();
     }
 
@@ -90,31 +93,30 @@ public sealed partial class ValueChainGrain(
 
     public async Task<ValueChainView> AddSlotAsync(string customerId, SlotDefinition slot)
     {
-        RequireOwner(customerId);
         ArgumentNullException.ThrowIfNull(slot);
         slot.Validate("");
-        // Retries are answered before the chain's status is checked: a retry after a commit answers as the first did.
-        if (State.Slots.FirstOrDefault(s => s.Role == slot.Role) is { } existing)
+        await ChangeAsync(() =>
         {
-            // The same slot again is a retry whose answer was lost; another under the same role is a conflict.
-            var asked = NewSlot(slot);
-            if (existing.Requirements != asked.Requirements || !SameConstraints(existing.Constraints, asked.Constraints))
+            RequireOwner(customerId);
+            // Retries are answered before the chain's status is checked: a retry after a commit answers as the first did.
+            if (State.Slots.FirstOrDefault(s => s.Role == slot.Role) is { } existing)
             {
-                throw new RelationshipConflictException($"The chain already has a slot '{slot.Role}'.");
+                // The same slot again is a retry whose answer was lost; another under the same role is a conflict.
+                var asked = NewSlot(slot);
+                return existing.Requirements != asked.Requirements || !SameConstraints(existing.Constraints, asked.Constraints)
+                    ? throw new RelationshipConflictException($"The chain already has a slot '{slot.Role}'.")
+                    : false;
             }
 
-            await TellAsync();
-            return OwnerView();
-        }
+            RequireOpen();
+            if (State.Slots.Count >= CreateValueChain.MaxSlots)
+            {
+                throw new RelationshipConflictException($"The chain already holds {CreateValueChain.MaxSlots} slots, the most it may.");
+            }
 
-        RequireOpen();
-        if (State.Slots.Count >= CreateValueChain.MaxSlots)
-        {
-            throw new RelationshipConflictException($"The chain already holds {CreateValueChain.MaxSlots} slots, the most it may.");
-        }
-
-        State.Slots.Add(NewSlot(slot));
-        await SaveAndTellCustomerAsync($"Slot '{slot.Role}' added.");
+            State.Slots.Add(NewSlot(slot));
+            return Step($"Slot '{slot.Role}' added.");
+        });
         return OwnerView();
     }
 
@@ -123,75 +125,82 @@ public sealed partial class ValueChainGrain(
         RequireOwner(customerId);
         Check.Id(role, "role");
         Check.Id(partnerId, "partnerId");
-        var slot = SlotFor(role);
-        if (slot.Invited.Contains(partnerId))
+        if (!SlotFor(role).Invited.Contains(partnerId))
         {
-            await TellAsync();
-            return OwnerView();
+            RequireOpen();
+            _ = await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).GetAsync()
+                ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
         }
 
-        RequireOpen();
+        await ChangeAsync(() =>
+        {
+            // Checked again: the owner's erasure may have run meanwhile (ForgetOwnerAsync interleaves), cancelling the
+            // chain and taking the customer's id from it.
+            RequireOwner(customerId);
+            var slot = SlotFor(role);
+            if (slot.Invited.Contains(partnerId))
+            {
+                return false;
+            }
 
-        _ = await GrainFactory.GetGrain<IPartnerAccountGrain>(partnerId).GetAsync()
-            ?? throw new RelationshipNotFoundException($"Partner '{partnerId}' is not registered.");
-        // The owner's erasure may have run meanwhile (ForgetOwnerAsync interleaves): it cancels the chain and takes the
-        // customer's id from it.
-        RequireOwner(customerId);
-        RequireOpen();
-        slot.Invited.Add(partnerId);
-        State.PartnersUntold.Add(partnerId);
-        await SaveAndTellCustomerAsync($"Partner {partnerId} invited to offer for '{role}'.");
+            RequireOpen();
+            slot.Invited.Add(partnerId);
+            State.PartnersUntold.Add(partnerId);
+            return Step($"Partner {partnerId} invited to offer for '{role}'.");
+        });
         return OwnerView();
     }
 
     public async Task<ValueChainView> OfferAsync(string partnerId, string role, OfferTerms offer)
     {
-        var slot = InvitedSlot(partnerId, role);
         ArgumentNullException.ThrowIfNull(offer);
         offer.Validate();
-        if (slot.Offers.FirstOrDefault(o => o.PartnerId == partnerId) is { } standing && SameOffer(standing, offer))
+        await ChangeAsync(() =>
         {
-            // A retry whose answer was lost: another step would tell the customer twice.
-            await TellAsync();
-            return PartnerView(partnerId);
-        }
+            var slot = InvitedSlot(partnerId, role);
+            if (slot.Offers.FirstOrDefault(o => o.PartnerId == partnerId) is { } standing && SameOffer(standing, offer))
+            {
+                // A retry whose answer was lost: another step would tell the customer twice.
+                return false;
+            }
 
-        RequireOpen();
-        if (slot.AcceptedPartnerId == partnerId)
-        {
-            // The customer accepted these terms; other terms would be committed without their ever seeing them.
-            throw new RelationshipConflictException(
-                $"Your offer for slot '{role}' has been accepted as it stands; it can no longer change.");
-        }
+            RequireOpen();
+            if (slot.AcceptedPartnerId == partnerId)
+            {
+                // The customer accepted these terms; other terms would be committed without their ever seeing them.
+                throw new RelationshipConflictException(
+                    $"Your offer for slot '{role}' has been accepted as it stands; it can no longer change.");
+            }
 
-        PutOffer(slot, partnerId, offer);
-        await SaveAndTellCustomerAsync($"{partnerId} offered {offer.Price!.Amount} {offer.Price.Currency} for '{role}', ready in {offer.LeadTimeDays} days.", partnerId);
+            PutOffer(slot, partnerId, offer);
+            return Step($"{partnerId} offered {offer.Price!.Amount} {offer.Price.Currency} for '{role}', ready in {offer.LeadTimeDays} days.", partnerId);
+        });
         return PartnerView(partnerId);
     }
 
     public async Task<ValueChainView> AcceptAsync(string customerId, string role, string partnerId)
     {
-        RequireOwner(customerId);
         Check.Id(role, "role");
         Check.Id(partnerId, "partnerId");
-        var slot = SlotFor(role);
-        if (slot.AcceptedPartnerId == partnerId)
+        await ChangeAsync(() =>
         {
-            await TellAsync();
-            return OwnerView();
-        }
+            RequireOwner(customerId);
+            var slot = SlotFor(role);
+            if (slot.AcceptedPartnerId == partnerId)
+            {
+                return false;
+            }
 
-        RequireOpen();
-        if (slot.Offers.All(o => o.PartnerId != partnerId))
-        {
-            // Not found, as an intent offer that was never made: the request is well formed, what it names is not there.
-            throw new RelationshipNotFoundException($"Partner '{partnerId}' has made no offer for slot '{role}'.");
-        }
+            RequireOpen();
+            if (slot.Offers.All(o => o.PartnerId != partnerId))
+            {
+                // Not found, as an intent offer that was never made: the request is well formed, what it names is not there.
+                throw new RelationshipNotFoundException($"Partner '{partnerId}' has made no offer for slot '{role}'.");
+            }
 
-        var replaced = Accept(slot, partnerId);
-        await SaveAndTellCustomerAsync(replaced is null
-            ? $"Accepted {partnerId}'s offer for '{role}'."
-            : $"Swapped {replaced} for {partnerId} in '{role}'.");
+            var replaced = Accept(slot, partnerId);
+            return Step(replaced is null ? $"Accepted {partnerId}'s offer for '{role}'." : $"Swapped {replaced} for {partnerId} in '{role}'.");
+        });
         return OwnerView();
     }
 
@@ -206,30 +215,34 @@ public sealed partial class ValueChainGrain(
             throw new RelationshipValidationException("slots", "A chain seeded from an intent offer starts with exactly one slot.");
         }
 
-        if (State.OwnerCustomerId is not null)
+        if (State.OwnerCustomerId is null)
         {
-            // The same acceptance again, whose answer was lost, finds its chain as it still stands; anything else (another
-            // intent's, or a chain changed since by its owner) is another chain.
-            if (State.OwnerErased || State.OwnerCustomerId != request.OwnerCustomerId || State.Title != request.Title || State.Slots is not [var seeded]
-                || seeded.Role != definition.Role || seeded.AcceptedOffer is not { } accepted || accepted.PartnerId != partnerId || !SameOffer(accepted, offer))
-            {
-                throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.");
-            }
-
-            await TellAsync();
-            return OwnerView();
+            RequireIdWithoutOwner(request.OwnerCustomerId);
+            await NoteForOwnerAsync(request.OwnerCustomerId);
         }
 
-        RequireIdWithoutOwner(request.OwnerCustomerId);
-        await NoteForOwnerAsync(request.OwnerCustomerId);
-        var slot = NewSlot(definition);
-        Begin(request, [slot]);
-        slot.Invited.Add(partnerId);
-        PutOffer(slot, partnerId, offer);
-        Accept(slot, partnerId);
-        Opened(partnerIds: [partnerId]);
-        State.PartnersUntold.Add(partnerId);
-        await SaveAndTellCustomerAsync($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
+        await ChangeAsync(() =>
+        {
+            if (State.OwnerCustomerId is not null)
+            {
+                // The same acceptance again, whose answer was lost, finds its chain as it still stands; anything else
+                // (another intent's, or a chain changed since by its owner) is another chain.
+                return State.OwnerErased || State.OwnerCustomerId != request.OwnerCustomerId || State.Title != request.Title
+                    || State.Slots is not [var seeded] || seeded.Role != definition.Role || seeded.AcceptedOffer is not { } accepted
+                    || accepted.PartnerId != partnerId || !SameOffer(accepted, offer)
+                    ? throw new RelationshipConflictException($"Value chain id '{ChainId}' is already taken.")
+                    : false;
+            }
+
+            var slot = NewSlot(definition);
+            Begin(request, [slot]);
+            slot.Invited.Add(partnerId);
+            PutOffer(slot, partnerId, offer);
+            Accept(slot, partnerId);
+            Opened(partnerIds: [partnerId]);
+            State.PartnersUntold.Add(partnerId);
+            return Step($"Value chain '{request.Title}' created from {partnerId}'s offer for '{definition.Role}'.");
+        });
         return OwnerView();
     }
 
@@ -331,22 +344,9 @@ public sealed partial class ValueChainGrain(
         }
     }
 
-    public async Task ForgetOwnerAsync(string customerId)
-    {
-        // Waits for a write in flight before it reads the state: should that write fail, its reload replaces the state.
-        await _writes.WaitAsync();
-        try
-        {
-            if (ForgetOwner(customerId))
-            {
-                await state.WriteOrReloadAsync(this, Outbox);
-            }
-        }
-        finally
-        {
-            _writes.Release();
-        }
-    }
+    // Waits for a write in flight before it reads the state: should that write fail, its reload replaces the state.
+    public Task ForgetOwnerAsync(string customerId) =>
+        UnderWriteLockAsync(() => ForgetOwner(customerId) ? state.WriteOrReloadAsync(this, Outbox) : Task.CompletedTask);
 
     /// <summary>What <see cref="ForgetOwnerAsync"/> changes in memory; true if the state is to be written.</summary>
     private bool ForgetOwner(string customerId)
@@ -395,17 +395,30 @@ public sealed partial class ValueChainGrain(
         return changed;
     }
 
-    private async Task WriteAsync()
+    private async Task UnderWriteLockAsync(Func<Task> work)
     {
         await _writes.WaitAsync();
         try
         {
-            await state.WriteOrReloadAsync(this, Outbox);
+            await work();
         }
         finally
         {
             _writes.Release();
         }
+    }
+
+    /// <summary>
+    /// Checks and changes the state with <paramref name="change"/> (true: write it) and writes it under the write lock,
+    /// then tells what is untold. Every change takes the lock before it touches the state: <see cref="ForgetOwnerAsync"/>
+    /// interleaves, and a call that changed the state while its write was in flight had its event counted as stored by
+    /// that write (and published before it was), or, should that write fail, its change dropped with the state the
+    /// failure reloaded, and was answered as done. Nothing that may call back into the chain runs under the lock.
+    /// </summary>
+    private async Task ChangeAsync(Func<bool> change)
+    {
+        await UnderWriteLockAsync(() => change() ? state.WriteOrReloadAsync(this, Outbox) : Task.CompletedTask);
+        await TellAsync();
     }
 
     /// <summary>The title of a chain never committed whose owner was erased, as posts and ideas read after an erasure.</summary>
@@ -418,8 +431,8 @@ public sealed partial class ValueChainGrain(
     private List<string> PartnersInChain() =>
         [.. State.Slots.SelectMany(s => s.Invited.Append(s.AcceptedPartnerId)).OfType<string>().Distinct()];
 
-    /// <summary>Writes the state with the step it makes, then tells the owner and any partner newly given a slot.</summary>
-    private async Task SaveAndTellCustomerAsync(string text, string? partnerId = null)
+    /// <summary>The step a change makes, for the owner to be told once it is written; true, to write it.</summary>
+    private bool Step(string text, string? partnerId = null)
     {
         State.Steps++;
         if (!State.OwnerErased)
@@ -427,8 +440,7 @@ public sealed partial class ValueChainGrain(
             State.Untold.Add(new ValueChainStep($"{ChainId}/{State.Steps}", ChainId, text, Kebab.Of(State.Status), partnerId));
         }
 
-        await WriteAsync();
-        await TellAsync();
+        return true;
     }
 
     /// <summary>

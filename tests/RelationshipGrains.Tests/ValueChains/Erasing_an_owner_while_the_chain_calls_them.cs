@@ -81,4 +81,36 @@ public sealed class Erasing_an_owner_while_the_chain_calls_them(ClusterFixture f
         var cancelled = Assert.Single(await fixture.Events.WaitForAsync<ValueChainCancelled>(e => e.ValueChainId == chainId));
         Assert.Equal(Array.Empty<string>(), cancelled.PartnerIds);
     }
+
+    [Fact]
+    public async Task A_report_arriving_while_the_erasure_writes_the_chain_waits_for_that_write_and_is_kept_when_it_fails()
+    {
+        var (chain, owner, maker) = await ValueChainWorld.CommittedAsync(fixture.Grains);
+        var chainId = chain.GetPrimaryKeyString();
+        var erasing = fixture.Storage.HoldNextWriteOf(chain.GetGrainId());
+        var erasure = fixture.Grains.GetGrain<ICustomerGrain>(owner).Stewardship().EraseAsync();
+        await erasing.Arrived.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // The partner's report starts while the erasure's write of the chain is in flight (the erasure's call to the
+        // chain runs between its other calls), and goes as far as it may before that write fails.
+        var reportHeld = fixture.HeldCalls.HoldNext("UpdateFulfilmentAsync", chainId);
+        var report = chain.AsReference<IValueChainForPartnersGrain>().UpdateFulfilmentAsync(maker, "maker", FulfilmentStatus.InProduction, null);
+        await reportHeld.Reached.WaitAsync(TimeSpan.FromSeconds(10));
+        reportHeld.Release();
+        await Task.Delay(200);
+        var refused = new int[1];
+        using (fixture.Storage.FailWritesOf(id => id == chain.GetGrainId() && Interlocked.Exchange(ref refused[0], 1) == 0))
+        {
+            erasing.Release.SetResult();
+            await report.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+
+        // The erasure's own outcome is another test's: it fails here, and the customer finishes it later.
+        _ = await Record.ExceptionAsync(() => erasure);
+
+        // Before, the report changed the state the failed write then reloaded, wrote the reloaded one, and answered as done.
+        var stored = fixture.Storage.Peek<ValueChainState>("value-chain", chain.GetGrainId())!;
+        Assert.Equal(1, refused[0]);
+        Assert.Equal(FulfilmentStatus.InProduction, stored.Slots.Single().Fulfilment);
+    }
 }
