@@ -1,12 +1,14 @@
 using RelationshipGrains.Api.Auth;
 using RelationshipGrains.Api.Hosting;
+using Orleans.Reminders.AzureStorage;
 using RelationshipGrains.Grains.Integration;
 
 namespace RelationshipGrains.Silo.Hosting;
 
 /// <summary>
-/// One silo on loopback with in-memory reminders: runs anywhere with nothing installed. Storage is a local data
-/// folder unless <c>Storage:Provider</c> says otherwise (<c>Memory</c> for a throw-away silo, or Azure Blob Storage).
+/// One silo on loopback: runs anywhere with nothing installed. Storage is a local data folder unless
+/// <c>Storage:Provider</c> says otherwise (<c>Memory</c> for a throw-away silo, or Azure Storage); reminders are kept
+/// beside the data.
 /// </summary>
 public static class EmbeddedProfile
 {
@@ -43,15 +45,21 @@ public static class EmbeddedProfile
     public static void ConfigureSilo(ISiloBuilder silo, SiloOptions options, IConfiguration configuration)
     {
         silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-        if (!StorageSettings.Is(configuration, StorageSettings.LocalFiles))
+
+        // Reminders live where the data does, so selection rounds and the outbox's wake-up survive a restart: without
+        // the wake-up, events a kill -9 left in a grain's journal waited until someone next called that grain, for good
+        // if nobody did. Local files keep them in the data folder (GrainStorageSetup); Azure Storage in the account's
+        // tables, as a cluster does (until 2026-12-06 they were kept in memory there, and died with the process).
+        if (StorageSettings.IsAzureBlob(configuration))
         {
-            // Local files keep reminders in the data folder (selection rounds survive a restart); elsewhere here they
-            // die with the process, and the outbox's wake-up reminder with them: it would have nothing to recover.
+            silo.UseAzureTableReminderService((AzureTableReminderStorageOptions o) =>
+                o.TableServiceClient = StorageSettings.CreateTableServiceClient(configuration, bounded: true));
+        }
+        else if (StorageSettings.Is(configuration, StorageSettings.Memory))
+        {
+            // A throw-away silo: reminders die with the process, and the wake-up reminder would have nothing to recover.
             silo.UseInMemoryReminderService();
             silo.Services.Configure<OutboxOptions>(o => o.WakeUpReminder = false);
         }
-
-        // On local files the wake-up reminder stays: without it, events a kill -9 left in a grain's journal waited
-        // until someone next called that grain, for good if nobody did (a review).
     }
 }

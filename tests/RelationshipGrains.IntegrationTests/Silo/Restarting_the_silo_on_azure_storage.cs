@@ -2,13 +2,17 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using RelationshipGrains.IntegrationTests.Infrastructure;
 
 namespace RelationshipGrains.IntegrationTests.Silo;
 
-/// <summary>The silo executable with <c>Storage:Provider=AzureBlob</c>: stopped and started again, it has lost nothing.</summary>
+/// <summary>
+/// The silo executable with <c>Storage:Provider=AzureBlob</c>: stopped and started again, it has lost nothing, and its
+/// reminders (selection rounds, the outbox's wake-up) are in the account's tables, not in the process.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class Restarting_the_silo_on_azure_storage(AzuriteFixture azurite)
 {
@@ -41,7 +45,8 @@ public sealed class Restarting_the_silo_on_azure_storage(AzuriteFixture azurite)
     public async Task Every_acknowledged_interaction_is_there_after_the_silo_stops_and_starts()
     {
         var container = AzuriteFixture.NewContainerName();
-        var customer = $"/api/v1/customers/c-{Guid.NewGuid():N}";
+        var customerId = $"c-{Guid.NewGuid():N}";
+        var customer = $"/api/v1/customers/{customerId}";
         List<long> acknowledged = [];
         await using (var first = new SiloOnAzure(container))
         {
@@ -55,9 +60,14 @@ public sealed class Restarting_the_silo_on_azure_storage(AzuriteFixture azurite)
             }
         }
 
+        // A stopping silo writes nothing more, and the customer's outbox keeps its wake-up reminder for the next one.
+        var reminders = await new TableServiceClient(AzuriteFixture.ConnectionString).GetTableClient("OrleansReminders")
+            .QueryAsync<TableEntity>().Where(r => r.RowKey.Contains(customerId, StringComparison.Ordinal)).Select(r => r.RowKey).ToListAsync();
+
         await using var second = new SiloOnAzure(container);
         var page = await second.Api().GetFromJsonAsync<JsonElement>($"{customer}/timeline?after=0&limit=200");
 
+        Assert.Contains(reminders, key => key.Contains("outbox-relay", StringComparison.Ordinal));
         Assert.Equal(acknowledged, page.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
         Assert.True(await azurite.Service.GetBlobContainerClient(container).ExistsAsync());
     }

@@ -36,7 +36,7 @@ public sealed class Waking_outboxes_on_the_embedded_silo
     [InlineData(null, true)]
     [InlineData("LocalFiles", true)]
     [InlineData("Memory", false)]
-    [InlineData("AzureBlob", false)]
+    [InlineData("AzureBlob", true)]
     public void Outboxes_keep_their_wake_up_reminder_where_reminders_survive_a_restart(string? provider, bool kept) =>
         Assert.Equal(kept, WakeUpReminder(provider));
 }
