@@ -137,11 +137,10 @@ public sealed class AppendBlobJournalStorage(
     {
         // A forced compaction erases: what it replaces must be gone from storage when the grain answers.
         var request = compactions.Pending(id);
+        // Unconditional: the name is new, so only a try of this very upload can have written it, and when the SDK tries
+        // again an upload whose answer was lost, "only if absent" failed on its own blob, and the compaction with it.
         var snapshot = $"{id.Value}/{SnapshotPrefix}{Guid.NewGuid():N}";
-        await container.GetBlobClient(snapshot).UploadAsync(BinaryData.FromBytes(value.ToArray()), new BlobUploadOptions
-        {
-            Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-        }, cancellationToken);
+        await container.GetBlobClient(snapshot).UploadAsync(BinaryData.FromBytes(value.ToArray()), overwrite: true, cancellationToken);
         // An erasure's compaction deletes the snapshots there are before its swap, and only those: one that appears after
         // it is a rival's that read the erased journal, which the log may name next. Listed after the swap, it was deleted
         // while the rival swapped the log over to it, and the journal could never be read again.

@@ -158,6 +158,27 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_snapshot_upload_whose_answer_was_lost_is_tried_again_and_the_compaction_completes()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var lose = new LoseFirstAnswer(m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("/snapshot-", StringComparison.Ordinal));
+        var options = new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(10) } };
+        options.AddPolicy(lose, Azure.Core.HttpPipelinePosition.PerRetry);
+        var container = new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString, options).GetBlobContainerClient(_container);
+        var storage = new AppendBlobJournalStorage(id, container, "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known: null);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
+
+        // The upload lands, its answer is lost, and the SDK sends it again. Sent "only if absent", the retry failed on
+        // the blob its own first try had made, and the compaction with it.
+        await storage.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
+
+        Assert.Equal(1, lose.Lost);
+        Assert.Equal("snapshot;two;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
     public async Task A_crash_between_uploading_a_snapshot_and_swapping_the_log_loses_nothing()
     {
         var id = new JournalId($"customer/{Guid.NewGuid():N}");
@@ -293,6 +314,26 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
         var options = new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(10) } };
         options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
         return new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString, options).GetBlobContainerClient(_container);
+    }
+
+    /// <summary>Sends the first request <c>match</c> picks, then loses its answer as a dropped connection would.</summary>
+    private sealed class LoseFirstAnswer(Func<Azure.Core.HttpMessage, bool> match) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private int _lost;
+
+        public int Lost => _lost;
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override async ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            await ProcessNextAsync(message, pipeline);
+            if (match(message) && Interlocked.CompareExchange(ref _lost, 1, 0) == 0)
+            {
+                throw new IOException("The connection closed before the answer arrived.");
+            }
+        }
     }
 
     /// <summary>Runs <c>before</c> once, before the first request <c>match</c> picks is sent.</summary>

@@ -81,6 +81,45 @@ public sealed class Journals_on_tables(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_snapshot_whose_first_rows_answer_was_lost_is_tried_again_and_the_compaction_completes()
+    {
+        var id = NewId();
+        var writer = Storage(id);
+        await ReadAllAsync(writer);
+        await writer.AppendAsync(Bytes("one;"), CancellationToken.None);
+        // Three rows: the first two go in a transaction ahead of the one that commits the head.
+        var snapshot = Pattern((2 * JournalRows.RowBytes) + 11, 'S');
+
+        // That first transaction lands, its answer is lost, and the SDK sends it again. Sent as adds, the retry failed
+        // on the rows its own first try had written, and the compaction with it.
+        _lose.Arm();
+        await writer.ReplaceAsync(Bytes(snapshot), CancellationToken.None);
+        await writer.AppendAsync(Bytes("two;"), CancellationToken.None);
+
+        Assert.Equal(1, _lose.Lost);
+        Assert.Equal(snapshot + "two;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_snapshot_written_in_another_format_is_labelled_with_it()
+    {
+        var id = NewId();
+        var old = Storage(id);
+        await ReadAllAsync(old);
+        await old.AppendAsync(Bytes("old;"), CancellationToken.None);
+
+        // Orleans Journaling moves a journal to another format by a snapshot in the new one.
+        var moved = new TableJournalStorage(id, _table, "another-format", new ForcedCompactions(), new CompactionPolicy(), NullLogger.Instance);
+        await ReadAllAsync(moved);
+        await moved.ReplaceAsync(Bytes("new;"), CancellationToken.None);
+        await moved.AppendAsync(Bytes("after;"), CancellationToken.None);
+        var read = new CollectedJournal();
+        await Storage(id).ReadAsync(read, CancellationToken.None);
+
+        Assert.Equal(("another-format", "new;after;"), (read.FormatKey, Encoding.UTF8.GetString([.. read.Bytes])));
+    }
+
+    [Fact]
     public async Task A_writer_that_knows_an_older_journal_is_refused_unless_it_repeats_what_landed()
     {
         var id = NewId();
