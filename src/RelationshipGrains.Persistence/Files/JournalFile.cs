@@ -58,9 +58,14 @@ internal static class JournalFile
         return file[..magic].SequenceEqual(s_magic.AsSpan(0, magic)) || !file.ContainsAnyExcept((byte)0);
     }
 
-    /// <summary>One record, ready to write in a single call.</summary>
+    /// <summary>One record, ready to write in a single call; never an empty one, which would read as zeros the disk never filled.</summary>
     public static byte[] Record(ReadOnlySequence<byte> payload, byte[]? prefix = null)
     {
+        if (payload.IsEmpty)
+        {
+            throw new ArgumentException("A journal record holds at least one byte: an empty one reads back as space a crash left unfilled.", nameof(payload));
+        }
+
         var prefixLength = prefix?.Length ?? 0;
         var record = new byte[prefixLength + RecordHeaderSize + payload.Length];
         prefix?.CopyTo(record, 0);
@@ -74,7 +79,8 @@ internal static class JournalFile
     /// <summary>
     /// The record at <paramref name="offset"/>: its bytes, or why there is none. A record that runs past the end of
     /// the file (unless its checksum fits a shorter body that whole records follow: <see cref="HasDamagedLength"/>)
-    /// or fails its checksum as the file's last record is a torn write; anything else is corruption.
+    /// or fails its checksum as the file's last record is a torn write; so is a header of zeros that no whole record
+    /// follows (<see cref="IsUnfilled"/>); anything else is corruption.
     /// </summary>
     public static RecordRead ReadRecord(ReadOnlyMemory<byte> file, int offset)
     {
@@ -86,6 +92,11 @@ internal static class JournalFile
 
         var length = BinaryPrimitives.ReadUInt32LittleEndian(rest);
         var checksum = BinaryPrimitives.ReadUInt32LittleEndian(rest[4..]);
+        if (length == 0 && checksum == 0)
+        {
+            return new RecordRead(default, IsUnfilled(file, offset) ? RecordStatus.Torn : RecordStatus.Corrupt);
+        }
+
         if (length > rest.Length - RecordHeaderSize)
         {
             return new RecordRead(default, HasDamagedLength(file, offset, checksum) ? RecordStatus.Corrupt : RecordStatus.Torn);
@@ -122,6 +133,28 @@ internal static class JournalFile
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the zeros at <paramref name="offset"/> are space a crash left unfilled rather than damage. No record is
+    /// empty (<see cref="Record"/>), so a header of zeros is never one: after a power cut a file may be longer than what
+    /// reached the disk, zeros in place of its last records, and the start of the page that held an unflushed record's
+    /// header may be lost while later pages are not. Whatever follows is then that record's remains, and nothing
+    /// acknowledged, since acknowledged records are on the disk; a whole record after the zeros says otherwise. Read
+    /// as records before, the zeros passed for empty ones and the remains after them for damage, and the journal was
+    /// refused for good.
+    /// </summary>
+    private static bool IsUnfilled(ReadOnlyMemory<byte> file, int offset)
+    {
+        for (var candidate = offset + RecordHeaderSize; candidate <= file.Length - RecordHeaderSize; candidate++)
+        {
+            if (ReadWhole(file, candidate))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether a whole record with a body starts at <paramref name="offset"/>, its length and checksum both right.</summary>

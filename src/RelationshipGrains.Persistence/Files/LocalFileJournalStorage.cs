@@ -109,6 +109,12 @@ public sealed partial class LocalFileJournalStorage(
 
     public async ValueTask AppendAsync(ReadOnlySequence<byte> value, CancellationToken cancellationToken)
     {
+        if (value.IsEmpty)
+        {
+            // Nothing to keep, and no record may be empty (JournalFile.Record).
+            return;
+        }
+
         var creating = _length == 0;
         var record = JournalFile.Record(value, creating ? JournalFile.Header(formatKey) : null);
         if (creating)

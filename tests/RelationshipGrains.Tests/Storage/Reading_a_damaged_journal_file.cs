@@ -106,6 +106,57 @@ public sealed class Reading_a_damaged_journal_file : IDisposable
     }
 
     [Fact]
+    public async Task Zeros_a_power_cut_left_in_place_of_the_last_records_read_as_torn_and_are_cut_before_the_next_append()
+    {
+        // The page that held an unflushed record's header never reached the disk, a later page of it did: zeros, then
+        // its remains. Read as records, the zeros passed for empty ones and the remains for damage, for good.
+        var path = Path.Combine(_directory, "ada.journal");
+        var journal = Journal(path);
+        await ReadAllAsync(journal);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("kept;"u8.ToArray()), CancellationToken.None);
+        var whole = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, [.. whole, .. new byte[12], .. "remains of a record;"u8.ToArray()]);
+
+        var reader = Journal(path);
+        Assert.Equal("kept;", await ReadAllAsync(reader));
+        await reader.AppendAsync(new ReadOnlySequence<byte>("after;"u8.ToArray()), CancellationToken.None);
+
+        Assert.Equal("kept;after;", await ReadAllAsync(Journal(path)));
+        Assert.Equal(whole.Length + JournalFile.RecordHeaderSize + "after;".Length, new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public async Task Zeros_with_a_whole_record_after_them_are_damage_and_refused()
+    {
+        // A crash leaves zeros only where nothing acknowledged was: a whole record after them was on the disk.
+        var path = Path.Combine(_directory, "ada.journal");
+        var journal = Journal(path);
+        await ReadAllAsync(journal);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("first;"u8.ToArray()), CancellationToken.None);
+        var first = await File.ReadAllBytesAsync(path);
+        await File.WriteAllBytesAsync(path, [.. first, .. new byte[16], .. JournalFile.Record(new ReadOnlySequence<byte>("later;"u8.ToArray()))]);
+
+        var refused = await RefusedAsync(path);
+
+        Assert.Equal($"Journal file '{path}' is damaged at byte {first.Length}; it was not written by a crash alone.", refused.Message);
+    }
+
+    [Fact]
+    public async Task No_record_is_empty_so_none_can_pass_for_zeros()
+    {
+        var path = Path.Combine(_directory, "ada.journal");
+        var journal = Journal(path);
+        await ReadAllAsync(journal);
+        await journal.AppendAsync(new ReadOnlySequence<byte>("first;"u8.ToArray()), CancellationToken.None);
+        var before = await File.ReadAllBytesAsync(path);
+
+        await journal.AppendAsync(ReadOnlySequence<byte>.Empty, CancellationToken.None);
+
+        Assert.Equal(before, await File.ReadAllBytesAsync(path));
+        Assert.Throws<ArgumentException>(() => JournalFile.Record(ReadOnlySequence<byte>.Empty));
+    }
+
+    [Fact]
     public async Task A_compacted_journal_whose_snapshot_is_damaged_is_refused_and_left_as_it_is()
     {
         // A compaction flushes its snapshot before it renames it over the journal, so no crash tears it: read as a torn
