@@ -37,7 +37,14 @@ internal static class AtomicFile
     }
 
     /// <summary>The same, for callers that must not yield (one holding a lock).</summary>
-    public static void Replace(string path, ReadOnlySpan<byte> contents, GroupCommit? commit)
+    /// <param name="path">The file to replace (or create).</param>
+    /// <param name="contents">Its new contents.</param>
+    /// <param name="commit">With one, each step is on disk before the next; without, the operating system has it.</param>
+    /// <param name="renamed">
+    /// Runs as soon as the new file has the name, before the folder is flushed: a failure after the rename still leaves
+    /// the new file under it, and a caller that keeps offsets into the file must take them up whatever follows.
+    /// </param>
+    public static void Replace(string path, ReadOnlySpan<byte> contents, GroupCommit? commit, Action? renamed = null)
     {
         var next = Prepare(path, commit);
         using (var stream = new FileStream(next, FileMode.Create, FileAccess.Write, FileShare.None, 1))
@@ -46,7 +53,7 @@ internal static class AtomicFile
             Flush(stream, commit);
         }
 
-        Move(next, path, commit);
+        Move(next, path, commit, renamed);
     }
 
     /// <summary>
@@ -105,9 +112,10 @@ internal static class AtomicFile
         }
     }
 
-    private static void Move(string next, string path, GroupCommit? commit)
+    private static void Move(string next, string path, GroupCommit? commit, Action? renamed = null)
     {
         File.Move(next, path, overwrite: true);
+        renamed?.Invoke();
         commit?.SyncFolder(Path.GetDirectoryName(path)!);
     }
 }

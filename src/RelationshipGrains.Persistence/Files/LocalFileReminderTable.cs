@@ -285,9 +285,16 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
 
     private void CompactOrUndo(Action undo)
     {
+        var compactions = _compactions;
         try
         {
             Compact();
+        }
+        catch when (_compactions != compactions)
+        {
+            // Failed after the rename: the file holds the change, and so does memory, taken up with it. Undone, memory
+            // held a row at an offset into the file replaced. The caller still fails: the change may not be on disk.
+            throw;
         }
         catch
         {
@@ -308,11 +315,15 @@ public sealed class LocalFileReminderTable(IOptions<LocalFileOptions> options, G
             text.Write(line);
         }
 
-        AtomicFile.Replace(PathOfLog, text.ToArray(), Commit);
-        _compactions++;
-        _rows = rows;
-        _lines = rows.Count;
-        _length = text.Length;
+        // Taken up at the rename: should the folder's flush fail after it, the file under the name is the new one, and
+        // a change written at the old one's offsets blanked and appended into the middle of other rows' lines.
+        AtomicFile.Replace(PathOfLog, text.ToArray(), Commit, renamed: () =>
+        {
+            _compactions++;
+            _rows = rows;
+            _lines = rows.Count;
+            _length = text.Length;
+        });
     }
 
     private Task<ReminderTableData> Read(Func<ReminderEntry, bool> match)

@@ -61,6 +61,38 @@ public sealed class Keeping_reminders_in_a_local_log : IDisposable
     }
 
     [Fact]
+    public async Task A_compaction_whose_folder_flush_fails_after_the_rename_leaves_a_log_that_reads_back()
+    {
+        var failing = new int[1];
+        using var commit = new GroupCommit(false, _ => 0, _ => Volatile.Read(ref failing[0]) == 1 ? 5 : 0);
+        var table = new LocalFileReminderTable(Options.Create(new LocalFileOptions { Directory = _directory }), commit);
+        await table.Init();
+        await table.UpsertRow(Reminder("ada"));
+        // Enough changes that the log is rewritten whole; "cy" lies far into the log before that.
+        for (var i = 0; i < 600; i++)
+        {
+            await table.UpsertRow(Reminder("bo"));
+        }
+
+        var cy = await table.UpsertRow(Reminder("cy"));
+        Volatile.Write(ref failing[0], 1);
+        IOException? compaction = null;
+        for (var i = 0; i < 1_000 && compaction is null; i++)
+        {
+            compaction = await Record.ExceptionAsync(() => table.UpsertRow(Reminder("bo"))) as IOException;
+        }
+
+        // The rewritten log has its name; the folder's flush failed, and every later flush fails too. The removal still
+        // blanks its line in the file, where the rewrite put it: at the old log's offset it missed it (past the end of
+        // the new log here, into other rows' lines elsewhere), and the removed reminder came back at the next start.
+        await Assert.ThrowsAsync<IOException>(() => table.RemoveRow(GrainId.Create("customer", "cy"), "outbox-relay", cy!));
+        var restarted = await StartAsync();
+
+        Assert.NotNull(compaction);
+        Assert.Equal(["ada", "bo"], await GrainsOf(restarted));
+    }
+
+    [Fact]
     public async Task A_line_torn_by_a_crash_is_dropped_and_the_log_goes_on_after_it()
     {
         var table = await StartAsync();
