@@ -79,7 +79,7 @@ internal static class JournalFile
     /// <summary>
     /// The record at <paramref name="offset"/>: its bytes, or why there is none. A record that runs past the end of
     /// the file (unless its checksum fits a shorter body that whole records follow: <see cref="HasDamagedLength"/>)
-    /// or fails its checksum as the file's last record is a torn write; so is a header of zeros that no whole record
+    /// or fails its checksum as the file's last record is a torn write; so is a length of zero that no whole record
     /// follows (<see cref="IsUnfilled"/>); anything else is corruption.
     /// </summary>
     public static RecordRead ReadRecord(ReadOnlyMemory<byte> file, int offset)
@@ -92,8 +92,9 @@ internal static class JournalFile
 
         var length = BinaryPrimitives.ReadUInt32LittleEndian(rest);
         var checksum = BinaryPrimitives.ReadUInt32LittleEndian(rest[4..]);
-        if (length == 0 && checksum == 0)
+        if (length == 0)
         {
+            // Whatever the checksum: a header may straddle a page boundary, of which only the first page was lost.
             return new RecordRead(default, IsUnfilled(file, offset) ? RecordStatus.Torn : RecordStatus.Corrupt);
         }
 
@@ -137,7 +138,7 @@ internal static class JournalFile
 
     /// <summary>
     /// Whether the zeros at <paramref name="offset"/> are space a crash left unfilled rather than damage. No record is
-    /// empty (<see cref="Record"/>), so a header of zeros is never one: after a power cut a file may be longer than what
+    /// empty (<see cref="Record"/>), so a length of zero is never one's: after a power cut a file may be longer than what
     /// reached the disk, zeros in place of its last records, and the start of the page that held an unflushed record's
     /// header may be lost while later pages are not. Whatever follows is then that record's remains, and nothing
     /// acknowledged, since acknowledged records are on the disk; a whole record after the zeros says otherwise. Read
