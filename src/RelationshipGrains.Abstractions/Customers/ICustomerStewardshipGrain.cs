@@ -11,7 +11,10 @@ public interface ICustomerStewardshipGrain : ICustomerGrain
     /// <summary>
     /// Applies a back-office message (service case, marketing touch, social mention). Returns the entry it produced,
     /// or the earlier one with <c>Created = false</c> when the message was applied before (the customer remembers
-    /// message ids as long as other entry ids: <c>Timeline:IdempotencyWindow</c>, 2,000 entries by default).
+    /// message ids as long as other entry ids: <c>Timeline:IdempotencyWindow</c>, 2,000 entries by default). A case or
+    /// campaign is found by its id for as long as it is among the customer's latest <c>Timeline:SubjectsKept</c>
+    /// (1,000); an update about an older one records it anew. A later update without a status is a note: it keeps the
+    /// subject's latest status.
     /// </summary>
     /// <param name="update">The back-office message; its message id makes the call idempotent.</param>
     /// <remarks>
@@ -19,8 +22,7 @@ public interface ICustomerStewardshipGrain : ICustomerGrain
     /// (<c>Timeline:InteractionsPerMinute</c>); one that moves a subject's status does not.
     /// </remarks>
     /// <exception cref="Errors.RelationshipValidationException">
-    /// A field is missing or malformed; for example a later update about a subject without a status, or a status the
-    /// entry's kind does not have.
+    /// A field is missing or malformed; for example a status the entry's kind does not have.
     /// </exception>
     /// <exception cref="Errors.RelationshipRateLimitedException">Over the per-customer rate of interactions; it says when to try again.</exception>
     /// <exception cref="Errors.RelationshipUnavailableException">

@@ -18,7 +18,7 @@ public sealed partial class CustomerGrain
         {
             // An update that states no status (a note on a case) keeps the one the subject has: refused, the message
             // was acknowledged by the inbound endpoint and then dropped.
-            var status = update.Status ?? (sequence <= State.LastSequence ? (await EntryAtAsync(sequence)).Status : null) ?? "";
+            var status = update.Status ?? (sequence <= State.LastSequence ? await LatestStatusOfAsync(sequence) : null) ?? "";
             return await ChangeStatusAsync(new ChangeEntryStatus(update.MessageEntryId, sequence,
                 status, Author.System, update.Note), Validation.Check.OccurredAt(update.OccurredAt, time.GetUtcNow()));
         }
@@ -26,5 +26,26 @@ public sealed partial class CustomerGrain
         return await RecordAsync(new RecordInteraction(update.SubjectEntryId ?? update.MessageEntryId, update.Channel, update.Direction,
             Author.System, update.Text, update.Kind, update.Topic, Status: update.Status, OccurredAt: update.OccurredAt),
             alsoKnownAs: update.SubjectEntryId is null ? null : update.MessageEntryId);
+    }
+
+    /// <summary>
+    /// The subject's status as the window knows it: its own, kept current while it is on the window, or once archived
+    /// (archived entries keep the status they had then) that of its latest status change on the window. A note on a case
+    /// archived as "open" and resolved since recorded "open" again. Changes archived with the case are not read.
+    /// </summary>
+    private async Task<string?> LatestStatusOfAsync(long sequence)
+    {
+        if (sequence < WindowStart || sequence <= ArchivingThrough)
+        {
+            for (var i = State.Timeline.Count - 1; i >= 0 && State.Timeline[i].Sequence > sequence; i--)
+            {
+                if (State.Timeline[i] is { Kind: TimelineEntryKind.StatusChanged, Status: var status } change && change.RelatesTo == sequence)
+                {
+                    return status;
+                }
+            }
+        }
+
+        return (await EntryAtAsync(sequence)).Status;
     }
 }

@@ -31,8 +31,9 @@ public readonly struct EntryIdKey
     public static bool NamesSubject(string stored) => stored[0] == Subject || BackOfficeUpdate.IsSubjectEntryId(stored);
 
     /// <summary>
-    /// The key a case's or campaign's id had from 2026-12-03 until subjects got keys of their own (2026-12-06), which
-    /// journals still hold; null for any other id.
+    /// The key a case's or campaign's id had from 2026-12-03 until subjects got keys of their own (2026-12-06); null for
+    /// any other id. Cases opened then are still found by it, but only within the retry window, which forgets it as
+    /// before: nothing tells such a key from a retry id's.
     /// </summary>
     public string? Before => Value[0] == Subject ? Retry + Value[1..] : null;
 

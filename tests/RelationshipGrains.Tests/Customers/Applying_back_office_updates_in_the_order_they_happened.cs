@@ -103,6 +103,24 @@ public sealed class Applying_back_office_updates_in_the_order_they_happened(Clus
         Assert.Equal((TimelineEntryKind.StatusChanged, cases[1]), (kept.Entry.Kind, kept.Entry.RelatesTo));
     }
 
+    [Fact]
+    public async Task A_note_on_an_archived_case_keeps_the_status_it_was_last_changed_to()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        var now = fixture.Time.GetUtcNow();
+        var opened = await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case(null, now.AddMinutes(-5)));
+        for (var i = 0; i <= ClusterFixture.WindowSize + ClusterFixture.PageSize; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"chat-{i}"));
+        }
+
+        // The case is archived as "open"; archived entries keep the status they had, and the change tells the rest.
+        await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case("resolved", now.AddMinutes(-1)));
+        var note = await customer.Stewardship().ApplyBackOfficeUpdateAsync(Case(null, now, "The customer says thanks"));
+
+        Assert.Equal((TimelineEntryKind.StatusChanged, "resolved", opened.Entry.Sequence), (note.Entry.Kind, note.Entry.Status, note.Entry.RelatesTo));
+    }
+
     /// <summary>Enough interactions that the ids of every entry before them are forgotten, a page at a time.</summary>
     private static async Task InteractionsPastTheRetryWindowAsync(ICustomerGrain customer)
     {
