@@ -51,8 +51,10 @@ public sealed partial class CustomerGrain
 
         Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, Kebab.Of(kind), Kebab.Of(entry.Channel!.Value),
             Kebab.Of(entry.Direction!.Value), entry.Topic, entry.Status, entry.OccurredAt, now), now);
-        await PersistAppendedAsync();
+        // PersistAppendedAsync's two steps, written out: as a call, its async method added 230 B to every interaction.
+        await PersistAsync();
         metrics.InteractionsRecorded.Add(1);
+        await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);
     }
 

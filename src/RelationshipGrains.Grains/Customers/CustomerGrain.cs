@@ -154,8 +154,9 @@ public sealed partial class CustomerGrain(
 
     /// <summary>
     /// Persists a change that appended timeline entries, then moves full pages out of the window. Every such change
-    /// goes through here: a customer changed only by profile updates, consents, intents or offers once grew its window
-    /// (and every snapshot of it) without bound until its next interaction.
+    /// goes through here (an interaction writes the two steps out): a customer changed only by profile updates,
+    /// consents, intents or offers once grew its window, and every snapshot of it, without bound until its next
+    /// interaction.
     /// </summary>
     private async Task PersistAppendedAsync()
     {
