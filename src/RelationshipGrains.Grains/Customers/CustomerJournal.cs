@@ -67,6 +67,7 @@ public sealed class CustomerJournal(IDurableStateManager manager)
     /// </summary>
     public void ForgetEntryIdsThrough(long oldest, int subjectsKept)
     {
+        List<string> forgotten = [];
         List<KeyValuePair<string, long>> subjects = [];
         foreach (var entry in _entryIds)
         {
@@ -74,9 +75,12 @@ public sealed class CustomerJournal(IDurableStateManager manager)
             {
                 subjects.Add(entry);
             }
+            else if (entry.Value <= oldest)
+            {
+                forgotten.Add(entry.Key);
+            }
         }
 
-        var forgotten = _entryIds.Where(e => e.Value <= oldest && !EntryIdKey.NamesSubject(e.Key)).Select(e => e.Key).ToList();
         if (subjects.Count > subjectsKept)
         {
             forgotten.AddRange(subjects.Where(s => s.Value <= oldest).OrderBy(s => s.Value)

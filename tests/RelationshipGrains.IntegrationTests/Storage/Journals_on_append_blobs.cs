@@ -162,9 +162,8 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     {
         var id = new JournalId($"customer/{Guid.NewGuid():N}");
         var lose = new LoseFirstAnswer(m => m.Request.Method == Azure.Core.RequestMethod.Put && m.Request.Uri.Path.Contains("/snapshot-", StringComparison.Ordinal));
-        var options = new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 1, Delay = TimeSpan.FromMilliseconds(10) } };
-        options.AddPolicy(lose, Azure.Core.HttpPipelinePosition.PerRetry);
-        var container = new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString, options).GetBlobContainerClient(_container);
+        // Inside the SDK's retries, so it sends the upload again.
+        var container = Container(lose, Azure.Core.HttpPipelinePosition.PerRetry);
         var storage = new AppendBlobJournalStorage(id, container, "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known: null);
         await ReadAllAsync(storage);
         await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
@@ -309,10 +308,11 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     private static bool IsLogWrite(Azure.Core.HttpMessage message) =>
         message.Request.Method == Azure.Core.RequestMethod.Put && message.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal);
 
-    private Azure.Storage.Blobs.BlobContainerClient Container(Azure.Core.Pipeline.HttpPipelinePolicy policy)
+    private Azure.Storage.Blobs.BlobContainerClient Container(
+        Azure.Core.Pipeline.HttpPipelinePolicy policy, Azure.Core.HttpPipelinePosition position = Azure.Core.HttpPipelinePosition.PerCall)
     {
         var options = new Azure.Storage.Blobs.BlobClientOptions { Retry = { MaxRetries = 1, NetworkTimeout = TimeSpan.FromSeconds(10) } };
-        options.AddPolicy(policy, Azure.Core.HttpPipelinePosition.PerCall);
+        options.AddPolicy(policy, position);
         return new Azure.Storage.Blobs.BlobServiceClient(AzuriteFixture.ConnectionString, options).GetBlobContainerClient(_container);
     }
 
