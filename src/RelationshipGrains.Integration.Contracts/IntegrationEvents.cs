@@ -30,7 +30,10 @@ public static class IntegrationEvents
 
     public static string Serialize<T>(T integrationEvent) where T : class => JsonSerializer.Serialize(integrationEvent, Json);
 
-    public static byte[] SerializeToUtf8Bytes<T>(T integrationEvent) where T : class => JsonSerializer.SerializeToUtf8Bytes(integrationEvent, Json);
+    public static byte[] SerializeToUtf8Bytes<T>(T integrationEvent) where T : class =>
+        OutboundEventsJson.Of<T>.TypeInfo is { } generated
+            ? JsonSerializer.SerializeToUtf8Bytes(integrationEvent, generated)
+            : JsonSerializer.SerializeToUtf8Bytes(integrationEvent, Json);
 
     public static object Deserialize(string name, string json) =>
         JsonSerializer.Deserialize(json, Resolve(name), Json) ?? throw new InvalidOperationException($"An empty {name} cannot be published.");

@@ -45,16 +45,41 @@ public readonly struct EntryIdKey
         if (length <= 1024)
         {
             Span<byte> utf8 = stackalloc byte[length];
-            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(entryId, utf8)], hash);
+            Hash(utf8[..Encoding.UTF8.GetBytes(entryId, utf8)], hash);
         }
         else
         {
-            SHA256.HashData(Encoding.UTF8.GetBytes(entryId), hash);
+            Hash(Encoding.UTF8.GetBytes(entryId), hash);
         }
 
         Span<char> key = stackalloc char[1 + Base64Url.GetEncodedLength(HashBytes)];
         key[0] = mark;
         Base64Url.EncodeToChars(hash[..HashBytes], key[1..]);
         return new(new string(key));
+    }
+
+    /// <summary>
+    /// One hashing context per thread, reset by each use. <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
+    /// makes and frees an OpenSSL context per call: 1.1 us a hash with two threads hashing, against 0.66 us reusing one
+    /// (a scratch loop on the build machine).
+    /// </summary>
+    [ThreadStatic]
+    private static IncrementalHash? t_sha256;
+
+    private static void Hash(ReadOnlySpan<byte> utf8, Span<byte> hash)
+    {
+        var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        try
+        {
+            sha256.AppendData(utf8);
+            sha256.GetHashAndReset(hash);
+        }
+        catch
+        {
+            // A context that failed midway may hold part of this id: the next hash on this thread starts from a new one.
+            t_sha256 = null;
+            sha256.Dispose();
+            throw;
+        }
     }
 }

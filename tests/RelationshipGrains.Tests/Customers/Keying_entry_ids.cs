@@ -21,6 +21,26 @@ public sealed class Keying_entry_ids
         Assert.Equal("#UTCzPmuH-_UxbtkEnpiSTg", EntryIdKey.Of(new string('x', 600)).Value);
     }
 
+    [Fact]
+    public async Task Each_thread_hashes_every_id_from_a_fresh_start()
+    {
+        // The hashing context is reused per thread: a key that depended on the ids hashed before it would differ here.
+        string[] ids = ["hello-1", "x", new string('x', 600)];
+        string[] keys = ["#k70H8HMAt4ePkQ1kss9j1A", "#LXEWQrcmsEQBYnyp-6wy9Q", "#UTCzPmuH-_UxbtkEnpiSTg"];
+        var threads = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var round = 0; round < 1_000; round++)
+            {
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    Assert.Equal(keys[i], EntryIdKey.Of(ids[i]).Value);
+                }
+            }
+        }));
+
+        await Task.WhenAll(threads);
+    }
+
     [Theory]
     [InlineData("case:c-7", "$Mj4B2PBqt68NqAExnWggYg", "#Mj4B2PBqt68NqAExnWggYg")]
     [InlineData("touch:spring-2026", "$9oHnigKH-XIG6ZVOI-7kzg", "#9oHnigKH-XIG6ZVOI-7kzg")]
