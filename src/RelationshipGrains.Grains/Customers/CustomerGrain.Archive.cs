@@ -60,7 +60,9 @@ public sealed partial class CustomerGrain
 
         if (State.Profile.ArchivePageSize == 0)
         {
-            State.Profile = State.Profile with { ArchivePageSize = _options.PageSize };
+            // Not written yet (a journal of an earlier version): the next write holds it, and pages wait for that.
+            KeepArchivePageSize();
+            return Task.CompletedTask;
         }
 
         var pageSize = State.Profile.ArchivePageSize;
@@ -133,6 +135,20 @@ public sealed partial class CustomerGrain
         if (trimmed > 0)
         {
             ForgetOldEntryIds();
+        }
+    }
+
+    /// <summary>
+    /// Fixes the page size, which numbers every page, in the change that first overflows the window: pages are stored
+    /// after a write, so the size is in storage before the first of them. Fixed after that write, it was written with
+    /// the next change, and an activation lost in between left pages numbered by a size the journal did not hold: the
+    /// next activation numbered pages by the size configured since, and an erasure missed the pages of the old one.
+    /// </summary>
+    private void KeepArchivePageSize()
+    {
+        if (State.Profile.ArchivePageSize == 0 && State.Timeline.Count > _options.WindowSize)
+        {
+            State.Profile = State.Profile with { ArchivePageSize = _options.PageSize };
         }
     }
 

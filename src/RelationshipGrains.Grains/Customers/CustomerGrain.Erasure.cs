@@ -82,7 +82,8 @@ public sealed partial class CustomerGrain
 
         // Every page that could hold an entry, not only those the window was trimmed of: a page is stored before the
         // trim that counts it is written, so an activation lost in between leaves a page the journal does not count
-        // (even the first, stored before the page size was written). A page never stored costs one read.
+        // (and journals of versions before 2026-12-06 may hold pages stored before the page size was written). A page
+        // never stored costs one read.
         var pageSize = State.Profile.ArchivePageSize == 0 ? _options.PageSize : State.Profile.ArchivePageSize;
         var pages = State.LastSequence == 0 ? 0 : (State.LastSequence - 1) / pageSize + 1;
 

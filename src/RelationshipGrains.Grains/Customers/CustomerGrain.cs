@@ -149,6 +149,7 @@ public sealed partial class CustomerGrain(
     private Task PersistAsync()
     {
         TrimArchivedEntries();
+        KeepArchivePageSize();
         return journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());
     }
 

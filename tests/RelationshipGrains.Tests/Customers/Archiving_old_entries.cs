@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Tests.Infrastructure;
@@ -17,6 +19,44 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         }
 
         return customer;
+    }
+
+    [Fact]
+    public async Task Pages_keep_the_size_they_were_numbered_by_when_the_activation_that_stored_the_first_is_lost()
+    {
+        // The first page is stored after the change that filled the window. The page size, which numbers every page,
+        // must be in storage by then: written with the next change instead, it was lost with an activation that failed
+        // that change, and the next activation numbered pages by the size configured since. An erasure, which counts
+        // pages by the journal's size, then left those stored under the old one.
+        var options = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<IOptions<TimelineOptions>>().Value;
+        var customer = await CustomerWithEntries(ClusterFixture.WindowSize + 1);
+        var id = customer.GetPrimaryKeyString();
+        using (fixture.Journals.FailWritesTo(customer.GetGrainId()))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => customer.RecordInteractionAsync(Requests.Interaction("lost")));
+        }
+
+        await fixture.Cluster.DeactivateAsync(customer);
+        options.PageSize = 2 * ClusterFixture.PageSize;
+        try
+        {
+            // Enough for a second page of the first size: the window holds 20 once the first page leaves it.
+            for (var i = ClusterFixture.WindowSize + 2; i <= ClusterFixture.WindowSize + ClusterFixture.PageSize + 1; i++)
+            {
+                await customer.RecordInteractionAsync(Requests.Interaction($"a-{i}", $"message {i}"));
+            }
+
+            await fixture.Cluster.DeactivateAsync(customer);
+        }
+        finally
+        {
+            options.PageSize = ClusterFixture.PageSize;
+        }
+
+        var second = await fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{id}/1").GetAsync();
+        Assert.Equal(Enumerable.Range(ClusterFixture.PageSize + 1, ClusterFixture.PageSize).Select(i => (long)i), second.Select(e => e.Sequence));
+        var oldest = await customer.GetTimelineAsync(new TimelineQuery(After: 0, Limit: ClusterFixture.WindowSize));
+        Assert.Equal(Enumerable.Range(1, ClusterFixture.WindowSize).Select(i => $"message {i}"), oldest.Entries.Select(e => e.Text));
     }
 
     [Fact]
