@@ -126,16 +126,18 @@ public static class MessagingServiceCollectionExtensions
         bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(string.IsNullOrEmpty(prefix) ? null : prefix, false));
         bus.AddConsumer<CustomerUpdatesConsumer>();
         bus.AddConsumer<ErpOrderStatusChangedConsumer>();
-        if (outbound)
+        // The one list DirectDelivery and InProcessHandling read too: two lists had to be kept alike by hand.
+        foreach (var consumer in outbound ? OutboundConsumers(configuration) : [])
         {
-            bus.AddConsumer<WebhookConsumer>();
-            bus.AddConsumer<RelationshipMetricsConsumer>();
-            var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.InMemory);
-            bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o =>
-                o.SetMessageLimit(InteractionMetricsConsumer.BatchSizeFor(transport)).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
-            if (ErpSettings(configuration) is not null)
+            if (consumer == typeof(InteractionMetricsConsumer))
             {
-                bus.AddConsumer<ErpConsumer>();
+                var transport = configuration.GetValue("Messaging:Transport", MessagingTransport.InMemory);
+                bus.AddConsumer<InteractionMetricsConsumer>(c => c.Options<BatchOptions>(o =>
+                    o.SetMessageLimit(InteractionMetricsConsumer.BatchSizeFor(transport)).SetTimeLimit(InteractionMetricsConsumer.BatchWindow)));
+            }
+            else
+            {
+                bus.AddConsumer(consumer);
             }
         }
 

@@ -40,8 +40,9 @@ public sealed class Archiving_old_entries(ClusterFixture fixture)
         options.PageSize = 2 * ClusterFixture.PageSize;
         try
         {
-            // Enough for a second page of the first size: the window holds 20 once the first page leaves it.
-            for (var i = ClusterFixture.WindowSize + 2; i <= ClusterFixture.WindowSize + ClusterFixture.PageSize + 1; i++)
+            // Enough for a second page of the first size, however long the first page takes to store: the window holds
+            // 20 once the first page leaves it, and a change waits for a store that has let 10 more entries come.
+            for (var i = ClusterFixture.WindowSize + 2; i <= ClusterFixture.WindowSize + ClusterFixture.PageSize + 2; i++)
             {
                 await customer.RecordInteractionAsync(Requests.Interaction($"a-{i}", $"message {i}"));
             }
