@@ -35,15 +35,9 @@ public sealed partial class CustomerGrain
     /// </summary>
     private async Task<string?> LatestStatusOfAsync(long sequence)
     {
-        if (sequence < WindowStart || sequence <= ArchivingThrough)
+        if ((sequence < WindowStart || sequence <= ArchivingThrough) && StatusChangesOnWindow(sequence).FirstOrDefault() is { } latest)
         {
-            for (var i = State.Timeline.Count - 1; i >= 0 && State.Timeline[i].Sequence > sequence; i--)
-            {
-                if (State.Timeline[i] is { Kind: TimelineEntryKind.StatusChanged, Status: var status } change && change.RelatesTo == sequence)
-                {
-                    return status;
-                }
-            }
+            return latest.Status;
         }
 
         return (await EntryAtAsync(sequence)).Status;

@@ -121,16 +121,27 @@ public sealed partial class CustomerGrain
     private DateTimeOffset LastBackOfficeChangeOf(TimelineEntry target)
     {
         var last = target.Author == Author.System ? target.OccurredAt : DateTimeOffset.MinValue;
-        for (var i = State.Timeline.Count - 1; i >= 0 && State.Timeline[i].Sequence > target.Sequence; i--)
+        foreach (var change in StatusChangesOnWindow(target.Sequence))
         {
-            if (State.Timeline[i] is { Kind: TimelineEntryKind.StatusChanged, OccurredAt: var at } change
-                && change.RelatesTo == target.Sequence && change.Author == Author.System && at > last)
+            if (change.Author == Author.System && change.OccurredAt > last)
             {
-                last = at;
+                last = change.OccurredAt;
             }
         }
 
         return last;
+    }
+
+    /// <summary>The status changes of the entry at <paramref name="sequence"/> that the window holds, newest first.</summary>
+    private IEnumerable<TimelineEntry> StatusChangesOnWindow(long sequence)
+    {
+        for (var i = State.Timeline.Count - 1; i >= 0 && State.Timeline[i].Sequence > sequence; i--)
+        {
+            if (State.Timeline[i] is { Kind: TimelineEntryKind.StatusChanged } change && change.RelatesTo == sequence)
+            {
+                yield return change;
+            }
+        }
     }
 
     public Task<TimelinePage> GetTimelineAsync(TimelineQuery query)
