@@ -111,7 +111,7 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
-    public async Task A_journal_read_again_here_reads_the_snapshot_it_knows_and_only_the_one_its_log_names()
+    public async Task A_compacted_journal_is_read_back_in_one_request_from_the_snapshots_copy_at_the_start_of_its_log()
     {
         var id = new JournalId($"customer/{Guid.NewGuid():N}");
         var known = new KnownSnapshots();
@@ -119,6 +119,80 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
         await ReadAllAsync(storage);
         await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
         await storage.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
+
+        var requests = new CountRequests();
+        var reader = new AppendBlobJournalStorage(id, Container(requests), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known);
+        var consumer = new CollectedJournal();
+        await reader.ReadAsync(consumer, CancellationToken.None);
+
+        Assert.Equal("snapshot;two;", Encoding.UTF8.GetString([.. consumer.Bytes]));
+        Assert.Equal(1, requests.Count);
+        Assert.Null(known.Get(id));
+        // Journal entries in the format the journal was written in; the log declares a format no earlier version knows.
+        Assert.Equal("orleans-binary", consumer.FormatKey);
+        var log = (await azurite.Service.GetBlobContainerClient(_container).GetAppendBlobClient($"{id.Value}/log").GetPropertiesAsync()).Value;
+        Assert.NotEqual("orleans-binary", log.Metadata["format"]);
+        Assert.StartsWith("orleans-binary", log.Metadata["format"], StringComparison.Ordinal);
+        // The snapshot blob is still the record the log names.
+        Assert.Equal("snapshot;", Encoding.UTF8.GetString((await azurite.Service.GetBlobContainerClient(_container)
+            .GetBlobClient(log.Metadata["snapshot"]).DownloadContentAsync()).Value.Content));
+
+        // The writer carries on after its copy, and the next compaction copies again.
+        await storage.AppendAsync(Bytes("three;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot-2;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("four;"), CancellationToken.None);
+        Assert.Equal("snapshot-2;four;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
+    public async Task A_crash_between_swapping_the_log_and_copying_the_snapshot_into_it_loses_nothing()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var known = new KnownSnapshots();
+        var crashing = new AppendBlobJournalStorage(id, Container(new FailFirst(IsCopy)), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known);
+        await ReadAllAsync(crashing);
+        await crashing.AppendAsync(Bytes("one;"), CancellationToken.None);
+        await Assert.ThrowsAsync<IOException>(() => crashing.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None).AsTask());
+
+        // The log names the snapshot but holds no copy: the next activation reads the blob, and appends from the start.
+        var restarted = Storage(id, known: known);
+        Assert.Equal("snapshot;", await ReadAllAsync(restarted));
+        await restarted.AppendAsync(Bytes("two;"), CancellationToken.None);
+        Assert.Equal("snapshot;two;", await ReadAllAsync(Storage(id)));
+        Assert.Equal("snapshot;two;", await ReadAllAsync(Storage(id, known: known)));
+    }
+
+    [Fact]
+    public async Task A_copy_whose_answer_was_lost_is_neither_lost_nor_doubled()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var lose = new LoseFirstAnswer(IsCopy);
+        // Inside the SDK's retries, so it sends the copy again, and that finds the log already longer.
+        var storage = new AppendBlobJournalStorage(id, Container(lose, Azure.Core.HttpPipelinePosition.PerRetry), "orleans-binary",
+            new ForcedCompactions(), new CompactionPolicy());
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
+        await storage.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None);
+        await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
+
+        var log = (await azurite.Service.GetBlobContainerClient(_container).GetAppendBlobClient($"{id.Value}/log").GetPropertiesAsync()).Value;
+        Assert.Equal(1, lose.Lost);
+        Assert.Equal("snapshot;two;", await ReadAllAsync(Storage(id)));
+        Assert.Equal(2, log.BlobCommittedBlockCount);
+    }
+
+    [Fact]
+    public async Task A_journal_whose_snapshot_is_not_in_its_log_reads_the_snapshot_it_knows_here_and_only_the_one_its_log_names()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var known = new KnownSnapshots();
+        var storage = new AppendBlobJournalStorage(id, Container(new FailFirst(IsCopy)), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known);
+        await ReadAllAsync(storage);
+        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
+        await Assert.ThrowsAsync<IOException>(() => storage.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None).AsTask());
+        storage = Storage(id, known: known);
+        await ReadAllAsync(storage);
         await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
         var named = known.Get(id);
         Assert.NotNull(named);
@@ -308,6 +382,12 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     private static bool IsLogWrite(Azure.Core.HttpMessage message) =>
         message.Request.Method == Azure.Core.RequestMethod.Put && message.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal);
 
+    /// <summary>The append that copies a compaction's snapshot into its log: the first at offset 0 of a log that names a snapshot.</summary>
+    private static bool IsCopy(Azure.Core.HttpMessage message) =>
+        IsLogWrite(message) && message.Request.Uri.Query.Contains("comp=appendblock", StringComparison.Ordinal)
+        && message.Request.Headers.TryGetValue("x-ms-blob-condition-appendpos", out var position) && position == "0"
+        && message.Request.Content is { } content && content.TryComputeLength(out var length) && length > "snapshot;".Length;
+
     private Azure.Storage.Blobs.BlobContainerClient Container(
         Azure.Core.Pipeline.HttpPipelinePolicy policy, Azure.Core.HttpPipelinePosition position = Azure.Core.HttpPipelinePosition.PerCall)
     {
@@ -334,6 +414,40 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
                 throw new IOException("The connection closed before the answer arrived.");
             }
         }
+    }
+
+    /// <summary>Counts the requests sent, tries included.</summary>
+    private sealed class CountRequests : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private int _count;
+
+        public int Count => _count;
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            Interlocked.Increment(ref _count);
+            ProcessNext(message, pipeline);
+        }
+
+        public override ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline)
+        {
+            Interlocked.Increment(ref _count);
+            return ProcessNextAsync(message, pipeline);
+        }
+    }
+
+    /// <summary>Fails the first request <c>match</c> picks before it is sent, as a silo dying just then would leave storage.</summary>
+    private sealed class FailFirst(Func<Azure.Core.HttpMessage, bool> match) : Azure.Core.Pipeline.HttpPipelinePolicy
+    {
+        private int _done;
+
+        public override void Process(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            ProcessAsync(message, pipeline).AsTask().GetAwaiter().GetResult();
+
+        public override ValueTask ProcessAsync(Azure.Core.HttpMessage message, ReadOnlyMemory<Azure.Core.Pipeline.HttpPipelinePolicy> pipeline) =>
+            match(message) && Interlocked.Exchange(ref _done, 1) == 0
+                ? throw new IOException("The silo stopped before this request was sent.")
+                : ProcessNextAsync(message, pipeline);
     }
 
     /// <summary>Runs <c>before</c> once, before the first request <c>match</c> picks is sent.</summary>
