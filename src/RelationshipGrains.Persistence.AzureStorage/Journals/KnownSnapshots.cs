@@ -4,9 +4,9 @@ using Orleans.Journaling;
 namespace RelationshipGrains.Persistence.AzureStorage;
 
 /// <summary>
-/// The snapshot each journal named when this silo last read or wrote it. A journal's next activation here (after an
-/// idle deactivation, the common case) reads that snapshot alongside its log instead of after it: one round trip less,
-/// which for a customer with a long history was about a third of its reactivation on Azurite. Safe with any guess:
+/// The snapshot each journal named when this silo last read or wrote it, if its log holds no copy of it (one too big for
+/// an append, or a compaction cut short before its copy). A journal's next activation here (after an idle deactivation,
+/// the common case) reads that snapshot alongside its log instead of after it: one round trip less. Safe with any guess:
 /// a snapshot blob is written once under a new name and never changed, so what was read under the name the log names
 /// is that snapshot; a guess the log does not name is dropped, and a missing one is read the usual way.
 /// </summary>
