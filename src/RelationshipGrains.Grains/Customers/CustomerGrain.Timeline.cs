@@ -23,7 +23,7 @@ public sealed partial class CustomerGrain
         var occurredAt = Validation.Check.OccurredAt(interaction.OccurredAt, time.GetUtcNow());
         var key = EntryIdKey.Of(interaction.InteractionId);
         await FinishErasureBeforeChangesAsync();
-        if (await TryFindRetryAsync(interaction.InteractionId, key) is { } earlier)
+        if (await TryFindRetryAsync(key) is { } earlier)
         {
             return SameInteraction(earlier, interaction, kind)
                 ? new RecordResult(earlier, Created: false)
@@ -238,10 +238,10 @@ public sealed partial class CustomerGrain
     /// <summary>The first sequence held in the grain's own state; everything before it is archived.</summary>
     private long WindowStart => State.Timeline.Count > 0 ? State.Timeline[0].Sequence : State.LastSequence + 1;
 
-    private Task<TimelineEntry?> TryFindRetryAsync(string entryId) => TryFindRetryAsync(entryId, EntryIdKey.Of(entryId));
+    private Task<TimelineEntry?> TryFindRetryAsync(string entryId) => TryFindRetryAsync(EntryIdKey.Of(entryId));
 
-    private async Task<TimelineEntry?> TryFindRetryAsync(string entryId, EntryIdKey key) =>
-        State.TryGetSequence(entryId, key, out var seq) ? await EntryAtAsync(seq) : null;
+    private async Task<TimelineEntry?> TryFindRetryAsync(EntryIdKey key) =>
+        State.TryGetSequence(key, out var seq) ? await EntryAtAsync(seq) : null;
 
     private static bool SameInteraction(TimelineEntry earlier, RecordInteraction again, TimelineEntryKind kind) =>
         earlier.Kind == kind && earlier.Channel == again.Channel && earlier.Direction == again.Direction

@@ -42,56 +42,27 @@ public sealed class CustomerJournal(IDurableStateManager manager)
 
     /// <summary>
     /// Caller-supplied entry ids (interaction ids, status request ids, message ids) to the sequence they produced, each
-    /// by its <see cref="EntryIdKey"/>. Journals written before 2026-12-03 hold ids as they came: those are still
-    /// found, and leave with their sequences.
+    /// by its <see cref="EntryIdKey"/>.
     /// </summary>
-    private readonly IDurableDictionary<string, long> _entryIds = manager.GetOrAddDictionary<string, long>("entry-ids");
+    private readonly IEntryIdIndex _entryIds = manager.GetOrAddState<IEntryIdIndex>("entry-ids");
 
-    public bool TryGetSequence(string entryId, out long sequence) => TryGetSequence(entryId, EntryIdKey.Of(entryId), out sequence);
+    public bool TryGetSequence(string entryId, out long sequence) => _entryIds.TryGet(EntryIdKey.Of(entryId), out sequence);
 
     /// <summary>For a caller that remembers the id by <paramref name="key"/> when it is new, so it is hashed once.</summary>
-    public bool TryGetSequence(string entryId, EntryIdKey key, out long sequence) =>
-        _entryIds.TryGetValue(key.Value, out sequence) || _entryIds.TryGetValue(entryId, out sequence)
-        || key.Before is { } before && _entryIds.TryGetValue(before, out sequence);
+    public bool TryGetSequence(EntryIdKey key, out long sequence) => _entryIds.TryGet(key, out sequence);
 
     public bool KnowsEntryId(string entryId) => TryGetSequence(entryId, out _);
 
     public void RememberEntryId(string entryId, long sequence) => RememberEntryId(EntryIdKey.Of(entryId), sequence);
 
-    public void RememberEntryId(EntryIdKey key, long sequence) => _entryIds[key.Value] = sequence;
+    public void RememberEntryId(EntryIdKey key, long sequence) => _entryIds.Remember(key, sequence);
 
     /// <summary>
     /// Forgets the ids of sequences up to <paramref name="oldest"/>, but for the latest <paramref name="subjectsKept"/>
     /// cases and campaigns: a back-office update finds its case by the case's id, however many entries came since, and
     /// one that found none recorded the update as a second case and left the first at its old status.
     /// </summary>
-    public void ForgetEntryIdsThrough(long oldest, int subjectsKept)
-    {
-        List<string> forgotten = [];
-        List<KeyValuePair<string, long>> subjects = [];
-        foreach (var entry in _entryIds)
-        {
-            if (EntryIdKey.NamesSubject(entry.Key))
-            {
-                subjects.Add(entry);
-            }
-            else if (entry.Value <= oldest)
-            {
-                forgotten.Add(entry.Key);
-            }
-        }
-
-        if (subjects.Count > subjectsKept)
-        {
-            forgotten.AddRange(subjects.Where(s => s.Value <= oldest).OrderBy(s => s.Value)
-                .Take(subjects.Count - subjectsKept).Select(s => s.Key));
-        }
-
-        foreach (var key in forgotten)
-        {
-            _entryIds.Remove(key);
-        }
-    }
+    public void ForgetEntryIdsThrough(long oldest, int subjectsKept) => _entryIds.ForgetThrough(oldest, subjectsKept);
 
     public IDurableDictionary<string, Intent> Intents { get; } = manager.GetOrAddDictionary<string, Intent>("intents");
     public IDurableDictionary<string, ConsentGrant> Consents { get; } = manager.GetOrAddDictionary<string, ConsentGrant>("consents");

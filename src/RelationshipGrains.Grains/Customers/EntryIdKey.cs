@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -6,56 +7,60 @@ using RelationshipGrains.Customers;
 namespace RelationshipGrains.Grains.Customers;
 
 /// <summary>
-/// The key a customer remembers a caller-supplied entry id by: '#' and the first 128 bits of its SHA-256, 23
-/// characters. A customer keeps its last 2,000 ids for retry detection; as sent (often 36-60 characters, up to 128)
-/// they were most of its snapshot and of a long conversation's activation. A collision would make a new interaction
-/// pass for a retry, so the hash is one no caller can aim at. Ids never hold '#' or '$', so a key never equals an id
-/// that an earlier version stored as it came. A case's or campaign's id (<see cref="BackOfficeUpdate.IsSubjectEntryId"/>)
-/// starts with '$' instead: back-office updates find the case by it long after retries stop, so it is kept longer.
+/// What a customer remembers a caller-supplied entry id by: the first 128 bits of its SHA-256. A customer keeps its last
+/// 2,000 ids for retry detection; as sent (often 36-60 characters, up to 128) they were most of its snapshot and of a
+/// long conversation's activation. A collision would make a new interaction pass for a retry, so the hash is one no
+/// caller can aim at. A case's or campaign's id (<see cref="BackOfficeUpdate.IsSubjectEntryId"/>) is marked as naming a
+/// subject: back-office updates find the case by it long after retries stop, so it is kept longer.
 /// A type of its own, so an id is never passed where its key is meant.
 /// </summary>
-public readonly struct EntryIdKey
+public readonly record struct EntryIdKey(UInt128 Hash, bool NamesSubject)
 {
     private const int HashBytes = 16;
     private const char Retry = '#';
     private const char Subject = '$';
+    private static readonly int StoredLength = 1 + Base64Url.GetEncodedLength(HashBytes);
 
-    private EntryIdKey(string value) => Value = value;
-
-    /// <summary>The key as stored.</summary>
-    public string Value { get; }
-
-    public override string ToString() => Value;
-
-    /// <summary>The key names a case or campaign, or is one that an earlier version stored as it came.</summary>
-    public static bool NamesSubject(string stored) => stored[0] == Subject || BackOfficeUpdate.IsSubjectEntryId(stored);
-
-    /// <summary>
-    /// The key a case's or campaign's id had from 2026-12-03 until subjects got keys of their own (2026-12-06); null for
-    /// any other id. Cases opened then are still found by it, but only within the retry window, which forgets it as
-    /// before: nothing tells such a key from a retry id's.
-    /// </summary>
-    public string? Before => Value[0] == Subject ? Retry + Value[1..] : null;
+    /// <summary>The text earlier versions stored the key as: '#' ('$' for a subject) and the hash in base64url, 23 characters.</summary>
+    public override string ToString()
+    {
+        Span<byte> hash = stackalloc byte[HashBytes];
+        BinaryPrimitives.WriteUInt128LittleEndian(hash, Hash);
+        Span<char> text = stackalloc char[StoredLength];
+        text[0] = NamesSubject ? Subject : Retry;
+        Base64Url.EncodeToChars(hash, text[1..]);
+        return new string(text);
+    }
 
     public static EntryIdKey Of(string entryId)
     {
-        var mark = BackOfficeUpdate.IsSubjectEntryId(entryId) ? Subject : Retry;
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
         var length = Encoding.UTF8.GetMaxByteCount(entryId.Length);
         if (length <= 1024)
         {
             Span<byte> utf8 = stackalloc byte[length];
-            Hash(utf8[..Encoding.UTF8.GetBytes(entryId, utf8)], hash);
+            Sha256(utf8[..Encoding.UTF8.GetBytes(entryId, utf8)], hash);
         }
         else
         {
-            Hash(Encoding.UTF8.GetBytes(entryId), hash);
+            Sha256(Encoding.UTF8.GetBytes(entryId), hash);
         }
 
-        Span<char> key = stackalloc char[1 + Base64Url.GetEncodedLength(HashBytes)];
-        key[0] = mark;
-        Base64Url.EncodeToChars(hash[..HashBytes], key[1..]);
-        return new(new string(key));
+        return new(BinaryPrimitives.ReadUInt128LittleEndian(hash), BackOfficeUpdate.IsSubjectEntryId(entryId));
+    }
+
+    /// <summary>
+    /// The key an earlier version's journal holds as text: a key as <see cref="ToString"/> writes it (from 2026-12-03),
+    /// or an id as it came (before). Ids never hold '#' or '$', so the two never mix up. Cases opened between 2026-12-03
+    /// and 2026-12-06 were stored under '#': found by the same hash, they are kept only as long as retries, as then.
+    /// </summary>
+    public static EntryIdKey FromStored(string stored)
+    {
+        Span<byte> hash = stackalloc byte[HashBytes];
+        return stored.Length == StoredLength && stored[0] is Retry or Subject
+            && Base64Url.TryDecodeFromChars(stored.AsSpan(1), hash, out var written) && written == HashBytes
+            ? new(BinaryPrimitives.ReadUInt128LittleEndian(hash), stored[0] == Subject)
+            : Of(stored);
     }
 
     /// <summary>
@@ -66,7 +71,7 @@ public readonly struct EntryIdKey
     [ThreadStatic]
     private static IncrementalHash? t_sha256;
 
-    private static void Hash(ReadOnlySpan<byte> utf8, Span<byte> hash)
+    private static void Sha256(ReadOnlySpan<byte> utf8, Span<byte> hash)
     {
         var sha256 = t_sha256 ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         try

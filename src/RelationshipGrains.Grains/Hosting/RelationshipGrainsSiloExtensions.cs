@@ -19,6 +19,7 @@ public static class RelationshipGrainsSiloExtensions
         silo.Services.TryAddSingleton<Pseudonyms>();
         silo.Services.TryAddSingleton<Outboxes>();
         silo.Services.TryAddSingleton<GrainMetrics>();
+        EntryIdIndex.Register(silo.Services);
         silo.Services.AddOptions<OutboxOptions>()
             .Validate(o => o.PublishTimeout > TimeSpan.Zero, "Outbox:PublishTimeout must be positive.")
             .Validate(o => o.RetryDelay > TimeSpan.Zero && o.MaxRetryDelay >= o.RetryDelay, "Outbox:RetryDelay must be positive and at most Outbox:MaxRetryDelay.")

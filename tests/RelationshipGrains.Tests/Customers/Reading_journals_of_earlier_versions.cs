@@ -1,8 +1,11 @@
 using System.Buffers;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans.Journaling;
 using RelationshipGrains.Customers;
+using Orleans.Serialization;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Customers;
 using RelationshipGrains.Persistence.Files;
 using RelationshipGrains.Persistence.Journals;
 using RelationshipGrains.Testing;
@@ -44,6 +47,50 @@ public sealed class Reading_journals_of_earlier_versions(ClusterFixture fixture)
     }
 
     /// <summary>
+    /// <c>entry-ids-keyed-as-text.journal</c>: a customer's journal in this test cluster (window 20, pages of 10, 100
+    /// retry ids, 3 cases kept, a snapshot every 16 appends) at commit 43d6b2a, which kept entry ids as 23-character text
+    /// keys in a Journaling dictionary: case c-1 opened (sequence 1), interactions k-1 to k-130 (2-131), the case set
+    /// pending (132), k-131 to k-137 (133-139). Snapshots and the records after the last one both hold such keys.
+    /// <c>entry-ids-keyed-as-text.pages</c>: its archive pages 0-11, as the Orleans serializer writes a list of them.
+    /// </summary>
+    [Fact]
+    public async Task Ids_kept_as_text_keys_are_found_by_their_hash_and_forgotten_as_they_were()
+    {
+        var customer = fixture.Grains.GetGrain<ICustomerGrain>(Keys.Customer());
+        await PlaceAsync(JournalId.FromGrainId(customer.GetGrainId()), "entry-ids-keyed-as-text.journal");
+        await PlacePagesAsync(customer.GetPrimaryKeyString(), "entry-ids-keyed-as-text.pages");
+
+        var latest = await customer.RecordInteractionAsync(Keyed(137));
+        var older = await customer.RecordInteractionAsync(Keyed(100));
+        var forgotten = await customer.RecordInteractionAsync(Keyed(5));
+        var update = await customer.Stewardship().ApplyBackOfficeUpdateAsync(new(Guid.NewGuid(), TimelineEntryKind.ServiceCase, "c-1",
+            Channel.Email, Direction.Inbound, "My parcel is late", null, "resolved", null, fixture.Time.GetUtcNow()));
+
+        Assert.Equal((false, 139L), (latest.Created, latest.Entry.Sequence));
+        Assert.Equal((false, 101L), (older.Created, older.Entry.Sequence));
+        // Older than the retry window when the earlier version forgot it: recorded as new, as it was then.
+        Assert.Equal((true, 140L), (forgotten.Created, forgotten.Entry.Sequence));
+        Assert.Equal((TimelineEntryKind.StatusChanged, 1L), (update.Entry.Kind, update.Entry.RelatesTo));
+
+        // Enough changes for snapshots in this version's form, then a new activation reads them.
+        for (var i = 1; i <= 20; i++)
+        {
+            await customer.RecordInteractionAsync(Requests.Interaction($"after-{i}"));
+        }
+
+        await fixture.Cluster.DeactivateAsync(customer);
+        var latestAgain = await customer.RecordInteractionAsync(Keyed(137));
+        var afterAgain = await customer.RecordInteractionAsync(Requests.Interaction("after-1"));
+        var again = await customer.Stewardship().ApplyBackOfficeUpdateAsync(new(Guid.NewGuid(), TimelineEntryKind.ServiceCase, "c-1",
+            Channel.Email, Direction.Inbound, "My parcel is late", null, "closed", null, fixture.Time.GetUtcNow()));
+        Assert.Equal((false, 139L), (latestAgain.Created, latestAgain.Entry.Sequence));
+        Assert.Equal((false, 142L), (afterAgain.Created, afterAgain.Entry.Sequence));
+        Assert.Equal((TimelineEntryKind.StatusChanged, 1L), (again.Entry.Kind, again.Entry.RelatesTo));
+    }
+
+    private static RecordInteraction Keyed(int n) => new($"k-{n}", Channel.Web, Direction.Inbound, Author.Customer, $"Keyed as text {n}");
+
+    /// <summary>
     /// <c>consents-revoked-earlier.*.journal</c>: the embedded silo at commit 0982a07, which forgot a partner when its
     /// grant was revoked, over HTTP: partner legacy-reader was granted the profile consent, read the profile and had the
     /// grant revoked; 510 interactions then moved those entries out of the timeline's window; partner legacy-later was
@@ -63,6 +110,18 @@ public sealed class Reading_journals_of_earlier_versions(ClusterFixture fixture)
 
         // legacy-later only on the timeline's window, legacy-reader only in the log of what partners read.
         Assert.Equal(["legacy-later", "legacy-reader"], receipt.PartnersNotified);
+    }
+
+    private async Task PlacePagesAsync(string customerId, string fixtureName)
+    {
+        await using var resource = typeof(Reading_journals_of_earlier_versions).Assembly.GetManifestResourceStream(fixtureName)!;
+        using var bytes = new MemoryStream();
+        await resource.CopyToAsync(bytes);
+        var pages = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredService<Serializer>().Deserialize<List<List<TimelineEntry>>>(bytes.ToArray())!;
+        for (var page = 0; page < pages.Count; page++)
+        {
+            await fixture.Grains.GetGrain<ITimelineArchivePageGrain>($"{customerId}/{page}").StoreAsync(pages[page]);
+        }
     }
 
     /// <summary>Puts the fixture's records in the test cluster's journal store, as if an earlier version had written them there.</summary>
