@@ -44,6 +44,13 @@ public sealed class AppendBlobJournalStorage(
     /// <summary>Azure accepts at most 4 MiB in one append; a bigger change could not be one atomic append.</summary>
     private const int MaxAppendBytes = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The largest snapshot copied into its log. A copy writes the snapshot's bytes a second time to save a request on
+    /// each read; a customer's snapshot is about 100 KB, and the grains whose snapshots run to megabytes (a directory
+    /// shard of 10,000 cards: 1.8 MB) snapshot often and are read rarely, so they keep the two requests.
+    /// </summary>
+    private const int MaxCopiedSnapshotBytes = 1024 * 1024;
+
     private readonly AppendBlobClient _log = container.GetAppendBlobClient($"{id.Value}/log");
     private ETag? _etag;
     private long _length;
@@ -162,7 +169,7 @@ public sealed class AppendBlobJournalStorage(
         // No clean-up of the new snapshot if this fails: a timed-out attempt may have swapped the log over to it before
         // the SDK's retry failed, so deleting it could cut the journal off from its state. An orphan costs only space.
         var conditions = _etag is { } etag ? new AppendBlobRequestConditions { IfMatch = etag } : new AppendBlobRequestConditions { IfNoneMatch = ETag.All };
-        var copy = InlineSnapshot.Fits(value.Length, MaxAppendBytes);
+        var copy = InlineSnapshot.Fits(value.Length, MaxCopiedSnapshotBytes);
         try
         {
             await CreateLogAsync(snapshot, conditions, cancellationToken, copy);

@@ -6,7 +6,7 @@ namespace RelationshipGrains.Persistence.AzureStorage;
 /// <summary>
 /// A compaction's snapshot copied to the start of the log it swaps in, so that the journal is read back in one request.
 /// The snapshot blob the log names stays the record: the copy is read only when its header names that very blob, so a
-/// log whose copy never landed (a crash between the swap and the copy, or a snapshot too big for one append) reads the
+/// log whose copy never landed (a crash between the swap and the copy, or a snapshot too big to copy) reads the
 /// blob as before. Layout: "RGSNAPv1", the snapshot's length (int32, little-endian), the 16 bytes of its blob name's id,
 /// then the snapshot.
 /// </summary>
@@ -23,8 +23,8 @@ internal static class InlineSnapshot
 
     private static ReadOnlySpan<byte> Magic => "RGSNAPv1"u8;
 
-    /// <summary>Whether a snapshot of this size and its header fit in the one append a copy must be.</summary>
-    public static bool Fits(long snapshotBytes, int maxAppendBytes) => snapshotBytes <= maxAppendBytes - HeaderBytes;
+    /// <summary>Whether a snapshot of this size and its header fit in <paramref name="maxBytes"/>, which one append must hold.</summary>
+    public static bool Fits(long snapshotBytes, int maxBytes) => snapshotBytes <= maxBytes - HeaderBytes;
 
     public static string FormatOf(string declared) =>
         declared.EndsWith(LayoutSuffix, StringComparison.Ordinal) ? declared[..^LayoutSuffix.Length] : declared;

@@ -4,8 +4,8 @@ using Orleans.Journaling;
 namespace RelationshipGrains.Persistence.AzureStorage;
 
 /// <summary>
-/// The snapshot each journal named when this silo last read or wrote it, if its log holds no copy of it (one too big for
-/// an append, or a compaction cut short before its copy). A journal's next activation here (after an idle deactivation,
+/// The snapshot each journal named when this silo last read or wrote it, if its log holds no copy of it (one over the
+/// megabyte copied, or a compaction cut short before its copy). A journal's next activation here (after an idle deactivation,
 /// the common case) reads that snapshot alongside its log instead of after it: one round trip less. Safe with any guess:
 /// a snapshot blob is written once under a new name and never changed, so what was read under the name the log names
 /// is that snapshot; a guess the log does not name is dropped, and a missing one is read the usual way.

@@ -146,6 +146,25 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     }
 
     [Fact]
+    public async Task A_snapshot_over_a_megabyte_stays_in_its_blob_alone_and_is_read_beside_the_log()
+    {
+        var id = new JournalId($"customer/{Guid.NewGuid():N}");
+        var known = new KnownSnapshots();
+        var storage = Storage(id, known: known);
+        await ReadAllAsync(storage);
+        var large = new string('a', 1024 * 1024) + ";";
+        await storage.ReplaceAsync(Bytes(large), CancellationToken.None);
+        await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
+
+        var log = (await azurite.Service.GetBlobContainerClient(_container).GetAppendBlobClient($"{id.Value}/log").GetPropertiesAsync()).Value;
+        Assert.Equal("two;".Length, log.ContentLength);
+        Assert.Equal("orleans-binary", log.Metadata["format"]);
+        Assert.Equal(log.Metadata["snapshot"], known.Get(id));
+        Assert.Equal(large + "two;", await ReadAllAsync(Storage(id, known: known)));
+        Assert.Equal(large + "two;", await ReadAllAsync(Storage(id)));
+    }
+
+    [Fact]
     public async Task A_crash_between_swapping_the_log_and_copying_the_snapshot_into_it_loses_nothing()
     {
         var id = new JournalId($"customer/{Guid.NewGuid():N}");
