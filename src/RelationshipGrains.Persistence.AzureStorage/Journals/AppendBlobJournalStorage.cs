@@ -14,9 +14,9 @@ namespace RelationshipGrains.Persistence.AzureStorage;
 /// One activation's journal in Azure Blob Storage: an append blob of appended batches, after the snapshot its
 /// metadata names. Every append states the offset it expects (<c>IfAppendPositionEqual</c>) and the blob's ETag, so
 /// neither a second writer nor the SDK retrying a request whose answer was lost can append twice. A compaction uploads
-/// a new snapshot, then recreates the append blob empty and pointing at it in one conditional call, then deletes the
-/// old snapshot, then appends a copy of the snapshot to the new log (<see cref="InlineSnapshot"/>): a crash at any step
-/// leaves a journal that replays to the same state. A log that starts with its snapshot's copy is read in one request;
+/// a new snapshot, then recreates the append blob empty and pointing at it in one conditional call, then appends a copy
+/// of the snapshot to it (<see cref="InlineSnapshot"/>), then deletes the old snapshot: a crash at any step leaves a
+/// journal that replays to the same state. A log that starts with its snapshot's copy is read in one request;
 /// otherwise the snapshot this silo last knew the journal by is read alongside the log (<see cref="KnownSnapshots"/>).
 /// </summary>
 public sealed class AppendBlobJournalStorage(
