@@ -9,8 +9,6 @@ namespace RelationshipGrains.Grains.Customers;
 /// <summary>The entry ids a customer remembers, each to the sequence it produced (<see cref="EntryIdIndex"/>).</summary>
 public interface IEntryIdIndex
 {
-    int Count { get; }
-
     bool TryGet(EntryIdKey key, out long sequence);
 
     void Remember(EntryIdKey key, long sequence);
@@ -56,8 +54,6 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
     private readonly Dictionary<UInt128, long> _items = [];
     private JournalStreamWriter _writer;
 
-    public int Count => _items.Count;
-
     public bool TryGet(EntryIdKey key, out long sequence)
     {
         var found = _items.TryGetValue(key.Hash, out var packed);
@@ -97,9 +93,9 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
             }
         }
 
-        // The oldest first, and among those of one sequence by hash, so a replay forgets the same ones.
+        // The oldest first; the record names them, so a replay forgets exactly these.
         var forgottenSubjects = subjects.Count <= subjectsKept ? [] : subjects.Where(s => s.Sequence <= oldest)
-            .OrderBy(s => s.Sequence).ThenBy(s => s.Hash).Take(subjects.Count - subjectsKept).Select(s => s.Hash).ToList();
+            .OrderBy(s => s.Sequence).Take(subjects.Count - subjectsKept).Select(s => s.Hash).ToList();
         if (!retries && forgottenSubjects.Count == 0)
         {
             return;
