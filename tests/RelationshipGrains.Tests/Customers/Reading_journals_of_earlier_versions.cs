@@ -48,10 +48,11 @@ public sealed class Reading_journals_of_earlier_versions(ClusterFixture fixture)
 
     /// <summary>
     /// <c>entry-ids-keyed-as-text.journal</c>: a customer's journal in this test cluster (window 20, pages of 10, 100
-    /// retry ids, 3 cases kept, a snapshot every 16 appends) at commit 43d6b2a, which kept entry ids as 23-character text
-    /// keys in a Journaling dictionary: case c-1 opened (sequence 1), interactions k-1 to k-130 (2-131), the case set
-    /// pending (132), k-131 to k-137 (133-139). Snapshots and the records after the last one both hold such keys.
-    /// <c>entry-ids-keyed-as-text.pages</c>: its archive pages 0-11, as the Orleans serializer writes a list of them.
+    /// retry ids, 3 cases kept) at commit 43d6b2a, which kept entry ids as 23-character text keys in a Journaling
+    /// dictionary: case c-1 opened (sequence 1), interactions k-1 to k-130 (2-131), the case set pending (132), k-131 to
+    /// k-137 (133-139) with a snapshot every 16 appends, then k-138 to k-160 (140-162) with none, so that the records after
+    /// the last snapshot forget ids (sequences up to 60 by the end).
+    /// <c>entry-ids-keyed-as-text.pages</c>: its archive pages 0-14, as the Orleans serializer writes a list of them.
     /// </summary>
     [Fact]
     public async Task Ids_kept_as_text_keys_are_found_by_their_hash_and_forgotten_as_they_were()
@@ -60,16 +61,18 @@ public sealed class Reading_journals_of_earlier_versions(ClusterFixture fixture)
         await PlaceAsync(JournalId.FromGrainId(customer.GetGrainId()), "entry-ids-keyed-as-text.journal");
         await PlacePagesAsync(customer.GetPrimaryKeyString(), "entry-ids-keyed-as-text.pages");
 
-        var latest = await customer.RecordInteractionAsync(Keyed(137));
+        var latest = await customer.RecordInteractionAsync(Keyed(160));
         var older = await customer.RecordInteractionAsync(Keyed(100));
-        var forgotten = await customer.RecordInteractionAsync(Keyed(5));
+        var forgottenInSnapshot = await customer.RecordInteractionAsync(Keyed(5));
+        var forgottenAfter = await customer.RecordInteractionAsync(Keyed(55));
         var update = await customer.Stewardship().ApplyBackOfficeUpdateAsync(new(Guid.NewGuid(), TimelineEntryKind.ServiceCase, "c-1",
             Channel.Email, Direction.Inbound, "My parcel is late", null, "resolved", null, fixture.Time.GetUtcNow()));
 
-        Assert.Equal((false, 139L), (latest.Created, latest.Entry.Sequence));
+        Assert.Equal((false, 162L), (latest.Created, latest.Entry.Sequence));
         Assert.Equal((false, 101L), (older.Created, older.Entry.Sequence));
-        // Older than the retry window when the earlier version forgot it: recorded as new, as it was then.
-        Assert.Equal((true, 140L), (forgotten.Created, forgotten.Entry.Sequence));
+        // Older than the retry window when the earlier version forgot them: recorded as new, as they were then.
+        Assert.Equal((true, 163L), (forgottenInSnapshot.Created, forgottenInSnapshot.Entry.Sequence));
+        Assert.Equal((true, 164L), (forgottenAfter.Created, forgottenAfter.Entry.Sequence));
         Assert.Equal((TimelineEntryKind.StatusChanged, 1L), (update.Entry.Kind, update.Entry.RelatesTo));
 
         // Enough changes for snapshots in this version's form, then a new activation reads them.
@@ -79,12 +82,12 @@ public sealed class Reading_journals_of_earlier_versions(ClusterFixture fixture)
         }
 
         await fixture.Cluster.DeactivateAsync(customer);
-        var latestAgain = await customer.RecordInteractionAsync(Keyed(137));
+        var latestAgain = await customer.RecordInteractionAsync(Keyed(160));
         var afterAgain = await customer.RecordInteractionAsync(Requests.Interaction("after-1"));
         var again = await customer.Stewardship().ApplyBackOfficeUpdateAsync(new(Guid.NewGuid(), TimelineEntryKind.ServiceCase, "c-1",
             Channel.Email, Direction.Inbound, "My parcel is late", null, "closed", null, fixture.Time.GetUtcNow()));
-        Assert.Equal((false, 139L), (latestAgain.Created, latestAgain.Entry.Sequence));
-        Assert.Equal((false, 142L), (afterAgain.Created, afterAgain.Entry.Sequence));
+        Assert.Equal((false, 162L), (latestAgain.Created, latestAgain.Entry.Sequence));
+        Assert.Equal((false, 166L), (afterAgain.Created, afterAgain.Entry.Sequence));
         Assert.Equal((TimelineEntryKind.StatusChanged, 1L), (again.Entry.Kind, again.Entry.RelatesTo));
     }
 
