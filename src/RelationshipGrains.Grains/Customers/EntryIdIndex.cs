@@ -51,7 +51,7 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
             sp.GetRequiredKeyedService<IDurableDictionaryCommandCodec<string, long>>(sp.GetRequiredService<IOptions<JournaledStateManagerOptions>>().Value.JournalFormatKey)));
 
     /// <summary>Hash to the sequence shifted left by one, its lowest bit set for a subject.</summary>
-    private readonly Dictionary<UInt128, long> _items = [];
+    private readonly Dictionary<Key, long> _items = [];
     private JournalStreamWriter _writer;
 
     public bool TryGet(EntryIdKey key, out long sequence)
@@ -263,6 +263,20 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
     {
         _items.Clear();
         _items.EnsureCapacity(capacityHint);
+    }
+
+    /// <summary>
+    /// A hash as two halves: <see cref="UInt128"/> is aligned to 16 bytes, so a dictionary entry holding one took 48 B
+    /// where this takes 32 (2,100 ids: 100 KB against 67).
+    /// </summary>
+    private readonly record struct Key(ulong Low, ulong High)
+    {
+        public static implicit operator Key(UInt128 hash) => new((ulong)hash, (ulong)(hash >> 64));
+
+        public static implicit operator UInt128(Key key) => new(key.High, key.Low);
+
+        // Bits of SHA-256: the low ones are as evenly spread as any mix of them would be.
+        public override int GetHashCode() => (int)Low;
     }
 
     private static long Pack(long sequence, bool subject) => sequence << 1 | (subject ? 1L : 0L);
