@@ -129,7 +129,7 @@ public sealed class AppendBlobJournalStorage(
 
         if (_etag is null)
         {
-            await CreateLogAsync(snapshot: null, new AppendBlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+            await CreateLogAsync(snapshot: null, new AppendBlobRequestConditions { IfNoneMatch = ETag.All }, copy: false, cancellationToken);
         }
 
         var bytes = value.ToArray();
@@ -172,7 +172,7 @@ public sealed class AppendBlobJournalStorage(
         var copy = InlineSnapshot.Fits(value.Length, MaxCopiedSnapshotBytes);
         try
         {
-            await CreateLogAsync(snapshot, conditions, cancellationToken, copy);
+            await CreateLogAsync(snapshot, conditions, copy, cancellationToken);
         }
         catch (InconsistentStateException)
         {
@@ -335,7 +335,7 @@ public sealed class AppendBlobJournalStorage(
         }
     }
 
-    private async Task CreateLogAsync(string? snapshot, AppendBlobRequestConditions conditions, CancellationToken cancellationToken, bool copy = false)
+    private async Task CreateLogAsync(string? snapshot, AppendBlobRequestConditions conditions, bool copy, CancellationToken cancellationToken)
     {
         var metadata = new Dictionary<string, string> { [FormatMetadata] = copy ? InlineSnapshot.Declared(formatKey) : formatKey };
         if (snapshot is not null)

@@ -169,10 +169,7 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     {
         var id = new JournalId($"customer/{Guid.NewGuid():N}");
         var known = new KnownSnapshots();
-        var crashing = new AppendBlobJournalStorage(id, Container(new FailFirst(IsCopy)), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known);
-        await ReadAllAsync(crashing);
-        await crashing.AppendAsync(Bytes("one;"), CancellationToken.None);
-        await Assert.ThrowsAsync<IOException>(() => crashing.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None).AsTask());
+        await CompactedWithoutItsCopyAsync(id, known);
 
         // The log names the snapshot but holds no copy: the next activation reads the blob, and appends from the start.
         var restarted = Storage(id, known: known);
@@ -206,11 +203,8 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     {
         var id = new JournalId($"customer/{Guid.NewGuid():N}");
         var known = new KnownSnapshots();
-        var storage = new AppendBlobJournalStorage(id, Container(new FailFirst(IsCopy)), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known);
-        await ReadAllAsync(storage);
-        await storage.AppendAsync(Bytes("one;"), CancellationToken.None);
-        await Assert.ThrowsAsync<IOException>(() => storage.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None).AsTask());
-        storage = Storage(id, known: known);
+        await CompactedWithoutItsCopyAsync(id, known);
+        var storage = Storage(id, known: known);
         await ReadAllAsync(storage);
         await storage.AppendAsync(Bytes("two;"), CancellationToken.None);
         var named = known.Get(id);
@@ -400,6 +394,18 @@ public sealed class Journals_on_append_blobs(AzuriteFixture azurite) : IAsyncLif
     /// <summary>A request that writes the log blob: its creation, a swap to a snapshot, or an append.</summary>
     private static bool IsLogWrite(Azure.Core.HttpMessage message) =>
         message.Request.Method == Azure.Core.RequestMethod.Put && message.Request.Uri.Path.EndsWith("/log", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Writes "one;" to the journal and compacts it to "snapshot;", failing the snapshot's copy into the log as a silo that
+    /// died between the swap and the copy would; the compaction reports that failure.
+    /// </summary>
+    private async Task CompactedWithoutItsCopyAsync(JournalId id, KnownSnapshots known)
+    {
+        var crashing = new AppendBlobJournalStorage(id, Container(new FailFirst(IsCopy)), "orleans-binary", new ForcedCompactions(), new CompactionPolicy(), known);
+        await ReadAllAsync(crashing);
+        await crashing.AppendAsync(Bytes("one;"), CancellationToken.None);
+        await Assert.ThrowsAsync<IOException>(() => crashing.ReplaceAsync(Bytes("snapshot;"), CancellationToken.None).AsTask());
+    }
 
     /// <summary>The append that copies a compaction's snapshot into its log: the first at offset 0 of a log that names a snapshot.</summary>
     private static bool IsCopy(Azure.Core.HttpMessage message) =>
