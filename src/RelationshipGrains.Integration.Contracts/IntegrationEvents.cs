@@ -35,6 +35,12 @@ public static class IntegrationEvents
             ? JsonSerializer.SerializeToUtf8Bytes(integrationEvent, generated)
             : JsonSerializer.SerializeToUtf8Bytes(integrationEvent, Json);
 
+    /// <summary>An event whose type is known only when it runs, with the contract's own JSON as for its type.</summary>
+    public static byte[] SerializeToUtf8Bytes(object integrationEvent) =>
+        OutboundEventsJson.Default.GetTypeInfo(integrationEvent.GetType()) is { } generated
+            ? JsonSerializer.SerializeToUtf8Bytes(integrationEvent, generated)
+            : JsonSerializer.SerializeToUtf8Bytes(integrationEvent, integrationEvent.GetType(), Json);
+
     public static object Deserialize(string name, string json) =>
         JsonSerializer.Deserialize(json, Resolve(name), Json) ?? throw new InvalidOperationException($"An empty {name} cannot be published.");
 

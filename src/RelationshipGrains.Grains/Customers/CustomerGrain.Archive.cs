@@ -127,6 +127,13 @@ public sealed partial class CustomerGrain
             trimmed++;
         }
 
+        if (trimmed > 0)
+        {
+            // Waiting events built from these entries are stored whole first: a grain builds them from its window only.
+            var lastTrimmed = State.Timeline[trimmed - 1].Sequence;
+            Outbox.StoreWhole(sequence => sequence <= lastTrimmed);
+        }
+
         for (var i = 0; i < trimmed; i++)
         {
             State.Timeline.RemoveAt(0);

@@ -91,6 +91,8 @@ public sealed partial class CustomerGrain
         // publish (now with CustomerErased), and the archive pages and communities left to clean. The next write
         // rewrites the journal as a snapshot of just that, so the erased data is gone from storage, not only hidden.
         _erasures++;
+        // The events still to publish are kept, and those built from timeline entries need them built while they last.
+        Outbox.StoreWhole(static _ => true);
         State.KeepOnlyAfterErasure(receipt, Math.Max(pages, State.Profile.ArchivePagesToErase), communities);
         foreach (var (intentId, castTo) in openIntents)
         {

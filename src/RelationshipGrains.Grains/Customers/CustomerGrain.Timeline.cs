@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
+using RelationshipGrains.Grains.Integration;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Naming;
 
@@ -49,8 +50,7 @@ public sealed partial class CustomerGrain
             State.RememberEntryId(alsoKnownAs, entry.Sequence);
         }
 
-        Outbox.Add(new InteractionRecorded(CustomerId, entry.Sequence, entry.EntryId, Kebab.Of(kind), Kebab.Of(entry.Channel!.Value),
-            Kebab.Of(entry.Direction!.Value), entry.Topic, entry.Status, entry.OccurredAt, now), now);
+        Outbox.AddReferring(Recorded(entry), now, entry.Sequence);
         // PersistAppendedAsync's two steps, written out: as a call, its async method added 230 B to every interaction.
         await PersistAsync();
         metrics.InteractionsRecorded.Add(1);
@@ -98,6 +98,8 @@ public sealed partial class CustomerGrain
         var moves = sentAt is not { } sent || sent >= LastBackOfficeChangeOf(target);
         if (moves && target.Sequence >= WindowStart && target.Sequence > ArchivingThrough)
         {
+            // Its event, if still waiting, says the status it was recorded with.
+            Outbox.StoreWhole(sequence => sequence == target.Sequence);
             // Archived entries keep the status they were archived with, those being archived too; the StatusChanged
             // entry tells the rest.
             State.Timeline[(int)(target.Sequence - WindowStart)] = target with { Status = status };
@@ -242,6 +244,24 @@ public sealed partial class CustomerGrain
 
     private async Task<TimelineEntry?> TryFindRetryAsync(EntryIdKey key) =>
         State.TryGetSequence(key, out var seq) ? await EntryAtAsync(seq) : null;
+
+    /// <summary>The event an interaction raises, from its entry: when recorded, and again for a reference to it (<see cref="Built"/>).</summary>
+    private InteractionRecorded Recorded(TimelineEntry entry) =>
+        new(CustomerId, entry.Sequence, entry.EntryId, Kebab.Of(entry.Kind), Kebab.Of(entry.Channel!.Value), Kebab.Of(entry.Direction!.Value),
+            entry.Topic, entry.Status, entry.OccurredAt, entry.RecordedAt);
+
+    /// <summary>
+    /// A waiting event stored as a reference, with its event built again from the entry on the window. The entry is
+    /// there: references are stored whole before their entry is archived, changed or erased. It must also have been
+    /// recorded when the event was raised, so that nothing could ever build one from a later entry under the same
+    /// sequence (an erasure starts sequences again from 1).
+    /// </summary>
+    private OutboxMessage Built(OutboxMessage reference) =>
+        reference.Entry >= WindowStart && reference.Entry <= State.LastSequence
+            && State.Timeline[(int)(reference.Entry - WindowStart)] is { Channel: not null, Direction: not null } entry
+            && entry.RecordedAt == reference.CreatedAt
+            ? reference.WithEvent(Recorded(entry))
+            : reference;
 
     private static bool SameInteraction(TimelineEntry earlier, RecordInteraction again, TimelineEntryKind kind) =>
         earlier.Kind == kind && earlier.Channel == again.Channel && earlier.Direction == again.Direction

@@ -55,7 +55,8 @@ public sealed partial class CustomerGrain(
 
     private string CustomerId => _customerId ??= Check.Id(this.GetPrimaryKeyString(), "customerId");
 
-    private GrainOutbox Outbox => _outbox ??= outboxes.For(this, static grain => ((CustomerGrain)grain).State.Outbox);
+    private GrainOutbox Outbox => _outbox ??= outboxes.For(
+        this, static grain => ((CustomerGrain)grain).State.Outbox, static (grain, message) => ((CustomerGrain)grain).Built(message));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

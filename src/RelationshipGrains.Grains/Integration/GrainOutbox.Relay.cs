@@ -101,7 +101,7 @@ public sealed partial class GrainOutbox
         var stored = new OutboxMessage[Math.Max(0, Math.Min(_stored, pending.Count) - handling)];
         for (var i = 0; i < stored.Length; i++)
         {
-            stored[i] = pending[handling + i];
+            stored[i] = Built(pending[handling + i]);
         }
 
         foreach (var message in stored)

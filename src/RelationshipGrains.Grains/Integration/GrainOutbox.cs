@@ -14,7 +14,15 @@ namespace RelationshipGrains.Grains.Integration;
 /// write. Re-publishing after a crash reuses the message id, so consumers see a duplicate, never a loss. An activation
 /// that moves to another silo writes nothing on its way out: it tells the new activation what it published instead.
 /// </summary>
-public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMessage>> pendingOf, Outboxes shared)
+/// <param name="grain">The grain whose events these are.</param>
+/// <param name="pendingOf">The grain's stored list of events.</param>
+/// <param name="shared">What the silo's outboxes share.</param>
+/// <param name="build">
+/// For a grain that stores events as references (<see cref="OutboxMessage.Referring"/>): the message with its event
+/// built again from what it refers to, or the message as it was if that is gone.
+/// </param>
+public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMessage>> pendingOf, Outboxes shared,
+    Func<Grain, OutboxMessage, OutboxMessage>? build = null)
 {
     public const string ReminderName = "outbox-relay";
 
@@ -99,7 +107,8 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         var changed = false;
         for (var i = 0; i < Pending.Count; i++)
         {
-            if (rewrite(Pending[i]) is var rewritten && !ReferenceEquals(rewritten, Pending[i]))
+            var waiting = Built(Pending[i]);
+            if (rewrite(waiting) is var rewritten && !ReferenceEquals(rewritten, waiting))
             {
                 Pending[i] = rewritten;
                 changed = true;
@@ -134,6 +143,39 @@ public sealed partial class GrainOutbox(Grain grain, Func<Grain, IList<OutboxMes
         Pending.Add(OutboxMessage.Create(integrationEvent, now));
         ReportPending();
     }
+
+    /// <summary>
+    /// Adds an event stored as a reference to the timeline entry at <paramref name="entry"/>, which the grain's build
+    /// function makes it from again; the grain calls <see cref="StoreWhole"/> before that entry leaves or changes.
+    /// </summary>
+    public void AddReferring<T>(T integrationEvent, DateTimeOffset now, long entry) where T : class
+    {
+        Pending.Add(OutboxMessage.Referring(integrationEvent, now, entry));
+        ReportPending();
+    }
+
+    /// <summary>
+    /// Stores whole, as JSON, the waiting events that refer to an entry <paramref name="leaving"/> picks, while the
+    /// grain still holds it: the entry is about to change, be archived or erased. The events stay what they were, so a
+    /// relay in flight carries on.
+    /// </summary>
+    public void StoreWhole(Func<long, bool> leaving)
+    {
+        var pending = Pending;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            // One the grain cannot build is left as it is, for the relay to log and drop as unpublishable: thrown here, it
+            // would fail the archiving or erasure that asked.
+            if (pending[i] is { IsReference: true } reference && leaving(reference.Entry) && Built(reference) is { Event: not null } built)
+            {
+                pending[i] = built.Whole();
+            }
+        }
+    }
+
+    /// <summary>The message with its event, built again if it is a reference that lost it with an earlier activation.</summary>
+    private OutboxMessage Built(OutboxMessage message) =>
+        message is { IsReference: true, Event: null } && build is not null ? build(grain, message) : message;
 
     /// <summary>
     /// Moves the silo's pending-events gauge by what changed since the last report; counting the list itself keeps

@@ -35,5 +35,7 @@ public sealed class Outboxes(IIntegrationEventPublisher publisher, IOptions<Outb
     /// The grain's stored list of events, looked up on each use: a grain whose state is read anew replaces it. Static,
     /// so a grain pays for no closure of its own (64 B of every active customer).
     /// </param>
-    public GrainOutbox For(Grain grain, Func<Grain, IList<OutboxMessage>> pending) => new(grain, pending, this);
+    /// <param name="build">For a grain that stores events as references: see <see cref="GrainOutbox"/>.</param>
+    public GrainOutbox For(Grain grain, Func<Grain, IList<OutboxMessage>> pending, Func<Grain, OutboxMessage, OutboxMessage>? build = null) =>
+        new(grain, pending, this, build);
 }

@@ -43,6 +43,37 @@ public sealed class Reading_outbox_messages
     }
 
     [Fact]
+    public void A_reference_is_stored_without_json_and_reads_only_once_its_grain_builds_the_event_again()
+    {
+        var raised = OutboxMessage.Referring(Recorded, Now, entry: 7);
+
+        var stored = Serializer.Deserialize<OutboxMessage>(Serializer.SerializeToArray(raised))!;
+
+        Assert.Same(Recorded, raised.Read());
+        Assert.Equal((raised.MessageId, 7L, true), (stored.MessageId, stored.Entry, stored.IsReference));
+        Assert.Null(stored.Json);
+        Assert.Null(stored.Text);
+        var unbuilt = Assert.Throws<InvalidOperationException>(() => stored.Read());
+        Assert.Contains("timeline entry 7", unbuilt.Message, StringComparison.Ordinal);
+        Assert.Same(Recorded, stored.WithEvent(Recorded).Read());
+    }
+
+    [Fact]
+    public void A_reference_stored_whole_carries_the_json_a_message_raised_whole_does()
+    {
+        var whole = OutboxMessage.Referring(Recorded, Now, entry: 7).Whole();
+
+        var stored = Serializer.Deserialize<OutboxMessage>(Serializer.SerializeToArray(whole))!;
+
+        Assert.False(stored.IsReference);
+        Assert.Equal(OutboxMessage.Create(Recorded, Now).Json, stored.Json);
+        Assert.Equal(Recorded, stored.Read());
+        Assert.Throws<InvalidOperationException>(() => Serializer.Deserialize<OutboxMessage>(
+            Serializer.SerializeToArray(OutboxMessage.Referring(Recorded, Now, entry: 7)))!.Whole());
+        Assert.Throws<ArgumentOutOfRangeException>(() => OutboxMessage.Referring(Recorded, Now, entry: 0));
+    }
+
+    [Fact]
     public void Json_that_is_not_the_named_event_cannot_be_read()
     {
         var broken = new OutboxMessage(Guid.NewGuid(), nameof(InteractionRecorded), null, Now, "[1, 2]"u8.ToArray());
