@@ -34,10 +34,21 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
 {
     // First bytes of this state's records. The dictionary codec of earlier journals starts its records with its command
     // (0-3) as an Orleans variable-length integer, an odd byte (1, 3, 5, 7), so the two never mix up.
-    private const byte RememberRecord = 0x10;
     private const byte ForgetRecord = 0x12;
     private const byte ClearRecord = 0x14;
-    private const byte SnapshotRecord = 0x16;
+
+    // Remembering and snapshots have new first bytes since 2026-12-07, when a customer's journal began to hold events
+    // stored as references to its timeline entries (OutboxMessage.Entry), which the version of 2026-12-06 would read as
+    // events without JSON and drop. That version hands a first byte it does not know to the dictionary codec, which
+    // reads 0x1A and 0x1E as the start of a two-byte command of at least 6 and 7, and fails the activation: a customer
+    // this version wrote activates on upgraded silos only. Every write that stores such an event remembers an id.
+    private const byte RememberRecord = 0x1A;
+    private const byte SnapshotRecord = 0x1E;
+    private const byte RememberRecordOf20261206 = 0x10;
+    private const byte SnapshotRecordOf20261206 = 0x16;
+
+    /// <summary>The first bytes of the records a silo of 2026-12-06 must refuse (see the comment above).</summary>
+    internal static IReadOnlyList<byte> RecordsEarlierSilosRefuse { get; } = [RememberRecord, SnapshotRecord];
 
     private const int KeyBytes = 16;
     private const int MaxVarint = 10;
@@ -136,7 +147,8 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
     {
         var reader = entry.Reader;
         Span<byte> first = stackalloc byte[1];
-        if (!reader.TryPeek(first) || first[0] is not (RememberRecord or ForgetRecord or ClearRecord or SnapshotRecord))
+        if (!reader.TryPeek(first) || first[0] is not (RememberRecord or ForgetRecord or ClearRecord or SnapshotRecord
+                or RememberRecordOf20261206 or SnapshotRecordOf20261206))
         {
             context.GetRequiredCommandCodec(entry.FormatKey, earlierCodec).Apply(reader, this);
             return;
@@ -159,7 +171,7 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
         var position = 1;
         switch (record[0])
         {
-            case RememberRecord:
+            case RememberRecord or RememberRecordOf20261206:
                 _items[ReadKey(record, ref position)] = (long)ReadVarint(record, ref position);
                 break;
             case ForgetRecord:
