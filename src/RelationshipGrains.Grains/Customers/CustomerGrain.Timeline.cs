@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using RelationshipGrains.Customers;
 using RelationshipGrains.Errors;
 using RelationshipGrains.Grains.Integration;
+using RelationshipGrains.Grains.Storage;
 using RelationshipGrains.Integration.Contracts;
 using RelationshipGrains.Naming;
 
@@ -51,8 +52,22 @@ public sealed partial class CustomerGrain
         }
 
         Outbox.AddReferring(Recorded(entry), now, entry.Sequence);
-        // PersistAppendedAsync's two steps, written out: as a call, its async method added 230 B to every interaction.
-        await PersistAsync();
+        // PersistAppendedAsync's steps and WriteOrRetireAsync's, written out: as calls, each async method added its state
+        // machine, and a continuation queued on the activation's scheduler, to every interaction (230 and 300 B).
+        PrepareWrite();
+        try
+        {
+            await Outbox.BeforeWriteAsync();
+            await journal.WriteStateAsync();
+        }
+        catch
+        {
+            JournalExtensions.RetireAfterFailedWrite(this, Outbox);
+            throw;
+        }
+
+        Outbox.AfterWrite();
+        Persisted();
         metrics.InteractionsRecorded.Add(1);
         await ArchiveIfFullAsync();
         return new RecordResult(entry, Created: true);

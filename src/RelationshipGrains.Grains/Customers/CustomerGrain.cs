@@ -149,9 +149,15 @@ public sealed partial class CustomerGrain(
     /// <summary>Appends the change's journal records in one write, then wakes live subscribers.</summary>
     private Task PersistAsync()
     {
+        PrepareWrite();
+        return journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());
+    }
+
+    /// <summary>What every write of the customer carries besides its change: the trim of archived entries, the page size.</summary>
+    private void PrepareWrite()
+    {
         TrimArchivedEntries();
         KeepArchivePageSize();
-        return journal.WriteOrRetireAsync(this, Outbox, static grain => ((CustomerGrain)grain).Persisted());
     }
 
     /// <summary>

@@ -57,7 +57,7 @@ public sealed class ChannelSurfaceFilter(IOptions<ClientSurfaceOptions> options)
         // Cheapest checks first: every HTTP request reaches grains through the hosted client, so telling it apart is
         // left for the calls that would otherwise be refused or checked.
         if (options.Value.ChannelAppsOnly && context.SourceId is { } source && source.IsClient()
-            && (context.InterfaceMethod is { } method ? _access.GetOrAdd(method, Classify) : Access.Closed) is var access
+            && (context.InterfaceMethod is { } method ? _access.GetOrAdd(method, static (m, filter) => filter.Classify(m), this) : Access.Closed) is var access
             && access != Access.Open && !IsHostedClient(source))
         {
             if (access == Access.Closed)

@@ -29,13 +29,19 @@ public static class JournalExtensions
         }
         catch
         {
-            outbox?.Retire();
-            grain.DeactivateOnIdle();
+            RetireAfterFailedWrite(grain, outbox);
             throw;
         }
 
         outbox?.AfterWrite();
         written?.Invoke(grain);
+    }
+
+    /// <summary>What <see cref="WriteOrRetireAsync"/> does when the write fails, for a caller that writes the steps out.</summary>
+    public static void RetireAfterFailedWrite(IGrainBase grain, GrainOutbox? outbox)
+    {
+        outbox?.Retire();
+        grain.DeactivateOnIdle();
     }
 
     /// <summary>Appends one record to a grain's log, drops the oldest beyond <paramref name="size"/>, and writes.</summary>
