@@ -53,7 +53,8 @@ public sealed partial class CustomerGrain
 
         Outbox.AddReferring(Recorded(entry), now, entry.Sequence);
         // PersistAppendedAsync's steps and WriteOrRetireAsync's, written out: as calls, each async method added its state
-        // machine, and a continuation queued on the activation's scheduler, to every interaction (230 and 300 B).
+        // machine and a continuation queued on the activation's scheduler to every interaction (230 B; then 370 B with
+        // a delegate the call filter made per call).
         PrepareWrite();
         try
         {

@@ -15,8 +15,8 @@ namespace RelationshipGrains.Grains.Integration;
 /// <param name="Json">The event as UTF-8 JSON.</param>
 /// <param name="Entry">
 /// For an event stored as a reference (no JSON), the sequence of the timeline entry it is built from: the grain keeps
-/// that entry anyway, and writing the event's JSON beside it doubled the bytes of every interaction and cost a fifth
-/// of its CPU. 0 for an event stored whole.
+/// that entry anyway, and the event's JSON beside it made an interaction's append 697 B instead of 423 and its call
+/// about a tenth slower in the silo. 0 for an event stored whole.
 /// </param>
 [GenerateSerializer, Immutable, Alias("rg.OutboxMessage")]
 public sealed record OutboxMessage(
