@@ -127,22 +127,19 @@ public sealed partial class CustomerGrain
             trimmed++;
         }
 
-        if (trimmed > 0)
+        if (trimmed == 0)
         {
-            // Waiting events built from these entries are stored whole first: a grain builds them from its window only.
-            var lastTrimmed = State.Timeline[trimmed - 1].Sequence;
-            Outbox.StoreWhole(sequence => sequence <= lastTrimmed);
+            return;
         }
 
+        // Waiting events built from these entries are stored whole first: a grain builds them from its window only.
+        Outbox.StoreWhole(sequence => sequence <= storedThrough);
         for (var i = 0; i < trimmed; i++)
         {
             State.Timeline.RemoveAt(0);
         }
 
-        if (trimmed > 0)
-        {
-            ForgetOldEntryIds();
-        }
+        ForgetOldEntryIds();
     }
 
     /// <summary>

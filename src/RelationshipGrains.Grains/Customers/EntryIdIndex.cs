@@ -147,8 +147,7 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
     {
         var reader = entry.Reader;
         Span<byte> first = stackalloc byte[1];
-        if (!reader.TryPeek(first) || first[0] is not (RememberRecord or ForgetRecord or ClearRecord or SnapshotRecord
-                or RememberRecordOf20261206 or SnapshotRecordOf20261206))
+        if (!reader.TryPeek(first) || !IsOwnRecord(first[0]))
         {
             context.GetRequiredCommandCodec(entry.FormatKey, earlierCodec).Apply(reader, this);
             return;
@@ -165,6 +164,9 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
             ArrayPool<byte>.Shared.Return(rented);
         }
     }
+
+    private static bool IsOwnRecord(byte first) =>
+        first is RememberRecord or ForgetRecord or ClearRecord or SnapshotRecord or RememberRecordOf20261206 or SnapshotRecordOf20261206;
 
     private void Apply(ReadOnlySpan<byte> record)
     {
@@ -188,7 +190,7 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
             case ClearRecord:
                 _items.Clear();
                 break;
-            default:
+            case SnapshotRecord or SnapshotRecordOf20261206:
                 var items = checked((int)ReadVarint(record, ref position));
                 _items.Clear();
                 _items.EnsureCapacity(items);
@@ -199,6 +201,8 @@ public sealed class EntryIdIndex(IDurableDictionaryCommandCodec<string, long> ea
                 }
 
                 break;
+            default:
+                throw new InvalidDataException($"An entry-id record starts with 0x{record[0]:X2}, which is not one of this state's.");
         }
 
         if (position != record.Length)
