@@ -43,7 +43,7 @@ public sealed class MemoryJournalStorageProvider(
     internal sealed class MemoryJournal
     {
         private readonly Lock _lock = new();
-        private readonly List<byte[]> _segments = [];
+        private NativeJournalBytes _bytes = new();
 
         public string? FormatKey { get; private set; }
 
@@ -58,7 +58,7 @@ public sealed class MemoryJournalStorageProvider(
             lock (_lock)
             {
                 FormatKey ??= formatKey;
-                _segments.Add(bytes.ToArray());
+                _bytes.Append(bytes);
                 Appends++;
                 AppendedBytes += bytes.Length;
             }
@@ -68,8 +68,11 @@ public sealed class MemoryJournalStorageProvider(
         {
             lock (_lock)
             {
-                _segments.Clear();
-                _segments.Add(snapshot.ToArray());
+                // The old bytes go only once the snapshot is held: a failed copy leaves the journal as it was.
+                var replacement = new NativeJournalBytes();
+                replacement.Append(snapshot);
+                _bytes.Dispose();
+                _bytes = replacement;
                 FormatKey = formatKey;
                 Appends = 0;
                 AppendedBytes = 0;
@@ -81,7 +84,7 @@ public sealed class MemoryJournalStorageProvider(
         {
             lock (_lock)
             {
-                _segments.Clear();
+                _bytes.Clear();
                 FormatKey = null;
                 Appends = 0;
                 AppendedBytes = 0;
@@ -93,7 +96,7 @@ public sealed class MemoryJournalStorageProvider(
         {
             lock (_lock)
             {
-                return ([.. _segments], FormatKey);
+                return (_bytes.Segments(), FormatKey);
             }
         }
 
@@ -101,7 +104,7 @@ public sealed class MemoryJournalStorageProvider(
         {
             lock (_lock)
             {
-                return [.. _segments.SelectMany(s => s)];
+                return [.. _bytes.Segments().SelectMany(s => s)];
             }
         }
     }
